@@ -1,0 +1,150 @@
+// Package issue models one issue of a newspaper — its masthead, its pages
+// (版面) and their articles — and parses it from the bytes of a text file.
+//
+// The package knows nothing of terminals: it turns bytes into plain Go data
+// with JSON tags, and everything else in dubao reads that data.
+package issue
+
+// Issue is one issue of a daily paper: the masthead data and its sections.
+type Issue struct {
+	Paper      string `json:"paper"`                // 衡阳日报
+	PaperEn    string `json:"paper_en"`             // HENGYANG DAILY
+	Date       string `json:"date"`                 // YYYY-MM-DD, empty if unknown
+	Weekday    string `json:"weekday"`              // 星期四
+	Lunar      string `json:"lunar"`                // 农历癸卯年十一月初九
+	Number     int    `json:"number"`               // 第18730号 → 18730
+	Pages      int    `json:"pages"`                // 今日八版 → 8
+	Serial     string `json:"serial"`               // CN 43-0004
+	Website    string `json:"website"`              // 衡阳全搜索网
+	Supervisor string `json:"supervisor,omitempty"` // 中共衡阳市委员会 (…主管)
+	Sponsor    string `json:"sponsor,omitempty"`    // 中共衡阳市委员会 (…主办)
+	Publisher  string `json:"publisher,omitempty"`  // 衡阳日报社 (…出版)
+
+	// Masthead holds the masthead lines that were not recognised as one of
+	// the fields above, so that no text of the source is lost.
+	Masthead []string `json:"masthead,omitempty"`
+
+	// Encoding is the name of the character encoding the source was decoded
+	// from ("UTF-8", "GB18030", "UTF-16LE", "Big5", …).
+	Encoding string `json:"encoding"`
+	// Invalid counts the invalid byte sequences replaced by U+FFFD.
+	Invalid int `json:"invalid,omitempty"`
+
+	Sections []Section `json:"sections"`
+}
+
+// Section is one page (版面) of the issue.
+type Section struct {
+	Page     int       `json:"page"` // 0 if unknown
+	Name     string    `json:"name"` // 要闻, 综合新闻, …
+	Ad       bool      `json:"ad,omitempty"`
+	Articles []Article `json:"articles"`
+}
+
+// Article is one article: its headings, byline and body.
+type Article struct {
+	N        int    `json:"n"`        // 1-based over the whole issue, in document order
+	Kicker   string `json:"kicker"`   // 引题, the line above the title
+	Title    string `json:"title"`    // 主题
+	Subtitle string `json:"subtitle"` // 副题, the line(s) below the title
+	Byline   string `json:"byline"`   // 新华社北京12月20日电, 本报讯(记者 …), …
+	// BylineEnd is true when the byline closes the article instead of
+	// opening it: (新华社北京10月1日电 记者…) after the last paragraph.
+	BylineEnd bool `json:"byline_end,omitempty"`
+
+	// Paragraphs are the prose paragraphs, the byline removed from the first.
+	Paragraphs []string `json:"paragraphs"`
+	// Blocks are the non-prose parts of the body (crossheads, quotes, lists,
+	// tables, images), each anchored after a number of paragraphs.
+	Blocks []Block `json:"blocks,omitempty"`
+	// Jumps are the jump lines of the article: (下转第七版), (上接第一版), (详见二版).
+	Jumps []Jump `json:"jumps"`
+	// Cut lists the indexes of paragraphs that end cut off by the page
+	// layout: their text breaks off mid-sentence and the rest is not in the issue.
+	Cut []int `json:"cut,omitempty"`
+	// Continued lists the pages the article was continued on, when its
+	// continuation was found in the issue and stitched onto it.
+	Continued []int `json:"continued,omitempty"`
+}
+
+// BlockKind says what a Block holds.
+type BlockKind string
+
+// The kinds of Block.
+const (
+	BlockHeading BlockKind = "heading" // a crosshead (小标题) inside the body
+	BlockQuote   BlockKind = "quote"   // a block quote
+	BlockList    BlockKind = "list"    // a bulleted or numbered list
+	BlockTable   BlockKind = "table"   // a table; Rows[0] is the header row
+	BlockImage   BlockKind = "image"   // an image with its caption (图为…/…摄)
+)
+
+// Block is a non-prose part of an article body.
+type Block struct {
+	// After is the number of paragraphs that precede the block.
+	After   int        `json:"after"`
+	Kind    BlockKind  `json:"kind"`
+	Text    string     `json:"text,omitempty"`    // heading or quote text; image caption
+	Items   []string   `json:"items,omitempty"`   // list items
+	Ordered bool       `json:"ordered,omitempty"` // numbered list
+	Rows    [][]string `json:"rows,omitempty"`    // table cells, header row first
+	Src     string     `json:"src,omitempty"`     // image address
+	Alt     string     `json:"alt,omitempty"`     // image alternative text
+}
+
+// JumpDir says which way a jump line points.
+type JumpDir string
+
+// The directions of a Jump.
+const (
+	JumpTo   JumpDir = "to"   // (下转第七版), (转第N版): the article continues there
+	JumpFrom JumpDir = "from" // (上接第一版): this is the continuation of an article there
+	JumpSee  JumpDir = "see"  // (详见二版): related text there
+)
+
+// Jump is a jump line: a reference from an article to another page.
+type Jump struct {
+	Page int     `json:"page"` // target page, 0 if unknown
+	Text string  `json:"text"` // as printed, with its brackets
+	Dir  JumpDir `json:"dir"`
+	// Para and Offset locate Text inside Paragraphs[Para] (byte offset)
+	// while the jump line is still part of the prose. Stitched jumps have
+	// been taken out of the prose (their text lives only here) and have
+	// Para −1.
+	Para     int  `json:"para"`
+	Offset   int  `json:"offset"`
+	Stitched bool `json:"stitched,omitempty"`
+}
+
+// Articles returns pointers to every article of the issue in order.
+func (is *Issue) Articles() []*Article {
+	var out []*Article
+	for s := range is.Sections {
+		for a := range is.Sections[s].Articles {
+			out = append(out, &is.Sections[s].Articles[a])
+		}
+	}
+	return out
+}
+
+// Article returns the article numbered n and its section, or nil, nil.
+func (is *Issue) Article(n int) (*Article, *Section) {
+	for s := range is.Sections {
+		sec := &is.Sections[s]
+		for a := range sec.Articles {
+			if sec.Articles[a].N == n {
+				return &sec.Articles[a], sec
+			}
+		}
+	}
+	return nil, nil
+}
+
+// Count returns the number of articles in the issue.
+func (is *Issue) Count() int {
+	n := 0
+	for _, s := range is.Sections {
+		n += len(s.Articles)
+	}
+	return n
+}

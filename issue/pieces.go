@@ -1,0 +1,102 @@
+package issue
+
+// PieceKind says which part of an article a Piece of text comes from.
+type PieceKind uint8
+
+// The kinds of Piece, in the order they appear in an article.
+const (
+	PieceKicker    PieceKind = iota // Article.Kicker
+	PieceTitle                      // Article.Title
+	PieceSubtitle                   // Article.Subtitle
+	PieceByline                     // Article.Byline
+	PieceParagraph                  // one of Article.Paragraphs
+	PieceHeading                    // Block.Text of a heading block
+	PieceQuote                      // Block.Text of a quote block
+	PieceItem                       // one item of a list block
+	PieceCell                       // one cell of a table block
+	PieceImage                      // the alt text of an image block
+	PieceCaption                    // the caption (Block.Text) of an image block
+	PieceJump                       // the text of a stitched jump line
+)
+
+// Piece is one piece of an article's text, in reading order.
+type Piece struct {
+	Kind PieceKind
+	Text string
+	// Para is the paragraph index for PieceParagraph, else −1.
+	Para int
+	// Block is the block index for pieces of blocks, else −1.
+	Block int
+	// Row and Col locate an item (Row) or a table cell (Row, Col).
+	Row, Col int
+}
+
+// Pos addresses a character of an article: a piece index (see
+// Article.Pieces) and a byte offset into that piece's text. A Pos does not
+// depend on the width the article is laid out at.
+type Pos struct {
+	Piece  int `json:"piece"`
+	Offset int `json:"offset"`
+}
+
+// Pieces returns every non-empty piece of text of the article in reading
+// order: kicker, title, subtitle, then the byline (first, unless BylineEnd),
+// the paragraphs with the blocks interleaved at their anchors, then a closing
+// byline. Stitched jump lines come at the end. Piece indexes are stable for
+// a given article, so they address positions in it (see Pos).
+func (a *Article) Pieces() []Piece {
+	var out []Piece
+	add := func(p Piece) {
+		if p.Text != "" {
+			out = append(out, p)
+		}
+	}
+	text := func(k PieceKind, s string) { add(Piece{Kind: k, Text: s, Para: -1, Block: -1}) }
+	text(PieceKicker, a.Kicker)
+	text(PieceTitle, a.Title)
+	text(PieceSubtitle, a.Subtitle)
+	if !a.BylineEnd {
+		text(PieceByline, a.Byline)
+	}
+	blocks := func(after int) {
+		for b := range a.Blocks {
+			blk := &a.Blocks[b]
+			if blk.After != after && !(after == len(a.Paragraphs) && blk.After > after) {
+				continue
+			}
+			switch blk.Kind {
+			case BlockHeading:
+				add(Piece{Kind: PieceHeading, Text: blk.Text, Para: -1, Block: b})
+			case BlockQuote:
+				add(Piece{Kind: PieceQuote, Text: blk.Text, Para: -1, Block: b})
+			case BlockList:
+				for i, it := range blk.Items {
+					add(Piece{Kind: PieceItem, Text: it, Para: -1, Block: b, Row: i})
+				}
+			case BlockTable:
+				for r, row := range blk.Rows {
+					for c, cell := range row {
+						add(Piece{Kind: PieceCell, Text: cell, Para: -1, Block: b, Row: r, Col: c})
+					}
+				}
+			case BlockImage:
+				add(Piece{Kind: PieceImage, Text: blk.Alt, Para: -1, Block: b})
+				add(Piece{Kind: PieceCaption, Text: blk.Text, Para: -1, Block: b})
+			}
+		}
+	}
+	for i, p := range a.Paragraphs {
+		blocks(i)
+		add(Piece{Kind: PieceParagraph, Text: p, Para: i, Block: -1})
+	}
+	blocks(len(a.Paragraphs))
+	if a.BylineEnd {
+		text(PieceByline, a.Byline)
+	}
+	for _, j := range a.Jumps {
+		if j.Stitched {
+			text(PieceJump, j.Text)
+		}
+	}
+	return out
+}
