@@ -1,0 +1,143 @@
+package search
+
+import (
+	"slices"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"dubao/issue"
+)
+
+func TestFindAll(t *testing.T) {
+	tests := []struct {
+		name, query, text string
+		want              []string // matched substrings of text
+	}{
+		{"han", "衡阳", "衡阳日报讯衡阳", []string{"衡阳", "衡阳"}},
+		{"full-width query, half-width text", "ＡＢＣ１２３", "xxABC123yy", []string{"ABC123"}},
+		{"half-width query, full-width text", "abc123", "ＡＢＣ１２３", []string{"ＡＢＣ１２３"}},
+		{"comma forms", "合作,共赢", "合作，共赢与合作,共赢", []string{"合作，共赢", "合作,共赢"}},
+		{"latin case", "gdp", "GDP增长,Gdp", []string{"GDP", "Gdp"}},
+		{"padded name", "李舸", "本报记者  李  舸摄", []string{"李  舸"}},
+		{"U+3000 and nbsp ignored", "新华社北京", "新华社\u00a0北京\u3000", []string{"新华社\u00a0北京"}},
+		{"query spaces ignored", "习 近平", "习近平", []string{"习近平"}},
+		{"no overlap", "aa", "aaaa", []string{"aa", "aa"}},
+		{"no match", "上海", "北京", nil},
+		{"empty query", "  ", "北京", nil},
+		{"half-width katakana", "ｶﾀｶﾅ", "カタカナ", []string{"カタカナ"}},
+		{"yen sign", "￥5", "¥5", []string{"¥5"}},
+		{"greek case", "Δ", "δ值", []string{"δ"}},
+		{"match at end", "报", "日报", []string{"报"}},
+		{"partial at end", "日报社", "日报", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, r := range New(tt.query).FindAll(tt.text) {
+				got = append(got, tt.text[r[0]:r[1]])
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("FindAll(%q, %q) = %q, want %q", tt.query, tt.text, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestIssue(t *testing.T) {
+	is := &issue.Issue{Sections: []issue.Section{
+		{Page: 1, Articles: []issue.Article{
+			{N: 1, Title: "青溪大桥通车", Paragraphs: []string{"大桥全长1,200米。", "通车首日车流平稳。"}},
+		}},
+		{Page: 2, Articles: []issue.Article{
+			{N: 2, Kicker: "大桥之后", Title: "新区规划", Paragraphs: []string{"规划与大桥衔接。"},
+				Blocks: []issue.Block{{After: 1, Kind: issue.BlockTable, Rows: [][]string{{"项目", "大桥"}}}}},
+		}},
+	}}
+	got := Issue(is, New("大桥"))
+	type hit struct {
+		n    int
+		kind issue.PieceKind
+		text string
+	}
+	var hits []hit
+	for _, m := range got {
+		a, _ := is.Article(m.N)
+		p := a.Pieces()[m.Piece]
+		if p.Text[m.Start:m.End] != "大桥" {
+			t.Fatalf("match %+v covers %q", m, p.Text[m.Start:m.End])
+		}
+		hits = append(hits, hit{m.N, m.Kind, p.Text})
+	}
+	want := []hit{
+		{1, issue.PieceTitle, "青溪大桥通车"},
+		{1, issue.PieceParagraph, "大桥全长1,200米。"},
+		{2, issue.PieceKicker, "大桥之后"},
+		{2, issue.PieceParagraph, "规划与大桥衔接。"},
+		{2, issue.PieceCell, "大桥"},
+	}
+	if !slices.Equal(hits, want) {
+		t.Errorf("hits = %v\nwant  %v", hits, want)
+	}
+}
+
+// naiveFindAll is a reference implementation: fold the whole text into
+// runes, remember where each came from, and search the folded runes.
+func naiveFindAll(q Query, text string) [][2]int {
+	if q.Empty() {
+		return nil
+	}
+	var runes []rune
+	var starts, ends []int
+	for i, r := range text {
+		if f := Fold(r); f != 0 {
+			runes = append(runes, f)
+			starts = append(starts, i)
+			ends = append(ends, i+utf8.RuneLen(r))
+		}
+	}
+	if !utf8.ValidString(text) {
+		return nil
+	}
+	var out [][2]int
+	for i := 0; i+len(q.folded) <= len(runes); {
+		if slices.Equal(runes[i:i+len(q.folded)], q.folded) {
+			out = append(out, [2]int{starts[i], ends[i+len(q.folded)-1]})
+			i += len(q.folded)
+			continue
+		}
+		i++
+	}
+	return out
+}
+
+func FuzzFindAll(f *testing.F) {
+	f.Add("大桥", "青溪大桥通车，大桥全长")
+	f.Add("ＡＢ c", "xab C ＡＢｃ")
+	f.Add("a", "aaaa")
+	f.Fuzz(func(t *testing.T, query, text string) {
+		if !utf8.ValidString(text) || !utf8.ValidString(query) {
+			t.Skip()
+		}
+		q := New(query)
+		got := q.FindAll(text)
+		want := naiveFindAll(q, text)
+		if len(got) != len(want) || (len(got) > 0 && !slices.Equal(got, want)) {
+			t.Fatalf("FindAll(%q, %q) = %v, reference %v", query, text, got, want)
+		}
+		for _, r := range got {
+			if strings.TrimSpace(text[r[0]:r[1]]) == "" {
+				t.Fatalf("empty match %v", r)
+			}
+		}
+	})
+}
+
+func BenchmarkIndex(b *testing.B) {
+	text := strings.Repeat("会议强调，要深入学习贯彻重要讲话精神，扎实打好今年收官战、谋好明年开局篇。GDP增长5.8%。", 2000)
+	q := New("开局")
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		_ = q.FindAll(text)
+	}
+}
