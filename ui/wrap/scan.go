@@ -1,0 +1,192 @@
+package wrap
+
+import (
+	"unicode/utf8"
+
+	"github.com/rivo/uniseg"
+	"golang.org/x/text/width"
+)
+
+// Glyph flags: the low three bits hold the break class of the boundary
+// before the glyph.
+const (
+	classMask uint8 = 7
+	flagSpace uint8 = 1 << 3 // the glyph is a space (trimmed at line end)
+	flagHang  uint8 = 1 << 4 // the glyph may hang past the measure
+	flagAmb   uint8 = 1 << 5 // East Asian Ambiguous: one column more when AmbiguousWide
+	flagSlow  uint8 = 1 << 6 // a space or a mandatory break before: layout takes its slow path
+)
+
+// fastWidth returns the width of r and whether it is East Asian Ambiguous,
+// for the runes that make up nearly all Chinese text. ok is false for any
+// other rune, or when r could be part of a longer grapheme cluster; the
+// caller then asks uniseg. TestFastWidthMatchesUniseg checks every rune
+// accepted here against uniseg and golang.org/x/text/width.
+func fastWidth(r rune) (w int, amb, ok bool) {
+	switch {
+	case r >= 0x20 && r < 0x7f:
+		return 1, false, true
+	case r < 0x2000:
+		switch r {
+		case 0xb0, 0xb7: // ° ·
+			return 1, true, true
+		}
+		return 0, false, false
+	case r >= 0x4e00 && r <= 0x9fff, // CJK Unified Ideographs
+		r >= 0x3400 && r <= 0x4dbf, // CJK Extension A
+		r >= 0x3000 && r <= 0x3029, // CJK symbols and punctuation (without the tone marks)
+		r >= 0x3031 && r <= 0x303c, //
+		r >= 0x3041 && r <= 0x3096, // Hiragana (without combining marks)
+		r >= 0x309b && r <= 0x30ff, // Katakana
+		r >= 0xff01 && r <= 0xff60, // Fullwidth forms
+		r >= 0xffe0 && r <= 0xffe6: //
+		return 2, false, true
+	}
+	switch r {
+	case 0x2013, 0x2014, 0x2015, 0x2018, 0x2019, 0x201c, 0x201d, 0x2026, 0x2030, 0x2103: // – — ― ‘ ’ “ ” … ‰ ℃
+		return 1, true, true
+	}
+	return 0, false, false
+}
+
+// firstGlyph returns the length in bytes of the grapheme cluster at the start
+// of s (non-empty), its base rune, its width with ambiguous characters
+// counted narrow, and whether it is East Asian Ambiguous.
+func firstGlyph(s string) (n int, r rune, w int, amb bool) {
+	r, n = decodeRune(s)
+	w, amb, ok := fastWidth(r)
+	if ok {
+		if n == len(s) || s[n] < 0x80 {
+			return n, r, w, amb
+		}
+		r2, _ := decodeRune(s[n:])
+		if _, _, ok2 := fastWidth(r2); ok2 {
+			return n, r, w, amb
+		}
+	}
+	cluster, _, w, _ := uniseg.FirstGraphemeClusterInString(s, -1)
+	amb = false
+	if w == uniseg.EastAsianAmbiguousWidth && width.LookupRune(r).Kind() == width.EastAsianAmbiguous {
+		w, amb = 1, true
+	}
+	return len(cluster), r, w, amb
+}
+
+// decodeRune is utf8.DecodeRuneInString with a fast path for the three-byte
+// sequences that encode CJK text.
+func decodeRune(s string) (rune, int) {
+	if len(s) >= 3 && s[0]&0xf0 == 0xe0 && s[1]&0xc0 == 0x80 && s[2]&0xc0 == 0x80 {
+		r := rune(s[0]&0x0f)<<12 | rune(s[1]&0x3f)<<6 | rune(s[2]&0x3f)
+		if r >= 0x800 && (r < 0xd800 || r > 0xdfff) {
+			return r, 3
+		}
+	}
+	return utf8.DecodeRuneInString(s)
+}
+
+// glyph is one grapheme cluster of a paragraph as the layout sees it.
+type glyph struct {
+	start, end int
+	width      int   // columns, ambiguous characters counted narrow
+	flags      uint8 // break class of the boundary before it | flag bits
+}
+
+// scanner splits a paragraph into glyphs and classifies the boundary before
+// each: UAX #14 line-break opportunities from uniseg, tailored and filtered
+// by the rules in rules.go. It allocates nothing.
+type scanner struct {
+	text string
+	pos  int // start of the next glyph
+
+	segEnd   int  // end of the current UAX #14 line segment
+	segState int  // uniseg line-breaking state after segEnd
+	skipped  bool // uniseg was skipped inside a run of Han characters
+	noSkip   bool // never skip uniseg (tests compare both ways)
+
+	prevStart int  // start of the previous glyph
+	prevHan   bool // the previous glyph is a lone CJK unified ideograph
+
+	ctx      context
+	prevHard bool // the previous glyph is a line terminator
+}
+
+func newScanner(text string) scanner {
+	return scanner{text: text, segState: -1}
+}
+
+// uaxBreak reports whether UAX #14 offers a break at byte offset p (which
+// must not decrease between calls). Mandatory breaks are not taken from
+// uniseg: v0.4.7 reports one between an emoji modifier sequence and a space.
+//
+// Between two Han characters (class ID) UAX #14 always allows a break, so
+// the scanner does not ask uniseg there (most of Chinese text); it restarts
+// uniseg at the last Han character afterwards, which is exact because no
+// UAX #14 rule looks back past an ID character.
+func (sc *scanner) uaxBreak(p int, bHan bool) bool {
+	if sc.prevHan && bHan && !sc.noSkip {
+		sc.skipped = true
+		return true
+	}
+	if sc.skipped {
+		sc.segEnd, sc.segState, sc.skipped = sc.prevStart, -1, false
+	}
+	for sc.segEnd < p {
+		seg, _, _, st := uniseg.FirstLineSegmentInString(sc.text[sc.segEnd:], sc.segState)
+		sc.segEnd += len(seg)
+		sc.segState = st
+	}
+	return sc.segEnd == p
+}
+
+// isTerminator reports whether the grapheme cluster c is a line terminator
+// (UAX #14 classes BK, CR, LF and NL): a break after it is mandatory.
+func isTerminator(c string) bool {
+	switch c {
+	case "\n", "\r", "\r\n", "\v", "\f", "\u0085", "\u2028", "\u2029":
+		return true
+	}
+	return false
+}
+
+// next returns the next glyph; ok is false at the end of the text.
+func (sc *scanner) next() (g glyph, ok bool) {
+	s := sc.pos
+	if s >= len(sc.text) {
+		return glyph{}, false
+	}
+	n, r, w, amb := firstGlyph(sc.text[s:])
+	e := s + n
+	han := n == 3 && (r >= 0x4e00 && r <= 0x9fff || r >= 0x3400 && r <= 0x4dbf)
+	p := runeProps(r, w)
+	if p&pSpace != 0 && n != utf8.RuneLen(r) {
+		p &^= pSpace // a space carrying a combining mark is visible
+	}
+	var cls uint8
+	if sc.prevHard {
+		cls = breakHard
+	} else if s > 0 {
+		var next rune
+		if p&pDash != 0 && e < len(sc.text) {
+			next, _ = utf8.DecodeRuneInString(sc.text[e:])
+		}
+		cls = sc.ctx.classify(r, p, next, sc.uaxBreak(s, han))
+	}
+	term := (r < 0x20 || r >= 0x85 && r <= 0x2029) && isTerminator(sc.text[s:e])
+	sc.prevStart, sc.prevHan, sc.prevHard = s, han, term
+	sc.ctx.advance(r, p)
+	sc.pos = e
+	f := cls
+	if p&pSpace != 0 || term { // a line terminator is trimmed like a space
+		f |= flagSpace
+	}
+	if p&pHang != 0 {
+		f |= flagHang
+	}
+	if f&flagSpace != 0 || cls == breakHard {
+		f |= flagSlow
+	}
+	if amb {
+		f |= flagAmb
+	}
+	return glyph{start: s, end: e, width: w, flags: f}, true
+}
