@@ -33,7 +33,8 @@ type Issue struct {
 	Sections []Section `json:"sections"`
 }
 
-// Section is one page (版面) of the issue.
+// Section is one page (版面) of the issue. Articles is empty for an ad page
+// (Ad) and for a page of which the source gives only the name.
 type Section struct {
 	Page     int       `json:"page"` // 0 if unknown
 	Name     string    `json:"name"` // 要闻, 综合新闻, …
@@ -51,6 +52,12 @@ type Article struct {
 	// BylineEnd is true when the byline closes the article instead of
 	// opening it: (新华社北京10月1日电 记者…) after the last paragraph.
 	BylineEnd bool `json:"byline_end,omitempty"`
+	// BylineInline is true when the byline opened the text of the first
+	// paragraph (本报讯(记者 …)12月20日…, 新华社北京…电 …): it reads run in,
+	// right before Paragraphs[0] and after any block anchored before it.
+	// Otherwise the byline stood on a line of its own (□ 李晓梅, a quote
+	// under the title) before the body.
+	BylineInline bool `json:"byline_inline,omitempty"`
 
 	// Paragraphs are the prose paragraphs, the byline removed from the first.
 	Paragraphs []string `json:"paragraphs"`
@@ -110,7 +117,7 @@ type Jump struct {
 	// Para and Offset locate Text inside Paragraphs[Para] (byte offset)
 	// while the jump line is still part of the prose. Stitched jumps have
 	// been taken out of the prose (their text lives only here) and have
-	// Para −1.
+	// Para and Offset −1.
 	Para     int  `json:"para"`
 	Offset   int  `json:"offset"`
 	Stitched bool `json:"stitched,omitempty"`

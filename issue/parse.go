@@ -1,17 +1,14 @@
 package issue
 
 import (
-	"bufio"
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
 	"strings"
-)
+	"unsafe"
 
-// PLACEHOLDER (replaced by the real parser, issue #2): a minimal reader of
-// "## title" + paragraphs so that other packages can be developed against
-// the API below.
+	"dubao/issue/decode"
+)
 
 // Options tune how an issue is read.
 type Options struct {
@@ -20,36 +17,805 @@ type Options struct {
 	// Encoding forces the character encoding of the source ("gb18030",
 	// "utf-8", "utf-16le", "big5", …); empty detects it.
 	Encoding string
+	// MaxBytes refuses larger input; 0 means MaxSize.
+	MaxBytes int64
+
+	// noStitch keeps continuations as articles of their own (tests).
+	noStitch bool
 }
 
+// MaxSize is the largest input read by default: 1 GiB.
+const MaxSize = 1 << 30
+
 // ErrNoArticles is returned (wrapped with the source name) for input that
-// holds no article.
+// holds no article: an empty file, or one with no text.
 var ErrNoArticles = errors.New("no articles")
 
-// Parse reads one issue from r.
+// ErrBinary is returned (wrapped with the source name) for input that is
+// not text: an image, an archive, a program.
+var ErrBinary = decode.ErrBinary
+
+// ErrTooLarge is returned for input larger than Options.MaxBytes.
+var ErrTooLarge = errors.New("too large")
+
+// name returns the source name for messages.
+func (o Options) name() string {
+	if o.Name == "" {
+		return "input"
+	}
+	return o.Name
+}
+
+// limit returns the size limit.
+func (o Options) limit() int64 {
+	if o.MaxBytes > 0 {
+		return o.MaxBytes
+	}
+	return MaxSize
+}
+
+// Parse reads one issue from r. Errors name the source (Options.Name) and
+// fit on one line.
 func Parse(r io.Reader, opt Options) (*Issue, error) {
-	data, err := io.ReadAll(r)
+	limit := opt.limit()
+	data, err := io.ReadAll(io.LimitReader(r, limit+1))
 	if err != nil {
-		return nil, fmt.Errorf("read %s: %w", opt.Name, err)
+		return nil, fmt.Errorf("read %s: %w", opt.name(), err)
 	}
-	is := &Issue{Encoding: "UTF-8", Sections: []Section{{Page: 1}}}
-	sec := &is.Sections[0]
-	var cur *Article
-	sc := bufio.NewScanner(bytes.NewReader(data))
-	sc.Buffer(nil, len(data)+1)
-	for sc.Scan() {
-		line := strings.TrimSpace(sc.Text())
-		switch {
-		case line == "":
-		case strings.HasPrefix(line, "## "):
-			sec.Articles = append(sec.Articles, Article{N: len(sec.Articles) + 1, Title: strings.TrimSpace(line[3:])})
-			cur = &sec.Articles[len(sec.Articles)-1]
-		case cur != nil:
-			cur.Paragraphs = append(cur.Paragraphs, line)
-		}
+	if int64(len(data)) > limit {
+		return nil, fmt.Errorf("%s: %w (more than %d MB)", opt.name(), ErrTooLarge, limit>>20)
 	}
-	if len(sec.Articles) == 0 {
-		return nil, fmt.Errorf("%s: %w", opt.Name, ErrNoArticles)
+	return ParseOwned(data, opt)
+}
+
+// ParseBytes reads one issue from data. data is not kept: the caller may
+// reuse it.
+func ParseBytes(data []byte, opt Options) (*Issue, error) {
+	return parseData(data, opt, false)
+}
+
+// ParseOwned is ParseBytes for a buffer that the caller hands over: it
+// must never be modified afterwards, because the issue's strings may point
+// into it. It spares a copy of the text.
+func ParseOwned(data []byte, opt Options) (*Issue, error) {
+	return parseData(data, opt, true)
+}
+
+// parseData decodes and parses data; owned says that data will never be
+// modified again.
+func parseData(data []byte, opt Options, owned bool) (*Issue, error) {
+	if int64(len(data)) > opt.limit() {
+		return nil, fmt.Errorf("%s: %w (more than %d MB)", opt.name(), ErrTooLarge, opt.limit()>>20)
+	}
+	res, err := DecodeBytes(data, opt.Encoding)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", opt.name(), err)
+	}
+	var text string
+	if res.Shared && !owned {
+		text = string(res.Text)
+	} else {
+		// The buffer is ours alone (decoded anew, or owned and never
+		// written again): a string may share it.
+		text = unsafe.String(unsafe.SliceData(res.Text), len(res.Text))
+	}
+	is := parseText(text, opt)
+	is.Encoding, is.Invalid = res.Encoding, res.Invalid
+	if is.Count() == 0 {
+		return nil, fmt.Errorf("%s: %w", opt.name(), ErrNoArticles)
 	}
 	return is, nil
+}
+
+// DecodeBytes detects the encoding of data (or uses encoding when it is not
+// empty), decodes it to UTF-8 and removes control characters and escape
+// sequences: see package decode.
+func DecodeBytes(data []byte, encoding string) (decode.Result, error) {
+	return decode.Bytes(data, encoding)
+}
+
+// decodeResult is what DecodeBytes returns.
+type decodeResult = decode.Result
+
+// parser holds the state of one parse.
+type parser struct {
+	opt Options
+	is  *Issue
+
+	blankMode   bool
+	indentStyle bool
+	titleLevel  int // heading level of titles; 0 when there are no headings
+	paperHead   int // index of the block that is the paper's name heading, or −1
+	hasMast     bool
+
+	lines []lineInfo
+	secs  []*secDraft
+	cur   *draft
+	fm    frontMatter
+}
+
+// secDraft is a section being built.
+type secDraft struct {
+	sec      Section
+	arts     []*draft
+	implicit bool // made up because text came before any page line
+}
+
+// draft is an article being built.
+type draft struct {
+	a        Article
+	indent   []bool // per paragraph: it stands apart (indented, or after a rule)
+	meta     []string
+	sawBody  bool
+	byHeader bool // the article started at a title (not untitled text)
+	apart    bool // the next paragraph stands apart from the one before
+}
+
+// parseText parses decoded, sanitised text.
+func parseText(text string, opt Options) *Issue {
+	p := &parser{opt: opt, is: &Issue{}, paperHead: -1}
+	lines := splitLines(text)
+	p.lines = lines
+	from := p.frontMatter(lines)
+	p.blankMode = detectBlankMode(lines[from:])
+	bk := blocker{lines: lines, blankMode: p.blankMode}
+	blocks := bk.run(from)
+	p.analyse(blocks)
+	start := p.masthead(blocks)
+	if p.titleLevel > 0 {
+		p.walkHeadings(blocks, start)
+	} else {
+		p.walkPlain(blocks, start)
+	}
+	p.finish()
+	return p.is
+}
+
+// analyse decides how the text marks its structure: the heading level of
+// titles, whether paragraphs are indented, and whether a first level-1
+// heading names the paper.
+func (p *parser) analyse(blocks []block) {
+	long, indented := 0, 0
+	for i := range blocks {
+		b := &blocks[i]
+		if b.kind != bPara || len(b.text) < 60 {
+			continue
+		}
+		long++
+		if b.indent {
+			indented++
+		}
+		if long >= 400 {
+			break
+		}
+	}
+	p.indentStyle = long > 0 && indented*10 >= long*6
+
+	// Count the headings of each level (empty ones too: "##" alone is an
+	// untitled article in what WriteMarkdown writes).
+	var count [7]int
+	first := -1
+	for i := range blocks {
+		if blocks[i].kind != bHeading {
+			continue
+		}
+		if first < 0 {
+			first = i
+		}
+		count[blocks[i].level]++
+	}
+	if first < 0 {
+		return
+	}
+	if b := &blocks[first]; b.level == 1 && count[1] == 1 && (isPaperName(b.text) || isEnglishName(b.text)) && onlyMastheadBefore(blocks, first) {
+		for lv := 2; lv <= 6; lv++ {
+			if count[lv] > 0 {
+				p.paperHead = first
+				count[1] = 0
+				break
+			}
+		}
+	}
+	l1, l2 := 0, 0
+	for lv := 1; lv <= 6; lv++ {
+		if count[lv] == 0 {
+			continue
+		}
+		if l1 == 0 {
+			l1 = lv
+		} else if l2 == 0 {
+			l2 = lv
+		}
+	}
+	p.titleLevel = l1
+	if l2 == 0 {
+		return
+	}
+	// The shallowest level marks sections (# 要闻) when the text has no page
+	// lines, each of its headings is followed directly by a heading of the
+	// next level (the section's first title), and some section holds more
+	// than one: else the deeper headings are subtitles.
+	several := false
+	for i := range blocks {
+		b := &blocks[i]
+		switch {
+		case b.kind == bPage:
+			return
+		case b.kind != bHeading || i == p.paperHead || b.text == "":
+		case b.level == l1:
+			if i+1 >= len(blocks) || blocks[i+1].kind != bHeading || blocks[i+1].level != l2 {
+				return
+			}
+		case b.level == l2 && !isSubtitleText(b.text):
+			if i == 0 || blocks[i-1].kind != bHeading || blocks[i-1].level != l1 {
+				several = true
+			}
+		}
+	}
+	if several {
+		p.titleLevel = l2
+	}
+}
+
+// onlyMastheadBefore reports whether the blocks before i are short lines.
+func onlyMastheadBefore(blocks []block, i int) bool {
+	for _, b := range blocks[:i] {
+		if b.kind != bPara || runeLen(b.text) > 60 {
+			return false
+		}
+	}
+	return true
+}
+
+// isSubtitleText reports a line that reads as a subtitle: ——副题.
+func isSubtitleText(s string) bool {
+	return strings.HasPrefix(s, "——") || strings.HasPrefix(s, "—") || strings.HasPrefix(s, "--")
+}
+
+// masthead reads the masthead: the short lines before the first article,
+// and returns the index of the first block after it. Lines that hold no
+// field the model knows are kept in Issue.Masthead. When no line holds a
+// masthead field, there is no masthead and the lines belong to the text.
+func (p *parser) masthead(blocks []block) int {
+	end := 0
+	for i := range blocks {
+		b := &blocks[i]
+		if i == p.paperHead {
+			end = i + 1
+			continue
+		}
+		if b.kind != bPara || i > 40 || !p.shortLines(b) {
+			break
+		}
+		if p.titleLevel == 0 && !p.looksMasthead(b.text) && p.titleGroup(blocks, i) > 0 {
+			break
+		}
+		end = i + 1
+	}
+	// Masthead lines are read one by one, even where Markdown would join
+	// them into one paragraph.
+	var mast []string
+	for i := 0; i < end; i++ {
+		if i == p.paperHead {
+			continue
+		}
+		b := &blocks[i]
+		if b.end <= b.line || b.end > len(p.lines) {
+			mast = append(mast, b.text)
+			continue
+		}
+		for _, l := range p.lines[b.line:b.end] {
+			if l.text != "" {
+				mast = append(mast, l.text)
+			}
+		}
+	}
+	var probe Issue
+	found := p.paperHead >= 0
+	for _, l := range mast {
+		if probe.readMasthead(l) {
+			found = true
+		}
+	}
+	if !found {
+		return 0
+	}
+	is := p.is
+	if p.paperHead >= 0 {
+		is.Paper = blocks[p.paperHead].text
+	}
+	for _, l := range mast {
+		if !is.readMasthead(l) {
+			is.Masthead = append(is.Masthead, l)
+		}
+	}
+	p.hasMast = true
+	return end
+}
+
+// shortLines reports whether every source line of a block is short enough
+// for a masthead: at most 80 characters, and not a sentence of more than 30.
+func (p *parser) shortLines(b *block) bool {
+	lines := []lineInfo{{text: b.text}}
+	if b.line < b.end && b.end <= len(p.lines) {
+		lines = p.lines[b.line:b.end]
+	}
+	for _, l := range lines {
+		if !atMost(l.text, 80) || !atMost(l.text, 30) && isSentenceEnd(lastRune(l.text)) {
+			return false
+		}
+	}
+	return true
+}
+
+// looksMasthead reports a line that holds a masthead field.
+func (p *parser) looksMasthead(s string) bool {
+	var probe Issue
+	return probe.readMasthead(s)
+}
+
+// section starts a new section.
+func (p *parser) section(page int, name string) {
+	p.secs = append(p.secs, &secDraft{sec: Section{Page: page, Name: name}})
+	p.cur = nil
+}
+
+// ensureSection returns the current section, making one up when text
+// comes before any page line.
+func (p *parser) ensureSection() *secDraft {
+	if len(p.secs) == 0 {
+		p.secs = append(p.secs, &secDraft{implicit: true})
+	}
+	return p.secs[len(p.secs)-1]
+}
+
+// article starts a new article.
+func (p *parser) article(kicker, title, subtitle string) *draft {
+	s := p.ensureSection()
+	d := &draft{a: Article{Kicker: kicker, Title: title, Subtitle: subtitle}, byHeader: true}
+	s.arts = append(s.arts, d)
+	p.cur = d
+	return d
+}
+
+// ensure returns the current article, starting an untitled one when text
+// comes before any title.
+func (p *parser) ensure() *draft {
+	if p.cur == nil {
+		d := p.article("", "", "")
+		d.byHeader = false
+	}
+	return p.cur
+}
+
+// headOnly reports an article that has no body yet.
+func (d *draft) headOnly() bool { return !d.sawBody }
+
+// addPara appends a paragraph.
+func (d *draft) addPara(text string, indent bool) {
+	if text == "" {
+		d.apart = true // nothing but markup: still a break
+		return
+	}
+	d.a.Paragraphs = append(d.a.Paragraphs, text)
+	d.indent = append(d.indent, indent || d.apart)
+	d.sawBody, d.apart = true, false
+}
+
+// addBlock appends a non-prose block after the paragraphs so far.
+func (d *draft) addBlock(b Block) {
+	b.After = len(d.a.Paragraphs)
+	d.a.Blocks = append(d.a.Blocks, b)
+	d.sawBody = true
+}
+
+// addStructural adds a quote, list, table, image or crosshead block.
+func (p *parser) addStructural(b *block) {
+	d := p.ensure()
+	switch b.kind {
+	case bBold:
+		d.addBlock(Block{Kind: BlockHeading, Text: b.text})
+	case bQuote:
+		d.addBlock(Block{Kind: BlockQuote, Text: b.text})
+	case bList:
+		d.addBlock(Block{Kind: BlockList, Items: b.items, Ordered: b.ordered})
+	case bTable:
+		d.addBlock(Block{Kind: BlockTable, Rows: b.rows})
+	case bImage:
+		d.addBlock(Block{Kind: BlockImage, Src: b.src, Alt: b.alt, Text: b.caption})
+	}
+}
+
+// walkHeadings builds sections and articles from text whose titles are
+// Markdown headings of level p.titleLevel. A heading one level deeper right
+// above a title is its kicker; a deeper heading right under a title is its
+// subtitle, elsewhere a crosshead.
+func (p *parser) walkHeadings(blocks []block, start int) {
+	for i := start; i < len(blocks); i++ {
+		b := &blocks[i]
+		switch b.kind {
+		case bPage:
+			p.section(b.page, b.text)
+		case bHeading:
+			switch lv := b.level; {
+			case i == p.paperHead:
+			case lv == p.titleLevel:
+				p.article("", b.text, "")
+			case lv < p.titleLevel:
+				p.section(0, b.text)
+			case lv == p.titleLevel+1 && i+1 < len(blocks) && blocks[i+1].kind == bHeading && blocks[i+1].level == p.titleLevel:
+				p.article(b.text, blocks[i+1].text, "")
+				i++
+			case p.cur != nil && p.cur.headOnly() && p.cur.a.Subtitle == "" && p.cur.byHeader:
+				p.cur.a.Subtitle = b.text
+			case p.cur == nil:
+				p.article("", b.text, "")
+			case b.text != "":
+				p.cur.addBlock(Block{Kind: BlockHeading, Text: b.text})
+			default:
+				// An empty heading is only markup, but it still parts the
+				// paragraphs around it.
+				p.cur.apart = true
+			}
+		case bPara:
+			p.paragraph(blocks, i)
+		case bMeta:
+			if p.cur != nil {
+				p.cur.meta = append(p.cur.meta, b.jumps...)
+			}
+		default:
+			p.addStructural(b)
+		}
+	}
+}
+
+// paragraph adds the paragraph blocks[i] to the current article, or makes
+// it the subtitle when it reads as one.
+func (p *parser) paragraph(blocks []block, i int) {
+	b := &blocks[i]
+	d := p.ensure()
+	if d.headOnly() && d.byHeader && d.a.Subtitle == "" && d.a.Title != "" && !b.indent && isSubtitle(b.text, blocks[i+1:]) {
+		d.a.Subtitle = b.text
+		return
+	}
+	if n := len(d.a.Blocks); i > 0 && blocks[i-1].kind == bImage && !blocks[i-1].titled && n > 0 {
+		if img := &d.a.Blocks[n-1]; img.Kind == BlockImage && img.Text == "" && img.After == len(d.a.Paragraphs) && isCaption(b.text) {
+			img.Text = b.text
+			return
+		}
+	}
+	d.addPara(b.text, b.indent || b.sep)
+}
+
+// isSubtitle reports whether the first line under a title, not indented,
+// is a subtitle (副题) rather than body text: it starts with a dash (——副题), or it is a
+// line of at most 80 characters that does not end a sentence and is
+// followed by the byline that opens the body (刘越高雷绍业出席并见证签约 朱健主持,
+// then 衡阳日报讯…).
+func isSubtitle(s string, next []block) bool {
+	if isSubtitleText(s) && atMost(s, 120) {
+		return true
+	}
+	if !atMost(s, 80) || isSentenceEnd(lastRune(s)) || strings.ContainsRune("：:；;”」", lastRune(s)) {
+		return false
+	}
+	if leadBylineEnd(s) > 0 || isStandaloneByline(s) || len(next) == 0 {
+		return false
+	}
+	nb := &next[0]
+	switch nb.kind {
+	case bPara:
+		return leadBylineEnd(nb.text) > 0 || isStandaloneByline(nb.text)
+	case bQuote:
+		return isQuoteByline(nb.text)
+	}
+	return false
+}
+
+// walkPlain builds sections and articles from text without headings: title
+// lines are recognised by their shape (see titleGroup).
+func (p *parser) walkPlain(blocks []block, start int) {
+	for i := start; i < len(blocks); {
+		b := &blocks[i]
+		switch b.kind {
+		case bPage:
+			p.section(b.page, b.text)
+		case bPara:
+			if n := p.titleGroup(blocks, i); n > 0 {
+				p.articleFromGroup(blocks[i : i+n])
+				i += n
+				continue
+			}
+			p.paragraph(blocks, i)
+		case bMeta:
+			if p.cur != nil {
+				p.cur.meta = append(p.cur.meta, b.jumps...)
+			}
+		case bHeading:
+			p.article("", b.text, "")
+		default:
+			p.addStructural(b)
+		}
+		i++
+	}
+}
+
+// articleFromGroup starts an article from one to three title lines: one is
+// the title; two are a kicker and the title, or the title and a subtitle
+// that starts with a dash; three are kicker, title and subtitle.
+func (p *parser) articleFromGroup(g []block) {
+	switch len(g) {
+	case 1:
+		p.article("", g[0].text, "")
+	case 2:
+		if isSubtitleText(g[1].text) {
+			p.article("", g[0].text, g[1].text)
+		} else {
+			p.article(g[0].text, g[1].text, "")
+		}
+	default:
+		p.article(g[0].text, g[1].text, g[2].text)
+	}
+}
+
+// titleGroup returns the number of title lines (1–3) that start at
+// blocks[i], or 0. In text whose paragraphs are indented, a title line is a
+// short line that is not indented; otherwise it is a line of at most 40
+// characters that does not end with punctuation. Either way it is not a
+// byline, it does not continue a paragraph that broke off (a line right
+// after a paragraph that ends open), and body text follows the group.
+func (p *parser) titleGroup(blocks []block, i int) int {
+	if !p.titleShaped(&blocks[i]) {
+		return 0
+	}
+	if i > 0 && !blocks[i].blank && blocks[i-1].kind == bPara && endsOpen(blocks[i-1].text) {
+		return 0
+	}
+	n := 1
+	for n < 3 && i+n < len(blocks) {
+		b := &blocks[i+n]
+		if !p.titleShaped(b) || b.blank && !p.blankMode {
+			break
+		}
+		n++
+	}
+	if i+n >= len(blocks) {
+		return 0
+	}
+	next := &blocks[i+n]
+	switch next.kind {
+	case bPara:
+		if p.indentStyle && !next.indent || !p.indentStyle && p.titleShaped(next) {
+			// More short lines follow: a list of lines, not titles.
+			if !(isStandaloneByline(next.text) || leadBylineEnd(next.text) > 0) {
+				return 0
+			}
+		}
+	case bQuote, bList, bTable, bImage, bBold:
+	default:
+		return 0
+	}
+	return n
+}
+
+// titleShaped reports whether a block could be a title line.
+func (p *parser) titleShaped(b *block) bool {
+	if b.kind != bPara {
+		return false
+	}
+	if len(b.text) > 80*3 {
+		return false
+	}
+	n := runeLen(b.text)
+	if isStandaloneByline(b.text) || leadBylineEnd(b.text) > 0 || isClosingByline(b.text) {
+		return false
+	}
+	if p.indentStyle {
+		return !b.indent && n <= 60
+	}
+	if n > 40 || b.indent {
+		return false
+	}
+	return !strings.ContainsRune("。．.！!？?；;：:，,、", lastRune(b.text))
+}
+
+// finish turns the drafts into the issue: bylines, layout repair, jump
+// lines, stitching of continuations, numbering.
+func (p *parser) finish() {
+	is := p.is
+	for _, s := range p.secs {
+		for _, d := range s.arts {
+			finishArticle(d, p.indentStyle)
+		}
+	}
+	p.applyFrontMatter()
+	// Drop empty articles, and pages with neither article nor name; a page
+	// named 广告 with no article is an ad page. A section made up for text
+	// before any page line is page 1 when the issue has a masthead.
+	for _, s := range p.secs {
+		arts := s.arts[:0]
+		for _, d := range s.arts {
+			if !d.empty() {
+				arts = append(arts, d)
+			}
+		}
+		s.arts = arts
+		if len(arts) == 0 && s.sec.Name == "" {
+			continue // a page line and nothing else
+		}
+		sec := s.sec
+		if len(arts) == 0 && isAdName(sec.Name) {
+			sec.Ad = true
+		}
+		if s.implicit && sec.Page == 0 && p.hasMast && len(p.secs) == 1 {
+			sec.Page = 1
+		}
+		sec.Articles = make([]Article, len(arts))
+		for i, d := range arts {
+			sec.Articles[i] = d.a
+		}
+		is.Sections = append(is.Sections, sec)
+	}
+	if !p.opt.noStitch {
+		stitch(is)
+	}
+	is.normalise()
+	if is.Paper == "" {
+		is.Paper = derivePaper(is)
+	}
+}
+
+// isAdName reports the name of an advertising page.
+func isAdName(name string) bool {
+	return name == "广告" || name == "廣告" || name == "广告版"
+}
+
+// empty reports an article with no text at all.
+func (d *draft) empty() bool {
+	a := &d.a
+	return a.Title == "" && a.Kicker == "" && a.Subtitle == "" && a.Byline == "" &&
+		len(a.Paragraphs) == 0 && len(a.Blocks) == 0 && len(d.meta) == 0
+}
+
+// normalise numbers the articles and makes the slices that JSON shows
+// non-nil.
+func (is *Issue) normalise() {
+	if is.Sections == nil {
+		is.Sections = []Section{}
+	}
+	n := 0
+	for s := range is.Sections {
+		sec := &is.Sections[s]
+		if sec.Articles == nil {
+			sec.Articles = []Article{}
+		}
+		for a := range sec.Articles {
+			n++
+			art := &sec.Articles[a]
+			art.N = n
+			if art.Paragraphs == nil {
+				art.Paragraphs = []string{}
+			}
+			if art.Jumps == nil {
+				art.Jumps = []Jump{}
+			}
+		}
+	}
+}
+
+// derivePaper finds the paper's name when no masthead line gave it: from
+// the publisher (衡阳日报社 → 衡阳日报) or from a byline (衡阳日报讯 …).
+func derivePaper(is *Issue) string {
+	if p := strings.TrimSuffix(is.Publisher, "社"); p != is.Publisher && isPaperName(p) {
+		return p
+	}
+	for s := range is.Sections {
+		for a := range is.Sections[s].Articles {
+			if p := paperFromByline(is.Sections[s].Articles[a].Byline); p != "" {
+				return p
+			}
+		}
+	}
+	return ""
+}
+
+// finishArticle splits off the byline, repairs paragraphs broken by the
+// layout and finds the jump lines.
+func finishArticle(d *draft, indentStyle bool) {
+	a := &d.a
+	findByline(d)
+	repairLayout(d, indentStyle)
+	a.Jumps = nil
+	for i, para := range a.Paragraphs {
+		a.Jumps = append(a.Jumps, findJumps(para, i)...)
+	}
+	for _, t := range d.meta {
+		j := Jump{Text: t, Para: -1, Offset: -1, Stitched: true}
+		if js := findJumps(t, -1); len(js) == 1 {
+			j.Page, j.Dir = js[0].Page, js[0].Dir
+		}
+		a.Jumps = append(a.Jumps, j)
+		if j.Dir == JumpTo {
+			a.Continued = append(a.Continued, max(j.Page, 0))
+		}
+	}
+}
+
+// findByline finds the article's byline: a byline-like quote right under
+// the headings, a first paragraph that is only a byline (□ 苏晚晴), the
+// byline or dateline that opens the first paragraph, or, failing those, a
+// last paragraph that is a byline in brackets.
+func findByline(d *draft) {
+	a := &d.a
+	if len(a.Blocks) > 0 && a.Blocks[0].After == 0 && a.Blocks[0].Kind == BlockQuote && isQuoteByline(a.Blocks[0].Text) && d.byHeader && a.Title != "" {
+		a.Byline = a.Blocks[0].Text
+		a.Blocks = a.Blocks[1:]
+		return
+	}
+	if len(a.Paragraphs) > 0 {
+		p0 := a.Paragraphs[0]
+		if isStandaloneByline(p0) {
+			// Only when no block comes before it, so that the byline can
+			// stand first in the body.
+			if !blockAt(a, 0) {
+				a.Byline = p0
+				d.removePara(0)
+				return
+			}
+		} else if b, rest, ok := splitLeadByline(p0); ok {
+			a.Byline = b
+			if rest == "" {
+				if blockAt(a, 0) {
+					a.Byline = ""
+					return
+				}
+				d.removePara(0)
+			} else {
+				a.Paragraphs[0] = rest
+				a.BylineInline = true
+			}
+			return
+		}
+	}
+	last := len(a.Paragraphs) - 1
+	if last >= 1 && isClosingByline(a.Paragraphs[last]) {
+		for _, b := range a.Blocks {
+			if b.After > last {
+				return // a block follows the byline: keep the order
+			}
+		}
+		a.Byline, a.BylineEnd = a.Paragraphs[last], true
+		d.removePara(last)
+	}
+}
+
+// removePara removes paragraph i, keeping the blocks where they were.
+func (d *draft) removePara(i int) {
+	a := &d.a
+	a.Paragraphs = append(a.Paragraphs[:i], a.Paragraphs[i+1:]...)
+	d.indent = append(d.indent[:i], d.indent[i+1:]...)
+	for k := range a.Blocks {
+		if a.Blocks[k].After > i {
+			a.Blocks[k].After--
+		}
+	}
+}
+
+// isCaption reports whether the paragraph right under an image is its
+// caption: 图为…, 上图：…, …摄, …供图, (资料图片), or a short line that does
+// not end a sentence.
+func isCaption(s string) bool {
+	for _, p := range [...]string{"图为", "图：", "图:", "上图", "下图", "左图", "右图", "图①", "图1", "题图", "图片"} {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	t := strings.TrimRight(s, ")）")
+	t = strings.TrimSuffix(strings.TrimSuffix(t, "资料图片"), "资料图")
+	for _, p := range [...]string{"摄", "摄影", "供图", "图", "（", "("} {
+		if strings.HasSuffix(t, p) {
+			return true
+		}
+	}
+	return runeLen(s) <= 40 && !isSentenceEnd(lastRune(s))
 }

@@ -40,10 +40,12 @@ type Pos struct {
 }
 
 // Pieces returns every non-empty piece of text of the article in reading
-// order: kicker, title, subtitle, then the byline (first, unless BylineEnd),
-// the paragraphs with the blocks interleaved at their anchors, then a closing
-// byline. Stitched jump lines come at the end. Piece indexes are stable for
-// a given article, so they address positions in it (see Pos).
+// order: kicker, title, subtitle, then the byline (before the body; with
+// BylineInline right before the first paragraph, after the blocks anchored
+// before it), the paragraphs with the blocks interleaved at their anchors,
+// then a closing byline (BylineEnd). Stitched jump lines come at the end.
+// Piece indexes are stable for a given article, so they address positions
+// in it (see Pos).
 func (a *Article) Pieces() []Piece {
 	var out []Piece
 	add := func(p Piece) {
@@ -55,7 +57,8 @@ func (a *Article) Pieces() []Piece {
 	text(PieceKicker, a.Kicker)
 	text(PieceTitle, a.Title)
 	text(PieceSubtitle, a.Subtitle)
-	if !a.BylineEnd {
+	inline := a.BylineInline && !a.BylineEnd && len(a.Paragraphs) > 0
+	if !a.BylineEnd && !inline {
 		text(PieceByline, a.Byline)
 	}
 	blocks := func(after int) {
@@ -87,6 +90,9 @@ func (a *Article) Pieces() []Piece {
 	}
 	for i, p := range a.Paragraphs {
 		blocks(i)
+		if i == 0 && inline {
+			text(PieceByline, a.Byline)
+		}
 		add(Piece{Kind: PieceParagraph, Text: p, Para: i, Block: -1})
 	}
 	blocks(len(a.Paragraphs))

@@ -1,0 +1,679 @@
+package issue
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// blockKind says what a block of source lines is.
+type blockKind uint8
+
+const (
+	bPara    blockKind = iota // a paragraph of text
+	bHeading                  // a Markdown heading (level in block.level)
+	bPage                     // a page line: 第二版 综合新闻
+	bBold                     // a line that is all bold: **小标题**
+	bQuote                    // block quote lines
+	bList                     // list items
+	bTable                    // pipe table rows
+	bImage                    // ![alt](src) or <figure>
+	bMeta                     // <!-- dubao:… --> written by WriteMarkdown
+)
+
+// block is one structural unit of the source: a paragraph, a heading, a
+// table… Text fields are substrings of the source where possible.
+type block struct {
+	kind   blockKind
+	text   string
+	level  int  // heading level
+	indent bool // the paragraph's first line was indented
+	blank  bool // a blank line (or the start of the text) comes before it
+	sep    bool // a thematic break or an HTML comment comes before it
+	line   int  // index of its first line
+	end    int  // index after its last line
+
+	page    int        // bPage
+	items   []string   // bList
+	ordered bool       // bList
+	rows    [][]string // bTable
+	src     string     // bImage
+	alt     string     // bImage
+	caption string     // bImage: a caption given with the image itself
+	titled  bool       // bImage: the image line had a title, even an empty one
+	jumps   []string   // bMeta: stitched jump lines
+}
+
+// lineInfo describes one source line.
+type lineInfo struct {
+	raw    string // the line without its '\n'
+	text   string // trimmed
+	indent bool
+}
+
+// splitLines cuts text into lines. text has LF line endings.
+func splitLines(text string) []lineInfo {
+	lines := make([]lineInfo, 0, strings.Count(text, "\n")+1)
+	for len(text) > 0 {
+		i := strings.IndexByte(text, '\n')
+		var raw string
+		if i < 0 {
+			raw, text = text, ""
+		} else {
+			raw, text = text[:i], text[i+1:]
+		}
+		lines = append(lines, lineInfo{raw: raw, text: trimSpace(raw), indent: isIndented(raw)})
+	}
+	return lines
+}
+
+// isIndented reports a line that starts with a full-width space, a
+// no-break space or at least two spaces.
+func isIndented(raw string) bool {
+	return strings.HasPrefix(raw, "\u3000") || strings.HasPrefix(raw, "  ") || strings.HasPrefix(raw, "\u00a0") ||
+		strings.HasPrefix(raw, " \u3000")
+}
+
+// headingLevel returns the level of an ATX heading line (# … ######) and
+// its text, or 0.
+func headingLevel(t string) (int, string) {
+	n := 0
+	for n < len(t) && n < 7 && t[n] == '#' {
+		n++
+	}
+	if n == 0 || n > 6 {
+		return 0, ""
+	}
+	if n < len(t) && t[n] != ' ' {
+		return 0, ""
+	}
+	text := trimSpace(t[n:])
+	// A closing sequence of #s after a space is markup.
+	if k := strings.TrimRight(text, "#"); len(k) < len(text) && (k == "" || strings.HasSuffix(k, " ")) {
+		text = trimSpace(k)
+	}
+	return n, text
+}
+
+// listItem recognises a list item line: "- x", "* x", "+ x", "• x",
+// "■ x", "1. x", "2) x". ■●◆▲ bullets need a space after them.
+func listItem(t string) (text string, ordered bool, ok bool) {
+	if len(t) >= 2 && (t[0] == '-' || t[0] == '*' || t[0] == '+') && t[1] == ' ' {
+		return trimSpace(t[2:]), false, true
+	}
+	if r, n := utf8.DecodeRuneInString(t); strings.ContainsRune("•■●◆▲▶", r) {
+		rest := t[n:]
+		if r2, n2 := utf8.DecodeRuneInString(rest); isSpaceRune(r2) && n2 > 0 {
+			return trimSpace(rest), false, true
+		}
+		return "", false, false
+	}
+	d := 0
+	for d < len(t) && d < 3 && isASCIIDigit(t[d]) {
+		d++
+	}
+	if d > 0 && d+1 < len(t) && (t[d] == '.' || t[d] == ')') && t[d+1] == ' ' {
+		return trimSpace(t[d+2:]), true, true
+	}
+	return "", false, false
+}
+
+// isRule reports a thematic break: --- *** ___ (three or more, spaces
+// between allowed).
+func isRule(t string) bool {
+	if len(t) < 3 {
+		return false
+	}
+	c := t[0]
+	if c != '-' && c != '*' && c != '_' {
+		return false
+	}
+	n := 0
+	for i := 0; i < len(t); i++ {
+		switch t[i] {
+		case c:
+			n++
+		case ' ':
+		default:
+			return false
+		}
+	}
+	return n >= 3
+}
+
+// imageLine parses a Markdown image that fills a line: ![alt](src "title").
+func imageLine(t string) (alt, src, title string, ok bool) {
+	alt, src, title, _, ok = imageLineTitled(t)
+	return alt, src, title, ok
+}
+
+// imageLineTitled is imageLine, and reports whether a title was given
+// (even an empty one: ![](x.png "")).
+func imageLineTitled(t string) (alt, src, title string, titled, ok bool) {
+	if !strings.HasPrefix(t, "![") || !strings.HasSuffix(t, ")") {
+		return "", "", "", false, false
+	}
+	i := -1
+	for k := 2; k+1 < len(t); k++ {
+		if t[k] == '\\' {
+			k++
+			continue
+		}
+		if t[k] == ']' {
+			if t[k+1] != '(' {
+				return "", "", "", false, false
+			}
+			i = k
+			break
+		}
+	}
+	if i < 0 {
+		return "", "", "", false, false
+	}
+	alt = t[2:i]
+	target := trimSpace(t[i+2 : len(t)-1])
+	if strings.HasPrefix(target, "<") {
+		if j := unescapedIndex(target, '>'); j > 0 {
+			src, target = unescapeMarkdown(target[1:j]), trimSpace(target[j+1:])
+		}
+	} else {
+		j := strings.IndexByte(target, ' ')
+		if j < 0 {
+			src, target = target, ""
+		} else {
+			src, target = target[:j], trimSpace(target[j+1:])
+		}
+	}
+	if len(target) >= 2 && target[0] == '"' && target[len(target)-1] == '"' {
+		title, titled = unescapeMarkdown(target[1:len(target)-1]), true
+	} else if target != "" {
+		return "", "", "", false, false
+	}
+	return unescapeMarkdown(alt), src, title, titled, true
+}
+
+// unescapedIndex is the index of the first c in s not escaped by a
+// backslash, or -1.
+func unescapedIndex(s string, c byte) int {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '\\':
+			i++
+		case c:
+			return i
+		}
+	}
+	return -1
+}
+
+// unescapeMarkdown removes backslash escapes before ASCII punctuation.
+func unescapeMarkdown(s string) string {
+	if !strings.Contains(s, "\\") {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] == '\\' && i+1 < len(s) && isASCIIPunct(s[i+1]) {
+			i++
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String()
+}
+
+// isASCIIPunct reports ASCII punctuation.
+func isASCIIPunct(c byte) bool {
+	return c >= '!' && c <= '/' || c >= ':' && c <= '@' || c >= '[' && c <= '`' || c >= '{' && c <= '~'
+}
+
+// tableCells splits a pipe table row into trimmed cells. \| is a literal |.
+func tableCells(t string) []string {
+	t = strings.TrimPrefix(t, "|")
+	if strings.HasSuffix(t, "|") && !strings.HasSuffix(t, "\\|") {
+		t = t[:len(t)-1]
+	}
+	var cells []string
+	start := 0
+	escaped := false
+	for i := 0; i < len(t); i++ {
+		switch t[i] {
+		case '\\':
+			if i+1 < len(t) && t[i+1] == '|' {
+				escaped = true
+				i++
+			}
+		case '|':
+			cells = append(cells, cellText(t[start:i], escaped))
+			start, escaped = i+1, false
+		}
+	}
+	return append(cells, cellText(t[start:], escaped))
+}
+
+// cellText trims a cell and removes \| escapes.
+func cellText(s string, escaped bool) string {
+	s = trimSpace(s)
+	if escaped {
+		s = strings.ReplaceAll(s, "\\|", "|")
+	}
+	return s
+}
+
+// isTableRule reports the row under a table's header: | --- | :-: |.
+func isTableRule(t string) bool {
+	dash := false
+	for i := 0; i < len(t); i++ {
+		switch t[i] {
+		case '-':
+			dash = true
+		case '|', ':', ' ':
+		default:
+			return false
+		}
+	}
+	return dash
+}
+
+// boldLine returns the text of a line that is all bold: **text**.
+func boldLine(t string) (string, bool) {
+	if len(t) <= 4 || !strings.HasPrefix(t, "**") || !strings.HasSuffix(t, "**") {
+		return "", false
+	}
+	inner := t[2 : len(t)-2]
+	if strings.Contains(inner, "**") || trimSpace(inner) != inner || strings.HasSuffix(inner, "\\") && !strings.HasSuffix(inner, "\\\\") {
+		return "", false
+	}
+	return unescapeMarkdown(inner), true
+}
+
+// figure parses an HTML <figure> block (already joined into one string):
+// the src and alt of its <img> and the text of its <figcaption>.
+func figure(html string) (src, alt, caption string) {
+	attr := func(tag, name string) string {
+		i := strings.Index(tag, name+"=")
+		if i < 0 {
+			return ""
+		}
+		v := tag[i+len(name)+1:]
+		if v == "" {
+			return ""
+		}
+		q := v[0]
+		if q != '"' && q != '\'' {
+			j := strings.IndexAny(v, " ><")
+			if j < 0 {
+				return v
+			}
+			return v[:j]
+		}
+		j := strings.IndexByte(v[1:], q)
+		if j < 0 {
+			return ""
+		}
+		return v[1 : j+1]
+	}
+	if i := strings.Index(html, "<img"); i >= 0 {
+		tag := html[i:]
+		if j := strings.IndexByte(tag, '>'); j >= 0 {
+			tag = tag[:j]
+		}
+		src, alt = attr(tag, "src"), attr(tag, "alt")
+	}
+	return src, alt, figcaption(html)
+}
+
+// figcaption returns the text of the <figcaption> of an HTML figure.
+func figcaption(html string) string {
+	i := strings.Index(html, "<figcaption")
+	if i < 0 {
+		return ""
+	}
+	rest := html[i:]
+	j := strings.IndexByte(rest, '>')
+	if j < 0 {
+		return ""
+	}
+	rest = rest[j+1:]
+	if k := strings.Index(rest, "</figcaption"); k >= 0 {
+		rest = rest[:k]
+	}
+	return trimSpace(stripTags(rest))
+}
+
+// stripTags removes HTML tags (<a …>, </a>, <!…>) from s; a < that opens
+// no tag (no > before the next <) is text.
+func stripTags(s string) string {
+	if !strings.Contains(s, "<") {
+		return s
+	}
+	var b strings.Builder
+	for {
+		i := strings.IndexByte(s, '<')
+		if i < 0 {
+			b.WriteString(s)
+			return b.String()
+		}
+		b.WriteString(s[:i])
+		// A tag runs to the next >, with no < inside.
+		j := strings.IndexAny(s[i+1:], "<>")
+		if j < 0 || s[i+1+j] == '<' || !isTagStart(s[i+1]) {
+			b.WriteByte('<')
+			s = s[i+1:]
+			continue
+		}
+		s = s[i+1+j+1:]
+	}
+}
+
+// isTagStart reports a byte that can follow < in an HTML tag.
+func isTagStart(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '/' || c == '!'
+}
+
+// metaPrefix opens the comment WriteMarkdown writes for the jump lines of
+// a stitched article.
+const metaPrefix = "<!-- dubao:stitched "
+
+// blocker turns lines into blocks.
+type blocker struct {
+	lines []lineInfo
+	// blankMode: paragraphs are separated by blank lines, and consecutive
+	// text lines are one paragraph (Markdown). Otherwise every line is a
+	// paragraph (plain-text exports).
+	blankMode bool
+	out       []block
+	hard      bool // the last paragraph ended at a Markdown hard break
+}
+
+// detectBlankMode decides whether paragraphs are separated by blank lines:
+// true when at least a third of the lines are blank.
+func detectBlankMode(lines []lineInfo) bool {
+	blank := 0
+	for i := range lines {
+		if lines[i].text == "" {
+			blank++
+		}
+	}
+	return blank*3 >= len(lines)
+}
+
+// run builds the blocks of lines[from:].
+func (bk *blocker) run(from int) []block {
+	lines := bk.lines
+	if bk.out == nil {
+		bk.out = make([]block, 0, (len(lines)-from)/2+4)
+	}
+	blank, sep := true, false
+	for i := from; i < len(lines); {
+		ln := &lines[i]
+		t := ln.text
+		if t == "" {
+			blank = true
+			i++
+			continue
+		}
+		start := i
+		b := block{blank: blank, sep: sep, line: i, indent: ln.indent}
+		blank, sep = false, false
+		switch c := t[0]; {
+		case c == '\\' && len(t) > 1 && !isSpaceRune(firstRune(t[1:])):
+			// An escaped line start: the rest is plain text.
+			b.kind, b.text = bPara, t[1:]
+			i++
+			i = bk.paragraph(&b, i)
+		case c == '#':
+			if lv, text := headingLevel(t); lv > 0 {
+				b.kind, b.level, b.text = bHeading, lv, text
+				switch {
+				case strings.HasPrefix(text, "\\") && len(text) > 1 && !isSpaceRune(firstRune(text[1:])):
+					// An escaped heading text: never a page line.
+					b.text = text[1:]
+				case lv == 1:
+					if p, name, ok := parsePageHeading(text); ok {
+						b.kind, b.page, b.text = bPage, p, name
+					}
+				default:
+					if p, name, ok := parsePageLine(text); ok {
+						b.kind, b.page, b.text = bPage, p, name
+					}
+				}
+				i++
+				break
+			}
+			b.kind, b.text = bPara, t
+			i = bk.paragraph(&b, i+1)
+		case c == '>':
+			b.kind = bQuote
+			var sb strings.Builder
+			prevEmpty := false
+			last := ""
+			for i < len(lines) && strings.HasPrefix(lines[i].text, ">") {
+				q := trimSpace(lines[i].text[1:])
+				if len(q) > 1 && q[0] == '\\' && isASCIIPunct(q[1]) {
+					q = q[1:]
+				}
+				switch {
+				case q == "":
+					prevEmpty = true
+				case sb.Len() == 0:
+					sb.WriteString(q)
+				case prevEmpty:
+					sb.WriteString("\n")
+					sb.WriteString(q)
+					prevEmpty = false
+				default:
+					writeSoft(&sb, last, q)
+				}
+				if q != "" {
+					last = q
+				}
+				i++
+			}
+			b.text = sb.String()
+			if b.text == "" {
+				continue
+			}
+		case c == '|':
+			b.kind = bTable
+			for i < len(lines) && strings.HasPrefix(lines[i].text, "|") {
+				row := lines[i].text
+				if !(i == start+1 && isTableRule(row)) {
+					b.rows = append(b.rows, tableCells(row))
+				}
+				i++
+			}
+		case c == '<' && strings.HasPrefix(t, "<!--"):
+			// An HTML comment: markup, unless it is ours.
+			j := i
+			for j < len(lines) && !strings.Contains(lines[j].text, "-->") {
+				j++
+			}
+			if strings.HasPrefix(t, metaPrefix) && j == i {
+				b.kind = bMeta
+				inner := strings.TrimSuffix(strings.TrimPrefix(t, metaPrefix), "-->")
+				for _, j := range findJumps(inner, -1) {
+					b.jumps = append(b.jumps, j.Text)
+				}
+				i++
+				break
+			}
+			i = j + 1
+			blank, sep = true, true
+			continue
+		case c == '<' && strings.HasPrefix(t, "<figure"):
+			j := i
+			var sb strings.Builder
+			for j < len(lines) {
+				sb.WriteString(lines[j].text)
+				sb.WriteByte(' ')
+				if strings.Contains(lines[j].text, "</figure>") {
+					break
+				}
+				j++
+			}
+			if j == len(lines) || !strings.HasSuffix(lines[j].text, "</figure>") || !(strings.HasPrefix(t, "<figure>") || strings.HasPrefix(t, "<figure ")) {
+				// Never closed, or text around the tags: it is text.
+				b.kind, b.text = bPara, t
+				i = bk.paragraph(&b, i+1)
+				break
+			}
+			html := sb.String()
+			if trimSpace(stripTags(html)) != trimSpace(figcaption(html)) {
+				// Text outside the caption: keep it all as text.
+				b.kind, b.text = bPara, t
+				i = bk.paragraph(&b, i+1)
+				break
+			}
+			b.kind = bImage
+			b.src, b.alt, b.caption = figure(html)
+			b.titled = b.caption != ""
+			i = j + 1
+		case c == '!' && strings.HasPrefix(t, "!["):
+			if alt, src, title, titled, ok := imageLineTitled(t); ok {
+				b.kind, b.alt, b.src, b.caption, b.titled = bImage, alt, src, title, titled
+				i++
+				break
+			}
+			b.kind, b.text = bPara, t
+			i = bk.paragraph(&b, i+1)
+		default:
+			if isRule(t) {
+				i++
+				blank, sep = true, true
+				continue
+			}
+			if _, ordered, ok := listItem(t); ok {
+				b.kind, b.ordered = bList, ordered
+				for i < len(lines) {
+					lt := lines[i].text
+					it, _, ok := listItem(lt)
+					if !ok {
+						// An indented line continues the item before it.
+						if lt != "" && lines[i].indent && bk.blankMode && len(b.items) > 0 {
+							if len(lt) > 1 && lt[0] == '\\' && !isSpaceRune(firstRune(lt[1:])) {
+								lt = lt[1:]
+							}
+							b.items[len(b.items)-1] = joinSoft(b.items[len(b.items)-1], lt)
+							i++
+							continue
+						}
+						break
+					}
+					b.items = append(b.items, it)
+					i++
+				}
+				break
+			}
+			if text, ok := boldLine(t); ok {
+				b.kind, b.text = bBold, text
+				i++
+				break
+			}
+			if p, name, ok := parsePageLine(t); ok && !ln.indent {
+				b.kind, b.page, b.text = bPage, p, name
+				i++
+				break
+			}
+			b.kind, b.text = bPara, t
+			i = bk.paragraph(&b, i+1)
+		}
+		b.end = i
+		if b.kind == bPara && bk.hard {
+			// After a hard line break the next paragraph stands apart.
+			sep, bk.hard = true, false
+		}
+		if b.kind == bPara && b.text == "" {
+			// Only markup (a lone hard-break backslash): no block, but a
+			// break between the paragraphs around it.
+			blank, sep = true, true
+			continue
+		}
+		bk.out = append(bk.out, b)
+	}
+	return bk.out
+}
+
+// paragraph extends the paragraph b, whose first line ended before line i,
+// with the lines that continue it, and returns the index after it. In
+// blank mode a paragraph runs until a blank line, an indented line, a line
+// of another kind, or a Markdown hard break (two trailing spaces or a
+// backslash), which here ends the paragraph; in line mode every line is a
+// paragraph.
+func (bk *blocker) paragraph(b *block, i int) int {
+	if !bk.blankMode {
+		return i
+	}
+	lines := bk.lines
+	prev := lines[i-1].raw
+	bk.hard = false
+	var sb strings.Builder
+	last := b.text
+	hardBackslash := false
+	for i < len(lines) {
+		ln := &lines[i]
+		if ln.text == "" || ln.indent || startsBlock(ln.text) {
+			break
+		}
+		if strings.HasSuffix(prev, "  ") {
+			bk.hard = true
+			break
+		}
+		if strings.HasSuffix(prev, "\\") {
+			hardBackslash, bk.hard = true, true
+			break
+		}
+		if sb.Len() == 0 {
+			sb.WriteString(b.text)
+		}
+		next := ln.text
+		if len(next) > 1 && next[0] == '\\' && !isSpaceRune(firstRune(next[1:])) {
+			next = next[1:] // escaped, as at the start of a block
+		}
+		writeSoft(&sb, last, next)
+		last, prev = next, ln.raw
+		i++
+	}
+	if sb.Len() > 0 {
+		b.text = sb.String()
+	}
+	// A backslash that breaks the line before more text is markup; at the
+	// end of a paragraph it is text.
+	if hardBackslash && strings.HasSuffix(b.text, "\\") {
+		b.text = trimRightSpace(b.text[:len(b.text)-1])
+	}
+	return i
+}
+
+// startsBlock reports a line that cannot continue a paragraph because it
+// starts another kind of block.
+func startsBlock(t string) bool {
+	switch t[0] {
+	case '#':
+		lv, _ := headingLevel(t)
+		return lv > 0
+	case '>', '|':
+		return true
+	case '!':
+		_, _, _, ok := imageLine(t)
+		return ok
+	case '<':
+		return strings.HasPrefix(t, "<!--") || strings.HasPrefix(t, "<figure")
+	}
+	if _, _, ok := listItem(t); ok {
+		return true
+	}
+	if isRule(t) {
+		return true
+	}
+	_, _, ok := parsePageLine(t)
+	return ok
+}
+
+// writeSoft appends next to a paragraph being joined from lines, after the
+// line last: without a space between Chinese text, with one between Latin
+// words.
+func writeSoft(sb *strings.Builder, last, next string) {
+	if !isWide(lastRune(last)) && !isWide(firstRune(next)) {
+		sb.WriteByte(' ')
+	}
+	sb.WriteString(next)
+}

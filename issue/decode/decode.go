@@ -1,0 +1,451 @@
+// Package decode turns the raw bytes of a text file into clean UTF-8: it
+// detects the character encoding (UTF-8 with or without BOM, UTF-16 and
+// UTF-32 with a BOM, UTF-16 without one when it is unmistakable, GB18030/GBK
+// and Big5), replaces invalid byte sequences with U+FFFD and counts them,
+// refuses binary data, and strips everything that could control a terminal
+// (see Sanitize).
+//
+// Decoding uses golang.org/x/text; detection is a small heuristic of its own
+// (byte order marks, magic numbers, and for legacy Chinese encodings a score
+// built on the most frequent Chinese characters).
+package decode
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"strings"
+	"unicode/utf8"
+	"unsafe"
+
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/htmlindex"
+	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/traditionalchinese"
+	"golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/encoding/unicode/utf32"
+)
+
+// The names Result.Encoding takes.
+const (
+	UTF8     = "UTF-8"
+	UTF8BOM  = "UTF-8 BOM"
+	UTF16LE  = "UTF-16LE"
+	UTF16BE  = "UTF-16BE"
+	UTF32LE  = "UTF-32LE"
+	UTF32BE  = "UTF-32BE"
+	GB18030  = "GB18030"
+	GBK      = "GBK"
+	Big5     = "Big5"
+	unknownN = "unknown"
+)
+
+// ErrBinary reports data that is not text (an image, an archive, a program…).
+var ErrBinary = errors.New("not a text file (binary data)")
+
+// ErrEncoding reports an encoding name that is not known.
+var ErrEncoding = errors.New("unknown encoding")
+
+// Result is decoded, sanitised text.
+type Result struct {
+	// Text is UTF-8 with LF line endings and no control characters other
+	// than '\n'.
+	Text []byte
+	// Encoding names the encoding the bytes were read as (UTF8, GB18030, …).
+	Encoding string
+	// Invalid counts the invalid byte sequences replaced by U+FFFD.
+	Invalid int
+	// Removed counts the control characters, escape sequences and bidi
+	// controls that Sanitize took out.
+	Removed int
+	// Shared is true when Text is a part of the data passed to Bytes (it
+	// was clean UTF-8 already) rather than a new buffer.
+	Shared bool
+}
+
+// Bytes decodes data. When encoding is not empty it names the encoding to
+// use (as in HTML: "utf-8", "gb18030", "gbk", "big5", "utf-16le", …) and
+// detection is skipped, except for a byte order mark, which is honoured
+// for the Unicode encodings. Bytes may return data's own backing array in
+// Result.Text when nothing had to change; callers must not modify data
+// afterwards.
+func Bytes(data []byte, encodingName string) (Result, error) {
+	var r Result
+	var text []byte
+	if encodingName != "" {
+		enc, name, err := lookup(encodingName)
+		if err != nil {
+			return r, err
+		}
+		r.Encoding = name
+		text, r.Invalid = decodeWith(enc, name, data)
+	} else {
+		var err error
+		text, r.Encoding, r.Invalid, err = detect(data)
+		if err != nil {
+			return r, err
+		}
+	}
+	r.Text, r.Removed = Sanitize(text)
+	r.Shared = within(r.Text, data)
+	return r, nil
+}
+
+// within reports whether a is a part of b's memory.
+func within(a, b []byte) bool {
+	if len(a) == 0 || len(b) == 0 {
+		return false
+	}
+	pa, pb := uintptr(unsafe.Pointer(unsafe.SliceData(a))), uintptr(unsafe.Pointer(unsafe.SliceData(b)))
+	return pa >= pb && pa < pb+uintptr(len(b))
+}
+
+// lookup finds a forced encoding by name.
+func lookup(name string) (encoding.Encoding, string, error) {
+	switch strings.ToLower(strings.TrimSpace(name)) {
+	case "utf-8", "utf8":
+		return nil, UTF8, nil
+	case "gb18030":
+		return simplifiedchinese.GB18030, GB18030, nil
+	case "gbk", "gb2312", "cp936":
+		return simplifiedchinese.GBK, GBK, nil
+	case "big5", "big-5", "cp950":
+		return traditionalchinese.Big5, Big5, nil
+	case "utf-16", "utf16", "utf-16le", "utf16le":
+		return unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM), UTF16LE, nil
+	case "utf-16be", "utf16be":
+		return unicode.UTF16(unicode.BigEndian, unicode.IgnoreBOM), UTF16BE, nil
+	case "utf-32", "utf32", "utf-32le", "utf32le":
+		return utf32.UTF32(utf32.LittleEndian, utf32.IgnoreBOM), UTF32LE, nil
+	case "utf-32be", "utf32be":
+		return utf32.UTF32(utf32.BigEndian, utf32.IgnoreBOM), UTF32BE, nil
+	}
+	enc, err := htmlindex.Get(name)
+	if err != nil {
+		return nil, "", fmt.Errorf("%w %q", ErrEncoding, name)
+	}
+	canon, err := htmlindex.Name(enc)
+	if err != nil {
+		canon = name
+	}
+	return enc, canon, nil
+}
+
+// decodeWith decodes data with enc (nil means UTF-8), dropping a byte order
+// mark of that encoding, and counts the replaced invalid sequences.
+func decodeWith(enc encoding.Encoding, name string, data []byte) ([]byte, int) {
+	switch name {
+	case UTF8:
+		data = bytes.TrimPrefix(data, bom8)
+		return validUTF8(data)
+	case UTF16LE:
+		data = bytes.TrimPrefix(data, bom16le)
+	case UTF16BE:
+		data = bytes.TrimPrefix(data, bom16be)
+	case UTF32LE:
+		data = bytes.TrimPrefix(data, bom32le)
+	case UTF32BE:
+		data = bytes.TrimPrefix(data, bom32be)
+	}
+	before := bytes.Count(data, replacementUTF8) // U+FFFD already in a UTF-8-compatible source is rare; keep the count honest
+	out, err := enc.NewDecoder().Bytes(data)
+	if err != nil {
+		// x/text decoders replace rather than fail; a failure here means
+		// the transformer itself gave up. Fall back to replacement.
+		out, _ = validUTF8(data)
+	}
+	n := bytes.Count(out, replacementUTF8) - before
+	if n < 0 {
+		n = 0
+	}
+	return out, n
+}
+
+var (
+	bom8            = []byte{0xEF, 0xBB, 0xBF}
+	bom16le         = []byte{0xFF, 0xFE}
+	bom16be         = []byte{0xFE, 0xFF}
+	bom32le         = []byte{0xFF, 0xFE, 0x00, 0x00}
+	bom32be         = []byte{0x00, 0x00, 0xFE, 0xFF}
+	replacementUTF8 = []byte("\uFFFD")
+)
+
+// detect picks an encoding for data and decodes it.
+func detect(data []byte) ([]byte, string, int, error) {
+	switch {
+	case bytes.HasPrefix(data, bom32le):
+		out, n := decodeWith(utf32.UTF32(utf32.LittleEndian, utf32.IgnoreBOM), UTF32LE, data)
+		return out, UTF32LE, n, nil
+	case bytes.HasPrefix(data, bom32be):
+		out, n := decodeWith(utf32.UTF32(utf32.BigEndian, utf32.IgnoreBOM), UTF32BE, data)
+		return out, UTF32BE, n, nil
+	case bytes.HasPrefix(data, bom8):
+		out, n := validUTF8(data[len(bom8):])
+		return out, UTF8BOM, n, nil
+	case bytes.HasPrefix(data, bom16le):
+		out, n := decodeWith(unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM), UTF16LE, data)
+		return out, UTF16LE, n, nil
+	case bytes.HasPrefix(data, bom16be):
+		out, n := decodeWith(unicode.UTF16(unicode.BigEndian, unicode.IgnoreBOM), UTF16BE, data)
+		return out, UTF16BE, n, nil
+	}
+	if isMagic(data) {
+		return nil, "", 0, ErrBinary
+	}
+	sample := data
+	if len(sample) > sampleSize {
+		sample = sample[:sampleSize]
+	}
+	if le, ok := utf16NoBOM(sample); ok {
+		name, order := UTF16BE, unicode.BigEndian
+		if le {
+			name, order = UTF16LE, unicode.LittleEndian
+		}
+		out, n := decodeWith(unicode.UTF16(order, unicode.IgnoreBOM), name, data)
+		head := out
+		if len(head) > sampleSize {
+			head = head[:sampleSize]
+		}
+		if looksBinary(head) {
+			return nil, "", 0, ErrBinary
+		}
+		return out, name, n, nil
+	}
+	if looksBinary(sample) {
+		return nil, "", 0, ErrBinary
+	}
+	if utf8.Valid(data) {
+		return data, UTF8, 0, nil
+	}
+	// Not valid UTF-8: UTF-8 with a few bad bytes, or a legacy encoding.
+	best := scoreUTF8(sample)
+	name := UTF8
+	if s := scoreLegacy(simplifiedchinese.GB18030, sample); s > best {
+		best, name = s, GB18030
+	}
+	if s := scoreLegacy(traditionalchinese.Big5, sample); s > best {
+		name = Big5
+	}
+	var out []byte
+	var n int
+	switch name {
+	case UTF8:
+		out, n = validUTF8(data)
+	case GB18030:
+		out, n = decodeWith(simplifiedchinese.GB18030, GB18030, data)
+	case Big5:
+		out, n = decodeWith(traditionalchinese.Big5, Big5, data)
+	}
+	// Random bytes decode to mostly replacement characters in every
+	// encoding: that is binary data, not a damaged text.
+	if n > 64 && n*4 > utf8.RuneCount(out) {
+		return nil, "", 0, ErrBinary
+	}
+	return out, name, n, nil
+}
+
+// sampleSize is how much of the input detection looks at.
+const sampleSize = 64 << 10
+
+// validUTF8 returns data with each invalid byte replaced by U+FFFD, and
+// the number of replacements. Valid data is returned as is.
+func validUTF8(data []byte) ([]byte, int) {
+	if utf8.Valid(data) {
+		return data, 0
+	}
+	out := make([]byte, 0, len(data)+len(data)/8)
+	n := 0
+	for i := 0; i < len(data); {
+		c := data[i]
+		if c < utf8.RuneSelf {
+			out = append(out, c)
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && size == 1 {
+			out = append(out, replacementUTF8...)
+			n++
+			i++
+			continue
+		}
+		out = append(out, data[i:i+size]...)
+		i += size
+	}
+	return out, n
+}
+
+// isMagic reports data that starts like a well-known binary format.
+func isMagic(data []byte) bool {
+	for _, m := range magics {
+		if bytes.HasPrefix(data, []byte(m)) {
+			return true
+		}
+	}
+	return false
+}
+
+// magics are the openings of common binary formats.
+var magics = [...]string{
+	"\x89PNG\r\n\x1a\n", "GIF87a", "GIF89a", "\xFF\xD8\xFF", "%PDF-",
+	"PK\x03\x04", "PK\x05\x06", "\x1F\x8B", "\x7FELF", "BZh", "7z\xBC\xAF\x27\x1C",
+	"Rar!\x1A\x07", "\xFD7zXZ\x00", "\x28\xB5\x2F\xFD", "SQLite format 3\x00",
+	"\x00asm", "\xCA\xFE\xBA\xBE", "\xCF\xFA\xED\xFE", "\xCE\xFA\xED\xFE",
+	"MZ\x90\x00", "RIFF", "OggS", "fLaC", "ID3", "\x00\x00\x01\x00", "II*\x00", "MM\x00*",
+	"wOFF", "wOF2", "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1",
+}
+
+// looksBinary reports a sample with many NUL bytes or control characters.
+func looksBinary(sample []byte) bool {
+	if len(sample) == 0 {
+		return false
+	}
+	nul, ctl := 0, 0
+	for _, c := range sample {
+		switch {
+		case c == 0:
+			nul++
+		case c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' && c != '\v' && c != 0x1B:
+			ctl++
+		}
+	}
+	return nul >= 4 && nul*50 > len(sample) || (nul+ctl)*10 > len(sample)
+}
+
+// utf16NoBOM recognises UTF-16 text without a byte order mark: either
+// Latin text (every other byte zero) or Chinese text (nearly every code
+// unit a CJK character, CJK punctuation, or ASCII, with line breaks).
+func utf16NoBOM(sample []byte) (littleEndian, ok bool) {
+	if len(sample) < 16 || len(sample)%2 == 1 && len(sample) < sampleSize {
+		return false, false
+	}
+	units := len(sample) / 2
+	var zeroEven, zeroOdd, goodLE, goodBE, nlLE, nlBE int
+	for i := 0; i+1 < len(sample); i += 2 {
+		a, b := sample[i], sample[i+1]
+		if a == 0 {
+			zeroEven++
+		}
+		if b == 0 {
+			zeroOdd++
+		}
+		le := rune(a) | rune(b)<<8
+		be := rune(b) | rune(a)<<8
+		if plausibleUnit(le) {
+			goodLE++
+		}
+		if plausibleUnit(be) {
+			goodBE++
+		}
+		if le == '\n' {
+			nlLE++
+		}
+		if be == '\n' {
+			nlBE++
+		}
+	}
+	if zeroOdd*10 > units*3 && zeroEven*20 < units {
+		return true, true
+	}
+	if zeroEven*10 > units*3 && zeroOdd*20 < units {
+		return false, true
+	}
+	if utf8.Valid(sample) {
+		return false, false
+	}
+	if goodLE*100 >= units*97 && nlLE > 0 && goodLE > goodBE {
+		return true, true
+	}
+	if goodBE*100 >= units*97 && nlBE > 0 && goodBE > goodLE {
+		return false, true
+	}
+	return false, false
+}
+
+// plausibleUnit reports a UTF-16 code unit that Chinese text is made of.
+func plausibleUnit(r rune) bool {
+	switch {
+	case r == '\n' || r == '\r' || r == '\t':
+		return true
+	case r >= 0x20 && r < 0x7F:
+		return true
+	case r >= 0x4E00 && r <= 0x9FFF: // CJK unified ideographs
+		return true
+	case r >= 0x3000 && r <= 0x303F: // CJK punctuation
+		return true
+	case r >= 0xFF00 && r <= 0xFFEF: // full-width forms
+		return true
+	case r >= 0x2010 && r <= 0x2027: // dashes, quotes, ellipsis
+		return true
+	case r == 0x00B7 || r == 0x00A0:
+		return true
+	}
+	return false
+}
+
+// scoreUTF8 scores the sample read as UTF-8.
+func scoreUTF8(sample []byte) int {
+	// Cut a multi-byte sequence split by the sample's end.
+	for i := 0; i < 3 && len(sample) > 0; i++ {
+		if r, _ := utf8.DecodeLastRune(sample); r != utf8.RuneError {
+			break
+		}
+		sample = sample[:len(sample)-1]
+	}
+	score := 0
+	for i := 0; i < len(sample); {
+		if sample[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(sample[i:])
+		if r == utf8.RuneError && size == 1 {
+			score -= 8
+			i++
+			continue
+		}
+		score += runeScore(r)
+		i += size
+	}
+	return score
+}
+
+// scoreLegacy scores the sample decoded with enc.
+func scoreLegacy(enc encoding.Encoding, sample []byte) int {
+	out, err := enc.NewDecoder().Bytes(sample)
+	if err != nil {
+		return -1 << 30
+	}
+	// The sample's last character may be cut in two: ignore the tail.
+	if len(out) > 8 {
+		out = out[:len(out)-4]
+	}
+	score := 0
+	for _, r := range string(out) {
+		if r < utf8.RuneSelf {
+			continue
+		}
+		if r == utf8.RuneError {
+			score -= 8
+			continue
+		}
+		score += runeScore(r)
+	}
+	return score
+}
+
+// runeScore rates how likely r is in Chinese text.
+func runeScore(r rune) int {
+	switch {
+	case isCommon(r):
+		return 3
+	case r >= 0x4E00 && r <= 0x9FFF, r >= 0x3000 && r <= 0x303F, r >= 0xFF00 && r <= 0xFFEF,
+		r >= 0x2010 && r <= 0x2027:
+		return 1
+	case r >= 0xE000 && r <= 0xF8FF: // private use: a wrong legacy mapping
+		return -4
+	case r >= 0x80 && r < 0xA0:
+		return -4
+	}
+	return 0
+}

@@ -1,0 +1,243 @@
+package decode
+
+import (
+	"bytes"
+	"errors"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/traditionalchinese"
+	"golang.org/x/text/encoding/unicode"
+)
+
+const chinese = "青溪日报讯(记者 林晓帆)3月7日上午,全长38.6公里的青溪河生态廊道全线贯通。\n会议强调,要深入学习贯彻重要讲话精神,扎实打好今年收官战、谋好明年开局篇。\n"
+
+func encode(t *testing.T, enc encoding.Encoding, s string) []byte {
+	t.Helper()
+	b, err := enc.NewEncoder().Bytes([]byte(s))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+func TestDetect(t *testing.T) {
+	trad := "澄江時報 本報訊(記者 蔡佩君)省商務廳日前公布第三批特色商業街區名單,澄江河畔夜市榜上有名。\n這條長約800公尺的夜市聚集了120多個攤位,以蚵仔煎、米糕和手搖飲品聞名。\n"
+	tests := []struct {
+		name string
+		data []byte
+		want string
+		text string
+	}{
+		{"utf8", []byte(chinese), UTF8, chinese},
+		{"utf8 bom", append([]byte{0xEF, 0xBB, 0xBF}, chinese...), UTF8BOM, chinese},
+		{"gb18030", encode(t, simplifiedchinese.GB18030, chinese), GB18030, chinese},
+		{"big5", encode(t, traditionalchinese.Big5, trad), Big5, trad},
+		{"utf16le bom", append([]byte{0xFF, 0xFE}, encode(t, unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM), chinese)...), UTF16LE, chinese},
+		{"utf16be bom", append([]byte{0xFE, 0xFF}, encode(t, unicode.UTF16(unicode.BigEndian, unicode.IgnoreBOM), chinese)...), UTF16BE, chinese},
+		{"utf16le no bom", encode(t, unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM), chinese), UTF16LE, chinese},
+		{"utf16le no bom latin", encode(t, unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM), "Hello world, this is a plain English text.\n"), UTF16LE, "Hello world, this is a plain English text.\n"},
+		{"ascii", []byte("plain text\n"), UTF8, "plain text\n"},
+		{"empty", nil, UTF8, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r, err := Bytes(tt.data, "")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if r.Encoding != tt.want {
+				t.Errorf("encoding = %s, want %s", r.Encoding, tt.want)
+			}
+			if string(r.Text) != tt.text {
+				t.Errorf("text = %q, want %q", r.Text, tt.text)
+			}
+			if r.Invalid != 0 {
+				t.Errorf("invalid = %d", r.Invalid)
+			}
+		})
+	}
+}
+
+func TestForcedEncoding(t *testing.T) {
+	data := encode(t, simplifiedchinese.GBK, chinese)
+	for _, name := range []string{"gbk", "GB18030", "gb2312"} {
+		r, err := Bytes(data, name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if string(r.Text) != chinese {
+			t.Errorf("%s: text = %q", name, r.Text)
+		}
+	}
+	// Forcing UTF-8 on GBK bytes replaces them and counts them.
+	r, err := Bytes(data, "utf-8")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Invalid == 0 || !utf8.Valid(r.Text) {
+		t.Errorf("forced utf-8: invalid = %d, valid = %v", r.Invalid, utf8.Valid(r.Text))
+	}
+	if _, err := Bytes(data, "klingon-8"); !errors.Is(err, ErrEncoding) {
+		t.Errorf("unknown encoding: err = %v", err)
+	}
+}
+
+func TestInvalidUTF8(t *testing.T) {
+	tests := []struct {
+		name    string
+		data    string
+		invalid int
+	}{
+		{"middle", chinese[:33] + "\xff" + chinese[33:], 1},
+		{"truncated at end", chinese + "\xe4\xb8", 2},
+		{"lone continuation", "\x80" + chinese, 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r, err := Bytes([]byte(tt.data), "")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if r.Encoding != UTF8 || r.Invalid != tt.invalid {
+				t.Errorf("encoding %s invalid %d, want UTF-8 %d", r.Encoding, r.Invalid, tt.invalid)
+			}
+			if !utf8.Valid(r.Text) || !strings.Contains(string(r.Text), "\uFFFD") {
+				t.Errorf("text not repaired: %q", r.Text)
+			}
+		})
+	}
+}
+
+func TestBinary(t *testing.T) {
+	elf := append([]byte("\x7fELF\x02\x01\x01\x00"), bytes.Repeat([]byte{0, 1, 2, 3}, 100)...)
+	png := append([]byte("\x89PNG\r\n\x1a\n"), bytes.Repeat([]byte{0x10, 0x80, 0xff}, 100)...)
+	zip := append([]byte("PK\x03\x04"), bytes.Repeat([]byte("abc\x00"), 50)...)
+	random := make([]byte, 4096)
+	for i := range random {
+		random[i] = byte(i*7919 + i*i*31)
+	}
+	for name, data := range map[string][]byte{"elf": elf, "png": png, "zip": zip, "nul-heavy": bytes.Repeat([]byte{'a', 0, 0, 0}, 100), "random": random} {
+		if _, err := Bytes(data, ""); !errors.Is(err, ErrBinary) {
+			t.Errorf("%s: err = %v, want ErrBinary", name, err)
+		}
+	}
+	// A few NULs in a text are control characters, not a binary file.
+	r, err := Bytes([]byte("标题\x00一\n正文\x00。\n"), "")
+	if err != nil || string(r.Text) != "标题一\n正文。\n" {
+		t.Errorf("text with NUL: %q, %v", r.Text, err)
+	}
+}
+
+func TestSanitize(t *testing.T) {
+	tests := []struct {
+		name, in, want string
+	}{
+		{"crlf", "a\r\nb\rc\n", "a\nb\nc\n"},
+		{"tab", "a\tb", "a b"},
+		{"csi color", "红\x1b[31m色\x1b[0m字", "红色字"},
+		{"csi private", "a\x1b[?1049hb", "ab"},
+		{"osc title bel", "a\x1b]0;owned\x07b", "ab"},
+		{"osc 52 st", "a\x1b]52;c;ZXZpbA==\x1b\\b", "ab"},
+		{"osc unterminated keeps next line", "a\x1b]0;title\nnext", "a\nnext"},
+		{"dcs", "a\x1bPq#0;2;0;0;0\x1b\\b", "ab"},
+		{"apc", "a\x1b_Gf=100;AAAA\x1b\\b", "ab"},
+		{"charset", "a\x1b(Bb", "ab"},
+		{"two byte", "a\x1bcb\x1b7c", "abc"},
+		{"esc at end", "ab\x1b", "ab"},
+		{"c1 csi", "a\u009b31mb", "ab"},
+		{"c1 osc", "a\u009d0;x\u009cb", "ab"},
+		{"c1 other", "a\u0085b\u0080c\u0090d\u009ce", "a\nbce"},
+		{"bel bs nul del", "a\x07b\x08c\x00d\x7fe", "abcde"},
+		{"c0", "a\x01\x02\x1fb", "ab"},
+		{"vt ff", "a\vb\fc", "a\nb\nc"},
+		{"bidi", "a\u202eb\u202ac\u2066d\u2069e\u200ff", "abcdef"},
+		{"bom inside", "a\ufeffb", "ab"},
+		{"separators", "a\u2028b\u2029c", "a\nb\nc"},
+		{"clean", "青溪日报 QINGXI 5.8%", "青溪日报 QINGXI 5.8%"},
+		{"nbsp kept", "电\u00a0\u00a0(记者)", "电\u00a0\u00a0(记者)"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, _ := Sanitize([]byte(tt.in))
+			if string(got) != tt.want {
+				t.Errorf("Sanitize(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+			if again, n := Sanitize(got); string(again) != string(got) || n != 0 {
+				t.Errorf("not idempotent: %q → %q", got, again)
+			}
+		})
+	}
+}
+
+func TestSanitizeCleanIsShared(t *testing.T) {
+	in := []byte("没有控制字符的文字\n")
+	out, n := Sanitize(in)
+	if n != 0 || &out[0] != &in[0] {
+		t.Error("clean text was copied")
+	}
+}
+
+// terminalSafe reports whether s holds no byte that can control a terminal.
+func terminalSafe(s string) bool {
+	for _, r := range s {
+		switch {
+		case r == '\n':
+		case r < 0x20 || r == 0x7F || r >= 0x80 && r < 0xA0:
+			return false
+		case r >= 0x202A && r <= 0x202E || r >= 0x2066 && r <= 0x2069:
+			return false
+		}
+	}
+	return true
+}
+
+func FuzzDecode(f *testing.F) {
+	f.Add([]byte(chinese))
+	f.Add([]byte("a\x1b]52;c;x\x07b\x1b[31mc\u009b1m"))
+	f.Add(append([]byte{0xFF, 0xFE}, "a\x00b\x00"...))
+	f.Add([]byte("\xb0\xa1\xb0\xa2\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		r, err := Bytes(data, "")
+		if err != nil {
+			if !errors.Is(err, ErrBinary) {
+				t.Fatalf("unexpected error %v", err)
+			}
+			return
+		}
+		if !utf8.Valid(r.Text) {
+			t.Fatalf("invalid UTF-8 out: %q", r.Text)
+		}
+		if !terminalSafe(string(r.Text)) {
+			t.Fatalf("control characters left: %q", r.Text)
+		}
+		if again, n := Sanitize(r.Text); n != 0 || !bytes.Equal(again, r.Text) {
+			t.Fatalf("sanitize not idempotent: %q → %q", r.Text, again)
+		}
+	})
+}
+
+func BenchmarkDecodeUTF8(b *testing.B) {
+	data := []byte(strings.Repeat(chinese, 20000))
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Bytes(data, ""); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkDecodeGB18030(b *testing.B) {
+	data, _ := simplifiedchinese.GB18030.NewEncoder().Bytes([]byte(strings.Repeat(chinese, 20000)))
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Bytes(data, ""); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -1,0 +1,167 @@
+package issue
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// frontMatter holds the YAML front matter of a Markdown export: the fields
+// note-taking tools write for one article (title, date, section,
+// section_name, author) and the masthead fields WriteMarkdown writes.
+type frontMatter struct {
+	found   bool
+	title   string
+	author  string
+	page    int
+	section string
+}
+
+// maxFrontMatter bounds the front matter read: a longer block is text.
+const maxFrontMatter = 200
+
+// frontMatter reads YAML front matter at the start of lines and returns
+// the index of the first line after it (0 when there is none). A block
+// that is not valid YAML mapping is left as text.
+func (p *parser) frontMatter(lines []lineInfo) int {
+	if len(lines) == 0 || lines[0].raw != "---" {
+		return 0
+	}
+	end := -1
+	for i := 1; i < len(lines) && i <= maxFrontMatter; i++ {
+		if lines[i].raw == "---" || lines[i].raw == "..." {
+			end = i
+			break
+		}
+	}
+	if end < 0 {
+		return 0
+	}
+	var src strings.Builder
+	for _, l := range lines[1:end] {
+		src.WriteString(l.raw)
+		src.WriteByte('\n')
+	}
+	m, ok := yamlMap(src.String())
+	if !ok {
+		return 0
+	}
+	is := p.is
+	fm := &p.fm
+	fm.found = true
+	str := func(keys ...string) string {
+		for _, k := range keys {
+			if v, ok := m[k]; ok && v != nil {
+				switch v := v.(type) {
+				case string:
+					return trimSpace(v)
+				case time.Time:
+					return v.Format("2006-01-02")
+				case int, int64, float64, bool:
+					return fmt.Sprint(v)
+				}
+			}
+		}
+		return ""
+	}
+	num := func(keys ...string) int {
+		s := str(keys...)
+		if n, err := strconv.Atoi(s); err == nil {
+			return n
+		}
+		if n, ok := parseNumber(s); ok {
+			return n
+		}
+		return 0
+	}
+	is.Paper = str("paper", "newspaper", "source")
+	is.PaperEn = str("paper_en")
+	if d := str("date"); d != "" {
+		var probe Issue
+		if _, err := time.Parse("2006-01-02", d[:min(len(d), 10)]); err == nil {
+			is.Date = d[:10]
+		} else if probe.readMasthead(d) && probe.Date != "" {
+			is.Date = probe.Date
+		}
+	}
+	is.Weekday = str("weekday")
+	is.Lunar = str("lunar")
+	is.Number = num("number", "issue")
+	is.Pages = num("pages")
+	is.Serial = str("serial")
+	is.Website = str("website")
+	is.Supervisor = str("supervisor")
+	is.Sponsor = str("sponsor")
+	is.Publisher = str("publisher")
+	if list, ok := m["masthead"].([]any); ok {
+		for _, v := range list {
+			if s, ok := v.(string); ok && trimSpace(s) != "" {
+				is.Masthead = append(is.Masthead, trimSpace(s))
+			}
+		}
+	}
+	fm.title = str("title")
+	fm.author = str("author", "byline")
+	sec := str("section")
+	fm.section = str("section_name")
+	if page, name, ok := parsePageLine(sec); ok {
+		fm.page = page
+		if fm.section == "" {
+			fm.section = name
+		}
+	} else if n, ok := parseNumber(sec); ok {
+		fm.page = n
+	} else if fm.section == "" {
+		fm.section = sec
+	}
+	if is.Paper != "" || is.Date != "" || is.Number != 0 {
+		p.hasMast = true
+	}
+	return end + 1
+}
+
+// yamlMap decodes a YAML mapping, recovering from any failure of the
+// decoder on hostile input.
+func yamlMap(src string) (m map[string]any, ok bool) {
+	defer func() {
+		if recover() != nil {
+			m, ok = nil, false
+		}
+	}()
+	if err := yaml.Unmarshal([]byte(src), &m); err != nil || m == nil {
+		return nil, false
+	}
+	return m, true
+}
+
+// applyFrontMatter gives the first article the title and author of the
+// front matter when the text has none (an author only to a titled
+// article), and the first section its page.
+func (p *parser) applyFrontMatter() {
+	fm := &p.fm
+	if !fm.found {
+		return
+	}
+	if fm.title != "" || fm.author != "" {
+		for _, s := range p.secs {
+			if len(s.arts) == 0 {
+				continue
+			}
+			a := &s.arts[0].a
+			if a.Title == "" {
+				a.Title = fm.title
+			}
+			if a.Byline == "" && fm.author != "" && a.Title != "" {
+				a.Byline = fm.author
+			}
+			break
+		}
+	}
+	if (fm.page != 0 || fm.section != "") && len(p.secs) > 0 && p.secs[0].implicit {
+		p.secs[0].sec.Page, p.secs[0].sec.Name = fm.page, fm.section
+		p.secs[0].implicit = false
+	}
+}

@@ -1,0 +1,98 @@
+package issue
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// fuzzSeeds are the repo's own samples and small hand-made inputs (never
+// the text of ../shared, so that a crasher written to testdata cannot
+// carry it into the repository).
+func fuzzSeeds(f *testing.F) {
+	for _, rel := range []string{"sample.md", "gb18030.txt", "issues/big5.txt", "issues/utf16le-bom.md", "issues/frontmatter.md"} {
+		data, err := os.ReadFile(samplePath(f, rel))
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(data)
+	}
+	for _, s := range []string{
+		"",
+		"## 标题\n\n正文,说到一半,(下转第二版)\n\n# 第二版\n\n## 标题\n\n(上接第一版)另一半。\n",
+		"### 引题\n## 主题\n#### 副题\n> 本报讯(记者 甲)\n正文。\n",
+		"标题\n　　本报讯 正文第一段，没有结束\n继续的部分。\n",
+		"---\ntitle: 题\nauthor: 者\n---\n正文。\n",
+		"| a | b |\n| - | - |\n| 1 | 2 |\n\n- 一\n- 二\n\n![图](x.png)\n\n图为示例。\n",
+		"第一版 要闻\n\n第二版\n\n广告\n",
+		"## \x1b[31m红\x1b[0m\n\n\u202e正文\x07。\n",
+		"# 第0版\n\n##\n\n**小标题**\n\n\\# 不是标题\n",
+	} {
+		f.Add([]byte(s))
+	}
+}
+
+// FuzzParse checks, for any input: no panic; an error is one line and says
+// the input is binary or holds no article; no control character reaches
+// the model; the model loses no text (checkLossless, on the parse without
+// stitching); and the Markdown dubao writes for the issue parses back to
+// the same model.
+func FuzzParse(f *testing.F) {
+	fuzzSeeds(f)
+	f.Fuzz(func(t *testing.T, data []byte) {
+		is, err := ParseBytes(data, Options{Name: "fuzz", noStitch: true})
+		if err != nil {
+			if !errors.Is(err, ErrNoArticles) && !errors.Is(err, ErrBinary) {
+				t.Fatalf("unexpected error: %v", err)
+			}
+			if strings.ContainsAny(err.Error(), "\n\r") {
+				t.Fatalf("error of more than one line: %q", err)
+			}
+			return
+		}
+		out := jsonOf(t, is)
+		if !terminalSafe(out) {
+			t.Fatalf("control characters in the model: %q", out)
+		}
+		res, _ := DecodeBytes(data, "")
+		if err := checkLossless(string(res.Text), is); err != nil {
+			t.Fatalf("lossless: %v", err)
+		}
+		stitched, err := ParseBytes(data, Options{Name: "fuzz"})
+		if err != nil {
+			t.Fatalf("stitched parse failed: %v", err)
+		}
+		var buf bytes.Buffer
+		if err := WriteMarkdown(&buf, stitched); err != nil {
+			t.Fatal(err)
+		}
+		back, err := ParseBytes(buf.Bytes(), Options{Name: "markdown"})
+		if err != nil {
+			t.Fatalf("written markdown does not parse: %v\n%s", err, buf.String())
+		}
+		if got, want := comparable(t, back), comparable(t, stitched); got != want {
+			t.Fatalf("round trip changed the model:\n%s\nmarkdown:\n%s", firstDiff(want, got), buf.String())
+		}
+	})
+}
+
+// terminalSafe reports text with no character that can control a
+// terminal (JSON escapes them as \u00XX, so look for those too).
+func terminalSafe(s string) bool {
+	if strings.Contains(s, `\u001b`) || strings.Contains(s, `\u0007`) || strings.Contains(s, `\u0000`) {
+		return false
+	}
+	for _, r := range s {
+		switch {
+		case r == '\n' || r == utf8.RuneError:
+		case r < 0x20 || r == 0x7F || r >= 0x80 && r < 0xA0:
+			return false
+		case r >= 0x202A && r <= 0x202E || r >= 0x2066 && r <= 0x2069:
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,101 @@
+package issue
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// findJumps finds the jump lines in a paragraph: bracketed references to
+// another page such as (下转第七版), （上接第1版）, (详见二版),
+// (反馈督察情况详见二版), (转A3版). Para is set to para; Offset is the byte
+// offset of the opening bracket.
+func findJumps(p string, para int) []Jump {
+	var out []Jump
+	// Look at each closing bracket (rarer than 版) and at what precedes it.
+	for off := 0; off < len(p); {
+		i, closeLen := nextCloser(p[off:])
+		if i < 0 {
+			break
+		}
+		closeAt := off + i
+		off = closeAt + closeLen
+		ban := strings.TrimSuffix(p[:closeAt], "面")
+		if !strings.HasSuffix(ban, "版") {
+			continue
+		}
+		i = len(ban) - len("版")
+		// The opening bracket, at most 30 characters back.
+		open := -1
+		for j, k := i, 0; j > 0 && k < 30; k++ {
+			r, n := utf8.DecodeLastRuneInString(p[:j])
+			j -= n
+			if r == '(' || r == '（' {
+				open = j
+				break
+			}
+			if r == ')' || r == '）' || r == '。' {
+				break
+			}
+		}
+		if open < 0 {
+			continue
+		}
+		inner := p[open+utf8.RuneLen(firstRune(p[open:])) : i]
+		dir, ok := jumpDir(inner)
+		if !ok {
+			continue
+		}
+		out = append(out, Jump{Page: pageBefore(inner), Text: p[open:off], Dir: dir, Para: para, Offset: open})
+	}
+	return out
+}
+
+// nextCloser returns the index and length of the first closing bracket,
+// ")" or "）", in s, or −1.
+func nextCloser(s string) (int, int) {
+	a := strings.IndexByte(s, ')')
+	limit := s
+	if a >= 0 {
+		limit = s[:a]
+	}
+	if b := strings.Index(limit, "）"); b >= 0 {
+		return b, len("）")
+	}
+	if a >= 0 {
+		return a, 1
+	}
+	return -1, 0
+}
+
+// jumpDir tells the direction of a jump from the words inside its brackets.
+func jumpDir(inner string) (JumpDir, bool) {
+	switch {
+	case strings.Contains(inner, "上接") || strings.Contains(inner, "接上") || strings.HasPrefix(inner, "接") ||
+		strings.HasPrefix(inner, "续") || strings.Contains(inner, "接第"):
+		return JumpFrom, true
+	case strings.Contains(inner, "转"):
+		return JumpTo, true
+	case strings.Contains(inner, "见"):
+		return JumpSee, true
+	}
+	return "", false
+}
+
+// pageBefore reads the page number at the end of inner (the text before
+// 版): 第七 → 7, 二 → 2, A3 → 3, 第12 → 12; 0 when there is none.
+func pageBefore(inner string) int {
+	end := len(inner)
+	start := end
+	for start > 0 {
+		r, n := utf8.DecodeLastRuneInString(inner[:start])
+		if !(r >= '0' && r <= '9' || r >= '０' && r <= '９' || chineseDigit(r) >= 0 || chineseUnit(r) > 0 && chineseUnit(r) < 1000) {
+			break
+		}
+		start -= n
+	}
+	n, ok := parseNumber(inner[start:end])
+	if !ok {
+		return 0
+	}
+	return n
+}

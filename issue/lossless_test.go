@@ -1,0 +1,403 @@
+package issue
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// nonSpace removes every space (ASCII, full-width, no-break, line breaks).
+func nonSpace(s string) string {
+	return strings.Map(func(r rune) rune {
+		if isSpaceRune(r) || r == '\t' || r == '\r' {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+var (
+	htmlTag    = regexp.MustCompile(`(?s)<!--.*?-->|</?[A-Za-z][^>]*>`)
+	linkTarget = regexp.MustCompile(`\]\([^)]*\)`)
+	tagStart   = regexp.MustCompile(`<[A-Za-z][^<>]*$`)
+	listNumber = regexp.MustCompile(`[0-9]{1,3}[.)]`)
+	tagEnd     = regexp.MustCompile(`^[^<>]*>`)
+)
+
+// markupOnly reports a stretch of source text that holds nothing but
+// markup: HTML tags and comments (whole, or the start or end of one when a
+// piece of text sits inside a tag's attribute), link targets and ASCII
+// punctuation.
+func markupOnly(gap string) bool {
+	g := htmlTag.ReplaceAllString(gap, "")
+	g = tagStart.ReplaceAllString(g, "")
+	g = tagEnd.ReplaceAllString(g, "")
+	g = linkTarget.ReplaceAllString(g, "")
+	g = listNumber.ReplaceAllString(g, "")
+	g = strings.Map(func(r rune) rune {
+		if strings.ContainsRune("•■●◆▲▶", r) { // list bullets
+			return -1
+		}
+		return r
+	}, g)
+	for i := 0; i < len(g); i++ {
+		if !isASCIIPunct(g[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// checkLossless verifies that the article text of is — every piece of
+// every article, in Article.Pieces order — is the text of src (decoded and
+// sanitised) with only the following left out: the masthead before the
+// first article, page lines, and markup (Markdown and HTML syntax,
+// ASCII punctuation around it). Each character of the model is matched to
+// a distinct character of the source, in order: nothing is lost, nothing
+// is duplicated. Stitched jump lines must occur in the source.
+func checkLossless(src string, is *Issue) error {
+	// s is src without spaces; at[i] is the offset in src of s[i].
+	// Quote marks and escaping backslashes at the start of lines are left
+	// out too: a quote's text is one piece made of several lines, and a
+	// paragraph may be joined from lines.
+	var sb strings.Builder
+	at := make([]int, 0, len(src))
+	lineStart := true
+	for i, r := range src {
+		if r == '\n' {
+			lineStart = true
+		}
+		if isSpaceRune(r) || r == '\t' || r == '\r' {
+			continue
+		}
+		if lineStart && r == '>' {
+			lineStart = false // one mark; a nested one is text
+			continue
+		}
+		if next, _ := utf8.DecodeRuneInString(src[i+1:]); lineStart && r == '\\' && i+1 < len(src) && !isSpaceRune(next) {
+			lineStart = false // an escaped line start
+			continue
+		}
+		lineStart = false
+		n := sb.Len()
+		sb.WriteRune(r)
+		for k := n; k < sb.Len(); k++ {
+			at = append(at, i)
+		}
+	}
+	at = append(at, len(src))
+	s := sb.String()
+	// source returns the source text of s[i:j], spaces and lines kept.
+	source := func(i, j int) string { return src[at[i]:at[j]] }
+	fmEnd := 0
+	fmValues := map[string]bool{}
+	if strings.HasPrefix(src, "---\n") {
+		// Front matter, when it is a YAML mapping (else it is text).
+		if i := strings.Index(src[4:], "\n---\n"); i >= 0 {
+			if m, ok := yamlMap(src[4 : 4+i+1]); ok {
+				end := 4 + i + 5 // in src; find the same place in s
+				fmEnd = sort.SearchInts(at, end)
+				for _, v := range m {
+					fmValues[nonSpace(fmt.Sprint(v))] = true
+				}
+			}
+		}
+	}
+	dropPunct := func(g string) string {
+		return strings.Map(func(r rune) rune {
+			if r < 0x80 && isASCIIPunct(byte(r)) {
+				return -1
+			}
+			return r
+		}, g)
+	}
+	pages := map[string]bool{}
+	for _, sec := range is.Sections {
+		pages[dropPunct(nonSpace(sec.Name))] = true
+	}
+	allowed := func(from, to int, leading bool) bool {
+		gap := s[from:to]
+		if gap == "" || markupOnly(gap) {
+			return true
+		}
+		if leading && mastheadLines(source(from, to)) {
+			return true
+		}
+		g := linkTarget.ReplaceAllString(htmlTag.ReplaceAllString(gap, ""), "")
+		g = dropPunct(g)
+		// A page line: 第二版综合新闻, A2要闻, 03版; or a section heading.
+		if pages[g] || strings.Contains(g, "版") && runeLen(g) <= 24 {
+			return true
+		}
+		// Page lines of pages left without articles (they are dropped).
+		onlyPages := true
+		for _, l := range strings.Split(source(from, to), "\n") {
+			l = strings.TrimLeft(trimSpace(l), "#")
+			if _, _, ok := parsePageLine(l); !ok && nonSpace(l) != "" && !markupOnly(nonSpace(l)) {
+				onlyPages = false
+			}
+		}
+		if onlyPages {
+			return true
+		}
+		for name := range pages {
+			if name != "" && strings.Contains(g, name) && runeLen(g) <= runeLen(name)+8 {
+				return true
+			}
+		}
+		return false
+	}
+	// A piece may occur at several places (a title in the masthead, digits
+	// everywhere): search the places depth-first, remembering dead ends.
+	var firstErr error
+	for _, fromFM := range []bool{true, false} {
+		var want []string
+		var label []string
+		for k, a := range is.Articles() {
+			for _, p := range a.Pieces() {
+				if p.Kind == PieceJump {
+					if !strings.Contains(s, nonSpace(p.Text)) {
+						return fmt.Errorf("article %d: stitched jump %q not in the source", a.N, p.Text)
+					}
+					continue
+				}
+				w := nonSpace(p.Text)
+				if w == "" || fromFM && k == 0 && (p.Kind == PieceTitle || p.Kind == PieceByline) && fmValues[w] {
+					continue
+				}
+				want = append(want, w)
+				label = append(label, fmt.Sprintf("article %d %q piece %d", a.N, clip(a.Title), p.Kind))
+			}
+		}
+		m := matcher{s: s, want: want, allowed: allowed, dead: map[[2]int]bool{}}
+		if m.match(0, fmEnd) {
+			return nil
+		}
+		if firstErr == nil {
+			if m.deepest < len(want) {
+				firstErr = fmt.Errorf("%s %q: not found in order after %q, or text lost before it", label[m.deepest], clip(want[m.deepest]), clip(s[max(0, m.deepestAt-30):m.deepestAt]))
+			} else {
+				firstErr = fmt.Errorf("text lost at the end: %q", clip(s[m.deepestAt:]))
+			}
+		}
+	}
+	return firstErr
+}
+
+// matcher matches pieces of text in order against s.
+type matcher struct {
+	s                  string
+	want               []string
+	allowed            func(from, to int, leading bool) bool
+	dead               map[[2]int]bool // (piece, position) known to fail
+	deepest, deepestAt int
+}
+
+// match reports whether want[k:] can be found in s[cur:] in order, every
+// gap allowed.
+func (m *matcher) match(k, cur int) bool {
+	if k > m.deepest || k == m.deepest && cur > m.deepestAt {
+		m.deepest, m.deepestAt = k, cur
+	}
+	if k == len(m.want) {
+		return m.allowed(cur, len(m.s), k == 0)
+	}
+	if m.dead[[2]int{k, cur}] {
+		return false
+	}
+	w := m.want[k]
+	for off, tries := cur, 0; tries < 4096; tries++ {
+		i, n := indexEscaped(m.s[off:], w)
+		if i < 0 {
+			break
+		}
+		at := off + i
+		if m.allowed(cur, at, k == 0) && m.match(k+1, at+n) {
+			return true
+		}
+		off = at + 1
+		for off < len(m.s) && !utf8.RuneStart(m.s[off]) {
+			off++
+		}
+	}
+	m.dead[[2]int{k, cur}] = true
+	return false
+}
+
+// indexEscaped finds want in s, where the source may have written an ASCII
+// punctuation mark of want with a backslash before it (Markdown escapes in
+// crossheads, image text, table cells). It returns the index and length of
+// the match, or −1.
+func indexEscaped(s, want string) (int, int) {
+	if i := strings.Index(s, want); i >= 0 || !strings.ContainsFunc(want, func(r rune) bool { return r < 0x80 && isASCIIPunct(byte(r)) }) {
+		return i, len(want)
+	}
+	var re strings.Builder
+	for _, r := range want {
+		if r < 0x80 && isASCIIPunct(byte(r)) {
+			re.WriteString(`\\?`)
+		}
+		re.WriteString(regexp.QuoteMeta(string(r)))
+	}
+	loc := regexp.MustCompile(re.String()).FindStringIndex(s)
+	if loc == nil {
+		return -1, 0
+	}
+	return loc[0], loc[1] - loc[0]
+}
+
+// mastheadLines reports source text that can be a masthead: short lines,
+// none a sentence of more than 30 characters.
+func mastheadLines(text string) bool {
+	for _, l := range strings.Split(text, "\n") {
+		l = trimSpace(l)
+		n := runeLen(l)
+		if n > 80 || n > 30 && isSentenceEnd(lastRune(l)) {
+			return false
+		}
+	}
+	return true
+}
+
+// clip shortens s for messages.
+func clip(s string) string {
+	r := []rune(s)
+	if len(r) > 60 {
+		return string(r[:30]) + "…" + string(r[len(r)-30:])
+	}
+	return s
+}
+
+// decoded returns a file's decoded, sanitised text.
+func decoded(t testing.TB, path string) string {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := DecodeBytes(data, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(res.Text)
+}
+
+// losslessFiles are the files the property is checked on.
+func losslessFiles(t *testing.T) map[string]string {
+	files := map[string]string{
+		"sample":      samplePath(t, "sample.md"),
+		"gb18030":     samplePath(t, "gb18030.txt"),
+		"big5":        samplePath(t, "issues/big5.txt"),
+		"utf16":       samplePath(t, "issues/utf16le-bom.md"),
+		"frontmatter": samplePath(t, "issues/frontmatter.md"),
+	}
+	if p := filepath.Join(repoRoot(t), "..", "shared", "seed", "000_f6fea3e315053468.txt"); fileExists(p) {
+		files["seed"] = p
+	}
+	return files
+}
+
+func fileExists(p string) bool {
+	_, err := os.Stat(p)
+	return err == nil
+}
+
+func TestLossless(t *testing.T) {
+	for name, path := range losslessFiles(t) {
+		t.Run(name, func(t *testing.T) {
+			is := mustOpen(t, path, Options{noStitch: true})
+			if err := checkLossless(decoded(t, path), is); err != nil {
+				t.Error(err)
+			}
+		})
+	}
+}
+
+// TestLosslessArchive checks each file of the archive folders: every
+// article's text is in its file, and each file is read once unless it is
+// a duplicate of an earlier one.
+func TestLosslessArchive(t *testing.T) {
+	dirs := []string{samplePath(t, "issues/archive-20240601")}
+	if p := filepath.Join(repoRoot(t), "..", "shared", "real", "people-daily-2019-10-02"); fileExists(p) {
+		dirs = append(dirs, p)
+	}
+	for _, dir := range dirs {
+		t.Run(filepath.Base(dir), func(t *testing.T) {
+			entries, err := os.ReadDir(dir)
+			if err != nil {
+				t.Fatal(err)
+			}
+			seen := map[string]bool{}
+			for _, e := range entries {
+				path := filepath.Join(dir, e.Name())
+				data, _ := os.ReadFile(path)
+				art, ad, _, err := parseArchiveFile(data, Options{Name: path})
+				if err != nil {
+					t.Fatal(err)
+				}
+				if ad || art == nil {
+					continue
+				}
+				one := &Issue{Sections: []Section{{Articles: []Article{*art}}}}
+				if err := checkLossless(decoded(t, path), one); err != nil {
+					t.Errorf("%s: %v", e.Name(), err)
+				}
+				seen[articleKey(art)] = true
+			}
+			is := mustOpen(t, dir, Options{})
+			if got := is.Count(); got != len(seen) {
+				t.Errorf("folder has %d articles, want %d distinct", got, len(seen))
+			}
+		})
+	}
+}
+
+// TestStitchKeepsText checks that stitching only moves text: the stitched
+// issue holds the same pieces as the unstitched one, minus the repeated
+// title of each continuation.
+func TestStitchKeepsText(t *testing.T) {
+	for name, path := range losslessFiles(t) {
+		t.Run(name, func(t *testing.T) {
+			plain := mustOpen(t, path, Options{noStitch: true})
+			stitched := mustOpen(t, path, Options{})
+			all := func(is *Issue) string {
+				var b strings.Builder
+				for _, a := range is.Articles() {
+					for _, p := range a.Pieces() {
+						b.WriteString(nonSpace(p.Text))
+					}
+				}
+				return b.String()
+			}
+			got, want := sortedRunes(all(stitched)), all(plain)
+			removed := plain.Count() - stitched.Count()
+			for _, a := range stitched.Articles() {
+				if len(a.Continued) > 0 {
+					// The continuation repeated the title.
+					for range a.Continued {
+						want = strings.Replace(want, nonSpace(a.Title), "", 1)
+					}
+				}
+			}
+			if got != sortedRunes(want) {
+				t.Errorf("stitching changed the text (%d continuations)", removed)
+			}
+		})
+	}
+}
+
+// sortedRunes returns the runes of s sorted, to compare texts as multisets.
+func sortedRunes(s string) string {
+	r := []rune(s)
+	for i := 1; i < len(r); i++ {
+		for j := i; j > 0 && r[j] < r[j-1]; j-- {
+			r[j], r[j-1] = r[j-1], r[j]
+		}
+	}
+	return string(r)
+}

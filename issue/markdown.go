@@ -1,0 +1,401 @@
+package issue
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// WriteMarkdown writes the issue as Markdown that Parse reads back to the
+// same model (encoding and invalid-byte count aside):
+//
+//   - YAML front matter with the masthead fields (paper, paper_en, date,
+//     weekday, lunar, number, pages, serial, website, supervisor,
+//     sponsor, publisher, masthead);
+//   - each section as a page line heading: "# 第3版 经济" (第0版 when the
+//     page is unknown);
+//   - each article as WriteArticle writes it.
+func WriteMarkdown(w io.Writer, is *Issue) error {
+	bw := bufio.NewWriter(w)
+	fm, err := yaml.Marshal(mastheadFields(is))
+	if err != nil {
+		return err
+	}
+	if len(fm) > 0 && string(fm) != "{}\n" {
+		bw.WriteString("---\n")
+		bw.Write(fm)
+		bw.WriteString("---\n\n")
+	}
+	var sb strings.Builder
+	for s := range is.Sections {
+		sec := &is.Sections[s]
+		sb.Reset()
+		heading(&sb, "#", sectionLabel(sec.Page, sec.Name))
+		for a := range sec.Articles {
+			writeArticle(&sb, &sec.Articles[a])
+			if _, err := bw.WriteString(sb.String()); err != nil {
+				return err
+			}
+			sb.Reset()
+		}
+		if _, err := bw.WriteString(sb.String()); err != nil {
+			return err
+		}
+	}
+	return bw.Flush()
+}
+
+// sectionLabel writes a section's page line: 第3版 经济, 第0版 when the
+// page is unknown, so that it always reads back as a page line.
+func sectionLabel(page int, name string) string {
+	page = max(page, 0)
+	if name == "" {
+		return fmt.Sprintf("第%d版", page)
+	}
+	// A name that starts like a separator is kept by a backslash.
+	if r := firstRune(name); strings.ContainsRune(" :：·・—-|｜\u3000\u00a0\\", r) {
+		name = "\\" + name
+	}
+	return fmt.Sprintf("第%d版 %s", page, name)
+}
+
+// yamlMasthead orders the front matter fields.
+type yamlMasthead struct {
+	Paper      string   `yaml:"paper,omitempty"`
+	PaperEn    string   `yaml:"paper_en,omitempty"`
+	Date       string   `yaml:"date,omitempty"`
+	Weekday    string   `yaml:"weekday,omitempty"`
+	Lunar      string   `yaml:"lunar,omitempty"`
+	Number     int      `yaml:"number,omitempty"`
+	Pages      int      `yaml:"pages,omitempty"`
+	Serial     string   `yaml:"serial,omitempty"`
+	Website    string   `yaml:"website,omitempty"`
+	Supervisor string   `yaml:"supervisor,omitempty"`
+	Sponsor    string   `yaml:"sponsor,omitempty"`
+	Publisher  string   `yaml:"publisher,omitempty"`
+	Masthead   []string `yaml:"masthead,omitempty"`
+}
+
+// mastheadFields collects the masthead for the front matter.
+func mastheadFields(is *Issue) yamlMasthead {
+	return yamlMasthead{
+		Paper: is.Paper, PaperEn: is.PaperEn, Date: is.Date, Weekday: is.Weekday, Lunar: is.Lunar,
+		Number: is.Number, Pages: is.Pages, Serial: is.Serial, Website: is.Website,
+		Supervisor: is.Supervisor, Sponsor: is.Sponsor, Publisher: is.Publisher, Masthead: is.Masthead,
+	}
+}
+
+// Markdown returns the article as Markdown that Parse reads back to the
+// same article (see WriteArticle).
+func (a *Article) Markdown() string {
+	var sb strings.Builder
+	writeArticle(&sb, a)
+	return sb.String()
+}
+
+// WriteArticle writes one article as Markdown:
+//
+//	### 引题 (kicker)
+//	## 主题 (title; "##" alone when there is none)
+//	#### 副题 (subtitle)
+//	> □ 李晓梅 (a byline that stood on its own line)
+//	paragraphs, one per line, a blank line between, the first opening with
+//	its run-in byline (本报讯(记者 …) …); crossheads as **bold**
+//	lines, quotes, lists, pipe tables, images ![alt](src) with their caption
+//	on the next line (or as the image title when it does not read as one)
+//	a closing byline as the last paragraph
+//	<!-- dubao:stitched (下转第三版) (上接第一版) --> for jump lines whose
+//	continuation was stitched on
+//
+// A paragraph that would read as markup starts with a backslash; one that
+// Parse would join to the paragraph before it (which ends mid-sentence but
+// was not cut) starts with two full-width spaces.
+func WriteArticle(w io.Writer, a *Article) error {
+	_, err := io.WriteString(w, a.Markdown())
+	return err
+}
+
+// writeArticle writes a as Markdown to sb.
+func writeArticle(sb *strings.Builder, a *Article) {
+	if a.Kicker != "" {
+		heading(sb, "###", a.Kicker)
+	}
+	heading(sb, "##", a.Title)
+	if a.Subtitle != "" {
+		heading(sb, "####", a.Subtitle)
+	}
+	inline := a.BylineInline && !a.BylineEnd && len(a.Paragraphs) > 0
+	byline := a.Byline != "" && !a.BylineEnd && !inline // written before the body
+	switch {
+	case !byline:
+	case a.Title == "":
+		// Without a title, a byline stands as the first paragraph.
+		sb.WriteString(escapeLine(a.Byline))
+		sb.WriteString("\n\n")
+	default:
+		sb.WriteString("> ")
+		sb.WriteString(escapeQuoteLine(a.Byline))
+		sb.WriteString("\n\n")
+	}
+	cut := map[int]bool{}
+	for _, c := range a.Cut {
+		cut[c] = true
+	}
+	for i := 0; i <= len(a.Paragraphs); i++ {
+		for b := range a.Blocks {
+			blk := &a.Blocks[b]
+			if blk.After == i || i == len(a.Paragraphs) && blk.After > i {
+				writeBlock(sb, blk, a, i)
+			}
+		}
+		if i == len(a.Paragraphs) {
+			break
+		}
+		p := a.Paragraphs[i]
+		if i == 0 && !inline && subtitleAhead(a, byline) {
+			// Keep Parse from reading the first paragraph as a subtitle.
+			sb.WriteString("\u3000\u3000")
+		}
+		if i > 0 && !blockAt(a, i) && endsOpen(a.Paragraphs[i-1]) {
+			// Keep Parse from mending a break it would mend differently.
+			join, isCut := breakRule(a.Paragraphs[i-1], p, false, i+1 == len(a.Paragraphs))
+			if join || isCut != cut[i-1] {
+				sb.WriteString("\u3000\u3000")
+			}
+		}
+		if i == 0 && inline {
+			// The byline runs into the first paragraph, as printed.
+			sb.WriteString(a.Byline)
+			if r := lastRune(a.Byline); r != ')' && r != '）' && r != '：' && r != ':' {
+				sb.WriteByte(' ')
+			}
+			sb.WriteString(p)
+		} else {
+			sb.WriteString(escapeLine(p))
+		}
+		sb.WriteString("\n\n")
+	}
+	if a.Byline != "" && a.BylineEnd {
+		sb.WriteString(escapeLine(a.Byline))
+		sb.WriteString("\n\n")
+	}
+	var stitched []string
+	for _, j := range a.Jumps {
+		if j.Stitched {
+			stitched = append(stitched, j.Text)
+		}
+	}
+	if len(stitched) > 0 {
+		sb.WriteString(metaPrefix)
+		sb.WriteString(strings.Join(stitched, " "))
+		sb.WriteString(" -->\n\n")
+	}
+}
+
+// heading writes a heading line. A text ending in # gets a closing
+// sequence so that its own # survive; one that would read as a page line
+// (or starts with a backslash) gets a backslash in front.
+func heading(sb *strings.Builder, marks, text string) {
+	sb.WriteString(marks)
+	if text != "" {
+		sb.WriteByte(' ')
+		if _, _, page := parsePageLine(text); marks != "#" && page || strings.HasPrefix(text, "\\") {
+			sb.WriteByte('\\') // not a page line, not an escape
+		}
+		sb.WriteString(text)
+		if strings.HasSuffix(text, "#") {
+			sb.WriteString(" #")
+		}
+	}
+	sb.WriteString("\n\n")
+}
+
+// writeBlock writes one block; i is the index of the paragraph after it.
+func writeBlock(sb *strings.Builder, b *Block, a *Article, i int) {
+	switch b.Kind {
+	case BlockHeading:
+		sb.WriteString("**")
+		sb.WriteString(strings.NewReplacer(`\`, `\\`, `*`, `\*`).Replace(b.Text))
+		sb.WriteString("**\n\n")
+	case BlockQuote:
+		for k, line := range strings.Split(b.Text, "\n") {
+			if k > 0 {
+				sb.WriteString(">\n")
+			}
+			sb.WriteString("> ")
+			sb.WriteString(escapeQuoteLine(line))
+			sb.WriteByte('\n')
+		}
+		sb.WriteByte('\n')
+	case BlockList:
+		for k, it := range b.Items {
+			if b.Ordered {
+				sb.WriteString(itoa(k + 1))
+				sb.WriteString(". ")
+			} else {
+				sb.WriteString("- ")
+			}
+			sb.WriteString(it)
+			sb.WriteByte('\n')
+		}
+		sb.WriteByte('\n')
+	case BlockTable:
+		for r, row := range b.Rows {
+			sb.WriteByte('|')
+			for _, c := range row {
+				sb.WriteByte(' ')
+				sb.WriteString(strings.ReplaceAll(c, "|", "\\|"))
+				sb.WriteString(" |")
+			}
+			sb.WriteByte('\n')
+			if r == 0 {
+				sb.WriteByte('|')
+				for range max(len(row), 1) {
+					sb.WriteString(" --- |")
+				}
+				sb.WriteByte('\n')
+			}
+		}
+		sb.WriteByte('\n')
+	case BlockImage:
+		sb.WriteString("![")
+		sb.WriteString(escapeAlt(b.Alt))
+		sb.WriteString("](")
+		if b.Src == "" || strings.ContainsAny(b.Src, " ()<>\"") {
+			sb.WriteString("<" + angleEscaper.Replace(b.Src) + ">")
+		} else {
+			sb.WriteString(b.Src)
+		}
+		next := ""
+		if i < len(a.Paragraphs) && b.After == i && !laterBlockAt(a, b, i) {
+			next = a.Paragraphs[i]
+		}
+		switch {
+		case b.Text != "" && isCaption(b.Text) && startsPlain(b.Text):
+			sb.WriteString(")\n\n")
+			sb.WriteString(b.Text)
+			sb.WriteString("\n\n")
+			return
+		case b.Text != "" || next != "" && isCaption(next):
+			sb.WriteString(` "`)
+			sb.WriteString(strings.ReplaceAll(strings.ReplaceAll(b.Text, `\`, `\\`), `"`, `\"`))
+			sb.WriteString(`")`)
+		default:
+			sb.WriteString(")")
+		}
+		sb.WriteString("\n\n")
+	}
+}
+
+// subtitleAhead reports whether Parse would take the article's first
+// paragraph, written right under the title, for a subtitle.
+func subtitleAhead(a *Article, bylineFirst bool) bool {
+	if a.Title == "" || a.Subtitle != "" || bylineFirst || len(a.Paragraphs) == 0 || blockAt(a, 0) {
+		return false
+	}
+	var next []block
+	switch {
+	case blockAt(a, 1):
+		for _, b := range a.Blocks {
+			if b.After == 1 {
+				switch b.Kind {
+				case BlockQuote:
+					next = []block{{kind: bQuote, text: b.Text}}
+				default:
+					next = []block{{kind: bList}}
+				}
+				break
+			}
+		}
+	case len(a.Paragraphs) > 1:
+		next = []block{{kind: bPara, text: a.Paragraphs[1]}}
+	}
+	return isSubtitle(a.Paragraphs[0], next)
+}
+
+// laterBlockAt reports another block after b anchored at the same place.
+func laterBlockAt(a *Article, b *Block, i int) bool {
+	seen := false
+	for k := range a.Blocks {
+		if &a.Blocks[k] == b {
+			seen = true
+			continue
+		}
+		if seen && a.Blocks[k].After == i {
+			return true
+		}
+	}
+	return false
+}
+
+// itoa formats a small non-negative number.
+func itoa(n int) string {
+	if n < 10 {
+		return string(rune('0' + n))
+	}
+	return itoa(n/10) + string(rune('0'+n%10))
+}
+
+// angleEscaper escapes an image source written between < and >.
+var angleEscaper = strings.NewReplacer(`\`, `\\`, `<`, `\<`, `>`, `\>`)
+
+// escapeAlt escapes the brackets of an image's alternative text.
+func escapeAlt(s string) string {
+	if !strings.ContainsAny(s, `[]\`) {
+		return s
+	}
+	r := strings.NewReplacer(`\`, `\\`, `[`, `\[`, `]`, `\]`)
+	return r.Replace(s)
+}
+
+// startsPlain reports text that reads as a plain paragraph when it starts a
+// line.
+func startsPlain(s string) bool { return escapeLine(s) == s }
+
+// escapeLine returns a paragraph's text as a line of Markdown: with a
+// backslash in front when it would otherwise read as markup (a heading, a
+// quote, a list item, a table row, an image, a page line, a rule…).
+func escapeLine(s string) string {
+	if s == "" || !lineHazard(s) {
+		return s
+	}
+	return "\\" + s
+}
+
+// lineHazard reports text that Parse would not read as a plain paragraph.
+func lineHazard(s string) bool {
+	switch s[0] {
+	case '>', '|', '\\':
+		return true
+	case '#':
+		lv, _ := headingLevel(s)
+		return lv > 0
+	case '!':
+		_, _, _, ok := imageLine(s)
+		return ok
+	case '<':
+		return strings.HasPrefix(s, "<!--") || strings.HasPrefix(s, "<figure")
+	}
+	if _, _, ok := listItem(s); ok {
+		return true
+	}
+	if isRule(s) {
+		return true
+	}
+	if _, ok := boldLine(s); ok {
+		return true
+	}
+	_, _, ok := parsePageLine(s)
+	return ok
+}
+
+// escapeQuoteLine escapes a line inside a block quote.
+func escapeQuoteLine(s string) string {
+	if strings.HasPrefix(s, ">") || strings.HasPrefix(s, "\\") {
+		return "\\" + s
+	}
+	return s
+}

@@ -1,0 +1,116 @@
+package issue
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/x/exp/golden"
+)
+
+// roundTrip writes is as Markdown and parses it back.
+func roundTrip(t testing.TB, is *Issue) (*Issue, string) {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := WriteMarkdown(&buf, is); err != nil {
+		t.Fatal(err)
+	}
+	back, err := Parse(bytes.NewReader(buf.Bytes()), Options{Name: "markdown"})
+	if err != nil {
+		t.Fatalf("parse written markdown: %v\n%s", err, buf.String())
+	}
+	return back, buf.String()
+}
+
+func TestMarkdownRoundTrip(t *testing.T) {
+	paths := losslessFiles(t)
+	paths["archive"] = samplePath(t, "issues/archive-20240601")
+	if p := realPath(t); p != "" {
+		paths["real"] = p
+	}
+	for name, path := range paths {
+		t.Run(name, func(t *testing.T) {
+			is := mustOpen(t, path, Options{})
+			back, md := roundTrip(t, is)
+			if got, want := comparable(t, back), comparable(t, is); got != want {
+				t.Errorf("round trip changed the model:\n%s\nmarkdown:\n%s", firstDiff(want, got), md)
+			}
+		})
+	}
+}
+
+// realPath returns the real archive folder or "".
+func realPath(t testing.TB) string {
+	p := repoRoot(t) + "/../shared/real/people-daily-2019-10-02"
+	if fileExists(p) {
+		return p
+	}
+	return ""
+}
+
+func TestArticleMarkdownRoundTrip(t *testing.T) {
+	is := mustOpen(t, samplePath(t, "sample.md"), Options{})
+	for _, a := range is.Articles() {
+		back, err := Parse(strings.NewReader(a.Markdown()), Options{Name: "article"})
+		if err != nil {
+			t.Fatalf("article %d: %v", a.N, err)
+		}
+		if back.Count() != 1 {
+			t.Fatalf("article %d: read back %d articles from\n%s", a.N, back.Count(), a.Markdown())
+		}
+		got, want := *back.Articles()[0], *a
+		got.N, want.N = 0, 0
+		gi, wi := &Issue{Sections: []Section{{Articles: []Article{got}}}}, &Issue{Sections: []Section{{Articles: []Article{want}}}}
+		if g, w := jsonOf(t, gi), jsonOf(t, wi); g != w {
+			t.Errorf("article %d changed:\n%s\nmarkdown:\n%s", a.N, firstDiff(w, g), a.Markdown())
+		}
+	}
+}
+
+// TestMarkdownGolden shows the Markdown dubao writes for the sample issue.
+func TestMarkdownGolden(t *testing.T) {
+	is := mustOpen(t, samplePath(t, "sample.md"), Options{})
+	var buf bytes.Buffer
+	if err := WriteMarkdown(&buf, is); err != nil {
+		t.Fatal(err)
+	}
+	golden.RequireEqual(t, buf.Bytes())
+}
+
+func TestMarkdownEscapes(t *testing.T) {
+	// Paragraphs that look like markup survive a round trip as text.
+	texts := []string{
+		"# 不是标题", "> 不是引用", "- 不是列表", "1. 不是列表", "| 不是 | 表格 |", "![不是](图片)",
+		"第二版 要闻", "**不是小标题**", "---", "\\反斜杠开头", "<!-- 不是注释 -->", "<figure>不是图</figure>",
+		"3*4米的空地", "<精选>", "[注1]", "#话题#",
+	}
+	for _, text := range texts {
+		a := Article{Title: "标题", Paragraphs: []string{"第一段。", text, "最后一段。"}, Jumps: []Jump{}}
+		back, err := Parse(strings.NewReader(a.Markdown()), Options{Name: "t"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := back.Articles()[0].Paragraphs
+		if len(got) != 3 || got[1] != text {
+			t.Errorf("%q came back as %q from\n%s", text, got, a.Markdown())
+		}
+	}
+}
+
+// firstDiff shows the first line where two texts differ.
+func firstDiff(want, got string) string {
+	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
+	for i := 0; i < len(w) || i < len(g); i++ {
+		var a, b string
+		if i < len(w) {
+			a = w[i]
+		}
+		if i < len(g) {
+			b = g[i]
+		}
+		if a != b {
+			return "line " + itoa(i+1) + ":\n  want " + a + "\n  got  " + b
+		}
+	}
+	return ""
+}

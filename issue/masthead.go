@@ -1,0 +1,380 @@
+package issue
+
+import (
+	"fmt"
+	"strings"
+	"unicode/utf8"
+)
+
+// parsePageLine recognises a line that starts a page (版面) and returns its
+// number (0 if it has none) and name: 第二版 综合新闻, 第3版:经济, 第01版：要闻,
+// 03版 经济, 02版, A2 要闻, 第A02版 国际. The name is at most 16 characters
+// and the line holds nothing else.
+func parsePageLine(s string) (page int, name string, ok bool) {
+	return pageLine(s, false)
+}
+
+// parsePageHeading recognises a heading that starts a page: as
+// parsePageLine, but the name may be anything (the heading is markup
+// already), and a backslash in front of it keeps the characters that
+// follow from being read as separators.
+func parsePageHeading(s string) (page int, name string, ok bool) {
+	return pageLine(s, true)
+}
+
+// pageLine implements parsePageLine and parsePageHeading.
+func pageLine(s string, heading bool) (page int, name string, ok bool) {
+	s = trimSpace(s)
+	if s == "" || len(s) > 96 {
+		return 0, "", false
+	}
+	rest := s
+	hasDi := strings.HasPrefix(rest, "第")
+	if hasDi {
+		rest = rest[len("第"):]
+	}
+	letter := false
+	if rest != "" && rest[0] >= 'A' && rest[0] <= 'Z' {
+		letter = true
+		rest = rest[1:]
+	}
+	end := 0
+	for end < len(rest) {
+		r, n := utf8.DecodeRuneInString(rest[end:])
+		if !(r >= '0' && r <= '9' || r >= '０' && r <= '９' || chineseDigit(r) >= 0 || chineseUnit(r) > 0 && chineseUnit(r) < 10000) {
+			break
+		}
+		end += n
+	}
+	if end == 0 {
+		return 0, "", false
+	}
+	n, isNum := parseNumber(rest[:end])
+	if !isNum || n > 999 {
+		return 0, "", false
+	}
+	rest = rest[end:]
+	hasBan := strings.HasPrefix(rest, "版")
+	if hasBan {
+		rest = rest[len("版"):]
+		rest = strings.TrimPrefix(rest, "面")
+	} else if !letter {
+		return 0, "", false
+	}
+	sep := false
+	for rest != "" {
+		r, size := utf8.DecodeRuneInString(rest)
+		if !strings.ContainsRune(" :：·・—-|｜\u3000\u00a0", r) {
+			break
+		}
+		sep = true
+		rest = rest[size:]
+	}
+	name = trimSpace(rest)
+	if !hasBan && (name == "" || !sep) {
+		return 0, "", false
+	}
+	if heading {
+		if len(name) > 1 && name[0] == '\\' {
+			name = name[1:]
+		}
+		return n, name, true
+	}
+	if runeLen(name) > 16 || strings.ContainsAny(name, "，,。；;！？!?“”\"《（(") || isSentenceEnd(lastRune(name)) {
+		return 0, "", false
+	}
+	if name != "" && !isHan(firstRune(name)) {
+		return 0, "", false
+	}
+	return n, name, true
+}
+
+// readMasthead recognises the fields of one masthead line and stores them
+// in is. It reports whether the line held at least one field.
+func (is *Issue) readMasthead(s string) bool {
+	s = trimSpace(s)
+	if s == "" {
+		return false
+	}
+	found := false
+	set := func(dst *string, v string) {
+		if v != "" {
+			found = true
+			if *dst == "" {
+				*dst = v
+			}
+		}
+	}
+	if y, m, d, ok := findDate(s); ok {
+		set(&is.Date, fmt.Sprintf("%04d-%02d-%02d", y, m, d))
+		set(&is.Weekday, findWeekday(s))
+	}
+	if i := strings.Index(s, "农历"); i >= 0 {
+		set(&is.Lunar, untilSpace(s[i:]))
+	} else if i := strings.Index(s, "農曆"); i >= 0 {
+		set(&is.Lunar, untilSpace(s[i:]))
+	}
+	set(&is.Website, findWebsite(s))
+	set(&is.Serial, findSerial(s))
+	if n, ok := findCount(s, []string{"今日", "本期", "今天", "共"}, "版"); ok {
+		found = true
+		if is.Pages == 0 {
+			is.Pages = n
+		}
+	}
+	if n, ok := findIssueNumber(s); ok {
+		found = true
+		if is.Number == 0 {
+			is.Number = n
+		}
+	}
+	if v, ok := labelled(s, "主管"); ok {
+		set(&is.Supervisor, v)
+	}
+	if v, ok := labelled(s, "出版"); ok {
+		if sp, ok := strings.CutSuffix(strings.TrimRight(v, "、 "), "主办"); ok {
+			set(&is.Sponsor, trimSpace(sp))
+			v = trimSpace(sp)
+		}
+		set(&is.Publisher, v)
+	} else if v, ok := labelled(s, "主办"); ok {
+		set(&is.Sponsor, v)
+	}
+	if isEnglishName(s) {
+		set(&is.PaperEn, s)
+	}
+	if isPaperName(s) {
+		set(&is.Paper, s)
+	}
+	return found
+}
+
+// findDate finds a date written 2023年12月21日 (ASCII, full-width or
+// Chinese digits) in s.
+func findDate(s string) (y, m, d int, ok bool) {
+	for off := 0; ; {
+		i := strings.Index(s[off:], "年")
+		if i < 0 {
+			return 0, 0, 0, false
+		}
+		i += off
+		off = i + len("年")
+		// Up to four digits before 年.
+		start := i
+		for k := 0; k < 4 && start > 0; k++ {
+			r, n := utf8.DecodeLastRuneInString(s[:start])
+			if !(r >= '0' && r <= '9' || r >= '０' && r <= '９' || chineseDigit(r) >= 0) {
+				break
+			}
+			start -= n
+		}
+		yy, okY := parseNumber(s[start:i])
+		if !okY || yy < 1800 || yy > 2200 {
+			continue
+		}
+		rest := s[off:]
+		mm, rest, okM := numberBefore(rest, "月")
+		if !okM || mm < 1 || mm > 12 {
+			continue
+		}
+		dd, _, okD := numberBefore(rest, "日")
+		if !okD {
+			dd, _, okD = numberBefore(rest, "号")
+		}
+		if !okD || dd < 1 || dd > 31 {
+			continue
+		}
+		return yy, mm, dd, true
+	}
+}
+
+// numberBefore reads a number of at most three characters that s starts
+// with and that unit follows.
+func numberBefore(s, unit string) (int, string, bool) {
+	i := strings.Index(s, unit)
+	if i <= 0 || utf8.RuneCountInString(s[:i]) > 3 {
+		return 0, s, false
+	}
+	n, ok := parseNumber(s[:i])
+	return n, s[i+len(unit):], ok
+}
+
+// findWeekday finds 星期四 or 周四 in s.
+func findWeekday(s string) string {
+	for _, p := range []string{"星期", "礼拜", "周"} {
+		if i := strings.Index(s, p); i >= 0 {
+			r := firstRune(s[i+len(p):])
+			if strings.ContainsRune("一二三四五六日天", r) {
+				return s[i : i+len(p)+utf8.RuneLen(r)]
+			}
+		}
+	}
+	return ""
+}
+
+// untilSpace returns s up to its first space.
+func untilSpace(s string) string {
+	for i, r := range s {
+		if isSpaceRune(r) {
+			return s[:i]
+		}
+	}
+	return s
+}
+
+// findWebsite finds a website: 官方网站:衡阳全搜索网, 网址：www.…, or an address.
+func findWebsite(s string) string {
+	for _, label := range []string{"官方网站", "网站", "网址", "網址", "網站"} {
+		if i := strings.Index(s, label); i >= 0 {
+			v := trimLeftSpace(s[i+len(label):])
+			v = strings.TrimLeft(v, ":：")
+			if v = untilSpace(trimLeftSpace(v)); v != "" {
+				return v
+			}
+		}
+	}
+	for _, tok := range strings.Fields(s) {
+		if strings.HasPrefix(tok, "http://") || strings.HasPrefix(tok, "https://") || strings.HasPrefix(tok, "www.") {
+			return tok
+		}
+	}
+	return ""
+}
+
+// findSerial finds a serial number such as CN 43-0004 or CN43-0004/Z.
+func findSerial(s string) string {
+	i := strings.Index(s, "CN")
+	if i < 0 {
+		return ""
+	}
+	j := i + 2
+	for j < len(s) && s[j] == ' ' {
+		j++
+	}
+	k := j
+	for k < len(s) && (isASCIIDigit(s[k]) || s[k] == '-' || s[k] == '/' || s[k] >= 'A' && s[k] <= 'Z') {
+		k++
+	}
+	code := s[j:k]
+	if len(code) < 4 || !strings.Contains(code, "-") || !isASCIIDigit(code[0]) {
+		return ""
+	}
+	return s[i:k]
+}
+
+// findCount finds prefix + number + unit (今日八版) and returns the number.
+func findCount(s string, prefixes []string, unit string) (int, bool) {
+	for _, p := range prefixes {
+		for off := 0; ; {
+			i := strings.Index(s[off:], p)
+			if i < 0 {
+				break
+			}
+			off += i + len(p)
+			if n, _, ok := numberBefore(s[off:], unit); ok && n > 0 {
+				return n, true
+			}
+		}
+	}
+	return 0, false
+}
+
+// findIssueNumber finds the issue number: 第18730号, 第8127期, 总第…期.
+func findIssueNumber(s string) (int, bool) {
+	best, found := 0, false
+	for off := 0; ; {
+		i := strings.Index(s[off:], "第")
+		if i < 0 {
+			return best, found
+		}
+		off += i + len("第")
+		rest := s[off:]
+		end := 0
+		for end < len(rest) && end < 24 {
+			r, n := utf8.DecodeRuneInString(rest[end:])
+			if !(r >= '0' && r <= '9' || r >= '０' && r <= '９' || chineseDigit(r) >= 0 || chineseUnit(r) > 0) {
+				break
+			}
+			end += n
+		}
+		if end == 0 {
+			continue
+		}
+		after := rest[end:]
+		if !strings.HasPrefix(after, "号") && !strings.HasPrefix(after, "期") && !strings.HasPrefix(after, "號") {
+			continue
+		}
+		if n, ok := parseNumber(rest[:end]); ok {
+			// Prefer 总第…期 (the running number) when both are printed.
+			if !found || strings.HasSuffix(s[:off-len("第")], "总") {
+				best, found = n, true
+			}
+		}
+	}
+}
+
+// labelled reads "X主管" or "主管单位：X" (label = 主管) and returns X.
+func labelled(s, label string) (string, bool) {
+	if runeLen(s) > 48 {
+		return "", false
+	}
+	if v, ok := strings.CutSuffix(s, label); ok {
+		v = trimSpace(v)
+		return v, v != ""
+	}
+	if _, v, ok := strings.Cut(s, label+"单位"); ok {
+		v = trimSpace(strings.TrimLeft(trimSpace(v), ":："))
+		return v, v != ""
+	}
+	return "", false
+}
+
+// isEnglishName reports a line such as HENGYANG DAILY.
+func isEnglishName(s string) bool {
+	if len(s) < 5 || len(s) > 48 {
+		return false
+	}
+	upper, lower := 0, 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 'A' && c <= 'Z':
+			upper++
+		case c >= 'a' && c <= 'z':
+			lower++
+		case c == ' ' || c == '&' || c == '-' || c == '.' || c == '\'':
+		default:
+			return false
+		}
+	}
+	return upper >= 4 && upper >= 4*lower && strings.Contains(s, " ")
+}
+
+// isPaperName reports a line that names a paper: 衡阳日报, 南屏晚报, 澄江時報.
+func isPaperName(s string) bool {
+	n := runeLen(s)
+	if n < 3 || n > 12 {
+		return false
+	}
+	for _, r := range s {
+		if !isHan(r) {
+			return false
+		}
+	}
+	r := lastRune(s)
+	return r == '报' || r == '報' || r == '刊'
+}
+
+// paperFromByline derives a paper's name from a byline such as 衡阳日报讯
+// (全媒体记者 陈润).
+func paperFromByline(b string) string {
+	i := strings.Index(b, "讯")
+	if i < 0 {
+		return ""
+	}
+	p := b[:i]
+	if p == "本报" || p == "晚报" || !isPaperName(p) {
+		return ""
+	}
+	return p
+}

@@ -1,0 +1,158 @@
+package issue
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// repairLayout mends paragraphs that the page layout broke.
+//
+// The rule. A paragraph A "ends open" when its last character is a Chinese
+// character, a letter, a digit or a comma (see endsOpen): print never ends
+// a paragraph there, so the column or page break cut it. Where A ends open
+// and the next paragraph B follows it directly (no table, list or other
+// block between), B is looked at:
+//
+//  1. A is a short heading-like line (at most 16 characters, no comma or
+//     full stop inside) or a photo credit (…摄): nothing to mend.
+//  2. B is indented (U+3000 or spaces) or follows a thematic break, and so
+//     is marked by the source as a paragraph of its own, or B opens with a jump line ((上接第一版)), a
+//     byline (本报讯, 新华社…电, □ 李晓梅) or a list mark (一、 1、 （一） ■):
+//     B stands alone and A is left as it is.
+//  3. B is clearly a paragraph of its own: a speaker's lead (王毅表示，…,
+//     2–8 Chinese characters then 表示/指出/强调/认为/说/介绍/透露/称 and a
+//     comma or colon), or a single short sentence (5–30 characters, one
+//     full stop at its end, no comma) that ends the article or reports who
+//     attended (…参加会见。 …出席。). B stands alone and A is marked cut off
+//     (Article.Cut): the rest of its sentence is not in the issue. Seed:
+//     …俄方对两国双边务实合 | 王毅参加会见。
+//  4. Otherwise B is the rest of A: the two are joined without inserting
+//     anything, not even a space. Seed: …科学、依 | 法决策…, …污水收 | 集管网…,
+//     …举 | 办这次…, …可在市内 | 办理省级赋权事项。
+func repairLayout(d *draft, indentStyle bool) {
+	a := &d.a
+	for i := 0; i+1 < len(a.Paragraphs); {
+		if blockAt(a, i+1) || !endsOpen(a.Paragraphs[i]) {
+			i++
+			continue
+		}
+		join, cut := breakRule(a.Paragraphs[i], a.Paragraphs[i+1], d.indent[i+1], i+2 == len(a.Paragraphs))
+		switch {
+		case join:
+			a.Paragraphs[i] += a.Paragraphs[i+1]
+			d.removePara(i + 1)
+			// The joined paragraph may end open again: look at it once more.
+		case cut:
+			a.Cut = append(a.Cut, i)
+			i++
+		default:
+			i++
+		}
+	}
+}
+
+// blockAt reports whether a block stands right before paragraph i.
+func blockAt(a *Article, i int) bool {
+	for k := range a.Blocks {
+		if a.Blocks[k].After == i {
+			return true
+		}
+	}
+	return false
+}
+
+// breakRule applies the rule of repairLayout to paragraph a, which ends
+// open, and the paragraph b after it (indented: b's first line was
+// indented; last: b is the article's last paragraph).
+func breakRule(a, b string, indented, last bool) (join, cut bool) {
+	if atMost(a, 16) && !hasInnerPunct(a) || strings.HasSuffix(a, "摄") {
+		return false, false
+	}
+	if indented || opensOwnParagraph(b) {
+		return false, false
+	}
+	if speakerLead(b) || shortSentence(b) && (last || attendance(b)) {
+		return false, !atMost(a, 19)
+	}
+	return true, false
+}
+
+// opensOwnParagraph reports a paragraph that begins with a jump line, a
+// byline or a list mark.
+func opensOwnParagraph(b string) bool {
+	if strings.HasPrefix(b, "(上接") || strings.HasPrefix(b, "（上接") || strings.HasPrefix(b, "(接") || strings.HasPrefix(b, "（接") {
+		return true
+	}
+	if leadBylineEnd(b) > 0 || isStandaloneByline(b) {
+		return true
+	}
+	r, n := utf8.DecodeRuneInString(b)
+	switch {
+	case strings.ContainsRune("■□●○◆◇▲△★☆•", r):
+		return true
+	case r == '（' || r == '(':
+		// （一） (1)
+		if g := bracketGroup(b); g > 0 && g <= 12 {
+			_, ok := parseNumber(b[n : g-utf8.RuneLen(lastRune(b[:g]))])
+			return ok
+		}
+	case chineseDigit(r) >= 0 || chineseUnit(r) > 0 || r >= '0' && r <= '9':
+		// 一、 十二、 1、 2.
+		rest := b
+		for rest != "" {
+			r2, n2 := utf8.DecodeRuneInString(rest)
+			if !(chineseDigit(r2) >= 0 || chineseUnit(r2) > 0 || r2 >= '0' && r2 <= '9') {
+				break
+			}
+			rest = rest[n2:]
+		}
+		return strings.HasPrefix(rest, "、") || strings.HasPrefix(rest, "．")
+	}
+	return false
+}
+
+// speakerVerbs introduce what someone said.
+var speakerVerbs = [...]string{"表示", "指出", "强调", "认为", "介绍", "透露", "坦言", "说", "称"}
+
+// speakerLead reports a paragraph that opens with a speaker and a verb of
+// saying: 王毅表示，… 张兰指出：…
+func speakerLead(b string) bool {
+	n := 0
+	for i, r := range b {
+		if n > 8 {
+			return false
+		}
+		if !isHan(r) {
+			return false
+		}
+		if n >= 2 {
+			for _, v := range speakerVerbs {
+				if rest, ok := strings.CutPrefix(b[i:], v); ok {
+					switch firstRune(rest) {
+					case '，', ',', '：', ':':
+						return true
+					}
+				}
+			}
+		}
+		n++
+	}
+	return false
+}
+
+// shortSentence reports a paragraph of one short sentence: 5–30
+// characters, ending with a full stop, with no other punctuation that
+// separates clauses.
+func shortSentence(b string) bool {
+	return atMost(b, 30) && !atMost(b, 4) && isSentenceEnd(lastRune(b)) && !hasInnerPunct(b)
+}
+
+// attendance reports a sentence saying who attended: …参加会见。 …出席。
+func attendance(b string) bool {
+	for _, w := range [...]string{"参加", "出席", "陪同", "会见", "主持"} {
+		if strings.Contains(b, w) {
+			return true
+		}
+	}
+	return false
+}

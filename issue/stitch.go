@@ -1,0 +1,249 @@
+package issue
+
+import (
+	"sort"
+	"strings"
+)
+
+// stitch joins continuations to their articles. An article whose last
+// paragraph ends with a jump to page P ((下转第三版)) is continued by the
+// article on page P that opens with a jump back to the article's page
+// ((上接第一版)) and carries the same title, a part of it, or none. The
+// continuation's text is appended (its first paragraph joined to the last
+// one when that breaks off mid-sentence), both jump lines are kept in
+// Jumps marked Stitched, and the continuation stops being an article of
+// its own. A continuation with its own kicker, subtitle or byline is left
+// alone, so that no text is lost.
+func stitch(is *Issue) {
+	removed := map[ref]bool{}
+	for s := range is.Sections {
+		for a := range is.Sections[s].Articles {
+			if removed[ref{s, a}] {
+				continue
+			}
+			art := &is.Sections[s].Articles[a]
+			// Stitch as long as the article (with what was stitched on)
+			// ends with a jump onwards: a continuation may continue too.
+			for hops := 0; hops < len(is.Sections); hops++ {
+				r, ok := findContinuation(is, s, a, removed)
+				if !ok {
+					break
+				}
+				appendContinuation(art, &is.Sections[r.s].Articles[r.a])
+				removed[r] = true
+			}
+		}
+	}
+	if len(removed) == 0 {
+		return
+	}
+	secs := is.Sections[:0]
+	for s := range is.Sections {
+		sec := is.Sections[s]
+		arts := sec.Articles[:0]
+		for a, art := range sec.Articles {
+			if !removed[ref{s, a}] {
+				arts = append(arts, art)
+			}
+		}
+		sec.Articles = arts
+		// A page that held only a continuation, and has no name, goes.
+		if len(arts) > 0 || sec.Name != "" || sec.Ad {
+			secs = append(secs, sec)
+		}
+	}
+	is.Sections = secs
+}
+
+// ref locates an article: section and index.
+type ref struct{ s, a int }
+
+// findContinuation finds the continuation of article a of section s: on
+// the page its last jump line points to, an article that opens with a jump
+// back to a's page, has no kicker, subtitle or byline of its own, and
+// repeats a's title (or part of it) or has none. It must be the only one.
+func findContinuation(is *Issue, s, a int, removed map[ref]bool) (ref, bool) {
+	art := &is.Sections[s].Articles[a]
+	to, ok := tailJump(art)
+	if !ok || to.Page == is.Sections[s].Page || to.Page <= 0 {
+		return ref{}, false
+	}
+	var untitled, titled []ref
+	for s2 := range is.Sections {
+		if is.Sections[s2].Page != to.Page {
+			continue
+		}
+		for a2 := range is.Sections[s2].Articles {
+			r := ref{s2, a2}
+			if removed[r] || s2 == s && a2 == a {
+				continue
+			}
+			c := &is.Sections[s2].Articles[a2]
+			from, ok := headJump(c)
+			if !ok || from.Page != 0 && from.Page != is.Sections[s].Page {
+				continue
+			}
+			if c.Kicker != "" || c.Subtitle != "" || c.Byline != "" {
+				continue
+			}
+			switch {
+			case c.Title == "":
+				untitled = append(untitled, r)
+			case sameTitle(c.Title, art.Title):
+				titled = append(titled, r)
+			}
+		}
+	}
+	switch {
+	case len(titled) == 1:
+		return titled[0], true
+	case len(titled) == 0 && len(untitled) == 1:
+		return untitled[0], true
+	}
+	return ref{}, false
+}
+
+// sameTitle reports whether a continuation's title repeats an article's:
+// the same, or one a shortening of the other.
+func sameTitle(a, b string) bool {
+	a, b = trimSpace(a), trimSpace(b)
+	if a == "" || b == "" {
+		return false
+	}
+	return a == b || strings.Contains(a, b) || strings.Contains(b, a)
+}
+
+// tailJump returns the jump to another page that ends the article's last
+// paragraph, if any.
+func tailJump(a *Article) (Jump, bool) {
+	last := len(a.Paragraphs) - 1
+	if last < 0 {
+		return Jump{}, false
+	}
+	for _, b := range a.Blocks {
+		if b.After > last {
+			return Jump{}, false
+		}
+	}
+	for _, j := range a.Jumps {
+		if j.Para == last && j.Dir == JumpTo && j.Offset+len(j.Text) == len(a.Paragraphs[last]) {
+			return j, true
+		}
+	}
+	return Jump{}, false
+}
+
+// headJump returns the jump back that opens the article's first paragraph.
+func headJump(a *Article) (Jump, bool) {
+	if len(a.Paragraphs) == 0 || blockAt(a, 0) {
+		return Jump{}, false
+	}
+	for _, j := range a.Jumps {
+		if j.Para == 0 && j.Offset == 0 && j.Dir == JumpFrom {
+			return j, true
+		}
+	}
+	return Jump{}, false
+}
+
+// appendContinuation appends the continuation c to a.
+func appendContinuation(a, c *Article) {
+	last := len(a.Paragraphs) - 1
+	var to, from Jump
+	var keep, cjumps []Jump
+	for _, j := range a.Jumps {
+		if j.Para == last && j.Dir == JumpTo && j.Offset+len(j.Text) == len(a.Paragraphs[last]) {
+			to = j
+			continue
+		}
+		keep = append(keep, j)
+	}
+	for _, j := range c.Jumps {
+		if j.Para == 0 && j.Offset == 0 && j.Dir == JumpFrom {
+			from = j
+			continue
+		}
+		cjumps = append(cjumps, j)
+	}
+	tail := trimRightSpace(a.Paragraphs[last][:to.Offset])
+	head := trimLeftSpace(c.Paragraphs[0][len(from.Text):])
+	cut0 := len(c.Paragraphs[0]) - len(head) // bytes taken off c's first paragraph
+
+	// c's paragraphs, the jump line taken off; drop is 1 when the first
+	// held nothing else.
+	cparas := append([]string{head}, c.Paragraphs[1:]...)
+	drop := 0
+	if head == "" {
+		cparas, drop = cparas[1:], 1
+	}
+	joined := tail != "" && len(cparas) > 0 && endsOpen(tail) && !blockAt(c, drop)
+	// base is the index in a of cparas[0]; shift0 the bytes that come
+	// before cparas[0]'s text in its new paragraph.
+	base, shift0 := last+1, 0
+	a.Paragraphs = a.Paragraphs[:last]
+	switch {
+	case joined:
+		base, shift0 = last, len(tail)
+		a.Paragraphs = append(a.Paragraphs, tail+cparas[0])
+		cparas = cparas[1:]
+	case tail == "":
+		base = last
+	default:
+		a.Paragraphs = append(a.Paragraphs, tail)
+	}
+	a.Paragraphs = append(a.Paragraphs, cparas...)
+
+	for _, j := range cjumps {
+		if j.Stitched {
+			keep = append(keep, j)
+			continue
+		}
+		k := j.Para - drop
+		if j.Para == drop {
+			j.Offset += shift0
+			if drop == 0 {
+				j.Offset -= cut0
+			}
+		}
+		j.Para = base + k
+		keep = append(keep, j)
+	}
+	for _, b := range c.Blocks {
+		b.After = base + b.After - drop
+		a.Blocks = append(a.Blocks, b)
+	}
+	for _, k := range c.Cut {
+		if k >= drop {
+			a.Cut = append(a.Cut, base+k-drop)
+		}
+	}
+	to.Stitched, to.Para, to.Offset = true, -1, -1
+	from.Stitched, from.Para, from.Offset = true, -1, -1
+	a.Jumps = append(keep, to, from)
+	sortJumps(a.Jumps)
+	a.Continued = a.Continued[:0]
+	for _, j := range a.Jumps {
+		if j.Stitched && j.Dir == JumpTo {
+			a.Continued = append(a.Continued, max(j.Page, 0))
+		}
+	}
+}
+
+// sortJumps orders jump lines as Parse finds them: those in the prose by
+// paragraph and offset, then the stitched ones in the order they were
+// stitched.
+func sortJumps(js []Jump) {
+	sort.SliceStable(js, func(i, k int) bool {
+		a, b := js[i], js[k]
+		if a.Stitched != b.Stitched {
+			return !a.Stitched
+		}
+		if a.Stitched {
+			return false
+		}
+		if a.Para != b.Para {
+			return a.Para < b.Para
+		}
+		return a.Offset < b.Offset
+	})
+}

@@ -1,0 +1,164 @@
+package issue
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// isSpaceRune reports the spaces that pad Chinese text: ASCII space,
+// U+3000 (全角空格), U+00A0 and the other Unicode spaces (White_Space).
+func isSpaceRune(r rune) bool {
+	switch r {
+	case ' ', '\u3000', '\u00a0', '\n', '\u1680', '\u2028', '\u2029', '\u202f', '\u205f':
+		return true
+	}
+	return r >= 0x2000 && r <= 0x200a
+}
+
+// trimSpace trims spaces (see isSpaceRune) at both ends of s without
+// allocating.
+func trimSpace(s string) string {
+	return trimRightSpace(trimLeftSpace(s))
+}
+
+// trimLeftSpace trims leading spaces.
+func trimLeftSpace(s string) string {
+	for len(s) > 0 {
+		c := s[0]
+		if c == ' ' || c == '\n' {
+			s = s[1:]
+			continue
+		}
+		if c < utf8.RuneSelf {
+			return s
+		}
+		r, n := utf8.DecodeRuneInString(s)
+		if !isSpaceRune(r) {
+			return s
+		}
+		s = s[n:]
+	}
+	return s
+}
+
+// trimRightSpace trims trailing spaces.
+func trimRightSpace(s string) string {
+	for len(s) > 0 {
+		c := s[len(s)-1]
+		if c == ' ' || c == '\n' {
+			s = s[:len(s)-1]
+			continue
+		}
+		if c < utf8.RuneSelf {
+			return s
+		}
+		r, n := utf8.DecodeLastRuneInString(s)
+		if !isSpaceRune(r) {
+			return s
+		}
+		s = s[:len(s)-n]
+	}
+	return s
+}
+
+// isHan reports a Chinese character.
+func isHan(r rune) bool {
+	return r >= 0x4E00 && r <= 0x9FFF || r >= 0x3400 && r <= 0x4DBF ||
+		r >= 0xF900 && r <= 0xFAFF || r >= 0x20000 && r <= 0x3134F || r == '〇'
+}
+
+// isWide reports a character of CJK text (Han, kana, CJK punctuation and
+// full-width forms): between two of them a line break joins without a space.
+func isWide(r rune) bool {
+	return isHan(r) || r >= 0x3000 && r <= 0x30FF || r >= 0xFF00 && r <= 0xFFEF ||
+		r >= 0x2010 && r <= 0x2027 || r >= 0xAC00 && r <= 0xD7AF
+}
+
+// lastRune returns the last rune of s, or 0.
+func lastRune(s string) rune {
+	if s == "" {
+		return 0
+	}
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r
+}
+
+// firstRune returns the first rune of s, or 0.
+func firstRune(s string) rune {
+	if s == "" {
+		return 0
+	}
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
+}
+
+// runeLen counts the runes of s.
+func runeLen(s string) int { return utf8.RuneCountInString(s) }
+
+// atMost reports whether s has at most n runes, without counting the runes
+// of a long s.
+func atMost(s string, n int) bool {
+	switch {
+	case len(s) <= n:
+		return true
+	case len(s) > 4*n:
+		return false
+	}
+	return utf8.RuneCountInString(s) <= n
+}
+
+// isSentenceEnd reports the marks that end a sentence.
+func isSentenceEnd(r rune) bool {
+	switch r {
+	case '。', '！', '？', '!', '?', '…', '．':
+		return true
+	}
+	return false
+}
+
+// endsOpen reports whether text breaks off without closing punctuation: its
+// last character is a Chinese character, a letter or digit, or a comma or
+// enumeration comma. A paragraph that ends open was cut by the layout
+// unless it is a heading-like line.
+func endsOpen(s string) bool {
+	r := lastRune(s)
+	switch {
+	case r == 0:
+		return false
+	case isHan(r):
+		return true
+	case r < utf8.RuneSelf:
+		return r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r == ',' || r == '%'
+	}
+	switch r {
+	case '，', '、', '％', '·':
+		return true
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+// hasSentencePunct reports whether s contains a comma or a sentence end
+// before its last character.
+func hasInnerPunct(s string) bool {
+	s = s[:len(s)-utf8.RuneLen(lastRune(s))]
+	return strings.ContainsAny(s, "。！？!?，,；;")
+}
+
+// joinSoft joins two pieces of one paragraph that a line break separated:
+// without a space between Chinese text, with one between Latin words.
+func joinSoft(a, b string) string {
+	if a == "" {
+		return b
+	}
+	if b == "" {
+		return a
+	}
+	if isWide(lastRune(a)) || isWide(firstRune(b)) {
+		return a + b
+	}
+	return a + " " + b
+}
+
+// isASCIIDigit reports 0–9.
+func isASCIIDigit(c byte) bool { return c >= '0' && c <= '9' }
