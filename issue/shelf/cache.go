@@ -1,0 +1,138 @@
+package shelf
+
+import (
+	"bufio"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+)
+
+// indexVersion changes whenever what a record holds, or how it is worked
+// out, changes: an index of another version is rebuilt.
+const indexVersion = 2
+
+// indexFile is the cached index of one shelf.
+type indexFile struct {
+	Version int       `json:"version"`
+	Dir     string    `json:"dir"` // absolute path of the shelf
+	Records []*record `json:"records"`
+}
+
+// index is a loaded index: the cached records by path.
+type index struct {
+	byPath map[string]*record
+}
+
+// indexPath returns where the index of the shelf at dir is cached: a file
+// named after a hash of dir's absolute path (and the encoding forced, if
+// any: it changes what is read), under cacheDir/shelves.
+func indexPath(cacheDir, dir, encoding string) (string, string, error) {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return "", "", err
+	}
+	sum := sha256.Sum256([]byte(abs + "\x00" + encoding))
+	return filepath.Join(cacheDir, "shelves", hex.EncodeToString(sum[:12])+".json"), abs, nil
+}
+
+// loadIndex reads the cached index of the shelf at dir. A missing,
+// unreadable, corrupt or outdated index is an empty one: it is rebuilt.
+func loadIndex(cacheDir, dir, encoding string) index {
+	idx := index{byPath: map[string]*record{}}
+	if cacheDir == "" {
+		return idx
+	}
+	name, abs, err := indexPath(cacheDir, dir, encoding)
+	if err != nil {
+		return idx
+	}
+	f, err := os.Open(name)
+	if err != nil {
+		return idx
+	}
+	defer f.Close()
+	var file indexFile
+	if err := json.NewDecoder(bufio.NewReader(f)).Decode(&file); err != nil ||
+		file.Version != indexVersion || file.Dir != abs {
+		return idx
+	}
+	for _, r := range file.Records {
+		if r != nil {
+			idx.byPath[r.Path] = r
+		}
+	}
+	return idx
+}
+
+// lookup returns the cached record of u when none of its files has
+// changed (same paths, sizes and modification times), else nil.
+func (idx index) lookup(u unit) *record {
+	r := idx.byPath[u.rel]
+	if r == nil || r.Folder != u.folder || len(r.Files) != len(u.files) {
+		return nil
+	}
+	for i, f := range u.files {
+		if c := r.Files[i]; c.Path != f.rel || c.Size != f.size || c.ModTime != f.modTime.UnixNano() {
+			return nil
+		}
+	}
+	return r
+}
+
+// stale reports whether the index holds records of files that are gone.
+func (idx index) stale(records []*record) bool {
+	return len(idx.byPath) != len(records)
+}
+
+// saveIndex writes the index of the shelf at dir atomically (a temporary
+// file renamed over the old one). Records of transient failures, and
+// missing ones (a cancelled scan), are left out so that they are tried
+// again.
+func saveIndex(cacheDir, dir, encoding string, records []*record) error {
+	if cacheDir == "" {
+		return nil
+	}
+	name, abs, err := indexPath(cacheDir, dir, encoding)
+	if err != nil {
+		return err
+	}
+	file := indexFile{Version: indexVersion, Dir: abs}
+	for _, r := range records {
+		if r != nil && !r.transient && !r.pending {
+			file.Records = append(file.Records, r)
+		}
+	}
+	data, err := json.Marshal(file)
+	if err != nil {
+		return err
+	}
+	return writeAtomic(name, data)
+}
+
+// writeAtomic writes data to name through a temporary file in the same
+// folder, renamed over name once complete. The folder is private: an index
+// lists the names of the user's files.
+func writeAtomic(name string, data []byte) error {
+	if err := os.MkdirAll(filepath.Dir(name), 0o700); err != nil {
+		return fmt.Errorf("write %s: %w", name, err)
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(name), filepath.Base(name)+".*.tmp")
+	if err != nil {
+		return fmt.Errorf("write %s: %w", name, err)
+	}
+	_, err = tmp.Write(data)
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(tmp.Name(), name)
+	}
+	if err != nil {
+		os.Remove(tmp.Name())
+		return fmt.Errorf("write %s: %w", name, err)
+	}
+	return nil
+}

@@ -1,0 +1,261 @@
+package shelf
+
+import (
+	"crypto/sha256"
+	"path"
+	"slices"
+	"sort"
+	"strings"
+	"time"
+
+	"dubao/issue"
+)
+
+// member is a file that holds (part of) an issue, with the date and pages
+// worked out for grouping.
+type member struct {
+	r     *record
+	dir   string
+	date  string
+	from  DateSource
+	pages []int // the pages it holds, from its name or its sections; nil if unknown
+	page  int   // its page for File.Page: from the name, or its only section's
+	seq   int   // order among files of one page (web archive article number)
+}
+
+// group turns the records of issue files into issues. Files in one folder
+// with the same date (from the masthead or the name, not the file time)
+// and the same paper, each holding known pages that do not overlap, are
+// one issue with its pages in order: 2024-03-08/01.md, 02.md, …, and a web
+// archive's 20191002-PP-NN.txt. Every other file is an issue of its own.
+// root is the base name of the shelf folder, which may carry the date of a
+// shelf of one day's page files.
+func group(records []*record, root string) []*Entry {
+	members := make([]*member, len(records))
+	for i, r := range records {
+		members[i] = newMember(r, root)
+	}
+	inheritDates(members)
+
+	type bucketKey struct{ dir, date string }
+	buckets := map[bucketKey][]*member{}
+	var keys []bucketKey
+	var entries []*Entry
+	for _, m := range members {
+		if m.r.Folder || m.from == DateModTime || len(m.pages) == 0 {
+			entries = append(entries, newEntry([]*member{m}))
+			continue
+		}
+		k := bucketKey{m.dir, m.date}
+		if _, ok := buckets[k]; !ok {
+			keys = append(keys, k)
+		}
+		buckets[k] = append(buckets[k], m)
+	}
+	for _, k := range keys {
+		for _, class := range byPaper(buckets[k]) {
+			for _, g := range splitOverlaps(class) {
+				entries = append(entries, newEntry(g))
+			}
+		}
+	}
+	return entries
+}
+
+// newMember works out a file's date and pages.
+func newMember(r *record, root string) *member {
+	m := &member{r: r, dir: path.Dir(r.Path)}
+	switch {
+	case r.Date != "" && r.Folder: // an archive's date comes from its file names
+		m.date, m.from = r.Date, DateName
+	case r.Date != "":
+		m.date, m.from = r.Date, DateMasthead
+	default:
+		if d := dateFromName(root + "/" + r.Path); d != "" {
+			m.date, m.from = d, DateName
+		} else {
+			m.date, m.from = time.Unix(0, r.Files[0].ModTime).Format(time.DateOnly), DateModTime
+		}
+	}
+	if !r.Folder {
+		m.page, m.seq = pageFromName(r.Path)
+	}
+	if m.page > 0 {
+		m.pages = []int{m.page}
+		return m
+	}
+	for _, p := range r.SectionPages {
+		if p > 0 && !slices.Contains(m.pages, p) {
+			m.pages = append(m.pages, p)
+		}
+	}
+	if len(r.SectionPages) == 1 {
+		m.page = r.SectionPages[0]
+	}
+	return m
+}
+
+// inheritDates gives page files without a date of their own (dated by the
+// file time) the date of the other page files of their folder, when those
+// agree on one date: a folder today/01.md (with a masthead), 02.md, 03.md.
+func inheritDates(members []*member) {
+	type dated struct {
+		date string
+		from DateSource
+		n    int
+	}
+	dirs := map[string]*dated{}
+	for _, m := range members {
+		if m.r.Folder || m.from == DateModTime || len(m.pages) == 0 {
+			continue
+		}
+		d := dirs[m.dir]
+		switch {
+		case d == nil:
+			dirs[m.dir] = &dated{date: m.date, from: m.from, n: 1}
+		case d.date != m.date:
+			d.n = 2 // several dates: nothing to inherit
+		}
+	}
+	for _, m := range members {
+		if d := dirs[m.dir]; d != nil && d.n == 1 && m.from == DateModTime && len(m.pages) > 0 {
+			m.date, m.from = d.date, d.from
+		}
+	}
+}
+
+// byPaper splits the files of one folder and date by paper. Files without a
+// paper name (page files past the first rarely repeat the masthead) join
+// the only paper there is; with several papers they stay on their own.
+func byPaper(ms []*member) [][]*member {
+	var papers []string
+	for _, m := range ms {
+		if m.r.Paper != "" && !slices.Contains(papers, m.r.Paper) {
+			papers = append(papers, m.r.Paper)
+		}
+	}
+	if len(papers) <= 1 {
+		return [][]*member{ms}
+	}
+	classes := make([][]*member, len(papers))
+	var out [][]*member
+	for _, m := range ms {
+		if m.r.Paper == "" {
+			out = append(out, []*member{m})
+			continue
+		}
+		i := slices.Index(papers, m.r.Paper)
+		classes[i] = append(classes[i], m)
+	}
+	return append(classes, out...)
+}
+
+// splitOverlaps splits files of one paper and date into issues whose pages
+// do not overlap: two copies of the same day are two issues, not one issue
+// with every page twice. Files of a web archive share a page (one file per
+// article) and are told apart by their sequence number.
+func splitOverlaps(ms []*member) [][]*member {
+	sortMembers(ms)
+	var groups [][]*member
+next:
+	for _, m := range ms {
+		for i, g := range groups {
+			if !overlaps(g, m) {
+				groups[i] = append(g, m)
+				continue next
+			}
+		}
+		groups = append(groups, []*member{m})
+	}
+	return groups
+}
+
+// overlaps reports whether m holds a page that a file of g holds too.
+func overlaps(g []*member, m *member) bool {
+	for _, o := range g {
+		if o.seq > 0 && m.seq > 0 && o.seq != m.seq {
+			continue
+		}
+		for _, p := range m.pages {
+			if slices.Contains(o.pages, p) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// sortMembers orders files by their first page, then sequence, then path.
+func sortMembers(ms []*member) {
+	first := func(m *member) int {
+		if len(m.pages) == 0 {
+			return 0
+		}
+		return slices.Min(m.pages)
+	}
+	sort.SliceStable(ms, func(i, j int) bool {
+		a, b := ms[i], ms[j]
+		if fa, fb := first(a), first(b); fa != fb {
+			return fa < fb
+		}
+		if a.seq != b.seq {
+			return a.seq < b.seq
+		}
+		return a.r.Path < b.r.Path
+	})
+}
+
+// newEntry makes the issue read from the files of g.
+func newEntry(g []*member) *Entry {
+	sortMembers(g)
+	e := &Entry{Date: g[0].date, DateFrom: g[0].from}
+	var pages []int
+	var sums [][sha256.Size]byte
+	var encodings []string
+	for _, m := range g {
+		r := m.r
+		e.Pending = e.Pending || r.pending
+		if e.Paper == "" {
+			e.Paper = r.Paper
+		}
+		if r.Date != "" && !r.Folder {
+			e.DateFrom = DateMasthead
+		}
+		if e.Weekday == "" {
+			e.Weekday = r.Weekday
+		}
+		if e.Number == 0 {
+			e.Number = r.Number
+		}
+		e.Pages = max(e.Pages, r.Pages)
+		e.Articles += r.Articles
+		for _, p := range m.pages {
+			if !slices.Contains(pages, p) {
+				pages = append(pages, p)
+			}
+		}
+		if !slices.Contains(encodings, r.Encoding) {
+			encodings = append(encodings, r.Encoding)
+		}
+		for _, f := range r.Files {
+			sums = append(sums, [sha256.Size]byte(f.Sum))
+			page, enc := m.page, r.Encoding
+			if r.Folder {
+				_, page, _, _ = issue.ArchiveName(f.Path)
+				e.folder, enc = r.Path, ""
+			}
+			e.Files = append(e.Files, File{Path: f.Path, Page: page, Size: f.Size, ModTime: time.Unix(0, f.ModTime), Encoding: enc})
+		}
+	}
+	e.Pages = max(e.Pages, len(pages))
+	if e.Pages == 0 && len(g) == 1 {
+		e.Pages = len(g[0].r.SectionPages)
+	}
+	e.Encoding = strings.Join(encodings, "+")
+	if e.Pending {
+		e.Encoding = ""
+	} else {
+		e.Key = keyOfSums(sums)
+	}
+	return e
+}

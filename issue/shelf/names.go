@@ -1,0 +1,140 @@
+package shelf
+
+import (
+	"path"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Dates and page numbers in file and folder names: 2024-03-08, 2024_03_08,
+// 2024.3.8, 2024年3月8日, 20240308, 2024/03/08/ (folders); pages as 01.md,
+// 02版.md, 第三版.txt, A2.md, page-3.md, and the web archive's
+// YYYYMMDD-PP-NN.txt.
+var (
+	separatedDate = regexp.MustCompile(`(?:^|[^0-9])((?:19|20)[0-9]{2})[-_./](0?[1-9]|1[0-2])[-_./](0?[1-9]|[12][0-9]|3[01])(?:[^0-9]|$)`)
+	chineseDate   = regexp.MustCompile(`((?:19|20)[0-9]{2})年(0?[1-9]|1[0-2])月(0?[1-9]|[12][0-9]|3[01])日`)
+	compactDate   = regexp.MustCompile(`(?:^|[^0-9])((?:19|20)[0-9]{2})(0[1-9]|1[0-2])(0[1-9]|[12][0-9]|3[01])(?:[^0-9]|$)`)
+	archiveName   = regexp.MustCompile(`^((?:19|20)[0-9]{6})-([0-9]{2})-([0-9]{2})$`)
+	pageOrdinal   = regexp.MustCompile(`第([0-9]{1,3}|[一二三四五六七八九十百〇零]{1,5})版`)
+	pageNumber    = regexp.MustCompile(`(?i)^[-_ .]*(?:[a-d]|p|pg|page|版)?[-_ ]?0*([1-9][0-9]{0,2})(?:版)?$`)
+)
+
+// dateFromName finds a calendar date in a slash-separated relative path,
+// looking at the file's own name first, then at its folders from the
+// nearest up. It returns "" when there is none.
+func dateFromName(rel string) string {
+	base := strings.TrimSuffix(path.Base(rel), path.Ext(rel))
+	if d := findDate(base); d != "" {
+		return d
+	}
+	dir := path.Dir(rel)
+	for dir != "." && dir != "/" && dir != "" {
+		if d := findDate(path.Base(dir)); d != "" {
+			return d
+		}
+		dir = path.Dir(dir)
+	}
+	// Dates spread over folders: 2024/03/08/01.md.
+	if d := findDate(path.Dir(rel)); d != "" {
+		return d
+	}
+	return ""
+}
+
+// dateForms are the ways file names write a date, most specific first.
+var dateForms = [...]*regexp.Regexp{chineseDate, separatedDate, compactDate}
+
+// findDate returns the first valid date written in s, as YYYY-MM-DD.
+func findDate(s string) string {
+	_, _, d := dateSpan(s)
+	return d
+}
+
+// dateSpan finds the first valid date written in s and returns its byte
+// range and the date as YYYY-MM-DD, or 0, 0, "".
+func dateSpan(s string) (start, end int, date string) {
+	for _, re := range dateForms {
+		for _, m := range re.FindAllStringSubmatchIndex(s, -1) {
+			if d := validDate(s[m[2]:m[3]], s[m[4]:m[5]], s[m[6]:m[7]]); d != "" {
+				end := m[7]
+				if strings.HasPrefix(s[end:], "日") {
+					end += len("日")
+				}
+				return m[2], end, d
+			}
+		}
+	}
+	return 0, 0, ""
+}
+
+// validDate checks that year, month and day make a real date.
+func validDate(y, m, d string) string {
+	yi, _ := strconv.Atoi(y)
+	mi, _ := strconv.Atoi(m)
+	di, _ := strconv.Atoi(d)
+	t := time.Date(yi, time.Month(mi), di, 0, 0, 0, 0, time.UTC)
+	if t.Year() != yi || int(t.Month()) != mi || t.Day() != di {
+		return ""
+	}
+	return t.Format(time.DateOnly)
+}
+
+// pageFromName returns the page number that a file's name gives, with the
+// date part removed (2024-03-08-02.md → 2), or 0. seq orders files of the
+// same page (the article number NN of YYYYMMDD-PP-NN.txt).
+func pageFromName(rel string) (page, seq int) {
+	base := strings.TrimSuffix(path.Base(rel), path.Ext(rel))
+	if m := archiveName.FindStringSubmatch(base); m != nil {
+		p, _ := strconv.Atoi(m[2])
+		s, _ := strconv.Atoi(m[3])
+		return p, s
+	}
+	if m := pageOrdinal.FindStringSubmatch(base); m != nil {
+		return parseOrdinal(m[1]), 0
+	}
+	rest := base
+	if start, end, d := dateSpan(rest); d != "" {
+		rest = rest[:start] + " " + rest[end:]
+	}
+	rest = strings.TrimSpace(rest)
+	if m := pageNumber.FindStringSubmatch(rest); m != nil {
+		p, _ := strconv.Atoi(m[1])
+		return p, 0
+	}
+	return 0, 0
+}
+
+// parseOrdinal reads 3, 03, 三, 十二, 二十 or 一百零二 as a number; 0 if it
+// cannot.
+func parseOrdinal(s string) int {
+	if n, err := strconv.Atoi(s); err == nil {
+		return n
+	}
+	digit := map[rune]int{'〇': 0, '零': 0, '一': 1, '二': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9}
+	n, cur := 0, 0
+	for _, r := range s {
+		switch r {
+		case '十':
+			if cur == 0 {
+				cur = 1
+			}
+			n += cur * 10
+			cur = 0
+		case '百':
+			if cur == 0 {
+				cur = 1
+			}
+			n += cur * 100
+			cur = 0
+		default:
+			d, ok := digit[r]
+			if !ok {
+				return 0
+			}
+			cur = d
+		}
+	}
+	return n + cur
+}

@@ -1,0 +1,90 @@
+package shelf
+
+import "testing"
+
+func TestDateFromName(t *testing.T) {
+	for _, tc := range []struct{ rel, want string }{
+		{"2024-03-08.md", "2024-03-08"},
+		{"2024_3_8.txt", "2024-03-08"},
+		{"2024.03.08 星河日报.md", "2024-03-08"},
+		{"星河日报2024年3月8日.txt", "2024-03-08"},
+		{"20240308.txt", "2024-03-08"},
+		{"paper-20240308-a.txt", "2024-03-08"},
+		{"20191002-03-02.txt", "2019-10-02"},
+		{"2024-03-08/01.md", "2024-03-08"},
+		{"2024/03/08/01.md", "2024-03-08"},
+		{"archive/2024/2024-03-08/pages/01.md", "2024-03-08"},
+		{"2024-02-30.md", ""},    // no such day
+		{"2024-13-01.md", ""},    // no such month
+		{"123202403089.txt", ""}, // digits run on: not a date
+		{"notes.md", ""},         // none
+		{"2024/notes.md", ""},    // a year is not a date
+		{"1899-01-01.md", ""},    // out of range
+		{"2023-12-21 (1).md", "2023-12-21"},
+	} {
+		if got := dateFromName(tc.rel); got != tc.want {
+			t.Errorf("dateFromName(%q) = %q, want %q", tc.rel, got, tc.want)
+		}
+	}
+}
+
+func TestPageFromName(t *testing.T) {
+	for _, tc := range []struct {
+		rel       string
+		page, seq int
+	}{
+		{"2024-03-08/01.md", 1, 0},
+		{"2024-03-08/12.txt", 12, 0},
+		{"2024-03-08/02版.md", 2, 0},
+		{"2024-03-08/第三版.txt", 3, 0},
+		{"2024-03-08/第12版 体育.txt", 12, 0},
+		{"2024-03-08/A2.md", 2, 0},
+		{"2024-03-08/page-7.md", 7, 0},
+		{"2024-03-08/p3.md", 3, 0},
+		{"2024-03-08-04.md", 4, 0},
+		{"20240308_05.txt", 5, 0},
+		{"20191002-03-02.txt", 3, 2},
+		{"2024-03-08.md", 0, 0},
+		{"people-daily-2019-10-02.md", 0, 0},
+		{"notes.md", 0, 0},
+		{"2024.md", 0, 0},
+		{"00.md", 0, 0},
+	} {
+		page, seq := pageFromName(tc.rel)
+		if page != tc.page || seq != tc.seq {
+			t.Errorf("pageFromName(%q) = %d, %d; want %d, %d", tc.rel, page, seq, tc.page, tc.seq)
+		}
+	}
+}
+
+func TestParseOrdinal(t *testing.T) {
+	for s, want := range map[string]int{"3": 3, "03": 3, "三": 3, "十": 10, "十二": 12, "二十": 20, "二十四": 24, "一百零二": 102, "甲": 0} {
+		if got := parseOrdinal(s); got != want {
+			t.Errorf("parseOrdinal(%q) = %d, want %d", s, got, want)
+		}
+	}
+}
+
+func TestSniffBinary(t *testing.T) {
+	for _, tc := range []struct {
+		head string
+		want bool
+	}{
+		{"\x89PNG\r\n\x1a\n\x00\x00", true},
+		{"%PDF-1.7\n", true},
+		{"PK\x03\x04rest", true},
+		{"\x7fELF\x02\x01", true},
+		{"\x00\x00\x00\x18ftypmp42", true},
+		{"bin\x00\x01\x02\x00\x00\x00data\x00\x00", true},
+		{"#\x00#\x00 \x00t\x00i\x00t\x00l\x00e\x00\n\x00\n\x00t\x00e\x00x\x00t\x00\n\x00", false}, // UTF-16LE without BOM
+		{"\xff\xfe\x1fu\x00N", false}, // UTF-16LE with BOM
+		{"\xfe\xff\x4e\x00", false},   // UTF-16BE with BOM
+		{"## 标题\n\n正文。", false},
+		{"\xd0\xc7\xba\xd3\xc8\xd5\xb1\xa8", false}, // GB18030 text
+		{"", false},
+	} {
+		if got := sniffBinary([]byte(tc.head)) != ""; got != tc.want {
+			t.Errorf("sniffBinary(%q) binary = %v, want %v", tc.head, got, tc.want)
+		}
+	}
+}

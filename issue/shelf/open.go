@@ -1,0 +1,179 @@
+package shelf
+
+import (
+	"context"
+	"crypto/sha256"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+
+	"dubao/issue"
+)
+
+// Loaded is an issue read for the reader: the parsed issue, the key of its
+// content (for remembered reading state) and, when it comes from a shelf,
+// its entry.
+type Loaded struct {
+	Issue *issue.Issue
+	Key   string
+	Entry *Entry // nil when not read from a shelf
+}
+
+// ErrShelf is returned (wrapped) by Load for a folder that holds more than
+// one issue: open it with Scan instead.
+var ErrShelf = errors.New("folder holds several issues")
+
+// Open reads and parses the issue e. An issue kept as several files (one
+// per page) is joined into one with issue.Merge, its pages in order and its
+// articles numbered through; a web archive folder is read with
+// issue.OpenFolder.
+func (s *Shelf) Open(e *Entry) (*Loaded, error) {
+	sums := make([][sha256.Size]byte, len(e.Files))
+	parts := make([]*issue.Issue, 0, len(e.Files))
+	for i, f := range e.Files {
+		name := filepath.Join(s.Dir, filepath.FromSlash(f.Path))
+		data, err := readText(name, f.Size, limitOf(s.opt.MaxBytes))
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", name, err)
+		}
+		sums[i] = sha256.Sum256(data)
+		if e.folder != "" {
+			continue
+		}
+		// The buffer is this issue's alone: the model may share it.
+		is, err := issue.ParseOwned(data, issue.Options{Name: name, Encoding: s.opt.Encoding, MaxBytes: limitOf(s.opt.MaxBytes)})
+		if err != nil {
+			return nil, err
+		}
+		parts = append(parts, withPage(is, f.Page))
+	}
+	var is *issue.Issue
+	if e.folder != "" {
+		var err error
+		dir := filepath.Join(s.Dir, filepath.FromSlash(e.folder))
+		if is, err = issue.OpenFolder(dir, issue.Options{Name: dir, Encoding: s.opt.Encoding}); err != nil {
+			return nil, err
+		}
+	} else {
+		is = join(parts)
+	}
+	return &Loaded{Issue: is, Key: keyOfSums(sums), Entry: e}, nil
+}
+
+// OpenPath opens what path names, as `dubao PATH` does: a file, or a
+// folder that holds one issue (its page files, or a web archive's article
+// files), gives that issue; a folder of several issues gives the shelf
+// (scanned with opt, so with its cache). A folder without any issue is an
+// error that wraps issue.ErrNoArticles and names the first skipped file.
+func OpenPath(ctx context.Context, path string, opt Options) (*Loaded, *Shelf, error) {
+	l, s, _, err := openPath(ctx, path, opt, false)
+	return l, s, err
+}
+
+// OpenPathLazy is OpenPath for the reader: a folder with many files to
+// index is returned at once as a shelf being indexed, with the channel of
+// its updates (see ScanLazy). The channel is nil when the shelf (or the
+// issue) is complete.
+func OpenPathLazy(ctx context.Context, path string, opt Options) (*Loaded, *Shelf, <-chan Update, error) {
+	return openPath(ctx, path, opt, true)
+}
+
+func openPath(ctx context.Context, path string, opt Options, lazy bool) (*Loaded, *Shelf, <-chan Update, error) {
+	info, err := os.Stat(path)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	if !info.IsDir() {
+		data, err := readText(path, info.Size(), limitOf(opt.MaxBytes))
+		if err != nil {
+			return nil, nil, nil, fmt.Errorf("%s: %w", path, err)
+		}
+		l, err := LoadBytes(path, data, opt)
+		return l, nil, nil, err
+	}
+	var s *Shelf
+	var updates <-chan Update
+	if lazy {
+		s, updates, err = ScanLazy(ctx, path, opt)
+	} else {
+		s, err = Scan(ctx, path, opt)
+	}
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	if updates != nil {
+		return nil, s, updates, nil
+	}
+	switch len(s.Issues) {
+	case 0:
+		if len(s.Skipped) > 0 {
+			return nil, nil, nil, fmt.Errorf("%s: %w in the folder (%s)", path, issue.ErrNoArticles, s.Skipped[0])
+		}
+		return nil, nil, nil, fmt.Errorf("%s: %w in the folder", path, issue.ErrNoArticles)
+	case 1:
+		l, err := s.Open(s.Issues[0])
+		if err != nil {
+			return nil, nil, nil, err
+		}
+		l.Entry = nil
+		return l, nil, nil, nil
+	}
+	return nil, s, nil, nil
+}
+
+// Load reads the issue at path outside a shelf (see OpenPath); a folder of
+// several issues is an error that wraps ErrShelf. The key is the one the
+// same issue has on a shelf.
+func Load(path string, opt Options) (*Loaded, error) {
+	l, s, err := OpenPath(context.Background(), path, opt)
+	if s != nil {
+		return nil, fmt.Errorf("%s: %w (%d)", path, ErrShelf, len(s.Issues))
+	}
+	return l, err
+}
+
+// LoadBytes parses an issue held in memory (stdin); name names it in
+// errors. It keeps data (the issue's text may share its memory, which
+// spares a copy of a large issue): the caller must not change it
+// afterwards. Data over Options.MaxBytes is refused.
+func LoadBytes(name string, data []byte, opt Options) (*Loaded, error) {
+	key := Key(data)
+	is, err := issue.ParseOwned(data, issue.Options{Name: name, Encoding: opt.Encoding, MaxBytes: limitOf(opt.MaxBytes)})
+	if err != nil {
+		return nil, err
+	}
+	return &Loaded{Issue: is, Key: key}, nil
+}
+
+// withPage gives the sections of a page file the page its name gives:
+// its only section, or those whose page is not known.
+func withPage(is *issue.Issue, page int) *issue.Issue {
+	if page <= 0 {
+		return is
+	}
+	for i := range is.Sections {
+		if len(is.Sections) == 1 || is.Sections[i].Page == 0 {
+			is.Sections[i].Page = page
+		}
+	}
+	return is
+}
+
+// join merges the parsed files of one issue (see issue.Merge); the page
+// count is at least the number of pages found.
+func join(parts []*issue.Issue) *issue.Issue {
+	if len(parts) == 1 {
+		return parts[0]
+	}
+	is := issue.Merge(parts...)
+	var pages []int
+	for _, sec := range is.Sections {
+		if sec.Page > 0 && !slices.Contains(pages, sec.Page) {
+			pages = append(pages, sec.Page)
+		}
+	}
+	is.Pages = max(is.Pages, len(pages))
+	return is
+}

@@ -1,0 +1,524 @@
+package shelf
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+	"unicode"
+
+	"dubao/issue"
+)
+
+// Options tune how a shelf is scanned and read.
+type Options struct {
+	// CacheDir is the folder where the index of the shelf's mastheads is
+	// cached (see DefaultCacheDir); "" does not cache.
+	CacheDir string
+	// Encoding forces the character encoding of every file; "" detects it.
+	Encoding string
+	// MaxBytes refuses a file larger than this many bytes before reading
+	// it (and a stream read with ReadAll past it); 0 means issue.MaxSize.
+	MaxBytes int64
+	// Workers is the number of files read in parallel; 0 means GOMAXPROCS.
+	Workers int
+	// Progress, when set, is called as files are indexed with the number
+	// done and the number to do (files not in the cache). It is called
+	// from one goroutine at a time.
+	Progress func(done, total int)
+}
+
+func (o Options) workers() int {
+	if o.Workers > 0 {
+		return o.Workers
+	}
+	return runtime.GOMAXPROCS(0)
+}
+
+// DefaultCacheDir returns the folder for dubao's caches:
+// $XDG_CACHE_HOME/dubao, else ~/.cache/dubao (the platform's cache folder
+// elsewhere).
+func DefaultCacheDir() (string, error) {
+	dir, err := os.UserCacheDir()
+	if err != nil {
+		return "", fmt.Errorf("cache folder: %w", err)
+	}
+	return filepath.Join(dir, "dubao"), nil
+}
+
+// record is what the shelf knows of one file, or of one folder of a web
+// archive's article files (which is read as a whole): the files' identity
+// (path, size, modification time, content sum) and what reading them
+// found. Records are cached.
+type record struct {
+	// Path is the file, or the archive folder, relative to the shelf.
+	Path string `json:"path"`
+	// Folder is set for an archive folder read as one issue.
+	Folder bool      `json:"folder,omitempty"`
+	Files  []fileRec `json:"files"`
+	// Skip says why the file is not an issue; empty for an issue.
+	Skip string `json:"skip,omitempty"`
+	// transient is true for a skip that is not a property of the content
+	// (a read error): such records are not cached.
+	transient bool
+	// pending marks the stand-in record of a unit not indexed yet (see
+	// provisional): never cached.
+	pending bool
+
+	Paper    string `json:"paper,omitempty"`
+	Date     string `json:"date,omitempty"` // from the masthead
+	Weekday  string `json:"weekday,omitempty"`
+	Number   int    `json:"number,omitempty"`
+	Pages    int    `json:"pages,omitempty"` // as the masthead says
+	Articles int    `json:"articles,omitempty"`
+	// SectionPages are the page numbers of the file's sections (0 unknown).
+	SectionPages []int  `json:"section_pages,omitempty"`
+	Encoding     string `json:"encoding,omitempty"`
+}
+
+// fileRec is one file of a record.
+type fileRec struct {
+	Path    string `json:"path"` // relative to the shelf, with slashes
+	Size    int64  `json:"size"`
+	ModTime int64  `json:"mtime"` // Unix nanoseconds
+	Sum     sum    `json:"sum"`   // SHA-256 of the bytes
+}
+
+// sum is a SHA-256 sum, written in hex in the index.
+type sum [sha256.Size]byte
+
+// MarshalText writes the sum in hex.
+func (s sum) MarshalText() ([]byte, error) { return []byte(hex.EncodeToString(s[:])), nil }
+
+// UnmarshalText reads a sum written in hex.
+func (s *sum) UnmarshalText(b []byte) error {
+	if hex.DecodedLen(len(b)) != len(s) {
+		return fmt.Errorf("bad sum %q", b)
+	}
+	_, err := hex.Decode(s[:], b)
+	return err
+}
+
+// found is a file met while walking the shelf.
+type found struct {
+	rel     string
+	abs     string
+	size    int64
+	modTime time.Time
+}
+
+// unit is what is read as one: a file, or an archive folder's files.
+type unit struct {
+	rel    string
+	abs    string
+	folder bool
+	files  []found // in page order for a folder
+}
+
+// Scan finds the issues under dir (recursively) and returns the shelf.
+// Files that are not issues are listed in Shelf.Skipped with the reason;
+// only a dir that cannot be read at all, or a cancelled ctx, is an error.
+// Hidden files and folders (".name") are passed over silently. Scan reads
+// every file that is not in the cache before it returns; ScanLazy returns
+// at once and reads them in the background.
+func Scan(ctx context.Context, dir string, opt Options) (*Shelf, error) {
+	sc, err := prepare(ctx, dir, opt)
+	if err != nil {
+		return nil, err
+	}
+	err = analyzeAll(ctx, sc.units, sc.todo, opt, func(i int, r *record, done int) {
+		sc.records[i] = r
+		if opt.Progress != nil {
+			opt.Progress(done, len(sc.todo))
+		}
+	})
+	// Keep what was indexed, also when the scan was cancelled; a shelf
+	// that cannot be cached still opens: it is only slower next time.
+	sc.save()
+	if err != nil {
+		return nil, err
+	}
+	return sc.build(), nil
+}
+
+// scan is a shelf being scanned: what the walk found, grouped into units,
+// and the record of each unit known so far (from the cache, or indexed).
+type scan struct {
+	dir     string
+	opt     Options
+	name    string    // the base name of the shelf folder
+	skipped []Skipped // entries the walk could not read
+	units   []unit
+	records []*record // by unit; nil while not indexed
+	todo    []int     // units to index, in the order to index them
+	idx     index     // the cached index as loaded
+}
+
+// prepare walks dir and looks up the units it finds in the cached index:
+// what is left to index is in todo, newest first (by the date in the
+// name), so that the top of the shelf is filled in first.
+func prepare(ctx context.Context, dir string, opt Options) (*scan, error) {
+	info, err := os.Stat(dir)
+	if err != nil {
+		return nil, fmt.Errorf("open shelf %s: %w", dir, err)
+	}
+	if !info.IsDir() {
+		return nil, fmt.Errorf("open shelf %s: not a folder", dir)
+	}
+	// The walk does not follow links: start it where a linked shelf
+	// folder (~/papers → /data/papers) leads.
+	root, err := filepath.EvalSymlinks(dir)
+	if err != nil {
+		return nil, fmt.Errorf("open shelf %s: %w", dir, err)
+	}
+	w, err := walk(ctx, root)
+	if err != nil {
+		return nil, err
+	}
+	sc := &scan{dir: dir, opt: opt, name: filepath.Base(dir), skipped: w.skipped, units: w.units()}
+	if abs, err := filepath.Abs(dir); err == nil {
+		sc.name = filepath.Base(abs)
+	}
+	sc.idx = loadIndex(opt.CacheDir, dir, opt.Encoding)
+	sc.records = make([]*record, len(sc.units))
+	dates := map[int]string{}
+	for i, u := range sc.units {
+		if r := sc.idx.lookup(u); r != nil {
+			sc.records[i] = r
+		} else {
+			sc.todo = append(sc.todo, i)
+			dates[i] = dateFromName(sc.name + "/" + u.rel)
+		}
+	}
+	slices.SortStableFunc(sc.todo, func(a, b int) int { return strings.Compare(dates[b], dates[a]) })
+	return sc, nil
+}
+
+// save writes the records known to the cache when they differ from what
+// it held.
+func (sc *scan) save() {
+	changed := sc.idx.stale(sc.records)
+	for _, i := range sc.todo {
+		if sc.records[i] != nil {
+			changed = true
+			break
+		}
+	}
+	if changed {
+		_ = saveIndex(sc.opt.CacheDir, sc.dir, sc.opt.Encoding, sc.records)
+	}
+}
+
+// build makes the shelf of the records known so far. A unit not indexed
+// yet is an issue pending when its name gives its date (see
+// Entry.Pending), and left out otherwise.
+func (sc *scan) build() *Shelf {
+	s := &Shelf{Dir: sc.dir, opt: sc.opt, Skipped: slices.Clone(sc.skipped)}
+	issues := make([]*record, 0, len(sc.records))
+	for i, r := range sc.records {
+		switch {
+		case r == nil:
+			s.Pending++
+			if p := provisional(sc.units[i], sc.name); p != nil {
+				issues = append(issues, p)
+			}
+		case r.Skip != "":
+			s.Skipped = append(s.Skipped, Skipped{Path: r.Path, Reason: r.Skip})
+		default:
+			issues = append(issues, r)
+		}
+	}
+	s.Issues = group(issues, sc.name)
+	s.finish()
+	return s
+}
+
+// provisional is the record of a unit not indexed yet, from its name: nil
+// when the name gives no date (the unit may not even be an issue).
+func provisional(u unit, root string) *record {
+	if !u.folder && dateFromName(root+"/"+u.rel) == "" {
+		return nil
+	}
+	r := &record{Path: u.rel, Folder: u.folder, pending: true}
+	for _, f := range u.files {
+		r.Files = append(r.Files, fileRec{Path: f.rel, Size: f.size, ModTime: f.modTime.UnixNano()})
+	}
+	if u.folder {
+		d, _, _, _ := issue.ArchiveName(u.files[0].rel)
+		r.Date = d
+	}
+	return r
+}
+
+// walked is what walking a shelf found.
+type walked struct {
+	files   []found
+	skipped []Skipped
+	// mixed marks folders that hold something besides regular files (a
+	// sub-folder, a link, an unreadable entry): never an archive folder.
+	mixed map[string]bool
+}
+
+// walk lists the regular files under dir, and the entries it cannot read.
+func walk(ctx context.Context, dir string) (*walked, error) {
+	w := &walked{mixed: map[string]bool{}}
+	skip := func(rel, reason string) {
+		w.skipped = append(w.skipped, Skipped{Path: rel, Reason: reason})
+		w.mixed[path.Dir(rel)] = true
+	}
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if ctxErr := ctx.Err(); ctxErr != nil {
+			return ctxErr
+		}
+		rel, relErr := filepath.Rel(dir, p)
+		if relErr != nil {
+			return relErr
+		}
+		rel = filepath.ToSlash(rel)
+		if err != nil {
+			if rel == "." {
+				return fmt.Errorf("open shelf %s: %w", dir, err)
+			}
+			skip(rel, "cannot read: "+unwrapPath(err).Error())
+			if d != nil && d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if rel == "." {
+			return nil
+		}
+		if strings.HasPrefix(d.Name(), ".") {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() {
+			w.mixed[path.Dir(rel)] = true
+			return nil
+		}
+		info, err := d.Info()
+		if err == nil && d.Type()&fs.ModeSymlink != 0 {
+			info, err = os.Stat(p)
+			if err == nil && info.IsDir() {
+				skip(rel, "link to a folder (not followed)")
+				return nil
+			}
+		}
+		switch {
+		case err != nil:
+			skip(rel, "cannot read: "+unwrapPath(err).Error())
+		case !info.Mode().IsRegular():
+			skip(rel, "not a regular file")
+		default:
+			w.files = append(w.files, found{rel: rel, abs: p, size: info.Size(), modTime: info.ModTime()})
+		}
+		return nil
+	})
+	return w, err
+}
+
+// units groups the files into what is read as one: each archive folder (a
+// folder holding only YYYYMMDD-PP-NN.txt files of one date, the web
+// archive's form of one issue) as a whole, every other file alone.
+func (w *walked) units() []unit {
+	byDir := map[string][]found{}
+	var dirs []string
+	for _, f := range w.files {
+		d := path.Dir(f.rel)
+		if _, ok := byDir[d]; !ok {
+			dirs = append(dirs, d)
+		}
+		byDir[d] = append(byDir[d], f)
+	}
+	var out []unit
+	for _, d := range dirs {
+		files := byDir[d]
+		if !w.mixed[d] && isArchiveFolder(files) {
+			slices.SortFunc(files, func(a, b found) int {
+				_, pa, sa, _ := issue.ArchiveName(a.rel)
+				_, pb, sb, _ := issue.ArchiveName(b.rel)
+				if pa != pb {
+					return pa - pb
+				}
+				return sa - sb
+			})
+			out = append(out, unit{rel: d, abs: filepath.Dir(files[0].abs), folder: true, files: files})
+			continue
+		}
+		for _, f := range files {
+			out = append(out, unit{rel: f.rel, abs: f.abs, files: []found{f}})
+		}
+	}
+	return out
+}
+
+// isArchiveFolder reports whether files are all archive files of one date.
+func isArchiveFolder(files []found) bool {
+	date := ""
+	for _, f := range files {
+		d, _, _, ok := issue.ArchiveName(f.rel)
+		if !ok || date != "" && d != date {
+			return false
+		}
+		date = d
+	}
+	return date != ""
+}
+
+// unwrapPath drops the *fs.PathError wrapping of err (its path is known).
+func unwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// analyzeAll reads the units listed in todo with parallel workers, in
+// that order, and hands each record to got, from one goroutine, with the
+// number of units read so far. It returns when every unit is read or ctx
+// is cancelled (ctx's error), and got is not called after it returns.
+func analyzeAll(ctx context.Context, units []unit, todo []int, opt Options, got func(i int, r *record, done int)) error {
+	workers := opt.workers()
+	if len(todo) == 0 {
+		return ctx.Err()
+	}
+	type result struct {
+		i int
+		r *record
+	}
+	jobs := make(chan int)
+	results := make(chan result, 2*workers)
+	var wg sync.WaitGroup
+	for range min(workers, len(todo)) {
+		wg.Go(func() {
+			for i := range jobs {
+				results <- result{i, analyze(units[i], opt)}
+			}
+		})
+	}
+	go func() {
+		defer close(jobs)
+		for _, i := range todo {
+			select {
+			case jobs <- i:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	go func() {
+		wg.Wait()
+		close(results)
+	}()
+	n := 0
+	for res := range results {
+		n++
+		got(res.i, res.r, n)
+	}
+	return ctx.Err()
+}
+
+// analyze reads one unit and records what it holds.
+func analyze(u unit, opt Options) *record {
+	forced := opt.Encoding
+	r := &record{Path: u.rel, Folder: u.folder}
+	for _, f := range u.files {
+		r.Files = append(r.Files, fileRec{Path: f.rel, Size: f.size, ModTime: f.modTime.UnixNano()})
+	}
+	var is *issue.Issue
+	var err error
+	if u.folder {
+		is, err = analyzeFolder(u, r, forced)
+	} else {
+		is, err = analyzeFile(u.files[0], r, forced, limitOf(opt.MaxBytes))
+	}
+	if err != nil {
+		r.Skip = reason(u.rel, u.abs, err)
+		var pe *fs.PathError
+		r.transient = errors.As(err, &pe)
+		return r
+	}
+	// Clones: the parser's strings share the memory of the whole text,
+	// which the shelf must not keep alive.
+	r.Paper, r.Weekday = strings.Clone(is.Paper), strings.Clone(is.Weekday)
+	r.Number, r.Pages = is.Number, is.Pages
+	if d := findDate(is.Date); d == is.Date {
+		r.Date = d
+	}
+	r.Articles = is.Count()
+	for _, sec := range is.Sections {
+		r.SectionPages = append(r.SectionPages, sec.Page)
+	}
+	r.Encoding = strings.Clone(is.Encoding)
+	if !u.folder && r.Paper == "" && r.Date == "" && dateFromName(u.rel) == "" && !hasHan(is) {
+		r.Skip = "no masthead, date or Chinese text: not an issue"
+	}
+	return r
+}
+
+// analyzeFile reads and parses one file.
+func analyzeFile(f found, r *record, forced string, limit int64) (*issue.Issue, error) {
+	data, err := readText(f.abs, f.size, limit)
+	if err != nil {
+		return nil, err
+	}
+	r.Files[0].Sum = sha256.Sum256(data)
+	// ParseBytes may keep data: it is not reused.
+	return issue.ParseBytes(data, issue.Options{Name: f.rel, Encoding: forced})
+}
+
+// analyzeFolder reads an archive folder: the sums of its files, and the
+// issue they make.
+func analyzeFolder(u unit, r *record, forced string) (*issue.Issue, error) {
+	var bufs buffers
+	for i, f := range u.files {
+		data, err := bufs.read(0, f.abs, f.size)
+		if err != nil {
+			return nil, err
+		}
+		r.Files[i].Sum = sha256.Sum256(data)
+	}
+	return issue.OpenFolder(u.abs, issue.Options{Name: u.rel, Encoding: forced})
+}
+
+// reason turns an error about a unit into a short reason, without the
+// names that the error may start with.
+func reason(rel, abs string, err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return "cannot read: " + pe.Err.Error()
+	}
+	msg := err.Error()
+	for _, name := range []string{rel, abs} {
+		msg = strings.TrimPrefix(msg, name+": ")
+	}
+	return msg
+}
+
+// hasHan reports whether the titles or first paragraphs of is hold a Han
+// character.
+func hasHan(is *issue.Issue) bool {
+	for _, a := range is.Articles() {
+		for _, p := range a.Pieces() {
+			for _, r := range p.Text {
+				if unicode.Is(unicode.Han, r) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}

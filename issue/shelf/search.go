@@ -1,0 +1,295 @@
+package shelf
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"dubao/issue"
+	"dubao/issue/decode"
+	"dubao/issue/search"
+)
+
+// Hit is one match of a search across the shelf.
+type Hit struct {
+	Entry *Entry
+	Page  int    // the page (版) of the article, 0 if unknown
+	N     int    // the article's number in its issue (as `dubao list` numbers it)
+	Title string // the article's title
+	// Line is the text around the match on one line (the sentence, cut
+	// with … when long), and Match the byte range of the match in it.
+	Line  string
+	Match [2]int
+	// Pos is where the match starts in the article (see issue.Pos), so the
+	// reader can open the article at the match.
+	Pos issue.Pos
+}
+
+// Batch is what a search found in one issue.
+type Batch struct {
+	Entry *Entry
+	Hits  []Hit // in article order; none when the issue has no match
+	// Err is set when the issue could not be read (the search goes on).
+	Err error
+	// Done is the number of issues searched so far (this one included),
+	// out of Total.
+	Done, Total int
+	// Limited is set on the last batch when the search stopped at
+	// SearchOptions.Limit hits.
+	Limited bool
+}
+
+// SearchOptions tune a search.
+type SearchOptions struct {
+	// Workers is the number of issues searched in parallel; 0 means
+	// GOMAXPROCS.
+	Workers int
+	// Limit stops the search after this many hits; 0 means no limit.
+	Limit int
+}
+
+// snippetRunes is how far Hit.Line reaches on each side of a match.
+const snippetRunes = 24
+
+// Search looks for q in the titles and bodies of every issue, newest first,
+// and streams what it finds: one Batch per issue, in shelf order, sent as
+// soon as that issue and those before it are done. Issues are read and
+// parsed by parallel workers, and only when their decoded text holds a
+// match. The channel is closed when the search is complete or ctx is
+// cancelled; every goroutine of the search has ended by then. Cancel ctx to
+// stop early (the caller must cancel or drain the channel).
+func (s *Shelf) Search(ctx context.Context, q search.Query, opt SearchOptions) <-chan Batch {
+	out := make(chan Batch, 64)
+	workers := opt.Workers
+	if workers <= 0 {
+		workers = s.opt.workers()
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	type job struct {
+		e    *Entry
+		slot chan Batch
+	}
+	jobs := make(chan job)
+	// order holds each issue's result slot in shelf order; its capacity
+	// bounds how far the workers run ahead of the consumer.
+	order := make(chan chan Batch, 4*workers)
+	var wg sync.WaitGroup
+	wg.Go(func() { // dispatcher
+		defer close(jobs)
+		defer close(order)
+		if q.Empty() {
+			return
+		}
+		for _, e := range s.Issues {
+			slot := make(chan Batch, 1)
+			select {
+			case order <- slot:
+			case <-ctx.Done():
+				return
+			}
+			select {
+			case jobs <- job{e, slot}:
+			case <-ctx.Done():
+				return
+			}
+		}
+	})
+	for range workers {
+		wg.Go(func() {
+			var bufs buffers
+			for j := range jobs {
+				b := Batch{Entry: j.e}
+				if ctx.Err() == nil {
+					b.Hits, b.Err = s.searchEntry(j.e, q, &bufs)
+				}
+				j.slot <- b
+			}
+		})
+	}
+	go func() { // collector: emits in shelf order
+		defer close(out)
+		defer wg.Wait()
+		defer cancel()
+		done, hits := 0, 0
+		for slot := range order {
+			var b Batch
+			select {
+			case b = <-slot:
+			case <-ctx.Done():
+				return
+			}
+			done++
+			b.Done, b.Total = done, len(s.Issues)
+			if opt.Limit > 0 && hits+len(b.Hits) >= opt.Limit {
+				b.Hits = b.Hits[:opt.Limit-hits]
+				b.Limited = true
+			}
+			hits += len(b.Hits)
+			select {
+			case out <- b:
+			case <-ctx.Done():
+				return
+			}
+			if b.Limited {
+				return
+			}
+		}
+	}()
+	return out
+}
+
+// searchEntry searches one issue. Its files are decoded and checked for a
+// match first; only an issue with one is parsed and searched article by
+// article. The check is on the raw text, where the query's folding also
+// skips spaces and line breaks, so it passes every issue whose articles
+// can match (bar a match that runs across markup).
+func (s *Shelf) searchEntry(e *Entry, q search.Query, bufs *buffers) ([]Hit, error) {
+	texts := make([][]byte, len(e.Files))
+	match := false
+	for i, f := range e.Files {
+		name := filepath.Join(s.Dir, filepath.FromSlash(f.Path))
+		data, err := bufs.read(i, name, f.Size)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", name, err)
+		}
+		text, err := s.decode(f, data)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", name, err)
+		}
+		texts[i] = text
+		if !match {
+			start, _ := q.Index(view(text), 0)
+			match = start >= 0
+		}
+	}
+	if !match {
+		return nil, nil
+	}
+	var is *issue.Issue
+	if e.folder != "" {
+		dir := filepath.Join(s.Dir, filepath.FromSlash(e.folder))
+		var err error
+		if is, err = issue.OpenFolder(dir, issue.Options{Name: dir, Encoding: s.opt.Encoding}); err != nil {
+			return nil, err
+		}
+	} else {
+		parts := make([]*issue.Issue, len(e.Files))
+		for i, f := range e.Files {
+			// The text is in a reused buffer, and the parsed issue may
+			// share the memory of its text: it gets a copy of its own.
+			p, err := issue.ParseOwned(bytes.Clone(texts[i]), issue.Options{Name: f.Path, Encoding: "utf-8"})
+			if err != nil {
+				return nil, err
+			}
+			parts[i] = withPage(p, f.Page)
+		}
+		is = join(parts)
+	}
+	var hits []Hit
+	for si := range is.Sections {
+		sec := &is.Sections[si]
+		for a := range sec.Articles {
+			// As search.Article does, keeping the pieces for the lines.
+			art := &sec.Articles[a]
+			title := ""
+			for i, p := range art.Pieces() {
+				for _, m := range q.FindAll(p.Text) {
+					if title == "" {
+						title = strings.Clone(art.Title)
+					}
+					line, rng := snippet(p.Text, m[0], m[1])
+					hits = append(hits, Hit{Entry: e, Page: sec.Page, N: art.N, Title: title, Line: line, Match: rng,
+						Pos: issue.Pos{Piece: i, Offset: m[0]}})
+				}
+			}
+		}
+	}
+	return hits, nil
+}
+
+// decode returns the text of a file read for a search. A file that was
+// UTF-8 when it was indexed, and has not changed size, is searched as it
+// is, which spares detecting its encoding again; only a match that runs
+// across a control character (which the parser removes) is missed there.
+func (s *Shelf) decode(f File, data []byte) ([]byte, error) {
+	if s.opt.Encoding == "" && int64(len(data)) == f.Size {
+		switch f.Encoding {
+		case decode.UTF8:
+			return data, nil
+		case decode.UTF8BOM:
+			return bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")), nil
+		}
+	}
+	res, err := issue.DecodeBytes(data, s.opt.Encoding)
+	return res.Text, err
+}
+
+// snippet returns the text around text[start:end] on one line: back to the
+// start of its sentence and on to its end, at most snippetRunes characters
+// each side (cut with …), and the match's range in it.
+func snippet(text string, start, end int) (string, [2]int) {
+	from := start
+	for n := 0; from > 0; n++ {
+		r, size := utf8.DecodeLastRuneInString(text[:from])
+		if sentenceEnd(r) {
+			break
+		}
+		if n == snippetRunes {
+			break
+		}
+		from -= size
+	}
+	to := end
+	for n := 0; to < len(text); n++ {
+		if n == snippetRunes {
+			break
+		}
+		r, size := utf8.DecodeRuneInString(text[to:])
+		to += size
+		if sentenceEnd(r) {
+			break
+		}
+	}
+	var b strings.Builder
+	b.Grow(to - from + 8)
+	lead := 0
+	if from > 0 {
+		if r, _ := utf8.DecodeLastRuneInString(text[:from]); !sentenceEnd(r) {
+			b.WriteString("…")
+			lead = len("…")
+		}
+	}
+	oneLine(&b, text[from:to])
+	if to < len(text) {
+		if r, _ := utf8.DecodeLastRuneInString(text[:to]); !sentenceEnd(r) {
+			b.WriteString("…")
+		}
+	}
+	return b.String(), [2]int{lead + start - from, lead + end - from}
+}
+
+// oneLine writes s with tabs and line breaks turned into spaces (each one
+// byte, so byte offsets stay the same).
+func oneLine(b *strings.Builder, s string) {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; c {
+		case '\t', '\n', '\r':
+			b.WriteByte(' ')
+		default:
+			b.WriteByte(c)
+		}
+	}
+}
+
+// sentenceEnd reports whether r ends a sentence.
+func sentenceEnd(r rune) bool {
+	switch r {
+	case '。', '！', '？', '；', '!', '?', ';':
+		return true
+	}
+	return false
+}
