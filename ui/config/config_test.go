@@ -1,0 +1,141 @@
+package config
+
+import (
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"dubao/ui/styles"
+)
+
+func TestDefaultParsesToDefaults(t *testing.T) {
+	c, err := Parse([]byte(Default()), "default")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(c, Defaults()) {
+		t.Errorf("Default() parses to %+v, want %+v", c, Defaults())
+	}
+	for _, a := range Actions() {
+		if !strings.Contains(Default(), "\n"+a.Name+" = ") {
+			t.Errorf("Default() does not document %s", a.Name)
+		}
+	}
+}
+
+func TestParse(t *testing.T) {
+	c, err := Parse([]byte(`
+style = "light"
+measure = 36
+ambiguous = "wide"
+
+[keys]
+down = ["x", "ctrl+n"]
+quit = ["Q"]
+`), "c.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Style != styles.Light || c.Measure != 36 || !c.AmbiguousWide {
+		t.Errorf("settings: %+v", c)
+	}
+	if got := c.Keys[ActDown]; !reflect.DeepEqual(got, []string{"x", "ctrl+n"}) {
+		t.Errorf("down keys %v", got)
+	}
+	if got := c.Keys[ActUp]; !reflect.DeepEqual(got, []string{"k", "up"}) {
+		t.Errorf("up keys lost their default: %v", got)
+	}
+}
+
+func TestParseErrors(t *testing.T) {
+	for _, tc := range []struct {
+		name, text, want string
+	}{
+		{"syntax", "style = \"dark\"\nmeasure = = 3\n", "c.toml:2:"},
+		{"type", "style = \"dark\"\n\nmeasure = \"wide\"\n", "c.toml:3:"},
+		{"unknown setting", "\ncolour = \"red\"\n", `c.toml:2: unknown setting "colour"`},
+		{"bad style", "style = \"pink\"\n", `c.toml:1: unknown style "pink"`},
+		{"measure range", "# x\nmeasure = 5\n", "c.toml:2: measure 5 is out of range"},
+		{"ambiguous", "ambiguous = \"maybe\"\n", "c.toml:1: ambiguous must be"},
+		{"unknown action", "[keys]\ndown = [\"j\"]\nfly = [\"f\"]\n", `c.toml:3: unknown action "fly"`},
+		{"bad key", "[keys]\n\nup = [\"ctlr+k\"]\n", `c.toml:3: up: unknown modifier "ctlr"`},
+		{"unknown named key", "[keys]\nup = [\"pageup\"]\n", `c.toml:2: up: unknown key "pageup"`},
+		{"no key", "[keys]\nup = []\n", `c.toml:2: action "up" has no key`},
+		{"blank key", "[keys]\nup = [\" \"]\n", `c.toml:2: up: a blank key`},
+		{"twice", "[keys]\nsearch = [\"j\"]\n", `c.toml:2: key "j" is bound to both down and search`},
+		{"dotted", "keys.up = [\"ctlr+k\"]\n", `c.toml:1: up: unknown modifier`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			c, err := Parse([]byte(tc.text), "c.toml")
+			if err == nil {
+				t.Fatalf("no error")
+			}
+			if !strings.HasPrefix(err.Error(), tc.want) && !strings.Contains(err.Error(), tc.want) {
+				t.Errorf("error %q, want %q", err, tc.want)
+			}
+			if !reflect.DeepEqual(c, Defaults()) {
+				t.Errorf("an invalid config does not give the defaults")
+			}
+		})
+	}
+}
+
+func TestLoad(t *testing.T) {
+	dir := t.TempDir()
+	t.Setenv("XDG_CONFIG_HOME", dir)
+	p, err := Path()
+	if err != nil || p != filepath.Join(dir, "dubao", "config.toml") {
+		t.Fatalf("Path() = %q, %v", p, err)
+	}
+	c, err := Load()
+	if err != nil || !reflect.DeepEqual(c, Defaults()) {
+		t.Errorf("missing file: %+v, %v", c, err)
+	}
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(p, []byte("measure = 30\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	c, err = Load()
+	if err != nil || c.Measure != 30 || c.Path != p {
+		t.Errorf("Load: %+v, %v", c, err)
+	}
+	if err := os.WriteFile(p, []byte("measure = 3000\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err = Load(); err == nil || !strings.HasPrefix(err.Error(), p+":1: ") {
+		t.Errorf("invalid file: %v", err)
+	}
+	// a directory where the file should be
+	if err := os.Remove(p); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Mkdir(p, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if _, err = Load(); err == nil {
+		t.Errorf("a directory as config gives no error")
+	}
+	// XDG_CONFIG_HOME must be absolute; otherwise ~/.config
+	t.Setenv("XDG_CONFIG_HOME", "relative")
+	t.Setenv("HOME", dir)
+	if p, _ := Path(); p != filepath.Join(dir, ".config", "dubao", "config.toml") {
+		t.Errorf("relative XDG_CONFIG_HOME: %q", p)
+	}
+}
+
+func TestCheckKey(t *testing.T) {
+	for _, k := range []string{"j", "G", "?", "+", "中", "ctrl+d", "alt+shift+x", "pgdown", "f12", "space", "esc"} {
+		if err := checkKey(k); err != nil {
+			t.Errorf("checkKey(%q): %v", k, err)
+		}
+	}
+	for _, k := range []string{"", " ", "jk", "ctrl+", "hyperspace", "ctrl+pageup", "meta+f13"} {
+		if err := checkKey(k); err == nil {
+			t.Errorf("checkKey(%q) accepted", k)
+		}
+	}
+}

@@ -1,0 +1,591 @@
+package render
+
+import (
+	"strconv"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"dubao/issue"
+	"dubao/ui/wrap"
+)
+
+// Loc addresses a line of a Layout: a unit and a line inside it. Locs of
+// one layout are ordered; the zero Loc is the first line.
+type Loc struct {
+	Unit, Line int
+}
+
+// Before reports whether a comes before b.
+func (a Loc) Before(b Loc) bool {
+	return a.Unit < b.Unit || a.Unit == b.Unit && a.Line < b.Line
+}
+
+// Layout is an article laid out at one width. Its lines are computed per
+// unit on demand and kept. A Layout is safe for concurrent use.
+type Layout struct {
+	article *issue.Article
+	opt     Options
+	// r is the renderer the layout belongs to: its paragraph cache and its
+	// glamour table style. Nil for Plain, which uses neither.
+	r      *Renderer
+	pieces []issue.Piece
+	units  []unit
+	// pieceUnit maps a piece index to the unit that shows it.
+	pieceUnit []int
+	// before[u] is the number of text bytes in units before u; total is
+	// the number of text bytes in all units.
+	before []int
+	total  int
+
+	mu    sync.Mutex
+	lines [][]Line // per unit; nil until laid out
+}
+
+// unitKind says how a unit is laid out.
+type unitKind uint8
+
+const (
+	unitText  unitKind = iota // prose pieces through the line breaker
+	unitTable                 // the cells of one table block
+	unitImage                 // an image's alt text and caption
+)
+
+// unit is a group of pieces laid out together, followed by a blank line
+// when gap is set.
+type unit struct {
+	kind        unitKind
+	first, last int // pieces [first, last)
+	role        Role
+	group       int // consecutive units of one group have no blank line between them
+	gap         bool
+	cut         bool // a paragraph cut off by the page layout
+	block       int
+}
+
+// Article returns the article the layout shows.
+func (l *Layout) Article() *issue.Article { return l.article }
+
+// Options returns the options the layout was made with.
+func (l *Layout) Options() Options { return l.opt }
+
+// Pieces returns the article's pieces (Article.Pieces) the layout's spans
+// and positions refer to. The slice must not be modified.
+func (l *Layout) Pieces() []issue.Piece { return l.pieces }
+
+// Empty reports whether the layout has no line at all.
+func (l *Layout) Empty() bool { return len(l.units) == 0 }
+
+func newLayout(a *issue.Article, opt Options, r *Renderer) *Layout {
+	l := &Layout{article: a, opt: opt, r: r, pieces: a.Pieces()}
+	ps := l.pieces
+	l.pieceUnit = make([]int, len(ps))
+	l.units = make([]unit, 0, len(ps))
+	const headerGroup, stitchedGroup = -1, -2
+	group := 0
+	add := func(u unit) {
+		if u.group == 0 {
+			group++
+			u.group = group
+		}
+		for i := u.first; i < u.last; i++ {
+			l.pieceUnit[i] = len(l.units)
+		}
+		l.units = append(l.units, u)
+	}
+	for i := 0; i < len(ps); {
+		p := ps[i]
+		u := unit{kind: unitText, first: i, last: i + 1, role: RoleBody, block: p.Block}
+		switch p.Kind {
+		case issue.PieceKicker:
+			u.role, u.group = RoleKicker, headerGroup
+		case issue.PieceTitle:
+			u.role, u.group = RoleTitle, headerGroup
+		case issue.PieceSubtitle:
+			u.role, u.group = RoleSubtitle, headerGroup
+		case issue.PieceByline:
+			u.role = RoleByline
+			switch {
+			case a.BylineEnd:
+			case !opt.Plain && a.BylineInline && i+1 < len(ps) && ps[i+1].Kind == issue.PieceParagraph && ps[i+1].Para == 0:
+				u.role, u.last = RoleBody, i+2 // bold at the start of the first paragraph
+				u.cut = isCut(a, 0)
+			case len(l.units) == 0 || l.units[len(l.units)-1].group == headerGroup:
+				u.group = headerGroup // a line of its own under the title
+			}
+		case issue.PieceParagraph:
+			u.cut = isCut(a, p.Para)
+		case issue.PieceHeading:
+			u.role = RoleHeading
+		case issue.PieceQuote:
+			u.role = RoleQuote
+		case issue.PieceItem:
+			u.role = RoleItem
+			u.group = -3 - p.Block // items of one list stay together
+		case issue.PieceJump:
+			// a stitched jump line: its continuation is already joined to
+			// the article, so it is shown quietly, all on lines together
+			u.role, u.group = RoleMarker, stitchedGroup
+		case issue.PieceCell:
+			u.kind, u.role = unitTable, RoleBody
+			for u.last < len(ps) && ps[u.last].Kind == issue.PieceCell && ps[u.last].Block == p.Block {
+				u.last++
+			}
+		case issue.PieceImage, issue.PieceCaption:
+			u.kind, u.role = unitImage, RoleImage
+			for u.last < len(ps) && (ps[u.last].Kind == issue.PieceCaption) && ps[u.last].Block == p.Block {
+				u.last++
+			}
+		}
+		add(u)
+		i = u.last
+	}
+	for i := range l.units {
+		l.units[i].gap = i+1 < len(l.units) && l.units[i+1].group != l.units[i].group
+	}
+	l.before = make([]int, len(l.units))
+	for i, u := range l.units {
+		l.before[i] = l.total
+		for p := u.first; p < u.last; p++ {
+			l.total += len(ps[p].Text)
+		}
+	}
+	l.lines = make([][]Line, len(l.units))
+	return l
+}
+
+func isCut(a *issue.Article, para int) bool {
+	for _, c := range a.Cut {
+		if c == para {
+			return true
+		}
+	}
+	return false
+}
+
+// unitLines returns the lines of unit u, laying it out on first use.
+func (l *Layout) unitLines(u int) []Line {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.lines[u] == nil {
+		l.lines[u] = l.layUnit(&l.units[u])
+	}
+	return l.lines[u]
+}
+
+// All returns every line of the layout (laying out the whole article).
+func (l *Layout) All() []Line {
+	var out []Line
+	for u := range l.units {
+		out = append(out, l.unitLines(u)...)
+	}
+	return out
+}
+
+// Lines returns up to n lines starting at from.
+func (l *Layout) Lines(from Loc, n int) []Line {
+	out := make([]Line, 0, max(n, 0))
+	for u := max(from.Unit, 0); u < len(l.units) && len(out) < n; u++ {
+		ls := l.unitLines(u)
+		i := 0
+		if u == from.Unit {
+			i = min(max(from.Line, 0), len(ls))
+		}
+		for ; i < len(ls) && len(out) < n; i++ {
+			out = append(out, ls[i])
+		}
+	}
+	return out
+}
+
+// Last returns the Loc of the last line.
+func (l *Layout) Last() Loc {
+	if len(l.units) == 0 {
+		return Loc{}
+	}
+	u := len(l.units) - 1
+	return Loc{u, len(l.unitLines(u)) - 1}
+}
+
+// clamp returns loc moved into the layout.
+func (l *Layout) clamp(loc Loc) Loc {
+	if len(l.units) == 0 || loc.Unit < 0 {
+		return Loc{}
+	}
+	if loc.Unit >= len(l.units) {
+		return l.Last()
+	}
+	n := len(l.unitLines(loc.Unit))
+	loc.Line = min(max(loc.Line, 0), n-1)
+	return loc
+}
+
+// Step moves loc by n lines (up when n is negative), stopping at the first
+// and the last line.
+func (l *Layout) Step(loc Loc, n int) Loc {
+	loc = l.clamp(loc)
+	if len(l.units) == 0 {
+		return loc
+	}
+	for n > 0 {
+		ls := len(l.unitLines(loc.Unit))
+		if left := ls - 1 - loc.Line; n <= left {
+			loc.Line += n
+			return loc
+		} else if loc.Unit == len(l.units)-1 {
+			loc.Line = ls - 1
+			return loc
+		} else {
+			n -= left + 1
+			loc = Loc{loc.Unit + 1, 0}
+		}
+	}
+	for n < 0 {
+		if -n <= loc.Line {
+			loc.Line += n
+			return loc
+		} else if loc.Unit == 0 {
+			return Loc{}
+		}
+		n += loc.Line + 1
+		loc.Unit--
+		loc.Line = len(l.unitLines(loc.Unit)) - 1
+	}
+	return loc
+}
+
+// Distance returns the number of lines from a to b (negative when b is
+// before a), laying out the units between them.
+func (l *Layout) Distance(a, b Loc) int {
+	a, b = l.clamp(a), l.clamp(b)
+	if b.Before(a) {
+		return -l.Distance(b, a)
+	}
+	if a.Unit == b.Unit {
+		return b.Line - a.Line
+	}
+	d := len(l.unitLines(a.Unit)) - a.Line
+	for u := a.Unit + 1; u < b.Unit; u++ {
+		d += len(l.unitLines(u))
+	}
+	return d + b.Line
+}
+
+// MaxTop returns the last Loc a window of height lines may start at: the
+// one that shows the last line at the bottom of the window.
+func (l *Layout) MaxTop(height int) Loc {
+	return l.Step(l.Last(), -(max(height, 1) - 1))
+}
+
+// LocOf returns the line that shows the character at p (for a table cell,
+// a line of its row, whether glamour or the grid drew the table).
+// Positions outside the article give the nearest line.
+func (l *Layout) LocOf(p issue.Pos) Loc {
+	if len(l.units) == 0 || p.Piece < 0 {
+		return Loc{}
+	}
+	if p.Piece >= len(l.pieces) {
+		return l.Last()
+	}
+	u := l.pieceUnit[p.Piece]
+	ls := l.unitLines(u)
+	best := 0
+	for i, ln := range ls {
+		for _, s := range ln.Spans {
+			if s.Piece < 0 {
+				continue
+			}
+			if s.Piece < p.Piece || s.Piece == p.Piece && s.Offset <= p.Offset {
+				best = i
+			}
+		}
+	}
+	return Loc{u, best}
+}
+
+// PosOf returns the position of the first character shown on the line at
+// loc (or, for a line without article text, of the next text after it).
+func (l *Layout) PosOf(loc Loc) issue.Pos {
+	loc = l.clamp(loc)
+	if len(l.units) == 0 {
+		return issue.Pos{}
+	}
+	ls := l.unitLines(loc.Unit)
+	for i := loc.Line; i < len(ls); i++ {
+		for _, s := range ls[i].Spans {
+			if s.Piece >= 0 {
+				return issue.Pos{Piece: s.Piece, Offset: s.Offset}
+			}
+		}
+	}
+	u := l.units[loc.Unit]
+	if loc.Unit+1 < len(l.units) && loc.Line > 0 {
+		u = l.units[loc.Unit+1]
+	}
+	return issue.Pos{Piece: u.first}
+}
+
+// Fraction returns how far into the article's text the line at loc is,
+// from 0 to 1, counted in bytes of text (so it needs no layout of the rest).
+func (l *Layout) Fraction(loc Loc) float64 {
+	loc = l.clamp(loc)
+	if l.total == 0 {
+		return 1
+	}
+	n := len(l.unitLines(loc.Unit))
+	u := l.units[loc.Unit]
+	var inUnit int
+	for p := u.first; p < u.last; p++ {
+		inUnit += len(l.pieces[p].Text)
+	}
+	done := float64(l.before[loc.Unit]) + float64(inUnit)*float64(loc.Line)/float64(n)
+	return done / float64(l.total)
+}
+
+// seg is a piece of text in a run, with its role and its source.
+type seg struct {
+	text   string
+	piece  int
+	offset int
+	role   Role
+}
+
+// run is a block of text laid out by the line breaker.
+type run struct {
+	segs   []seg
+	indent int    // first-line indent
+	prefix string // decoration before the first line (before every line if every)
+	every  bool
+}
+
+// cutMark follows the text of a paragraph that the page layout cut off
+// (Article.Cut), dimmed, in the styled layouts only.
+const cutMark = "〔原文在此中断〕"
+
+// indentBody is the first-line indent of body paragraphs: two full-width
+// spaces, as Chinese print does.
+const indentBody = 4
+
+func (l *Layout) layUnit(u *unit) []Line {
+	var out []Line
+	switch u.kind {
+	case unitTable:
+		out = l.layTable(u)
+	case unitImage:
+		out = l.layImage(u)
+	default:
+		r := l.textRun(u)
+		if u.cut && !l.opt.Plain {
+			// inline, right after the text that breaks off
+			r.segs = append(r.segs, seg{text: cutMark, piece: -1, role: RoleMarker})
+		}
+		out = l.layRun(r)
+	}
+	if len(out) == 0 {
+		out = []Line{{}}
+	}
+	if u.gap {
+		out = append(out, Line{})
+	}
+	return out
+}
+
+func (l *Layout) bodyIndent() int {
+	if l.opt.Plain {
+		return 0
+	}
+	return indentBody
+}
+
+// textRun builds the run of a text unit.
+func (l *Layout) textRun(u *unit) run {
+	var r run
+	for i := u.first; i < u.last; i++ {
+		p := l.pieces[i]
+		switch p.Kind {
+		case issue.PieceParagraph:
+			if i > u.first { // after a merged byline
+				if sep := bylineSep(r.segs[len(r.segs)-1].text, p.Text); sep != "" {
+					r.segs = append(r.segs, seg{text: sep, piece: -1, role: RoleBody})
+				}
+			}
+			r.segs = append(r.segs, l.paragraphSegs(i, p)...)
+		default:
+			r.segs = append(r.segs, seg{text: p.Text, piece: i, role: u.role})
+		}
+		if p.Kind == issue.PieceByline {
+			r.segs[len(r.segs)-1].role = RoleByline
+		}
+	}
+	switch l.pieces[u.first].Kind {
+	case issue.PieceParagraph, issue.PieceByline:
+		r.indent = l.bodyIndent()
+	case issue.PieceQuote:
+		if !l.opt.Plain {
+			r.prefix, r.every = quoteMarker, true
+		}
+	case issue.PieceItem:
+		p := l.pieces[u.first]
+		r.prefix = itemMarker
+		if p.Block >= 0 && p.Block < len(l.article.Blocks) && l.article.Blocks[p.Block].Ordered {
+			r.prefix = strconv.Itoa(p.Row+1) + enumSuffix
+		}
+	}
+	return r
+}
+
+// bylineSep returns what goes between a byline and the paragraph it opens:
+// nothing after a closing bracket or before a space, else one space.
+func bylineSep(byline, para string) string {
+	last, _ := utf8.DecodeLastRuneInString(byline)
+	first, _ := utf8.DecodeRuneInString(para)
+	switch {
+	case strings.ContainsRune(")）]】」』》〕 \u3000", last), first == ' ', first == '\u3000':
+		return ""
+	}
+	return " "
+}
+
+// paragraphSegs splits paragraph piece i at its jump lines.
+func (l *Layout) paragraphSegs(i int, p issue.Piece) []seg {
+	var out []seg
+	pos := 0
+	for _, j := range l.article.Jumps {
+		end := j.Offset + len(j.Text)
+		if j.Stitched || j.Para != p.Para || j.Text == "" || j.Offset < pos || end > len(p.Text) || p.Text[j.Offset:end] != j.Text ||
+			!utf8.RuneStart(p.Text[j.Offset]) || end < len(p.Text) && !utf8.RuneStart(p.Text[end]) {
+			continue
+		}
+		if j.Offset > pos {
+			out = append(out, seg{text: p.Text[pos:j.Offset], piece: i, offset: pos, role: RoleBody})
+		}
+		out = append(out, seg{text: j.Text, piece: i, offset: j.Offset, role: RoleJump})
+		pos = end
+	}
+	if pos < len(p.Text) {
+		out = append(out, seg{text: p.Text[pos:], piece: i, offset: pos, role: RoleBody})
+	}
+	return out
+}
+
+// layImage lays out an image placeholder with its alt text, then the
+// caption.
+func (l *Layout) layImage(u *unit) []Line {
+	head := run{segs: []seg{{text: "[图片]", piece: -1, role: RoleImage}}}
+	var caption *run
+	for i := u.first; i < u.last; i++ {
+		p := l.pieces[i]
+		if p.Kind == issue.PieceImage {
+			head.segs = append(head.segs, seg{text: " ", piece: -1, role: RoleImage}, seg{text: p.Text, piece: i, role: RoleImage})
+		} else {
+			caption = &run{segs: []seg{{text: p.Text, piece: i, role: RoleCaption}}}
+		}
+	}
+	out := l.layRun(head)
+	if caption != nil {
+		out = append(out, l.layRun(*caption)...)
+	}
+	return out
+}
+
+// layRun lays out a run with the line breaker; newlines in the text start
+// new lines.
+func (l *Layout) layRun(r run) []Line {
+	full, segs := joinSegs(r.segs)
+	width := l.opt.Width
+	prefix := r.prefix
+	pw := strictWidth(prefix, l.opt.AmbiguousWide)
+	if width > 0 && width-pw < 2 {
+		prefix, pw = "", 0 // no room for a bullet or a bar
+	}
+	wopt := wrap.Options{Width: width - pw, Indent: r.indent, AmbiguousWide: l.opt.AmbiguousWide}
+	var out []Line
+	for start := 0; start <= len(full); {
+		end := strings.IndexByte(full[start:], '\n')
+		if end < 0 {
+			end = len(full)
+		} else {
+			end += start
+		}
+		para := full[start:end]
+		var wl []wrap.Line
+		if width > 0 {
+			wl = l.breakLines(para, wopt)
+		} else {
+			wl = []wrap.Line{{End: len(para), Indent: wopt.Indent, Width: strictWidth(para, l.opt.AmbiguousWide)}}
+		}
+		// one array holds the spans of all the lines (most have one)
+		buf := make([]Span, 0, len(wl)+len(segs)+1)
+		for i, w := range wl {
+			text := w.Text(para)
+			ln := Line{Indent: w.Indent}
+			first := len(buf)
+			s, e := start+w.Start, start+w.Start+len(text)
+			lead := ""
+			switch {
+			case prefix != "" && (r.every || len(out) == 0 && i == 0):
+				lead = prefix
+				buf = append(buf, Span{Start: 0, End: len(prefix), Role: RoleMarker, Piece: -1})
+			case prefix != "":
+				ln.Indent += pw
+			}
+			for _, sg := range segs {
+				if sg.end <= s || sg.start >= e {
+					continue
+				}
+				a, b := max(sg.start, s), min(sg.end, e)
+				buf = append(buf, Span{
+					Start: len(lead) + a - s, End: len(lead) + b - s,
+					Role: sg.role, Piece: sg.piece, Offset: sg.offset + a - sg.start,
+				})
+			}
+			if len(buf) > first {
+				ln.Spans = buf[first:len(buf):len(buf)]
+			}
+			ln.Text = lead + text
+			ln.Width = w.Width
+			if lead != "" {
+				ln.Width += pw
+			}
+			out = append(out, ln)
+		}
+		start = end + 1
+	}
+	return out
+}
+
+// breakLines lays out text (one paragraph, no newline) with the line
+// breaker at wopt, every line fitting wopt.Width by the strictest width
+// measure (see fitStrict). A long text is analysed once and kept in the
+// renderer's paragraph cache, so laying it out again at another width only
+// walks the analysis.
+func (l *Layout) breakLines(text string, wopt wrap.Options) []wrap.Line {
+	if l.r != nil && len(text) >= paraCacheMin {
+		p, risky := l.r.paras.get(text)
+		return fitStrict(text, p.Lines(wopt), wopt, risky)
+	}
+	return fitStrict(text, wrap.Lines(text, wopt), wopt, hasRisky(text))
+}
+
+// span is a seg placed in the joined text of a run.
+type span struct {
+	start, end int
+	piece      int
+	offset     int
+	role       Role
+}
+
+// joinSegs concatenates the segs' texts (without copying when there is
+// only one) and places each seg in the result.
+func joinSegs(ss []seg) (string, []span) {
+	spans := make([]span, 0, len(ss))
+	if len(ss) == 1 {
+		return ss[0].text, append(spans, span{0, len(ss[0].text), ss[0].piece, ss[0].offset, ss[0].role})
+	}
+	var b strings.Builder
+	for _, s := range ss {
+		spans = append(spans, span{b.Len(), b.Len() + len(s.text), s.piece, s.offset, s.role})
+		b.WriteString(s.text)
+	}
+	return b.String(), spans
+}

@@ -1,0 +1,215 @@
+// Package render turns an article into lines of terminal text for a given
+// width. It is the one renderer of dubao: the reader's article pane and
+// `dubao cat` both use it, so an article looks the same everywhere.
+//
+// Who lays out what. Chinese prose is laid out by our own line breaker
+// (package ui/wrap), and glamour/v2 renders what it is good at:
+//   - Paragraphs, headings, bylines, captions: the line breaker.
+//   - Lists and block quotes hold Chinese prose, which glamour breaks
+//     before 、。，, so the line breaker lays them out too, drawn as glamour
+//     draws them: its item bullet "• ", its enumeration "1. " and its quote
+//     bar "│ " (taken from glamour's standard style), with the text of an
+//     item's later lines under its first character.
+//   - Tables: glamour, when the table fits the width at its natural size.
+//     The cells are escaped so that they read literally, and glamour's
+//     output is checked before it is used: one line per row, every cell's
+//     text whole in its row (nothing cut to …), single rules between the
+//     columns, no line wider than the width. Otherwise — a table wider
+//     than the pane, cells that glamour measures differently from us,
+//     control characters — the table is drawn as our own grid, whose cells
+//     the line breaker wraps and which keeps every character (glamour/v2
+//     cuts header cells that do not fit and loses wrapped text when a
+//     table must shrink). Either way the cells' text is mapped to their
+//     pieces, so search finds a match in a table, scrolls to it and
+//     highlights it. Glamour's lines are drawn as glamour styled them (with
+//     a style made from ours: see tableStyle).
+//   - Plain output is ours alone: tables as rows of cells separated by
+//     " | ", no quote bars, no cut marks.
+//
+// An article is laid out as plain text with role spans (kicker, title,
+// byline, body, jump line, …). Styles are applied per line, only to the
+// lines that are drawn, so a frame of a 200,000-character article costs
+// only its visible lines; search matches are overlaid as marks at that
+// moment. A paragraph cut off by the page layout (Article.Cut) ends with a
+// dim 〔原文在此中断〕 right after its text, in the styled layouts only.
+//
+// Layout is lazy: a Layout splits the article into units (a paragraph, a
+// heading, a table, …) and lays a unit out only when one of its lines is
+// asked for, once (a table's glamour rendering too). Lines are addressed
+// by a Loc (unit, line in unit); a width-independent issue.Pos converts to
+// and from a Loc. The renderer keeps the line breaker's analysis of long
+// paragraphs (wrap.Paragraph) across widths, so a resize re-lays out a
+// 200,000-character paragraph in about a millisecond.
+//
+// Widths: every line is measured by the widest of uniseg (the line
+// breaker), x/ansi's grapheme width (lipgloss) and wcwidth (bubbletea's
+// screen), and a line that one of them finds too wide is broken again, so
+// no line is ever wider than the width for bubbletea (see width.go).
+//
+// Entry points:
+//   - Plain: an article as clean text for pipes (no ANSI, no trailing
+//     spaces, one paragraph per line or wrapped at a width).
+//   - Renderer.Styled: an article as styled terminal text at a width.
+//   - Renderer.Layout + Layout.Lines + Renderer.Line: what the reader draws.
+package render
+
+import (
+	"strings"
+	"sync"
+
+	"charm.land/glamour/v2/ansi"
+
+	"dubao/issue"
+	"dubao/ui/styles"
+)
+
+// Options say how to lay out an article.
+type Options struct {
+	// Width is the width of the text column in terminal columns. Zero or
+	// less means no wrapping: every paragraph is one line.
+	Width int
+	// AmbiguousWide counts East Asian Ambiguous characters (“ ” … — ·) as
+	// two columns instead of one.
+	AmbiguousWide bool
+	// Plain selects the layout for plain text output: the byline on its
+	// own line after the title (not bold at the start of the first
+	// paragraph when it is inline), no first-line indent, no decorations that are not text
+	// of the article (quote bars, cut marks), tables as rows of cells
+	// separated by " | " instead of a grid.
+	Plain bool
+}
+
+// Role says what a span of a line is, and so how it is styled.
+type Role uint8
+
+// The roles of spans.
+const (
+	RoleBody      Role = iota // paragraph text
+	RoleKicker                // 引题
+	RoleTitle                 // 主题
+	RoleSubtitle              // 副题
+	RoleByline                // 本报讯…, 新华社…电
+	RoleJump                  // a jump line such as (下转第七版)
+	RoleHeading               // a crosshead
+	RoleQuote                 // block quote text
+	RoleItem                  // list item text
+	RoleCaption               // image caption
+	RoleImage                 // image placeholder and alt text
+	RoleTableHead             // a cell of a table's header row
+	RoleMarker                // decoration: bullet, quote bar, cut mark
+)
+
+// Span is a byte range of a Line's Text with one role. When Piece is not
+// negative the span's text is Article.Pieces()[Piece].Text[Offset:…];
+// decorations added by the renderer (bullets, separators) have Piece −1.
+type Span struct {
+	Start, End int
+	Role       Role
+	Piece      int
+	Offset     int
+}
+
+// Line is one laid-out line: Indent blank columns, then Text.
+type Line struct {
+	// Text is the plain text of the line, without indent or trailing
+	// spaces. It may still hold characters that must not reach a
+	// terminal raw; Renderer.Line and Plain clean them.
+	Text string
+	// Indent is the number of blank columns before Text.
+	Indent int
+	// Width is the display width of Text (without Indent), as the widest
+	// of uniseg, x/ansi and wcwidth measure it (see width.go).
+	Width int
+	// Spans tile Text in order. A blank line has none.
+	Spans []Span
+
+	// styled is the line as glamour drew it (Text with glamour's SGR
+	// sequences, no indent) for the lines of a table that glamour
+	// rendered, or empty when the renderer styles Text by its spans.
+	styled string
+}
+
+// Renderer lays out and styles articles with one set of styles. It caches
+// layouts per (article, options). It is safe for concurrent use.
+type Renderer struct {
+	st    styles.Styles
+	sgr   []sgr               // per role, then the match styles
+	table [2]ansi.StyleConfig // glamour's style for tables, by AmbiguousWide
+	paras paraCache           // analyses of long paragraphs, across widths
+
+	mu    sync.Mutex
+	cache map[cacheKey]*Layout
+	order []cacheKey // insertion order, for eviction
+}
+
+type cacheKey struct {
+	a   *issue.Article
+	opt Options
+}
+
+// cacheSize bounds the number of layouts a Renderer keeps.
+const cacheSize = 64
+
+// New returns a renderer drawing with st.
+func New(st styles.Styles) *Renderer {
+	return &Renderer{st: st, sgr: newSGR(st), table: [2]ansi.StyleConfig{tableStyle(st, false), tableStyle(st, true)}, cache: map[cacheKey]*Layout{}}
+}
+
+// Styles returns the styles the renderer draws with.
+func (r *Renderer) Styles() styles.Styles { return r.st }
+
+// Layout returns the layout of a at opt, from the cache when it was asked
+// for before. Building a layout is cheap (O(pieces)); lines are laid out on
+// demand.
+func (r *Renderer) Layout(a *issue.Article, opt Options) *Layout {
+	if opt.Width < 0 {
+		opt.Width = 0
+	}
+	k := cacheKey{a, opt}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if l, ok := r.cache[k]; ok {
+		return l
+	}
+	l := newLayout(a, opt, r)
+	if len(r.order) >= cacheSize {
+		delete(r.cache, r.order[0])
+		r.order = append(r.order[:0], r.order[1:]...)
+	}
+	r.cache[k] = l
+	r.order = append(r.order, k)
+	return l
+}
+
+// Styled returns the whole article a styled for a terminal, laid out at
+// opt.Width (lines joined by "\n", with a final newline).
+func (r *Renderer) Styled(a *issue.Article, opt Options) string {
+	l := r.Layout(a, opt)
+	var b strings.Builder
+	for _, ln := range l.All() {
+		b.WriteString(r.Line(ln, nil))
+		b.WriteByte('\n')
+	}
+	return b.String()
+}
+
+// Plain returns the article a as plain UTF-8 text for pipes and the
+// clipboard: no escape sequences, no control characters, no trailing
+// spaces; the kicker, title, subtitle and byline lines first, then a blank
+// line and the body, one paragraph per line (or wrapped at opt.Width when
+// it is positive), with a blank line between paragraphs and blocks. The
+// result ends with a newline. opt.Plain is implied.
+func Plain(a *issue.Article, opt Options) string {
+	opt.Plain = true
+	opt.Width = max(opt.Width, 0)
+	l := newLayout(a, opt, nil)
+	var b strings.Builder
+	for _, ln := range l.All() {
+		if ln.Text != "" {
+			b.WriteString(strings.Repeat(" ", ln.Indent))
+			b.WriteString(strings.TrimRight(clean(ln.Text), " "))
+		}
+		b.WriteByte('\n')
+	}
+	return b.String()
+}
