@@ -1,0 +1,107 @@
+package ui
+
+import (
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"dubao/ui/styles"
+)
+
+// helpEntries returns the enabled bindings of the key map's full help, in
+// order.
+func (r *Reader) helpEntries() []key.Binding {
+	var out []key.Binding
+	for _, col := range r.keys.FullHelp() {
+		out = append(out, enabled(col)...)
+	}
+	return out
+}
+
+// enabled returns the bindings of bs that are enabled.
+func enabled(bs []key.Binding) []key.Binding {
+	var out []key.Binding
+	for _, b := range bs {
+		if b.Enabled() {
+			out = append(out, b)
+		}
+	}
+	return out
+}
+
+// helpLines lays the help out in as many columns as fit in w.
+func (r *Reader) helpLines(w int) []string {
+	return helpColumns(r.helpEntries(), w, r.st, r.ambWide)
+}
+
+// helpColumns lays out the help of entries in as many columns (at most
+// three) as fit in w.
+func helpColumns(entries []key.Binding, w int, st styles.Styles, ambWide bool) []string {
+	kw, dw := 0, 0
+	for _, b := range entries {
+		kw = max(kw, stringWidth(b.Help().Key, ambWide))
+		dw = max(dw, stringWidth(b.Help().Desc, ambWide))
+	}
+	colW := kw + 2 + dw + 4
+	cols := max(min(w/max(colW, 1), 3), 1)
+	rows := (len(entries) + cols - 1) / cols
+	out := make([]string, 0, rows)
+	for i := range rows {
+		var line strings.Builder
+		for c := range cols {
+			n := c*rows + i
+			if n >= len(entries) {
+				break
+			}
+			h := entries[n].Help()
+			cell := st.HelpKey.Render(pad(h.Key, kw, ambWide)) + "  " + st.HelpDesc.Render(h.Desc)
+			if c < cols-1 {
+				cell = pad(cell, colW, ambWide)
+			}
+			line.WriteString(cell)
+		}
+		out = append(out, line.String())
+	}
+	return out
+}
+
+// helpView draws the help overlay: h lines of at most w columns.
+func (r *Reader) helpView(w, h int) []string {
+	return helpOverlay(r.helpLines(max(w-2, 1)), r.helpTop, w, h, r.st, r.ambWide)
+}
+
+// helpOverlay draws help lines from top on as an overlay of h lines of at
+// most w columns, under a title.
+func helpOverlay(body []string, top, w, h int, st styles.Styles, ambWide bool) []string {
+	out := make([]string, 0, h)
+	if h > 0 {
+		out = append(out, st.HelpTitle.Render(truncate("按键 · j/k 滚动 · ?/esc 关闭", w, ambWide)))
+	}
+	for i := top; i < len(body) && len(out) < h; i++ {
+		out = append(out, truncateANSI(" "+body[i], w))
+	}
+	for len(out) < h {
+		out = append(out, "")
+	}
+	return out
+}
+
+// helpKey scrolls or closes the help overlay.
+func (r *Reader) helpKey(msg tea.KeyPressMsg) tea.Cmd {
+	k := r.keys
+	switch {
+	case key.Matches(msg, k.Down):
+		r.helpTop++
+	case key.Matches(msg, k.Up):
+		r.helpTop--
+	case key.Matches(msg, k.PageDown, k.HalfDown):
+		r.helpTop += max(r.g.bodyH-2, 1)
+	case key.Matches(msg, k.PageUp, k.HalfUp):
+		r.helpTop -= max(r.g.bodyH-2, 1)
+	default: // ?, esc, q or any other key closes the help
+		r.overlay = overlayNone
+	}
+	r.helpTop = min(max(r.helpTop, 0), max(len(r.helpLines(max(r.width-2, 1)))-(r.g.bodyH-1), 0))
+	return nil
+}
