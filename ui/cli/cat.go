@@ -1,0 +1,205 @@
+package cli
+
+import (
+	"bufio"
+	"context"
+	"io"
+	"os"
+	"strings"
+
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/colorprofile"
+	"github.com/spf13/cobra"
+
+	"dubao/issue"
+	"dubao/ui/config"
+	"dubao/ui/render"
+	"dubao/ui/styles"
+)
+
+// catCommand is `dubao cat [FILE|-|FOLDER DATE] N|TEXT`.
+func (r *runner) catCommand() *cobra.Command {
+	var (
+		opt    catOptions
+		format = newChoice("text", formatChoices...)
+	)
+	cmd := &cobra.Command{
+		Use:   "cat [FILE|-|FOLDER DATE] N|TEXT",
+		Short: "Print an article as text",
+		Long: `Cat prints one article: N is its number as 'dubao list' shows it; TEXT
+picks the article whose title contains it (full-width and half-width forms
+match each other, Latin letters in any case). When several titles contain
+TEXT, cat lists them with their numbers and prints nothing. --all prints
+every article in order. Without FILE it reads the built-in sample; on a
+FOLDER of several issues, DATE names the issue (as 'dubao list FOLDER'
+shows them).
+
+When stdout is a terminal the article is styled and wrapped at the terminal
+width. When it is not (a pipe or a file), cat writes plain UTF-8 text with
+no escape sequences and no trailing spaces: the kicker, title, subtitle and
+byline lines, a blank line, then one paragraph per line with blank lines
+between — unless --width asks for wrapping. --format markdown writes
+Markdown that dubao reads back as the same article.`,
+		Example: `  dubao cat issue.md 3
+  dubao cat issue.md 生态廊道
+  dubao cat issue.md 3 | wc -m
+  dubao cat --width 40 issue.md 3
+  dubao cat --all --format markdown issue.md > copy.md
+  dubao cat ~/papers 2024-03-08 3`,
+		Args: func(cmd *cobra.Command, args []string) error {
+			if opt.all {
+				return r.argRange(0, 2)(cmd, args)
+			}
+			return r.argRange(1, 3)(cmd, args)
+		},
+		ValidArgsFunction: r.completeCat(&opt),
+		RunE: r.runE(func(ctx context.Context, cmd *cobra.Command, args []string) error {
+			cfg, err := r.settings(cmd)
+			if err != nil {
+				return err
+			}
+			opt.markdown = format.value == "markdown"
+			var file, date, sel string
+			switch {
+			case opt.all:
+				file, date = argAt(args, 0), argAt(args, 1)
+			case len(args) == 1:
+				sel = args[0]
+			case len(args) == 2:
+				file, sel = args[0], args[1]
+			default:
+				file, date, sel = args[0], args[1], args[2]
+			}
+			src, err := r.load(ctx, cmd.CommandPath(), file, date)
+			if err != nil {
+				return err
+			}
+			is := src.issue
+			if opt.all {
+				return r.finish(src, r.cat(ctx, is, is.Articles(), opt, cfg))
+			}
+			a, err := pick(is, sel, src.name)
+			if err != nil {
+				return err
+			}
+			return r.finish(src, r.cat(ctx, is, []*issue.Article{a}, opt, cfg))
+		}),
+	}
+	f := cmd.Flags()
+	f.BoolVarP(&opt.all, "all", "a", false, "print every article, in order")
+	f.Var(&opt.width, "width", "wrap at N columns (0: one paragraph per line); default: the terminal width, or no wrapping when stdout is not a terminal")
+	f.Var(format, "format", "text or markdown")
+	_ = cmd.RegisterFlagCompletionFunc("format", completeWords(formatChoices))
+	_ = cmd.RegisterFlagCompletionFunc("width", completeWords([]string{"0", "40", "60", "80"}))
+	return cmd
+}
+
+// catOptions are the flags of cat.
+type catOptions struct {
+	all      bool
+	width    widthFlag
+	markdown bool
+}
+
+// cat writes the articles arts of is as cat prints them: styled when
+// stdout is a terminal, plain text otherwise, or Markdown. Articles are
+// separated by two blank lines; the Markdown of --all is the whole issue,
+// masthead and pages included, so that it reads back as the same issue.
+func (r *runner) cat(ctx context.Context, is *issue.Issue, arts []*issue.Article, opt catOptions, cfg config.Config) error {
+	if opt.markdown && opt.all {
+		var b strings.Builder
+		if err := issue.WriteMarkdown(&b, is); err != nil {
+			return err
+		}
+		_, err := io.WriteString(r.stdout, safeText(b.String(), false))
+		return err
+	}
+	termWidth, isTerm := r.app.terminalWidth(r.stdout)
+	styled := isTerm && !opt.markdown && cfg.Style != styles.NoTTY
+	ropt := render.Options{AmbiguousWide: cfg.AmbiguousWide}
+	switch {
+	case opt.width.set:
+		ropt.Width = opt.width.n
+	case isTerm:
+		ropt.Width = termWidth
+	}
+
+	var (
+		dst = r.stdout
+		rnd *render.Renderer
+	)
+	if styled {
+		dst = r.profileWriter()
+		rnd = render.New(r.styles(cfg.Style))
+	}
+	out := bufio.NewWriterSize(dst, 64<<10)
+	for i, a := range arts {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if i > 0 {
+			out.WriteString("\n\n")
+		}
+		var text string
+		switch {
+		case opt.markdown:
+			text = safeText(a.Markdown(), false)
+		case styled:
+			text = safeText(rnd.Styled(a, ropt), true)
+		default:
+			text = safeText(render.Plain(a, ropt), false)
+		}
+		if _, err := out.WriteString(text); err != nil {
+			return err
+		}
+	}
+	return out.Flush()
+}
+
+// styles returns the styles for a style mode, the terminal background and
+// NO_COLOR.
+func (r *runner) styles(mode styles.Mode) styles.Styles {
+	isDark := true
+	if mode == styles.Auto && r.app.terminal == nil {
+		isDark = hasDarkBackground()
+	}
+	return styles.ForMode(mode, isDark, r.app.getenv("NO_COLOR") != "")
+}
+
+// profileWriter returns stdout behind a writer that lowers colours to what
+// the terminal supports (and honours NO_COLOR, CLICOLOR, CLICOLOR_FORCE).
+func (r *runner) profileWriter() io.Writer {
+	env := r.app.environ()
+	p := colorprofile.Detect(r.stdout, env)
+	if r.app.terminal != nil {
+		p = colorprofile.Env(env) // stdout is a test's stand-in for a terminal
+	}
+	return &colorprofile.Writer{Forward: r.stdout, Profile: p}
+}
+
+// hasDarkBackground asks the terminal for its background colour; the
+// controlling terminal is asked directly so that it works when stdin is a
+// pipe. It reports dark when the terminal does not answer.
+func hasDarkBackground() bool {
+	tty, err := os.OpenFile("/dev/tty", os.O_RDWR, 0)
+	if err != nil {
+		return true
+	}
+	defer tty.Close()
+	return lipgloss.HasDarkBackground(tty, tty)
+}
+
+// completeCat completes cat's arguments: a file, then the numbers of its
+// articles with their titles.
+func (r *runner) completeCat(opt *catOptions) cobra.CompletionFunc {
+	return func(cmd *cobra.Command, args []string, _ string) ([]cobra.Completion, cobra.ShellCompDirective) {
+		if opt.all || len(args) != 1 || args[0] == "-" {
+			return completeFiles(cmd, args, "")
+		}
+		src, err := r.load(cmd.Context(), cmd.CommandPath(), args[0], "")
+		if err != nil {
+			return nil, cobra.ShellCompDirectiveNoFileComp
+		}
+		return issueArticles(src.issue), cobra.ShellCompDirectiveNoFileComp | cobra.ShellCompDirectiveKeepOrder
+	}
+}

@@ -1,0 +1,231 @@
+// Package cli is dubao's command line: the commands (the reader, list, cat,
+// json, config), their flags, where an issue is read from, and how results
+// and errors reach the standard streams.
+//
+// The whole command line runs in-process through App.Run, so tests drive it
+// with buffers for stdin, stdout and stderr. Errors are mapped to exit codes
+// in one place (exitCode): 0 ok, 1 runtime error, 2 usage error, 130
+// interrupted. A closed stdout (dubao cat … | head -1) ends quietly with 0.
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"runtime/debug"
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/term"
+
+	"dubao/issue"
+	"dubao/ui"
+)
+
+// Exit codes of the dubao command.
+const (
+	ExitOK          = 0   // success, or stdout closed by its reader
+	ExitError       = 1   // a runtime error: missing or unreadable file, no articles, …
+	ExitUsage       = 2   // a usage error: unknown flag or command, bad argument
+	ExitInterrupted = 130 // interrupted (ctrl+c), as shells report SIGINT
+)
+
+// App is the dubao command line with what it needs besides its arguments and
+// standard streams.
+type App struct {
+	// Sample is the issue read when a command gets no FILE (main embeds
+	// testdata/sample.md).
+	Sample []byte
+	// Version is what --version prints; empty takes it from the build info.
+	Version string
+	// Environ is the environment as KEY=value strings; nil means os.Environ().
+	Environ []string
+
+	// terminal reports whether w is a terminal and its width; nil asks
+	// the operating system. Tests set it to exercise the styled output.
+	terminal func(w io.Writer) (width int, ok bool)
+	// runReader runs the reader; nil means ui.Run. Tests set it to see
+	// what the reader is given, and to feed it keys.
+	runReader func(ctx context.Context, is *issue.Issue, opt ui.Options) error
+	// maxBytes is the size limit of an issue read (0: issue.MaxSize, see
+	// shelf.Options.MaxBytes); tests make it small.
+	maxBytes int64
+}
+
+// reader runs the full-screen reader on is (nil: opt.Shelf).
+func (a App) reader(ctx context.Context, is *issue.Issue, opt ui.Options) error {
+	if a.runReader != nil {
+		return a.runReader(ctx, is, opt)
+	}
+	return ui.Run(ctx, is, opt)
+}
+
+// Run runs dubao with args (without the program name) and returns the exit
+// status. Errors are printed to stderr as one line.
+func (a App) Run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	r := &runner{app: a, stdin: stdin, stdout: stdout, stderr: stderr}
+	root := r.rootCommand()
+	root.SetArgs(args)
+	root.SetIn(stdin)
+	root.SetOut(stdout)
+	root.SetErr(stderr)
+	root.Version = a.version()
+	root.SetVersionTemplate("{{.Name}} {{.Version}}\n")
+	root.SilenceErrors = true
+	root.SilenceUsage = true
+	err := root.ExecuteContext(ctx)
+	if msg := errorLine(root.Name(), err); msg != "" {
+		_, _ = fmt.Fprintln(stderr, msg)
+	}
+	if err == nil && ctx.Err() != nil {
+		// A command that noticed the interrupt late still reports it.
+		err = ctx.Err()
+	}
+	return exitCode(err)
+}
+
+// exitCode maps an error to the exit status of the command.
+func exitCode(err error) int {
+	var (
+		usage *usageError
+		run   *runtimeError
+	)
+	switch {
+	case err == nil, isBrokenPipe(err):
+		return ExitOK
+	case isInterrupt(err):
+		return ExitInterrupted
+	case errors.As(err, &run):
+		return ExitError
+	case errors.As(err, &usage), isCobraUsageError(err):
+		return ExitUsage
+	}
+	return ExitError
+}
+
+// errorLine formats err as the one line printed on stderr, or "" when
+// nothing should be printed (a closed pipe, an interrupt).
+func errorLine(program string, err error) string {
+	if err == nil || isBrokenPipe(err) || isInterrupt(err) {
+		return ""
+	}
+	msg := oneLine(err.Error())
+	if exitCode(err) == ExitUsage {
+		var usage *usageError
+		errors.As(err, &usage)
+		cmd := program
+		if usage != nil && usage.cmd != "" {
+			cmd = usage.cmd
+		}
+		msg += fmt.Sprintf(" (see '%s --help')", cmd)
+	}
+	return program + ": " + msg
+}
+
+// oneLine makes an error message safe and single-line: control characters
+// (a file name may hold any) are removed and line breaks become "; ".
+func oneLine(s string) string {
+	s = strings.TrimSpace(s)
+	s = strings.ReplaceAll(s, "\r\n", "\n")
+	s = strings.ReplaceAll(s, "\n", "; ")
+	return safeText(s, false)
+}
+
+// isInterrupt reports whether err means the user interrupted dubao.
+func isInterrupt(err error) bool {
+	return errors.Is(err, context.Canceled) || errors.Is(err, tea.ErrInterrupted)
+}
+
+// usageError is a mistake in how dubao was called: exit status 2.
+type usageError struct {
+	cmd string // the command path, for the --help hint
+	err error
+}
+
+func (e *usageError) Error() string { return e.err.Error() }
+func (e *usageError) Unwrap() error { return e.err }
+
+// usagef returns a usage error of the command path cmd.
+func usagef(cmd, format string, args ...any) error {
+	return &usageError{cmd: cmd, err: fmt.Errorf(format, args...)}
+}
+
+// isCobraUsageError recognises the usage errors cobra makes itself and
+// returns unwrapped (an unknown command of the help command, a missing
+// flag value of the completion command): cobra has no error types for them.
+func isCobraUsageError(err error) bool {
+	s := err.Error()
+	for _, prefix := range []string{"unknown command", "unknown flag", "unknown shorthand flag", "flag needs an argument", "invalid argument"} {
+		if strings.HasPrefix(s, prefix) {
+			return true
+		}
+	}
+	return false
+}
+
+// version returns the version string for --version.
+func (a App) version() string {
+	if a.Version != "" {
+		return a.Version
+	}
+	info, ok := debug.ReadBuildInfo()
+	if !ok {
+		return "unknown"
+	}
+	var rev, modified string
+	for _, s := range info.Settings {
+		switch s.Key {
+		case "vcs.revision":
+			rev = s.Value
+		case "vcs.modified":
+			modified = s.Value
+		}
+	}
+	v := info.Main.Version
+	if v == "" || v == "(devel)" {
+		v = "devel"
+		if rev != "" {
+			v += " " + rev[:min(len(rev), 12)]
+			if modified == "true" {
+				v += "+dirty"
+			}
+		}
+	}
+	return v
+}
+
+// environ returns the environment dubao runs in.
+func (a App) environ() []string {
+	if a.Environ != nil {
+		return a.Environ
+	}
+	return os.Environ()
+}
+
+// getenv returns the value of the environment variable key, or "".
+func (a App) getenv(key string) string {
+	for _, kv := range a.environ() {
+		if k, v, ok := strings.Cut(kv, "="); ok && k == key {
+			return v
+		}
+	}
+	return ""
+}
+
+// terminalWidth reports whether w is a terminal and its width in columns.
+func (a App) terminalWidth(w io.Writer) (int, bool) {
+	if a.terminal != nil {
+		return a.terminal(w)
+	}
+	f, ok := w.(interface{ Fd() uintptr })
+	if !ok || !term.IsTerminal(f.Fd()) {
+		return 0, false
+	}
+	width, _, err := term.GetSize(f.Fd())
+	if err != nil || width <= 0 {
+		width = 80
+	}
+	return width, true
+}

@@ -1,0 +1,189 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"path/filepath"
+
+	"github.com/spf13/cobra"
+
+	"dubao/issue"
+	"dubao/issue/decode"
+)
+
+// runner holds what the commands of one run share: the app, the streams,
+// the parsed global flags and the root command.
+type runner struct {
+	app    App
+	stdin  io.Reader
+	stdout io.Writer
+	stderr io.Writer
+	flags  globalFlags
+	root   *cobra.Command
+	// noState is --no-state: the reader remembers nothing.
+	noState bool
+}
+
+// rootCommand builds the command tree.
+func (r *runner) rootCommand() *cobra.Command {
+	r.flags = globalFlags{
+		style:     newChoice("auto", styleChoices...),
+		ambiguous: newChoice("narrow", ambiguousChoices...),
+	}
+	root := &cobra.Command{
+		Use:   "dubao [FILE|FOLDER|-] [DATE]",
+		Short: "Read a Chinese newspaper issue in the terminal",
+		Long: `dubao (读报) reads one issue of a Chinese daily paper from a text file — its
+masthead, pages (版) and articles — and shows it in a full-screen reader with
+a headline list beside the article, laid out with Chinese line breaking.
+
+FILE is an issue file (Markdown or plain text, UTF-8, GB18030, UTF-16 or
+Big5); FOLDER a folder of one issue's files (per page or per article), or
+of many issues, with DATE naming one of them; - reads stdin (keys then come
+from the terminal). With no argument dubao opens the sample issue built
+into it. When stdout is not a terminal, dubao prints the whole issue as
+plain text instead, like 'dubao cat --all' (a folder of many issues: like
+'dubao list').`,
+		Example: `  dubao                          # the built-in sample issue
+  dubao issue.md                 # read an issue
+  unzip -p papers.zip 0308.md | dubao -
+  dubao list issue.md
+  dubao cat issue.md 3 | wc -m`,
+		Args:              r.maxArgs(2),
+		ValidArgsFunction: completeFiles,
+		RunE:              r.runE(r.read),
+		// A mistyped command is read as a file name; the error of the
+		// missing file then suggests the command (see withSuggestion).
+		SuggestionsMinimumDistance: 2,
+		PersistentPreRunE: func(cmd *cobra.Command, _ []string) error {
+			if r.flags.encoding == "" {
+				return nil
+			}
+			// Check the name before reading anything: decoding no bytes
+			// fails only for an unknown encoding.
+			if _, err := decode.Bytes(nil, r.flags.encoding); errors.Is(err, decode.ErrEncoding) {
+				return usagef(cmd.CommandPath(), "--encoding: %v", err)
+			}
+			return nil
+		},
+	}
+	root.Flags().BoolVar(&r.noState, "no-state", false, "remember nothing: where you stopped reading, what you read, bookmarks (kept in $XDG_STATE_HOME/dubao)")
+	pf := root.PersistentFlags()
+	pf.Var(r.flags.style, "style", "colours for a dark or light background, auto to detect it, notty for no escape sequences")
+	pf.Var(r.flags.ambiguous, "ambiguous", "columns taken by East Asian ambiguous characters such as “ ” … —: narrow 1, wide 2")
+	pf.StringVar(&r.flags.encoding, "encoding", "", "read the input as `NAME` (utf-8, gb18030, gbk, big5, utf-16le, utf-16be); detected when not given")
+	_ = root.RegisterFlagCompletionFunc("style", completeWords(styleChoices))
+	_ = root.RegisterFlagCompletionFunc("ambiguous", completeWords(ambiguousChoices))
+	_ = root.RegisterFlagCompletionFunc("encoding", completeWords([]string{"utf-8", "gb18030", "gbk", "big5", "utf-16le", "utf-16be"}))
+	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
+		return &usageError{cmd: c.CommandPath(), err: err}
+	})
+	root.AddCommand(r.listCommand(), r.catCommand(), r.jsonCommand(), r.searchCommand(), r.configCommand())
+	r.root = root
+	return root
+}
+
+// runE adapts a command function to cobra: it passes the context, and
+// marks the errors of a run that are not usage errors as runtime errors.
+func (r *runner) runE(fn func(ctx context.Context, cmd *cobra.Command, args []string) error) func(*cobra.Command, []string) error {
+	return func(cmd *cobra.Command, args []string) error {
+		err := fn(cmd.Context(), cmd, args)
+		var usage *usageError
+		if err == nil || errors.As(err, &usage) || isBrokenPipe(err) || isInterrupt(err) {
+			return err
+		}
+		return &runtimeError{err}
+	}
+}
+
+// runtimeError is an error of a run (not of how dubao was called): exit
+// status 1.
+type runtimeError struct{ err error }
+
+func (e *runtimeError) Error() string { return e.err.Error() }
+func (e *runtimeError) Unwrap() error { return e.err }
+
+// maxArgs accepts at most n positional arguments.
+func (r *runner) maxArgs(n int) cobra.PositionalArgs {
+	return r.argRange(0, n)
+}
+
+// argRange accepts from min to max positional arguments.
+func (r *runner) argRange(lo, hi int) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		switch {
+		case len(args) > hi && hi == 0:
+			return usagef(cmd.CommandPath(), "%s takes no arguments, got %q", cmd.CommandPath(), args)
+		case len(args) > hi:
+			return usagef(cmd.CommandPath(), "too many arguments: %q (at most %d)", args, hi)
+		case len(args) < lo:
+			return usagef(cmd.CommandPath(), "missing argument: %s", cmd.Use)
+		}
+		return nil
+	}
+}
+
+// argAt returns args[i], or "" when there is none (for a FILE argument,
+// "" is the built-in sample).
+func argAt(args []string, i int) string {
+	if i >= len(args) {
+		return ""
+	}
+	return args[i]
+}
+
+// completeFiles completes an issue file name.
+func completeFiles(_ *cobra.Command, args []string, _ string) ([]cobra.Completion, cobra.ShellCompDirective) {
+	if len(args) > 0 {
+		return nil, cobra.ShellCompDirectiveNoFileComp
+	}
+	return nil, cobra.ShellCompDirectiveDefault
+}
+
+// completeWords completes a flag value from a fixed list.
+func completeWords(words []string) cobra.CompletionFunc {
+	return func(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {
+		return words, cobra.ShellCompDirectiveNoFileComp
+	}
+}
+
+// issueArticles lists the articles of is for shell completion: "N\tTITLE".
+func issueArticles(is *issue.Issue) []cobra.Completion {
+	var out []cobra.Completion
+	for _, a := range is.Articles() {
+		out = append(out, cobra.CompletionWithDesc(fmt.Sprint(a.N), listField(a.Title)))
+	}
+	return out
+}
+
+// damaged returns the error that ends a command on an issue read from
+// damaged text: invalid byte sequences, shown as U+FFFD. The command prints
+// everything else of the issue first, so its output is complete but for
+// those bytes; the error then says, in one line naming the file, what was
+// wrong, and the status is 1, so that scripts notice.
+func (r *runner) damaged(src source) error {
+	is := src.issue
+	if is == nil || is.Invalid == 0 {
+		return nil
+	}
+	what := "1 invalid byte sequence"
+	if is.Invalid > 1 {
+		what = fmt.Sprintf("%d invalid byte sequences", is.Invalid)
+	}
+	name := src.name
+	if src.shelf != nil && src.entry != nil { // the file, not the date
+		name = filepath.Join(src.shelf.Dir, filepath.FromSlash(entryPath(src.entry)))
+	}
+	return &runtimeError{fmt.Errorf("%s: damaged text: %s in its %s text, shown as \ufffd", name, what, is.Encoding)}
+}
+
+// finish ends a command that printed src's issue: err if printing failed,
+// else the damaged-text error of src, if any.
+func (r *runner) finish(src source, err error) error {
+	if err != nil {
+		return err
+	}
+	return r.damaged(src)
+}

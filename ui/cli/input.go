@@ -1,0 +1,177 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"path"
+	"path/filepath"
+	"strings"
+
+	"dubao/issue"
+	"dubao/issue/shelf"
+)
+
+// The names of the sources that are not files, as error messages show them.
+const (
+	sampleName = "sample"
+	stdinName  = "stdin"
+)
+
+// source is what a FILE argument names: one issue, or a shelf (a folder of
+// several issues).
+type source struct {
+	name  string       // for messages: the path, "sample" or "stdin"
+	issue *issue.Issue // nil for a shelf
+	key   string       // the issue's content key (shelf.Key), for reading state
+	path  string       // the absolute path of the file or folder read; "" for stdin and the sample
+	shelf *shelf.Shelf // a folder of several issues, or the one entry is on
+	entry *shelf.Entry // the issue of the shelf picked by a DATE
+}
+
+// open reads what arg names: "" is the embedded sample, "-" is stdin,
+// anything else a file, a folder holding one issue, or a folder of several
+// issues (a shelf, scanned but not parsed).
+func (r *runner) open(ctx context.Context, arg string) (source, error) {
+	opt := r.shelfOptions()
+	switch arg {
+	case "":
+		l, err := shelf.LoadBytes(sampleName, r.app.Sample, opt)
+		if err != nil {
+			return source{}, err
+		}
+		return source{name: sampleName, issue: l.Issue, key: l.Key}, nil
+	case "-":
+		// Stdin has no size to check first: it is read up to the limit
+		// and refused past it, and refused as soon as its first bytes show
+		// binary data.
+		in := r.stdin
+		if in == nil {
+			in = strings.NewReader("")
+		}
+		data, err := readAll(ctx, in, opt.MaxBytes)
+		switch {
+		case err != nil:
+			return source{}, fmt.Errorf("%s: %w", stdinName, err)
+		case len(data) == 0:
+			return source{}, fmt.Errorf("%s: empty input: %w", stdinName, issue.ErrNoArticles)
+		}
+		l, err := shelf.LoadBytes(stdinName, data, opt)
+		if err != nil {
+			return source{}, err
+		}
+		return source{name: stdinName, issue: l.Issue, key: l.Key}, nil
+	}
+	l, s, err := shelf.OpenPath(ctx, arg, opt)
+	switch {
+	case err != nil:
+		return source{}, err
+	case s != nil:
+		return source{name: arg, shelf: s}, nil
+	}
+	return source{name: arg, issue: l.Issue, key: l.Key, path: absPath(arg)}, nil
+}
+
+// absPath returns the absolute form of path, or path when it has none.
+func absPath(path string) string {
+	if abs, err := filepath.Abs(path); err == nil {
+		return abs
+	}
+	return path
+}
+
+// shelfOptions are the options shelves and issues are read with: the
+// forced encoding, and the cache of shelf indexes.
+func (r *runner) shelfOptions() shelf.Options {
+	opt := shelf.Options{Encoding: r.flags.encoding, MaxBytes: r.app.maxBytes}
+	if dir, err := shelf.DefaultCacheDir(); err == nil {
+		opt.CacheDir = dir
+	}
+	return opt
+}
+
+// load reads the one issue that arg names (see open), or, when arg is a
+// shelf, the issue of it that date names. date must be empty for one issue.
+func (r *runner) load(ctx context.Context, cmd string, arg, date string) (source, error) {
+	src, err := r.open(ctx, arg)
+	if err != nil {
+		return src, err
+	}
+	return r.pickIssue(cmd, src, date)
+}
+
+// pickIssue returns the issue of src that date names: src itself when it is
+// one issue (date must then be empty), or the issue of the shelf with that
+// date ("2024-03-08", "20240308", "青溪日报 2024-03-08", or a file's path).
+func (r *runner) pickIssue(cmd string, src source, date string) (source, error) {
+	if src.shelf == nil {
+		if date != "" {
+			return src, usagef(cmd, "%s is one issue: there is no DATE to pick (%q)", src.name, date)
+		}
+		return src, nil
+	}
+	s := src.shelf
+	if date == "" {
+		return src, usagef(cmd, "%s is a folder of %d issues: name one by its date, as '%s list %s' shows them",
+			src.name, len(s.Issues), r.root.Name(), src.name)
+	}
+	found := s.Lookup(date)
+	switch len(found) {
+	case 0:
+		return src, fmt.Errorf("%s: no issue of %q (try '%s list %s')", src.name, date, r.root.Name(), src.name)
+	case 1:
+	default:
+		names := make([]string, len(found))
+		for i, e := range found {
+			names[i] = e.Name()
+		}
+		return src, fmt.Errorf("%s: %d issues match %q, name the paper too: %s", src.name, len(found), date, strings.Join(names, "; "))
+	}
+	l, err := s.Open(found[0])
+	if err != nil {
+		return src, err
+	}
+	e := found[0]
+	where := e.Files[0].Path
+	if len(e.Files) > 1 {
+		where = path.Dir(where)
+	}
+	return source{name: e.Name(), issue: l.Issue, key: l.Key, shelf: s, entry: e,
+		path: absPath(filepath.Join(s.Dir, filepath.FromSlash(where)))}, nil
+}
+
+// readAll reads r to the end as shelf.ReadAll does (refusing binary data
+// and more than limit bytes), or until ctx is done (ctrl+c while dubao
+// waits for a terminal's stdin). An empty r gives no data and no error.
+func readAll(ctx context.Context, r io.Reader, limit int64) ([]byte, error) {
+	type result struct {
+		data []byte
+		err  error
+	}
+	done := make(chan result, 1)
+	go func() {
+		data, err := shelf.ReadAll(r, limit)
+		done <- result{data, err}
+	}()
+	select {
+	case res := <-done:
+		return res.data, res.err
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+}
+
+// withSuggestion adds a hint to the error of a missing file whose name is
+// close to a command ("dubao lsit" → did you mean "dubao list"?): the root
+// command reads a mistyped command as a file name.
+func (r *runner) withSuggestion(arg string, err error) error {
+	if !errors.Is(err, fs.ErrNotExist) || r.root == nil || len(arg) < 3 || strings.ContainsAny(arg, `./\`) {
+		return err
+	}
+	if s := r.root.SuggestionsFor(arg); len(s) > 0 {
+		return fmt.Errorf("%w (did you mean '%s %s'?)", err, r.root.Name(), s[0])
+	}
+	return err
+}

@@ -1,0 +1,103 @@
+package cli
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"path"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"dubao/issue/shelf"
+)
+
+// listCommand is `dubao list [FILE|-|FOLDER [DATE]]`.
+func (r *runner) listCommand() *cobra.Command {
+	return &cobra.Command{
+		Use:   "list [FILE|-|FOLDER [DATE]]",
+		Short: "List the articles: number, page and title",
+		Long: `List prints one line per article of the issue, in issue order:
+
+    N<TAB>PAGE<TAB>TITLE
+
+N is the article number that 'dubao cat' takes; PAGE is the page (版) the
+article is on, 0 if unknown. Without FILE it lists the built-in sample.
+
+On a FOLDER of several issues (a shelf) it lists the issues instead, newest
+first, one line each:
+
+    DATE<TAB>PAPER<TAB>PAGES<TAB>ARTICLES<TAB>PATH
+
+and with DATE (2024-03-08, 20240308, "青溪日报 2024-03-08" or a PATH) the
+articles of that issue.`,
+		Example: `  dubao list issue.md
+  dubao list issue.md | grep 经济
+  dubao list issue.md | cut -f3
+  dubao list ~/papers
+  dubao list ~/papers 2024-03-08`,
+		Args:              r.maxArgs(2),
+		ValidArgsFunction: completeFiles,
+		RunE: r.runE(func(ctx context.Context, cmd *cobra.Command, args []string) error {
+			src, err := r.open(ctx, argAt(args, 0))
+			if err != nil {
+				return err
+			}
+			if src.shelf != nil && len(args) < 2 {
+				return r.listShelf(src)
+			}
+			if src, err = r.pickIssue(cmd.CommandPath(), src, argAt(args, 1)); err != nil {
+				return err
+			}
+			out := bufio.NewWriter(r.stdout)
+			for _, sec := range src.issue.Sections {
+				for _, a := range sec.Articles {
+					fmt.Fprintf(out, "%d\t%d\t%s\n", a.N, sec.Page, listField(a.Title))
+				}
+			}
+			return r.finish(src, out.Flush())
+		}),
+	}
+}
+
+// listShelf lists the issues of a shelf, and says on stderr how many files
+// were skipped as not issues.
+func (r *runner) listShelf(src source) error {
+	out := bufio.NewWriter(r.stdout)
+	for _, e := range src.shelf.Issues {
+		fmt.Fprintf(out, "%s\t%s\t%d\t%d\t%s\n", e.Date, listField(e.Paper), e.Pages, e.Articles, listField(entryPath(e)))
+	}
+	if err := out.Flush(); err != nil {
+		return err
+	}
+	if n := len(src.shelf.Skipped); n > 0 {
+		what := "1 file is not an issue and was skipped"
+		if n > 1 {
+			what = fmt.Sprintf("%d files are not issues and were skipped", n)
+		}
+		fmt.Fprintf(r.stderr, "%s: %s: %s ('%s json %s' says why)\n",
+			r.root.Name(), oneLine(src.name), what, r.root.Name(), oneLine(src.name))
+	}
+	return nil
+}
+
+// entryPath names the issue e by its file, or by the folder of its files
+// when it has several; both select it (see shelf.Lookup).
+func entryPath(e *shelf.Entry) string {
+	if len(e.Files) == 1 {
+		return e.Files[0].Path
+	}
+	return path.Dir(e.Files[0].Path)
+}
+
+// listField makes a title fit on one tab-separated line with nothing that
+// controls a terminal.
+func listField(s string) string {
+	s = strings.Map(func(r rune) rune {
+		if r == '\t' || r == '\n' || r == '\r' {
+			return ' '
+		}
+		return r
+	}, s)
+	return strings.TrimSpace(safeText(s, false))
+}

@@ -1,0 +1,115 @@
+package cli
+
+import (
+	"context"
+	"os"
+
+	"github.com/spf13/cobra"
+
+	"dubao/issue/shelf"
+	"dubao/ui"
+	"dubao/ui/config"
+	"dubao/ui/state"
+)
+
+// read is `dubao [FILE|FOLDER|-] [DATE]`: the reader (the shelf for a
+// folder of many issues), or the whole issue as text when stdout is not a
+// terminal.
+func (r *runner) read(ctx context.Context, cmd *cobra.Command, args []string) error {
+	cfg, err := r.settings(cmd)
+	if err != nil {
+		return err
+	}
+	arg := argAt(args, 0)
+	_, isTerm := r.app.terminalWidth(r.stdout)
+	if isTerm && len(args) < 2 && isDir(arg) {
+		return r.readFolder(ctx, arg, cfg)
+	}
+	src, err := r.open(ctx, arg)
+	if err != nil {
+		return r.withSuggestion(arg, err)
+	}
+	if src.shelf != nil && len(args) < 2 {
+		return r.listShelf(src)
+	}
+	if src, err = r.pickIssue(cmd.CommandPath(), src, argAt(args, 1)); err != nil {
+		return err
+	}
+	is := src.issue
+	if !isTerm {
+		return r.finish(src, r.cat(ctx, is, is.Articles(), catOptions{}, cfg))
+	}
+	opt := r.readerOptions(cfg, src)
+	opt.Shelf, opt.Entry = src.shelf, src.entry
+	return r.app.reader(ctx, is, opt)
+}
+
+// readFolder opens a folder in the reader: the shelf of its issues, shown
+// at once and indexed in the background (with its cache, the second time
+// is instant), or the one issue it holds.
+func (r *runner) readFolder(ctx context.Context, dir string, cfg config.Config) error {
+	ictx, stop := context.WithCancel(ctx)
+	defer stop()
+	l, s, updates, err := shelf.OpenPathLazy(ictx, dir, r.shelfOptions())
+	if err != nil {
+		return err
+	}
+	if l != nil {
+		return r.app.reader(ctx, l.Issue, r.readerOptions(cfg, source{name: dir, issue: l.Issue, key: l.Key, path: absPath(dir)}))
+	}
+	opt := r.readerOptions(cfg, source{name: dir})
+	opt.Shelf, opt.Indexing = s, updates
+	err = r.app.reader(ctx, nil, opt)
+	// Stop the indexing and wait until what it read is saved in the
+	// cache, so that the next start goes on from there.
+	stop()
+	if updates != nil {
+		for range updates {
+		}
+	}
+	return err
+}
+
+// readerOptions are the reader's options for src: the style, the keys,
+// the reading state (unless --no-state).
+func (r *runner) readerOptions(cfg config.Config, src source) ui.Options {
+	return ui.Options{
+		Name:          src.name,
+		Key:           src.key,
+		Path:          src.path,
+		Style:         cfg.Style,
+		NoColor:       r.app.getenv("NO_COLOR") != "",
+		AmbiguousWide: cfg.AmbiguousWide,
+		Config:        cfg,
+		State:         r.stateStore(),
+		OpenPath: func(path string) (*shelf.Loaded, error) {
+			return shelf.Load(path, r.shelfOptions())
+		},
+		// Input stays nil: the reader then takes keys from stdin, or from
+		// the terminal when stdin is not one (dubao -, or a pipe).
+		Output: r.stdout,
+	}
+}
+
+// stateStore returns where reading state is kept: under
+// $XDG_STATE_HOME/dubao (~/.local/state/dubao), or nowhere with
+// --no-state (or without a home folder).
+func (r *runner) stateStore() *state.Store {
+	if r.noState {
+		return state.Disabled()
+	}
+	dir, err := state.DefaultDir(r.app.getenv)
+	if err != nil {
+		return state.Disabled()
+	}
+	return state.Open(dir)
+}
+
+// isDir reports whether path names a folder (or a link to one).
+func isDir(path string) bool {
+	if path == "" || path == "-" {
+		return false
+	}
+	info, err := os.Stat(path)
+	return err == nil && info.IsDir()
+}
