@@ -153,6 +153,11 @@ func (c *context) classify(b rune, bp uint16, next rune, uax bool) uint8 {
 		uax = bp&pOpenQuote != 0 && c.aProps&(pWide|pHang) != 0 ||
 			c.aProps&pCloseQuote != 0 && bp&(pWide|pOpenQuote) != 0
 	}
+	if ok && !c.spaced && c.aProps&pDash != 0 && c.a2Props&pDash == 0 && bp&pWord != 0 {
+		// A lone dash joins a designation (东风—41, 空警—2000): break
+		// there only inside an over-long one.
+		return breakURL
+	}
 	switch {
 	case ok && uax:
 		return breakGood

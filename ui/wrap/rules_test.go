@@ -36,6 +36,10 @@ func TestRules(t *testing.T) {
 		{"code with space and hyphen", "CN 43-0004", 8, "CN|43-0004"},
 		{"code breaks after its hyphen when too long", "CN 43-0004", 5, "CN|43-|0004"},
 		{"fullwidth digits kept whole", "共计１２３４吨", 6, "共计|１２３|４吨"},
+		{"lone dash joins a designation", "还有空警—2000预警机", 12, "还有空|警—2000预警|机"},
+		{"over-long designation breaks after its dash", "东风—41", 4, "东|风—|41"},
+		{"lone dash before Han may break", "北京—上海", 6, "北京—|上海"},
+		{"double dash may break before a number", "一二——2000年", 8, "一二——|2000年"},
 
 		// Line-start prohibitions: push-out carries a character down.
 		{"fullwidth comma", "一二三，四五", 6, "一二|三，四|五"},

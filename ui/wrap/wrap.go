@@ -9,7 +9,9 @@
 //     small kana and lone dashes never start a line (including the
 //     half-width , . : ; ? ! ) ] } % of PDF exports); opening brackets and
 //     quotes, separators and currency prefixes never end one;
-//   - —— and …… are never split; breaking before “ and after ” is allowed;
+//   - —— and …… are never split; a lone dash stays with the number or
+//     word after it (东风—41) unless that does not fit; breaking before “
+//     and after ” is allowed;
 //   - characters are carried down to the next line (push-out) to obey the
 //     rules, optionally a closing mark hangs one column past the measure;
 //   - an over-long word or URL breaks after / ? & = - _, and only as a last
