@@ -39,7 +39,8 @@ func (q Query) String() string { return q.text }
 func (q Query) Empty() bool { return len(q.folded) == 0 }
 
 // Fold maps a rune to the form it is compared in: full-width ASCII to
-// ASCII, half-width katakana to full width, letters to lower case. Spaces
+// ASCII, half-width katakana to full width, letters to lower case, curly
+// quotes “ ” ‘ ’ to the straight " and ' (texts mix both). Spaces
 // (ASCII, U+3000, no-break) fold to 0, meaning "ignore".
 func Fold(r rune) rune {
 	switch {
@@ -53,6 +54,10 @@ func Fold(r rune) rune {
 		return r
 	case r == 0x3000 || r == 0x00A0 || r == 0x2002 || r == 0x2003 || r == 0x2009 || r == 0x202F:
 		return 0
+	case r == '“' || r == '”':
+		return '"'
+	case r == '‘' || r == '’':
+		return '\''
 	case r >= 0xFF01 && r <= 0xFF5E: // full-width ASCII
 		return Fold(r - 0xFEE0)
 	case r >= 0xFF5F && r <= 0xFFEE: // half-width forms, full-width signs

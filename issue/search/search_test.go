@@ -29,6 +29,8 @@ func TestFindAll(t *testing.T) {
 		{"yen sign", "￥5", "¥5", []string{"¥5"}},
 		{"greek case", "Δ", "δ值", []string{"δ"}},
 		{"match at end", "报", "日报", []string{"报"}},
+		{"curly and straight quotes", `"微改造"`, "“微改造”与‘微’", []string{"“微改造”"}},
+		{"straight single quote", "'微'", "“微改造”与‘微’", []string{"‘微’"}},
 		{"partial at end", "日报社", "日报", nil},
 	}
 	for _, tt := range tests {

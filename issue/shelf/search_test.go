@@ -235,6 +235,9 @@ func TestSnippet(t *testing.T) {
 		{"结尾是河道", "河道", "结尾是[河道]"},
 		{long + "河道" + long, "河道", "…" + strings.Repeat("长", snippetRunes) + "[河道]" + strings.Repeat("长", snippetRunes) + "…"},
 		{"一行\n两行\t河道", "河道", "一行 两行 [河道]"},
+		// a number or a Latin word at the cut is kept whole
+		{"投入14.2亿元" + strings.Repeat("长", snippetRunes-5) + "河道", "河道", "…14.2亿元" + strings.Repeat("长", snippetRunes-5) + "[河道]"},
+		{"河道" + strings.Repeat("长", snippetRunes-2) + "CRH380A型", "河道", "[河道]" + strings.Repeat("长", snippetRunes-2) + "CRH380A…"},
 	} {
 		start := strings.Index(tc.text, tc.match)
 		line, rng := snippet(tc.text, start, start+len(tc.match))
