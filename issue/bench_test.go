@@ -46,9 +46,13 @@ func genIssue(size int) []byte {
 		s.WriteString("。")
 		return s.String()
 	}
+	// Twelve articles a page, more in issues so large that the pages
+	// would pass 999 (which is no page number): the 50 MB issue must be
+	// as much an issue as the 1 MB one for the benchmarks to compare.
+	perPage := 12 * (1 + size/(16<<20))
 	page, art := 0, 0
 	for b.Len() < size {
-		if art%12 == 0 {
+		if art%perPage == 0 {
 			page++
 			fmt.Fprintf(&b, "# 第%d版 要闻\n\n", page)
 		}
@@ -98,9 +102,9 @@ func benchmarkParse(b *testing.B, size int) {
 }
 
 // BenchmarkParse measures parsing generated issues of 1, 10 and 50 MB
-// (after reading them):
+// (after reading them), in MB/s and allocations:
 //
-//	go test ./issue -run XXX -bench Parse -benchtime 5x
+//	go test ./issue -run '^$' -bench '^BenchmarkParse$' -benchtime 5x -count 5 -benchmem
 func BenchmarkParse(b *testing.B) {
 	for _, mb := range []int{1, 10, 50} {
 		b.Run(fmt.Sprintf("%dMB", mb), func(b *testing.B) { benchmarkParse(b, mb<<20) })
@@ -150,6 +154,29 @@ func BenchmarkWriteMarkdown(b *testing.B) {
 		if err := WriteMarkdown(&buf, is); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// TestGeneratedIssueScales checks that a large generated issue has as
+// many articles for its size as a small one (no page number runs past
+// 999, where page lines stop being read as such).
+func TestGeneratedIssueScales(t *testing.T) {
+	if testing.Short() {
+		t.Skip("parses a 32 MB issue")
+	}
+	small, err := ParseOwned(genIssue(1<<20), Options{Name: "gen"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	large, err := ParseOwned(genIssue(32<<20), Options{Name: "gen"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if per1, per32 := small.Count(), large.Count()/32; per32 < per1*9/10 || per32 > per1*11/10 {
+		t.Errorf("%d articles a MB in 1 MB, %d in 32 MB", per1, per32)
+	}
+	if last := large.Sections[len(large.Sections)-1].Page; last > 999 || last < 100 {
+		t.Errorf("last page %d", last)
 	}
 }
 

@@ -23,23 +23,23 @@ const (
 // block is one structural unit of the source: a paragraph, a heading, a
 // table… Text fields are substrings of the source where possible.
 type block struct {
-	kind   blockKind
-	text   string
-	level  int  // heading level
-	indent bool // the paragraph's first line was indented
-	blank  bool // a blank line (or the start of the text) comes before it
-	sep    bool // a thematic break or an HTML comment comes before it
-	line   int  // index of its first line
-	end    int  // index after its last line
+	kind    blockKind
+	indent  bool // the paragraph's first line was indented
+	blank   bool // a blank line (or the start of the text) comes before it
+	sep     bool // a thematic break or an HTML comment comes before it
+	ordered bool // bList
+	titled  bool // bImage: the image line had a title, even an empty one
+	text    string
+	level   int // heading level
+	line    int // index of its first line
+	end     int // index after its last line
 
 	page    int        // bPage
 	items   []string   // bList
-	ordered bool       // bList
 	rows    [][]string // bTable
 	src     string     // bImage
 	alt     string     // bImage
 	caption string     // bImage: a caption given with the image itself
-	titled  bool       // bImage: the image line had a title, even an empty one
 	jumps   []string   // bMeta: stitched jump lines
 }
 

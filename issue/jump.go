@@ -82,7 +82,8 @@ func jumpDir(inner string) (JumpDir, bool) {
 }
 
 // pageBefore reads the page number at the end of inner (the text before
-// 版): 第七 → 7, 二 → 2, A3 → 3, 第12 → 12; 0 when there is none.
+// 版): 第七 → 7, 二 → 2, A3 → 3, 第12 → 12; 0 when there is none, and
+// when the number is signed (第-1, 第负一: no page, not page 1).
 func pageBefore(inner string) int {
 	end := len(inner)
 	start := end
@@ -93,9 +94,22 @@ func pageBefore(inner string) int {
 		}
 		start -= n
 	}
+	if r, _ := utf8.DecodeLastRuneInString(inner[:start]); isSign(r) {
+		return 0
+	}
 	n, ok := parseNumber(inner[start:end])
 	if !ok {
 		return 0
 	}
 	return n
+}
+
+// isSign reports a plus or minus sign written before a number: ASCII,
+// full-width, the minus sign U+2212, or 负/正.
+func isSign(r rune) bool {
+	switch r {
+	case '-', '+', '－', '＋', '−', '负', '負', '正':
+		return true
+	}
+	return false
 }

@@ -24,7 +24,13 @@ func parsePageHeading(s string) (page int, name string, ok bool) {
 
 // pageLine implements parsePageLine and parsePageHeading.
 func pageLine(s string, heading bool) (page int, name string, ok bool) {
-	s = trimSpace(s)
+	s = trimLeftSpace(s)
+	// Most lines are not page lines, and say so in their first character
+	// (the end of a long line is a cache miss away).
+	if r, _ := utf8.DecodeRuneInString(s); !(r == '第' || r >= 'A' && r <= 'Z' || isPageDigit(r)) {
+		return 0, "", false
+	}
+	s = trimRightSpace(s)
 	if s == "" || len(s) > 96 {
 		return 0, "", false
 	}
@@ -41,7 +47,7 @@ func pageLine(s string, heading bool) (page int, name string, ok bool) {
 	end := 0
 	for end < len(rest) {
 		r, n := utf8.DecodeRuneInString(rest[end:])
-		if !(r >= '0' && r <= '9' || r >= '０' && r <= '９' || chineseDigit(r) >= 0 || chineseUnit(r) > 0 && chineseUnit(r) < 10000) {
+		if !isPageDigit(r) {
 			break
 		}
 		end += n
@@ -87,6 +93,12 @@ func pageLine(s string, heading bool) (page int, name string, ok bool) {
 		return 0, "", false
 	}
 	return n, name, true
+}
+
+// isPageDigit reports a character of a page number: an ASCII or
+// full-width digit, or a Chinese numeral below 万.
+func isPageDigit(r rune) bool {
+	return r >= '0' && r <= '9' || r >= '０' && r <= '９' || chineseDigit(r) >= 0 || chineseUnit(r) > 0 && chineseUnit(r) < 10000
 }
 
 // readMasthead recognises the fields of one masthead line and stores them

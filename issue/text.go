@@ -26,18 +26,18 @@ func trimSpace(s string) string {
 func trimLeftSpace(s string) string {
 	for len(s) > 0 {
 		c := s[0]
-		if c == ' ' || c == '\n' {
+		switch {
+		case c == ' ' || c == '\n':
 			s = s[1:]
-			continue
-		}
-		if c < utf8.RuneSelf {
+		case c < utf8.RuneSelf:
 			return s
+		default:
+			n := spacePrefixLen(s)
+			if n == 0 {
+				return s
+			}
+			s = s[n:]
 		}
-		r, n := utf8.DecodeRuneInString(s)
-		if !isSpaceRune(r) {
-			return s
-		}
-		s = s[n:]
 	}
 	return s
 }
@@ -46,20 +46,62 @@ func trimLeftSpace(s string) string {
 func trimRightSpace(s string) string {
 	for len(s) > 0 {
 		c := s[len(s)-1]
-		if c == ' ' || c == '\n' {
+		switch {
+		case c == ' ' || c == '\n':
 			s = s[:len(s)-1]
-			continue
-		}
-		if c < utf8.RuneSelf {
+		case c < utf8.RuneSelf:
 			return s
+		default:
+			n := spaceSuffixLen(s)
+			if n == 0 {
+				return s
+			}
+			s = s[:len(s)-n]
 		}
-		r, n := utf8.DecodeLastRuneInString(s)
-		if !isSpaceRune(r) {
-			return s
-		}
-		s = s[:len(s)-n]
 	}
 	return s
+}
+
+// spacePrefixLen returns the length of the multi-byte space (see
+// isSpaceRune) that starts s, or 0. It compares bytes: the trims run on
+// every line, and decoding each line's first and last character was a
+// hot spot of the parse.
+func spacePrefixLen(s string) int {
+	if len(s) >= 2 && s[0] == 0xC2 && s[1] == 0xA0 {
+		return 2
+	}
+	if len(s) >= 3 && isSpace3(s[0], s[1], s[2]) {
+		return 3
+	}
+	return 0
+}
+
+// spaceSuffixLen returns the length of the multi-byte space that ends s,
+// or 0.
+func spaceSuffixLen(s string) int {
+	n := len(s)
+	if n >= 2 && s[n-2] == 0xC2 && s[n-1] == 0xA0 {
+		return 2
+	}
+	if n >= 3 && isSpace3(s[n-3], s[n-2], s[n-1]) {
+		return 3
+	}
+	return 0
+}
+
+// isSpace3 reports the UTF-8 encodings of the three-byte spaces of
+// isSpaceRune: U+1680, U+2000–U+200A, U+2028, U+2029, U+202F, U+205F and
+// U+3000.
+func isSpace3(a, b, c byte) bool {
+	switch a {
+	case 0xE3:
+		return b == 0x80 && c == 0x80
+	case 0xE1:
+		return b == 0x9A && c == 0x80
+	case 0xE2:
+		return b == 0x80 && (c >= 0x80 && c <= 0x8A || c == 0xA8 || c == 0xA9 || c == 0xAF) || b == 0x81 && c == 0x9F
+	}
+	return false
 }
 
 // isHan reports a Chinese character.

@@ -217,14 +217,24 @@ func detect(data []byte) ([]byte, string, int, error) {
 	if utf8.Valid(data) {
 		return data, UTF8, 0, nil
 	}
-	// Not valid UTF-8: UTF-8 with a few bad bytes, or a legacy encoding.
-	best := scoreUTF8(sample)
-	name := UTF8
-	if s := scoreLegacy(simplifiedchinese.GB18030, sample); s > best {
-		best, name = s, GB18030
+	// Not valid UTF-8: UTF-8 with a few bad bytes, a legacy encoding, or
+	// binary data without a signature.
+	cut := len(sample) < len(data)
+	u8 := readUTF8(sample, cut)
+	gb := readLegacy(simplifiedchinese.GB18030, sample, cut)
+	b5 := readLegacy(traditionalchinese.Big5, sample, cut)
+	if looksRandom(sample, u8, gb, b5) {
+		return nil, "", 0, ErrBinary
 	}
-	if s := scoreLegacy(traditionalchinese.Big5, sample); s > best {
-		name = Big5
+	name := UTF8
+	if !u8.damagedUTF8(gb, b5) {
+		best := u8.score
+		if gb.score > best {
+			best, name = gb.score, GB18030
+		}
+		if b5.score > best {
+			name = Big5
+		}
 	}
 	var out []byte
 	var n int
@@ -242,6 +252,60 @@ func detect(data []byte) ([]byte, string, int, error) {
 		return nil, "", 0, ErrBinary
 	}
 	return out, name, n, nil
+}
+
+// looksRandom reports a sample that reads as garbage in every candidate
+// encoding and holds control characters no text has: random bytes
+// (compressed or encrypted data) rather than a damaged text. About one
+// random byte in ten is a C0 control other than a line break, a tab or
+// ESC; text has hardly any, even text full of escape sequences. A
+// legacy encoding turns no byte into a C0 control (their lead and trail
+// bytes are all above 0x3F), so the raw bytes can be counted for all.
+func looksRandom(sample []byte, readings ...reading) bool {
+	ctl := 0
+	for _, c := range sample {
+		if c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' && c != '\v' && c != 0x1B {
+			ctl++
+		}
+	}
+	if ctl < 8 || ctl*32 < len(sample) {
+		return false
+	}
+	for _, r := range readings {
+		if !r.garbled() {
+			return false
+		}
+	}
+	return true
+}
+
+// reading is what a sample looks like read in one encoding.
+type reading struct {
+	score int // how much it reads as Chinese text (see runeScore)
+	chars int // characters, invalid sequences included
+	bad   int // invalid sequences
+	multi int // valid multi-byte characters (UTF-8 only)
+}
+
+// garbled reports a reading of which more than one character in twenty
+// is an invalid sequence.
+func (r reading) garbled() bool { return r.bad*20 > r.chars }
+
+// damagedUTF8 reports a UTF-8 reading with some valid multi-byte
+// characters and at least twice as many of them as invalid sequences
+// (four times as many when a legacy reading has no invalid sequence at
+// all): UTF-8 text with a few bad bytes. Legacy Chinese text read as UTF-8
+// makes a valid multi-byte sequence only by chance, far less often than
+// an invalid one (about a third as often in GB18030 text of a few lines),
+// and random bytes even less.
+func (r reading) damagedUTF8(legacy ...reading) bool {
+	need := 2
+	for _, l := range legacy {
+		if l.bad == 0 {
+			need = 4
+		}
+	}
+	return r.multi > 0 && r.multi >= need*r.bad
 }
 
 // sampleSize is how much of the input detection looks at.
@@ -319,6 +383,11 @@ func utf16NoBOM(sample []byte) (littleEndian, ok bool) {
 	if len(sample) < 16 || len(sample)%2 == 1 && len(sample) < sampleSize {
 		return false, false
 	}
+	// Both kinds need a NUL byte: Latin text in every other byte, Chinese
+	// text in its line breaks. Most text has none, and is done with here.
+	if bytes.IndexByte(sample, 0) < 0 {
+		return false, false
+	}
 	units := len(sample) / 2
 	var zeroEven, zeroOdd, goodLE, goodBE, nlLE, nlBE int
 	for i := 0; i+1 < len(sample); i += 2 {
@@ -383,55 +452,85 @@ func plausibleUnit(r rune) bool {
 	return false
 }
 
-// scoreUTF8 scores the sample read as UTF-8.
-func scoreUTF8(sample []byte) int {
-	// Cut a multi-byte sequence split by the sample's end.
-	for i := 0; i < 3 && len(sample) > 0; i++ {
+// readUTF8 reads the sample as UTF-8. An invalid sequence is counted
+// once, however many bytes it spans (a lead byte and the continuation
+// bytes that fit it: a character cut short is one bad sequence). cut says
+// that the sample is the start of longer data: a character split by its
+// end is not counted.
+func readUTF8(sample []byte, cut bool) reading {
+	for i := 0; cut && i < 3 && len(sample) > 0; i++ {
 		if r, _ := utf8.DecodeLastRune(sample); r != utf8.RuneError {
 			break
 		}
 		sample = sample[:len(sample)-1]
 	}
-	score := 0
+	var rd reading
 	for i := 0; i < len(sample); {
-		if sample[i] < utf8.RuneSelf {
+		c := sample[i]
+		rd.chars++
+		if c < utf8.RuneSelf {
 			i++
 			continue
 		}
 		r, size := utf8.DecodeRune(sample[i:])
 		if r == utf8.RuneError && size == 1 {
-			score -= 8
-			i++
+			rd.score -= 8
+			rd.bad++
+			i += badLen(sample[i:])
 			continue
 		}
-		score += runeScore(r)
+		rd.multi++
+		rd.score += runeScore(r)
 		i += size
 	}
-	return score
+	return rd
 }
 
-// scoreLegacy scores the sample decoded with enc.
-func scoreLegacy(enc encoding.Encoding, sample []byte) int {
+// badLen returns the length of the invalid UTF-8 sequence at the start of
+// b: a lead byte and the continuation bytes that follow it, up to one
+// fewer than the lead byte announces; 1 for any other byte.
+func badLen(b []byte) int {
+	need := 0
+	switch c := b[0]; {
+	case c >= 0xC2 && c <= 0xDF:
+		need = 2
+	case c >= 0xE0 && c <= 0xEF:
+		need = 3
+	case c >= 0xF0 && c <= 0xF4:
+		need = 4
+	}
+	n := 1
+	for n < need-1 && n < len(b) && b[n] >= 0x80 && b[n] <= 0xBF {
+		n++
+	}
+	return n
+}
+
+// readLegacy reads the sample decoded with enc. cut says that the sample
+// is the start of longer data: a character split by its end is not
+// counted.
+func readLegacy(enc encoding.Encoding, sample []byte, cut bool) reading {
 	out, err := enc.NewDecoder().Bytes(sample)
 	if err != nil {
-		return -1 << 30
+		return reading{score: -1 << 30, chars: 1, bad: 1}
 	}
-	// The sample's last character may be cut in two: ignore the tail.
-	if len(out) > 8 {
-		out = out[:len(out)-4]
+	if cut {
+		out = bytes.TrimSuffix(out, replacementUTF8)
 	}
-	score := 0
+	var rd reading
 	for _, r := range string(out) {
+		rd.chars++
 		if r < utf8.RuneSelf {
 			continue
 		}
 		if r == utf8.RuneError {
-			score -= 8
+			rd.score -= 8
+			rd.bad++
 			continue
 		}
-		score += runeScore(r)
+		rd.score += runeScore(r)
 	}
-	return score
+	return rd
 }
 
 // runeScore rates how likely r is in Chinese text.

@@ -3,6 +3,7 @@ package decode
 import (
 	"bytes"
 	"errors"
+	"math/rand/v2"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -41,6 +42,10 @@ func TestDetect(t *testing.T) {
 		{"utf16le no bom", encode(t, unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM), chinese), UTF16LE, chinese},
 		{"utf16le no bom latin", encode(t, unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM), "Hello world, this is a plain English text.\n"), UTF16LE, "Hello world, this is a plain English text.\n"},
 		{"ascii", []byte("plain text\n"), UTF8, "plain text\n"},
+		// GB18030 where three of the four characters happen to be valid
+		// UTF-8 sequences too.
+		{"gb18030 short", encode(t, simplifiedchinese.GB18030, "编辑同志:\n"), GB18030, "编辑同志:\n"},
+		{"big5 short", encode(t, traditionalchinese.Big5, "本報訊\n"), Big5, "本報訊\n"},
 		{"empty", nil, UTF8, ""},
 	}
 	for _, tt := range tests {
@@ -95,6 +100,11 @@ func TestInvalidUTF8(t *testing.T) {
 		{"middle", chinese[:33] + "\xff" + chinese[33:], 1},
 		{"truncated at end", chinese + "\xe4\xb8", 2},
 		{"lone continuation", "\x80" + chinese, 1},
+		// Short texts: too little for the scores, but the valid
+		// multi-byte characters outnumber the bad sequences.
+		{"short stray byte", "## 标题\xff\n\n正文\xe4\xb8。\n", 3},
+		{"short truncated at end", "## 标题\n\n正文。\xe4\xb8", 2},
+		{"short dropped byte", "中共青溪\xe5\xb8委员会主办\n", 2},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -120,7 +130,7 @@ func TestBinary(t *testing.T) {
 	for i := range random {
 		random[i] = byte(i*7919 + i*i*31)
 	}
-	for name, data := range map[string][]byte{"elf": elf, "png": png, "zip": zip, "nul-heavy": bytes.Repeat([]byte{'a', 0, 0, 0}, 100), "random": random} {
+	for name, data := range map[string][]byte{"random 512": randomBytes(512, 1), "random 64k": randomBytes(64<<10, 2), "elf": elf, "png": png, "zip": zip, "nul-heavy": bytes.Repeat([]byte{'a', 0, 0, 0}, 100), "random": random} {
 		if _, err := Bytes(data, ""); !errors.Is(err, ErrBinary) {
 			t.Errorf("%s: err = %v, want ErrBinary", name, err)
 		}
@@ -129,6 +139,46 @@ func TestBinary(t *testing.T) {
 	r, err := Bytes([]byte("标题\x00一\n正文\x00。\n"), "")
 	if err != nil || string(r.Text) != "标题一\n正文。\n" {
 		t.Errorf("text with NUL: %q, %v", r.Text, err)
+	}
+}
+
+// randomBytes returns n pseudo-random bytes.
+func randomBytes(n int, seed uint64) []byte {
+	rng := rand.New(rand.NewPCG(seed, 7))
+	b := make([]byte, n)
+	for i := range b {
+		b[i] = byte(rng.Uint32())
+	}
+	return b
+}
+
+// TestLooksRandom: random bytes are refused whatever their length; a text
+// with as many control characters is not, because one encoding reads it
+// cleanly.
+func TestLooksRandom(t *testing.T) {
+	for seed := range uint64(50) {
+		for _, n := range []int{300, 1000, 5000} {
+			b := randomBytes(n, seed)
+			if _, err := Bytes(b, ""); !errors.Is(err, ErrBinary) {
+				t.Errorf("%d random bytes (seed %d): err = %v, want ErrBinary", n, seed, err)
+			}
+		}
+	}
+	// One control byte in twenty, in valid UTF-8 and in GB18030 text.
+	var sb strings.Builder
+	for sb.Len() < 4000 {
+		sb.WriteString("青溪日报讯\a记者林晓帆\b生态廊道全线贯通\x01")
+	}
+	controls := sb.String()
+	for name, data := range map[string][]byte{"utf-8": []byte(controls), "gb18030": encode(t, simplifiedchinese.GB18030, controls)} {
+		r, err := Bytes(append(data, 0xFF), "")
+		if err != nil {
+			t.Errorf("%s text with controls: %v", name, err)
+			continue
+		}
+		if !strings.HasPrefix(string(r.Text), "青溪日报讯记者") {
+			t.Errorf("%s text with controls read as %s: %.40q", name, r.Encoding, r.Text)
+		}
 	}
 }
 

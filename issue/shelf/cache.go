@@ -8,16 +8,20 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+
+	"dubao/issue"
 )
 
 // indexVersion changes whenever what a record holds, or how it is worked
-// out, changes: an index of another version is rebuilt.
+// out, changes: an index of another version, or one made by another
+// version of the parser (issue.ParserVersion), is rebuilt.
 const indexVersion = 2
 
 // indexFile is the cached index of one shelf.
 type indexFile struct {
 	Version int       `json:"version"`
-	Dir     string    `json:"dir"` // absolute path of the shelf
+	Parser  int       `json:"parser"` // issue.ParserVersion
+	Dir     string    `json:"dir"`    // absolute path of the shelf
 	Records []*record `json:"records"`
 }
 
@@ -56,7 +60,7 @@ func loadIndex(cacheDir, dir, encoding string) index {
 	defer f.Close()
 	var file indexFile
 	if err := json.NewDecoder(bufio.NewReader(f)).Decode(&file); err != nil ||
-		file.Version != indexVersion || file.Dir != abs {
+		file.Version != indexVersion || file.Parser != issue.ParserVersion || file.Dir != abs {
 		return idx
 	}
 	for _, r := range file.Records {
@@ -99,7 +103,7 @@ func saveIndex(cacheDir, dir, encoding string, records []*record) error {
 	if err != nil {
 		return err
 	}
-	file := indexFile{Version: indexVersion, Dir: abs}
+	file := indexFile{Version: indexVersion, Parser: issue.ParserVersion, Dir: abs}
 	for _, r := range records {
 		if r != nil && !r.transient && !r.pending {
 			file.Records = append(file.Records, r)

@@ -465,6 +465,26 @@ func TestCache(t *testing.T) {
 	if indexed == 0 || !slices.Equal(describe(third), describe(fourth)) {
 		t.Errorf("corrupt index: indexed %d, shelf %v", indexed, describe(fourth))
 	}
+	// An index written by another version of the parser is rebuilt.
+	data, err := os.ReadFile(matches[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	stamp := fmt.Sprintf(`"parser":%d`, issue.ParserVersion)
+	if !strings.Contains(string(data), stamp) {
+		t.Fatalf("index does not record the parser version %s", stamp)
+	}
+	old := strings.Replace(string(data), stamp, fmt.Sprintf(`"parser":%d`, issue.ParserVersion-1), 1)
+	if err := os.WriteFile(matches[0], []byte(old), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	indexed = 0
+	if _, err := Scan(context.Background(), dir, opt); err != nil {
+		t.Fatal(err)
+	}
+	if indexed == 0 {
+		t.Error("an index of an older parser was used, not rebuilt")
+	}
 	// A cancelled scan keeps what it indexed: cancel after the first file.
 	if err := os.RemoveAll(cache); err != nil {
 		t.Fatal(err)

@@ -1,0 +1,12 @@
+package issue
+
+// ParserVersion identifies the parser's output: caches of parsed data
+// keyed on it are invalidated when it changes. Raise it with every change
+// that can make the same bytes parse differently (detection, decoding,
+// structure, repair, stitching).
+//
+// History: 1 is the first committed parser; 2 refuses random bytes as
+// binary, reads short damaged UTF-8 as UTF-8, and reads a jump line to a
+// signed page such as (上接第-1版) as page 0 (unknown); 3 keeps the seam
+// of a stitched continuation (Jump.Para and Offset).
+const ParserVersion = 3
