@@ -1,7 +1,6 @@
 package issue
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 	"time"
@@ -52,17 +51,12 @@ func (p *parser) frontMatter(lines []lineInfo) int {
 	is := p.is
 	fm := &p.fm
 	fm.found = true
+	// Scalars are read as written: YAML would turn a title such as
+	// 2024-3-8 into a time and 1e3 into a number, and change its text.
 	str := func(keys ...string) string {
 		for _, k := range keys {
-			if v, ok := m[k]; ok && v != nil {
-				switch v := v.(type) {
-				case string:
-					return trimSpace(v)
-				case time.Time:
-					return v.Format("2006-01-02")
-				case int, int64, float64, bool:
-					return fmt.Sprint(v)
-				}
+			if v, ok := m[k]; ok && v.Kind == yaml.ScalarNode && v.Tag != "!!null" {
+				return trimSpace(v.Value)
 			}
 		}
 		return ""
@@ -96,10 +90,10 @@ func (p *parser) frontMatter(lines []lineInfo) int {
 	is.Supervisor = str("supervisor")
 	is.Sponsor = str("sponsor")
 	is.Publisher = str("publisher")
-	if list, ok := m["masthead"].([]any); ok {
-		for _, v := range list {
-			if s, ok := v.(string); ok && trimSpace(s) != "" {
-				is.Masthead = append(is.Masthead, trimSpace(s))
+	if list, ok := m["masthead"]; ok && list.Kind == yaml.SequenceNode {
+		for _, v := range list.Content {
+			if v.Kind == yaml.ScalarNode && v.Tag != "!!null" && trimSpace(v.Value) != "" {
+				is.Masthead = append(is.Masthead, trimSpace(v.Value))
 			}
 		}
 	}
@@ -125,7 +119,7 @@ func (p *parser) frontMatter(lines []lineInfo) int {
 
 // yamlMap decodes a YAML mapping, recovering from any failure of the
 // decoder on hostile input.
-func yamlMap(src string) (m map[string]any, ok bool) {
+func yamlMap(src string) (m map[string]yaml.Node, ok bool) {
 	defer func() {
 		if recover() != nil {
 			m, ok = nil, false

@@ -103,7 +103,7 @@ func checkLossless(src string, is *Issue) error {
 				end := 4 + i + 5 // in src; find the same place in s
 				fmEnd = sort.SearchInts(at, end)
 				for _, v := range m {
-					fmValues[nonSpace(fmt.Sprint(v))] = true
+					fmValues[nonSpace(v.Value)] = true
 				}
 			}
 		}

@@ -4,7 +4,11 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"slices"
+	"sort"
+	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -107,8 +111,17 @@ func (a *Article) Markdown() string {
 //	lines, quotes, lists, pipe tables, images ![alt](src) with their caption
 //	on the next line (or as the image title when it does not read as one)
 //	a closing byline as the last paragraph
-//	<!-- dubao:stitched (下转第三版) (上接第一版) --> for jump lines whose
-//	continuation was stitched on
+//
+// The jump lines of a continuation that was stitched on are written as a
+// comment at the end of the paragraph that holds their seam (see Jump),
+// where Parse takes them out again; at=-N says that the seam is N
+// characters before the end of the paragraph (the continuation was joined
+// to it), none that it is at the end:
+//
+//	说到一半,另一半。<!-- dubao:stitched (下转第三版) (上接第一版) at=-4 -->
+//
+// Stitched jumps with no paragraph are written as a comment of their own
+// after the article.
 //
 // A paragraph that would read as markup starts with a backslash; one that
 // Parse would join to the paragraph before it (which ends mid-sentence but
@@ -144,24 +157,27 @@ func writeArticle(sb *strings.Builder, a *Article) {
 	for _, c := range a.Cut {
 		cut[c] = true
 	}
+	// written holds the paragraphs as written, with the seams: what Parse
+	// reads them as before it takes the seams out.
+	written, rest := withSeams(a)
 	for i := 0; i <= len(a.Paragraphs); i++ {
 		for b := range a.Blocks {
 			blk := &a.Blocks[b]
 			if blk.After == i || i == len(a.Paragraphs) && blk.After > i {
-				writeBlock(sb, blk, a, i)
+				writeBlock(sb, blk, a, written, i)
 			}
 		}
 		if i == len(a.Paragraphs) {
 			break
 		}
-		p := a.Paragraphs[i]
-		if i == 0 && !inline && subtitleAhead(a, byline) {
+		p := written[i]
+		if i == 0 && !inline && subtitleAhead(a, written, byline) {
 			// Keep Parse from reading the first paragraph as a subtitle.
 			sb.WriteString("\u3000\u3000")
 		}
 		if i > 0 && !blockAt(a, i) && endsOpen(a.Paragraphs[i-1]) {
 			// Keep Parse from mending a break it would mend differently.
-			join, isCut := breakRule(a.Paragraphs[i-1], p, false, i+1 == len(a.Paragraphs))
+			join, isCut := breakRule(a.Paragraphs[i-1], a.Paragraphs[i], false, i+1 == len(a.Paragraphs))
 			if join || isCut != cut[i-1] {
 				sb.WriteString("\u3000\u3000")
 			}
@@ -182,17 +198,250 @@ func writeArticle(sb *strings.Builder, a *Article) {
 		sb.WriteString(escapeLine(a.Byline))
 		sb.WriteString("\n\n")
 	}
-	var stitched []string
+	if len(rest) > 0 {
+		sb.WriteString(seamComment(rest, 0))
+		sb.WriteString("\n\n")
+	}
+}
+
+// withSeams returns the paragraphs of a with the comments of its stitched
+// jumps written at the end of the paragraphs that hold their seams, and the
+// stitched jumps that have no paragraph.
+func withSeams(a *Article) (written []string, rest []Jump) {
+	// at[p] lists the seams of paragraph p: offset and jumps, in order.
+	type seamAt struct {
+		off   int
+		jumps []Jump
+	}
+	var at map[int][]seamAt
 	for _, j := range a.Jumps {
-		if j.Stitched {
-			stitched = append(stitched, j.Text)
+		if !j.Stitched {
+			continue
+		}
+		if j.Para < 0 || j.Para >= len(a.Paragraphs) {
+			rest = append(rest, j)
+			continue
+		}
+		if at == nil {
+			at = map[int][]seamAt{}
+		}
+		off := min(max(j.Offset, 0), len(a.Paragraphs[j.Para]))
+		ss := at[j.Para]
+		if n := len(ss); n > 0 && ss[n-1].off == off {
+			ss[n-1].jumps = append(ss[n-1].jumps, j)
+		} else {
+			ss = append(ss, seamAt{off: off, jumps: []Jump{j}})
+		}
+		at[j.Para] = ss
+	}
+	if at == nil {
+		return a.Paragraphs, rest
+	}
+	written = append([]string(nil), a.Paragraphs...)
+	for p, ss := range at {
+		sort.SliceStable(ss, func(x, y int) bool { return ss[x].off < ss[y].off })
+		var sb strings.Builder
+		sb.WriteString(written[p])
+		for _, s := range ss {
+			sb.WriteString(seamComment(s.jumps, utf8.RuneCountInString(written[p][s.off:])))
+		}
+		written[p] = sb.String()
+	}
+	return written, rest
+}
+
+// seamComment returns the comment that holds the stitched jumps js of a
+// seam back characters before the end of its paragraph.
+func seamComment(js []Jump, back int) string {
+	var sb strings.Builder
+	sb.WriteString(metaPrefix)
+	for _, j := range js {
+		sb.WriteString(j.Text)
+		sb.WriteByte(' ')
+	}
+	if back > 0 {
+		sb.WriteString(seamBack)
+		sb.WriteString(strconv.Itoa(back))
+		sb.WriteByte(' ')
+	}
+	sb.WriteString("-->")
+	return sb.String()
+}
+
+// seamBack, in a seam comment, says how many characters before the end of
+// the paragraph the seam is: at=-7.
+const seamBack = "at=-"
+
+// seam is a comment of stitched jumps found at the end of a paragraph.
+type seam struct {
+	jumps []Jump
+	at    int  // where the seam is, a byte offset in the paragraphs end to end
+	after bool // at the end of its paragraph: the seam belongs to that one
+}
+
+// takeSeams takes the comments WriteArticle writes at the end of the
+// paragraphs that hold seams out of the paragraphs of d, before the byline
+// and the layout repair look at them, and returns them and the paragraphs
+// end to end without them; placeSeams turns them into stitched jumps once
+// the paragraphs are final. Only comments that end their paragraph and
+// hold jump lines (and the seam's place) and nothing else are taken; a
+// paragraph left empty goes, and its seams go to the paragraph before.
+func takeSeams(d *draft) ([]seam, string) {
+	a := &d.a
+	if !slices.ContainsFunc(a.Paragraphs, func(p string) bool {
+		return strings.HasSuffix(p, "-->") && strings.Contains(p, metaPrefix)
+	}) {
+		return nil, "" // the common case: no seam, nothing copied
+	}
+	var seams []seam
+	var all strings.Builder
+	for i := 0; i < len(a.Paragraphs); {
+		p := a.Paragraphs[i]
+		if !strings.HasSuffix(p, "-->") || !strings.Contains(p, metaPrefix) {
+			all.WriteString(p)
+			i++
+			continue
+		}
+		// The comments that end p, last first.
+		type found struct {
+			jumps []Jump
+			back  int
+		}
+		var fs []found
+		text := p
+		for strings.HasSuffix(text, "-->") {
+			c := strings.LastIndex(text, metaPrefix)
+			if c < 0 {
+				break
+			}
+			js, back, ok := seamJumps(text[c+len(metaPrefix) : len(text)-len("-->")])
+			if !ok {
+				break
+			}
+			fs = append(fs, found{js, back})
+			text = text[:c]
+		}
+		if len(fs) == 0 {
+			all.WriteString(p)
+			i++
+			continue
+		}
+		for k := len(fs) - 1; k >= 0; k-- {
+			// The seam, back characters before the end of the text.
+			off := len(text)
+			for n := 0; n < fs[k].back && off > 0; n++ {
+				_, size := utf8.DecodeLastRuneInString(text[:off])
+				off -= size
+			}
+			after := off == len(text) && (text != "" || i > 0)
+			seams = append(seams, seam{jumps: fs[k].jumps, at: all.Len() + off, after: after})
+		}
+		all.WriteString(text)
+		if text == "" {
+			d.removePara(i)
+			continue
+		}
+		a.Paragraphs[i] = text
+		i++
+	}
+	if len(seams) == 0 {
+		return nil, ""
+	}
+	return seams, all.String()
+}
+
+// seamJumps reads the inside of a seam comment: its jump lines and how
+// many characters before the end of the paragraph the seam is; ok is false
+// unless it holds one jump line or more, an at=-N at most, and nothing
+// else.
+func seamJumps(inner string) (js []Jump, back int, ok bool) {
+	js = findJumps(inner, -1)
+	rest := inner
+	for _, j := range js {
+		rest = strings.Replace(rest, j.Text, "", 1)
+	}
+	rest = trimSpace(rest)
+	if n, found := strings.CutPrefix(rest, seamBack); found {
+		v, err := strconv.Atoi(n)
+		if err != nil || v <= 0 || n[0] == '+' {
+			return nil, 0, false
+		}
+		back, rest = v, ""
+	}
+	if len(js) == 0 || rest != "" {
+		return nil, 0, false
+	}
+	for k := range js {
+		js[k].Stitched = true
+	}
+	return js, back, true
+}
+
+// placeSeams returns the stitched jumps of the seams takeSeams found, at
+// their place in the final paragraphs of d (before is what takeSeams
+// returned), then those of the comments that stood on their own (d.meta),
+// whose place is not known: at the end of the text.
+func placeSeams(d *draft, seams []seam, before string) []Jump {
+	a := &d.a
+	var out []Jump
+	n := len(a.Paragraphs)
+	end := func() (int, int) {
+		if n == 0 {
+			return -1, -1
+		}
+		return n - 1, len(a.Paragraphs[n-1])
+	}
+	if len(seams) > 0 {
+		var sb strings.Builder
+		for _, p := range a.Paragraphs {
+			sb.WriteString(p)
+		}
+		now := sb.String()
+		// The byline taken off the start or the end of the text is all
+		// that changed it: find where the text now starts in before.
+		back := 0
+		if a.BylineEnd {
+			back = len(a.Byline)
+		}
+		front := len(before) - back - len(now)
+		known := front >= 0 && before[front:front+len(now)] == now
+		for _, s := range seams {
+			para, off := end()
+			if known && n > 0 {
+				para, off = locate(a.Paragraphs, s.at-front, s.after)
+			}
+			for _, j := range s.jumps {
+				j.Para, j.Offset = para, off
+				out = append(out, j)
+			}
 		}
 	}
-	if len(stitched) > 0 {
-		sb.WriteString(metaPrefix)
-		sb.WriteString(strings.Join(stitched, " "))
-		sb.WriteString(" -->\n\n")
+	for _, t := range d.meta {
+		j := Jump{Text: t, Stitched: true}
+		if js := findJumps(t, -1); len(js) == 1 {
+			j.Page, j.Dir = js[0].Page, js[0].Dir
+		}
+		j.Para, j.Offset = end()
+		out = append(out, j)
 	}
+	return out
+}
+
+// locate returns the paragraph and offset of byte at of paragraphs ps end
+// to end; at a paragraph break, the end of the paragraph before it when
+// after is set, else the start of the next.
+func locate(ps []string, at int, after bool) (int, int) {
+	if at <= 0 {
+		return 0, 0
+	}
+	start := 0
+	for k, p := range ps {
+		if end := start + len(p); at < end || after && at == end {
+			return k, at - start
+		}
+		start += len(p)
+	}
+	return len(ps) - 1, len(ps[len(ps)-1])
 }
 
 // heading writes a heading line. A text ending in # gets a closing
@@ -213,8 +462,9 @@ func heading(sb *strings.Builder, marks, text string) {
 	sb.WriteString("\n\n")
 }
 
-// writeBlock writes one block; i is the index of the paragraph after it.
-func writeBlock(sb *strings.Builder, b *Block, a *Article, i int) {
+// writeBlock writes one block of a; i is the index of the paragraph after
+// it, paras the paragraphs as written.
+func writeBlock(sb *strings.Builder, b *Block, a *Article, paras []string, i int) {
 	switch b.Kind {
 	case BlockHeading:
 		sb.WriteString("**")
@@ -270,8 +520,8 @@ func writeBlock(sb *strings.Builder, b *Block, a *Article, i int) {
 			sb.WriteString(b.Src)
 		}
 		next := ""
-		if i < len(a.Paragraphs) && b.After == i && !laterBlockAt(a, b, i) {
-			next = a.Paragraphs[i]
+		if i < len(paras) && b.After == i && !laterBlockAt(a, b, i) {
+			next = paras[i]
 		}
 		switch {
 		case b.Text != "" && isCaption(b.Text) && startsPlain(b.Text):
@@ -291,8 +541,9 @@ func writeBlock(sb *strings.Builder, b *Block, a *Article, i int) {
 }
 
 // subtitleAhead reports whether Parse would take the article's first
-// paragraph, written right under the title, for a subtitle.
-func subtitleAhead(a *Article, bylineFirst bool) bool {
+// paragraph, written right under the title, for a subtitle (paras: the
+// paragraphs as written).
+func subtitleAhead(a *Article, paras []string, bylineFirst bool) bool {
 	if a.Title == "" || a.Subtitle != "" || bylineFirst || len(a.Paragraphs) == 0 || blockAt(a, 0) {
 		return false
 	}
@@ -311,9 +562,9 @@ func subtitleAhead(a *Article, bylineFirst bool) bool {
 			}
 		}
 	case len(a.Paragraphs) > 1:
-		next = []block{{kind: bPara, text: a.Paragraphs[1]}}
+		next = []block{{kind: bPara, text: paras[1]}}
 	}
-	return isSubtitle(a.Paragraphs[0], next)
+	return isSubtitle(paras[0], next)
 }
 
 // laterBlockAt reports another block after b anchored at the same place.

@@ -115,9 +115,18 @@ type Jump struct {
 	Text string  `json:"text"` // as printed, with its brackets
 	Dir  JumpDir `json:"dir"`
 	// Para and Offset locate Text inside Paragraphs[Para] (byte offset)
-	// while the jump line is still part of the prose. Stitched jumps have
-	// been taken out of the prose (their text lives only here) and have
-	// Para and Offset −1.
+	// while the jump line is still part of the prose.
+	//
+	// A Stitched jump has been taken out of the prose (its text lives only
+	// here) when its continuation was stitched on, and Para and Offset
+	// mark the seam, where the page break was: Paragraphs[Para][:Offset]
+	// is the text before it. The seam is inside the paragraph when the
+	// continuation's first paragraph was joined to one cut mid-sentence,
+	// at its end (Offset = len(Paragraphs[Para])) when the continuation
+	// starts a paragraph of its own, and at the start of paragraph 0
+	// (Offset 0) when no text came before it. Para and Offset are −1 only
+	// when the article has no paragraph. Both jump lines of a seam, to
+	// then from, carry the same place; Pieces shows them there.
 	Para     int  `json:"para"`
 	Offset   int  `json:"offset"`
 	Stitched bool `json:"stitched,omitempty"`

@@ -720,22 +720,21 @@ func derivePaper(is *Issue) string {
 }
 
 // finishArticle splits off the byline, repairs paragraphs broken by the
-// layout and finds the jump lines.
+// layout and finds the jump lines, those of stitched continuations that
+// WriteMarkdown wrote at their seams among them (see takeSeams).
 func finishArticle(d *draft, indentStyle bool) {
 	a := &d.a
+	seams, before := takeSeams(d)
 	findByline(d)
 	repairLayout(d, indentStyle)
 	a.Jumps = nil
 	for i, para := range a.Paragraphs {
 		a.Jumps = append(a.Jumps, findJumps(para, i)...)
 	}
-	for _, t := range d.meta {
-		j := Jump{Text: t, Para: -1, Offset: -1, Stitched: true}
-		if js := findJumps(t, -1); len(js) == 1 {
-			j.Page, j.Dir = js[0].Page, js[0].Dir
-		}
-		a.Jumps = append(a.Jumps, j)
-		if j.Dir == JumpTo {
+	a.Jumps = append(a.Jumps, placeSeams(d, seams, before)...)
+	sortJumps(a.Jumps)
+	for _, j := range a.Jumps {
+		if j.Stitched && j.Dir == JumpTo {
 			a.Continued = append(a.Continued, max(j.Page, 0))
 		}
 	}

@@ -447,6 +447,15 @@ func TestFindJumps(t *testing.T) {
 		{"活动。(转A3版)", 3, JumpTo, "(转A3版)"},
 		{"全文（讲话全文见第二版）", 2, JumpSee, "（讲话全文见第二版）"},
 		{"（接上版）", 0, JumpFrom, "（接上版）"},
+		// A page that is not a page number: 0 (unknown), never page 1.
+		{"(上接第-1版)沿岸村居", 0, JumpFrom, "(上接第-1版)"},
+		{"提高单产,(下转第0版)", 0, JumpTo, "(下转第0版)"},
+		{"（下转第－3版）", 0, JumpTo, "（下转第－3版）"},
+		{"(转第−2版)", 0, JumpTo, "(转第−2版)"},
+		{"（上接第负一版）", 0, JumpFrom, "（上接第负一版）"},
+		{"(下转第+4版)", 0, JumpTo, "(下转第+4版)"},
+		{"(下转第〇版)", 0, JumpTo, "(下转第〇版)"},
+		{"(上接第10版)", 10, JumpFrom, "(上接第10版)"},
 	}
 	for _, tt := range tests {
 		js := findJumps(tt.in, 0)
@@ -457,6 +466,37 @@ func TestFindJumps(t *testing.T) {
 	for _, in := range []string{"衡阳日报社(出版)", "(2023年版)", "第二版的文章"} {
 		if js := findJumps(in, 0); len(js) != 0 {
 			t.Errorf("findJumps(%q) = %+v", in, js)
+		}
+	}
+}
+
+// TestSignedJumpPages: a jump line whose page is zero or negative points
+// nowhere: page 0 (unknown), and it stays in the prose where it was
+// printed instead of being read as page 1 and stitched away.
+func TestSignedJumpPages(t *testing.T) {
+	src := "# 第1版 要闻\n\n## 青溪河生态廊道全线贯通\n\n本报讯(记者 林晓帆)沿岸村居共享绿色红利。(下转第-2版)\n\n" +
+		"## 城市更新提速\n\n本报讯(记者 周一鸣)老旧小区改造开工。(下转第0版)\n\n" +
+		"# 第2版 综合\n\n## 青溪河生态廊道全线贯通\n\n(上接第-1版)市民步行可达滨水空间。\n"
+	is, err := ParseBytes([]byte(src), Options{Name: "signed.md"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	arts := is.Articles()
+	if len(arts) != 3 {
+		t.Fatalf("%d articles, want 3 (nothing stitched)", len(arts))
+	}
+	for i, want := range []string{"(下转第-2版)", "(下转第0版)", "(上接第-1版)"} {
+		a := arts[i]
+		if len(a.Jumps) != 1 {
+			t.Errorf("article %d: jumps %+v", i+1, a.Jumps)
+			continue
+		}
+		j := a.Jumps[0]
+		if j.Page != 0 || j.Text != want || j.Stitched || j.Para < 0 || !strings.Contains(a.Paragraphs[j.Para], want) {
+			t.Errorf("article %d: jump %+v, paragraphs %q", i+1, j, a.Paragraphs)
+		}
+		if len(a.Continued) > 0 && a.Continued[0] != 0 {
+			t.Errorf("article %d: continued on %v", i+1, a.Continued)
 		}
 	}
 }
@@ -585,6 +625,23 @@ func TestLosslessDetectsLoss(t *testing.T) {
 		mutate(target)
 		if err := checkLossless(src, is); err == nil {
 			t.Errorf("%s: not detected", name)
+		}
+	}
+}
+
+func TestHeadline(t *testing.T) {
+	for _, tc := range []struct {
+		a    Article
+		want string
+	}{
+		{Article{Title: "题", Paragraphs: []string{"正文"}}, "题"},
+		{Article{Kicker: "引题"}, "引题"},
+		{Article{Paragraphs: []string{"hello"}}, "hello"},
+		{Article{Paragraphs: []string{"一二三四五六七八九十一二三四五六七八九十一"}}, "一二三四五六七八九十一二三四五六七八九…"},
+		{Article{}, Untitled},
+	} {
+		if got := tc.a.Headline(); got != tc.want {
+			t.Errorf("Headline(%+v) = %q, want %q", tc.a, got, tc.want)
 		}
 	}
 }

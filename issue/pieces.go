@@ -27,7 +27,8 @@ type Piece struct {
 	Para int
 	// Block is the block index for pieces of blocks, else −1.
 	Block int
-	// Row and Col locate an item (Row) or a table cell (Row, Col).
+	// Row and Col locate an item (Row) or a table cell (Row, Col). For
+	// PieceJump, Row is the index of the jump in Article.Jumps.
 	Row, Col int
 }
 
@@ -43,7 +44,10 @@ type Pos struct {
 // order: kicker, title, subtitle, then the byline (before the body; with
 // BylineInline right before the first paragraph, after the blocks anchored
 // before it), the paragraphs with the blocks interleaved at their anchors,
-// then a closing byline (BylineEnd). Stitched jump lines come at the end.
+// then a closing byline (BylineEnd). Stitched jump lines stand at their
+// seam (see Jump), in the order of Article.Jumps: right after the piece of
+// the paragraph that holds the seam, or right before it when the seam is
+// at its start (Offset 0); those with no paragraph (Para −1) come last.
 // Piece indexes are stable for a given article, so they address positions
 // in it (see Pos).
 func (a *Article) Pieces() []Piece {
@@ -88,21 +92,61 @@ func (a *Article) Pieces() []Piece {
 			}
 		}
 	}
+	// seams adds the stitched jumps of paragraph para (−1: those with no
+	// paragraph) that stand at its start (start) or after its start.
+	var atPara map[int][]int // paragraph → indexes of its stitched jumps
+	for k, j := range a.Jumps {
+		if j.Stitched {
+			if atPara == nil {
+				atPara = map[int][]int{}
+			}
+			p := seamPara(j, len(a.Paragraphs))
+			atPara[p] = append(atPara[p], k)
+		}
+	}
+	seams := func(para int, start bool) {
+		for _, k := range atPara[para] {
+			if j := a.Jumps[k]; para < 0 || (j.Offset <= 0) == start {
+				add(Piece{Kind: PieceJump, Text: j.Text, Para: -1, Block: -1, Row: k})
+			}
+		}
+	}
 	for i, p := range a.Paragraphs {
 		blocks(i)
 		if i == 0 && inline {
 			text(PieceByline, a.Byline)
 		}
+		seams(i, true)
 		add(Piece{Kind: PieceParagraph, Text: p, Para: i, Block: -1})
+		seams(i, false)
 	}
 	blocks(len(a.Paragraphs))
 	if a.BylineEnd {
 		text(PieceByline, a.Byline)
 	}
-	for _, j := range a.Jumps {
-		if j.Stitched {
-			text(PieceJump, j.Text)
+	seams(-1, false)
+	return out
+}
+
+// seamPara returns the paragraph that holds the seam of a stitched jump in
+// an article of n paragraphs, −1 when none does.
+func seamPara(j Jump, n int) int {
+	if j.Para < 0 || j.Para >= n {
+		return -1
+	}
+	return j.Para
+}
+
+// SeamPiece returns the index in Pieces of the stitched jump Jumps[k], or
+// −1 when Jumps[k] is no stitched jump.
+func (a *Article) SeamPiece(k int) int {
+	if k < 0 || k >= len(a.Jumps) || !a.Jumps[k].Stitched || a.Jumps[k].Text == "" {
+		return -1
+	}
+	for i, p := range a.Pieces() {
+		if p.Kind == PieceJump && p.Row == k {
+			return i
 		}
 	}
-	return out
+	return -1
 }

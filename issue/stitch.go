@@ -1,6 +1,7 @@
 package issue
 
 import (
+	"slices"
 	"sort"
 	"strings"
 )
@@ -11,8 +12,8 @@ import (
 // ((上接第一版)) and carries the same title, a part of it, or none. The
 // continuation's text is appended (its first paragraph joined to the last
 // one when that breaks off mid-sentence), both jump lines are kept in
-// Jumps marked Stitched, and the continuation stops being an article of
-// its own. A continuation with its own kicker, subtitle or byline is left
+// Jumps marked Stitched with the place of the seam (see Jump), and the
+// continuation stops being an article of its own. A continuation with its own kicker, subtitle or byline is left
 // alone, so that no text is lost.
 func stitch(is *Issue) {
 	removed := map[ref]bool{}
@@ -80,7 +81,9 @@ func findContinuation(is *Issue, s, a int, removed map[ref]bool) (ref, bool) {
 			}
 			c := &is.Sections[s2].Articles[a2]
 			from, ok := headJump(c)
-			if !ok || from.Page != 0 && from.Page != is.Sections[s].Page {
+			// (上接第N版) names the page the text comes from: the
+			// article's own, or the last one stitched on (a chain).
+			if !ok || from.Page != 0 && from.Page != is.Sections[s].Page && !slices.Contains(art.Continued, from.Page) {
 				continue
 			}
 			if c.Kicker != "" || c.Subtitle != "" || c.Byline != "" {
@@ -126,7 +129,7 @@ func tailJump(a *Article) (Jump, bool) {
 		}
 	}
 	for _, j := range a.Jumps {
-		if j.Para == last && j.Dir == JumpTo && j.Offset+len(j.Text) == len(a.Paragraphs[last]) {
+		if !j.Stitched && j.Para == last && j.Dir == JumpTo && j.Offset+len(j.Text) == len(a.Paragraphs[last]) {
 			return j, true
 		}
 	}
@@ -139,27 +142,31 @@ func headJump(a *Article) (Jump, bool) {
 		return Jump{}, false
 	}
 	for _, j := range a.Jumps {
-		if j.Para == 0 && j.Offset == 0 && j.Dir == JumpFrom {
+		if !j.Stitched && j.Para == 0 && j.Offset == 0 && j.Dir == JumpFrom {
 			return j, true
 		}
 	}
 	return Jump{}, false
 }
 
-// appendContinuation appends the continuation c to a.
+// appendContinuation appends the continuation c to a. The two jump lines
+// go into a.Jumps, Stitched, at the seam: the end of a's text before its
+// jump line (inside the paragraph when c's first paragraph is joined to
+// it). The jump lines of c, those stitched onto c before among them, move
+// with c's text.
 func appendContinuation(a, c *Article) {
 	last := len(a.Paragraphs) - 1
 	var to, from Jump
 	var keep, cjumps []Jump
 	for _, j := range a.Jumps {
-		if j.Para == last && j.Dir == JumpTo && j.Offset+len(j.Text) == len(a.Paragraphs[last]) {
+		if !j.Stitched && j.Para == last && j.Dir == JumpTo && j.Offset+len(j.Text) == len(a.Paragraphs[last]) {
 			to = j
 			continue
 		}
 		keep = append(keep, j)
 	}
 	for _, j := range c.Jumps {
-		if j.Para == 0 && j.Offset == 0 && j.Dir == JumpFrom {
+		if !j.Stitched && j.Para == 0 && j.Offset == 0 && j.Dir == JumpFrom {
 			from = j
 			continue
 		}
@@ -193,19 +200,51 @@ func appendContinuation(a, c *Article) {
 	}
 	a.Paragraphs = append(a.Paragraphs, cparas...)
 
+	// The seam: the end of tail, or of the paragraph before the jump line
+	// when that stood alone; the start of the text when nothing came
+	// before it.
+	seam := Jump{Para: last, Offset: len(tail)}
+	switch {
+	case tail != "":
+	case last > 0:
+		seam = Jump{Para: last - 1, Offset: len(a.Paragraphs[last-1])}
+	case len(a.Paragraphs) > 0:
+		seam = Jump{Para: 0, Offset: 0}
+	default:
+		seam = Jump{Para: -1, Offset: -1}
+	}
+	// a's seams from earlier stitching lie before the jump line; only one
+	// in the paragraph that lost it can need moving back.
+	for i := range keep {
+		if j := &keep[i]; j.Stitched && j.Para == last && j.Offset > len(tail) {
+			j.Para, j.Offset = seam.Para, seam.Offset
+		}
+	}
+	to.Stitched, to.Para, to.Offset = true, seam.Para, seam.Offset
+	from.Stitched, from.Para, from.Offset = true, seam.Para, seam.Offset
+	keep = append(keep, to, from)
+
 	for _, j := range cjumps {
-		if j.Stitched {
+		if j.Stitched && j.Para < 0 {
+			// No place in c: it stays at the end.
 			keep = append(keep, j)
 			continue
 		}
 		k := j.Para - drop
-		if j.Para == drop {
-			j.Offset += shift0
-			if drop == 0 {
-				j.Offset -= cut0
-			}
+		off := j.Offset
+		if j.Para == drop && drop == 0 {
+			off -= cut0
 		}
-		j.Para = base + k
+		switch {
+		case k < 0 || k == 0 && j.Stitched && off <= 0:
+			// In the jump line taken off, or a seam at the very start of
+			// c's text: at this seam.
+			j.Para, j.Offset = seam.Para, seam.Offset
+		case k == 0:
+			j.Para, j.Offset = base, off+shift0
+		default:
+			j.Para = base + k
+		}
 		keep = append(keep, j)
 	}
 	for _, b := range c.Blocks {
@@ -217,9 +256,7 @@ func appendContinuation(a, c *Article) {
 			a.Cut = append(a.Cut, base+k-drop)
 		}
 	}
-	to.Stitched, to.Para, to.Offset = true, -1, -1
-	from.Stitched, from.Para, from.Offset = true, -1, -1
-	a.Jumps = append(keep, to, from)
+	a.Jumps = keep
 	sortJumps(a.Jumps)
 	a.Continued = a.Continued[:0]
 	for _, j := range a.Jumps {
@@ -230,16 +267,16 @@ func appendContinuation(a, c *Article) {
 }
 
 // sortJumps orders jump lines as Parse finds them: those in the prose by
-// paragraph and offset, then the stitched ones in the order they were
-// stitched.
+// paragraph and offset, then the stitched ones by their seam (those with
+// no place, Para −1, last), in the order they were stitched at one seam.
 func sortJumps(js []Jump) {
 	sort.SliceStable(js, func(i, k int) bool {
 		a, b := js[i], js[k]
 		if a.Stitched != b.Stitched {
 			return !a.Stitched
 		}
-		if a.Stitched {
-			return false
+		if (a.Para < 0) != (b.Para < 0) {
+			return b.Para < 0
 		}
 		if a.Para != b.Para {
 			return a.Para < b.Para

@@ -27,7 +27,9 @@ func fixture() *issue.Article {
 		},
 		Jumps: []issue.Jump{
 			{Page: 3, Text: "(下转第三版)", Dir: issue.JumpTo, Para: 1, Offset: len("三年前,他辞去城里的工作回到柳湾村,承包了120亩撂荒地。起初村里人并不看好:一个读了十几年书的年轻人,真能种好地?")},
-			{Page: 1, Text: "(上接第一版)", Dir: issue.JumpFrom, Para: -1, Stitched: true},
+			// the seam of a continuation stitched on: after paragraph 2
+			{Page: 2, Text: "(下转第二版)", Dir: issue.JumpTo, Para: 2, Offset: len("如今,他的合作社已经带动37户村民增收,去年人均多收入1.2万元。"), Stitched: true},
+			{Page: 1, Text: "(上接第一版)", Dir: issue.JumpFrom, Para: 2, Offset: len("如今,他的合作社已经带动37户村民增收,去年人均多收入1.2万元。"), Stitched: true},
 		},
 		Cut: []int{3},
 	}

@@ -123,9 +123,13 @@ func newLayout(a *issue.Article, opt Options, r *Renderer) *Layout {
 			u.role = RoleItem
 			u.group = -3 - p.Block // items of one list stay together
 		case issue.PieceJump:
-			// a stitched jump line: its continuation is already joined to
-			// the article, so it is shown quietly, all on lines together
+			// the jump lines of a seam, where a continuation was joined
+			// to the article: shown quietly, on one line of their own
+			// between the paragraphs (Pieces puts them at the seam)
 			u.role, u.group = RoleMarker, stitchedGroup
+			for u.last < len(ps) && ps[u.last].Kind == issue.PieceJump {
+				u.last++
+			}
 		case issue.PieceCell:
 			u.kind, u.role = unitTable, RoleBody
 			for u.last < len(ps) && ps[u.last].Kind == issue.PieceCell && ps[u.last].Block == p.Block {
@@ -410,6 +414,11 @@ func (l *Layout) textRun(u *unit) run {
 				}
 			}
 			r.segs = append(r.segs, l.paragraphSegs(i, p)...)
+		case issue.PieceJump:
+			if i > u.first { // the jump lines of a seam, a space between
+				r.segs = append(r.segs, seg{text: " ", piece: -1, role: u.role})
+			}
+			r.segs = append(r.segs, seg{text: p.Text, piece: i, role: u.role})
 		default:
 			r.segs = append(r.segs, seg{text: p.Text, piece: i, role: u.role})
 		}
@@ -418,7 +427,7 @@ func (l *Layout) textRun(u *unit) run {
 		}
 	}
 	switch l.pieces[u.first].Kind {
-	case issue.PieceParagraph, issue.PieceByline:
+	case issue.PieceParagraph, issue.PieceByline, issue.PieceJump:
 		r.indent = l.bodyIndent()
 	case issue.PieceQuote:
 		if !l.opt.Plain {
