@@ -179,15 +179,16 @@ func (p *bookmarksPage) View() string {
 	body := make([]string, 0, p.g.bodyH)
 	switch {
 	case p.help:
-		body = helpOverlay(helpColumns(enabled(p.keys.ShelfHelp()), max(w-2, 1), st, p.ambWide), p.helpTop, w, p.g.bodyH, st, p.ambWide)
+		body = helpOverlay(helpColumns(p.keys.ShelfHelp(), max(w-2, 1), st, p.ambWide), p.helpTop, w, p.g.bodyH, st, p.ambWide)
 	case !p.loaded:
 		body = append(body, " "+st.Kicker.Render(truncate("正在读取书签…", w-1, p.ambWide)))
 	case len(p.list) == 0:
 		body = append(body, " "+st.Kicker.Render(truncate("还没有书签:读文章时按 m 加书签", w-1, p.ambWide)))
 	}
 	if !p.help {
+		dateW, paperW, numW := p.columns()
 		for i := p.top; i < len(p.list) && len(body) < p.g.bodyH; i++ {
-			body = append(body, p.line(p.list[i], w, i == p.sel))
+			body = append(body, p.line(p.list[i], w, i == p.sel, dateW, paperW, numW))
 		}
 	}
 	for len(body) < p.g.bodyH {
@@ -211,17 +212,41 @@ func (p *bookmarksPage) View() string {
 	return strings.Join(lines, "\n")
 }
 
-// line draws one bookmark: 2024-03-08 星河日报  3 标题.
-func (p *bookmarksPage) line(b state.Bookmark, w int, sel bool) string {
+// bookmarkPaper names a bookmark's issue in the list: its paper, else the
+// base name of its file.
+func bookmarkPaper(b state.Bookmark) string {
+	if b.Paper != "" {
+		return render.Clean(b.Paper)
+	}
+	return baseLabel(b.Path)
+}
+
+// columns returns the widths of the date, paper and number columns of the
+// list: as wide as their widest cell (the paper column at most a third of
+// the width), measured in terminal columns.
+func (p *bookmarksPage) columns() (dateW, paperW, numW int) {
+	for _, b := range p.list {
+		dateW = max(dateW, stringWidth(render.Clean(b.Date), p.ambWide))
+		paperW = max(paperW, stringWidth(bookmarkPaper(b), p.ambWide))
+		numW = max(numW, len(fmt.Sprint(b.N)))
+	}
+	return dateW, min(paperW, max(p.width/3, 4)), numW
+}
+
+// line draws one bookmark in aligned columns: 2024-03-08 星河日报  3 标题.
+func (p *bookmarksPage) line(b state.Bookmark, w int, sel bool, dateW, paperW, numW int) string {
 	mark := " "
 	if sel {
 		mark = "▌"
 	}
-	head := mark + " " + b.Date
-	if b.Paper != "" {
-		head += " " + render.Clean(b.Paper)
+	cell := func(s string, cw int) string {
+		return pad(truncate(s, cw, p.ambWide), cw, p.ambWide)
 	}
-	head += fmt.Sprintf("  %d ", b.N)
+	head := mark + " " + cell(render.Clean(b.Date), dateW)
+	if paperW > 0 {
+		head += " " + cell(bookmarkPaper(b), paperW)
+	}
+	head += fmt.Sprintf("  %*d ", numW, b.N)
 	title := render.Clean(b.Title)
 	if sel {
 		return p.st.Selected.Render(pad(truncate(head+title, w, p.ambWide), w, p.ambWide))
@@ -254,8 +279,34 @@ func (m *Model) loadBookmarks() tea.Cmd {
 // the issue in the reader, one on the shelf, or the file it was last
 // read from.
 func (m *Model) openBookmark(b state.Bookmark) tea.Cmd {
+	var back *OpenMsg
+	if r := m.reader; r != nil && m.before == showReader {
+		back = r.place()
+	}
+	return withBack(m.bookmarkCmd(b), back)
+}
+
+// withBack makes the OpenMsg that cmd gives return to back on esc or
+// backspace.
+func withBack(cmd tea.Cmd, back *OpenMsg) tea.Cmd {
+	if back == nil {
+		return cmd
+	}
+	return func() tea.Msg {
+		msg := cmd()
+		if o, ok := msg.(OpenMsg); ok {
+			o.back = back
+			return o
+		}
+		return msg
+	}
+}
+
+// bookmarkCmd reads the issue of bookmark b and opens it at its article
+// and place.
+func (m *Model) bookmarkCmd(b state.Bookmark) tea.Cmd {
 	if r := m.reader; r != nil && r.issueKey == b.Key {
-		msg := OpenMsg{Issue: r.is, Name: m.title, Key: r.issueKey, Entry: r.entry, Article: b.N, Pos: b.Pos}
+		msg := OpenMsg{Issue: r.is, Name: r.name, Key: r.issueKey, Path: r.path, Entry: r.entry, Article: b.N, Pos: b.Pos}
 		return func() tea.Msg { return msg }
 	}
 	if m.shelf != nil {
@@ -280,11 +331,7 @@ func (m *Model) openBookmark(b state.Bookmark) tea.Cmd {
 		if l.Key != b.Key {
 			return ErrorMsg{Name: b.Path, Err: errors.New("这个文件的内容变了,已不是加书签时的那一期")}
 		}
-		name := b.Path
-		if l.Issue.Paper != "" && l.Issue.Date != "" {
-			name = l.Issue.Paper + " " + l.Issue.Date
-		}
-		return OpenMsg{Issue: l.Issue, Name: name, Key: l.Key, Path: b.Path, Article: b.N, Pos: b.Pos}
+		return OpenMsg{Issue: l.Issue, Name: windowTitle(l.Issue, b.Path, b.Path), Key: l.Key, Path: b.Path, Article: b.N, Pos: b.Pos}
 	}
 }
 

@@ -9,23 +9,12 @@ import (
 	"dubao/ui/styles"
 )
 
-// helpEntries returns the enabled bindings of the key map's full help, in
-// order.
+// helpEntries returns every binding of the key map's full help, in
+// order: those that do nothing at the moment (disabled) too, shown dimmed.
 func (r *Reader) helpEntries() []key.Binding {
 	var out []key.Binding
 	for _, col := range r.keys.FullHelp() {
-		out = append(out, enabled(col)...)
-	}
-	return out
-}
-
-// enabled returns the bindings of bs that are enabled.
-func enabled(bs []key.Binding) []key.Binding {
-	var out []key.Binding
-	for _, b := range bs {
-		if b.Enabled() {
-			out = append(out, b)
-		}
+		out = append(out, col...)
 	}
 	return out
 }
@@ -36,12 +25,34 @@ func (r *Reader) helpLines(w int) []string {
 }
 
 // helpColumns lays out the help of entries in as many columns (at most
-// three) as fit in w.
+// three) as fit in w; a disabled entry (a key that does nothing at the
+// moment) is dimmed. When not even one column of aligned keys and
+// descriptions fits, each line is one key followed by its description,
+// cut to w.
 func helpColumns(entries []key.Binding, w int, st styles.Styles, ambWide bool) []string {
 	kw, dw := 0, 0
 	for _, b := range entries {
 		kw = max(kw, stringWidth(b.Help().Key, ambWide))
 		dw = max(dw, stringWidth(b.Help().Desc, ambWide))
+	}
+	draw := func(b key.Binding, k, d string) string {
+		if !b.Enabled() {
+			return st.Kicker.Render(k + d)
+		}
+		return st.HelpKey.Render(k) + st.HelpDesc.Render(d)
+	}
+	if kw+2+dw > w {
+		out := make([]string, 0, len(entries))
+		for _, b := range entries {
+			h := b.Help()
+			k := truncate(h.Key, w, ambWide)
+			d := truncate(h.Desc, w-stringWidth(k, ambWide)-1, ambWide)
+			if d != "" {
+				d = " " + d
+			}
+			out = append(out, draw(b, k, d))
+		}
+		return out
 	}
 	colW := kw + 2 + dw + 4
 	cols := max(min(w/max(colW, 1), 3), 1)
@@ -55,7 +66,7 @@ func helpColumns(entries []key.Binding, w int, st styles.Styles, ambWide bool) [
 				break
 			}
 			h := entries[n].Help()
-			cell := st.HelpKey.Render(pad(h.Key, kw, ambWide)) + "  " + st.HelpDesc.Render(h.Desc)
+			cell := draw(entries[n], pad(h.Key, kw, ambWide), "  "+h.Desc)
 			if c < cols-1 {
 				cell = pad(cell, colW, ambWide)
 			}
@@ -91,16 +102,16 @@ func helpOverlay(body []string, top, w, h int, st styles.Styles, ambWide bool) [
 func (r *Reader) helpKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := r.keys
 	switch {
-	case key.Matches(msg, k.Down):
+	case pressed(msg, k.Down):
 		r.helpTop++
-	case key.Matches(msg, k.Up):
+	case pressed(msg, k.Up):
 		r.helpTop--
-	case key.Matches(msg, k.PageDown, k.HalfDown):
+	case pressed(msg, k.PageDown, k.HalfDown):
 		r.helpTop += max(r.g.bodyH-2, 1)
-	case key.Matches(msg, k.PageUp, k.HalfUp):
+	case pressed(msg, k.PageUp, k.HalfUp):
 		r.helpTop -= max(r.g.bodyH-2, 1)
 	default: // ?, esc, q or any other key closes the help
-		r.overlay = overlayNone
+		r.overlay, r.helpOver = r.helpOver, overlayNone
 	}
 	r.helpTop = min(max(r.helpTop, 0), max(len(r.helpLines(max(r.width-2, 1)))-(r.g.bodyH-1), 0))
 	return nil

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"strings"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -11,19 +12,21 @@ import (
 
 // follow follows the current article's next jump line (o): (下转第七版)
 // to the continuation, (上接第一版) back to the start, (详见二版) to that
-// page's first article. Repeated o takes the jump lines in turn.
+// page's first article; the jump lines of a continuation stitched on
+// scroll the article to the seam where it was joined. Repeated o takes the
+// jump lines in turn.
 func (r *Reader) follow() {
 	a := r.article()
 	if a == nil || len(a.Jumps) == 0 {
 		r.msg, r.msgErr = "本文没有转版", true
 		return
 	}
-	j := a.Jumps[r.jumpNext%len(a.Jumps)]
+	k := r.jumpNext % len(a.Jumps)
+	j := a.Jumps[k]
 	next := r.jumpNext + 1
 	text := render.Clean(j.Text)
 	if j.Stitched {
-		r.jumpNext = next
-		r.msg = fmt.Sprintf("%s:续文已接在本文中", text)
+		r.followSeam(a, k)
 		return
 	}
 	if j.Page <= 0 {
@@ -47,10 +50,37 @@ func (r *Reader) follow() {
 	r.focus = focusArticle
 	t := r.arts[target]
 	if found {
-		r.msg = fmt.Sprintf("%s → 第%d篇 %s(backspace 返回)", text, t.N, render.Clean(t.Title))
+		r.msg = fmt.Sprintf("%s → 第%d篇 %s(backspace 返回)", text, t.N, render.Clean(t.Headline()))
 	} else {
 		r.msg = fmt.Sprintf("%s → 第%d版第一篇(未找到对应的接续文章;backspace 返回)", text, j.Page)
 	}
+}
+
+// followSeam scrolls the article to the seam of its stitched jump line
+// Jumps[k], the lines of that seam taken as one, so that backspace returns.
+func (r *Reader) followSeam(a *issue.Article, k int) {
+	j := a.Jumps[k]
+	texts := []string{render.Clean(j.Text)}
+	n := 1 // jump lines at this seam from k on
+	for k+n < len(a.Jumps) && a.Jumps[k+n].Stitched && a.Jumps[k+n].Para == j.Para && a.Jumps[k+n].Offset == j.Offset {
+		texts = append(texts, render.Clean(a.Jumps[k+n].Text))
+		n++
+	}
+	next := r.jumpNext + n
+	piece := a.SeamPiece(k)
+	if piece < 0 || r.lay == nil {
+		r.jumpNext = next
+		r.msg = fmt.Sprintf("%s:续文已接在本文中", strings.Join(texts, " "))
+		return
+	}
+	_, pos := r.Position()
+	r.history = append(r.history, place{art: r.cur, pos: pos, jumpNext: next, lay: r.lay, top: r.top})
+	r.jumpNext = next
+	r.focus = focusArticle
+	// The seam line a third down the pane, the text before it above.
+	loc := r.lay.LocOf(issue.Pos{Piece: piece})
+	r.top = r.clampTop(r.lay.Step(loc, -r.g.bodyH/3))
+	r.msg = fmt.Sprintf("%s:续文从此接上(backspace 返回)", strings.Join(texts, " "))
 }
 
 // jumpTarget returns the article a jump line leads to, and whether it is

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
 
 	"dubao/ui/config"
 )
@@ -126,4 +127,20 @@ func (m KeyMap) ShelfHelp() []key.Binding {
 		m.Bookmarks, say(m.Skipped, "跳过的文件"),
 		m.Help, m.Quit, m.Interrupt,
 	}
+}
+
+// pressed reports whether msg is a key of one of bs, enabled or not. In
+// the reader a binding is disabled only to dim it in the help (it does
+// nothing at the moment); its key still answers, with a message saying
+// why it does nothing.
+func pressed(msg tea.KeyPressMsg, bs ...key.Binding) bool {
+	k := msg.String()
+	for _, b := range bs {
+		for _, v := range b.Keys() {
+			if k == v {
+				return true
+			}
+		}
+	}
+	return false
 }

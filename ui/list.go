@@ -135,10 +135,7 @@ func (r *Reader) listView(w, h int) []string {
 		case rowTitle:
 			a := r.arts[rw.art]
 			num := fmt.Sprintf("%*d", nw, a.N)
-			title := a.Title
-			if title == "" {
-				title = firstWords(a)
-			}
+			title := a.Headline()
 			mark := " "
 			sel := rw.art == r.cur
 			if sel {
@@ -187,13 +184,4 @@ func (r *Reader) flag(i int) (flag string, read bool) {
 		flag += strings.Repeat(" ", w-stringWidth(flag, r.ambWide))
 	}
 	return flag, read
-}
-
-// firstWords stands in for a missing title: the start of the article's
-// first piece of text.
-func firstWords(a *issue.Article) string {
-	for _, p := range a.Pieces() {
-		return p.Text
-	}
-	return "(无标题)"
 }

@@ -9,10 +9,10 @@ import (
 	"strings"
 	"time"
 
-	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"dubao/ui/render"
+	"dubao/ui/wrap"
 )
 
 // pipeTimeout bounds how long a | command may run.
@@ -21,11 +21,40 @@ const pipeTimeout = 30 * time.Second
 // pipeOutputLimit bounds how much of a command's output is kept.
 const pipeOutputLimit = 1 << 20
 
-// outputView is the overlay showing the output of a | command.
+// outputView is the overlay showing the output of a | command. Its lines
+// are wrapped to the width of the screen by the Chinese line breaker, so
+// that nothing is cut off.
 type outputView struct {
 	title string
-	lines []string
-	top   int
+	lines []string // the output's lines, cleaned
+	top   int      // the first screen row shown
+
+	wrapW   int      // the width rows were wrapped at
+	wrapAmb bool     // and whether ambiguous characters were wide
+	rows    []string // lines wrapped at wrapW
+}
+
+// wrapped returns the output's lines wrapped at w columns.
+func (o *outputView) wrapped(w int, ambWide bool) []string {
+	w = max(w, 1)
+	if o.rows != nil && o.wrapW == w && o.wrapAmb == ambWide {
+		return o.rows
+	}
+	o.rows = make([]string, 0, len(o.lines))
+	opt := wrap.Options{Width: w, AmbiguousWide: ambWide}
+	var buf []wrap.Line
+	for _, l := range o.lines {
+		if stringWidth(l, ambWide) <= w {
+			o.rows = append(o.rows, l)
+			continue
+		}
+		buf = wrap.AppendLines(buf[:0], l, opt)
+		for _, ln := range buf {
+			o.rows = append(o.rows, ln.Text(l))
+		}
+	}
+	o.wrapW, o.wrapAmb = w, ambWide
+	return o.rows
 }
 
 // pipeDoneMsg carries the result of a | command.
@@ -104,42 +133,49 @@ func (r *Reader) pipeDone(msg pipeDoneMsg) {
 	r.msg = ""
 }
 
-// outputKey scrolls or closes the output overlay.
+// outputKey scrolls or closes the output overlay; ? shows the help over
+// it, and closing the help comes back to it.
 func (r *Reader) outputKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := r.keys
 	o := &r.output
 	h := max(r.g.bodyH-1, 1)
-	last := max(len(o.lines)-h, 0)
+	last := max(len(o.wrapped(r.width, r.ambWide))-h, 0)
 	switch {
-	case key.Matches(msg, k.Down):
+	case pressed(msg, k.Help):
+		r.overlay, r.helpTop, r.helpOver = overlayHelp, 0, overlayOutput
+		return nil
+	case pressed(msg, k.Down):
 		o.top++
-	case key.Matches(msg, k.Up):
+	case pressed(msg, k.Up):
 		o.top--
-	case key.Matches(msg, k.PageDown, k.HalfDown):
+	case pressed(msg, k.PageDown, k.HalfDown):
 		o.top += max(h-1, 1)
-	case key.Matches(msg, k.PageUp, k.HalfUp):
+	case pressed(msg, k.PageUp, k.HalfUp):
 		o.top -= max(h-1, 1)
-	case key.Matches(msg, k.Top):
+	case pressed(msg, k.Top):
 		o.top = 0
-	case key.Matches(msg, k.Bottom):
+	case pressed(msg, k.Bottom):
 		o.top = last
-	case key.Matches(msg, k.Back, k.Quit, k.Cancel, k.Help):
+	case pressed(msg, k.Back, k.Quit, k.Cancel):
 		r.overlay = overlayNone
 	}
 	o.top = min(max(o.top, 0), last)
 	return nil
 }
 
-// outputView draws the output overlay: a title line, then the output.
+// outputView draws the output overlay: a title line, then the output,
+// wrapped.
 func (r *Reader) outputView(w, h int) []string {
 	o := &r.output
 	out := make([]string, 0, h)
 	if h > 0 {
-		title := o.title + " · q/esc 关闭"
+		title := o.title + " · j/k 滚动 · ? 帮助 · q/esc 关闭"
 		out = append(out, r.st.StatusKey.Render(truncate(title, w, r.ambWide)))
 	}
-	for i := o.top; i < len(o.lines) && len(out) < h; i++ {
-		out = append(out, truncate(o.lines[i], w, r.ambWide))
+	rows := o.wrapped(w, r.ambWide)
+	o.top = min(max(o.top, 0), max(len(rows)-max(h-1, 1), 0))
+	for i := o.top; i < len(rows) && len(out) < h; i++ {
+		out = append(out, truncate(rows[i], w, r.ambWide))
 	}
 	for len(out) < h {
 		out = append(out, "")

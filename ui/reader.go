@@ -5,7 +5,6 @@ import (
 	"strconv"
 	"time"
 
-	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 
@@ -66,6 +65,7 @@ type Reader struct {
 	env
 	is   *issue.Issue
 	name string
+	path string // where the issue was read from (OpenMsg.Path)
 
 	// The issue's identity and reading state (see readstate.go): issueKey and
 	// state are empty when nothing is remembered; entry is the issue on
@@ -94,16 +94,18 @@ type Reader struct {
 
 	search searchState
 
-	jumpNext int     // index (in the article's jumps) of the next jump o takes
-	history  []place // where o jumped from, for backspace
+	jumpNext int      // index (in the article's jumps) of the next jump o takes
+	history  []place  // where o jumped from, for backspace
+	before   *OpenMsg // where the reader was before a bookmark opened this issue
 
 	digits    string
 	digitSeq  int
 	digitWait time.Duration // digitDelay; shorter in tests
 
-	overlay overlay
-	helpTop int
-	output  outputView
+	overlay  overlay
+	helpTop  int
+	helpOver overlay // the overlay the help was opened over, shown again when it closes
+	output   outputView
 
 	prompt prompt
 	input  textinput.Model
@@ -127,7 +129,7 @@ type place struct {
 }
 
 func newReader(msg OpenMsg, e env, st *state.Issue, w, h int) *Reader {
-	r := &Reader{env: e, is: msg.Issue, name: msg.Name, measure: e.measure, byN: map[int]int{},
+	r := &Reader{env: e, is: msg.Issue, name: msg.Name, path: msg.Path, measure: e.measure, byN: map[int]int{},
 		issueKey: msg.Key, entry: msg.Entry, state: st}
 	if e.current > 0 {
 		r.measure = e.current
@@ -359,7 +361,7 @@ func (r *Reader) syncKeys() {
 // key handles a key press.
 func (r *Reader) key(msg tea.KeyPressMsg) tea.Cmd {
 	r.msg, r.msgErr = "", false
-	if key.Matches(msg, r.keys.Interrupt) {
+	if pressed(msg, r.keys.Interrupt) {
 		return tea.Interrupt
 	}
 	if r.prompt != promptNone {
@@ -372,7 +374,7 @@ func (r *Reader) key(msg tea.KeyPressMsg) tea.Cmd {
 		return r.outputKey(msg)
 	}
 	k := r.keys
-	if key.Matches(msg, k.Digits) {
+	if pressed(msg, k.Digits) {
 		r.digits += msg.Text
 		if len(r.digits) > 6 {
 			r.digits = r.digits[len(r.digits)-6:]
@@ -383,31 +385,31 @@ func (r *Reader) key(msg tea.KeyPressMsg) tea.Cmd {
 	}
 	if r.digits != "" {
 		switch {
-		case key.Matches(msg, k.Confirm):
+		case pressed(msg, k.Confirm):
 			r.gotoDigits()
 			return nil
-		case key.Matches(msg, k.Cancel):
+		case pressed(msg, k.Cancel):
 			r.digits = ""
 			return nil
-		case key.Matches(msg, k.Erase):
+		case pressed(msg, k.Erase):
 			r.digits = r.digits[:len(r.digits)-1]
 			return nil
 		}
 		r.digits = ""
 	}
 	switch {
-	case key.Matches(msg, k.Quit):
+	case pressed(msg, k.Quit):
 		return tea.Quit
-	case key.Matches(msg, k.Help):
-		r.overlay, r.helpTop = overlayHelp, 0
-	case key.Matches(msg, k.Search):
+	case pressed(msg, k.Help):
+		r.overlay, r.helpTop, r.helpOver = overlayHelp, 0, overlayNone
+	case pressed(msg, k.Search):
 		r.prompt = promptSearch
 		r.input.Prompt = "/"
 		r.input.Placeholder = "搜索全期(标题和正文)"
 		r.input.SetValue(r.search.query)
 		r.input.CursorEnd()
 		return r.input.Focus()
-	case key.Matches(msg, k.Pipe):
+	case pressed(msg, k.Pipe):
 		if r.article() == nil {
 			return nil
 		}
@@ -416,41 +418,49 @@ func (r *Reader) key(msg tea.KeyPressMsg) tea.Cmd {
 		r.input.Placeholder = "把本文交给命令,如 wc -m"
 		r.input.SetValue("")
 		return r.input.Focus()
-	case key.Matches(msg, k.NextArticle):
-		r.show(r.cur + 1)
-	case key.Matches(msg, k.PrevArticle):
-		r.show(r.cur - 1)
-	case key.Matches(msg, k.NextPage):
+	case pressed(msg, k.NextArticle):
+		r.step(+1)
+	case pressed(msg, k.PrevArticle):
+		r.step(-1)
+	case pressed(msg, k.NextPage):
 		r.turnPage(+1)
-	case key.Matches(msg, k.PrevPage):
+	case pressed(msg, k.PrevPage):
 		r.turnPage(-1)
-	case key.Matches(msg, k.NextMatch):
+	case pressed(msg, k.NextMatch, k.PrevMatch) && len(r.search.matches) == 0:
+		r.msg = "还没有搜索(按 / 搜索)"
+	case pressed(msg, k.NextMatch):
 		r.nextMatch(+1)
-	case key.Matches(msg, k.PrevMatch):
+	case pressed(msg, k.PrevMatch):
 		r.nextMatch(-1)
-	case key.Matches(msg, k.Follow):
+	case pressed(msg, k.Follow):
 		r.follow()
-	case key.Matches(msg, k.Return):
+	case pressed(msg, k.Return) && len(r.history) == 0 && r.before != nil:
+		return r.returnBack()
+	case pressed(msg, k.Return):
 		return r.jumpBack()
-	case key.Matches(msg, k.Wider):
+	case pressed(msg, k.Wider):
 		r.setMeasure(r.measure + 1)
-	case key.Matches(msg, k.Narrower):
+	case pressed(msg, k.Narrower):
 		r.setMeasure(r.measure - 1)
-	case key.Matches(msg, k.ResetMeasure):
+	case pressed(msg, k.ResetMeasure):
 		r.setMeasure(r.env.measure)
-	case key.Matches(msg, k.Copy):
+	case pressed(msg, k.Copy):
 		return r.copyArticle()
-	case key.Matches(msg, k.PrevIssue):
+	case pressed(msg, k.PrevIssue):
 		return r.stepIssue(-1)
-	case key.Matches(msg, k.NextIssue):
+	case pressed(msg, k.NextIssue):
 		return r.stepIssue(+1)
-	case key.Matches(msg, k.NextUnread):
+	case pressed(msg, k.NextUnread, k.Bookmark) && r.state == nil:
+		r.msg = "这一期不记阅读状态(读自标准输入,或用了 --no-state)"
+	case pressed(msg, k.NextUnread):
 		r.nextUnread()
-	case key.Matches(msg, k.Bookmark):
+	case pressed(msg, k.Bookmark):
 		r.toggleBookmark()
-	case key.Matches(msg, k.Bookmarks):
+	case pressed(msg, k.Skipped):
+		r.msg = "跳过的文件只在书架上列出"
+	case pressed(msg, k.Bookmarks):
 		return func() tea.Msg { return ShowBookmarksMsg{} }
-	case key.Matches(msg, k.Back):
+	case pressed(msg, k.Back):
 		return r.back()
 	case r.focus == focusList:
 		return r.listKey(msg)
@@ -469,10 +479,28 @@ func (r *Reader) back() tea.Cmd {
 		r.ensureListVisible()
 	case r.search.active():
 		r.clearSearch()
+	case r.before != nil:
+		return r.returnBack()
 	default:
 		return r.backMsg()
 	}
 	return nil
+}
+
+// place returns an OpenMsg that opens the issue again where the reader is
+// now.
+func (r *Reader) place() *OpenMsg {
+	n, pos := r.Position()
+	return &OpenMsg{Issue: r.is, Name: r.name, Key: r.issueKey, Path: r.path, Entry: r.entry, Article: n, Pos: pos}
+}
+
+// returnBack goes back to where the reader was before a bookmark opened
+// this issue (esc, backspace).
+func (r *Reader) returnBack() tea.Cmd {
+	msg := *r.before
+	r.before = nil
+	msg.note = "已返回打开书签前的地方"
+	return func() tea.Msg { return msg }
 }
 
 // backMsg asks to leave the reader for the shelf.
@@ -490,19 +518,21 @@ func (r *Reader) listKey(msg tea.KeyPressMsg) tea.Cmd {
 	}
 	page := max(r.g.bodyH/2, 1)
 	switch {
-	case key.Matches(msg, k.Down):
+	case pressed(msg, k.Down):
 		r.show(r.cur + 1)
-	case key.Matches(msg, k.Up):
+	case pressed(msg, k.Up):
 		r.show(r.cur - 1)
-	case key.Matches(msg, k.PageDown, k.HalfDown):
+	case pressed(msg, k.PageDown, k.PageUp):
+		r.pageFromList(pressed(msg, k.PageDown))
+	case pressed(msg, k.HalfDown):
 		r.show(r.cur + page)
-	case key.Matches(msg, k.PageUp, k.HalfUp):
+	case pressed(msg, k.HalfUp):
 		r.show(r.cur - page)
-	case key.Matches(msg, k.Top):
+	case pressed(msg, k.Top):
 		r.show(0)
-	case key.Matches(msg, k.Bottom):
+	case pressed(msg, k.Bottom):
 		r.show(len(r.arts) - 1)
-	case key.Matches(msg, k.Open):
+	case pressed(msg, k.Open):
 		if r.article() != nil {
 			r.focus = focusArticle
 		}
@@ -510,36 +540,79 @@ func (r *Reader) listKey(msg tea.KeyPressMsg) tea.Cmd {
 	return nil
 }
 
+// pageFromList pages the article shown beside the list (space, b) as in
+// mutt or newsboat, the list keeping the keys: down at its end goes on to
+// the next article. When the screen is too narrow to show the article
+// beside the list, space opens it and b pages the list up.
+func (r *Reader) pageFromList(down bool) {
+	switch {
+	case r.article() == nil:
+	case r.g.wide && down:
+		r.readOn()
+	case r.g.wide:
+		r.scroll(-max(r.g.bodyH-2, 1))
+	case down:
+		r.focus = focusArticle
+	default:
+		r.show(r.cur - max(r.g.bodyH/2, 1))
+	}
+}
+
 // articleKey handles the keys of the article pane.
 func (r *Reader) articleKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := r.keys
 	h := max(r.g.bodyH, 1)
 	switch {
-	case key.Matches(msg, k.Down):
+	case pressed(msg, k.Down):
 		r.scroll(1)
-	case key.Matches(msg, k.Up):
+	case pressed(msg, k.Up):
 		r.scroll(-1)
-	case key.Matches(msg, k.PageDown):
-		if r.atEnd() && r.cur+1 < len(r.arts) {
-			r.show(r.cur + 1)
-			r.msg = fmt.Sprintf("下一篇:%d", r.arts[r.cur].N)
-			return nil
-		}
-		r.scroll(max(h-2, 1))
-	case key.Matches(msg, k.PageUp):
+	case pressed(msg, k.PageDown):
+		r.readOn()
+	case pressed(msg, k.PageUp):
 		r.scroll(-max(h-2, 1))
-	case key.Matches(msg, k.HalfDown):
+	case pressed(msg, k.HalfDown):
 		r.scroll(max(h/2, 1))
-	case key.Matches(msg, k.HalfUp):
+	case pressed(msg, k.HalfUp):
 		r.scroll(-max(h/2, 1))
-	case key.Matches(msg, k.Top):
+	case pressed(msg, k.Top):
 		r.top = render.Loc{}
-	case key.Matches(msg, k.Bottom):
+	case pressed(msg, k.Bottom):
 		if r.lay != nil {
 			r.top = r.lay.MaxTop(r.g.bodyH)
 		}
 	}
 	return nil
+}
+
+// step shows the next (dir +1) or previous (−1) article, or says that
+// there is none.
+func (r *Reader) step(dir int) {
+	switch {
+	case len(r.arts) == 0:
+	case r.cur+dir >= len(r.arts):
+		r.msg = "已是最后一篇"
+	case r.cur+dir < 0:
+		r.msg = "已是第一篇"
+	default:
+		r.show(r.cur + dir)
+	}
+}
+
+// readOn pages the article down (space); at its end it goes on to the
+// next article, naming it, and at the end of the last it says so.
+func (r *Reader) readOn() {
+	if !r.atEnd() {
+		r.scroll(max(r.g.bodyH-2, 1))
+		return
+	}
+	if r.cur+1 >= len(r.arts) {
+		r.msg = "已是最后一篇"
+		return
+	}
+	r.show(r.cur + 1)
+	a := r.arts[r.cur]
+	r.msg = fmt.Sprintf("下一篇:第%d篇 %s", a.N, render.Clean(a.Headline()))
 }
 
 // turnPage shows the first article of the next (dir +1) or previous page

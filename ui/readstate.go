@@ -31,7 +31,7 @@ func (r *Reader) trackState(before int, lay *render.Layout, top render.Loc) stri
 		if lay != nil && lay.Article() == a {
 			pos = lay.PosOf(top)
 		}
-		r.state.SetPosition(a.N, a.Title, pos)
+		r.state.SetPosition(a.N, a.Headline(), pos)
 		if cur := r.article(); cur != nil {
 			r.state.SetLast(cur.N)
 		}
@@ -48,7 +48,7 @@ func (r *Reader) markRead() {
 	if r.state == nil || a == nil || r.focus != focusArticle || r.state.IsRead(a.N) {
 		return
 	}
-	r.state.SetRead(a.N, a.Title, true)
+	r.state.SetRead(a.N, a.Headline(), true)
 }
 
 // rememberPlace records where reading is in the current article, makes it
@@ -59,7 +59,7 @@ func (r *Reader) rememberPlace() {
 		return
 	}
 	n, pos := r.Position()
-	r.state.SetPosition(n, a.Title, pos)
+	r.state.SetPosition(n, a.Headline(), pos)
 	r.save(r.state)
 }
 
@@ -100,8 +100,8 @@ func (r *Reader) toggleBookmark() {
 		return
 	}
 	n, pos := r.Position()
-	r.state.SetPosition(n, a.Title, pos)
-	if r.state.ToggleBookmark(n, a.Title, time.Now()) {
+	r.state.SetPosition(n, a.Headline(), pos)
+	if r.state.ToggleBookmark(n, a.Headline(), time.Now()) {
 		r.msg = fmt.Sprintf("★ 第%d篇已加书签(M 看全部书签)", n)
 	} else {
 		r.msg = fmt.Sprintf("第%d篇的书签已删除", n)
@@ -115,6 +115,7 @@ func (r *Reader) toggleBookmark() {
 // the paper (< and >).
 func (r *Reader) stepIssue(dir int) tea.Cmd {
 	if !r.shelved {
+		r.msg = "不在书架中,没有前一期、后一期"
 		return nil
 	}
 	r.rememberPlace()

@@ -95,15 +95,19 @@ func TestUnreadMarks(t *testing.T) {
 	if !strings.Contains(r.msg, "都读过了") {
 		t.Errorf("U with everything read: %q", r.msg)
 	}
-	// without reading state: no marks, U and m do nothing and are not in
-	// the help
+	// without reading state: no marks, U and m do nothing, are dimmed in
+	// the help and say why
 	plain := newModel(t, sample(t), 100, 30)
 	if strings.Contains(screen(plain), "•") {
 		t.Errorf("marks without reading state")
 	}
 	press(t, plain, "?")
-	if sc := screen(plain); strings.Contains(sc, "下一篇未读") || strings.Contains(sc, "加/删书签") {
-		t.Errorf("help shows U or m without reading state")
+	if !helpDimmed(plain, "U", "下一篇未读") || !helpDimmed(plain, "m", "加/删书签") {
+		t.Errorf("help does not show U and m dimmed without reading state:\n%s", screen(plain))
+	}
+	press(t, plain, "esc", "m")
+	if !strings.Contains(reader(plain).msg, "不记阅读状态") {
+		t.Errorf("m without reading state says %q", reader(plain).msg)
 	}
 }
 

@@ -55,6 +55,12 @@ type OpenMsg struct {
 	// does, and the match at Pos (or the first after it) is the current
 	// one: a result of the shelf's search opens at its match, highlighted.
 	Query string
+
+	// back is where esc and backspace return to from the issue opened
+	// (an issue left for a bookmark of another); note is a message for
+	// the status line once it is open.
+	back *OpenMsg
+	note string
 }
 
 // BackMsg asks to leave the reader (esc in the headline list, backspace
@@ -209,6 +215,10 @@ func (m *Model) open(msg OpenMsg) tea.Cmd {
 	m.reader = newReader(msg, m.env(), st, m.width, m.height)
 	m.reader.shelved = m.shelf != nil && msg.Entry != nil
 	m.reader.syncKeys()
+	m.reader.before = msg.back
+	if msg.note != "" {
+		m.reader.msg = msg.note
+	}
 	if notice != "" {
 		m.reader.msg, m.reader.msgErr = notice, true
 	}
@@ -216,11 +226,12 @@ func (m *Model) open(msg OpenMsg) tea.Cmd {
 		m.shelf.seen[msg.Key] = true
 		if msg.Entry != nil {
 			m.shelf.selectEntry(m.shelf.lookup(msg.Key, msg.Entry))
+			m.shelf.chosen = true
 		}
 	}
 	m.showing = showReader
 	m.marks = nil
-	m.title = msg.Name
+	m.title = windowTitle(msg.Issue, msg.Name, msg.Path)
 	return m.reader.countChars()
 }
 

@@ -29,7 +29,7 @@ func TestRun(t *testing.T) {
 		t.Fatalf("Run: %v", err)
 	}
 	// (without a terminal there is no size, so nothing is drawn before q)
-	if !strings.Contains(out.String(), "\x1b]2;dubao · sample\a") {
+	if !strings.Contains(out.String(), "\x1b]2;dubao · 青溪日报 2024-03-08\a") {
 		t.Errorf("window title not set: %q", out.String())
 	}
 	if left != 3 {

@@ -5,7 +5,6 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"dubao/issue"
@@ -284,19 +283,21 @@ func (r *Reader) resultKey(msg tea.KeyPressMsg) tea.Cmd {
 		r.showMatch()
 	}
 	switch {
-	case key.Matches(msg, k.Down):
+	case pressed(msg, k.Down):
 		move(s.cur + 1)
-	case key.Matches(msg, k.Up):
+	case pressed(msg, k.Up):
 		move(s.cur - 1)
-	case key.Matches(msg, k.PageDown, k.HalfDown):
+	case pressed(msg, k.PageDown, k.PageUp):
+		r.pageFromList(pressed(msg, k.PageDown))
+	case pressed(msg, k.HalfDown):
 		move(s.cur + page)
-	case key.Matches(msg, k.PageUp, k.HalfUp):
+	case pressed(msg, k.HalfUp):
 		move(s.cur - page)
-	case key.Matches(msg, k.Top):
+	case pressed(msg, k.Top):
 		move(0)
-	case key.Matches(msg, k.Bottom):
+	case pressed(msg, k.Bottom):
 		move(len(s.matches) - 1)
-	case key.Matches(msg, k.Open):
+	case pressed(msg, k.Open):
 		r.focus = focusArticle
 	}
 	return nil
@@ -322,7 +323,7 @@ func (r *Reader) resultsView(w, h int) []string {
 		case rowTitle:
 			a := r.arts[rw.art]
 			num := fmt.Sprintf(" %*d ", nw, a.N)
-			line = st.Number.Render(num) + st.Headline.Render(truncate(render.Clean(a.Title), w-len(num), r.ambWide))
+			line = st.Number.Render(num) + st.Headline.Render(truncate(render.Clean(a.Headline()), w-len(num), r.ambWide))
 		case rowMatch:
 			a := r.arts[rw.art]
 			ps, ok := pieces[rw.art]
@@ -352,6 +353,9 @@ func (r *Reader) snippet(ps []issue.Piece, m search.Match, w int, sel bool) stri
 	}
 	text := ps[m.Piece].Text
 	start, end := min(max(m.Start, 0), len(text)), min(max(m.End, 0), len(text))
+	if m.Kind == issue.PieceTitle {
+		return r.titleSnippet(lead, render.Clean(text[start:end]), w, sel)
+	}
 	// up to 6 characters before the match
 	b := start
 	for n := 0; n < 6 && b > 0; n++ {
@@ -380,6 +384,24 @@ func (r *Reader) snippet(ps []issue.Piece, m search.Match, w int, sel bool) stri
 		return st.SelectedBlur.Render(lead) + before + st.MatchCur.Render(match) + after
 	}
 	return line
+}
+
+// titleSnippet draws a match in the title, which the row above shows
+// whole: "标题" and the match, w columns wide.
+func (r *Reader) titleSnippet(lead, match string, w int, sel bool) string {
+	st := r.st
+	label := "标题 "
+	room := w - len(lead)
+	label = truncate(label, room, r.ambWide)
+	match = truncate(match, room-stringWidth(label, r.ambWide), r.ambWide)
+	switch {
+	case sel && r.focus == focusList:
+		rest := room - stringWidth(label, r.ambWide) - stringWidth(match, r.ambWide)
+		return st.Selected.Render(lead+label) + st.MatchCur.Render(match) + st.Selected.Render(strings.Repeat(" ", max(rest, 0)))
+	case sel:
+		return st.SelectedBlur.Render(lead) + st.Kicker.Render(label) + st.MatchCur.Render(match)
+	}
+	return lead + st.Kicker.Render(label) + st.Match.Render(match)
 }
 
 // runePrefix returns the first n bytes of s, or fewer, so as not to cut a

@@ -44,8 +44,13 @@ type shelfPage struct {
 		done, total int
 		running     bool
 	}
-	seen   map[string]bool         // keys of issues with saved reading state
-	byPath map[string]*shelf.Entry // entries by their first file
+	seen map[string]bool // keys of issues with saved reading state
+	// lastRead is the key of the issue read last (its state saved last):
+	// the shelf opens with it selected, once it is on the shelf, unless
+	// an issue was chosen before (chosen).
+	lastRead string
+	chosen   bool
+	byPath   map[string]*shelf.Entry // entries by their first file
 
 	width, height int
 	g             geom
@@ -80,9 +85,13 @@ type shelfRow struct {
 }
 
 func newShelfPage(s *shelf.Shelf, updates <-chan shelf.Update, e env, store *state.Store) *shelfPage {
-	p := &shelfPage{env: e, keys: *e.keys, store: store, updates: updates, seen: store.Saved()}
-	if p.seen == nil {
-		p.seen = map[string]bool{}
+	p := &shelfPage{env: e, keys: *e.keys, store: store, updates: updates, seen: map[string]bool{}}
+	var latest time.Time
+	for key, at := range store.SavedTimes() {
+		p.seen[key] = true
+		if p.lastRead == "" || at.After(latest) || at.Equal(latest) && key < p.lastRead {
+			p.lastRead, latest = key, at
+		}
 	}
 	p.index.running = updates != nil
 	p.index.total = s.Pending
@@ -147,11 +156,16 @@ func (p *shelfPage) setShelf(s *shelf.Shelf) {
 			if e.Paper != "" {
 				papers[e.Paper] = true
 			}
-			p.paperW = max(p.paperW, stringWidth(paperName(e), p.ambWide))
+			p.paperW = max(p.paperW, stringWidth(entryLabel(e), p.ambWide))
 		}
 	}
 	p.papers = len(papers)
 	p.sel = 0
+	if !p.chosen && p.lastRead != "" {
+		if e := p.s.ByKey(p.lastRead); e != nil {
+			keep = e
+		}
+	}
 	if keep != nil {
 		if e := p.lookup(keep.Key, keep); e != nil {
 			p.selectEntry(e)
@@ -245,8 +259,10 @@ func (p *shelfPage) Update(msg tea.Msg) (Page, tea.Cmd) {
 	case tea.MouseWheelMsg:
 		p.wheel(msg.Mouse())
 	case tea.MouseClickMsg:
+		p.chosen = true
 		return p, p.click(msg.Mouse())
 	case tea.KeyPressMsg:
+		p.chosen = true
 		cmd := p.key(msg)
 		p.syncKeys()
 		return p, cmd
@@ -282,7 +298,7 @@ func (p *shelfPage) indexed(msg indexMsg) tea.Cmd {
 
 // back shows the shelf again, at the issue the reader was on.
 func (p *shelfPage) back(msg BackMsg) {
-	p.msg, p.msgErr = "", false
+	p.msg, p.msgErr, p.chosen = "", false, true
 	if msg.Key != "" {
 		p.seen[msg.Key] = true
 	}
@@ -468,7 +484,7 @@ func (p *shelfPage) helpKey(msg tea.KeyPressMsg) {
 	default:
 		p.help = false
 	}
-	n := len(helpColumns(enabled(p.keys.ShelfHelp()), max(p.width-2, 1), p.st, p.ambWide))
+	n := len(helpColumns(p.keys.ShelfHelp(), max(p.width-2, 1), p.st, p.ambWide))
 	p.helpTop = min(max(p.helpTop, 0), max(n-(p.g.bodyH-1), 0))
 }
 
@@ -477,17 +493,18 @@ func (p *shelfPage) helpKey(msg tea.KeyPressMsg) {
 // searched for in it when set.
 func (p *shelfPage) open(e *shelf.Entry, n int, pos issue.Pos, query string) tea.Cmd {
 	s := p.s
-	p.msg = "正在打开 " + e.Name() + " …"
+	label := entryLabel(e)
+	if e.Date != "" {
+		label += " " + e.Date
+	}
+	p.msg = "正在打开 " + label + " …"
 	return func() tea.Msg {
 		l, err := s.Open(e)
 		if err != nil {
 			return ErrorMsg{Name: e.Name(), Err: err}
 		}
-		name := e.Name()
-		if is := l.Issue; is.Paper != "" && is.Date != "" {
-			name = is.Paper + " " + is.Date
-		}
-		return OpenMsg{Issue: l.Issue, Name: name, Key: l.Key, Path: entryPath(s, e), Entry: e,
+		where := entryPath(s, e)
+		return OpenMsg{Issue: l.Issue, Name: windowTitle(l.Issue, label, where), Key: l.Key, Path: where, Entry: e,
 			Article: n, Pos: pos, Query: query}
 	}
 }

@@ -265,30 +265,30 @@ func TestShelfSkippedPanel(t *testing.T) {
 	}
 	press(t, m, "s")
 	sc := screen(m)
-	for _, want := range []string{"跳过的文件 3个", "scans/p1.png", "PNG image", "notes/empty.txt", "empty file", "notes/data.bin"} {
+	for _, want := range []string{"跳过的文件 3个", "scans/p1.png", "不是文本:PNG 图片", "notes/empty.txt", "空文件", "notes/data.bin"} {
 		if !strings.Contains(sc, want) {
 			t.Errorf("panel lacks %q:\n%s", want, sc)
 		}
 	}
 	press(t, m, "s")
-	if m.shelf.panel || strings.Contains(screen(m), "PNG image") {
+	if m.shelf.panel || strings.Contains(screen(m), "PNG 图片") {
 		t.Errorf("s does not close the panel")
 	}
 	press(t, m, "s", "esc")
 	if m.shelf.panel {
 		t.Errorf("esc does not close the panel")
 	}
-	// help shows s only when there are skipped files
+	// help shows s, dimmed when there are no skipped files
 	press(t, m, "?")
-	if !strings.Contains(screen(m), "跳过的文件") {
+	if !strings.Contains(screen(m), "跳过的文件") || helpDimmed(m, "s", "跳过的文件") {
 		t.Errorf("help lacks s:\n%s", screen(m))
 	}
 	press(t, m, "esc")
 	clean := scanShelf(t, filepath.Join(s.Dir, "晨风报"))
 	m2 := newShelfModel(t, clean, nil, nil, 100, 30)
 	press(t, m2, "?")
-	if strings.Contains(screen(m2), "跳过的文件") {
-		t.Errorf("help shows s with nothing skipped")
+	if !helpDimmed(m2, "s", "跳过的文件") {
+		t.Errorf("help does not show s dimmed with nothing skipped:\n%s", screen(m2))
 	}
 	press(t, m2, "esc", "s")
 	if m2.shelf.panel {
@@ -324,7 +324,7 @@ func TestShelfSearch(t *testing.T) {
 	}
 	press(t, m, "enter")
 	sc := screen(m)
-	for _, want := range []string{"“蓝鲸” 7处 · 46期", "2024-02-29 · 星河日报 · ", "蓝鲸", "2024-02-10 · 晨风报 · 1版 · 蓝鲸模型进校园"} {
+	for _, want := range []string{"“蓝鲸” 7处 · 6期 (已搜46期)", "2024-02-29 · 星河日报 · ", "蓝鲸", "2024-02-10 · 晨风报 · 1版 · 蓝鲸模型进校园"} {
 		if !strings.Contains(sc, want) {
 			t.Errorf("results lack %q:\n%s", want, sc)
 		}
@@ -567,10 +567,25 @@ func TestShelfKeysInHelp(t *testing.T) {
 			t.Errorf("shelf help lacks %q:\n%s", want, sc)
 		}
 	}
-	for _, not := range []string{"删除书签", "下一篇", "转版", "返回 / 取消搜索"} {
+	for _, not := range []string{"下一篇", "转版"} {
 		if strings.Contains(sc, not) {
-			t.Errorf("shelf help shows %q, which does nothing here", not)
+			t.Errorf("shelf help shows %q, a key of the reader", not)
 		}
+	}
+	// every key of the shelf is shown, those that do nothing now dimmed
+	for _, b := range m.shelf.keys.ShelfHelp() {
+		h := b.Help()
+		if !strings.Contains(sc, h.Desc) {
+			t.Errorf("shelf help lacks %s %q:\n%s", h.Key, h.Desc, sc)
+		}
+	}
+	for _, idle := range [][2]string{{"m", "删除书签(书签列表里)"}, {"esc/h/←", "返回 / 取消搜索 / 关闭"}} {
+		if !helpDimmed(m, idle[0], idle[1]) {
+			t.Errorf("shelf help does not show %s dimmed", idle[0])
+		}
+	}
+	if helpDimmed(m, "/", "搜索所有各期") {
+		t.Errorf("shelf help dims /")
 	}
 }
 

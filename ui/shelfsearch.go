@@ -37,6 +37,7 @@ type shelfSearch struct {
 	running   bool
 	cancelled bool
 	hits      []shelf.Hit
+	found     int // issues with a hit
 	done      int // issues searched
 	total     int // issues to search
 	errs      int // issues that could not be read
@@ -78,7 +79,7 @@ func (p *shelfPage) startSearch(q string) tea.Cmd {
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	f.query, f.cancel, f.running, f.cancelled = q, cancel, true, false
-	f.hits, f.done, f.total, f.errs, f.limited = nil, 0, len(p.s.Issues), 0, false
+	f.hits, f.found, f.done, f.total, f.errs, f.limited = nil, 0, 0, len(p.s.Issues), 0, false
 	f.cur, f.top, f.started, f.took = 0, 0, time.Now(), 0
 	f.ch = p.s.Search(ctx, query, shelf.SearchOptions{Limit: shelfSearchLimit})
 	return waitBatches(f.id, f.ch, p.batchMax)
@@ -146,6 +147,9 @@ func (p *shelfPage) gotBatches(msg batchMsg) tea.Cmd {
 		f.done, f.total = b.Done, b.Total
 		if b.Err != nil {
 			f.errs++
+		}
+		if len(b.Hits) > 0 {
+			f.found++
 		}
 		f.hits = append(f.hits, b.Hits...)
 		f.limited = f.limited || b.Limited

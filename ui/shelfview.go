@@ -25,7 +25,7 @@ func (p *shelfPage) View() string {
 	var body []string
 	switch {
 	case p.help:
-		body = helpOverlay(helpColumns(enabled(p.keys.ShelfHelp()), max(p.width-2, 1), p.st, p.ambWide),
+		body = helpOverlay(helpColumns(p.keys.ShelfHelp(), max(p.width-2, 1), p.st, p.ambWide),
 			p.helpTop, p.width, p.g.bodyH, p.st, p.ambWide)
 	case p.panel:
 		body = p.panelView()
@@ -147,7 +147,7 @@ func (p *shelfPage) entryLine(e *shelf.Entry, w int, sel bool) string {
 		room = w - stringWidth(lead, p.ambWide) - 2
 	}
 	paperW = max(min(paperW, room), 0)
-	paper, dim := paperName(e), e.Paper == ""
+	paper, dim := entryLabel(e), e.Paper == ""
 	paper = pad(truncate(paper, paperW, p.ambWide), paperW, p.ambWide)
 	if sel {
 		return st.Selected.Render(pad(truncate(lead+paper+tail, w, p.ambWide), w, p.ambWide))
@@ -158,20 +158,6 @@ func (p *shelfPage) entryLine(e *shelf.Entry, w int, sel bool) string {
 		return st.Kicker.Render(lead + rest)
 	}
 	return st.Number.Render(lead) + st.Headline.Render(rest)
-}
-
-// paperName is what the list shows in the paper column: the paper, or,
-// when it is not known (not indexed yet, or no masthead), the issue's
-// file, or the folder of its files.
-func paperName(e *shelf.Entry) string {
-	if e.Paper != "" {
-		return render.Clean(e.Paper)
-	}
-	name := path.Base(e.Files[0].Path)
-	if len(e.Files) > 1 {
-		name = path.Base(path.Dir(e.Files[0].Path)) + "/"
-	}
-	return render.Clean(name)
 }
 
 // panelView draws the panel of skipped files: a heading, then one line a
@@ -191,7 +177,7 @@ func (p *shelfPage) panelView() []string {
 	pathW = min(pathW, max(w/2, 8))
 	for i := p.panelTop; i < len(sk) && len(out) < h; i++ {
 		name := pad(truncate(render.Clean(sk[i].Path), pathW, p.ambWide), pathW, p.ambWide)
-		line := " " + name + "  " + render.Clean(sk[i].Reason)
+		line := " " + name + "  " + render.Clean(skipReason(sk[i].Reason))
 		out = append(out, truncate(line, w, p.ambWide))
 	}
 	for len(out) < h {
@@ -237,23 +223,25 @@ func (p *shelfPage) resultsView() []string {
 	return out
 }
 
-// resultsHeading says what the search found so far:
-// “蓝鲸” 37处 · 已搜 1200/3650期.
+// resultsHeading says what the search found so far: the matches, the
+// issues they are in and the issues searched —
+// “蓝鲸” 37处 · 5期 (已搜1200/3650期) while searching,
+// “蓝鲸” 37处 · 5期 (已搜3650期) · 1.9秒 when done.
 func (p *shelfPage) resultsHeading() string {
 	f := &p.find
-	text := fmt.Sprintf("“%s” %d处", render.Clean(f.query), len(f.hits))
+	text := fmt.Sprintf("“%s” %d处 · %d期", render.Clean(f.query), len(f.hits), f.found)
 	if f.limited {
-		text = fmt.Sprintf("“%s” 前%d处(结果太多,已停止)", render.Clean(f.query), len(f.hits))
+		text = fmt.Sprintf("“%s” 前%d处 · %d期(结果太多,已停止)", render.Clean(f.query), len(f.hits), f.found)
 	}
 	switch {
 	case f.running:
-		text += fmt.Sprintf(" · 正在搜索 %d/%d期 · esc 取消", f.done, f.total)
+		text += fmt.Sprintf(" (已搜%d/%d期) · esc 取消", f.done, f.total)
 	case f.cancelled:
-		text += fmt.Sprintf(" · 已取消(搜了%d/%d期)", f.done, f.total)
+		text += fmt.Sprintf(" (已取消,搜了%d/%d期)", f.done, f.total)
 	case f.limited:
-		text += fmt.Sprintf(" · 搜了%d/%d期 · %s", f.done, f.total, duration(f.took))
+		text += fmt.Sprintf(" (已搜%d/%d期) · %s", f.done, f.total, duration(f.took))
 	default:
-		text += fmt.Sprintf(" · %d期 · %s", f.total, duration(f.took))
+		text += fmt.Sprintf(" (已搜%d期) · %s", f.total, duration(f.took))
 	}
 	if f.errs > 0 {
 		text += fmt.Sprintf(" · %d期读不了", f.errs)
@@ -305,6 +293,10 @@ func (p *shelfPage) hitLine(hit shelf.Hit, mark string, w int, sel bool) string 
 	room := w - stringWidth(lead, p.ambWide)
 	if room <= 0 {
 		return truncate(lead, w, p.ambWide)
+	}
+	if hit.Title != "" && render.Clean(hit.Title) == before+match+after {
+		// the match is in the title, which the row above shows whole
+		before, after = "标题 ", ""
 	}
 	mw := min(stringWidth(match, p.ambWide), room)
 	match = truncate(match, mw, p.ambWide)

@@ -91,33 +91,66 @@ func (r *Reader) articleView() []string {
 }
 
 // mastheadView draws the masthead bar: 衡阳日报 · 2023年12月21日 星期四 ·
-// 第18730号 · 8版.
+// 第18730号 · 8版. The paper (or, without one, the base name of the
+// issue's file) and the date are kept longest: when the bar is too narrow
+// the issue number goes first, then the page count.
 func (r *Reader) mastheadView() string {
 	is := r.is
-	parts := []string{}
-	paper := is.Paper
-	if paper == "" {
-		paper = r.name
+	type part struct {
+		text string
+		need int // lower is kept longer
 	}
-	if paper != "" {
-		parts = append(parts, paper)
+	var parts []part
+	if paper := issueLabel(is, r.name, r.path); paper != "" {
+		parts = append(parts, part{paper, 0})
 	}
-	if d := dateText(is.Date, is.Weekday); d != "" {
-		parts = append(parts, d)
+	date, weekday := is.Date, is.Weekday
+	if date == "" && r.entry != nil { // the shelf's date, from the file's name
+		date, weekday = r.entry.Date, r.entry.Weekday
+	}
+	if d := dateText(date, weekday); d != "" {
+		parts = append(parts, part{render.Clean(d), 0})
 	}
 	if is.Number > 0 {
-		parts = append(parts, fmt.Sprintf("第%d号", is.Number))
+		parts = append(parts, part{fmt.Sprintf("第%d号", is.Number), 2})
 	}
-	pages := is.Pages
-	if pages == 0 {
-		pages = len(is.Sections)
+	if p := pagesText(is); p != "" {
+		parts = append(parts, part{p, 1})
 	}
-	if pages > 0 {
-		parts = append(parts, fmt.Sprintf("%d版", pages))
+	join := func(need int) string {
+		var keep []string
+		for _, p := range parts {
+			if p.need <= need {
+				keep = append(keep, p.text)
+			}
+		}
+		return " " + strings.Join(keep, " · ")
 	}
-	text := " " + render.Clean(strings.Join(parts, " · "))
+	text := join(0)
+	for need := 2; need > 0; need-- {
+		if t := join(need); stringWidth(t, r.ambWide) <= r.width {
+			text = t
+			break
+		}
+	}
 	text = truncate(text, r.width, r.ambWide)
 	return r.st.Masthead.Render(pad(text, r.width, r.ambWide))
+}
+
+// pagesText is the masthead's page count: the pages the issue has (8版),
+// and, when the masthead counts more pages than the file holds, both:
+// 本期8版(此处1版).
+func pagesText(is *issue.Issue) string {
+	have := len(is.Sections)
+	switch {
+	case is.Pages > have && have > 0:
+		return fmt.Sprintf("本期%d版(此处%d版)", is.Pages, have)
+	case is.Pages > 0:
+		return fmt.Sprintf("%d版", is.Pages)
+	case have > 0:
+		return fmt.Sprintf("%d版", have)
+	}
+	return ""
 }
 
 // dateText writes an ISO date the Chinese way with its weekday:
@@ -177,13 +210,7 @@ func (r *Reader) statusText(room int) string {
 	}
 	var parts []part
 	s := r.sec[r.cur]
-	pageNo := r.is.Sections[s].Page
-	if pageNo > 0 {
-		pages := max(r.is.Pages, len(r.is.Sections), pageNo)
-		parts = append(parts, part{fmt.Sprintf("版 %d/%d", pageNo, pages), 0})
-	} else {
-		parts = append(parts, part{fmt.Sprintf("版 %d/%d", s+1, len(r.is.Sections)), 0})
-	}
+	parts = append(parts, part{pageStatus(r.is, s), 0})
 	first := r.firstOfSection(s)
 	inSec := 0
 	for _, si := range r.sec {
@@ -229,6 +256,17 @@ func (r *Reader) statusText(room int) string {
 		}
 	}
 	return join(0)
+}
+
+// pageStatus is the page part of the status line for section s: its
+// place among the pages the issue holds (版 2/3), which never contradicts
+// [ and ]; with the printed page number when that differs (第5版 2/3).
+func pageStatus(is *issue.Issue, s int) string {
+	n := len(is.Sections)
+	if pg := is.Sections[s].Page; pg > 0 && pg != s+1 {
+		return fmt.Sprintf("第%d版 %d/%d", pg, s+1, n)
+	}
+	return fmt.Sprintf("版 %d/%d", s+1, n)
 }
 
 // readingSpeed is the reading speed of Chinese text, in characters per

@@ -263,6 +263,33 @@ func (s *Store) Saved() map[string]bool {
 	return out
 }
 
+// SavedTimes returns the keys of the issues that have saved state, each
+// with when its state was last saved (the modification time of its
+// file): the latest is the issue read last. Nil when the store is
+// disabled or the folder cannot be read.
+func (s *Store) SavedTimes() map[string]time.Time {
+	if !s.Enabled() {
+		return nil
+	}
+	entries, err := os.ReadDir(filepath.Join(s.dir, "issues"))
+	if err != nil {
+		return nil
+	}
+	out := make(map[string]time.Time, len(entries))
+	for _, e := range entries {
+		key, ok := strings.CutSuffix(e.Name(), ".json")
+		if !ok || !validKey.MatchString(key) {
+			continue
+		}
+		var mod time.Time
+		if info, err := e.Info(); err == nil {
+			mod = info.ModTime()
+		}
+		out[key] = mod
+	}
+	return out
+}
+
 // Bookmark is a bookmarked article of some issue, for a bookmarks view.
 type Bookmark struct {
 	Key   string // the issue's content key
