@@ -23,8 +23,12 @@
 //     pieces, so search finds a match in a table, scrolls to it and
 //     highlights it. Glamour's lines are drawn as glamour styled them (with
 //     a style made from ours: see tableStyle).
-//   - Plain output is ours alone: tables as rows of cells separated by
-//     " | ", no quote bars, no cut marks.
+//   - Plain output is ours alone: at a width, tables as the same grid
+//     (without its left margin) when no cell must wrap, else as their
+//     cells one under another with a rule between rows, so that the text
+//     stays in reading order for the programs that read it; without a
+//     width, one line per row with the cells separated by " | ". No quote
+//     bars, no cut marks.
 //
 // An article is laid out as plain text with role spans (kicker, title,
 // byline, body, jump line, …). Styles are applied per line, only to the
@@ -74,8 +78,9 @@ type Options struct {
 	// Plain selects the layout for plain text output: the byline on its
 	// own line after the title (not bold at the start of the first
 	// paragraph when it is inline), no first-line indent, no decorations that are not text
-	// of the article (quote bars, cut marks), tables as rows of cells
-	// separated by " | " instead of a grid.
+	// of the article (quote bars, cut marks), tables drawn without
+	// glamour: at a width our grid when no cell wraps, else cells one
+	// under another; without one, rows of cells separated by " | ".
 	Plain bool
 }
 

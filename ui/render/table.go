@@ -29,17 +29,24 @@ func gridRules(ambiguousWide bool) rules {
 }
 
 // layTable lays out the cells of a table block: by glamour when the table
-// fits at its natural size, else as a grid that fits the width, or (plain
-// layout, no width, or too narrow for a grid) as one line per row with the
-// cells separated by " | ".
+// fits at its natural size (styled layouts only), else as a grid that fits
+// the width (plain: only when no cell wraps); in the plain layout too
+// narrow for that, as its cells one under another; and without a width
+// (or, styled, too narrow for a grid) as one line per row with the cells
+// separated by " | ".
 func (l *Layout) layTable(u *unit) []Line {
 	a := l.article
-	if !l.opt.Plain && l.opt.Width > 0 && u.block >= 0 && u.block < len(a.Blocks) {
-		if lines := l.glamourTable(u); lines != nil {
-			return lines
+	if l.opt.Width > 0 && u.block >= 0 && u.block < len(a.Blocks) {
+		if !l.opt.Plain {
+			if lines := l.glamourTable(u); lines != nil {
+				return lines
+			}
 		}
 		if lines := l.grid(u); lines != nil {
 			return lines
+		}
+		if l.opt.Plain {
+			return l.stacked(u)
 		}
 	}
 	var r run
@@ -60,7 +67,11 @@ func (l *Layout) layTable(u *unit) []Line {
 
 // grid lays out a table block as a grid of wrapped cells, the header row
 // in bold and ruled off; nil when the width cannot hold two columns per
-// cell.
+// cell. The styled grid has one column of margin on the left, as glamour's
+// tables do; the plain one starts at the left edge, as plain paragraphs
+// do, and is only drawn when no cell must wrap: plain text is read by
+// programs (grep, translation tools) in order, and a wrapped grid
+// interleaves the lines of a row's cells.
 func (l *Layout) grid(u *unit) []Line {
 	amb := l.opt.AmbiguousWide
 	rows := l.article.Blocks[u.block].Rows
@@ -78,7 +89,11 @@ func (l *Layout) grid(u *unit) []Line {
 	ru := gridRules(amb)
 	sep := " " + ru.col + " "
 	sepW := strictWidth(sep, amb)
-	avail := l.opt.Width - 1 - sepW*(cols-1) // one column of margin on the left
+	margin := 1
+	if l.opt.Plain {
+		margin = 0
+	}
+	avail := l.opt.Width - margin - sepW*(cols-1)
 	natural := make([]int, cols)
 	least := make([]int, cols) // a column must hold its widest character
 	for c := range natural {
@@ -90,11 +105,12 @@ func (l *Layout) grid(u *unit) []Line {
 			least[c] = max(least[c], widestCluster(cell, amb))
 		}
 	}
-	sum := 0
-	for _, n := range least {
-		sum += n
+	sum, whole := 0, 0
+	for c := range least {
+		sum += least[c]
+		whole += natural[c]
 	}
-	if sum > avail {
+	if sum > avail || l.opt.Plain && whole > avail {
 		return nil
 	}
 	widths := fitColumns(natural, least, avail)
@@ -117,7 +133,7 @@ func (l *Layout) grid(u *unit) []Line {
 		}
 		for li := range height {
 			var b strings.Builder
-			ln := Line{Indent: 1}
+			ln := Line{Indent: margin}
 			mark := func(s string) {
 				ln.Spans = append(ln.Spans, Span{Start: b.Len(), End: b.Len() + len(s), Role: RoleMarker, Piece: -1})
 				b.WriteString(s)
@@ -169,10 +185,53 @@ func (l *Layout) grid(u *unit) []Line {
 				b.WriteString(strings.Repeat(ru.row, n))
 			}
 			s := b.String()
-			out = append(out, Line{Indent: 1, Text: s, Width: strictWidth(s, amb), Spans: []Span{{End: len(s), Role: RoleMarker, Piece: -1}}})
+			out = append(out, ruleLine(s, margin, amb))
 		}
 	}
 	return out
+}
+
+// stacked lays out a table block too narrow for an unwrapped grid, in the
+// plain layout: the cells of a row one under another, each wrapped at the
+// width, and a rule between rows; the text stays in reading order. An
+// empty cell takes no line.
+func (l *Layout) stacked(u *unit) []Line {
+	amb := l.opt.AmbiguousWide
+	rows := l.article.Blocks[u.block].Rows
+	piece := map[[2]int]int{} // (row, col) → piece index
+	for i := u.first; i < u.last; i++ {
+		piece[[2]int{l.pieces[i].Row, l.pieces[i].Col}] = i
+	}
+	rule := strings.Repeat(gridRules(amb).row, max(l.opt.Width, 1))
+	var out []Line
+	for ri, r := range rows {
+		if ri > 0 {
+			out = append(out, ruleLine(rule, 0, amb))
+		}
+		role := RoleBody
+		if ri == 0 && len(rows) > 1 {
+			role = RoleTableHead
+		}
+		for c, cell := range r {
+			p, ok := piece[[2]int{ri, c}]
+			if !ok {
+				p = -1
+			}
+			for _, wl := range l.breakLines(cell, wrap.Options{Width: l.opt.Width, AmbiguousWide: amb}) {
+				text := wl.Text(cell)
+				if text == "" {
+					continue
+				}
+				out = append(out, Line{Text: text, Width: wl.Width, Spans: []Span{{End: len(text), Role: role, Piece: p, Offset: wl.Start}}})
+			}
+		}
+	}
+	return out
+}
+
+// ruleLine returns a line that is the rule s, indent columns in.
+func ruleLine(s string, indent int, amb bool) Line {
+	return Line{Indent: indent, Text: s, Width: strictWidth(s, amb), Spans: []Span{{End: len(s), Role: RoleMarker, Piece: -1}}}
 }
 
 // trimSpans cuts the spans of ln to its (trimmed) text, dropping empty ones.
