@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode"
 	"unicode/utf8"
 
 	"dubao/issue"
@@ -519,7 +520,7 @@ func (l *Layout) layRun(r run) []Line {
 		para := full[start:end]
 		var wl []wrap.Line
 		if width > 0 {
-			wl = l.breakLines(para, wopt)
+			wl = l.avoidOrphan(para, l.breakLines(para, wopt), wopt)
 		} else {
 			wl = []wrap.Line{{End: len(para), Indent: wopt.Indent, Width: strictWidth(para, l.opt.AmbiguousWide)}}
 		}
@@ -574,6 +575,46 @@ func (l *Layout) breakLines(text string, wopt wrap.Options) []wrap.Line {
 		return fitStrict(text, p.Lines(wopt), wopt, risky)
 	}
 	return fitStrict(text, wrap.Lines(text, wopt), wopt, hasRisky(text))
+}
+
+// avoidOrphan returns the lines wl of text, or, when the last of them is
+// an orphan (one CJK character and its punctuation, see isOrphan), the
+// lines of text laid out one or two columns narrower (two: one column
+// less may not take a full-width character off a line) when that gives as
+// many lines and no orphan. Narrower lines still fit the width and tile
+// the same text, so nothing is lost.
+func (l *Layout) avoidOrphan(text string, wl []wrap.Line, wopt wrap.Options) []wrap.Line {
+	if len(wl) < 2 || !isOrphan(wl[len(wl)-1].Text(text)) {
+		return wl
+	}
+	for d := 1; d <= 2 && wopt.Width-d >= 2; d++ {
+		o := wopt
+		o.Width -= d
+		nl := l.breakLines(text, o)
+		if len(nl) > len(wl) {
+			break
+		}
+		if len(nl) == len(wl) && !isOrphan(nl[len(nl)-1].Text(text)) {
+			return nl
+		}
+	}
+	return wl
+}
+
+// isOrphan reports whether a line is a single CJK character with nothing
+// but punctuation around it (福。, 了」).
+func isOrphan(line string) bool {
+	n := 0
+	for _, r := range line {
+		switch {
+		case unicode.IsPunct(r):
+		case unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul):
+			n++
+		default:
+			return false
+		}
+	}
+	return n == 1
 }
 
 // span is a seg placed in the joined text of a run.

@@ -312,7 +312,7 @@ func TestMarks(t *testing.T) {
 	st := styles.New(true)
 	r := New(st)
 	a := &issue.Article{Title: "标题", Paragraphs: []string{"青溪河畔青溪人"}}
-	l := r.Layout(a, Options{Width: 8})
+	l := r.Layout(a, Options{Width: 12}) // both matches whole on a line
 	// pieces: 0 title, 1 paragraph; "青溪" at bytes 0 and 12
 	marks := []Mark{{Piece: 1, Start: 12, End: 18, Current: true}, {Piece: 1, Start: 0, End: 6}}
 	SortMarks(marks)
