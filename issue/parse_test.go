@@ -134,7 +134,7 @@ func TestSample(t *testing.T) {
 	if len(river.Continued) != 1 || river.Continued[0] != 3 {
 		t.Errorf("continued %v", river.Continued)
 	}
-	if !strings.Contains(strings.Join(river.Paragraphs, ""), "驿站9座,亲水平台17处。") {
+	if !strings.Contains(strings.Join(river.Paragraphs, ""), "驿站9座，亲水平台17处。") {
 		t.Error("continuation not joined mid-sentence")
 	}
 	for _, a := range is.Sections[2].Articles {

@@ -18,7 +18,7 @@ func TestFollowSeam(t *testing.T) {
 	if len(a.Jumps) != 2 || !a.Jumps[0].Stitched || !a.Jumps[1].Stitched {
 		t.Fatalf("the first sample article should hold one stitched seam: %+v", a.Jumps)
 	}
-	const seamLine = "(下转第三版) (上接第一版)"
+	const seamLine = "（下转第三版） （上接第一版）"
 	if strings.Contains(screen(m), seamLine) {
 		t.Fatalf("the seam is in view before o:\n%s", screen(m))
 	}
