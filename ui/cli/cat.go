@@ -3,6 +3,7 @@ package cli
 import (
 	"bufio"
 	"context"
+	"errors"
 	"io"
 	"os"
 	"strings"
@@ -26,12 +27,13 @@ func (r *runner) catCommand() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "cat [FILE|-|FOLDER DATE] N|TEXT",
 		Short: "Print an article as text",
-		Long: `Cat prints one article: N is its number as 'dubao list' shows it; TEXT
-picks the article whose title contains it (full-width and half-width forms
-match each other, Latin letters in any case). When several titles contain
-TEXT, cat lists them with their numbers and prints nothing. --all prints
-every article in order. Without FILE it reads the built-in sample; on a
-FOLDER of several issues, DATE names the issue (as 'dubao list FOLDER'
+		Long: `dubao cat prints one article: N is its number as 'dubao list' shows it;
+TEXT picks the article whose title contains it (full-width and half-width
+forms match each other, Latin letters in any case; an untitled article goes
+by the start of its text, as 'dubao list' shows it). When several titles
+contain TEXT, cat lists them with their numbers and prints nothing. --all
+prints every article in order. Without FILE it reads the built-in sample;
+on a FOLDER of several issues, DATE names the issue (as 'dubao list FOLDER'
 shows them).
 
 When stdout is a terminal the article is styled and wrapped at the terminal
@@ -65,13 +67,23 @@ Markdown that dubao reads back as the same article.`,
 				file, date = argAt(args, 0), argAt(args, 1)
 			case len(args) == 1:
 				sel = args[0]
+				if namesPath(sel) {
+					return missingAfter(cmd, sel, "article number or title")
+				}
 			case len(args) == 2:
 				file, sel = args[0], args[1]
 			default:
 				file, date, sel = args[0], args[1], args[2]
 			}
-			src, err := r.load(ctx, cmd.CommandPath(), file, date)
+			src, err := r.open(ctx, file)
 			if err != nil {
+				return err
+			}
+			if src.shelf != nil && date == "" && !opt.all && len(src.shelf.Lookup(sel)) > 0 {
+				// dubao cat FOLDER DATE: the article is missing, not the DATE.
+				return usagef(cmd.CommandPath(), "%s: missing article number or title after DATE", cmd.Name())
+			}
+			if src, err = r.pickIssue(cmd.CommandPath(), src, date); err != nil {
 				return err
 			}
 			is := src.issue
@@ -79,6 +91,11 @@ Markdown that dubao reads back as the same article.`,
 				return r.finish(src, r.cat(ctx, is, is.Articles(), opt, cfg))
 			}
 			a, err := pick(is, sel, src.name)
+			if errors.Is(err, errNoTitle) && len(args) == 1 && looksLikePath(sel) {
+				// dubao cat issue.md, with issue.md not there: a FILE
+				// with its article forgotten more likely than a title.
+				return missingAfter(cmd, sel, "article number or title")
+			}
 			if err != nil {
 				return err
 			}
@@ -88,7 +105,7 @@ Markdown that dubao reads back as the same article.`,
 	f := cmd.Flags()
 	f.BoolVarP(&opt.all, "all", "a", false, "print every article, in order")
 	f.Var(&opt.width, "width", "wrap at N columns (0: one paragraph per line); default: the terminal width, or no wrapping when stdout is not a terminal")
-	f.Var(format, "format", "text or markdown")
+	f.Var(format, "format", "write plain text, or Markdown that dubao reads back as the same article")
 	_ = cmd.RegisterFlagCompletionFunc("format", completeWords(formatChoices))
 	_ = cmd.RegisterFlagCompletionFunc("width", completeWords([]string{"0", "40", "60", "80"}))
 	return cmd
@@ -190,16 +207,23 @@ func hasDarkBackground() bool {
 }
 
 // completeCat completes cat's arguments: a file, then the numbers of its
-// articles with their titles.
+// articles with their titles; after a folder of several issues, their
+// dates, then the numbers of the articles of the issue of that date.
 func (r *runner) completeCat(opt *catOptions) cobra.CompletionFunc {
-	return func(cmd *cobra.Command, args []string, _ string) ([]cobra.Completion, cobra.ShellCompDirective) {
-		if opt.all || len(args) != 1 || args[0] == "-" {
-			return completeFiles(cmd, args, "")
+	return func(cmd *cobra.Command, args []string, toComplete string) ([]cobra.Completion, cobra.ShellCompDirective) {
+		const articles = cobra.ShellCompDirectiveNoFileComp | cobra.ShellCompDirectiveKeepOrder
+		if opt.all || len(args) == 0 || len(args) > 2 || args[0] == "-" {
+			return r.completeIssue(cmd, args, toComplete)
 		}
-		src, err := r.load(cmd.Context(), cmd.CommandPath(), args[0], "")
+		if len(args) == 1 {
+			if dates := r.shelfDates(cmd.Context(), args[0]); dates != nil {
+				return dates, articles
+			}
+		}
+		src, err := r.load(cmd.Context(), cmd.CommandPath(), args[0], argAt(args, 1))
 		if err != nil {
 			return nil, cobra.ShellCompDirectiveNoFileComp
 		}
-		return issueArticles(src.issue), cobra.ShellCompDirectiveNoFileComp | cobra.ShellCompDirectiveKeepOrder
+		return issueArticles(src.issue), articles
 	}
 }

@@ -13,6 +13,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"runtime/debug"
 	"strings"
@@ -68,9 +69,6 @@ func (a App) Run(ctx context.Context, args []string, stdin io.Reader, stdout, st
 	r := &runner{app: a, stdin: stdin, stdout: stdout, stderr: stderr}
 	root := r.rootCommand()
 	root.SetArgs(args)
-	root.SetIn(stdin)
-	root.SetOut(stdout)
-	root.SetErr(stderr)
 	root.Version = a.version()
 	root.SetVersionTemplate("{{.Name}} {{.Version}}\n")
 	root.SilenceErrors = true
@@ -111,10 +109,13 @@ func errorLine(program string, err error) string {
 	if err == nil || isBrokenPipe(err) || isInterrupt(err) {
 		return ""
 	}
-	msg := oneLine(err.Error())
+	msg := oneLine(errorText(err))
 	if exitCode(err) == ExitUsage {
 		var usage *usageError
 		errors.As(err, &usage)
+		if usage != nil && usage.noHint {
+			return program + ": " + msg
+		}
 		cmd := program
 		if usage != nil && usage.cmd != "" {
 			cmd = usage.cmd
@@ -122,6 +123,29 @@ func errorLine(program string, err error) string {
 		msg += fmt.Sprintf(" (see '%s --help')", cmd)
 	}
 	return program + ": " + msg
+}
+
+// errorText is the message of err with a file error of the os package
+// (an *fs.PathError, "open FILE: permission denied") in the form every
+// error of dubao takes, "FILE: permission denied", and the file named
+// once: a context before it that ends with the same name ("FILE: open
+// FILE: …", "open shelf FILE: open FILE: …") is dropped.
+func errorText(err error) string {
+	msg := err.Error()
+	var pe *fs.PathError
+	if !errors.As(err, &pe) || pe.Err == nil {
+		return msg
+	}
+	raw := pe.Error()
+	i := strings.LastIndex(msg, raw)
+	if i < 0 {
+		return msg
+	}
+	prefix := msg[:i]
+	if strings.HasSuffix(prefix, pe.Path+": ") {
+		prefix = ""
+	}
+	return prefix + pe.Path + ": " + pe.Err.Error() + msg[i+len(raw):]
 }
 
 // oneLine makes an error message safe and single-line: control characters
@@ -140,8 +164,9 @@ func isInterrupt(err error) bool {
 
 // usageError is a mistake in how dubao was called: exit status 2.
 type usageError struct {
-	cmd string // the command path, for the --help hint
-	err error
+	cmd    string // the command path, for the --help hint
+	err    error
+	noHint bool // the message says what to do: no --help hint
 }
 
 func (e *usageError) Error() string { return e.err.Error() }

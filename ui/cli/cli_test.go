@@ -4,10 +4,12 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"syscall"
@@ -88,18 +90,23 @@ func TestExitCodes(t *testing.T) {
 		{"bad format", []string{"cat", "--format", "pdf", "1"}, ExitUsage, "text, markdown"},
 		{"too many list args", []string{"list", "a", "b", "c"}, ExitUsage, "too many arguments"},
 		{"too many cat args", []string{"cat", "a", "b", "c", "d"}, ExitUsage, "too many arguments"},
-		{"too many search args", []string{"search", "a", "b", "c"}, ExitUsage, "too many arguments"},
+		{"too many search args", []string{"search", "a", "b", "c", "d"}, ExitUsage, "too many arguments"},
 		{"search needs text", []string{"search"}, ExitUsage, "missing argument"},
 		{"date of one issue", []string{"list", spring, "2024-03-08"}, ExitUsage, "is one issue"},
 		{"cat needs a selector", []string{"cat"}, ExitUsage, "missing argument"},
 		{"config takes no args", []string{"config", "x"}, ExitUsage, "takes no arguments"},
 		{"missing flag value", []string{"cat", "1", "--width"}, ExitUsage, "flag needs an argument"},
-		{"missing file", []string{"list", missing}, ExitError, missing},
-		{"missing file cat", []string{"cat", missing, "1"}, ExitError, missing},
+		{"missing file", []string{"list", missing}, ExitError, "dubao: " + missing + ": no such file or directory"},
+		{"missing file cat", []string{"cat", missing, "1"}, ExitError, "dubao: " + missing + ": no such file or directory"},
+		{"missing file root", []string{"nonexist.md"}, ExitError, "dubao: nonexist.md: no such file or directory"},
+		{"missing folder", []string{"list", filepath.Join(missing, "x.md")}, ExitError, "dubao: " + filepath.Join(missing, "x.md") + ": no such file or directory"},
 		{"empty file", []string{"list", empty}, ExitError, empty + ": "},
 		{"no such article", []string{"cat", "999"}, ExitError, "no article 999"},
 		{"no such title", []string{"cat", "不存在的标题"}, ExitError, "no title contains"},
-		{"mistyped command", []string{"lsit"}, ExitError, "did you mean 'dubao list'"},
+		{"mistyped command", []string{"lsit"}, ExitUsage, `dubao: unknown command "lsit" (did you mean "list"?)`},
+		{"mistyped command with args", []string{"serach", "x"}, ExitUsage, `dubao: unknown command "serach" (did you mean "search"?)`},
+		{"unknown shell", []string{"completion", "tcsh"}, ExitUsage, `unknown shell "tcsh": dubao completes bash, zsh, fish, powershell`},
+		{"missing shell", []string{"completion"}, ExitUsage, "missing SHELL: one of bash, zsh, fish, powershell"},
 		{"no match", []string{"search", "没有这样的词"}, ExitError, `nothing matches "没有这样的词"`},
 		{"help topic", []string{"help", "list"}, ExitOK, ""},
 		{"version", []string{"--version"}, ExitOK, ""},
@@ -125,8 +132,11 @@ func TestExitCodes(t *testing.T) {
 			if !strings.Contains(res.stderr, tt.stderr) {
 				t.Errorf("stderr %q does not say %q", res.stderr, tt.stderr)
 			}
-			if tt.code == ExitUsage && !strings.Contains(res.stderr, "--help") {
+			if tt.code == ExitUsage && !strings.Contains(res.stderr, "--help") && !strings.Contains(res.stderr, "did you mean") {
 				t.Errorf("usage error %q gives no --help hint", res.stderr)
+			}
+			if strings.Contains(res.stderr, "stat ") || strings.Contains(res.stderr, "open ") {
+				t.Errorf("stderr %q is not in the form 'dubao: FILE: …'", res.stderr)
 			}
 		})
 	}
@@ -232,8 +242,10 @@ func TestCatPlain(t *testing.T) {
 		lines[strings.TrimSuffix(line, "\n")] = true
 	}
 	for _, a := range is.Articles() {
-		for _, p := range a.Paragraphs {
-			if !lines[p] {
+		for i, p := range a.Paragraphs {
+			// A paragraph cut off by the page layout may end with the
+			// reader's cut mark (see ui/render).
+			if !lines[p] && !(slices.Contains(a.Cut, i) && lines[p+"〔原文在此中断〕"]) {
 				t.Errorf("article %d: paragraph %.40q… is not one line of cat --all", a.N, p)
 			}
 		}
@@ -481,6 +493,21 @@ func TestCompletion(t *testing.T) {
 	if res.code != 0 || !strings.Contains(res.stdout, "2\t春耕机械下田") {
 		t.Errorf("completing cat's article: exit %d, %q", res.code, res.stdout)
 	}
+	// After a folder of issues: their dates, then the articles of one.
+	dir := testShelf(t)
+	res = run(t, App{}, "", "__complete", "cat", dir, "")
+	if res.code != 0 || !strings.HasPrefix(res.stdout, "2024-03-09\n2024-03-08\n") {
+		t.Errorf("completing cat FOLDER: exit %d, %q; want the dates, newest first", res.code, res.stdout)
+	}
+	for _, cmd := range []string{"list", "json", "search"} {
+		if res := run(t, App{}, "", "__complete", cmd, dir, ""); !strings.HasPrefix(res.stdout, "2024-03-09\n") {
+			t.Errorf("completing %s FOLDER: %q", cmd, res.stdout)
+		}
+	}
+	res = run(t, App{}, "", "__complete", "cat", dir, "2024-03-09", "")
+	if res.code != 0 || !strings.Contains(res.stdout, "3\t编者按") {
+		t.Errorf("completing cat FOLDER DATE: exit %d, %q", res.code, res.stdout)
+	}
 	res = run(t, App{}, "", "__complete", "--style", "")
 	if !strings.Contains(res.stdout, "notty") {
 		t.Errorf("completing --style: %q", res.stdout)
@@ -552,7 +579,11 @@ func TestErrorLine(t *testing.T) {
 		{os.ErrNotExist, "dubao: file does not exist"},
 		{&runtimeError{err: io.ErrUnexpectedEOF}, "dubao: unexpected EOF"},
 		{usagef("dubao cat", "bad"), "dubao: bad (see 'dubao cat --help')"},
-		{&os.PathError{Op: "open", Path: "a\x1b]0;x\x07\nb.md", Err: syscall.ENOENT}, "dubao: open a; b.md: no such file or directory"},
+		{&os.PathError{Op: "open", Path: "a\x1b]0;x\x07\nb.md", Err: syscall.ENOENT}, "dubao: a; b.md: no such file or directory"},
+		{&os.PathError{Op: "stat", Path: "nonexist.md", Err: syscall.ENOENT}, "dubao: nonexist.md: no such file or directory"},
+		{fmt.Errorf("x.md: %w", &os.PathError{Op: "open", Path: "x.md", Err: syscall.EACCES}), "dubao: x.md: permission denied"},
+		{fmt.Errorf("open shelf d: %w", &os.PathError{Op: "open", Path: "d", Err: syscall.EACCES}), "dubao: d: permission denied"},
+		{fmt.Errorf("d: %w (2 files)", &os.PathError{Op: "open", Path: "d/x.md", Err: syscall.EACCES}), "dubao: d: d/x.md: permission denied (2 files)"},
 		{context.Canceled, ""},
 		{&os.PathError{Op: "write", Path: "/dev/stdout", Err: syscall.EPIPE}, ""},
 	} {
@@ -615,13 +646,39 @@ func TestConfig(t *testing.T) {
 		t.Errorf("--style dark does not win over the config: exit %d", res.code)
 	}
 
-	withConfig(t, "style = \"auto\"\nmeasure = 3\n")
-	res = run(t, App{}, "", "cat", "1")
-	if res.code != ExitError || !strings.Contains(res.stderr, "config.toml:2:") || strings.Count(res.stderr, "\n") != 1 {
-		t.Errorf("invalid config: exit %d, stderr %q; want 1 and the file and line", res.code, res.stderr)
-	}
-	if res := run(t, App{}, "", "list"); res.code != 0 {
-		t.Errorf("list fails on an invalid config it does not use: %q", res.stderr)
+	// An invalid file is reported by every command that reads an issue,
+	// the same way: one line naming the file and line, exit status 1.
+	for _, content := range []string{"style = \"auto\"\nmeasure = 3\n", "style = dark\n"} {
+		withConfig(t, content)
+		line := "config.toml:2:"
+		if strings.HasPrefix(content, "style = dark") {
+			line = "config.toml:1:"
+		}
+		var first string
+		for _, args := range [][]string{{"cat", "1"}, {"list"}, {"json"}, {"search", "青溪"}, {}, {"config"}} {
+			res := run(t, App{}, "", args...)
+			if res.code != ExitError || !strings.HasPrefix(res.stderr, "dubao: ") || !strings.Contains(res.stderr, line) || strings.Count(res.stderr, "\n") != 1 {
+				t.Errorf("%q with config %q: exit %d, stderr %q; want 1 and one line with %s", args, content, res.code, res.stderr, line)
+			}
+			if first == "" {
+				first = res.stderr
+			} else if res.stderr != first {
+				t.Errorf("%q reports the config differently: %q, not %q", args, res.stderr, first)
+			}
+			if len(args) == 0 || args[0] != "config" {
+				if res.stdout != "" {
+					t.Errorf("%q printed with an invalid config: %.80q", args, res.stdout)
+				}
+			} else if want, _ := config.Path(); res.stdout != want+"\n" {
+				t.Errorf("config with an invalid file: stdout %q, want its path", res.stdout)
+			}
+		}
+		// What helps to mend the file still works.
+		for _, args := range [][]string{{"config", "--default"}, {"completion", "bash"}, {"--help"}, {"--version"}} {
+			if res := run(t, App{}, "", args...); res.code != 0 {
+				t.Errorf("%q with an invalid config: exit %d, %q", args, res.code, res.stderr)
+			}
+		}
 	}
 }
 
@@ -673,12 +730,19 @@ func TestShelf(t *testing.T) {
 		t.Errorf("dubao DIR DATE into a pipe is not cat --all DIR DATE")
 	}
 
+	res = run(t, App{}, "", "search", dir, "2024-03-09", "春耕")
+	if res.code != 0 || strings.Count(res.stdout, "\n") != 2 || strings.Count(res.stdout, "2024-03-09\t") != 2 {
+		t.Errorf("search DIR DATE TEXT: exit %d %q, want the 2 lines of 2024-03-09", res.code, res.stdout)
+	}
 	for _, tt := range []struct {
 		args []string
 		code int
 		msg  string
 	}{
 		{[]string{"cat", dir, "3"}, ExitUsage, "is a folder of 2 issues"},
+		{[]string{"cat", dir, "2024-03-09"}, ExitUsage, "cat: missing article number or title after DATE"},
+		{[]string{"search", dir, "2023-01-01", "春耕"}, ExitError, `no issue of "2023-01-01"`},
+		{[]string{"search", filepath.Join(dir, "2024-03-09.md"), "2024-03-09", "春耕"}, ExitUsage, "is one issue"},
 		{[]string{"list", dir, "2023-01-01"}, ExitError, `no issue of "2023-01-01"`},
 		{[]string{"json", dir, "2023-01-01"}, ExitError, `no issue of "2023-01-01"`},
 	} {
@@ -810,5 +874,145 @@ func testReaderOptions(t *testing.T, dir string) {
 	res = run(t, term, "", one)
 	if res.code != 0 || got.is == nil || got.opt.Shelf != nil || got.opt.Key != shelf.Key(data) {
 		t.Errorf("dubao FOLDER of one issue: exit %d %q; shelf %v", res.code, res.stderr, got.opt.Shelf)
+	}
+}
+
+// TestForgottenArgument: a command given only a FILE (or FOLDER, or -)
+// where it needs one more argument says so, instead of taking the path for
+// the article or the text to search in the built-in sample.
+func TestForgottenArgument(t *testing.T) {
+	file := writeFile(t, "2024-03-09.md", twoArticles)
+	dir := testShelf(t)
+	missing := filepath.Join(t.TempDir(), "shelf", "2024-03-09.md")
+	for _, tt := range []struct {
+		args []string
+		msg  string
+	}{
+		{[]string{"cat", file}, "cat: missing article number or title after FILE"},
+		{[]string{"cat", dir}, "cat: missing article number or title (and the DATE of an issue, in a folder of several) after FOLDER"},
+		{[]string{"cat", "-"}, "cat: missing article number or title after - (stdin)"},
+		{[]string{"cat", missing}, "cat: missing article number or title after FILE"},
+		{[]string{"cat", "nonexist.md"}, "cat: missing article number or title after FILE"},
+		{[]string{"search", file}, "search: missing TEXT to search for after FILE"},
+		{[]string{"search", dir}, "search: missing TEXT to search for (and the DATE of an issue, in a folder of several) after FOLDER"},
+		{[]string{"search", missing}, "search: missing TEXT to search for after FILE"},
+	} {
+		res := run(t, App{}, "", tt.args...)
+		if res.code != ExitUsage || res.stderr != "dubao: "+tt.msg+" (see 'dubao "+tt.args[0]+" --help')\n" || res.stdout != "" {
+			t.Errorf("%q: exit %d, stdout %.40q, stderr %q; want 2 and %q", tt.args, res.code, res.stdout, res.stderr, tt.msg)
+		}
+	}
+	// Text with a slash that the sample does hold is still a title or a
+	// search.
+	slash := App{Sample: []byte("## 时速350km/h的列车\n\n正文。\n\n## 另一篇\n\n正文。\n")}
+	if res := run(t, slash, "", "cat", "km/h"); res.code != 0 || !strings.HasPrefix(res.stdout, "时速350km/h的列车\n") {
+		t.Errorf("cat km/h on a sample that holds it: exit %d, %q", res.code, res.stderr)
+	}
+	if res := run(t, slash, "", "search", "km/h"); res.code != 0 || res.stdout == "" {
+		t.Errorf("search km/h on a sample that holds it: exit %d, %q", res.code, res.stderr)
+	}
+}
+
+// TestMistypedCommandIsAFile: a first argument close to a command name is
+// still read as a file when one of that name exists.
+func TestMistypedCommandIsAFile(t *testing.T) {
+	app := App{Sample: sample(t)}
+	t.Chdir(t.TempDir())
+	if err := os.WriteFile("lsit", []byte(twoArticles), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	res := run(t, app, "", "lsit")
+	if res.code != 0 || !strings.HasPrefix(res.stdout, "春耕备耕进行时") {
+		t.Errorf("dubao lsit with a file lsit: exit %d, %q", res.code, res.stderr)
+	}
+	if res := run(t, app, "", "./serach"); res.code != ExitError || strings.Contains(res.stderr, "unknown command") {
+		t.Errorf("dubao ./serach: exit %d, %q; want 1 and no such file", res.code, res.stderr)
+	}
+}
+
+// TestUntitledArticles: an article without a title goes by its headline
+// (the start of its text) in list, search, completion and cat TEXT.
+func TestUntitledArticles(t *testing.T) {
+	res := run(t, App{}, "hello\n", "list", "-")
+	if res.code != 0 || res.stdout != "1\t0\thello\n" {
+		t.Errorf("echo hello | dubao list -: exit %d, %q", res.code, res.stdout)
+	}
+	untitled := "这是一篇没有标题的短讯，说的是春天的事情和别的一些事情。\n\n## 有题\n\n第二篇。\n"
+	f := writeFile(t, "untitled.md", untitled)
+	is, err := shelf.Load(f, shelf.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	arts := is.Issue.Articles()
+	if len(arts) != 2 || arts[0].Title != "" {
+		t.Fatalf("the test issue has no untitled first article: %d articles", len(arts))
+	}
+	head := arts[0].Headline()
+	rows := listLines(t, run(t, App{}, "", "list", f).stdout)
+	if len(rows) != 2 || rows[0][2] != head || head == "" || head == issue.Untitled {
+		t.Errorf("list: %q, want the first titled %q", rows, head)
+	}
+	if res := run(t, App{}, "", "cat", f, "没有标题"); res.code != 0 || !strings.Contains(res.stdout, "春天的事情") {
+		t.Errorf("cat FILE 没有标题: exit %d, %q", res.code, res.stderr)
+	}
+	if res := run(t, App{}, "", "search", f, "春天"); res.code != 0 || strings.Split(res.stdout, "\t")[3] != head {
+		t.Errorf("search: exit %d, %q; want the title field %q", res.code, res.stdout, head)
+	}
+	if res := run(t, App{}, "", "__complete", "cat", f, ""); !strings.Contains(res.stdout, "1\t"+head) {
+		t.Errorf("completion: %q", res.stdout)
+	}
+}
+
+// paperShelf writes a folder of three issues of two papers: 青溪日报 of
+// 2024-03-08 and 2024-03-09, 临川晚报 of 2024-03-09.
+func paperShelf(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	day9 := strings.ReplaceAll(string(sample(t)), "2024年3月8日", "2024年3月9日")
+	for name, content := range map[string]string{
+		"a.md": string(sample(t)),
+		"b.md": day9,
+		"c.md": strings.ReplaceAll(day9, "青溪日报", "临川晚报"),
+	} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+// TestIssueByPaper: a paper's name alone picks its issue when the folder
+// has one, and lists them (paper and date) when it has several.
+func TestIssueByPaper(t *testing.T) {
+	dir := paperShelf(t)
+	if res := run(t, App{}, "", "list", dir); strings.Count(res.stdout, "青溪日报") != 2 || strings.Count(res.stdout, "临川晚报") != 1 {
+		t.Fatalf("the test shelf: %q (%s)", res.stdout, res.stderr)
+	}
+	res := run(t, App{}, "", "cat", dir, "青溪日报", "3")
+	want := `dubao: ` + dir + `: 2 issues of "青溪日报", name one by its date: 青溪日报 2024-03-09; 青溪日报 2024-03-08` + "\n"
+	if res.code != ExitError || res.stderr != want || res.stdout != "" {
+		t.Errorf("cat DIR 青溪日报 3: exit %d, %q; want 1 and\n%q", res.code, res.stderr, want)
+	}
+	res = run(t, App{}, "", "cat", dir, "临川晚报", "3")
+	if res.code != 0 || !strings.HasPrefix(res.stdout, "青溪与临川缔结文旅合作城市") {
+		t.Errorf("cat DIR 临川晚报 3: exit %d, %q %q", res.code, firstLines(res.stdout, 1), res.stderr)
+	}
+	if res := run(t, App{}, "", "list", dir, "人民日报"); res.code != ExitError || !strings.Contains(res.stderr, `no issue of "人民日报"`) {
+		t.Errorf("list DIR 人民日报: exit %d, %q", res.code, res.stderr)
+	}
+}
+
+// TestHelpWording: every command's long help starts with the command as
+// it is typed ("dubao json prints …", not "Json prints …").
+func TestHelpWording(t *testing.T) {
+	r := &runner{app: App{Sample: sample(t)}}
+	root := r.rootCommand()
+	for _, c := range append(root.Commands(), root) {
+		if c.Name() == "help" || c.Hidden {
+			continue
+		}
+		if !strings.HasPrefix(c.Long, c.CommandPath()+" ") && !strings.HasPrefix(c.Long, c.CommandPath()+" (") {
+			t.Errorf("%s: long help starts %.30q", c.CommandPath(), c.Long)
+		}
 	}
 }

@@ -5,12 +5,19 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
+	"os"
 	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode/utf8"
 
 	"github.com/spf13/cobra"
 
 	"dubao/issue"
 	"dubao/issue/decode"
+	"dubao/issue/shelf"
 )
 
 // runner holds what the commands of one run share: the app, the streams,
@@ -51,11 +58,18 @@ plain text instead, like 'dubao cat --all' (a folder of many issues: like
   unzip -p papers.zip 0308.md | dubao -
   dubao list issue.md
   dubao cat issue.md 3 | wc -m`,
-		Args:              r.maxArgs(2),
-		ValidArgsFunction: completeFiles,
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) > 0 {
+				if err := r.mistypedCommand(args[0]); err != nil {
+					return err
+				}
+			}
+			return r.maxArgs(2)(cmd, args)
+		},
+		ValidArgsFunction: r.completeIssue,
 		RunE:              r.runE(r.read),
-		// A mistyped command is read as a file name; the error of the
-		// missing file then suggests the command (see withSuggestion).
+		// A mistyped command reaches the root as its FILE argument: when
+		// no such file exists, mistypedCommand suggests the command.
 		SuggestionsMinimumDistance: 2,
 		PersistentPreRunE: func(cmd *cobra.Command, _ []string) error {
 			if r.flags.encoding == "" {
@@ -69,6 +83,7 @@ plain text instead, like 'dubao cat --all' (a folder of many issues: like
 			return nil
 		},
 	}
+	root.Flags().BoolP("version", "v", false, "print the version")
 	root.Flags().BoolVar(&r.noState, "no-state", false, "remember nothing: where you stopped reading, what you read, bookmarks (kept in $XDG_STATE_HOME/dubao)")
 	pf := root.PersistentFlags()
 	pf.Var(r.flags.style, "style", "colours for a dark or light background, auto to detect it, notty for no escape sequences")
@@ -81,7 +96,11 @@ plain text instead, like 'dubao cat --all' (a folder of many issues: like
 		return &usageError{cmd: c.CommandPath(), err: err}
 	})
 	root.AddCommand(r.listCommand(), r.catCommand(), r.jsonCommand(), r.searchCommand(), r.configCommand())
+	root.SetIn(r.stdin)
+	root.SetOut(r.stdout)
+	root.SetErr(r.stderr)
 	r.root = root
+	r.setupCompletionCommand() // after SetOut: the completion command keeps stdout
 	return root
 }
 
@@ -134,12 +153,114 @@ func argAt(args []string, i int) string {
 	return args[i]
 }
 
+// mistypedCommand returns the usage error of a first argument that names
+// no file but is close to a command name ("dubao serach x"), and nil for
+// anything else: an existing path, a path-like name, or a name too short
+// or too far from every command to be one mistyped.
+func (r *runner) mistypedCommand(arg string) error {
+	if utf8.RuneCountInString(arg) < 3 || strings.ContainsAny(arg, `./\`) {
+		return nil
+	}
+	if _, err := os.Lstat(arg); !errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	s := r.root.SuggestionsFor(arg)
+	if len(s) == 0 {
+		return nil
+	}
+	quoted := make([]string, len(s))
+	for i, name := range s {
+		quoted[i] = strconv.Quote(name)
+	}
+	return &usageError{cmd: r.root.CommandPath(), noHint: true,
+		err: fmt.Errorf("unknown command %q (did you mean %s?)", arg, strings.Join(quoted, " or "))}
+}
+
+// shells are the shells `dubao completion` writes a script for.
+var shells = []string{"bash", "zsh", "fish", "powershell"}
+
+// setupCompletionCommand adds cobra's completion command to the root now
+// (cobra would add it when the command line runs) and makes a missing or
+// unknown SHELL a usage error: cobra's command only prints its help.
+func (r *runner) setupCompletionCommand() {
+	r.root.InitDefaultCompletionCmd()
+	for _, c := range r.root.Commands() {
+		if c.Name() != "completion" {
+			continue
+		}
+		c.Use = "completion SHELL"
+		c.Short = "Print the shell completion script for bash, zsh, fish or powershell"
+		c.Long = fmt.Sprintf(`dubao completion SHELL prints the script that makes SHELL complete
+dubao's commands, flags, files, the dates of a folder of issues and the
+numbers of an issue's articles. SHELL is one of:
+%s. 'dubao completion SHELL --help' says how to load it.`, strings.Join(shells, ", "))
+		c.Args = cobra.ArbitraryArgs
+		c.RunE = func(cmd *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				return usagef(cmd.CommandPath(), "missing SHELL: one of %s", strings.Join(shells, ", "))
+			}
+			return usagef(cmd.CommandPath(), "unknown shell %q: dubao completes %s", args[0], strings.Join(shells, ", "))
+		}
+	}
+}
+
 // completeFiles completes an issue file name.
 func completeFiles(_ *cobra.Command, args []string, _ string) ([]cobra.Completion, cobra.ShellCompDirective) {
 	if len(args) > 0 {
 		return nil, cobra.ShellCompDirectiveNoFileComp
 	}
 	return nil, cobra.ShellCompDirectiveDefault
+}
+
+// completeIssue completes the arguments FILE|FOLDER [DATE] of a command: a
+// file, then, after a folder of several issues, their dates.
+func (r *runner) completeIssue(cmd *cobra.Command, args []string, toComplete string) ([]cobra.Completion, cobra.ShellCompDirective) {
+	if len(args) == 1 {
+		if dates := r.shelfDates(cmd.Context(), args[0]); dates != nil {
+			return dates, cobra.ShellCompDirectiveNoFileComp | cobra.ShellCompDirectiveKeepOrder
+		}
+	}
+	return completeFiles(cmd, args, toComplete)
+}
+
+// shelfDates lists, for shell completion, the dates of the issues in the
+// folder dir, newest first, each with its papers; nil when dir is not a
+// folder of several issues. It is quick even on a large folder never
+// opened before: dates come from the index cache and the file names (see
+// shelf.ScanLazy), and the indexing that ScanLazy starts is stopped.
+func (r *runner) shelfDates(ctx context.Context, dir string) []cobra.Completion {
+	if !isDir(dir) {
+		return nil
+	}
+	ctx, stop := context.WithCancel(ctx)
+	_, s, updates, err := shelf.OpenPathLazy(ctx, dir, r.shelfOptions())
+	stop()
+	if updates != nil {
+		for range updates { // wait until the index read so far is saved
+		}
+	}
+	if err != nil || s == nil {
+		return nil
+	}
+	var dates []string
+	papers := map[string][]string{} // the papers of each date
+	for _, e := range s.Issues {
+		if _, seen := papers[e.Date]; !seen {
+			dates = append(dates, e.Date)
+			papers[e.Date] = nil
+		}
+		if e.Paper != "" && !slices.Contains(papers[e.Date], e.Paper) {
+			papers[e.Date] = append(papers[e.Date], e.Paper)
+		}
+	}
+	out := make([]cobra.Completion, len(dates))
+	for i, date := range dates {
+		out[i] = date
+		if p := papers[date]; len(p) > 0 {
+			out[i] = cobra.CompletionWithDesc(date, listField(strings.Join(p, " ")))
+		}
+	}
+	return out
 }
 
 // completeWords completes a flag value from a fixed list.
@@ -153,7 +274,7 @@ func completeWords(words []string) cobra.CompletionFunc {
 func issueArticles(is *issue.Issue) []cobra.Completion {
 	var out []cobra.Completion
 	for _, a := range is.Articles() {
-		out = append(out, cobra.CompletionWithDesc(fmt.Sprint(a.N), listField(a.Title)))
+		out = append(out, cobra.CompletionWithDesc(fmt.Sprint(a.N), listField(a.Headline())))
 	}
 	return out
 }

@@ -16,13 +16,14 @@ func (r *runner) configCommand() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "config",
 		Short: "Show where the configuration file is, or print the default one",
-		Long: `Config prints the path of dubao's configuration file:
-$XDG_CONFIG_HOME/dubao/config.toml, or ~/.config/dubao/config.toml when
-XDG_CONFIG_HOME is not set. With --default it prints the default
-configuration instead, every setting documented: the style, the reading
-measure, the width of ambiguous characters and the reader's keys. A missing
-file means the defaults; --style and --ambiguous on the command line win
-over the file.`,
+		Long: `dubao config prints the path of dubao's configuration file,
+$XDG_CONFIG_HOME/dubao/config.toml (~/.config/dubao/config.toml when
+XDG_CONFIG_HOME is not set), and checks the file: when it is not valid it
+says where, as every command does (exit status 1). With --default it
+prints the default configuration instead, every setting documented: the
+style, the reading measure, the width of ambiguous characters and the
+reader's keys. A missing file means the defaults; --style and --ambiguous
+on the command line win over the file.`,
 		Example: `  dubao config --default
   mkdir -p "$(dirname "$(dubao config)")" && dubao config --default > "$(dubao config)"`,
 		Args: r.maxArgs(0),
@@ -35,7 +36,10 @@ over the file.`,
 			if err != nil {
 				return err
 			}
-			_, err = fmt.Fprintln(r.stdout, safeText(p, false))
+			if _, err = fmt.Fprintln(r.stdout, safeText(p, false)); err != nil {
+				return err
+			}
+			_, err = config.Load()
 			return err
 		}),
 	}

@@ -2,13 +2,14 @@ package cli
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
-	"io/fs"
+	"os"
 	"path"
 	"path/filepath"
 	"strings"
+
+	"github.com/spf13/cobra"
 
 	"dubao/issue"
 	"dubao/issue/shelf"
@@ -118,16 +119,17 @@ func (r *runner) pickIssue(cmd string, src source, date string) (source, error) 
 			src.name, len(s.Issues), r.root.Name(), src.name)
 	}
 	found := s.Lookup(date)
-	switch len(found) {
-	case 0:
+	byPaper := len(found) == 0
+	if byPaper {
+		found = issuesOfPaper(s, date)
+	}
+	switch {
+	case len(found) == 0:
 		return src, fmt.Errorf("%s: no issue of %q (try '%s list %s')", src.name, date, r.root.Name(), src.name)
-	case 1:
-	default:
-		names := make([]string, len(found))
-		for i, e := range found {
-			names[i] = e.Name()
-		}
-		return src, fmt.Errorf("%s: %d issues match %q, name the paper too: %s", src.name, len(found), date, strings.Join(names, "; "))
+	case len(found) > 1 && byPaper:
+		return src, fmt.Errorf("%s: %d issues of %q, name one by its date: %s", src.name, len(found), date, issueNames(found))
+	case len(found) > 1:
+		return src, fmt.Errorf("%s: %d issues match %q, name the paper too: %s", src.name, len(found), date, issueNames(found))
 	}
 	l, err := s.Open(found[0])
 	if err != nil {
@@ -163,15 +165,63 @@ func readAll(ctx context.Context, r io.Reader, limit int64) ([]byte, error) {
 	}
 }
 
-// withSuggestion adds a hint to the error of a missing file whose name is
-// close to a command ("dubao lsit" → did you mean "dubao list"?): the root
-// command reads a mistyped command as a file name.
-func (r *runner) withSuggestion(arg string, err error) error {
-	if !errors.Is(err, fs.ErrNotExist) || r.root == nil || len(arg) < 3 || strings.ContainsAny(arg, `./\`) {
-		return err
+// issuesOfPaper returns the issues of s whose paper's name contains name
+// (a DATE argument that holds no date: "青溪日报"), newest first.
+func issuesOfPaper(s *shelf.Shelf, name string) []*shelf.Entry {
+	name = strings.TrimSpace(name)
+	if name == "" {
+		return nil
 	}
-	if s := r.root.SuggestionsFor(arg); len(s) > 0 {
-		return fmt.Errorf("%w (did you mean '%s %s'?)", err, r.root.Name(), s[0])
+	var out []*shelf.Entry
+	for _, e := range s.Issues {
+		if e.Paper != "" && strings.Contains(e.Paper, name) {
+			out = append(out, e)
+		}
 	}
-	return err
+	return out
+}
+
+// issueNames lists issues for an error message, each by a name that picks
+// it as a DATE argument: "青溪日报 2024-03-09; 青溪日报 2024-03-08".
+func issueNames(es []*shelf.Entry) string {
+	names := make([]string, len(es))
+	for i, e := range es {
+		names[i] = e.Name()
+	}
+	return strings.Join(names, "; ")
+}
+
+// missingAfter returns the usage error of a command given only a FILE,
+// FOLDER or - where it needs one more argument (what) after it: "dubao cat
+// issue.md" forgot the article. Without it, that argument would be taken
+// for the article (or the text to search) in the built-in sample.
+func missingAfter(cmd *cobra.Command, arg, what string) error {
+	where := "FILE"
+	switch {
+	case arg == "-":
+		where = "- (stdin)"
+	case isDir(arg):
+		where = "FOLDER"
+		what += " (and the DATE of an issue, in a folder of several)"
+	}
+	return usagef(cmd.CommandPath(), "%s: missing %s after %s", cmd.Name(), what, where)
+}
+
+// namesPath reports whether arg, the only argument of cat or search,
+// names a file or folder that exists, or is stdin (-): then it is surely
+// the FILE argument, not the text of an article.
+func namesPath(arg string) bool {
+	if arg == "-" {
+		return true
+	}
+	_, err := os.Stat(arg)
+	return err == nil
+}
+
+// looksLikePath reports whether arg looks like the path of a file, though
+// none exists there: it holds a slash or ends in .md or .txt. Taken for
+// the text of an article, it would match nothing.
+func looksLikePath(arg string) bool {
+	lower := strings.ToLower(arg)
+	return strings.ContainsAny(arg, `/\`) || strings.HasSuffix(lower, ".md") || strings.HasSuffix(lower, ".txt")
 }

@@ -18,7 +18,7 @@ func (r *runner) jsonCommand() *cobra.Command {
 	return &cobra.Command{
 		Use:   "json [FILE|-|FOLDER [DATE]]",
 		Short: "Print the parsed issue as JSON",
-		Long: `Json prints the parsed issue — masthead fields, sections (pages) and their
+		Long: `dubao json prints the parsed issue — masthead fields, sections (pages) and their
 articles with kicker, title, subtitle, byline, paragraphs, blocks and jump
 lines — as indented UTF-8 JSON. Without FILE it prints the built-in sample.
 
@@ -29,8 +29,11 @@ DATE, that issue.`,
   dubao json issue.md | jq -r .date
   dubao json ~/papers | jq '.skipped'`,
 		Args:              r.maxArgs(2),
-		ValidArgsFunction: completeFiles,
+		ValidArgsFunction: r.completeIssue,
 		RunE: r.runE(func(ctx context.Context, cmd *cobra.Command, args []string) error {
+			if _, err := r.settings(cmd); err != nil {
+				return err
+			}
 			src, err := r.open(ctx, argAt(args, 0))
 			if err != nil {
 				return err

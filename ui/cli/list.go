@@ -16,13 +16,14 @@ import (
 func (r *runner) listCommand() *cobra.Command {
 	return &cobra.Command{
 		Use:   "list [FILE|-|FOLDER [DATE]]",
-		Short: "List the articles: number, page and title",
-		Long: `List prints one line per article of the issue, in issue order:
+		Short: "List the articles (number, page, title), or the issues of a folder",
+		Long: `dubao list prints one line per article of the issue, in issue order:
 
     N<TAB>PAGE<TAB>TITLE
 
 N is the article number that 'dubao cat' takes; PAGE is the page (版) the
-article is on, 0 if unknown. Without FILE it lists the built-in sample.
+article is on, 0 if unknown; TITLE is the title, or for an untitled article
+the start of its text. Without FILE it lists the built-in sample.
 
 On a FOLDER of several issues (a shelf) it lists the issues instead, newest
 first, one line each:
@@ -37,8 +38,11 @@ articles of that issue.`,
   dubao list ~/papers
   dubao list ~/papers 2024-03-08`,
 		Args:              r.maxArgs(2),
-		ValidArgsFunction: completeFiles,
+		ValidArgsFunction: r.completeIssue,
 		RunE: r.runE(func(ctx context.Context, cmd *cobra.Command, args []string) error {
+			if _, err := r.settings(cmd); err != nil {
+				return err
+			}
 			src, err := r.open(ctx, argAt(args, 0))
 			if err != nil {
 				return err
@@ -51,8 +55,9 @@ articles of that issue.`,
 			}
 			out := bufio.NewWriter(r.stdout)
 			for _, sec := range src.issue.Sections {
-				for _, a := range sec.Articles {
-					fmt.Fprintf(out, "%d\t%d\t%s\n", a.N, sec.Page, listField(a.Title))
+				for i := range sec.Articles {
+					a := &sec.Articles[i]
+					fmt.Fprintf(out, "%d\t%d\t%s\n", a.N, sec.Page, listField(a.Headline()))
 				}
 			}
 			return r.finish(src, out.Flush())

@@ -27,7 +27,7 @@ func (r *runner) read(ctx context.Context, cmd *cobra.Command, args []string) er
 	}
 	src, err := r.open(ctx, arg)
 	if err != nil {
-		return r.withSuggestion(arg, err)
+		return err
 	}
 	if src.shelf != nil && len(args) < 2 {
 		return r.listShelf(src)

@@ -12,32 +12,46 @@ import (
 	"dubao/issue/shelf"
 )
 
-// searchCommand is `dubao search [FILE|-|FOLDER] TEXT`.
+// searchCommand is `dubao search [FILE|-|FOLDER [DATE]] TEXT`.
 func (r *runner) searchCommand() *cobra.Command {
 	return &cobra.Command{
-		Use:   "search [FILE|-|FOLDER] TEXT",
+		Use:   "search [FILE|-|FOLDER [DATE]] TEXT",
 		Short: "Find text in the titles and bodies of an issue or a folder of issues",
-		Long: `Search prints one line per match, for scripts:
+		Long: `dubao search prints one line per match, for scripts:
 
     DATE<TAB>PAGE<TAB>N<TAB>TITLE<TAB>LINE
 
 DATE is the issue's date, PAGE the page (版), N the article number (as
-'dubao cat' takes it), TITLE its title and LINE the text that matches: on a
-FOLDER of issues the sentence around the match, newest issue first; on one
-issue the whole paragraph (one line of 'dubao cat'). TEXT matches the way
-the reader's search does: full-width and half-width forms alike (ＡＢＣ =
-ABC, ，= ,), Latin letters in any case, spaces and line breaks ignored.
+'dubao cat' takes it), TITLE its title (for an untitled article, the start
+of its text) and LINE the text that matches: on a FOLDER of issues the
+sentence around the match, newest issue first; on one issue the whole
+paragraph (one line of 'dubao cat'). With DATE after a FOLDER it searches
+that issue only (DATE as 'dubao list FOLDER' takes it). TEXT matches the
+way the reader's search does: full-width and half-width forms alike (ＡＢＣ
+= ABC, ，= ,), Latin letters in any case, spaces and line breaks ignored.
 Without FILE it searches the built-in sample. Exit status 1 when nothing
 matches.`,
 		Example: `  dubao search issue.md 生态
   dubao search ~/papers 长江 | cut -f1,4 | uniq
+  dubao search ~/papers 2024-03-08 长江
   dubao search ~/papers GDP | head`,
-		Args:              r.argRange(1, 2),
-		ValidArgsFunction: completeFiles,
+		Args:              r.argRange(1, 3),
+		ValidArgsFunction: r.completeIssue,
 		RunE: r.runE(func(ctx context.Context, cmd *cobra.Command, args []string) error {
-			file, text := "", args[0]
-			if len(args) == 2 {
-				file, text = args[0], args[1]
+			if _, err := r.settings(cmd); err != nil {
+				return err
+			}
+			text := args[len(args)-1]
+			file, date := "", ""
+			switch len(args) {
+			case 1:
+				if namesPath(text) {
+					return missingAfter(cmd, text, "TEXT to search for")
+				}
+			case 2:
+				file = args[0]
+			case 3:
+				file, date = args[0], args[1]
 			}
 			q := search.New(text)
 			if q.Empty() {
@@ -47,12 +61,21 @@ matches.`,
 			if err != nil {
 				return err
 			}
+			if src.shelf == nil || date != "" {
+				if src, err = r.pickIssue(cmd.CommandPath(), src, date); err != nil {
+					return err
+				}
+			}
 			out := bufio.NewWriter(r.stdout)
 			var found int
-			if src.shelf != nil {
+			if src.issue == nil {
 				found, err = r.searchShelf(ctx, out, src.shelf, q)
 			} else {
-				found, err = searchIssue(out, src.issue, q)
+				date := src.issue.Date
+				if src.entry != nil { // the date the shelf knows it by
+					date = src.entry.Date
+				}
+				found, err = searchIssue(out, src.issue, date, q)
 			}
 			if err != nil {
 				return err
@@ -60,7 +83,12 @@ matches.`,
 			if err := out.Flush(); err != nil {
 				return err
 			}
-			if found == 0 {
+			switch {
+			case found == 0 && len(args) == 1 && looksLikePath(text):
+				// dubao search issue.md, with issue.md not there: a FILE
+				// with its TEXT forgotten more likely than a search.
+				return missingAfter(cmd, text, "TEXT to search for")
+			case found == 0:
 				return fmt.Errorf("%s: nothing matches %q", src.name, text)
 			}
 			return nil
@@ -68,9 +96,9 @@ matches.`,
 	}
 }
 
-// searchIssue writes a line for every piece of text of is that matches q
-// and returns how many it wrote.
-func searchIssue(out *bufio.Writer, is *issue.Issue, q search.Query) (int, error) {
+// searchIssue writes a line for every piece of text of is (of the given
+// date) that matches q and returns how many it wrote.
+func searchIssue(out *bufio.Writer, is *issue.Issue, date string, q search.Query) (int, error) {
 	n := 0
 	for _, sec := range is.Sections {
 		for a := range sec.Articles {
@@ -82,8 +110,8 @@ func searchIssue(out *bufio.Writer, is *issue.Issue, q search.Query) (int, error
 					continue // one line per piece, as grep prints a line once
 				}
 				last = m.Piece
-				if _, err := fmt.Fprintf(out, "%s\t%d\t%d\t%s\t%s\n", is.Date, sec.Page, art.N,
-					listField(art.Title), listField(pieces[m.Piece].Text)); err != nil {
+				if _, err := fmt.Fprintf(out, "%s\t%d\t%d\t%s\t%s\n", date, sec.Page, art.N,
+					listField(art.Headline()), listField(pieces[m.Piece].Text)); err != nil {
 					return n, err
 				}
 				n++

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -9,8 +10,12 @@ import (
 	"dubao/issue/search"
 )
 
+// errNoTitle is the error of a TEXT that no title contains.
+var errNoTitle = errors.New("no title contains")
+
 // pick returns the article that sel names in is: sel is either an article
-// number (as `dubao list` prints it) or text that its title contains. Text
+// number (as `dubao list` prints it) or text that its title contains (its
+// headline, for an untitled article: see issue.Article.Headline). Text
 // is matched the way the reader's search matches: full-width and half-width
 // forms alike, Latin letters in any case, spaces ignored. A title equal to
 // the text wins over titles that only contain it; when several titles
@@ -29,24 +34,25 @@ func pick(is *issue.Issue, sel, name string) (*issue.Article, error) {
 	}
 	var found []*issue.Article
 	for _, a := range is.Articles() {
-		start, end := q.Index(a.Title, 0)
+		title := a.Headline()
+		start, end := q.Index(title, 0)
 		if start < 0 {
 			continue
 		}
-		if start == 0 && strings.TrimSpace(a.Title[end:]) == "" {
+		if start == 0 && strings.TrimSpace(title[end:]) == "" {
 			return a, nil // the whole title
 		}
 		found = append(found, a)
 	}
 	switch len(found) {
 	case 0:
-		return nil, fmt.Errorf("%s: no title contains %q (try 'dubao list')", name, sel)
+		return nil, fmt.Errorf("%s: %w %q (try 'dubao list')", name, errNoTitle, sel)
 	case 1:
 		return found[0], nil
 	}
 	list := make([]string, len(found))
 	for i, a := range found {
-		list[i] = fmt.Sprintf("%d %s", a.N, oneLine(a.Title))
+		list[i] = fmt.Sprintf("%d %s", a.N, oneLine(a.Headline()))
 	}
 	return nil, fmt.Errorf("%s: %d titles contain %q, pick one by number: %s",
 		name, len(found), sel, strings.Join(list, "; "))

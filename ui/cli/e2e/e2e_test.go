@@ -469,12 +469,16 @@ func TestUsageErrors(t *testing.T) {
 		{"list", "a", "b", "c"},
 		{"json", "a", "b", "c"},
 		{"search"},
-		{"search", "a", "b", "c"},
+		{"search", "a", "b", "c", "d"},
 		{"a", "b", "c"},
 		{"config", "x"},
+		{"completion", "tcsh"},
+		{"cat", filepath.Join(root, "testdata", "sample.md")},
+		{"search", filepath.Join(root, "testdata")},
 	} {
 		dubao(t, nil, args...).failed(t, fmt.Sprint(args), 2, "--help")
 	}
+	dubao(t, nil, "serach", "x").failed(t, "serach x", 2, `dubao: unknown command "serach" (did you mean "search"?)`)
 }
 
 func TestRuntimeErrors(t *testing.T) {
@@ -502,6 +506,7 @@ func TestRuntimeErrors(t *testing.T) {
 		}
 	}
 	dubao(t, strings.NewReader(""), "list", "-").failed(t, "list - on empty stdin", 1, "stdin")
+	dubao(t, nil, "nonexist.md").failed(t, "nonexist.md", 1, "dubao: nonexist.md: no such file or directory")
 	dubao(t, nil, "cat", "9999").failed(t, "cat 9999", 1, "no article 9999")
 	dubao(t, nil, "cat", "这个标题不存在").failed(t, "cat unknown title", 1, "no title contains")
 }
