@@ -123,7 +123,7 @@ func (m KeyMap) ShelfHelp() []key.Binding {
 		say(m.HalfDown, "下半页"), say(m.HalfUp, "上半页"),
 		say(m.Top, "最前"), say(m.Bottom, "最后"),
 		say(m.NextPage, "下一个月(更早)"), say(m.PrevPage, "上一个月(更近)"),
-		say(m.Search, "搜索所有各期"), say(m.Bookmark, "删除书签(书签列表里)"),
+		say(m.Search, "搜索各期"), say(m.Bookmark, "删除书签(书签列表里)"),
 		m.Bookmarks, say(m.Skipped, "跳过的文件"),
 		m.Help, m.Quit, m.Interrupt,
 	}

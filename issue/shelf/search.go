@@ -199,7 +199,7 @@ func (s *Shelf) searchEntry(e *Entry, q search.Query, bufs *buffers) ([]Hit, err
 			for i, p := range art.Pieces() {
 				for _, m := range q.FindAll(p.Text) {
 					if title == "" {
-						title = strings.Clone(art.Title)
+						title = strings.Clone(art.Headline())
 					}
 					line, rng := snippet(p.Text, m[0], m[1])
 					hits = append(hits, Hit{Entry: e, Page: sec.Page, N: art.N, Title: title, Line: line, Match: rng,
