@@ -41,18 +41,19 @@ func (q Query) Empty() bool { return len(q.folded) == 0 }
 // Fold maps a rune to the form it is compared in: full-width ASCII to
 // ASCII, half-width katakana to full width, letters to lower case, curly
 // quotes “ ” ‘ ’ to the straight " and ' (texts mix both). Spaces
-// (ASCII, U+3000, no-break) fold to 0, meaning "ignore".
+// (ASCII, U+3000, no-break, every Unicode space) fold to 0, meaning
+// "ignore".
 func Fold(r rune) rune {
 	switch {
 	case r < utf8.RuneSelf:
 		switch {
 		case r >= 'A' && r <= 'Z':
 			return r + 'a' - 'A'
-		case r == ' ' || r == '\t' || r == '\n' || r == '\r':
+		case r == ' ' || r >= '\t' && r <= '\r': // space, \t \n \v \f \r
 			return 0
 		}
 		return r
-	case r == 0x3000 || r == 0x00A0 || r == 0x2002 || r == 0x2003 || r == 0x2009 || r == 0x202F:
+	case unicode.IsSpace(r): // U+3000, no-break and the other Unicode spaces
 		return 0
 	case r == '“' || r == '”':
 		return '"'
