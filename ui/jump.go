@@ -109,7 +109,55 @@ func (r *Reader) jumpTarget(j issue.Jump) (int, bool) {
 			}
 		}
 	}
+	if j.Dir == issue.JumpSee {
+		// (讲话全文见第二版): the article on that page whose title shares
+		// most with what the line names, else the page's first.
+		topic, best := seeTopic(j.Text), 1
+		for i, a := range r.arts {
+			if r.is.Sections[r.sec[i]].Page != j.Page || i == r.cur {
+				continue
+			}
+			if n := commonRunes(topic, a.Headline()); n > best {
+				first, best = i, n
+			}
+		}
+	}
 	return first, first >= 0 && j.Dir == issue.JumpSee
+}
+
+// seeTopic returns what a cross-reference names: its text without the
+// brackets and the 见第N版 part — 讲话全文 of （讲话全文见第二版）.
+func seeTopic(text string) string {
+	t := strings.Trim(text, "()（）〔〕[]【】 ")
+	for _, cut := range []string{"详见", "请见", "参见", "见", "转"} {
+		if i := strings.Index(t, cut); i >= 0 {
+			return t[:i]
+		}
+	}
+	return ""
+}
+
+// commonRunes is the length in characters of the longest common
+// substring of a and b.
+func commonRunes(a, b string) int {
+	x, y := []rune(a), []rune(b)
+	if len(x) == 0 || len(y) == 0 {
+		return 0
+	}
+	prev, cur := make([]int, len(y)+1), make([]int, len(y)+1)
+	best := 0
+	for i := range x {
+		for k := range y {
+			if x[i] == y[k] {
+				cur[k+1] = prev[k] + 1
+				best = max(best, cur[k+1])
+			} else {
+				cur[k+1] = 0
+			}
+		}
+		prev, cur = cur, prev
+	}
+	return best
 }
 
 // jumpBack returns to where the last jump was made from (backspace); with

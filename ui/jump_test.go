@@ -60,3 +60,44 @@ func TestFollowSeam(t *testing.T) {
 		t.Errorf("o on a seam with no paragraph:\n%s", s)
 	}
 }
+
+// TestFollowSeeNamesArticle checks that o on a cross-reference that names
+// its article — （讲话全文见第二版） — opens the article of that page
+// whose title matches, not the page's first.
+func TestFollowSeeNamesArticle(t *testing.T) {
+	src := "# 第1版 要闻\n\n## 大会隆重举行\n\n大会上午举行，主席发表重要讲话。（讲话全文见第二版）\n\n" +
+		"# 第2版 要闻\n\n## 广场举行联欢活动\n\n晚上，广场举行联欢活动。\n\n## 在庆祝大会上的讲话\n\n同志们，朋友们。\n\n" +
+		"## 另一篇稿件\n\n正文。（详见第二版）\n"
+	is, err := issue.ParseBytes([]byte(src), issue.Options{Name: "see.md"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := newModel(t, is, 100, 20)
+	r := reader(m)
+	press(t, m, "enter")
+	press(t, m, "o")
+	if got := r.article().Title; got != "在庆祝大会上的讲话" {
+		t.Errorf("o on （讲话全文见第二版） opened %q", got)
+	}
+	// A reference that names nothing goes to the page's first article.
+	press(t, m, "4")
+	press(t, m, "enter")
+	if got := r.article().Title; got != "另一篇稿件" {
+		t.Fatalf("jump to 4 opened %q", got)
+	}
+	press(t, m, "o")
+	if got := r.article().Title; got != "广场举行联欢活动" {
+		t.Errorf("o on （详见第二版） opened %q", got)
+	}
+	for _, tc := range []struct {
+		text, want string
+	}{
+		{"（讲话全文见第二版）", "讲话全文"},
+		{"(项目清单详见第二版)", "项目清单"},
+		{"（详见第二版）", ""},
+	} {
+		if got := seeTopic(tc.text); got != tc.want {
+			t.Errorf("seeTopic(%q) = %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}
