@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"path"
 	"strings"
 
 	"dubao/issue"
@@ -13,32 +12,8 @@ import (
 // gives none, by the base name of its file (without the extension) or of
 // the folder of its files — never by a full path.
 
-// baseLabel returns the base name of a file or folder path without its
-// extension and without a trailing slash: "widths" for
-// "/work/testdata/hostile/widths.md", "people-daily-2019-10-02" for
-// "/shared/real/people-daily-2019-10-02/". Both / and \ separate.
-func baseLabel(p string) string {
-	p = strings.TrimRight(strings.ReplaceAll(p, `\`, "/"), "/")
-	if p == "" {
-		return ""
-	}
-	base := path.Base(p)
-	if ext := path.Ext(base); ext != "" && ext != base && !isDigits(ext[1:]) {
-		base = strings.TrimSuffix(base, ext)
-	}
-	return render.Clean(base)
-}
-
-// isDigits reports whether s is made of ASCII digits only: "2019.10.02"
-// keeps its ".02", which is no extension.
-func isDigits(s string) bool {
-	for _, c := range s {
-		if c < '0' || c > '9' {
-			return false
-		}
-	}
-	return s != ""
-}
+// baseLabel is shelf.BaseName, made safe to draw.
+func baseLabel(p string) string { return render.Clean(shelf.BaseName(p)) }
 
 // issueLabel names an issue for the masthead and the window title: its
 // paper, else the base name of where it was read from (pathName, or name
@@ -63,16 +38,6 @@ func windowTitle(is *issue.Issue, name, pathName string) string {
 	return label
 }
 
-// entryLabel is what the shelf shows in the paper column: the issue's
-// paper, or, when it is not known (not indexed yet, or no masthead), the
-// base name of its file, or of the folder of its files.
-func entryLabel(e *shelf.Entry) string {
-	if e.Paper != "" {
-		return render.Clean(e.Paper)
-	}
-	p := e.Files[0].Path
-	if len(e.Files) > 1 {
-		p = path.Dir(p)
-	}
-	return baseLabel(p)
-}
+// entryLabel is what the shelf shows in the paper column (see
+// shelf.Entry.Label), made safe to draw.
+func entryLabel(e *shelf.Entry) string { return render.Clean(e.Label()) }

@@ -138,3 +138,52 @@ func parseOrdinal(s string) int {
 	}
 	return n + cur
 }
+
+// Path is where the issue is read from, relative to the shelf: its file,
+// or the folder of its files when it has several.
+func (e *Entry) Path() string {
+	if len(e.Files) == 1 {
+		return e.Files[0].Path
+	}
+	if len(e.Files) == 0 {
+		return ""
+	}
+	return path.Dir(e.Files[0].Path)
+}
+
+// Label names the issue for people: its paper, or, when that is not known
+// (not indexed yet, or no masthead), BaseName of its Path. Interfaces show
+// it and take it back as a selector, so both must use this one rule.
+func (e *Entry) Label() string {
+	if e.Paper != "" {
+		return e.Paper
+	}
+	return BaseName(e.Path())
+}
+
+// BaseName returns the base name of a file or folder path without its
+// extension and without a trailing slash: "widths" for
+// "/work/testdata/hostile/widths.md", "people-daily-2019-10-02" for
+// "real/people-daily-2019-10-02/". Both / and \ separate; a name such as
+// 2019.10.02 keeps its ".02", which is no extension.
+func BaseName(p string) string {
+	p = strings.TrimRight(strings.ReplaceAll(p, `\`, "/"), "/")
+	if p == "" {
+		return ""
+	}
+	base := path.Base(p)
+	if ext := path.Ext(base); ext != "" && ext != base && !allDigits(ext[1:]) {
+		base = strings.TrimSuffix(base, ext)
+	}
+	return base
+}
+
+// allDigits reports whether s is made of ASCII digits only.
+func allDigits(s string) bool {
+	for _, c := range s {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return s != ""
+}

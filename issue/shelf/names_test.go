@@ -88,3 +88,21 @@ func TestSniffBinary(t *testing.T) {
 		}
 	}
 }
+
+func TestLabel(t *testing.T) {
+	for _, tc := range []struct {
+		e    Entry
+		want string
+	}{
+		{Entry{Paper: "青溪日报", Files: []File{{Path: "2024/x.md"}}}, "青溪日报"},
+		{Entry{Files: []File{{Path: "misc/noname.md"}}}, "noname"},
+		{Entry{Files: []File{{Path: "real/rmrb/20191002-01-01.txt"}, {Path: "real/rmrb/20191002-02-01.txt"}}}, "rmrb"},
+		{Entry{Files: []File{{Path: "2019.10.02"}}}, "2019.10.02"},
+		{Entry{Files: []File{{Path: `win\dir\a.txt`}}}, "a"},
+		{Entry{}, ""},
+	} {
+		if got := tc.e.Label(); got != tc.want {
+			t.Errorf("Label(%v) = %q, want %q", tc.e.Files, got, tc.want)
+		}
+	}
+}

@@ -75,6 +75,9 @@ Markdown that dubao reads back as the same article.`,
 			default:
 				file, date, sel = args[0], args[1], args[2]
 			}
+			if !opt.all && strings.HasPrefix(sel, "-") && isDigits(sel[1:]) {
+				return errArticleNumber(cmd) // dubao cat FILE -- -1
+			}
 			src, err := r.open(ctx, file)
 			if err != nil {
 				return err

@@ -199,6 +199,20 @@ func (a App) version() string {
 	if !ok {
 		return "unknown"
 	}
+	return buildVersion(info)
+}
+
+// buildVersion is the version a build says it is: the module's version
+// (v1.2.0 for go install dubao@v1.2.0), or, for a build of a git checkout,
+// the pseudo-version go build makes of the commit
+// (v0.0.0-20261128031530-162b80a9ba08, +dirty for a tree with changes not
+// committed); else "devel", with the commit when the build info names one
+// but the version does not (a toolchain that stamps only vcs.revision).
+// go run, and go build with -buildvcs=false, stamp no commit: "devel".
+func buildVersion(info *debug.BuildInfo) string {
+	if v := info.Main.Version; v != "" && v != "(devel)" {
+		return v
+	}
 	var rev, modified string
 	for _, s := range info.Settings {
 		switch s.Key {
@@ -208,14 +222,11 @@ func (a App) version() string {
 			modified = s.Value
 		}
 	}
-	v := info.Main.Version
-	if v == "" || v == "(devel)" {
-		v = "devel"
-		if rev != "" {
-			v += " " + rev[:min(len(rev), 12)]
-			if modified == "true" {
-				v += "+dirty"
-			}
+	v := "devel"
+	if rev != "" {
+		v += " " + rev[:min(len(rev), 12)]
+		if modified == "true" {
+			v += "+dirty"
 		}
 	}
 	return v

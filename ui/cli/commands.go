@@ -8,7 +8,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -92,9 +91,7 @@ plain text instead, like 'dubao cat --all' (a folder of many issues: like
 	_ = root.RegisterFlagCompletionFunc("style", completeWords(styleChoices))
 	_ = root.RegisterFlagCompletionFunc("ambiguous", completeWords(ambiguousChoices))
 	_ = root.RegisterFlagCompletionFunc("encoding", completeWords([]string{"utf-8", "gb18030", "gbk", "big5", "utf-16le", "utf-16be"}))
-	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
-		return &usageError{cmd: c.CommandPath(), err: err}
-	})
+	root.SetFlagErrorFunc(flagError)
 	root.AddCommand(r.listCommand(), r.catCommand(), r.jsonCommand(), r.searchCommand(), r.configCommand())
 	root.SetIn(r.stdin)
 	root.SetOut(r.stdout)
@@ -102,6 +99,29 @@ plain text instead, like 'dubao cat --all' (a folder of many issues: like
 	r.root = root
 	r.setupCompletionCommand() // after SetOut: the completion command keeps stdout
 	return root
+}
+
+// flagError is the usage error of a flag that c does not take. A negative
+// number is no flag: "dubao cat -1" is an article number that cannot be,
+// and other commands say how to pass an argument that starts with -.
+func flagError(c *cobra.Command, err error) error {
+	var unknown interface{ GetSpecifiedShortnames() string }
+	if errors.As(err, &unknown) {
+		if arg := unknown.GetSpecifiedShortnames(); arg != "" && arg[0] >= '0' && arg[0] <= '9' {
+			if c.Name() == "cat" && isDigits(arg) {
+				return errArticleNumber(c)
+			}
+			return &usageError{cmd: c.CommandPath(), noHint: true,
+				err: fmt.Errorf("-%s is not a flag (put -- before an argument that starts with -)", arg)}
+		}
+	}
+	return &usageError{cmd: c.CommandPath(), err: err}
+}
+
+// errArticleNumber is the usage error of cat given a negative article
+// number.
+func errArticleNumber(c *cobra.Command) error {
+	return &usageError{cmd: c.CommandPath(), noHint: true, err: fmt.Errorf("%s: article numbers start at 1", c.Name())}
 }
 
 // runE adapts a command function to cobra: it passes the context, and
@@ -223,11 +243,16 @@ func (r *runner) completeIssue(cmd *cobra.Command, args []string, toComplete str
 	return completeFiles(cmd, args, toComplete)
 }
 
-// shelfDates lists, for shell completion, the dates of the issues in the
-// folder dir, newest first, each with its papers; nil when dir is not a
-// folder of several issues. It is quick even on a large folder never
-// opened before: dates come from the index cache and the file names (see
-// shelf.ScanLazy), and the indexing that ScanLazy starts is stopped.
+// shelfDates lists, for shell completion, the issues in the folder dir,
+// newest first, each by a DATE argument that picks it alone, described by
+// what that argument does not say: the date, with the name the shelf shows
+// for the issue (its paper, or its file's name, unless that is the date);
+// when several issues share the date, the date and that name, with the
+// path; when that is not unique either, the path, with the date and name.
+// It returns nil when dir is not a folder of several issues. It is quick
+// even on a large folder never opened before: dates come from the index
+// cache and the file names (see shelf.ScanLazy), and the indexing that
+// ScanLazy starts is stopped.
 func (r *runner) shelfDates(ctx context.Context, dir string) []cobra.Completion {
 	if !isDir(dir) {
 		return nil
@@ -242,23 +267,26 @@ func (r *runner) shelfDates(ctx context.Context, dir string) []cobra.Completion 
 	if err != nil || s == nil {
 		return nil
 	}
-	var dates []string
-	papers := map[string][]string{} // the papers of each date
+	perDate := map[string]int{}
 	for _, e := range s.Issues {
-		if _, seen := papers[e.Date]; !seen {
-			dates = append(dates, e.Date)
-			papers[e.Date] = nil
-		}
-		if e.Paper != "" && !slices.Contains(papers[e.Date], e.Paper) {
-			papers[e.Date] = append(papers[e.Date], e.Paper)
-		}
+		perDate[e.Date]++
 	}
-	out := make([]cobra.Completion, len(dates))
-	for i, date := range dates {
-		out[i] = date
-		if p := papers[date]; len(p) > 0 {
-			out[i] = cobra.CompletionWithDesc(date, listField(strings.Join(p, " ")))
+	out := make([]cobra.Completion, 0, len(s.Issues))
+	for _, e := range s.Issues {
+		name := shownName(e)
+		sel, desc := e.Date, name
+		if perDate[e.Date] > 1 {
+			sel, desc = e.Date+" "+name, entryPath(e)
+			if !picksOnly(s, sel, e) {
+				sel, desc = entryPath(e), e.Date+" "+name
+			}
 		}
+		sel, desc = listField(sel), listField(desc)
+		if desc == "" || desc == sel { // 2024-03-08.md, without a paper
+			out = append(out, sel)
+			continue
+		}
+		out = append(out, cobra.CompletionWithDesc(sel, desc))
 	}
 	return out
 }

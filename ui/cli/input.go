@@ -104,8 +104,9 @@ func (r *runner) load(ctx context.Context, cmd string, arg, date string) (source
 }
 
 // pickIssue returns the issue of src that date names: src itself when it is
-// one issue (date must then be empty), or the issue of the shelf with that
-// date ("2024-03-08", "20240308", "青溪日报 2024-03-08", or a file's path).
+// one issue (date must then be empty), or the issue of the shelf that date
+// picks ("2024-03-08", "20240308", "青溪日报 2024-03-08", a paper's or
+// file's name as the shelf shows it, or a path: see findIssues).
 func (r *runner) pickIssue(cmd string, src source, date string) (source, error) {
 	if src.shelf == nil {
 		if date != "" {
@@ -118,18 +119,14 @@ func (r *runner) pickIssue(cmd string, src source, date string) (source, error) 
 		return src, usagef(cmd, "%s is a folder of %d issues: name one by its date, as '%s list %s' shows them",
 			src.name, len(s.Issues), r.root.Name(), src.name)
 	}
-	found := s.Lookup(date)
-	byPaper := len(found) == 0
-	if byPaper {
-		found = issuesOfPaper(s, date)
-	}
+	found, how := findIssues(s, date)
 	switch {
 	case len(found) == 0:
 		return src, fmt.Errorf("%s: no issue of %q (try '%s list %s')", src.name, date, r.root.Name(), src.name)
-	case len(found) > 1 && byPaper:
-		return src, fmt.Errorf("%s: %d issues of %q, name one by its date: %s", src.name, len(found), date, issueNames(found))
+	case len(found) > 1 && how == matchName:
+		return src, fmt.Errorf("%s: %d issues of %q, name one by its date: %s", src.name, len(found), date, issueNames(s, found))
 	case len(found) > 1:
-		return src, fmt.Errorf("%s: %d issues match %q, name the paper too: %s", src.name, len(found), date, issueNames(found))
+		return src, fmt.Errorf("%s: %d issues match %q, name one of them: %s", src.name, len(found), date, issueNames(s, found))
 	}
 	l, err := s.Open(found[0])
 	if err != nil {
@@ -163,32 +160,6 @@ func readAll(ctx context.Context, r io.Reader, limit int64) ([]byte, error) {
 	case <-ctx.Done():
 		return nil, ctx.Err()
 	}
-}
-
-// issuesOfPaper returns the issues of s whose paper's name contains name
-// (a DATE argument that holds no date: "青溪日报"), newest first.
-func issuesOfPaper(s *shelf.Shelf, name string) []*shelf.Entry {
-	name = strings.TrimSpace(name)
-	if name == "" {
-		return nil
-	}
-	var out []*shelf.Entry
-	for _, e := range s.Issues {
-		if e.Paper != "" && strings.Contains(e.Paper, name) {
-			out = append(out, e)
-		}
-	}
-	return out
-}
-
-// issueNames lists issues for an error message, each by a name that picks
-// it as a DATE argument: "青溪日报 2024-03-09; 青溪日报 2024-03-08".
-func issueNames(es []*shelf.Entry) string {
-	names := make([]string, len(es))
-	for i, e := range es {
-		names[i] = e.Name()
-	}
-	return strings.Join(names, "; ")
 }
 
 // missingAfter returns the usage error of a command given only a FILE,

@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"context"
 	"fmt"
-	"path"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -30,8 +29,9 @@ first, one line each:
 
     DATE<TAB>PAPER<TAB>PAGES<TAB>ARTICLES<TAB>PATH
 
-and with DATE (2024-03-08, 20240308, "青溪日报 2024-03-08" or a PATH) the
-articles of that issue.`,
+and with DATE (2024-03-08, 20240308, "青溪日报 2024-03-08", the name the
+list shows for an issue without a paper, such as noname for noname.md, or
+a PATH) the articles of that issue.`,
 		Example: `  dubao list issue.md
   dubao list issue.md | grep 经济
   dubao list issue.md | cut -f3
@@ -88,12 +88,7 @@ func (r *runner) listShelf(src source) error {
 
 // entryPath names the issue e by its file, or by the folder of its files
 // when it has several; both select it (see shelf.Lookup).
-func entryPath(e *shelf.Entry) string {
-	if len(e.Files) == 1 {
-		return e.Files[0].Path
-	}
-	return path.Dir(e.Files[0].Path)
-}
+func entryPath(e *shelf.Entry) string { return e.Path() }
 
 // listField makes a title fit on one tab-separated line with nothing that
 // controls a terminal.

@@ -61,6 +61,10 @@ matches.`,
 			if err != nil {
 				return err
 			}
+			if src.shelf != nil && date == "" && len(src.shelf.Lookup(text)) > 0 {
+				// dubao search FOLDER DATE: the text is missing, not the DATE.
+				return usagef(cmd.CommandPath(), "%s: missing search text after DATE", cmd.Name())
+			}
 			if src.shelf == nil || date != "" {
 				if src, err = r.pickIssue(cmd.CommandPath(), src, date); err != nil {
 					return err

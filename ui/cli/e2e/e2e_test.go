@@ -24,10 +24,14 @@ import (
 	"github.com/rivo/uniseg"
 )
 
-// binary is the dubao binary TestMain builds; root is the repository.
+// binary is the dubao binary TestMain builds; root is the repository;
+// goEnv is the environment to run the go command in (the one the tests
+// started with: TestMain moves XDG_CACHE_HOME, and with it go's build
+// cache, to a temporary folder).
 var (
 	binary string
 	root   string
+	goEnv  []string
 )
 
 func TestMain(m *testing.M) {
@@ -57,6 +61,7 @@ func buildAndRun(m *testing.M) (int, error) {
 	if out, err := build.CombinedOutput(); err != nil {
 		return 0, fmt.Errorf("go build: %v\n%s", err, out)
 	}
+	goEnv = os.Environ()
 	// Keep the user's configuration file out of the tests.
 	for k, v := range map[string]string{"XDG_CONFIG_HOME": "config", "XDG_CACHE_HOME": "cache", "XDG_STATE_HOME": "state"} {
 		if err := os.Setenv(k, filepath.Join(dir, v)); err != nil {
@@ -479,6 +484,7 @@ func TestUsageErrors(t *testing.T) {
 		dubao(t, nil, args...).failed(t, fmt.Sprint(args), 2, "--help")
 	}
 	dubao(t, nil, "serach", "x").failed(t, "serach x", 2, `dubao: unknown command "serach" (did you mean "search"?)`)
+	dubao(t, nil, "cat", "-1").failed(t, "cat -1", 2, "dubao: cat: article numbers start at 1")
 }
 
 func TestRuntimeErrors(t *testing.T) {
