@@ -119,14 +119,7 @@ func (p *bookmarksPage) key(msg tea.KeyPressMsg) tea.Cmd {
 		return tea.Interrupt
 	}
 	if p.help {
-		switch {
-		case key.Matches(msg, k.Down):
-			p.helpTop++
-		case key.Matches(msg, k.Up):
-			p.helpTop = max(p.helpTop-1, 0)
-		default:
-			p.help = false
-		}
+		p.helpKey(msg)
 		return nil
 	}
 	send := func(m tea.Msg) tea.Cmd { return func() tea.Msg { return m } }
@@ -165,6 +158,36 @@ func (p *bookmarksPage) key(msg tea.KeyPressMsg) tea.Cmd {
 	return nil
 }
 
+// helpKey scrolls the help (j/k, space/b, d/u, g/G) or closes it (any
+// other key).
+func (p *bookmarksPage) helpKey(msg tea.KeyPressMsg) {
+	k := &p.keys
+	page := max(p.g.bodyH-2, 1)
+	last := max(len(p.helpLines())-(p.g.bodyH-1), 0)
+	switch {
+	case key.Matches(msg, k.Down):
+		p.helpTop++
+	case key.Matches(msg, k.Up):
+		p.helpTop--
+	case key.Matches(msg, k.PageDown, k.HalfDown):
+		p.helpTop += page
+	case key.Matches(msg, k.PageUp, k.HalfUp):
+		p.helpTop -= page
+	case key.Matches(msg, k.Top):
+		p.helpTop = 0
+	case key.Matches(msg, k.Bottom):
+		p.helpTop = last
+	default:
+		p.help = false
+	}
+	p.helpTop = min(max(p.helpTop, 0), last)
+}
+
+// helpLines lays out the help of the keys of the list.
+func (p *bookmarksPage) helpLines() []string {
+	return helpColumns(p.keys.ShelfHelp(), max(p.width-2, 1), p.st, p.ambWide)
+}
+
 // View draws the bookmarks: a header, one line a bookmark, the status line.
 func (p *bookmarksPage) View() string {
 	if p.width <= 0 || p.height <= 0 {
@@ -179,11 +202,11 @@ func (p *bookmarksPage) View() string {
 	body := make([]string, 0, p.g.bodyH)
 	switch {
 	case p.help:
-		body = helpOverlay(helpColumns(p.keys.ShelfHelp(), max(w-2, 1), st, p.ambWide), p.helpTop, w, p.g.bodyH, st, p.ambWide)
+		body = helpOverlay(p.helpLines(), p.helpTop, w, p.g.bodyH, st, p.ambWide)
 	case !p.loaded:
 		body = append(body, " "+st.Kicker.Render(truncate("正在读取书签…", w-1, p.ambWide)))
 	case len(p.list) == 0:
-		body = append(body, " "+st.Kicker.Render(truncate("还没有书签:读文章时按 m 加书签", w-1, p.ambWide)))
+		body = append(body, " "+st.Kicker.Render(truncate("还没有书签：读文章时按 m 加书签", w-1, p.ambWide)))
 	}
 	if !p.help {
 		dateW, paperW, numW := p.columns()
@@ -213,27 +236,64 @@ func (p *bookmarksPage) View() string {
 }
 
 // bookmarkPaper names a bookmark's issue in the list: its paper, else the
-// base name of its file.
+// name the reader gave it, else the base name of its file.
 func bookmarkPaper(b state.Bookmark) string {
-	if b.Paper != "" {
+	switch {
+	case b.Paper != "":
 		return render.Clean(b.Paper)
+	case b.Name != "":
+		return render.Clean(b.Name)
 	}
 	return baseLabel(b.Path)
 }
 
+// minTitleW is the width (in columns) a bookmark's title keeps at least
+// before the date and paper columns give way to it: four 汉字.
+const minTitleW = 8
+
 // columns returns the widths of the date, paper and number columns of the
 // list: as wide as their widest cell (the paper column at most a third of
-// the width), measured in terminal columns.
+// the width), measured in terminal columns. When the titles would be left
+// less than minTitleW, the date column is dropped (width 0), then the
+// paper column narrowed to four columns, then dropped.
 func (p *bookmarksPage) columns() (dateW, paperW, numW int) {
+	titleW := 0
 	for _, b := range p.list {
 		dateW = max(dateW, stringWidth(render.Clean(b.Date), p.ambWide))
 		paperW = max(paperW, stringWidth(bookmarkPaper(b), p.ambWide))
 		numW = max(numW, len(fmt.Sprint(b.N)))
+		titleW = max(titleW, stringWidth(render.Clean(b.Title), p.ambWide))
 	}
-	return dateW, min(paperW, max(p.width/3, 4)), numW
+	paperW = min(paperW, max(p.width/3, 4))
+	room := func() int { return p.width - headWidth(dateW, paperW, numW) }
+	need := min(titleW, minTitleW)
+	if room() < need {
+		dateW = 0
+	}
+	if room() < need {
+		paperW = min(paperW, max(paperW-(need-room()), 4))
+	}
+	if room() < need {
+		paperW = 0
+	}
+	return dateW, paperW, numW
 }
 
-// line draws one bookmark in aligned columns: 2024-03-08 星河日报  3 标题.
+// headWidth is the width of a bookmark's line before its title: the mark,
+// the date, paper and number columns (a column of width 0 is left out).
+func headWidth(dateW, paperW, numW int) int {
+	w := 2 + 2 + numW + 1
+	if dateW > 0 {
+		w += dateW + 1
+	}
+	if paperW > 0 {
+		w += paperW + 1
+	}
+	return w - 1
+}
+
+// line draws one bookmark in aligned columns: 2024-03-08 星河日报  3 标题;
+// a column of width 0 is left out.
 func (p *bookmarksPage) line(b state.Bookmark, w int, sel bool, dateW, paperW, numW int) string {
 	mark := " "
 	if sel {
@@ -242,11 +302,18 @@ func (p *bookmarksPage) line(b state.Bookmark, w int, sel bool, dateW, paperW, n
 	cell := func(s string, cw int) string {
 		return pad(truncate(s, cw, p.ambWide), cw, p.ambWide)
 	}
-	head := mark + " " + cell(render.Clean(b.Date), dateW)
-	if paperW > 0 {
-		head += " " + cell(bookmarkPaper(b), paperW)
+	var cols []string
+	if dateW > 0 {
+		cols = append(cols, cell(render.Clean(b.Date), dateW))
 	}
-	head += fmt.Sprintf("  %*d ", numW, b.N)
+	if paperW > 0 {
+		cols = append(cols, cell(bookmarkPaper(b), paperW))
+	}
+	head := mark + " " + strings.Join(cols, " ")
+	if len(cols) > 0 {
+		head += " "
+	}
+	head += fmt.Sprintf(" %*d ", numW, b.N)
 	title := render.Clean(b.Title)
 	if sel {
 		return p.st.Selected.Render(pad(truncate(head+title, w, p.ambWide), w, p.ambWide))
@@ -329,7 +396,7 @@ func (m *Model) bookmarkCmd(b state.Bookmark) tea.Cmd {
 			return ErrorMsg{Name: b.Path, Err: err}
 		}
 		if l.Key != b.Key {
-			return ErrorMsg{Name: b.Path, Err: errors.New("这个文件的内容变了,已不是加书签时的那一期")}
+			return ErrorMsg{Name: b.Path, Err: errors.New("这个文件的内容变了，已不是加书签时的那一期")}
 		}
 		return OpenMsg{Issue: l.Issue, Name: windowTitle(l.Issue, b.Path, b.Path), Key: l.Key, Path: b.Path, Article: b.N, Pos: b.Pos}
 	}
@@ -350,7 +417,7 @@ func (m *Model) dropBookmark(b state.Bookmark) tea.Cmd {
 	}
 	note := m.save(st)
 	if m.marks != nil {
-		m.marks.msg, m.marks.msgErr = fmt.Sprintf("已删除书签:第%d篇 %s", b.N, render.Clean(b.Title)), false
+		m.marks.msg, m.marks.msgErr = fmt.Sprintf("已删除书签：第%d篇 %s", b.N, render.Clean(b.Title)), false
 		if note != "" {
 			m.marks.msg, m.marks.msgErr = note, true
 		}

@@ -16,6 +16,7 @@ type geom struct {
 	artW    int  // width of the article pane
 	textX   int  // first column of the text, from the left of the screen
 	textW   int  // width of the text column
+	fit     int  // the widest reading measure the pane shows, in 汉字
 }
 
 // computeGeom lays out the screen for w×h cells and a reading measure in
@@ -47,6 +48,7 @@ func computeGeom(w, h, measure int) geom {
 		pad = 1
 	}
 	avail := max(g.artW-2*pad, 1)
+	g.fit = max(avail/2, 1)
 	g.textW = min(avail, max(measure*2, 2))
 	g.textX = g.artX + pad + (avail-g.textW)/2
 	return g

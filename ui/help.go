@@ -7,11 +7,17 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"dubao/ui/styles"
+	"dubao/ui/wrap"
 )
 
-// helpEntries returns every binding of the key map's full help, in
-// order: those that do nothing at the moment (disabled) too, shown dimmed.
+// helpEntries returns the bindings the help lists: over the output of a |
+// command, the keys of that view; else every binding of the key map's
+// full help, in order — those that do nothing at the moment (disabled)
+// too, shown dimmed.
 func (r *Reader) helpEntries() []key.Binding {
+	if r.helpOver == overlayOutput {
+		return r.outputHelp()
+	}
 	var out []key.Binding
 	for _, col := range r.keys.FullHelp() {
 		out = append(out, col...)
@@ -27,8 +33,7 @@ func (r *Reader) helpLines(w int) []string {
 // helpColumns lays out the help of entries in as many columns (at most
 // three) as fit in w; a disabled entry (a key that does nothing at the
 // moment) is dimmed. When not even one column of aligned keys and
-// descriptions fits, each line is one key followed by its description,
-// cut to w.
+// descriptions fits, see helpNarrow.
 func helpColumns(entries []key.Binding, w int, st styles.Styles, ambWide bool) []string {
 	kw, dw := 0, 0
 	for _, b := range entries {
@@ -42,17 +47,7 @@ func helpColumns(entries []key.Binding, w int, st styles.Styles, ambWide bool) [
 		return st.HelpKey.Render(k) + st.HelpDesc.Render(d)
 	}
 	if kw+2+dw > w {
-		out := make([]string, 0, len(entries))
-		for _, b := range entries {
-			h := b.Help()
-			k := truncate(h.Key, w, ambWide)
-			d := truncate(h.Desc, w-stringWidth(k, ambWide)-1, ambWide)
-			if d != "" {
-				d = " " + d
-			}
-			out = append(out, draw(b, k, d))
-		}
-		return out
+		return helpNarrow(entries, w, st, ambWide)
 	}
 	colW := kw + 2 + dw + 4
 	cols := max(min(w/max(colW, 1), 3), 1)
@@ -77,17 +72,65 @@ func helpColumns(entries []key.Binding, w int, st styles.Styles, ambWide bool) [
 	return out
 }
 
+// helpNarrow lays out the help of entries for a width too narrow for
+// aligned columns: an entry that fits is one line, key and description;
+// else the key is a line of its own and the description follows on lines
+// indented by two columns, wrapped by the Chinese line breaker, so that
+// no description is cut.
+func helpNarrow(entries []key.Binding, w int, st styles.Styles, ambWide bool) []string {
+	w = max(w, 1)
+	lines := func(text string, width int) []string {
+		var out []string
+		for _, l := range wrap.Lines(text, wrap.Options{Width: width, AmbiguousWide: ambWide}) {
+			out = append(out, truncate(l.Text(text), width, ambWide))
+		}
+		return out
+	}
+	var out []string
+	for _, b := range entries {
+		keyStyle, descStyle := st.HelpKey, st.HelpDesc
+		if !b.Enabled() {
+			keyStyle, descStyle = st.Kicker, st.Kicker
+		}
+		h := b.Help()
+		if stringWidth(h.Key, ambWide)+1+stringWidth(h.Desc, ambWide) <= w {
+			out = append(out, keyStyle.Render(h.Key)+descStyle.Render(" "+h.Desc))
+			continue
+		}
+		for _, l := range lines(h.Key, w) {
+			out = append(out, keyStyle.Render(l))
+		}
+		indent := "  "
+		if w < 6 {
+			indent = ""
+		}
+		for _, l := range lines(h.Desc, w-len(indent)) {
+			out = append(out, indent+descStyle.Render(l))
+		}
+	}
+	return out
+}
+
 // helpView draws the help overlay: h lines of at most w columns.
 func (r *Reader) helpView(w, h int) []string {
 	return helpOverlay(r.helpLines(max(w-2, 1)), r.helpTop, w, h, r.st, r.ambWide)
 }
 
 // helpOverlay draws help lines from top on as an overlay of h lines of at
-// most w columns, under a title.
+// most w columns, under a title: the longest of its titles that fits, so
+// that how to close the help always shows.
 func helpOverlay(body []string, top, w, h int, st styles.Styles, ambWide bool) []string {
 	out := make([]string, 0, h)
 	if h > 0 {
-		out = append(out, st.HelpTitle.Render(truncate("按键 · j/k 滚动 · ?/esc 关闭", w, ambWide)))
+		titles := [...]string{"按键 · j/k 滚动 · ?/esc 关闭", "按键 · ?/esc 关闭", "?/esc 关闭", "? 关闭", "?"}
+		title := titles[len(titles)-1]
+		for _, t := range titles {
+			if stringWidth(t, ambWide) <= w {
+				title = t
+				break
+			}
+		}
+		out = append(out, st.HelpTitle.Render(truncate(title, w, ambWide)))
 	}
 	for i := top; i < len(body) && len(out) < h; i++ {
 		out = append(out, truncateANSI(" "+body[i], w))
@@ -101,6 +144,7 @@ func helpOverlay(body []string, top, w, h int, st styles.Styles, ambWide bool) [
 // helpKey scrolls or closes the help overlay.
 func (r *Reader) helpKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := r.keys
+	last := max(len(r.helpLines(max(r.width-2, 1)))-(r.g.bodyH-1), 0)
 	switch {
 	case pressed(msg, k.Down):
 		r.helpTop++
@@ -110,9 +154,13 @@ func (r *Reader) helpKey(msg tea.KeyPressMsg) tea.Cmd {
 		r.helpTop += max(r.g.bodyH-2, 1)
 	case pressed(msg, k.PageUp, k.HalfUp):
 		r.helpTop -= max(r.g.bodyH-2, 1)
+	case pressed(msg, k.Top):
+		r.helpTop = 0
+	case pressed(msg, k.Bottom):
+		r.helpTop = last
 	default: // ?, esc, q or any other key closes the help
 		r.overlay, r.helpOver = r.helpOver, overlayNone
 	}
-	r.helpTop = min(max(r.helpTop, 0), max(len(r.helpLines(max(r.width-2, 1)))-(r.g.bodyH-1), 0))
+	r.helpTop = min(max(r.helpTop, 0), last)
 	return nil
 }

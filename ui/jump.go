@@ -31,13 +31,13 @@ func (r *Reader) follow() {
 	}
 	if j.Page <= 0 {
 		r.jumpNext = next
-		r.msg, r.msgErr = fmt.Sprintf("%s:看不出转到哪一版", text), true
+		r.msg, r.msgErr = fmt.Sprintf("%s：看不出转到哪一版", text), true
 		return
 	}
 	target, found := r.jumpTarget(j)
 	if target < 0 {
 		r.jumpNext = next
-		r.msg, r.msgErr = fmt.Sprintf("%s:第%d版不在本期中", text, j.Page), true
+		r.msg, r.msgErr = fmt.Sprintf("%s：第%d版不在本期中", text, j.Page), true
 		return
 	}
 	_, pos := r.Position()
@@ -52,7 +52,7 @@ func (r *Reader) follow() {
 	if found {
 		r.msg = fmt.Sprintf("%s → 第%d篇 %s(backspace 返回)", text, t.N, render.Clean(t.Headline()))
 	} else {
-		r.msg = fmt.Sprintf("%s → 第%d版第一篇(未找到对应的接续文章;backspace 返回)", text, j.Page)
+		r.msg = fmt.Sprintf("%s → 第%d版第一篇(未找到对应的接续文章；backspace 返回)", text, j.Page)
 	}
 }
 
@@ -70,7 +70,7 @@ func (r *Reader) followSeam(a *issue.Article, k int) {
 	piece := a.SeamPiece(k)
 	if piece < 0 || r.lay == nil {
 		r.jumpNext = next
-		r.msg = fmt.Sprintf("%s:续文已接在本文中", strings.Join(texts, " "))
+		r.msg = fmt.Sprintf("%s：续文已接在本文中", strings.Join(texts, " "))
 		return
 	}
 	_, pos := r.Position()
@@ -80,7 +80,7 @@ func (r *Reader) followSeam(a *issue.Article, k int) {
 	// The seam line a third down the pane, the text before it above.
 	loc := r.lay.LocOf(issue.Pos{Piece: piece})
 	r.top = r.clampTop(r.lay.Step(loc, -r.g.bodyH/3))
-	r.msg = fmt.Sprintf("%s:续文从此接上(backspace 返回)", strings.Join(texts, " "))
+	r.msg = fmt.Sprintf("%s：续文从此接上(backspace 返回)", strings.Join(texts, " "))
 }
 
 // jumpTarget returns the article a jump line leads to, and whether it is

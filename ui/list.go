@@ -129,30 +129,8 @@ func (r *Reader) listView(w, h int) []string {
 		switch rw.kind {
 		case rowPage:
 			line = st.PageHeader.Render(truncate(render.Clean(pageName(r.is, rw.sec)), w, r.ambWide))
-		case rowKicker:
-			indent := strings.Repeat(" ", min(nw+2, w))
-			line = indent + st.ListKicker.Render(truncate(render.Clean(r.arts[rw.art].Kicker), w-len(indent), r.ambWide))
-		case rowTitle:
-			a := r.arts[rw.art]
-			num := fmt.Sprintf("%*d", nw, a.N)
-			title := a.Headline()
-			mark := " "
-			sel := rw.art == r.cur
-			if sel {
-				mark = "▌"
-			}
-			flag, read := r.flag(rw.art)
-			text := truncate(render.Clean(title), w-1-len(num)-stringWidth(flag, r.ambWide), r.ambWide)
-			switch {
-			case sel && r.focus == focusList:
-				line = st.Selected.Render(pad(mark+num+flag+text, w, r.ambWide))
-			case sel:
-				line = st.SelectedBlur.Render(mark + num + flag + text)
-			case read:
-				line = mark + st.Number.Render(num+flag) + st.ListKicker.Render(text)
-			default:
-				line = mark + st.Number.Render(num) + st.StatusKey.Render(flag) + st.Headline.Render(text)
-			}
+		case rowKicker, rowTitle:
+			line = r.headlineRow(n, w, nw)
 		}
 		out = append(out, line)
 	}
@@ -160,6 +138,55 @@ func (r *Reader) listView(w, h int) []string {
 		out = append(out, "")
 	}
 	return out
+}
+
+// headlineRow draws row n of the list, an article's kicker or its title,
+// in w columns. The article's number (and flag) starts its first row, so
+// that a kicker reads as the start of the article below it, not the end
+// of the one above:
+//
+//	1 青溪河生态廊道全线贯通
+//	2 市政府常务会议研究部署       (the kicker, dimmed)
+//	  老街区“微改造” 今年惠及…
+//
+// Both rows of the selected article are marked.
+func (r *Reader) headlineRow(n, w, nw int) string {
+	st := r.st
+	rw := r.rows[n]
+	a := r.arts[rw.art]
+	num := fmt.Sprintf("%*d", nw, a.N)
+	flag, read := r.flag(rw.art)
+	if rw.kind == rowTitle && n > 0 && r.rows[n-1].kind == rowKicker && r.rows[n-1].art == rw.art {
+		// the number and flag are on the kicker's row
+		num = strings.Repeat(" ", len(num))
+		flag = strings.Repeat(" ", stringWidth(flag, r.ambWide))
+	}
+	mark := " "
+	sel := rw.art == r.cur
+	if sel {
+		mark = "▌"
+	}
+	room := w - 1 - len(num) - stringWidth(flag, r.ambWide)
+	if rw.kind == rowKicker {
+		text := truncateTitle(render.Clean(a.Kicker), room, r.ambWide)
+		switch {
+		case sel && r.focus == focusList:
+			return st.Selected.Render(mark+num+flag) + st.ListKicker.Inherit(st.Selected.UnsetBold()).Render(pad(text, room, r.ambWide))
+		case sel:
+			return st.SelectedBlur.Render(mark+num+flag) + st.ListKicker.Render(text)
+		}
+		return mark + st.Number.Render(num) + st.StatusKey.Render(flag) + st.ListKicker.Render(text)
+	}
+	text := truncateTitle(render.Clean(a.Headline()), room, r.ambWide)
+	switch {
+	case sel && r.focus == focusList:
+		return st.Selected.Render(pad(mark+num+flag+text, w, r.ambWide))
+	case sel:
+		return st.SelectedBlur.Render(mark + num + flag + text)
+	case read:
+		return mark + st.Number.Render(num+flag) + st.ListKicker.Render(text)
+	}
+	return mark + st.Number.Render(num) + st.StatusKey.Render(flag) + st.Headline.Render(text)
 }
 
 // flag returns the mark between an article's number and its title in the

@@ -364,6 +364,9 @@ func (r *Reader) key(msg tea.KeyPressMsg) tea.Cmd {
 	if pressed(msg, r.keys.Interrupt) {
 		return tea.Interrupt
 	}
+	if r.pipeKey(msg) { // esc stops a running | command
+		return nil
+	}
 	if r.prompt != promptNone {
 		return r.promptKey(msg)
 	}
@@ -415,7 +418,7 @@ func (r *Reader) key(msg tea.KeyPressMsg) tea.Cmd {
 		}
 		r.prompt = promptPipe
 		r.input.Prompt = "| "
-		r.input.Placeholder = "把本文交给命令,如 wc -m"
+		r.input.Placeholder = "把本文交给命令，如 wc -m"
 		r.input.SetValue("")
 		return r.input.Focus()
 	case pressed(msg, k.NextArticle):
@@ -439,9 +442,9 @@ func (r *Reader) key(msg tea.KeyPressMsg) tea.Cmd {
 	case pressed(msg, k.Return):
 		return r.jumpBack()
 	case pressed(msg, k.Wider):
-		r.setMeasure(r.measure + 1)
+		r.stepMeasure(+1)
 	case pressed(msg, k.Narrower):
-		r.setMeasure(r.measure - 1)
+		r.stepMeasure(-1)
 	case pressed(msg, k.ResetMeasure):
 		r.setMeasure(r.env.measure)
 	case pressed(msg, k.Copy):
@@ -451,7 +454,7 @@ func (r *Reader) key(msg tea.KeyPressMsg) tea.Cmd {
 	case pressed(msg, k.NextIssue):
 		return r.stepIssue(+1)
 	case pressed(msg, k.NextUnread, k.Bookmark) && r.state == nil:
-		r.msg = "这一期不记阅读状态(读自标准输入,或用了 --no-state)"
+		r.msg = "这一期不记阅读状态(读自标准输入，或用了 --no-state)"
 	case pressed(msg, k.NextUnread):
 		r.nextUnread()
 	case pressed(msg, k.Bookmark):
@@ -612,7 +615,7 @@ func (r *Reader) readOn() {
 	}
 	r.show(r.cur + 1)
 	a := r.arts[r.cur]
-	r.msg = fmt.Sprintf("下一篇:第%d篇 %s", a.N, render.Clean(a.Headline()))
+	r.msg = fmt.Sprintf("下一篇：第%d篇 %s", a.N, render.Clean(a.Headline()))
 }
 
 // turnPage shows the first article of the next (dir +1) or previous page
@@ -658,7 +661,24 @@ func (r *Reader) setMeasure(m int) {
 	r.relayout()
 	r.msg = fmt.Sprintf("版心 %d字", r.measure)
 	if r.g.textW < r.measure*2 {
-		r.msg += fmt.Sprintf("(窗口只容 %d字)", r.g.textW/2)
+		r.msg += fmt.Sprintf("(窗口只容%d字)", r.g.textW/2)
+	}
+}
+
+// stepMeasure widens (d = +1) or narrows (−1) the reading measure by one
+// 汉字 from the measure shown, which is at most what the window holds: +
+// stops there rather than count on past it.
+func (r *Reader) stepMeasure(d int) {
+	shown := min(r.measure, r.g.fit)
+	switch {
+	case d > 0 && shown >= config.MaxMeasure:
+		r.msg = fmt.Sprintf("版心 %d字，已是最宽", shown)
+	case d > 0 && shown >= r.g.fit:
+		r.msg = fmt.Sprintf("版心 %d字，已是窗口能容的最宽", shown)
+	case d < 0 && shown <= config.MinMeasure:
+		r.msg = fmt.Sprintf("版心 %d字，已是最窄", shown)
+	default:
+		r.setMeasure(shown + d)
 	}
 }
 
@@ -679,7 +699,7 @@ func (r *Reader) gotoDigits() {
 	r.digits = ""
 	i := r.indexOf(n)
 	if i < 0 {
-		r.msg, r.msgErr = fmt.Sprintf("没有第%d篇", n), true
+		r.msg, r.msgErr = fmt.Sprintf("没有第%d篇(本期共%d篇)", n, len(r.arts)), true
 		return
 	}
 	r.show(i)

@@ -167,7 +167,7 @@ func TestDigits(t *testing.T) {
 	m := newModel(t, sample(t), 100, 30)
 	r := reader(m)
 	press(t, m, "1", "0")
-	if !strings.Contains(screen(m), "跳到第 10 篇") {
+	if !strings.Contains(screen(m), "跳到第10篇(enter 确定)") {
 		t.Errorf("typed number not shown:\n%s", screen(m))
 	}
 	press(t, m, "enter")
@@ -194,7 +194,7 @@ func TestDigits(t *testing.T) {
 		t.Errorf("backspace does not erase the digit: %q", r.digits)
 	}
 	press(t, m, "9", "9", "enter")
-	if r.article().N != 7 || !strings.Contains(screen(m), "没有第99篇") {
+	if r.article().N != 7 || !strings.Contains(screen(m), "没有第99篇(本期共11篇)") {
 		t.Errorf("99 enter: article %d\n%s", r.article().N, screen(m))
 	}
 	press(t, m, "2", "esc")
@@ -386,9 +386,24 @@ func TestMeasure(t *testing.T) {
 		t.Errorf("measure went below the minimum: %d", r.measure)
 	}
 	m.Update(tea.WindowSizeMsg{Width: 80, Height: 30})
-	press(t, m, "=", "+")
-	if !strings.Contains(screen(m), "窗口只容") {
+	press(t, m, "=")
+	if !strings.Contains(screen(m), "版心 40字(窗口只容25字)") {
 		t.Errorf("no note that the window is narrower than the measure:\n%s", screen(m))
+	}
+	// + does not count on past what the window shows, and - narrows at once
+	for range 5 {
+		press(t, m, "+")
+	}
+	if r.measure != 40 || r.g.textW != 51 || !strings.Contains(screen(m), "版心 25字，已是窗口能容的最宽") || strings.Contains(screen(m), "41字") {
+		t.Errorf("+ past the window: measure %d, text width %d\n%s", r.measure, r.g.textW, screen(m))
+	}
+	press(t, m, "-")
+	if r.g.textW != 48 || r.measure != 24 {
+		t.Errorf("- in a narrow window: measure %d, text width %d", r.measure, r.g.textW)
+	}
+	press(t, m, "+", "+")
+	if r.measure != 25 || !strings.Contains(screen(m), "已是窗口能容的最宽") {
+		t.Errorf("+ + back to the window's width: measure %d\n%s", r.measure, screen(m))
 	}
 }
 

@@ -8,6 +8,7 @@ import (
 
 	"dubao/issue"
 	"dubao/ui/render"
+	"dubao/ui/state"
 )
 
 // The reader's reading state (ui/state): where reading stopped in each
@@ -39,6 +40,21 @@ func (r *Reader) trackState(before int, lay *render.Layout, top render.Loc) stri
 	}
 	r.markRead()
 	return note
+}
+
+// describeState records in st what the reader shows for the issue msg
+// opens, read from path: its paper and date as the masthead gives them,
+// and the name and date the reader shows — the base name of the file when
+// there is no paper, the date of the shelf's entry (from the file's name)
+// when the masthead has none — so that its bookmarks are listed as the
+// reader showed it.
+func describeState(st *state.Issue, msg OpenMsg, path string) {
+	st.Describe(msg.Issue, path)
+	date := msg.Issue.Date
+	if date == "" && msg.Entry != nil {
+		date = msg.Entry.Date
+	}
+	st.Label(issueLabel(msg.Issue, msg.Name, msg.Path), date)
 }
 
 // markRead marks the current article read when the article pane has the
@@ -88,7 +104,7 @@ func (r *Reader) nextUnread() {
 		r.msg = "没有别的未读文章"
 	default:
 		r.show(r.indexOf(n))
-		r.msg = fmt.Sprintf("未读:第%d篇", n)
+		r.msg = fmt.Sprintf("未读：第%d篇", n)
 	}
 }
 
@@ -115,7 +131,7 @@ func (r *Reader) toggleBookmark() {
 // the paper (< and >).
 func (r *Reader) stepIssue(dir int) tea.Cmd {
 	if !r.shelved {
-		r.msg = "不在书架中,没有前一期、后一期"
+		r.msg = "不在书架中，没有前一期、后一期"
 		return nil
 	}
 	r.rememberPlace()

@@ -249,9 +249,9 @@ func (m *Model) stateOf(msg OpenMsg) (*state.Issue, string) {
 		st, err = m.store.Load(msg.Key)
 		switch {
 		case errors.Is(err, state.ErrCorrupt):
-			notice = "阅读记录已损坏,从头开始(旧文件已改名为 .corrupt)"
+			notice = "阅读记录已损坏，从头开始(旧文件已改名为 .corrupt)"
 		case err != nil:
-			notice = "读不了阅读记录:" + err.Error()
+			notice = "读不了阅读记录：" + err.Error()
 		}
 		m.states[msg.Key] = st
 	}
@@ -260,7 +260,7 @@ func (m *Model) stateOf(msg OpenMsg) (*state.Issue, string) {
 	if path == "" {
 		path = st.Path // keep where it was read from before
 	}
-	st.Describe(msg.Issue, path)
+	describeState(st, msg, path)
 	return st, notice
 }
 
@@ -272,7 +272,7 @@ func (m *Model) save(st *state.Issue) string {
 	}
 	if err := m.store.SaveLater(st); err != nil && !m.saveErr {
 		m.saveErr = true
-		return "阅读记录没能保存:" + err.Error()
+		return "阅读记录没能保存：" + err.Error()
 	}
 	return ""
 }
@@ -463,13 +463,14 @@ func fit(content string, width, height int) string {
 type leaveErrorMsg struct{}
 
 // leave remembers where the reader is in its issue (saved in the
-// background) and tells Options.OnLeave.
+// background), stops its | command, and tells Options.OnLeave.
 func (m *Model) leave() {
 	r := m.reader
 	if r == nil {
 		return
 	}
 	r.rememberPlace()
+	r.stopPipe() // a | command ends with the reader, and with dubao
 	m.measure = r.measure
 	if m.opt.OnLeave != nil {
 		n, pos := r.Position()

@@ -106,7 +106,7 @@ func (r *Reader) searchDone(msg searchDoneMsg) {
 		r.msg = ""
 	}
 	if len(msg.matches) == 0 {
-		r.msg, r.msgErr = fmt.Sprintf("没有找到“%s”", render.Clean(msg.query)), true
+		r.msg, r.msgErr = "没有找到"+quoted(msg.query), true
 		return
 	}
 	s := &r.search
@@ -123,7 +123,7 @@ func (r *Reader) searchDone(msg searchDoneMsg) {
 	r.focus = focusArticle
 	r.syncKeys()
 	if msg.limited {
-		r.msg = fmt.Sprintf("匹配太多,只列出前%d处", maxMatches)
+		r.msg = fmt.Sprintf("匹配太多，只列出前%d处", maxMatches)
 	}
 }
 
@@ -309,7 +309,7 @@ func (r *Reader) resultsView(w, h int) []string {
 	st := r.st
 	out := make([]string, 0, h)
 	if h > 0 {
-		head := fmt.Sprintf("“%s” %d处", render.Clean(s.query), len(s.matches))
+		head := fmt.Sprintf("%s %d处", quoted(s.query), len(s.matches))
 		out = append(out, st.StatusKey.Render(truncate(head, w, r.ambWide)))
 	}
 	nw := r.numberWidth()
@@ -323,7 +323,7 @@ func (r *Reader) resultsView(w, h int) []string {
 		case rowTitle:
 			a := r.arts[rw.art]
 			num := fmt.Sprintf(" %*d ", nw, a.N)
-			line = st.Number.Render(num) + st.Headline.Render(truncate(render.Clean(a.Headline()), w-len(num), r.ambWide))
+			line = st.Number.Render(num) + st.Headline.Render(truncateTitle(render.Clean(a.Headline()), w-len(num), r.ambWide))
 		case rowMatch:
 			a := r.arts[rw.art]
 			ps, ok := pieces[rw.art]
@@ -341,7 +341,12 @@ func (r *Reader) resultsView(w, h int) []string {
 	return out
 }
 
-// snippet draws one match in context, w columns wide.
+// snippetBack is how many characters before a match the results list
+// looks at for its context.
+const snippetBack = 24
+
+// snippet draws one match in context, w columns wide: about six
+// characters before the match, and what follows it.
 func (r *Reader) snippet(ps []issue.Piece, m search.Match, w int, sel bool) string {
 	st := r.st
 	lead := "   "
@@ -356,26 +361,25 @@ func (r *Reader) snippet(ps []issue.Piece, m search.Match, w int, sel bool) stri
 	if m.Kind == issue.PieceTitle {
 		return r.titleSnippet(lead, render.Clean(text[start:end]), w, sel)
 	}
-	// up to 6 characters before the match
+	room := w - len(lead)
+	match := render.Clean(text[start:end])
+	mw := min(stringWidth(match, r.ambWide), room)
+	match = truncate(match, mw, r.ambWide)
+	// about six characters before the match, more to keep a number, a
+	// word or a quotation whole
 	b := start
-	for n := 0; n < 6 && b > 0; n++ {
+	for n := 0; n < snippetBack && b > 0; n++ {
 		_, size := utf8.DecodeLastRuneInString(text[:b])
 		b -= size
 	}
 	before := render.Clean(strings.ReplaceAll(text[b:start], "\n", " "))
-	if b > 0 {
-		before = "…" + before
-	}
-	room := w - len(lead)
-	match := render.Clean(text[start:end])
+	rest := max(room-mw, 0)
+	before = cutFront(before, min(13, rest*2/3), rest*3/4, b > 0, r.ambWide)
+	bw := stringWidth(before, r.ambWide)
 	// only what can show: a long piece (a paragraph of a megabyte) is not
 	// cleaned whole for every row drawn
 	after := render.Clean(strings.ReplaceAll(runePrefix(text[end:], 8*max(room, 0)+16), "\n", " "))
-	bw := min(stringWidth(before, r.ambWide), room)
-	before = truncate(before, bw, r.ambWide)
-	mw := min(stringWidth(match, r.ambWide), room-bw)
-	match = truncate(match, mw, r.ambWide)
-	after = truncate(after, room-bw-mw, r.ambWide)
+	after = cutBack(after, room-bw-mw, r.ambWide)
 	line := lead + before + st.Match.Render(match) + after
 	if sel && r.focus == focusList {
 		return st.Selected.Render(pad(lead+before, 0, r.ambWide)) + st.MatchCur.Render(match) + st.Selected.Render(pad(after, room-bw-mw, r.ambWide))
@@ -402,6 +406,16 @@ func (r *Reader) titleSnippet(lead, match string, w int, sel bool) string {
 		return st.SelectedBlur.Render(lead) + st.Kicker.Render(label) + st.MatchCur.Render(match)
 	}
 	return lead + st.Kicker.Render(label) + st.Match.Render(match)
+}
+
+// quoted writes a query for a heading or a message: in “” unless it has
+// quotation marks of its own (“"微改造"” reads badly).
+func quoted(q string) string {
+	q = render.Clean(q)
+	if strings.ContainsAny(q, "\"'“”‘’「」『』") {
+		return q
+	}
+	return "“" + q + "”"
 }
 
 // runePrefix returns the first n bytes of s, or fewer, so as not to cut a

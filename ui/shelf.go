@@ -68,6 +68,7 @@ type shelfPage struct {
 
 	prompt      bool // the search prompt is open
 	input       textinput.Model
+	lastQuery   string // the query searched last, which ↑ brings back in the prompt
 	find        shelfSearch
 	searchPause time.Duration // searchPause; shorter in tests
 	batchMax    int           // batchMax; fewer in tests
@@ -99,7 +100,6 @@ func newShelfPage(s *shelf.Shelf, updates <-chan shelf.Update, e env, store *sta
 	p.input = textinput.New()
 	p.input.SetVirtualCursor(false)
 	p.input.Prompt = "/"
-	p.input.Placeholder = "搜索书架上的各期(标题和正文)"
 	p.styleInput()
 	p.setShelf(s)
 	p.setSize(80, 24)
@@ -289,7 +289,7 @@ func (p *shelfPage) indexed(msg indexMsg) tea.Cmd {
 	if u.Final {
 		p.index.running = false
 		if u.Err == nil && p.msg == "" {
-			p.msg = fmt.Sprintf("索引完成:%d期", len(u.Shelf.Issues))
+			p.msg = fmt.Sprintf("索引完成：%d期", len(u.Shelf.Issues))
 		}
 	}
 	p.syncKeys()
@@ -344,9 +344,13 @@ func (p *shelfPage) key(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Help):
 		p.help, p.helpTop = true, 0
 	case key.Matches(msg, k.Search):
+		// a new query each time, as in less (↑ brings back the last one)
 		p.prompt = true
-		p.input.SetValue(p.find.query)
-		p.input.CursorEnd()
+		p.input.SetValue("")
+		p.input.Placeholder = "搜索书架上的各期(标题和正文)"
+		if p.lastQuery != "" {
+			p.input.Placeholder = "搜索书架上的各期(↑ 调出上次的" + quoted(p.lastQuery) + ")"
+		}
 		return p.input.Focus()
 	case key.Matches(msg, k.Skipped):
 		p.panel, p.panelTop = true, 0

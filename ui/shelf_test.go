@@ -265,7 +265,7 @@ func TestShelfSkippedPanel(t *testing.T) {
 	}
 	press(t, m, "s")
 	sc := screen(m)
-	for _, want := range []string{"跳过的文件 3个", "scans/p1.png", "不是文本:PNG 图片", "notes/empty.txt", "空文件", "notes/data.bin"} {
+	for _, want := range []string{"跳过的文件 3个", "scans/p1.png", "不是文本：PNG 图片", "notes/empty.txt", "空文件", "notes/data.bin"} {
 		if !strings.Contains(sc, want) {
 			t.Errorf("panel lacks %q:\n%s", want, sc)
 		}
@@ -512,7 +512,7 @@ func TestShelfIndexing(t *testing.T) {
 		m.Update(indexMsg{u: u, closed: !ok})
 	}
 	sc = screen(m)
-	if strings.Contains(sc, "索引中") || !strings.Contains(sc, "星河日报") || !strings.Contains(sc, "索引完成:90期") {
+	if strings.Contains(sc, "索引中") || !strings.Contains(sc, "星河日报") || !strings.Contains(sc, "索引完成：90期") {
 		t.Errorf("the shelf after indexing:\n%s", sc)
 	}
 	if got := selectedEntry(m); got.Files[0].Path != want || got.Pending {

@@ -77,6 +77,7 @@ func (p *shelfPage) startSearch(q string) tea.Cmd {
 		p.clearSearch()
 		return nil
 	}
+	p.lastQuery = q
 	ctx, cancel := context.WithCancel(context.Background())
 	f.query, f.cancel, f.running, f.cancelled = q, cancel, true, false
 	f.hits, f.found, f.done, f.total, f.errs, f.limited = nil, 0, 0, len(p.s.Issues), 0, false
@@ -180,9 +181,10 @@ func (p *shelfPage) searchTick(msg searchTickMsg) tea.Cmd {
 }
 
 // promptKey handles a key while the search prompt is open: enter searches
-// (if the query changed) and moves to the results, esc cancels the search
-// and closes the prompt, other keys edit the query, which is searched
-// after a pause.
+// (if the query changed; an empty prompt keeps the results shown) and
+// moves to the results, esc cancels the search and closes the prompt, ↑
+// brings back the last query, other keys edit the query, which is
+// searched after a pause.
 func (p *shelfPage) promptKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := &p.keys
 	switch {
@@ -190,10 +192,14 @@ func (p *shelfPage) promptKey(msg tea.KeyPressMsg) tea.Cmd {
 		p.prompt = false
 		p.input.Blur()
 		q := strings.TrimSpace(p.input.Value())
-		if q == p.find.query && (p.find.running || !p.find.cancelled) {
+		if q == "" && p.find.query != "" || q == p.find.query && (p.find.running || !p.find.cancelled) {
 			return nil
 		}
 		return p.startSearch(q)
+	case msg.String() == "up" && p.lastQuery != "" && p.input.Value() != p.lastQuery:
+		p.input.SetValue(p.lastQuery)
+		p.input.CursorEnd()
+		return p.searchLater()
 	case key.Matches(msg, k.Cancel):
 		p.prompt = false
 		p.input.Blur()
@@ -206,9 +212,15 @@ func (p *shelfPage) promptKey(msg tea.KeyPressMsg) tea.Cmd {
 	if p.input.Value() == before {
 		return cmd
 	}
+	return tea.Batch(cmd, p.searchLater())
+}
+
+// searchLater searches the prompt's query after a pause, unless it is
+// edited again before.
+func (p *shelfPage) searchLater() tea.Cmd {
 	p.find.typed++
 	typed := p.find.typed
-	return tea.Batch(cmd, tea.Tick(p.searchPause, func(time.Time) tea.Msg { return searchTickMsg{typed} }))
+	return tea.Tick(p.searchPause, func(time.Time) tea.Msg { return searchTickMsg{typed} })
 }
 
 // cancelSearch stops the search running and keeps what it found; with

@@ -84,7 +84,7 @@ func (p *shelfPage) listView() []string {
 		case p.index.running:
 			text = "正在索引…"
 		case len(p.s.Skipped) > 0:
-			text = fmt.Sprintf("没有找到报纸:%d个文件不是报纸(s 查看)", len(p.s.Skipped))
+			text = fmt.Sprintf("没有找到报纸：%d个文件不是报纸(s 查看)", len(p.s.Skipped))
 		}
 		out = append(out, " "+p.st.Kicker.Render(truncate(text, w-1, p.ambWide)))
 	}
@@ -226,20 +226,22 @@ func (p *shelfPage) resultsView() []string {
 // resultsHeading says what the search found so far: the matches, the
 // issues they are in and the issues searched —
 // “蓝鲸” 37处 · 5期 (已搜1200/3650期) while searching,
-// “蓝鲸” 37处 · 5期 (已搜3650期) · 1.9秒 when done.
+// “蓝鲸” 37处 · 5期 (已搜3650期) · 1.9秒 when done,
+// “亿元” 前2000处 · 84期 (结果太多，搜了84/1500期后停止) · 0.4秒 when it
+// stopped at shelfSearchLimit.
 func (p *shelfPage) resultsHeading() string {
 	f := &p.find
-	text := fmt.Sprintf("“%s” %d处 · %d期", render.Clean(f.query), len(f.hits), f.found)
+	text := fmt.Sprintf("%s %d处 · %d期", quoted(f.query), len(f.hits), f.found)
 	if f.limited {
-		text = fmt.Sprintf("“%s” 前%d处 · %d期(结果太多,已停止)", render.Clean(f.query), len(f.hits), f.found)
+		text = fmt.Sprintf("%s 前%d处 · %d期", quoted(f.query), len(f.hits), f.found)
 	}
 	switch {
 	case f.running:
 		text += fmt.Sprintf(" (已搜%d/%d期) · esc 取消", f.done, f.total)
 	case f.cancelled:
-		text += fmt.Sprintf(" (已取消,搜了%d/%d期)", f.done, f.total)
+		text += fmt.Sprintf(" (已取消，搜了%d/%d期)", f.done, f.total)
 	case f.limited:
-		text += fmt.Sprintf(" (已搜%d/%d期) · %s", f.done, f.total, duration(f.took))
+		text += fmt.Sprintf(" (结果太多，搜了%d/%d期后停止) · %s", f.done, f.total, duration(f.took))
 	default:
 		text += fmt.Sprintf(" (已搜%d期) · %s", f.total, duration(f.took))
 	}
@@ -272,10 +274,10 @@ func (p *shelfPage) hitTitle(hit shelf.Hit, mark string, w int, sel bool) string
 	}
 	head := strings.Join(parts, " · ") + " · "
 	if sel {
-		return p.st.Selected.Render(pad(truncate(mark+head+title, w, p.ambWide), w, p.ambWide))
+		return p.st.Selected.Render(pad(truncateTitle(mark+head+title, w, p.ambWide), w, p.ambWide))
 	}
 	head = truncate(mark+head, w, p.ambWide)
-	title = truncate(title, w-stringWidth(head, p.ambWide), p.ambWide)
+	title = truncateTitle(title, w-stringWidth(head, p.ambWide), p.ambWide)
 	return p.st.Number.Render(head) + p.st.Headline.Render(title)
 }
 
@@ -301,34 +303,17 @@ func (p *shelfPage) hitLine(hit shelf.Hit, mark string, w int, sel bool) string 
 	mw := min(stringWidth(match, p.ambWide), room)
 	match = truncate(match, mw, p.ambWide)
 	// keep up to a third of the room before the match, cut from the left
-	bw := min(stringWidth(before, p.ambWide), max((room-mw)/3, room-mw-stringWidth(after, p.ambWide)))
-	before = keepRight(before, bw, p.ambWide)
+	// (more to keep a number, a word or a quotation whole)
+	rest := room - mw
+	aw := stringWidth(after, p.ambWide)
+	bw := min(stringWidth(before, p.ambWide), max(rest/3, rest-aw))
+	before = cutFront(before, bw, max(rest-min(aw, rest/3), bw), false, p.ambWide)
 	bw = stringWidth(before, p.ambWide)
-	after = truncate(after, room-mw-bw, p.ambWide)
+	after = cutBack(after, rest-bw, p.ambWide)
 	if sel {
 		return st.SelectedBlur.Render(lead) + before + st.MatchCur.Render(match) + after
 	}
 	return lead + st.Kicker.Render(before) + st.Match.Render(match) + st.Kicker.Render(after)
-}
-
-// keepRight returns the end of plain s in at most w columns, starting
-// with … when it was cut.
-func keepRight(s string, w int, ambWide bool) string {
-	if stringWidth(s, ambWide) <= w {
-		return s
-	}
-	if w <= 0 {
-		return ""
-	}
-	runes := []rune(s)
-	ell := stringWidth("…", ambWide)
-	for i := range runes {
-		rest := string(runes[i:])
-		if stringWidth(rest, ambWide)+ell <= w {
-			return "…" + rest
-		}
-	}
-	return ""
 }
 
 // statusView draws the status line: the prompt when it is open, else a

@@ -15,7 +15,7 @@ var skipReasons = map[string]string{
 	"empty file":                                      "空文件",
 	"not a regular file":                              "不是普通文件",
 	"link to a folder (not followed)":                 "指向文件夹的链接(不跟随)",
-	"no masthead, date or Chinese text: not an issue": "没有报头、日期,也没有中文:不是报纸",
+	"no masthead, date or Chinese text: not an issue": "没有报头、日期，也没有中文：不是报纸",
 	"not a text file (binary data)":                   "不是文本文件(二进制数据)",
 	"no articles":                                     "没有文章",
 	"not a folder of one issue":                       "不是一期报纸的文件夹",
@@ -65,15 +65,15 @@ func skipReason(reason string) string {
 	}
 	if kind, ok := strings.CutPrefix(reason, "not text: "); ok {
 		if zh, ok := binaryKinds[kind]; ok {
-			return "不是文本:" + zh
+			return "不是文本：" + zh
 		}
-		return "不是文本:" + kind
+		return "不是文本：" + kind
 	}
 	if cause, ok := strings.CutPrefix(reason, "cannot read: "); ok {
 		if zh, ok := readErrors[cause]; ok {
 			cause = zh
 		}
-		return "读不了:" + cause
+		return "读不了：" + cause
 	}
 	if name, ok := strings.CutPrefix(reason, "unknown encoding "); ok {
 		return "无法识别的编码 " + name

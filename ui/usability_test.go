@@ -284,13 +284,14 @@ func TestEndMessages(t *testing.T) {
 	}
 	// space at the end of an article names the next
 	press(t, m, "g", "1", "enter", "space")
-	if want := "下一篇:第2篇 " + r.arts[1].Headline(); r.msg != want {
+	if want := "下一篇：第2篇 " + r.arts[1].Headline(); r.msg != want {
 		t.Errorf("space to the next article says %q, want %q", r.msg, want)
 	}
 }
 
 // TestHelpEveryKey: the help shows every key of the reader whatever it
-// does at the moment, and at 20×6 one readable key a line.
+// does at the moment, and at 20×6 a key a line, its description uncut on
+// the lines after it (see also TestHelpNarrow).
 func TestHelpEveryKey(t *testing.T) {
 	m := newModel(t, sample(t), 100, 30)
 	press(t, m, "?")
@@ -303,8 +304,8 @@ func TestHelpEveryKey(t *testing.T) {
 	m = newModel(t, sample(t), 20, 6)
 	press(t, m, "?")
 	lines := strings.Split(screen(m), "\n")
-	if got := strings.TrimRight(lines[2], " "); got != " j/↓ 下移 / 向下滚动" && !strings.HasPrefix(got, " j/↓ 下移") {
-		t.Errorf("narrow help line %q", got)
+	if got := strings.TrimRight(lines[2]+"|"+lines[3], " "); got != " j/↓|   下移 / 向下滚动" {
+		t.Errorf("narrow help lines %q", got)
 	}
 	for _, l := range lines[2:5] {
 		if strings.Contains(strings.TrimSpace(l), "   ") {
@@ -312,8 +313,8 @@ func TestHelpEveryKey(t *testing.T) {
 		}
 	}
 	checkScreen(t, m, 20, 6, "narrow help")
-	press(t, m, "j", "j")
-	if !strings.HasPrefix(strings.Split(screen(m), "\n")[2], " tab/enter/l/→ ") {
+	press(t, m, "j", "j", "j", "j")
+	if !strings.HasPrefix(strings.Split(screen(m), "\n")[2], " tab/enter/l/→") {
 		t.Errorf("narrow help does not scroll:\n%s", screen(m))
 	}
 }
@@ -322,12 +323,12 @@ func TestHelpEveryKey(t *testing.T) {
 func TestSkipReasons(t *testing.T) {
 	for in, want := range map[string]string{
 		"empty file":                                      "空文件",
-		"not text: PDF document":                          "不是文本:PDF 文档",
-		"not text: some new format":                       "不是文本:some new format",
-		"cannot read: permission denied":                  "读不了:没有权限",
+		"not text: PDF document":                          "不是文本：PDF 文档",
+		"not text: some new format":                       "不是文本：some new format",
+		"cannot read: permission denied":                  "读不了：没有权限",
 		"too large (80.0 MB, the limit is 64 MB)":         "文件太大(80.0 MB,上限 64 MB)",
 		"too large (more than 64 MB, the limit)":          "文件太大(超过上限 64 MB)",
-		"no masthead, date or Chinese text: not an issue": "没有报头、日期,也没有中文:不是报纸",
+		"no masthead, date or Chinese text: not an issue": "没有报头、日期，也没有中文：不是报纸",
 		"something else":                                  "something else",
 	} {
 		if got := skipReason(in); got != want {

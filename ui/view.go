@@ -185,7 +185,7 @@ func (r *Reader) statusView() string {
 	case r.msg != "":
 		left = r.st.StatusInfo.Render(truncate(render.Clean(r.msg), room, r.ambWide))
 	case r.digits != "":
-		left = r.st.StatusKey.Render(truncate("跳到第 "+r.digits+" 篇 (enter 确定)", room, r.ambWide))
+		left = r.st.StatusKey.Render(truncate("跳到第"+r.digits+"篇(enter 确定)", room, r.ambWide))
 	default:
 		left = r.st.Status.Render(truncate(r.statusText(room), room, r.ambWide))
 	}

@@ -183,3 +183,48 @@ func Issue(is *issue.Issue, q Query) []Match {
 	}
 	return out
 }
+
+// CutsWord reports whether cutting text at byte i would split a number or
+// a Latin word — 2,861.3, 5.8%, 10:30, GDP, CRH380A — which a snippet
+// or a shortened title must show whole or not at all. Letters and digits
+// (ASCII or full width) hold together, as does a mark between two of them
+// (. , - _ : / '), and % after one.
+func CutsWord(text string, i int) bool {
+	if i <= 0 || i >= len(text) {
+		return false
+	}
+	b, bs := utf8.DecodeLastRuneInString(text[:i])
+	a, as := utf8.DecodeRuneInString(text[i:])
+	switch {
+	case alnum(b) && (alnum(a) || a == '%' || a == '％'):
+		return true
+	case alnum(b) && joiner(a):
+		n, _ := utf8.DecodeRuneInString(text[i+as:])
+		return alnum(n)
+	case joiner(b) && alnum(a):
+		p, _ := utf8.DecodeLastRuneInString(text[:i-bs])
+		return alnum(p)
+	}
+	return false
+}
+
+// alnum reports an ASCII or full-width letter or digit.
+func alnum(r rune) bool {
+	switch {
+	case r >= '0' && r <= '9', r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z':
+		return true
+	case r >= '０' && r <= '９', r >= 'ａ' && r <= 'ｚ', r >= 'Ａ' && r <= 'Ｚ':
+		return true
+	}
+	return false
+}
+
+// joiner reports a mark that joins the letters or digits on its sides
+// into one word or number.
+func joiner(r rune) bool {
+	switch r {
+	case '.', ',', '-', '_', ':', '/', '\'', '．', '－', '：', '／':
+		return true
+	}
+	return false
+}

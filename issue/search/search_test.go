@@ -143,3 +143,22 @@ func BenchmarkIndex(b *testing.B) {
 		_ = q.FindAll(text)
 	}
 }
+
+// TestCutsWord checks what a cut may not split.
+func TestCutsWord(t *testing.T) {
+	for _, tc := range []struct {
+		s    string
+		i    int
+		want bool
+	}{
+		{"2,861.3", 1, true}, {"2,861.3", 2, true}, {"2,861.3", 5, true},
+		{"5.8%。", 3, true}, {"5.8%。", 4, false},
+		{"亿元,GDP", 7, false}, {"GDP", 1, true}, {"A型", 1, false},
+		{"１２", 3, true}, {"10:30", 2, true}, {"值:6", 4, false},
+		{"CRH380A型", 7, false}, {"CRH380A型", 3, true}, {"", 0, false}, {"12", 0, false}, {"12", 2, false},
+	} {
+		if got := CutsWord(tc.s, tc.i); got != tc.want {
+			t.Errorf("CutsWord(%q, %d) = %v, want %v", tc.s, tc.i, got, tc.want)
+		}
+	}
+}

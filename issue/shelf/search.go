@@ -255,20 +255,12 @@ func snippet(text string, start, end int) (string, [2]int) {
 		}
 	}
 	// Never cut a number or a Latin word in two (14.2亿 is not 4.2亿).
-	for n := 0; from > 0 && n < snippetRunes; n++ {
-		before, size := utf8.DecodeLastRuneInString(text[:from])
-		at, _ := utf8.DecodeRuneInString(text[from:])
-		if !wordRune(before) || !wordRune(at) {
-			break
-		}
+	for n := 0; n < snippetRunes && search.CutsWord(text, from); n++ {
+		_, size := utf8.DecodeLastRuneInString(text[:from])
 		from -= size
 	}
-	for n := 0; to < len(text) && to > 0 && n < snippetRunes; n++ {
-		before, _ := utf8.DecodeLastRuneInString(text[:to])
-		at, size := utf8.DecodeRuneInString(text[to:])
-		if !wordRune(before) || !wordRune(at) {
-			break
-		}
+	for n := 0; n < snippetRunes && search.CutsWord(text, to); n++ {
+		_, size := utf8.DecodeRuneInString(text[to:])
 		to += size
 	}
 	var b strings.Builder
@@ -287,18 +279,6 @@ func snippet(text string, start, end int) (string, [2]int) {
 		}
 	}
 	return b.String(), [2]int{lead + start - from, lead + end - from}
-}
-
-// wordRune reports a character of a number or a Latin word: a letter or
-// digit (ASCII or full-width), or a mark inside numbers such as 1,000.5%.
-func wordRune(r rune) bool {
-	switch {
-	case r >= '0' && r <= '9', r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z':
-		return true
-	case r >= '０' && r <= '９', r >= 'ａ' && r <= 'ｚ', r >= 'Ａ' && r <= 'Ｚ':
-		return true
-	}
-	return r == '.' || r == ',' || r == '%' || r == '-' || r == '_'
 }
 
 // oneLine writes s with tabs and line breaks turned into spaces (each one

@@ -14,9 +14,13 @@ import (
 type Issue struct {
 	Version int    `json:"version"`
 	Key     string `json:"key"` // the issue's content key
-	// Paper, Date and Path describe the issue for a bookmarks view; Path is
-	// where it was last read from.
+	// Paper, Name, Date and Path describe the issue for a bookmarks view:
+	// Paper is the paper its masthead names; Name is what the reader calls
+	// it (the paper, else the base name of its file or folder); Date is
+	// its date, from the masthead or else from its file's name on a
+	// shelf; Path is where it was last read from.
 	Paper string `json:"paper,omitempty"`
+	Name  string `json:"name,omitempty"`
 	Date  string `json:"date,omitempty"`
 	Path  string `json:"path,omitempty"`
 	// Last is the number of the article read last, 0 for none.
@@ -52,9 +56,27 @@ func (st *Issue) article(n int, title string) *Article {
 }
 
 // Describe records what the issue is and where it was read from, for the
-// bookmarks view.
+// bookmarks view, as its masthead gives them; a masthead without a date
+// keeps the date recorded before (see Label).
 func (st *Issue) Describe(is *issue.Issue, path string) {
-	st.Paper, st.Date, st.Path = is.Paper, is.Date, path
+	st.Paper, st.Path = is.Paper, path
+	if is.Date != "" {
+		st.Date = is.Date
+	}
+}
+
+// Label records what the reader shows for the issue beyond its masthead:
+// the name it calls it and the date it shows (from the file's name on a
+// shelf when the masthead has none). Empty values keep what was recorded
+// before: the issue opened later from elsewhere (a bookmark's file) may
+// not know its date, but it is the same issue (the key is its content).
+func (st *Issue) Label(name, date string) {
+	if name != "" {
+		st.Name = name
+	}
+	if date != "" {
+		st.Date = date
+	}
 }
 
 // Bind matches the saved state to the issue as parsed now: an article whose
@@ -190,7 +212,7 @@ func (st *Issue) BookmarkList() []Bookmark {
 	var out []Bookmark
 	for _, n := range slices.Sorted(maps.Keys(st.Articles)) {
 		if a := st.Articles[n]; a != nil && a.Bookmarked != nil {
-			out = append(out, Bookmark{Key: st.Key, Paper: st.Paper, Date: st.Date, Path: st.Path,
+			out = append(out, Bookmark{Key: st.Key, Paper: st.Paper, Name: st.Name, Date: st.Date, Path: st.Path,
 				N: n, Title: a.Title, Pos: a.Pos, Added: *a.Bookmarked})
 		}
 	}

@@ -294,6 +294,7 @@ func (s *Store) SavedTimes() map[string]time.Time {
 type Bookmark struct {
 	Key   string // the issue's content key
 	Paper string
+	Name  string // what the reader called the issue (Issue.Name)
 	Date  string
 	Path  string // where the issue was last read from (a hint; it may have moved)
 	N     int

@@ -407,3 +407,37 @@ func TestBookmarkList(t *testing.T) {
 		t.Errorf("SortBookmarks: newest first, got %+v", list)
 	}
 }
+
+// TestLabel: the name and date the reader showed are saved and listed
+// with the bookmarks; opening the issue again from where its date is not
+// known (its masthead has none, and it is not on a shelf) keeps them.
+func TestLabel(t *testing.T) {
+	dir := t.TempDir()
+	s := Open(dir)
+	undated := &issue.Issue{Sections: sample().Sections}
+	st := New(key)
+	st.Describe(undated, "2024/03/07/noname.md")
+	st.Label("noname", "2024-03-07")
+	st.ToggleBookmark(1, "春耕", time.Now())
+	if err := s.Save(st); err != nil {
+		t.Fatal(err)
+	}
+	got, err := Open(dir).Load(key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got.Describe(undated, "/elsewhere/noname.md")
+	got.Label("", "")
+	if got.Name != "noname" || got.Date != "2024-03-07" || got.Path != "/elsewhere/noname.md" || got.Paper != "" {
+		t.Errorf("label lost: name %q date %q path %q paper %q", got.Name, got.Date, got.Path, got.Paper)
+	}
+	list := got.BookmarkList()
+	if len(list) != 1 || list[0].Name != "noname" || list[0].Date != "2024-03-07" {
+		t.Errorf("BookmarkList = %+v", list)
+	}
+	// a masthead's date is the issue's date
+	got.Describe(sample(), "a.md")
+	if got.Date != "2024-03-08" || got.Paper != "星河日报" {
+		t.Errorf("Describe: %q %q", got.Paper, got.Date)
+	}
+}
