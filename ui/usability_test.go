@@ -470,3 +470,23 @@ func TestUntitledHeadline(t *testing.T) {
 		t.Errorf("bookmark of an untitled article: %+v", list)
 	}
 }
+
+func TestCountText(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want int
+	}{
+		{"青溪日报", 4},
+		{"hello", 1},
+		{"hello world", 2},
+		{"GDP达到2,861.3亿元，增长5.8%。", 12}, // GDP 达 到 2,861.3 亿 元 ， 增 长 5.8 % 。
+		{"e\u0301te\u0301", 1},         // combining accents: one word
+		{"本报讯　（记者 林  舸）", 9},
+		{"ＶＩＰ客户", 3},
+		{"", 0},
+	} {
+		if got := countText(tc.text); got != tc.want {
+			t.Errorf("countText(%q) = %d, want %d", tc.text, got, tc.want)
+		}
+	}
+}

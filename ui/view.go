@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"charm.land/bubbles/v2/textinput"
@@ -320,18 +321,50 @@ func articleBytes(a *issue.Article) int {
 	return n
 }
 
-// charCount counts the characters of an article's text, spaces excluded
-// (字数). It counts runes and subtracts the common spaces, which is much
-// faster on a long article than testing every rune.
+// charCount is an article's 字数 as Chinese word processors count it:
+// each Chinese character or punctuation mark is one, each run of Latin
+// letters or digits (a word or a number such as 2,861.3) is one, and
+// spaces and combining marks count nothing.
 func charCount(a *issue.Article) int {
 	n := 0
 	for _, p := range a.Pieces() {
-		n += utf8.RuneCountInString(p.Text)
-		for _, sp := range []string{" ", "\u3000", "\u00a0", "\t", "\n"} {
-			n -= strings.Count(p.Text, sp)
+		n += countText(p.Text)
+	}
+	return n
+}
+
+// countText is charCount for one piece of text.
+func countText(s string) int {
+	n := 0
+	inWord := false
+	for i, r := range s {
+		switch {
+		case r < utf8.RuneSelf && (r >= '0' && r <= '9' || r|0x20 >= 'a' && r|0x20 <= 'z'),
+			r >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r)) && !isCJK(r):
+			if !inWord {
+				n++
+			}
+			inWord = true
+		case inWord && (r == '.' || r == ',' || r == '\'' || r == '-') && i+1 < len(s) && isWordByte(s[i+1]):
+			// inside a number or word: 2,861.3, don't, e-mail
+		case unicode.IsSpace(r) || unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Me, r) || unicode.Is(unicode.Cf, r):
+			inWord = inWord && unicode.Is(unicode.Mn, r)
+		default:
+			n++
+			inWord = false
 		}
 	}
 	return n
+}
+
+// isCJK reports a Han, kana or Hangul character (each one 字).
+func isCJK(r rune) bool {
+	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul)
+}
+
+// isWordByte reports an ASCII letter or digit.
+func isWordByte(c byte) bool {
+	return c >= '0' && c <= '9' || c|0x20 >= 'a' && c|0x20 <= 'z'
 }
 
 // truncate cuts plain text s to w columns with "…", never inside a
