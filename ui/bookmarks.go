@@ -159,28 +159,10 @@ func (p *bookmarksPage) key(msg tea.KeyPressMsg) tea.Cmd {
 }
 
 // helpKey scrolls the help (j/k, space/b, d/u, g/G) or closes it (any
-// other key).
+// other key), as in the reader.
 func (p *bookmarksPage) helpKey(msg tea.KeyPressMsg) {
-	k := &p.keys
-	page := max(p.g.bodyH-2, 1)
-	last := max(len(p.helpLines())-(p.g.bodyH-1), 0)
-	switch {
-	case key.Matches(msg, k.Down):
-		p.helpTop++
-	case key.Matches(msg, k.Up):
-		p.helpTop--
-	case key.Matches(msg, k.PageDown, k.HalfDown):
-		p.helpTop += page
-	case key.Matches(msg, k.PageUp, k.HalfUp):
-		p.helpTop -= page
-	case key.Matches(msg, k.Top):
-		p.helpTop = 0
-	case key.Matches(msg, k.Bottom):
-		p.helpTop = last
-	default:
-		p.help = false
-	}
-	p.helpTop = min(max(p.helpTop, 0), last)
+	top, scrolled := helpScroll(msg, &p.keys, p.helpTop, len(p.helpLines()), p.g.bodyH)
+	p.helpTop, p.help = top, scrolled
 }
 
 // helpLines lays out the help of the keys of the list.

@@ -143,24 +143,37 @@ func helpOverlay(body []string, top, w, h int, st styles.Styles, ambWide bool) [
 
 // helpKey scrolls or closes the help overlay.
 func (r *Reader) helpKey(msg tea.KeyPressMsg) tea.Cmd {
-	k := r.keys
-	last := max(len(r.helpLines(max(r.width-2, 1)))-(r.g.bodyH-1), 0)
-	switch {
-	case pressed(msg, k.Down):
-		r.helpTop++
-	case pressed(msg, k.Up):
-		r.helpTop--
-	case pressed(msg, k.PageDown, k.HalfDown):
-		r.helpTop += max(r.g.bodyH-2, 1)
-	case pressed(msg, k.PageUp, k.HalfUp):
-		r.helpTop -= max(r.g.bodyH-2, 1)
-	case pressed(msg, k.Top):
-		r.helpTop = 0
-	case pressed(msg, k.Bottom):
-		r.helpTop = last
-	default: // ?, esc, q or any other key closes the help
+	top, scrolled := helpScroll(msg, r.keys, r.helpTop, len(r.helpLines(max(r.width-2, 1))), r.g.bodyH)
+	r.helpTop = top
+	if !scrolled { // ?, esc, q or any other key closes the help
 		r.overlay, r.helpOver = r.helpOver, overlayNone
 	}
-	r.helpTop = min(max(r.helpTop, 0), last)
 	return nil
+}
+
+// helpScroll answers a key pressed over a help overlay of n lines under
+// its title, in a body of h lines, whose first line shown is top: j/k,
+// space/b, d/u and g/G scroll it, and it returns the new top; any other
+// key closes the help, which scrolled reports as false. The reader, the
+// shelf and the bookmarks list share it, so their helps scroll alike.
+func helpScroll(msg tea.KeyPressMsg, k *KeyMap, top, n, h int) (newTop int, scrolled bool) {
+	last := max(n-(h-1), 0)
+	page := max(h-2, 1)
+	switch {
+	case pressed(msg, k.Down):
+		top++
+	case pressed(msg, k.Up):
+		top--
+	case pressed(msg, k.PageDown, k.HalfDown):
+		top += page
+	case pressed(msg, k.PageUp, k.HalfUp):
+		top -= page
+	case pressed(msg, k.Top):
+		top = 0
+	case pressed(msg, k.Bottom):
+		top = last
+	default:
+		return min(max(top, 0), last), false
+	}
+	return min(max(top, 0), last), true
 }

@@ -40,6 +40,40 @@ func TestHelpTopBottom(t *testing.T) {
 	}
 }
 
+// TestShelfHelpTopBottom: the shelf's help scrolls like the reader's: g
+// and G go to its top and bottom, space and d page it, j/k move a line,
+// instead of closing it; another key closes it.
+func TestShelfHelpTopBottom(t *testing.T) {
+	m := newShelfModel(t, scanShelf(t, shelfDir(t)), nil, nil, 40, 12)
+	p := m.shelf
+	press(t, m, "?")
+	last := len(helpColumns(p.keys.ShelfHelp(), 38, p.st, p.ambWide)) - (p.g.bodyH - 1)
+	if !p.help || last <= 1 {
+		t.Fatalf("help shown %v, %d lines past the screen: nothing to scroll", p.help, last)
+	}
+	for _, step := range []struct {
+		key string
+		top int
+	}{
+		{"G", last}, {"k", last - 1}, {"g", 0}, {"j", 1}, {"g", 0},
+		{"space", min(p.g.bodyH-2, last)}, {"g", 0}, {"d", min(p.g.bodyH-2, last)}, {"end", last}, {"home", 0},
+	} {
+		press(t, m, step.key)
+		if !p.help || p.helpTop != step.top {
+			t.Fatalf("%s in the shelf help: shown %v, top %d, want the help at %d", step.key, p.help, p.helpTop, step.top)
+		}
+	}
+	press(t, m, "G")
+	lines := strings.Split(screen(m), "\n")
+	if desc := p.keys.ShelfHelp()[len(p.keys.ShelfHelp())-1].Help().Desc; !strings.Contains(strings.Join(lines[len(lines)-4:], "\n"), desc) {
+		t.Errorf("G does not show the last key %q:\n%s", desc, screen(m))
+	}
+	press(t, m, "x")
+	if p.help {
+		t.Errorf("another key does not close the shelf help")
+	}
+}
+
 // TestHelpTiny: at tiny sizes the help's title still says how to close it,
 // and every key's description can be read whole, scrolling down.
 func TestHelpTiny(t *testing.T) {

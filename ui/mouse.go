@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"strings"
+
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 )
@@ -33,7 +35,7 @@ func (r *Reader) wheel(m tea.Mouse) {
 	switch {
 	case r.prompt != promptNone:
 	case r.overlay == overlayOutput:
-		r.output.top = min(max(r.output.top+d, 0), max(len(r.output.lines)-(r.g.bodyH-1), 0))
+		r.output.top = min(max(r.output.top+d, 0), r.outputLast())
 	case r.overlay == overlayHelp:
 		r.helpTop = min(max(r.helpTop+d, 0), max(len(r.helpLines(max(r.width-2, 1)))-(r.g.bodyH-1), 0))
 	case r.overList(m.X, m.Y):
@@ -87,18 +89,28 @@ func (r *Reader) click(m tea.Mouse) {
 }
 
 // promptKey handles a key while the bottom line asks for a query or a
-// command.
+// command. Enter searches or runs what was typed; in the search prompt,
+// empty, it keeps the search shown, and ↑ brings back the last query, as
+// in the shelf's.
 func (r *Reader) promptKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := r.keys
+	search := r.prompt == promptSearch
 	switch {
 	case key.Matches(msg, k.Confirm):
-		p, value := r.prompt, r.input.Value()
+		value := r.input.Value()
 		r.prompt = promptNone
 		r.input.Blur()
-		if p == promptSearch {
-			return r.startSearch(value)
+		if !search {
+			return r.runPipe(value)
 		}
-		return r.runPipe(value)
+		if strings.TrimSpace(value) == "" {
+			return nil // esc clears the search
+		}
+		return r.startSearch(value)
+	case search && msg.String() == "up" && r.lastQuery != "" && r.input.Value() != r.lastQuery:
+		r.input.SetValue(r.lastQuery)
+		r.input.CursorEnd()
+		return nil
 	case key.Matches(msg, k.Cancel):
 		r.prompt = promptNone
 		r.input.Blur()

@@ -297,7 +297,7 @@ func (r *Reader) outputKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := r.keys
 	o := &r.output
 	h := max(r.g.bodyH-1, 1)
-	last := max(len(o.wrapped(r.width, r.ambWide))-h, 0)
+	last := r.outputLast()
 	switch {
 	case pressed(msg, k.Help):
 		r.overlay, r.helpTop, r.helpOver = overlayHelp, 0, overlayOutput
@@ -342,6 +342,12 @@ func (r *Reader) outputHelp() []key.Binding {
 		say(k.Back, "关闭输出"), say(k.Quit, "关闭输出"),
 		say(k.Help, k.Help.Help().Desc), say(k.Interrupt, k.Interrupt.Help().Desc),
 	}
+}
+
+// outputLast is the last top of the output view: the first of the rows,
+// wrapped as the view shows them, that fill the screen under its title.
+func (r *Reader) outputLast() int {
+	return max(len(r.output.wrapped(r.width, r.ambWide))-max(r.g.bodyH-1, 1), 0)
 }
 
 // outputView draws the output overlay: a title line, then the output,

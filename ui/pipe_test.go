@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	tea "charm.land/bubbletea/v2"
 )
 
 // TestCapture: the output kept is the start of the output, within both
@@ -82,5 +84,47 @@ func TestPipeCutNote(t *testing.T) {
 	}
 	if r.msgErr {
 		t.Errorf("cut output reported as an error")
+	}
+}
+
+// TestPipeWheelWrapped: the mouse wheel scrolls the output of | by the
+// rows the view shows, its lines wrapped: a few long lines scroll to
+// their last row, as G does, and no further.
+func TestPipeWheelWrapped(t *testing.T) {
+	m := newModel(t, sample(t), 40, 12)
+	r := reader(m)
+	long := strings.Repeat("春风又绿江南岸，", 20)
+	send(m, pipeDoneMsg{command: "cat", output: []byte(long + "\n" + long + "\n末行到此\n")})
+	if r.overlay != overlayOutput {
+		t.Fatalf("no output shown:\n%s", screen(m))
+	}
+	rows := len(r.output.wrapped(r.width, r.ambWide))
+	last := rows - (r.g.bodyH - 1)
+	if len(r.output.lines) >= r.g.bodyH-1 || last <= wheelLines {
+		t.Fatalf("%d lines, %d rows in a body of %d: the test needs few lines wrapped to many rows", len(r.output.lines), rows, r.g.bodyH)
+	}
+	wheel := func(b tea.MouseButton) { send(m, tea.MouseWheelMsg{X: 5, Y: 5, Button: b}) }
+	wheel(tea.MouseWheelDown)
+	if r.output.top != wheelLines {
+		t.Fatalf("a notch down scrolled to row %d, want %d", r.output.top, wheelLines)
+	}
+	for range rows {
+		wheel(tea.MouseWheelDown)
+	}
+	if r.output.top != last {
+		t.Errorf("the wheel stops at row %d, want the last screenful at %d", r.output.top, last)
+	}
+	if sc := screen(m); !strings.Contains(sc, "末行到此") {
+		t.Errorf("the wheel does not show the last line:\n%s", sc)
+	}
+	press(t, m, "G")
+	if r.output.top != last {
+		t.Errorf("G goes to row %d, the wheel to %d", r.output.top, last)
+	}
+	for range rows {
+		wheel(tea.MouseWheelUp)
+	}
+	if r.output.top != 0 {
+		t.Errorf("the wheel up stops at row %d", r.output.top)
 	}
 }

@@ -92,7 +92,8 @@ type Reader struct {
 	listTop int // first row of the list shown
 	rows    []row
 
-	search searchState
+	search    searchState
+	lastQuery string // the query searched last, which ↑ brings back in the / prompt
 
 	jumpNext int      // index (in the article's jumps) of the next jump o takes
 	history  []place  // where o jumped from, for backspace
@@ -408,9 +409,12 @@ func (r *Reader) key(msg tea.KeyPressMsg) tea.Cmd {
 	case pressed(msg, k.Search):
 		r.prompt = promptSearch
 		r.input.Prompt = "/"
+		// a new query each time, as in less (↑ brings back the last one)
 		r.input.Placeholder = "搜索全期(标题和正文)"
-		r.input.SetValue(r.search.query)
-		r.input.CursorEnd()
+		if r.lastQuery != "" {
+			r.input.Placeholder = "搜索全期(↑ 调出上次的" + quoted(r.lastQuery) + ")"
+		}
+		r.input.SetValue("")
 		return r.input.Focus()
 	case pressed(msg, k.Pipe):
 		if r.article() == nil {

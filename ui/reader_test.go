@@ -279,18 +279,68 @@ func TestSearch(t *testing.T) {
 	if !strings.Contains(screen(m), "没有找到") {
 		t.Errorf("a search without matches says nothing:\n%s", screen(m))
 	}
-	// an empty query clears
-	press(t, m, "/")
-	r.input.SetValue("")
-	press(t, m, "enter")
+	// an empty query keeps the search shown, as in the shelf; esc clears it
+	press(t, m, "/", "Ａ", "enter", "/", "enter")
+	if !s.active() || s.query != "Ａ" {
+		t.Errorf("empty query changed the search to %q", s.query)
+	}
+	press(t, m, "esc", "esc")
 	if s.active() {
-		t.Errorf("empty query does not clear the search")
+		t.Errorf("esc does not clear the search")
 	}
 	// esc cancels the prompt
 	press(t, m, "/", "a", "esc")
 	if r.prompt != promptNone {
 		t.Errorf("esc does not close the prompt")
 	}
+}
+
+// TestSearchPromptStartsEmpty: / opens an empty prompt, as in less and
+// in the shelf, whatever the search shown; its placeholder says that ↑
+// brings back the last query, which ↑ does, even after esc cleared the
+// search.
+func TestSearchPromptStartsEmpty(t *testing.T) {
+	m := newModel(t, sample(t), 100, 30)
+	r := reader(m)
+	press(t, m, "/")
+	if r.input.Value() != "" || strings.Contains(screen(m), "↑") {
+		t.Errorf("/ before any search: prompt %q\n%s", r.input.Value(), screen(m))
+	}
+	press(t, m, "青", "溪", "enter")
+	if r.search.query != "青溪" {
+		t.Fatalf("searched %q", r.search.query)
+	}
+	press(t, m, "/")
+	if r.input.Value() != "" {
+		t.Errorf("/ with a search shown starts with %q, want an empty prompt", r.input.Value())
+	}
+	if want := "(↑ 调出上次的“青溪”)"; !strings.Contains(screen(m), want) {
+		t.Errorf("the prompt does not say %q:\n%s", want, screen(m))
+	}
+	// typing starts a new query, not one added to the last
+	press(t, m, "茶", "enter")
+	if r.search.query != "茶" {
+		t.Errorf("/茶 after /青溪 searched %q", r.search.query)
+	}
+	// ↑ brings back the last query, also after esc cleared the search
+	press(t, m, "esc", "esc")
+	if r.search.active() {
+		t.Fatalf("esc esc does not clear the search")
+	}
+	press(t, m, "/", "up")
+	if r.input.Value() != "茶" {
+		t.Errorf("↑ in the prompt: %q, want the last query", r.input.Value())
+	}
+	press(t, m, "enter")
+	if r.search.query != "茶" {
+		t.Errorf("↑ enter searched %q", r.search.query)
+	}
+	// ↑ means nothing in the prompt of |
+	press(t, m, "|", "up")
+	if r.input.Value() != "" {
+		t.Errorf("↑ in the | prompt: %q", r.input.Value())
+	}
+	press(t, m, "esc")
 }
 
 func TestSearchStale(t *testing.T) {

@@ -68,6 +68,7 @@ func (r *Reader) startSearch(q string) tea.Cmd {
 		r.clearSearch()
 		return nil
 	}
+	r.lastQuery = q
 	r.search.id++
 	id, arts := r.search.id, r.arts
 	r.search.running = q

@@ -477,19 +477,12 @@ func (p *shelfPage) panelKey(msg tea.KeyPressMsg) {
 	p.panelTop = min(max(p.panelTop, 0), max(len(p.s.Skipped)-h, 0))
 }
 
-// helpKey scrolls or closes the help.
+// helpKey scrolls the help (j/k, space/b, d/u, g/G) or closes it (any
+// other key), as in the reader.
 func (p *shelfPage) helpKey(msg tea.KeyPressMsg) {
-	k := &p.keys
-	switch {
-	case key.Matches(msg, k.Down):
-		p.helpTop++
-	case key.Matches(msg, k.Up):
-		p.helpTop--
-	default:
-		p.help = false
-	}
 	n := len(helpColumns(p.keys.ShelfHelp(), max(p.width-2, 1), p.st, p.ambWide))
-	p.helpTop = min(max(p.helpTop, 0), max(n-(p.g.bodyH-1), 0))
+	top, scrolled := helpScroll(msg, &p.keys, p.helpTop, n, p.g.bodyH)
+	p.helpTop, p.help = top, scrolled
 }
 
 // open reads issue e in the background and opens it in the reader at

@@ -78,6 +78,9 @@ Markdown that dubao reads back as the same article.`,
 			if !opt.all && strings.HasPrefix(sel, "-") && isDigits(sel[1:]) {
 				return errArticleNumber(cmd) // dubao cat FILE -- -1
 			}
+			if n, ok := articleNumber(sel); ok && n == 0 && !opt.all {
+				return errArticleNumber(cmd) // dubao cat FILE 0
+			}
 			src, err := r.open(ctx, file)
 			if err != nil {
 				return err

@@ -118,8 +118,8 @@ func flagError(c *cobra.Command, err error) error {
 	return &usageError{cmd: c.CommandPath(), err: err}
 }
 
-// errArticleNumber is the usage error of cat given a negative article
-// number.
+// errArticleNumber is the usage error of cat given an article number
+// below 1: negative, or 0.
 func errArticleNumber(c *cobra.Command) error {
 	return &usageError{cmd: c.CommandPath(), noHint: true, err: fmt.Errorf("%s: article numbers start at 1", c.Name())}
 }

@@ -194,7 +194,9 @@ func TestSearchDateWithoutText(t *testing.T) {
 }
 
 // TestNegativeArticleNumber: a negative number is no flag of cat but an
-// article number that cannot be; other commands say how to pass it.
+// article number that cannot be, as 0 is (numbers start at 1): a usage
+// error, whether the file exists or not; other commands say how to pass
+// a negative number.
 func TestNegativeArticleNumber(t *testing.T) {
 	f := writeFile(t, "spring.md", twoArticles)
 	dir, _ := namesShelf(t)
@@ -205,6 +207,11 @@ func TestNegativeArticleNumber(t *testing.T) {
 		{"cat", "--", "-1"},
 		{"cat", dir, "noname", "-10"},
 		{"cat", "--width", "40", f, "-1"},
+		{"cat", f, "0"},
+		{"cat", f, "００"},
+		{"cat", "0"},
+		{"cat", dir, "noname", "0"},
+		{"cat", filepath.Join(t.TempDir(), "missing.md"), "0"},
 	} {
 		res := run(t, App{}, "", args...)
 		if want := "dubao: cat: article numbers start at 1\n"; res.code != ExitUsage || res.stderr != want || res.stdout != "" {

@@ -120,7 +120,8 @@ func TestGlamourCuts(t *testing.T) {
 	}
 	r := New(styles.New(true))
 	mine := ansi.Strip(r.Styled(tableArticle(rows...), Options{Width: 16}))
-	if !strings.Contains(strings.ReplaceAll(mine, " ", ""), "亩产(公") || strings.Contains(mine, "…") {
+	// the grid may break the header cell, but keeps all of it
+	if !strings.Contains(strings.NewReplacer(" ", "", "\n", "", "│", "").Replace(mine), "年份亩产(公斤)") || strings.Contains(mine, "…") {
 		t.Errorf("the grid lost text:\n%s", mine)
 	}
 }

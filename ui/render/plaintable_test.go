@@ -101,6 +101,9 @@ func TestPlainTableShape(t *testing.T) {
 								last = here
 							}
 							x := ln.Indent + strictWidth(ln.Text[:sp.Start], amb)
+							if labelled(ln, sp) {
+								continue // the cell's text after its label, in the stacked layout
+							}
 							if c := l.pieces[sp.Piece].Col; at[c] == 0 {
 								at[c] = x + 1
 							} else if at[c] != x+1 {
@@ -146,10 +149,71 @@ func TestPlainTableShape(t *testing.T) {
 	}
 }
 
+// labelled reports whether sp, a span of cell text, follows a column
+// label on ln (as in "项目名称：青溪…", the text that follows a label starts
+// where the label ends).
+func labelled(ln Line, sp Span) bool {
+	for _, l := range ln.Spans {
+		if l.End == sp.Start && l.Piece < 0 && l.Role == RoleTableHead && strings.HasSuffix(ln.Text[:l.End], "：") {
+			return true
+		}
+	}
+	return false
+}
+
 func texts(ls []Line) []string {
 	out := make([]string, len(ls))
 	for i, ln := range ls {
 		out[i] = ln.Text
 	}
 	return out
+}
+
+// TestGridTable shows the grid a table too wide for glamour gets: the
+// columns share the width so that the table is short and no cell ends in
+// a lone character (the long names get the room the header of a column
+// of short figures gives up by breaking).
+func TestGridTable(t *testing.T) {
+	for _, w := range []int{40, 46, 58} {
+		t.Run(fmt.Sprintf("width%d", w), func(t *testing.T) {
+			golden.RequireEqual(t, New(styles.Plain()).Styled(waterworks(), Options{Width: w}))
+		})
+	}
+}
+
+// TestGridOrphans checks that at widths with room for it (narrower, every
+// choice leaves one or makes the table taller, which weighs more), no
+// cell of the grid of waterworks ends in a lone Han character.
+func TestGridOrphans(t *testing.T) {
+	r := New(styles.Plain())
+	for _, w := range []int{54, 56, 58, 60, 62} {
+		l := r.Layout(waterworks(), Options{Width: w})
+		units, _ := tableUnits(l)
+		for _, ls := range units {
+			for i, ln := range ls {
+				for _, sp := range ln.Spans {
+					if sp.Piece >= 0 && sp.Offset > 0 && isOrphan(ln.Text[sp.Start:sp.End]) {
+						t.Errorf("width %d line %d: lone %q: %q", w, i, ln.Text[sp.Start:sp.End], ln.Text)
+					}
+				}
+			}
+		}
+	}
+}
+
+// TestStackedLabels checks that in the stacked layout each cell below the
+// header row is labelled with its column's header.
+func TestStackedLabels(t *testing.T) {
+	a := waterworks()
+	rows := a.Blocks[0].Rows
+	for _, w := range []int{30, 40} {
+		out := Plain(a, Options{Width: w})
+		for _, r := range rows[1:] {
+			for c, cell := range r {
+				if want := rows[0][c] + "：" + cell; !strings.Contains(strings.ReplaceAll(out, "\n", ""), want) {
+					t.Errorf("width %d: no %q in\n%s", w, want, out)
+				}
+			}
+		}
+	}
 }

@@ -113,7 +113,10 @@ func (l *Layout) grid(u *unit) []Line {
 	if sum > avail || l.opt.Plain && whole > avail {
 		return nil
 	}
-	widths := fitColumns(natural, least, avail)
+	widths := natural
+	if whole > avail {
+		widths = l.columnWidths(rows, natural, least, avail)
+	}
 
 	var out []Line
 	for ri, r := range rows {
@@ -193,7 +196,9 @@ func (l *Layout) grid(u *unit) []Line {
 
 // stacked lays out a table block too narrow for an unwrapped grid, in the
 // plain layout: the cells of a row one under another, each wrapped at the
-// width, and a rule between rows; the text stays in reading order. An
+// width, and a rule between rows; the text stays in reading order. Below
+// the header row, a cell is labelled with its column's header
+// ("项目名称：…", none when the header cell is empty), wrapped with it. An
 // empty cell takes no line.
 func (l *Layout) stacked(u *unit) []Line {
 	amb := l.opt.AmbiguousWide
@@ -213,16 +218,32 @@ func (l *Layout) stacked(u *unit) []Line {
 			role = RoleTableHead
 		}
 		for c, cell := range r {
+			if cell == "" {
+				continue
+			}
 			p, ok := piece[[2]int{ri, c}]
 			if !ok {
 				p = -1
 			}
-			for _, wl := range l.breakLines(cell, wrap.Options{Width: l.opt.Width, AmbiguousWide: amb}) {
-				text := wl.Text(cell)
+			label := ""
+			if ri > 0 && c < len(rows[0]) && rows[0][c] != "" {
+				label = rows[0][c] + "："
+			}
+			full := label + cell
+			for _, wl := range l.breakLines(full, wrap.Options{Width: l.opt.Width, AmbiguousWide: amb}) {
+				text := wl.Text(full)
 				if text == "" {
 					continue
 				}
-				out = append(out, Line{Text: text, Width: wl.Width, Spans: []Span{{End: len(text), Role: role, Piece: p, Offset: wl.Start}}})
+				ln := Line{Text: text, Width: wl.Width}
+				// the label's part of the line, then the cell's
+				if cut := min(max(len(label)-wl.Start, 0), len(text)); cut > 0 {
+					ln.Spans = append(ln.Spans, Span{End: cut, Role: RoleTableHead, Piece: -1})
+				}
+				if start := max(len(label)-wl.Start, 0); start < len(text) {
+					ln.Spans = append(ln.Spans, Span{Start: start, End: len(text), Role: role, Piece: p, Offset: wl.Start + start - len(label)})
+				}
+				out = append(out, ln)
 			}
 		}
 	}
@@ -246,46 +267,172 @@ func trimSpans(ln *Line) {
 	ln.Spans = out
 }
 
-// fitColumns shrinks natural column widths to fit avail columns in all: the
-// widest columns give up width first, and column i keeps at least least[i]
-// (the caller makes sure that Σ least ≤ avail).
-func fitColumns(natural, least []int, avail int) []int {
-	sum, hi := 0, 1
-	for _, n := range natural {
-		sum += n
-		hi = max(hi, n)
+// columnWidths shares avail columns among the columns of rows, none of
+// which fits at its natural width: column c gets from least[c] to
+// natural[c] (the caller makes sure that Σ least ≤ avail). Starting from
+// the least widths, it widens, step by step, the column whose widening
+// costs the fewest columns per line saved: first lines of the table
+// (a row is as tall as its tallest cell), then lines of cells, then a
+// cell's lone last character (see isOrphan). So a column of long names
+// gets the room a column with a long header but short figures can give
+// up, by breaking its header.
+func (l *Layout) columnWidths(rows [][]string, natural, least []int, avail int) []int {
+	cols := len(natural)
+	spare := avail
+	for _, n := range least {
+		spare -= n
 	}
-	widths := make([]int, len(natural))
-	if sum <= avail {
-		for i, n := range natural {
-			widths[i] = max(n, 1)
+	// cost[c][w-least[c]][r]: the lines of row r's cell of column c at
+	// width w, and whether its last line is an orphan
+	type fit struct {
+		lines         int
+		orphan, split bool
+	}
+	cost := make([][][]fit, cols)
+	for c := range cols {
+		hi := max(least[c], min(natural[c], least[c]+spare))
+		cost[c] = make([][]fit, hi-least[c]+1)
+		for k := range cost[c] {
+			at := make([]fit, len(rows))
+			for r, row := range rows {
+				at[r].lines = 1
+				if c >= len(row) || row[c] == "" {
+					continue
+				}
+				wl := l.breakLines(row[c], wrap.Options{Width: least[c] + k, AmbiguousWide: l.opt.AmbiguousWide})
+				at[r].lines = max(len(wl), 1)
+				at[r].orphan = len(wl) > 1 && isOrphan(wl[len(wl)-1].Text(row[c]))
+				at[r].split = splitsWord(row[c], wl)
+			}
+			cost[c][k] = at
 		}
-		return widths
 	}
-	// the largest cap with Σ max(min(natural, cap), least) ≤ avail
-	capped := func(c int) int {
-		s := 0
-		for i, n := range natural {
-			s += max(min(n, c), least[i])
+	// score weighs cells with a number or word cut over table lines over
+	// orphans over cell lines: one of each outweighs (in practice) any
+	// number of the next
+	cell := func(f fit) float64 {
+		s := float64(f.lines)
+		if f.orphan {
+			s += 1e4
+		}
+		if f.split {
+			s += 1e12
 		}
 		return s
 	}
-	lo := 1
-	for lo < hi {
-		mid := (lo + hi + 1) / 2
-		if capped(mid) <= avail {
-			lo = mid
-		} else {
-			hi = mid - 1
+	score := func(c, k int, tall []int) float64 {
+		var s float64
+		for r, f := range cost[c][k] {
+			s += float64(max(tall[r], f.lines))*1e8 + cell(f)
+		}
+		return s
+	}
+	pick := make([]int, cols) // width - least
+	tall := make([]int, len(rows))
+	// without sets tall to the rows' heights without column c
+	without := func(c int) {
+		for r := range tall {
+			tall[r] = 1
+			for o := range cols {
+				if o != c {
+					tall[r] = max(tall[r], cost[o][pick[o]][r].lines)
+				}
+			}
 		}
 	}
-	left := avail - capped(lo)
-	for i, n := range natural {
-		widths[i] = max(min(n, lo), least[i])
-		if widths[i] < n && left > 0 {
-			widths[i]++
-			left--
+	for {
+		// the best step: the largest drop of the score per column spent
+		bestC, bestK := -1, 0
+		var bestDrop float64
+		for c := range cols {
+			without(c)
+			now := score(c, pick[c], tall)
+			for k := pick[c] + 1; k < len(cost[c]) && k-pick[c] <= spare; k++ {
+				// the drop per column
+				if drop := (now - score(c, k, tall)) / float64(k-pick[c]); drop > bestDrop {
+					bestC, bestK, bestDrop = c, k, drop
+				}
+			}
 		}
+		if bestC < 0 {
+			break
+		}
+		spare -= bestK - pick[bestC]
+		pick[bestC] = bestK
+	}
+	// then, while it lowers the score, move width from one column to
+	// another (the steps above widen one column at a time, and a table
+	// line may only go when two do); bounded for tables with many
+	// columns and rows (each round tries every pair of widths)
+	total := func() float64 {
+		without(-1)
+		var s float64
+		for r := range tall {
+			s += float64(tall[r]) * 1e8
+		}
+		for c := range cols {
+			for _, f := range cost[c][pick[c]] {
+				s += cell(f)
+			}
+		}
+		return s
+	}
+	work := 0
+	for c := range cols {
+		work += len(cost[c])
+	}
+	if work*work*cols*len(rows) > 1<<22 {
+		return columnsOf(least, pick)
+	}
+	for best, round := total(), 0; round < 32; round++ {
+		from, to, fk, tk := -1, -1, 0, 0
+		for a := range cols {
+			for b := range cols {
+				if a == b {
+					continue
+				}
+				pa, pb := pick[a], pick[b]
+				for ka := range pa {
+					for kb := pb + 1; kb < len(cost[b]) && kb-pb <= spare+pa-ka; kb++ {
+						pick[a], pick[b] = ka, kb
+						if s := total(); s < best {
+							best, from, to, fk, tk = s, a, b, ka, kb
+						}
+					}
+				}
+				pick[a], pick[b] = pa, pb
+			}
+		}
+		if from < 0 {
+			break
+		}
+		spare += pick[from] - fk + pick[to] - tk
+		pick[from], pick[to] = fk, tk
+	}
+	return columnsOf(least, pick)
+}
+
+// splitsWord reports whether the lines wl of text cut a run of ASCII
+// letters and digits (a number such as 42.0 or 2026, a Latin word), as
+// the line breaker does only when the run does not fit the width.
+func splitsWord(text string, wl []wrap.Line) bool {
+	word := func(b byte) bool {
+		return b >= '0' && b <= '9' || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b == '.' || b == ','
+	}
+	for i := 1; i < len(wl); i++ {
+		end, start := wl[i-1].End, wl[i].Start
+		if end == start && end > 0 && end < len(text) && word(text[end-1]) && word(text[start]) {
+			return true
+		}
+	}
+	return false
+}
+
+// columnsOf returns the widths least[c] + pick[c].
+func columnsOf(least, pick []int) []int {
+	widths := make([]int, len(least))
+	for c := range least {
+		widths[c] = least[c] + pick[c]
 	}
 	return widths
 }
