@@ -1,6 +1,7 @@
 package render
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -136,6 +137,30 @@ func BenchmarkTable(b *testing.B) {
 		b.Run(map[int]string{80: "glamour", 40: "grid"}[w], func(b *testing.B) {
 			for b.Loop() {
 				newLayout(a, Options{Width: w}, r).All()
+			}
+		})
+	}
+}
+
+// BenchmarkHugeTable lays out the first screen of an article that is one
+// table of 3,000 rows and 40 columns (120,000 cells), too wide for a grid
+// at 80 columns: its rows become wrapped lines, in time linear in the
+// number of cells (it was quadratic: 11 s before).
+func BenchmarkHugeTable(b *testing.B) {
+	rows := make([][]string, 0, 3001)
+	for r := range 3001 {
+		row := make([]string, 40)
+		for c := range row {
+			row[c] = fmt.Sprintf("数据%d值%d", r, c)
+		}
+		rows = append(rows, row)
+	}
+	a := &issue.Article{Title: "大表", Blocks: []issue.Block{{Kind: issue.BlockTable, Rows: rows}}}
+	r := New(styles.New(true))
+	for _, plain := range []bool{false, true} {
+		b.Run(map[bool]string{false: "styled", true: "plain"}[plain], func(b *testing.B) {
+			for b.Loop() {
+				newLayout(a, Options{Width: 80, Plain: plain}, r).Lines(Loc{}, 40)
 			}
 		})
 	}

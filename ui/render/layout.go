@@ -510,6 +510,10 @@ func (l *Layout) layRun(r run) []Line {
 	}
 	wopt := wrap.Options{Width: width - pw, Indent: r.indent, AmbiguousWide: l.opt.AmbiguousWide}
 	var out []Line
+	// segs are in text order and lines only move forward: next is the
+	// first seg that can still meet a line, so a run of many segs (a big
+	// table's cells) is laid out in linear time.
+	next := 0
 	for start := 0; start <= len(full); {
 		end := strings.IndexByte(full[start:], '\n')
 		if end < 0 {
@@ -525,7 +529,14 @@ func (l *Layout) layRun(r run) []Line {
 			wl = []wrap.Line{{End: len(para), Indent: wopt.Indent, Width: strictWidth(para, l.opt.AmbiguousWide)}}
 		}
 		// one array holds the spans of all the lines (most have one)
-		buf := make([]Span, 0, len(wl)+len(segs)+1)
+		for next < len(segs) && segs[next].end <= start && segs[next].end < end {
+			next++
+		}
+		inPara := 0
+		for k := next; k < len(segs) && segs[k].start <= end; k++ {
+			inPara++
+		}
+		buf := make([]Span, 0, len(wl)+inPara+1)
 		for i, w := range wl {
 			text := w.Text(para)
 			ln := Line{Indent: w.Indent}
@@ -539,8 +550,12 @@ func (l *Layout) layRun(r run) []Line {
 			case prefix != "":
 				ln.Indent += pw
 			}
-			for _, sg := range segs {
-				if sg.end <= s || sg.start >= e {
+			for next < len(segs) && segs[next].end <= s && segs[next].end < e {
+				next++
+			}
+			for k := next; k < len(segs) && segs[k].start < e; k++ {
+				sg := segs[k]
+				if sg.end <= s {
 					continue
 				}
 				a, b := max(sg.start, s), min(sg.end, e)
