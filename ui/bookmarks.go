@@ -131,18 +131,6 @@ func (p *bookmarksPage) key(msg tea.KeyPressMsg) tea.Cmd {
 		p.help, p.helpTop = true, 0
 	case key.Matches(msg, k.Back, k.Bookmarks):
 		return send(leaveBookmarksMsg{})
-	case key.Matches(msg, k.Down):
-		p.sel++
-	case key.Matches(msg, k.Up):
-		p.sel--
-	case key.Matches(msg, k.PageDown, k.HalfDown):
-		p.sel += page
-	case key.Matches(msg, k.PageUp, k.HalfUp):
-		p.sel -= page
-	case key.Matches(msg, k.Top):
-		p.sel = 0
-	case key.Matches(msg, k.Bottom):
-		p.sel = len(p.list) - 1
 	case key.Matches(msg, k.Open):
 		if p.sel < len(p.list) {
 			p.msg = "正在打开…"
@@ -152,6 +140,8 @@ func (p *bookmarksPage) key(msg tea.KeyPressMsg) tea.Cmd {
 		if p.sel < len(p.list) {
 			return send(dropBookmarkMsg{p.list[p.sel]})
 		}
+	default:
+		p.sel, _ = scrollStep(msg, k, p.sel, page, page, len(p.list)-1)
 	}
 	p.sel = min(max(p.sel, 0), max(len(p.list)-1, 0))
 	p.ensureVisible()

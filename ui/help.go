@@ -159,21 +159,6 @@ func (r *Reader) helpKey(msg tea.KeyPressMsg) tea.Cmd {
 func helpScroll(msg tea.KeyPressMsg, k *KeyMap, top, n, h int) (newTop int, scrolled bool) {
 	last := max(n-(h-1), 0)
 	page := max(h-2, 1)
-	switch {
-	case pressed(msg, k.Down):
-		top++
-	case pressed(msg, k.Up):
-		top--
-	case pressed(msg, k.PageDown, k.HalfDown):
-		top += page
-	case pressed(msg, k.PageUp, k.HalfUp):
-		top -= page
-	case pressed(msg, k.Top):
-		top = 0
-	case pressed(msg, k.Bottom):
-		top = last
-	default:
-		return min(max(top, 0), last), false
-	}
-	return min(max(top, 0), last), true
+	top, scrolled = scrollStep(msg, k, top, page, page, last)
+	return min(max(top, 0), last), scrolled
 }

@@ -129,6 +129,33 @@ func (m KeyMap) ShelfHelp() []key.Binding {
 	}
 }
 
+// scrollStep is where a movement key takes position cur in a list or a
+// view: j/k one step, space/b a page, d/u half a page, g/G the ends (0
+// and last). ok is false for any other key; the caller clamps next. The
+// shelf, its results, the bookmarks, the skipped panel and every help
+// move with it, so they answer the same keys alike.
+func scrollStep(msg tea.KeyPressMsg, k *KeyMap, cur, page, half, last int) (next int, ok bool) {
+	switch {
+	case pressed(msg, k.Down):
+		return cur + 1, true
+	case pressed(msg, k.Up):
+		return cur - 1, true
+	case pressed(msg, k.PageDown):
+		return cur + page, true
+	case pressed(msg, k.PageUp):
+		return cur - page, true
+	case pressed(msg, k.HalfDown):
+		return cur + half, true
+	case pressed(msg, k.HalfUp):
+		return cur - half, true
+	case pressed(msg, k.Top):
+		return 0, true
+	case pressed(msg, k.Bottom):
+		return last, true
+	}
+	return cur, false
+}
+
 // pressed reports whether msg is a key of one of bs, enabled or not. In
 // the reader a binding is disabled only to dim it in the help (it does
 // nothing at the moment); its key still answers, with a message saying

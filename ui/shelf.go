@@ -368,23 +368,11 @@ func (p *shelfPage) key(msg tea.KeyPressMsg) tea.Cmd {
 func (p *shelfPage) listKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := &p.keys
 	page := max(p.g.bodyH-1, 1)
+	if next, ok := scrollStep(msg, k, p.sel, page, max(page/2, 1), len(p.entries)-1); ok {
+		p.move(next)
+		return nil
+	}
 	switch {
-	case key.Matches(msg, k.Down):
-		p.move(p.sel + 1)
-	case key.Matches(msg, k.Up):
-		p.move(p.sel - 1)
-	case key.Matches(msg, k.PageDown):
-		p.move(p.sel + page)
-	case key.Matches(msg, k.PageUp):
-		p.move(p.sel - page)
-	case key.Matches(msg, k.HalfDown):
-		p.move(p.sel + max(page/2, 1))
-	case key.Matches(msg, k.HalfUp):
-		p.move(p.sel - max(page/2, 1))
-	case key.Matches(msg, k.Top):
-		p.move(0)
-	case key.Matches(msg, k.Bottom):
-		p.move(len(p.entries) - 1)
 	case key.Matches(msg, k.NextPage):
 		p.moveMonth(+1)
 	case key.Matches(msg, k.PrevPage):
@@ -458,23 +446,9 @@ func (p *shelfPage) selectRow(r int) {
 func (p *shelfPage) panelKey(msg tea.KeyPressMsg) {
 	k := &p.keys
 	h := max(p.g.bodyH-1, 1)
-	switch {
-	case key.Matches(msg, k.Down):
-		p.panelTop++
-	case key.Matches(msg, k.Up):
-		p.panelTop--
-	case key.Matches(msg, k.PageDown, k.HalfDown):
-		p.panelTop += h
-	case key.Matches(msg, k.PageUp, k.HalfUp):
-		p.panelTop -= h
-	case key.Matches(msg, k.Top):
-		p.panelTop = 0
-	case key.Matches(msg, k.Bottom):
-		p.panelTop = len(p.s.Skipped)
-	default: // s, esc or any other key closes the panel
-		p.panel = false
-	}
-	p.panelTop = min(max(p.panelTop, 0), max(len(p.s.Skipped)-h, 0))
+	top, ok := scrollStep(msg, k, p.panelTop, h, h, len(p.s.Skipped))
+	p.panel = ok // s, esc or any other key closes the panel
+	p.panelTop = min(max(top, 0), max(len(p.s.Skipped)-h, 0))
 }
 
 // helpKey scrolls the help (j/k, space/b, d/u, g/G) or closes it (any

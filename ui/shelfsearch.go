@@ -247,23 +247,11 @@ func (p *shelfPage) resultKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := &p.keys
 	f := &p.find
 	page := max((p.g.bodyH-1)/2, 1)
+	if next, ok := scrollStep(msg, k, f.cur, page, max(page/2, 1), len(f.hits)-1); ok {
+		p.moveHit(next)
+		return nil
+	}
 	switch {
-	case key.Matches(msg, k.Down):
-		p.moveHit(f.cur + 1)
-	case key.Matches(msg, k.Up):
-		p.moveHit(f.cur - 1)
-	case key.Matches(msg, k.PageDown):
-		p.moveHit(f.cur + page)
-	case key.Matches(msg, k.PageUp):
-		p.moveHit(f.cur - page)
-	case key.Matches(msg, k.HalfDown):
-		p.moveHit(f.cur + max(page/2, 1))
-	case key.Matches(msg, k.HalfUp):
-		p.moveHit(f.cur - max(page/2, 1))
-	case key.Matches(msg, k.Top):
-		p.moveHit(0)
-	case key.Matches(msg, k.Bottom):
-		p.moveHit(len(f.hits) - 1)
 	case key.Matches(msg, k.Open):
 		return p.openHit()
 	case key.Matches(msg, k.Back):
