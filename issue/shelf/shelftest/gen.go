@@ -152,6 +152,19 @@ func Describe(dir string, c Config) (Stats, error) {
 	return st, err
 }
 
+// Ensure returns the Stats of the shelf of c under dir, writing it first
+// (generated true) unless an earlier run wrote it there: benchmarks keep
+// a shelf of 500 MB in a folder and reuse it.
+func Ensure(dir string, c Config) (st Stats, generated bool, err error) {
+	c = c.withDefaults()
+	if _, err := os.Stat(filepath.Join(dir, c.First.Format("2006"))); err == nil {
+		st, err := Describe(dir, c)
+		return st, false, err
+	}
+	st, err = Generate(dir, c)
+	return st, true, err
+}
+
 // Issue returns the text of one issue, one string per page; the first page
 // starts with the masthead. n is the issue's index (it seeds the text and
 // numbers the issue); a non-empty needle is written into one article.
