@@ -16,10 +16,12 @@ func (a *Article) Headline() string {
 	if a.Title != "" {
 		return a.Title
 	}
-	for _, p := range a.Pieces() {
-		return cutRunes(p.Text, headlineRunes)
-	}
-	return Untitled
+	h := Untitled
+	a.eachPiece(func(p Piece) bool {
+		h = cutRunes(p.Text, headlineRunes)
+		return false
+	})
+	return h
 }
 
 // cutRunes returns s cut to at most n characters, ending in … when cut.

@@ -1,5 +1,7 @@
 package issue
 
+import "sort"
+
 // PieceKind says which part of an article a Piece of text comes from.
 type PieceKind uint8
 
@@ -52,9 +54,21 @@ type Pos struct {
 // in it (see Pos).
 func (a *Article) Pieces() []Piece {
 	var out []Piece
+	a.eachPiece(func(p Piece) bool {
+		out = append(out, p)
+		return true
+	})
+	return out
+}
+
+// eachPiece calls yield with the pieces of Pieces in order until yield
+// returns false, without building the list (Headline needs the first).
+// It runs in time linear in the article's paragraphs, blocks and jumps.
+func (a *Article) eachPiece(yield func(Piece) bool) {
+	stopped := false
 	add := func(p Piece) {
-		if p.Text != "" {
-			out = append(out, p)
+		if !stopped && p.Text != "" && !yield(p) {
+			stopped = true
 		}
 	}
 	text := func(k PieceKind, s string) { add(Piece{Kind: k, Text: s, Para: -1, Block: -1}) }
@@ -65,12 +79,22 @@ func (a *Article) Pieces() []Piece {
 	if !a.BylineEnd && !inline {
 		text(PieceByline, a.Byline)
 	}
+	// The blocks in the order they are reached: by anchor (a block after
+	// the last paragraph, or past it, comes at the end), then as stored.
+	n := len(a.Paragraphs)
+	anchor := func(b int) int { return min(a.Blocks[b].After, n) }
+	order := make([]int, 0, len(a.Blocks))
+	for b := range a.Blocks {
+		if a.Blocks[b].After >= 0 {
+			order = append(order, b)
+		}
+	}
+	sort.SliceStable(order, func(i, k int) bool { return anchor(order[i]) < anchor(order[k]) })
+	next := 0
 	blocks := func(after int) {
-		for b := range a.Blocks {
+		for ; next < len(order) && anchor(order[next]) <= after; next++ {
+			b := order[next]
 			blk := &a.Blocks[b]
-			if blk.After != after && !(after == len(a.Paragraphs) && blk.After > after) {
-				continue
-			}
 			switch blk.Kind {
 			case BlockHeading:
 				add(Piece{Kind: PieceHeading, Text: blk.Text, Para: -1, Block: b})
@@ -100,7 +124,7 @@ func (a *Article) Pieces() []Piece {
 			if atPara == nil {
 				atPara = map[int][]int{}
 			}
-			p := seamPara(j, len(a.Paragraphs))
+			p := seamPara(j, n)
 			atPara[p] = append(atPara[p], k)
 		}
 	}
@@ -112,6 +136,9 @@ func (a *Article) Pieces() []Piece {
 		}
 	}
 	for i, p := range a.Paragraphs {
+		if stopped {
+			return
+		}
 		blocks(i)
 		if i == 0 && inline {
 			text(PieceByline, a.Byline)
@@ -120,12 +147,11 @@ func (a *Article) Pieces() []Piece {
 		add(Piece{Kind: PieceParagraph, Text: p, Para: i, Block: -1})
 		seams(i, false)
 	}
-	blocks(len(a.Paragraphs))
+	blocks(n)
 	if a.BylineEnd {
 		text(PieceByline, a.Byline)
 	}
 	seams(-1, false)
-	return out
 }
 
 // seamPara returns the paragraph that holds the seam of a stitched jump in

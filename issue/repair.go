@@ -29,26 +29,59 @@ import (
 //  4. Otherwise B is the rest of A: the two are joined without inserting
 //     anything, not even a space. Seed: …科学、依 | 法决策…, …污水收 | 集管网…,
 //     …举 | 办这次…, …可在市内 | 办理省级赋权事项。
+//
+// It makes one pass over the paragraphs, so a text broken at every line
+// is mended in linear time.
 func repairLayout(d *draft, indentStyle bool) {
 	a := &d.a
-	for i := 0; i+1 < len(a.Paragraphs); {
-		if blockAt(a, i+1) || !endsOpen(a.Paragraphs[i]) {
-			i++
-			continue
-		}
-		join, cut := breakRule(a.Paragraphs[i], a.Paragraphs[i+1], d.indent[i+1], i+2 == len(a.Paragraphs))
-		switch {
-		case join:
-			a.Paragraphs[i] += a.Paragraphs[i+1]
-			d.removePara(i + 1)
-			// The joined paragraph may end open again: look at it once more.
-		case cut:
-			a.Cut = append(a.Cut, i)
-			i++
-		default:
-			i++
+	n := len(a.Paragraphs)
+	if n < 2 {
+		return
+	}
+	blockBefore := make([]bool, n+1) // a block stands right before paragraph i
+	for _, b := range a.Blocks {
+		if b.After >= 0 && b.After <= n {
+			blockBefore[b.After] = true
 		}
 	}
+	newIndex := make([]int, n+1) // where each paragraph went
+	paras, indent := a.Paragraphs[:0:0], d.indent[:0:0]
+	for i := 0; i < n; i++ {
+		out := len(paras)
+		newIndex[i] = out
+		text, first := a.Paragraphs[i], i
+		var joined strings.Builder // text, when paragraphs were joined
+		for i+1 < n && !blockBefore[i+1] && endsOpen(text) {
+			join, cut := breakRule(text, a.Paragraphs[i+1], d.indent[i+1], i+2 == n)
+			if !join {
+				if cut {
+					a.Cut = append(a.Cut, out)
+				}
+				break
+			}
+			// The joined paragraph may end open again: look at it once more.
+			if joined.Len() == 0 {
+				joined.WriteString(text)
+			}
+			joined.WriteString(a.Paragraphs[i+1])
+			text = joined.String()
+			i++
+			newIndex[i] = out
+		}
+		paras = append(paras, text)
+		indent = append(indent, d.indent[first])
+	}
+	newIndex[n] = len(paras)
+	removed := n - len(paras)
+	for k := range a.Blocks {
+		switch after := a.Blocks[k].After; {
+		case after > n:
+			a.Blocks[k].After -= removed
+		case after >= 0:
+			a.Blocks[k].After = newIndex[after]
+		}
+	}
+	a.Paragraphs, d.indent = paras, indent
 }
 
 // blockAt reports whether a block stands right before paragraph i.
