@@ -214,3 +214,22 @@ func TestGeneratedIssue(t *testing.T) {
 		t.Errorf("joined %d kickers %d tables %d jumps %d", joined, kickers, tables, jumps)
 	}
 }
+
+// BenchmarkParseBrokenLines parses a plain text of 100,000 lines, each cut
+// mid-sentence by the layout, that repairLayout joins into one paragraph:
+// linear (it took 66 s when joining was quadratic).
+func BenchmarkParseBrokenLines(b *testing.B) {
+	var sb strings.Builder
+	sb.WriteString("标题\n\n")
+	for i := range 100_000 {
+		fmt.Fprintf(&sb, "这一行文字被版面切断了没有结束的句子继续写下去%d字\n", i%10)
+	}
+	sb.WriteString("。\n")
+	data := []byte(sb.String())
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		if _, err := ParseBytes(data, Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
