@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"dubao/issue"
+	"dubao/issue/source"
 )
 
 // member is a file that holds (part of) an issue, with the date and pages
@@ -255,7 +256,7 @@ func newEntry(g []*member) *Entry {
 	if e.Pending {
 		e.Encoding = ""
 	} else {
-		e.Key = keyOfSums(sums)
+		e.Key = source.KeyOfSums(sums)
 	}
 	return e
 }

@@ -1,6 +1,8 @@
 package shelf
 
-import "testing"
+import (
+	"testing"
+)
 
 func TestDateFromName(t *testing.T) {
 	for _, tc := range []struct{ rel, want string }{
@@ -61,30 +63,6 @@ func TestParseOrdinal(t *testing.T) {
 	for s, want := range map[string]int{"3": 3, "03": 3, "三": 3, "十": 10, "十二": 12, "二十": 20, "二十四": 24, "一百零二": 102, "甲": 0} {
 		if got := parseOrdinal(s); got != want {
 			t.Errorf("parseOrdinal(%q) = %d, want %d", s, got, want)
-		}
-	}
-}
-
-func TestSniffBinary(t *testing.T) {
-	for _, tc := range []struct {
-		head string
-		want bool
-	}{
-		{"\x89PNG\r\n\x1a\n\x00\x00", true},
-		{"%PDF-1.7\n", true},
-		{"PK\x03\x04rest", true},
-		{"\x7fELF\x02\x01", true},
-		{"\x00\x00\x00\x18ftypmp42", true},
-		{"bin\x00\x01\x02\x00\x00\x00data\x00\x00", true},
-		{"#\x00#\x00 \x00t\x00i\x00t\x00l\x00e\x00\n\x00\n\x00t\x00e\x00x\x00t\x00\n\x00", false}, // UTF-16LE without BOM
-		{"\xff\xfe\x1fu\x00N", false}, // UTF-16LE with BOM
-		{"\xfe\xff\x4e\x00", false},   // UTF-16BE with BOM
-		{"## 标题\n\n正文。", false},
-		{"\xd0\xc7\xba\xd3\xc8\xd5\xb1\xa8", false}, // GB18030 text
-		{"", false},
-	} {
-		if got := sniffBinary([]byte(tc.head)) != ""; got != tc.want {
-			t.Errorf("sniffBinary(%q) binary = %v, want %v", tc.head, got, tc.want)
 		}
 	}
 }

@@ -7,9 +7,9 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"slices"
 
 	"dubao/issue"
+	"dubao/issue/source"
 )
 
 // Loaded is an issue read for the reader: the parsed issue, the key of its
@@ -34,7 +34,7 @@ func (s *Shelf) Open(e *Entry) (*Loaded, error) {
 	parts := make([]*issue.Issue, 0, len(e.Files))
 	for i, f := range e.Files {
 		name := filepath.Join(s.Dir, filepath.FromSlash(f.Path))
-		data, err := readText(name, f.Size, limitOf(s.opt.MaxBytes))
+		data, err := source.ReadText(name, f.Size, source.LimitOf(s.opt.MaxBytes))
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", name, err)
 		}
@@ -43,11 +43,11 @@ func (s *Shelf) Open(e *Entry) (*Loaded, error) {
 			continue
 		}
 		// The buffer is this issue's alone: the model may share it.
-		is, err := issue.ParseOwned(data, issue.Options{Name: name, Encoding: s.opt.Encoding, MaxBytes: limitOf(s.opt.MaxBytes)})
+		is, err := source.Parse(name, data, s.opt.source())
 		if err != nil {
 			return nil, err
 		}
-		parts = append(parts, withPage(is, f.Page))
+		parts = append(parts, source.WithPage(is, f.Page))
 	}
 	var is *issue.Issue
 	if e.folder != "" {
@@ -57,9 +57,9 @@ func (s *Shelf) Open(e *Entry) (*Loaded, error) {
 			return nil, err
 		}
 	} else {
-		is = join(parts)
+		is = source.Join(parts)
 	}
-	return &Loaded{Issue: is, Key: keyOfSums(sums), Entry: e}, nil
+	return &Loaded{Issue: is, Key: source.KeyOfSums(sums), Entry: e}, nil
 }
 
 // OpenPath opens what path names, as `dubao PATH` does: a file, or a
@@ -86,7 +86,7 @@ func openPath(ctx context.Context, path string, opt Options, lazy bool) (*Loaded
 		return nil, nil, nil, err
 	}
 	if !info.IsDir() {
-		data, err := readText(path, info.Size(), limitOf(opt.MaxBytes))
+		data, err := source.ReadText(path, info.Size(), source.LimitOf(opt.MaxBytes))
 		if err != nil {
 			return nil, nil, nil, fmt.Errorf("%s: %w", path, err)
 		}
@@ -139,41 +139,10 @@ func Load(path string, opt Options) (*Loaded, error) {
 // spares a copy of a large issue): the caller must not change it
 // afterwards. Data over Options.MaxBytes is refused.
 func LoadBytes(name string, data []byte, opt Options) (*Loaded, error) {
-	key := Key(data)
-	is, err := issue.ParseOwned(data, issue.Options{Name: name, Encoding: opt.Encoding, MaxBytes: limitOf(opt.MaxBytes)})
+	key := source.Key(data)
+	is, err := source.Parse(name, data, opt.source())
 	if err != nil {
 		return nil, err
 	}
 	return &Loaded{Issue: is, Key: key}, nil
-}
-
-// withPage gives the sections of a page file the page its name gives:
-// its only section, or those whose page is not known.
-func withPage(is *issue.Issue, page int) *issue.Issue {
-	if page <= 0 {
-		return is
-	}
-	for i := range is.Sections {
-		if len(is.Sections) == 1 || is.Sections[i].Page == 0 {
-			is.Sections[i].Page = page
-		}
-	}
-	return is
-}
-
-// join merges the parsed files of one issue (see issue.Merge); the page
-// count is at least the number of pages found.
-func join(parts []*issue.Issue) *issue.Issue {
-	if len(parts) == 1 {
-		return parts[0]
-	}
-	is := issue.Merge(parts...)
-	var pages []int
-	for _, sec := range is.Sections {
-		if sec.Page > 0 && !slices.Contains(pages, sec.Page) {
-			pages = append(pages, sec.Page)
-		}
-	}
-	is.Pages = max(is.Pages, len(pages))
-	return is
 }

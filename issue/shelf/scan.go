@@ -18,6 +18,7 @@ import (
 	"unicode"
 
 	"dubao/issue"
+	"dubao/issue/source"
 )
 
 // Options tune how a shelf is scanned and read.
@@ -36,6 +37,11 @@ type Options struct {
 	// done and the number to do (files not in the cache). It is called
 	// from one goroutine at a time.
 	Progress func(done, total int)
+}
+
+// source is the part of o that reads one issue.
+func (o Options) source() source.Options {
+	return source.Options{Encoding: o.Encoding, MaxBytes: o.MaxBytes}
 }
 
 func (o Options) workers() int {
@@ -443,7 +449,7 @@ func analyze(u unit, opt Options) *record {
 	if u.folder {
 		is, err = analyzeFolder(u, r, forced)
 	} else {
-		is, err = analyzeFile(u.files[0], r, forced, limitOf(opt.MaxBytes))
+		is, err = analyzeFile(u.files[0], r, forced, source.LimitOf(opt.MaxBytes))
 	}
 	if err != nil {
 		r.Skip = reason(u.rel, u.abs, err)
@@ -471,7 +477,7 @@ func analyze(u unit, opt Options) *record {
 
 // analyzeFile reads and parses one file.
 func analyzeFile(f found, r *record, forced string, limit int64) (*issue.Issue, error) {
-	data, err := readText(f.abs, f.size, limit)
+	data, err := source.ReadText(f.abs, f.size, limit)
 	if err != nil {
 		return nil, err
 	}
@@ -483,9 +489,9 @@ func analyzeFile(f found, r *record, forced string, limit int64) (*issue.Issue, 
 // analyzeFolder reads an archive folder: the sums of its files, and the
 // issue they make.
 func analyzeFolder(u unit, r *record, forced string) (*issue.Issue, error) {
-	var bufs buffers
+	var bufs source.Buffers
 	for i, f := range u.files {
-		data, err := bufs.read(0, f.abs, f.size)
+		data, err := bufs.Read(0, f.abs, f.size)
 		if err != nil {
 			return nil, err
 		}

@@ -8,10 +8,12 @@ import (
 	"strings"
 	"sync"
 	"unicode/utf8"
+	"unsafe"
 
 	"dubao/issue"
 	"dubao/issue/decode"
 	"dubao/issue/search"
+	"dubao/issue/source"
 )
 
 // Hit is one match of a search across the shelf.
@@ -100,7 +102,7 @@ func (s *Shelf) Search(ctx context.Context, q search.Query, opt SearchOptions) <
 	})
 	for range workers {
 		wg.Go(func() {
-			var bufs buffers
+			var bufs source.Buffers
 			for j := range jobs {
 				b := Batch{Entry: j.e}
 				if ctx.Err() == nil {
@@ -147,12 +149,12 @@ func (s *Shelf) Search(ctx context.Context, q search.Query, opt SearchOptions) <
 // article. The check is on the raw text, where the query's folding also
 // skips spaces and line breaks, so it passes every issue whose articles
 // can match (bar a match that runs across markup).
-func (s *Shelf) searchEntry(e *Entry, q search.Query, bufs *buffers) ([]Hit, error) {
+func (s *Shelf) searchEntry(e *Entry, q search.Query, bufs *source.Buffers) ([]Hit, error) {
 	texts := make([][]byte, len(e.Files))
 	match := false
 	for i, f := range e.Files {
 		name := filepath.Join(s.Dir, filepath.FromSlash(f.Path))
-		data, err := bufs.read(i, name, f.Size)
+		data, err := bufs.Read(i, name, f.Size)
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", name, err)
 		}
@@ -185,9 +187,9 @@ func (s *Shelf) searchEntry(e *Entry, q search.Query, bufs *buffers) ([]Hit, err
 			if err != nil {
 				return nil, err
 			}
-			parts[i] = withPage(p, f.Page)
+			parts[i] = source.WithPage(p, f.Page)
 		}
-		is = join(parts)
+		is = source.Join(parts)
 	}
 	var hits []Hit
 	for si := range is.Sections {
@@ -301,4 +303,11 @@ func sentenceEnd(r rune) bool {
 		return true
 	}
 	return false
+}
+
+// view returns the bytes of b as a string without copying them. The string
+// must not be kept, nor used once b changes: it is only for looking into
+// a buffer (a search query's Index) before deciding to parse it.
+func view(b []byte) string {
+	return unsafe.String(unsafe.SliceData(b), len(b))
 }

@@ -24,8 +24,6 @@
 package shelf
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"path"
 	"sort"
 	"strings"
@@ -212,27 +210,6 @@ func (s *Shelf) ByKey(key string) *Entry {
 		}
 	}
 	return nil
-}
-
-// Key identifies an issue by the content of its files (in page order): the
-// SHA-256 of the SHA-256 sums of each file's bytes. It is the same for an
-// issue on a shelf and for the same file opened on its own; renaming or
-// moving the files keeps it.
-func Key(parts ...[]byte) string {
-	sums := make([][sha256.Size]byte, len(parts))
-	for i, p := range parts {
-		sums[i] = sha256.Sum256(p)
-	}
-	return keyOfSums(sums)
-}
-
-// keyOfSums combines the SHA-256 sums of an issue's files into its key.
-func keyOfSums(sums [][sha256.Size]byte) string {
-	h := sha256.New()
-	for _, s := range sums {
-		h.Write(s[:])
-	}
-	return hex.EncodeToString(h.Sum(nil))
 }
 
 // finish orders the issues, numbers them and indexes them by paper.

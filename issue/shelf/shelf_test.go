@@ -16,6 +16,7 @@ import (
 
 	"dubao/issue"
 	"dubao/issue/search"
+	"dubao/issue/source"
 )
 
 // masthead writes the masthead of a fictional paper for date (YYYY-MM-DD).
@@ -363,8 +364,8 @@ func TestKeyFollowsContentNotName(t *testing.T) {
 		t.Errorf("Load key %s, shelf key %s", l.Key, old)
 	}
 	data, _ := os.ReadFile(filepath.Join(dir, "renamed.md"))
-	if k := Key(data); k != old {
-		t.Errorf("Key(bytes) = %s, want %s", k, old)
+	if k := source.Key(data); k != old {
+		t.Errorf("source.Key(bytes) = %s, want %s", k, old)
 	}
 	if lb, err := LoadBytes("stdin", data, Options{}); err != nil || lb.Key != old {
 		t.Errorf("LoadBytes: %v, key %v", err, lb)
@@ -525,7 +526,7 @@ func TestJoinPageFiles(t *testing.T) {
 		// Page files without a page line of their own: the name gives it.
 		p2 := &issue.Issue{Encoding: "GB18030", Sections: []issue.Section{{Articles: []issue.Article{art("丙")}}}}
 		p3 := &issue.Issue{Encoding: "UTF-8", Sections: []issue.Section{{Page: 1, Articles: []issue.Article{art("丁")}}}}
-		is := join([]*issue.Issue{withPage(p1, 1), withPage(p2, 2), withPage(p3, 3)})
+		is := source.Join([]*issue.Issue{source.WithPage(p1, 1), source.WithPage(p2, 2), source.WithPage(p3, 3)})
 		var got []string
 		for _, sec := range is.Sections {
 			for _, a := range sec.Articles {
@@ -543,7 +544,7 @@ func TestJoinPageFiles(t *testing.T) {
 	// A page number from the name fills only unknown pages of a file with
 	// several sections.
 	multi := &issue.Issue{Sections: []issue.Section{{Page: 0}, {Page: 5}}}
-	withPage(multi, 4)
+	source.WithPage(multi, 4)
 	if multi.Sections[0].Page != 4 || multi.Sections[1].Page != 5 {
 		t.Errorf("withPage on several sections: %+v", multi.Sections)
 	}

@@ -22,7 +22,7 @@ import (
 	"github.com/charmbracelet/x/term"
 
 	"dubao/issue"
-	"dubao/ui"
+	"dubao/ui/tui"
 )
 
 // Exit codes of the dubao command.
@@ -47,20 +47,20 @@ type App struct {
 	// terminal reports whether w is a terminal and its width; nil asks
 	// the operating system. Tests set it to exercise the styled output.
 	terminal func(w io.Writer) (width int, ok bool)
-	// runReader runs the reader; nil means ui.Run. Tests set it to see
+	// runReader runs the reader; nil means tui.Run. Tests set it to see
 	// what the reader is given, and to feed it keys.
-	runReader func(ctx context.Context, is *issue.Issue, opt ui.Options) error
+	runReader func(ctx context.Context, is *issue.Issue, opt tui.Options) error
 	// maxBytes is the size limit of an issue read (0: issue.MaxSize, see
 	// shelf.Options.MaxBytes); tests make it small.
 	maxBytes int64
 }
 
 // reader runs the full-screen reader on is (nil: opt.Shelf).
-func (a App) reader(ctx context.Context, is *issue.Issue, opt ui.Options) error {
+func (a App) reader(ctx context.Context, is *issue.Issue, opt tui.Options) error {
 	if a.runReader != nil {
 		return a.runReader(ctx, is, opt)
 	}
-	return ui.Run(ctx, is, opt)
+	return tui.Run(ctx, is, opt)
 }
 
 // Run runs dubao with args (without the program name) and returns the exit

@@ -21,8 +21,9 @@ import (
 
 	"dubao/issue"
 	"dubao/issue/shelf"
-	"dubao/ui"
+	"dubao/issue/source"
 	"dubao/ui/config"
+	"dubao/ui/tui"
 )
 
 // sample returns the embedded sample issue (the repo's testdata/sample.md).
@@ -802,14 +803,14 @@ func TestSearch(t *testing.T) {
 // reader is what the reader was given in a run: its issue and options.
 type reader struct {
 	is   *issue.Issue
-	opt  ui.Options
+	opt  tui.Options
 	runs int
 }
 
 // withReader returns app with its reader replaced by one that records
 // what it is given.
 func withReader(app App, got *reader) App {
-	app.runReader = func(_ context.Context, is *issue.Issue, opt ui.Options) error {
+	app.runReader = func(_ context.Context, is *issue.Issue, opt tui.Options) error {
 		got.is, got.opt = is, opt
 		got.runs++
 		return nil
@@ -855,7 +856,7 @@ func testReaderOptions(t *testing.T, dir string) {
 		t.Fatal(err)
 	}
 	res = run(t, term, "", file)
-	if res.code != 0 || got.opt.Key != shelf.Key(data) || got.opt.Path != file || got.opt.Shelf != nil {
+	if res.code != 0 || got.opt.Key != source.Key(data) || got.opt.Path != file || got.opt.Shelf != nil {
 		t.Errorf("dubao FILE: exit %d; key %q, path %q", res.code, got.opt.Key, got.opt.Path)
 	}
 	res = run(t, term, "")
@@ -871,7 +872,7 @@ func testReaderOptions(t *testing.T, dir string) {
 		t.Fatal(err)
 	}
 	res = run(t, term, "", one)
-	if res.code != 0 || got.is == nil || got.opt.Shelf != nil || got.opt.Key != shelf.Key(data) {
+	if res.code != 0 || got.is == nil || got.opt.Shelf != nil || got.opt.Key != source.Key(data) {
 		t.Errorf("dubao FOLDER of one issue: exit %d %q; shelf %v", res.code, res.stderr, got.opt.Shelf)
 	}
 }

@@ -312,7 +312,7 @@ func issueArticles(is *issue.Issue) []cobra.Completion {
 // everything else of the issue first, so its output is complete but for
 // those bytes; the error then says, in one line naming the file, what was
 // wrong, and the status is 1, so that scripts notice.
-func (r *runner) damaged(src source) error {
+func (r *runner) damaged(src input) error {
 	is := src.issue
 	if is == nil || is.Invalid == 0 {
 		return nil
@@ -330,7 +330,7 @@ func (r *runner) damaged(src source) error {
 
 // finish ends a command that printed src's issue: err if printing failed,
 // else the damaged-text error of src, if any.
-func (r *runner) finish(src source, err error) error {
+func (r *runner) finish(src input, err error) error {
 	if err != nil {
 		return err
 	}

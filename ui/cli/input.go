@@ -13,6 +13,7 @@ import (
 
 	"dubao/issue"
 	"dubao/issue/shelf"
+	"dubao/issue/source"
 )
 
 // The names of the sources that are not files, as error messages show them.
@@ -21,9 +22,9 @@ const (
 	stdinName  = "stdin"
 )
 
-// source is what a FILE argument names: one issue, or a shelf (a folder of
+// input is what a FILE argument names: one issue, or a shelf (a folder of
 // several issues).
-type source struct {
+type input struct {
 	name  string       // for messages: the path, "sample" or "stdin"
 	issue *issue.Issue // nil for a shelf
 	key   string       // the issue's content key (shelf.Key), for reading state
@@ -35,15 +36,15 @@ type source struct {
 // open reads what arg names: "" is the embedded sample, "-" is stdin,
 // anything else a file, a folder holding one issue, or a folder of several
 // issues (a shelf, scanned but not parsed).
-func (r *runner) open(ctx context.Context, arg string) (source, error) {
+func (r *runner) open(ctx context.Context, arg string) (input, error) {
 	opt := r.shelfOptions()
 	switch arg {
 	case "":
 		l, err := shelf.LoadBytes(sampleName, r.app.Sample, opt)
 		if err != nil {
-			return source{}, err
+			return input{}, err
 		}
-		return source{name: sampleName, issue: l.Issue, key: l.Key}, nil
+		return input{name: sampleName, issue: l.Issue, key: l.Key}, nil
 	case "-":
 		// Stdin has no size to check first: it is read up to the limit
 		// and refused past it, and refused as soon as its first bytes show
@@ -55,24 +56,24 @@ func (r *runner) open(ctx context.Context, arg string) (source, error) {
 		data, err := readAll(ctx, in, opt.MaxBytes)
 		switch {
 		case err != nil:
-			return source{}, fmt.Errorf("%s: %w", stdinName, err)
+			return input{}, fmt.Errorf("%s: %w", stdinName, err)
 		case len(data) == 0:
-			return source{}, fmt.Errorf("%s: empty input: %w", stdinName, issue.ErrNoArticles)
+			return input{}, fmt.Errorf("%s: empty input: %w", stdinName, issue.ErrNoArticles)
 		}
 		l, err := shelf.LoadBytes(stdinName, data, opt)
 		if err != nil {
-			return source{}, err
+			return input{}, err
 		}
-		return source{name: stdinName, issue: l.Issue, key: l.Key}, nil
+		return input{name: stdinName, issue: l.Issue, key: l.Key}, nil
 	}
 	l, s, err := shelf.OpenPath(ctx, arg, opt)
 	switch {
 	case err != nil:
-		return source{}, err
+		return input{}, err
 	case s != nil:
-		return source{name: arg, shelf: s}, nil
+		return input{name: arg, shelf: s}, nil
 	}
-	return source{name: arg, issue: l.Issue, key: l.Key, path: absPath(arg)}, nil
+	return input{name: arg, issue: l.Issue, key: l.Key, path: absPath(arg)}, nil
 }
 
 // absPath returns the absolute form of path, or path when it has none.
@@ -95,7 +96,7 @@ func (r *runner) shelfOptions() shelf.Options {
 
 // load reads the one issue that arg names (see open), or, when arg is a
 // shelf, the issue of it that date names. date must be empty for one issue.
-func (r *runner) load(ctx context.Context, cmd string, arg, date string) (source, error) {
+func (r *runner) load(ctx context.Context, cmd string, arg, date string) (input, error) {
 	src, err := r.open(ctx, arg)
 	if err != nil {
 		return src, err
@@ -107,7 +108,7 @@ func (r *runner) load(ctx context.Context, cmd string, arg, date string) (source
 // one issue (date must then be empty), or the issue of the shelf that date
 // picks ("2024-03-08", "20240308", "青溪日报 2024-03-08", a paper's or
 // file's name as the shelf shows it, or a path: see findIssues).
-func (r *runner) pickIssue(cmd string, src source, date string) (source, error) {
+func (r *runner) pickIssue(cmd string, src input, date string) (input, error) {
 	if src.shelf == nil {
 		if date != "" {
 			return src, usagef(cmd, "%s is one issue: there is no DATE to pick (%q)", src.name, date)
@@ -137,11 +138,11 @@ func (r *runner) pickIssue(cmd string, src source, date string) (source, error) 
 	if len(e.Files) > 1 {
 		where = path.Dir(where)
 	}
-	return source{name: e.Name(), issue: l.Issue, key: l.Key, shelf: s, entry: e,
+	return input{name: e.Name(), issue: l.Issue, key: l.Key, shelf: s, entry: e,
 		path: absPath(filepath.Join(s.Dir, filepath.FromSlash(where)))}, nil
 }
 
-// readAll reads r to the end as shelf.ReadAll does (refusing binary data
+// readAll reads r to the end as source.ReadAll does (refusing binary data
 // and more than limit bytes), or until ctx is done (ctrl+c while dubao
 // waits for a terminal's stdin). An empty r gives no data and no error.
 func readAll(ctx context.Context, r io.Reader, limit int64) ([]byte, error) {
@@ -151,7 +152,7 @@ func readAll(ctx context.Context, r io.Reader, limit int64) ([]byte, error) {
 	}
 	done := make(chan result, 1)
 	go func() {
-		data, err := shelf.ReadAll(r, limit)
+		data, err := source.ReadAll(r, limit)
 		done <- result{data, err}
 	}()
 	select {

@@ -67,7 +67,7 @@ a PATH) the articles of that issue.`,
 
 // listShelf lists the issues of a shelf, and says on stderr how many files
 // were skipped as not issues.
-func (r *runner) listShelf(src source) error {
+func (r *runner) listShelf(src input) error {
 	out := bufio.NewWriter(r.stdout)
 	for _, e := range src.shelf.Issues {
 		fmt.Fprintf(out, "%s\t%s\t%d\t%d\t%s\n", e.Date, listField(e.Paper), e.Pages, e.Articles, listField(entryPath(e)))

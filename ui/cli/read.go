@@ -7,9 +7,9 @@ import (
 	"github.com/spf13/cobra"
 
 	"dubao/issue/shelf"
-	"dubao/ui"
 	"dubao/ui/config"
 	"dubao/ui/state"
+	"dubao/ui/tui"
 )
 
 // read is `dubao [FILE|FOLDER|-] [DATE]`: the reader (the shelf for a
@@ -55,9 +55,9 @@ func (r *runner) readFolder(ctx context.Context, dir string, cfg config.Config) 
 		return err
 	}
 	if l != nil {
-		return r.app.reader(ctx, l.Issue, r.readerOptions(cfg, source{name: dir, issue: l.Issue, key: l.Key, path: absPath(dir)}))
+		return r.app.reader(ctx, l.Issue, r.readerOptions(cfg, input{name: dir, issue: l.Issue, key: l.Key, path: absPath(dir)}))
 	}
-	opt := r.readerOptions(cfg, source{name: dir})
+	opt := r.readerOptions(cfg, input{name: dir})
 	opt.Shelf, opt.Indexing = s, updates
 	err = r.app.reader(ctx, nil, opt)
 	// Stop the indexing and wait until what it read is saved in the
@@ -72,8 +72,8 @@ func (r *runner) readFolder(ctx context.Context, dir string, cfg config.Config) 
 
 // readerOptions are the reader's options for src: the style, the keys,
 // the reading state (unless --no-state).
-func (r *runner) readerOptions(cfg config.Config, src source) ui.Options {
-	return ui.Options{
+func (r *runner) readerOptions(cfg config.Config, src input) tui.Options {
+	return tui.Options{
 		Name:          src.name,
 		Key:           src.key,
 		Path:          src.path,

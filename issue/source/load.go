@@ -1,0 +1,86 @@
+// Package source turns one issue's bytes into an issue.Issue: it reads a
+// file or a stream within a size limit (ReadText, ReadAll, Buffers),
+// refuses binary data by its first bytes (SniffBinary), parses what it
+// read (Parse) and names the issue by its content (Key), so that reading
+// state follows an issue that is renamed or moved.
+//
+// Parse is the room for input formats: every issue dubao opens, alone or
+// from a shelf, is parsed through it.
+package source
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"slices"
+
+	"dubao/issue"
+)
+
+// Options say how Parse reads an issue's bytes.
+type Options struct {
+	// Encoding forces the character encoding; "" detects it.
+	Encoding string
+	// MaxBytes refuses data larger than this many bytes; 0 means
+	// issue.MaxSize.
+	MaxBytes int64
+}
+
+// Parse parses the issue in data; name names it in errors. It keeps data
+// (the issue's text may share its memory, which spares a copy of a large
+// issue): the caller must not change it afterwards. Data over
+// Options.MaxBytes is refused.
+func Parse(name string, data []byte, opt Options) (*issue.Issue, error) {
+	return issue.ParseOwned(data, issue.Options{Name: name, Encoding: opt.Encoding, MaxBytes: LimitOf(opt.MaxBytes)})
+}
+
+// Key identifies an issue by the content of its files (in page order): the
+// SHA-256 of the SHA-256 sums of each file's bytes. It is the same for an
+// issue on a shelf and for the same file opened on its own; renaming or
+// moving the files keeps it.
+func Key(parts ...[]byte) string {
+	sums := make([][sha256.Size]byte, len(parts))
+	for i, p := range parts {
+		sums[i] = sha256.Sum256(p)
+	}
+	return KeyOfSums(sums)
+}
+
+// KeyOfSums combines the SHA-256 sums of an issue's files into its key.
+func KeyOfSums(sums [][sha256.Size]byte) string {
+	h := sha256.New()
+	for _, s := range sums {
+		h.Write(s[:])
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// WithPage gives the sections of a page file the page its name gives:
+// its only section, or those whose page is not known.
+func WithPage(is *issue.Issue, page int) *issue.Issue {
+	if page <= 0 {
+		return is
+	}
+	for i := range is.Sections {
+		if len(is.Sections) == 1 || is.Sections[i].Page == 0 {
+			is.Sections[i].Page = page
+		}
+	}
+	return is
+}
+
+// join merges the parsed files of one issue (see issue.Merge); the page
+// count is at least the number of pages found.
+func Join(parts []*issue.Issue) *issue.Issue {
+	if len(parts) == 1 {
+		return parts[0]
+	}
+	is := issue.Merge(parts...)
+	var pages []int
+	for _, sec := range is.Sections {
+		if sec.Page > 0 && !slices.Contains(pages, sec.Page) {
+			pages = append(pages, sec.Page)
+		}
+	}
+	is.Pages = max(is.Pages, len(pages))
+	return is
+}

@@ -1,0 +1,94 @@
+package source
+
+import (
+	"bytes"
+	"errors"
+	"strings"
+
+	"dubao/issue"
+)
+
+// signatures are the leading bytes of common binary formats found in
+// folders of saved papers (scans, archives, office files).
+var signatures = [...]struct {
+	magic []byte
+	kind  string
+}{
+	{[]byte("\x89PNG\r\n\x1a\n"), "PNG image"},
+	{[]byte("\xff\xd8\xff"), "JPEG image"},
+	{[]byte("GIF87a"), "GIF image"},
+	{[]byte("GIF89a"), "GIF image"},
+	{[]byte("RIFF"), "RIFF media (WebP, WAV, AVI)"},
+	{[]byte("%PDF-"), "PDF document"},
+	{[]byte("PK\x03\x04"), "ZIP archive (or an office document)"},
+	{[]byte("PK\x05\x06"), "ZIP archive"},
+	{[]byte("\x1f\x8b"), "gzip archive"},
+	{[]byte("\xfd7zXZ\x00"), "xz archive"},
+	{[]byte("7z\xbc\xaf\x27\x1c"), "7z archive"},
+	{[]byte("Rar!\x1a\x07"), "RAR archive"},
+	{[]byte("\x7fELF"), "ELF executable"},
+	{[]byte("\xcf\xfa\xed\xfe"), "Mach-O executable"},
+	{[]byte("SQLite format 3\x00"), "SQLite database"},
+	{[]byte("\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"), "old office document"},
+	{[]byte("II*\x00"), "TIFF image"},
+	{[]byte("MM\x00*"), "TIFF image"},
+	{[]byte("OggS"), "Ogg media"},
+	{[]byte("ID3"), "MP3 audio"},
+}
+
+// SniffBinary says what kind of binary file head starts, or "" when it may
+// be text. UTF-16 text (with a byte-order mark) is text; for the rest, NUL
+// bytes or many control bytes make it binary unless the parser's detection
+// finds UTF-16 text without a byte-order mark: random or compressed bytes
+// with no signature decode as some legacy Chinese encoding well enough to
+// pass the parser's own check, but about one byte in ten of them is a
+// control character, which text (even text with a few escape sequences
+// or stray controls) is not.
+func SniffBinary(head []byte) string {
+	if bytes.HasPrefix(head, []byte("\xff\xfe")) || bytes.HasPrefix(head, []byte("\xfe\xff")) {
+		return ""
+	}
+	for _, s := range signatures {
+		if bytes.HasPrefix(head, s.magic) {
+			return s.kind
+		}
+	}
+	if len(head) >= 8 && string(head[4:8]) == "ftyp" {
+		return "MP4/MOV media"
+	}
+	controls := controlBytes(head)
+	if bytes.IndexByte(head, 0) < 0 && controls*100 <= len(head)*maxControlPercent {
+		return ""
+	}
+	res, err := issue.DecodeBytes(head[:len(head)&^1], "")
+	switch {
+	case errors.Is(err, issue.ErrBinary):
+		return "binary data"
+	case err == nil && strings.HasPrefix(res.Encoding, "UTF-16"):
+		return ""
+	case controls >= minControls && controls*100 > len(head)*maxControlPercent:
+		return "binary data"
+	}
+	return ""
+}
+
+// A file that is not UTF-16 and holds more than maxControlPercent percent
+// of control bytes (see controlBytes), and at least minControls of them, is
+// binary. (A short text with a few stray controls is not.)
+const (
+	maxControlPercent = 3
+	minControls       = 8
+)
+
+// controlBytes counts the C0 control bytes of b other than the white space
+// of text files (tab, line feed, vertical tab, form feed, carriage return)
+// and ESC.
+func controlBytes(b []byte) int {
+	n := 0
+	for _, c := range b {
+		if c < 0x20 && (c < '\t' || c > '\r') && c != 0x1b {
+			n++
+		}
+	}
+	return n
+}

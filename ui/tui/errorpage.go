@@ -1,0 +1,68 @@
+package tui
+
+import (
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"dubao/ui/render"
+	"dubao/ui/styles"
+	"dubao/ui/wrap"
+)
+
+// errorPage says that a file could not be opened; any key leaves it.
+type errorPage struct {
+	msg    ErrorMsg
+	keys   KeyMap
+	st     styles.Styles
+	width  int
+	height int
+}
+
+func newErrorPage(msg ErrorMsg, keys KeyMap, st styles.Styles, w, h int) *errorPage {
+	return &errorPage{msg: msg, keys: keys, st: st, width: w, height: h}
+}
+
+// Update leaves the page on any key.
+func (p *errorPage) Update(msg tea.Msg) (Page, tea.Cmd) {
+	switch msg := msg.(type) {
+	case SizeMsg:
+		p.width, p.height = msg.Width, msg.Height
+	case StylesMsg:
+		p.st = msg.Styles
+	case tea.KeyPressMsg:
+		if key.Matches(msg, p.keys.Interrupt) {
+			return p, tea.Interrupt
+		}
+		return p, func() tea.Msg { return leaveErrorMsg{} }
+	}
+	return p, nil
+}
+
+// View draws the error: a title, the message wrapped, and a hint.
+func (p *errorPage) View() string {
+	w := max(p.width-2, 1)
+	name := p.msg.Name
+	if name == "" {
+		name = "输入"
+	}
+	lines := []string{"", " " + p.st.ErrorTitle.Render(wrap.Truncate("无法打开 "+render.Clean(name), w, false)), ""}
+	text := "(未知错误)"
+	if p.msg.Err != nil {
+		text = render.Clean(p.msg.Err.Error())
+	}
+	for _, l := range wrap.Lines(text, wrap.Options{Width: w}) {
+		lines = append(lines, " "+l.Text(text))
+	}
+	lines = append(lines, "", " "+p.st.Status.Render(wrap.Truncate("按任意键返回", w, false)))
+	if len(lines) > p.height {
+		lines = lines[:max(p.height, 0)]
+	}
+	out := ""
+	for i, l := range lines {
+		if i > 0 {
+			out += "\n"
+		}
+		out += l
+	}
+	return out
+}

@@ -1,0 +1,228 @@
+package tui
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"dubao/issue"
+	"dubao/ui/state"
+	"dubao/ui/styles"
+)
+
+// sampleKey is a made-up content key of the sample issue.
+const sampleKey = "sample0key"
+
+// newStateModel returns a root model on the sample issue, with its
+// reading state kept in store, at w×h.
+func newStateModel(t testing.TB, store *state.Store, w, h int) *Model {
+	t.Helper()
+	m := New(sample(t), Options{Name: "sample", Key: sampleKey, Path: "/papers/sample.md", State: store, Style: styles.Dark})
+	t.Cleanup(func() { _ = store.Flush() }) // before the state folder is removed
+	run(m, m.Init(), 0)
+	m.Update(tea.WindowSizeMsg{Width: w, Height: h})
+	m.reader.digitWait = 0
+	return m
+}
+
+func TestStateRoundTrip(t *testing.T) {
+	store := state.Open(t.TempDir())
+	m := newStateModel(t, store, 100, 30)
+	r := reader(m)
+	// read article 1, then article 10 down to somewhere in its middle
+	press(t, m, "enter", "1", "0", "enter", "space")
+	if r.article().N != 10 || r.focus != focusArticle {
+		t.Fatalf("at article %d", r.article().N)
+	}
+	press(t, m, "j", "j", "j")
+	_, pos := r.Position()
+	if pos == (issue.Pos{}) {
+		t.Fatalf("not scrolled: %v", pos)
+	}
+	if err := m.quit(); err != nil {
+		t.Fatal(err)
+	}
+
+	// A new run at another width opens at article 10, at the same place
+	// of its text (not the same line number).
+	m2 := newStateModel(t, store, 50, 20)
+	r2 := reader(m2)
+	if r2.article().N != 10 || r2.focus != focusArticle {
+		t.Fatalf("re-opened at article %d (focus %d), want 10", r2.article().N, r2.focus)
+	}
+	checkPos(t, r2, pos, "50×20")
+	// read and unread: 1 and 10 were read
+	st, err := store.Load(sampleKey)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !st.IsRead(1) || !st.IsRead(10) || st.IsRead(2) || st.Last != 10 {
+		t.Errorf("saved state: read 1 %v, 10 %v, 2 %v; last %d", st.IsRead(1), st.IsRead(10), st.IsRead(2), st.Last)
+	}
+	if st.Path != "/papers/sample.md" || st.Paper != "青溪日报" {
+		t.Errorf("saved state describes %q %q", st.Paper, st.Path)
+	}
+}
+
+func TestUnreadMarks(t *testing.T) {
+	m := newStateModel(t, state.Open(t.TempDir()), 100, 30)
+	r := reader(m)
+	sc := screen(m)
+	if !strings.Contains(sc, "2•市政府") || !strings.Contains(sc, "未读11篇") {
+		t.Errorf("unread articles are not marked:\n%s", sc)
+	}
+	// moving in the list does not read; opening the article does
+	press(t, m, "j")
+	if strings.Contains(screen(m), "2 市政府") {
+		t.Errorf("selecting a headline marks it read")
+	}
+	press(t, m, "enter")
+	if sc := screen(m); !strings.Contains(sc, "2 市政府") || !strings.Contains(sc, "未读10篇") {
+		t.Errorf("an article read is still marked unread:\n%s", sc)
+	}
+	// U goes to the next unread article, going round
+	press(t, m, "esc", "g", "enter", "U")
+	if r.article().N != 3 {
+		t.Errorf("U from article 1 (2 read): article %d, want 3", r.article().N)
+	}
+	for range 20 {
+		press(t, m, "U")
+	}
+	if !strings.Contains(r.msg, "都读过了") {
+		t.Errorf("U with everything read: %q", r.msg)
+	}
+	// without reading state: no marks, U and m do nothing, are dimmed in
+	// the help and say why
+	plain := newModel(t, sample(t), 100, 30)
+	if strings.Contains(screen(plain), "•") {
+		t.Errorf("marks without reading state")
+	}
+	press(t, plain, "?")
+	if !helpDimmed(plain, "U", "下一篇未读") || !helpDimmed(plain, "m", "加/删书签") {
+		t.Errorf("help does not show U and m dimmed without reading state:\n%s", screen(plain))
+	}
+	press(t, plain, "esc", "m")
+	if !strings.Contains(reader(plain).msg, "不记阅读状态") {
+		t.Errorf("m without reading state says %q", reader(plain).msg)
+	}
+}
+
+func TestBookmarks(t *testing.T) {
+	store := state.Open(t.TempDir())
+	m := newStateModel(t, store, 100, 30)
+	r := reader(m)
+	press(t, m, "3", "enter", "m")
+	if !strings.Contains(screen(m), "3★青溪与临川") || !strings.Contains(r.msg, "已加书签") {
+		t.Errorf("m does not bookmark:\n%s", screen(m))
+	}
+	press(t, m, "1", "0", "enter", "enter", "space", "m")
+	_, pos10 := r.Position()
+	press(t, m, "J", "m", "m") // bookmarked and removed again
+	if strings.Contains(screen(m), "11★") {
+		t.Errorf("m m leaves a bookmark")
+	}
+	// the bookmarks list, newest first, across issues
+	press(t, m, "M")
+	if m.showing != showBookmarks {
+		t.Fatalf("M does not show the bookmarks")
+	}
+	sc := screen(m)
+	if !strings.Contains(sc, "书签 · 2个") || !strings.Contains(sc, "河畔茶事") || !strings.Contains(sc, "青溪与临川") {
+		t.Errorf("bookmarks:\n%s", sc)
+	}
+	if strings.Index(sc, "河畔茶事") > strings.Index(sc, "青溪与临川") {
+		t.Errorf("bookmarks not newest first:\n%s", sc)
+	}
+	checkScreen(t, m, 100, 30, "bookmarks")
+	// enter opens the bookmark where it was made
+	press(t, m, "enter")
+	r = reader(m)
+	if m.showing != showReader || r.article().N != 10 {
+		t.Fatalf("enter on a bookmark: showing %d, article %d", m.showing, r.article().N)
+	}
+	checkPos(t, r, pos10, "bookmark")
+	// m in the list removes a bookmark; esc goes back
+	press(t, m, "M", "m")
+	if sc := screen(m); !strings.Contains(sc, "书签 · 1个") || strings.Contains(sc, "青溪日报  10 ") || !strings.Contains(sc, "已删除书签") {
+		t.Errorf("m in the bookmarks does not remove one:\n%s", sc)
+	}
+	press(t, m, "esc")
+	if m.showing != showReader {
+		t.Errorf("esc does not go back from the bookmarks")
+	}
+	if err := m.quit(); err != nil {
+		t.Fatal(err)
+	}
+	list, err := store.Bookmarks()
+	if err != nil || len(list) != 1 || list[0].N != 3 || list[0].Key != sampleKey {
+		t.Errorf("saved bookmarks: %v %+v", err, list)
+	}
+	// a bookmark of another issue opens its file
+	other := filepath.Join(t.TempDir(), "other.md")
+	if err := os.WriteFile(other, []byte(otherPaper), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	st := state.New("otherkey")
+	st.Describe(&issue.Issue{Paper: "晨风报", Date: "2024-02-10"}, other)
+	st.ToggleBookmark(2, "蓝鲸模型进校园", time.Now())
+	if err := store.Save(st); err != nil {
+		t.Fatal(err)
+	}
+	m = newStateModel(t, store, 100, 30)
+	press(t, m, "M", "enter") // the newest bookmark is the other issue's
+	if m.showing != showError || !strings.Contains(screen(m), "内容变了") {
+		// the key of the file is not "otherkey": it was changed since
+		t.Errorf("a bookmark of a changed file:\n%s", screen(m))
+	}
+}
+
+func TestStateCorruptAndDisabled(t *testing.T) {
+	dir := t.TempDir()
+	store := state.Open(dir)
+	name := filepath.Join(dir, "issues", sampleKey+".json")
+	if err := os.MkdirAll(filepath.Dir(name), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(name, []byte("{not json"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	m := newStateModel(t, store, 100, 30)
+	if sc := screen(m); !strings.Contains(sc, "阅读记录已损坏") {
+		t.Errorf("a corrupt state file is not reported:\n%s", sc)
+	}
+	press(t, m, "j")
+	if strings.Contains(screen(m), "阅读记录已损坏") {
+		t.Errorf("the report stays after a key")
+	}
+	press(t, m, "enter")
+	if err := m.quit(); err != nil {
+		t.Fatal(err)
+	}
+	// said once: the next run starts from the state saved since
+	m = newStateModel(t, store, 100, 30)
+	if sc := screen(m); strings.Contains(sc, "损坏") || reader(m).article().N != 2 {
+		t.Errorf("second run: article %d\n%s", reader(m).article().N, sc)
+	}
+	if _, err := os.Stat(name + ".corrupt"); err != nil {
+		t.Errorf("the corrupt file was not set aside: %v", err)
+	}
+
+	// --no-state: nothing is written, but the run still marks what is read
+	off := state.Disabled()
+	m = newStateModel(t, off, 100, 30)
+	press(t, m, "enter", "m")
+	if !strings.Contains(screen(m), "1★") {
+		t.Errorf("no bookmark within the run without saved state")
+	}
+	press(t, m, "M")
+	if !strings.Contains(screen(m), "书签 · 1个") {
+		t.Errorf("bookmarks of the run without saved state:\n%s", screen(m))
+	}
+	if err := m.quit(); err != nil {
+		t.Fatal(err)
+	}
+}

@@ -1,0 +1,109 @@
+// Package tui is dubao's full-screen reader, a bubbletea program: a
+// masthead bar, the headline list grouped by page beside the article pane,
+// and a status line. Run starts it on one issue.
+//
+// The root model (Model) routes between pages: the shelf of issues (a
+// folder of many), which opens an issue in the reader by sending OpenMsg
+// and gets BackMsg when the reader is left; the reader; the list of
+// bookmarks; and the error page. The root keeps the reading state of each
+// issue (ui/state): where reading stopped, what was read, the bookmarks.
+package tui
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+
+	tea "charm.land/bubbletea/v2"
+
+	"dubao/issue"
+	"dubao/issue/shelf"
+	"dubao/ui/config"
+	"dubao/ui/state"
+	"dubao/ui/styles"
+)
+
+// Options configure the reader.
+type Options struct {
+	// Name names the source (a file name, "stdin", "sample") in the
+	// window title and error messages.
+	Name string
+	// Style is the style mode: auto (detect the background), dark, light
+	// or notty (no colours). Empty means Config.Style.
+	Style styles.Mode
+	// NoColor disables colours (NO_COLOR is set); the caller reads the
+	// environment.
+	NoColor bool
+	// AmbiguousWide counts East Asian Ambiguous characters as two columns;
+	// it is or-ed with Config.AmbiguousWide.
+	AmbiguousWide bool
+	// Config is the configuration (config.Load); a zero Config means the
+	// defaults.
+	Config config.Config
+	// Article is the number (Article.N) of the article to open at; 0 opens
+	// the article read last (see State), or the first.
+	Article int
+	// Key identifies Run's issue by its content (shelf.Key), for its
+	// reading state; empty remembers nothing. Path is where it was read
+	// from (for bookmarks); empty for stdin.
+	Key, Path string
+	// Input is where keys are read from; nil means stdin, or the
+	// terminal (/dev/tty) when stdin is not one — so an issue read from
+	// stdin (dubao -) needs nothing here.
+	Input io.Reader
+	// Output is where the screen is drawn; nil means stdout.
+	Output io.Writer
+	// Shelf, when not nil, is a folder of issues shown as the shelf page:
+	// Run's issue may be nil, and the shelf is shown first. Indexing is
+	// the channel of the shelf's background indexing (shelf.ScanLazy), nil
+	// when the shelf is complete. Entry is Run's issue on the shelf, if it
+	// is one of its issues (dubao FOLDER DATE): back then goes to the
+	// shelf, and < and > to the previous and next day.
+	Shelf    *shelf.Shelf
+	Indexing <-chan shelf.Update
+	Entry    *shelf.Entry
+	// State keeps the reading state of each issue; nil remembers nothing
+	// beyond this run (--no-state).
+	State *state.Store
+	// OpenPath reads the issue at a path, for a bookmark of an issue that
+	// is neither the one open nor on the shelf; nil uses shelf.Load.
+	OpenPath func(path string) (*shelf.Loaded, error)
+	// OnLeave, when not nil, is told where the reader was when it is left
+	// (back to the shelf, or quitting): the issue, the article number and
+	// the position of the first line shown — for remembering the place.
+	OnLeave func(is *issue.Issue, article int, pos issue.Pos)
+}
+
+// Run shows the reader on is until the user quits or ctx is cancelled.
+// It returns nil on a normal quit, an error wrapping tea.ErrInterrupted
+// when interrupted (exit status 130), and other errors (terminal
+// failures) with context.
+func Run(ctx context.Context, is *issue.Issue, opt Options) error {
+	if is == nil && opt.Shelf == nil {
+		return errors.New("reader: no issue to show")
+	}
+	m := New(is, opt)
+	popts := []tea.ProgramOption{tea.WithContext(ctx)}
+	if opt.Input != nil {
+		popts = append(popts, tea.WithInput(opt.Input))
+	}
+	if opt.Output != nil {
+		popts = append(popts, tea.WithOutput(opt.Output))
+	}
+	final, err := tea.NewProgram(m, popts...).Run()
+	var saveErr error
+	if fm, ok := final.(*Model); ok {
+		saveErr = fm.quit()
+	}
+	if err != nil {
+		if errors.Is(err, tea.ErrProgramKilled) && ctx.Err() != nil {
+			return fmt.Errorf("reader: %w", tea.ErrInterrupted)
+		}
+		return fmt.Errorf("reader: %w", err)
+	}
+	if saveErr != nil {
+		return fmt.Errorf("reader: %w", saveErr)
+	}
+	return nil
+}
