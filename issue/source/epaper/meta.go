@@ -1,0 +1,195 @@
+package epaper
+
+import (
+	"fmt"
+	"path"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// The address shapes of e-paper pages, by the base name of the file.
+var (
+	// Article pages: content_123.htm (Founder, 人民日报 since 2024-12,
+	// 光明日报), nw.D110000renmrb_20171016_1-01.htm (人民日报 before).
+	articleName = regexp.MustCompile(`(?i)^(content_\d+(_\d+)?\.s?html?|nw\.d\d+[a-z]*_\d{8}_\d+-\d+\.s?html?)$`)
+	// Layout pages: node_2.htm, nbs.D110000renmrb_01.htm.
+	layoutName = regexp.MustCompile(`(?i)^(node_\d+\.s?html?|nbs\.d\d+[a-z]*_(\d+)\.s?html?)$`)
+	// nw.D110000renmrb_20171016_1-01.htm: the page is the last number.
+	oldArticlePage = regexp.MustCompile(`(?i)_\d{8}_\d+-(\d+)\.s?html?$`)
+)
+
+// IsArticleName reports whether a file name or address has the shape of an
+// e-paper article page (content_123.htm, nw.D110000renmrb_20171016_1-01.htm).
+func IsArticleName(name string) bool { return articleName.MatchString(baseName(name)) }
+
+// IsLayoutName reports whether a file name or address has the shape of an
+// e-paper layout page (node_2.htm, nbs.D110000renmrb_01.htm).
+func IsLayoutName(name string) bool { return layoutName.MatchString(baseName(name)) }
+
+// baseName returns the last element of a path or address, without a query
+// or fragment.
+func baseName(name string) string {
+	if i := strings.IndexAny(name, "?#"); i >= 0 {
+		name = name[:i]
+	}
+	name = strings.ReplaceAll(name, "\\", "/")
+	return path.Base(name)
+}
+
+// pageFromName returns the page number a file name gives: the PP of
+// nbs.D110000renmrb_PP.htm and of nw.D110000renmrb_YYYYMMDD_N-PP.htm; 0
+// for other names (node_N numbers are not pages).
+func pageFromName(name string) int {
+	b := baseName(name)
+	if m := oldArticlePage.FindStringSubmatch(b); m != nil {
+		n, _ := strconv.Atoi(m[1])
+		return n
+	}
+	if m := layoutName.FindStringSubmatch(b); m != nil && m[2] != "" {
+		n, _ := strconv.Atoi(m[2])
+		return n
+	}
+	return 0
+}
+
+// Dates in addresses: /2017-10/16/, /202608/03/, _20171016_, /20260803/.
+var (
+	urlDateDash  = regexp.MustCompile(`(?:^|/)((?:19|20)\d\d)-(\d\d)/(\d\d)(?:/|$)`)
+	urlDateSplit = regexp.MustCompile(`(?:^|/)((?:19|20)\d\d)(\d\d)/(\d\d)(?:/|$)`)
+	urlDateRun   = regexp.MustCompile(`(?:^|[/_.-])((?:19|20)\d\d)(\d\d)(\d\d)(?:[/_.-]|$)`)
+	textDate     = regexp.MustCompile(`((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日`)
+	isoDate      = regexp.MustCompile(`^((?:19|20)\d\d)-(\d{1,2})-(\d{1,2})`)
+)
+
+// dateFromURL returns the issue date an address or path gives, as
+// YYYY-MM-DD, or "".
+func dateFromURL(s string) string {
+	s = strings.ReplaceAll(s, "\\", "/")
+	for _, re := range []*regexp.Regexp{urlDateDash, urlDateSplit, urlDateRun} {
+		for _, m := range re.FindAllStringSubmatch(s, -1) {
+			if d := ymd(m[1], m[2], m[3]); d != "" {
+				return d
+			}
+		}
+	}
+	return ""
+}
+
+// dateFromText returns the first date written 2026年8月3日 in s, or "".
+func dateFromText(s string) string {
+	for _, m := range textDate.FindAllStringSubmatch(s, -1) {
+		if d := ymd(m[1], m[2], m[3]); d != "" {
+			return d
+		}
+	}
+	return ""
+}
+
+// dateFromISO reads a date that starts s: 2026-08-03 00:00:00.
+func dateFromISO(s string) string {
+	if m := isoDate.FindStringSubmatch(strings.TrimSpace(s)); m != nil {
+		return ymd(m[1], m[2], m[3])
+	}
+	return ""
+}
+
+// ymd checks and formats a date; "" when it is not one.
+func ymd(y, m, d string) string {
+	yi, _ := strconv.Atoi(y)
+	mi, _ := strconv.Atoi(m)
+	di, _ := strconv.Atoi(d)
+	if yi < 1900 || mi < 1 || mi > 12 || di < 1 || di > 31 {
+		return ""
+	}
+	return fmt.Sprintf("%04d-%02d-%02d", yi, mi, di)
+}
+
+// pageLabel reads a page label: 第01版：要闻, 01版:要闻, 第01版 要闻,
+// 第1版, A01版：要闻, 第０１版 — the number (A01 → 1) and the name.
+func pageLabel(s string) (page int, name string, ok bool) {
+	s = strings.TrimSpace(s)
+	s = strings.TrimPrefix(s, "第")
+	s = strings.TrimLeft(s, " \u00a0\u3000")
+	if len(s) > 0 && (s[0] >= 'A' && s[0] <= 'Z' || s[0] >= 'a' && s[0] <= 'z') {
+		s = s[1:]
+	}
+	digits := 0
+	for s != "" {
+		r, size := utf8.DecodeRuneInString(s)
+		switch {
+		case r >= '0' && r <= '9':
+			page = page*10 + int(r-'0')
+		case r >= '０' && r <= '９':
+			page = page*10 + int(r-'０')
+		default:
+			goto done
+		}
+		digits++
+		s = s[size:]
+		if digits > 3 {
+			return 0, "", false
+		}
+	}
+done:
+	if digits == 0 || page == 0 {
+		return 0, "", false
+	}
+	s = strings.TrimLeft(s, " \u00a0\u3000")
+	if !strings.HasPrefix(s, "版") {
+		return 0, "", false
+	}
+	s = strings.TrimPrefix(strings.TrimPrefix(s, "版"), "面")
+	rest := strings.TrimLeft(s, " \u00a0\u3000")
+	if rest != "" && len(rest) == len(s) && !strings.HasPrefix(rest, ":") && !strings.HasPrefix(rest, "：") {
+		return 0, "", false // 版权, 版面图…: not a label
+	}
+	rest = strings.TrimLeft(rest, ":： \u00a0\u3000")
+	name = squash(rest)
+	if utf8.RuneCountInString(name) > 40 {
+		return 0, "", false
+	}
+	return page, name, true
+}
+
+// paperFromTitle finds a paper's name in a page's <title> or a similar
+// line: 人民日报-人民网 → 人民日报, 衡阳日报数字报 → 衡阳日报,
+// 光明日报电子版 → 光明日报.
+func paperFromTitle(s string) string {
+	for _, part := range strings.FieldsFunc(s, func(r rune) bool {
+		return strings.ContainsRune("-_|—–·:：,，()（）[]【】 \u00a0\u3000", r)
+	}) {
+		part = strings.Trim(part, "《》")
+		for _, suffix := range []string{"数字报刊", "数字报", "电子版", "电子报", "数字版", "网络版", "多媒体数字报刊", "平台"} {
+			part = strings.TrimSuffix(part, suffix)
+		}
+		n := utf8.RuneCountInString(part)
+		if n >= 3 && n <= 12 && (strings.HasSuffix(part, "报") || strings.HasSuffix(part, "報")) &&
+			!strings.Contains(part, "版") && !strings.ContainsAny(part, "0123456789") {
+			return part
+		}
+	}
+	return ""
+}
+
+// paperQuoted finds a paper named in book-title marks with its date:
+// 《人民日报》（2026年08月03日 第 01 版）.
+var paperQuoted = regexp.MustCompile(`《([^《》]{2,12}[报報])》\s*[（(]\s*((?:19|20)\d\d\s*年[^）)]*)[）)]`)
+
+// papers known by their address.
+var paperHosts = []struct{ pattern, name string }{
+	{"paper.people.com.cn/rmrb", "人民日报"},
+	{"renmrb", "人民日报"},
+	{"epaper.gmw.cn/gmrb", "光明日报"},
+}
+
+// paperFromURL names the paper an address belongs to, when it is known.
+func paperFromURL(s string) string {
+	for _, p := range paperHosts {
+		if strings.Contains(s, p.pattern) {
+			return p.name
+		}
+	}
+	return ""
+}
