@@ -1,0 +1,442 @@
+package fetch
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"dubao/issue/fetch/fetchtest"
+)
+
+var day = time.Date(2026, 8, 3, 0, 0, 0, 0, time.UTC)
+
+// waits records the waits of a crawl instead of waiting.
+type waits struct {
+	mu sync.Mutex
+	d  []time.Duration
+}
+
+func (w *waits) sleep(done <-chan struct{}, d time.Duration) error {
+	w.mu.Lock()
+	w.d = append(w.d, d)
+	w.mu.Unlock()
+	select {
+	case <-done:
+		return errors.New("interrupted")
+	default:
+		return nil
+	}
+}
+
+func (w *waits) all() []time.Duration {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return append([]time.Duration(nil), w.d...)
+}
+
+// testOptions are quick options for a test: no pause, waits recorded,
+// a short timeout.
+func testOptions(t *testing.T) (Options, *waits) {
+	w := &waits{}
+	return Options{Dir: t.TempDir(), Pause: -1, Timeout: 2 * time.Second, Version: "v9.9.9", sleep: w.sleep}, w
+}
+
+// fetchSite fetches the day of site from its page at path.
+func fetchSite(t *testing.T, url string, opt Options) (*Result, error) {
+	t.Helper()
+	return Day(context.Background(), url, opt)
+}
+
+// checkSaved checks that every page of the site is saved, byte for byte,
+// at its path under dir.
+func checkSaved(t *testing.T, site *fetchtest.Site, dir string) {
+	t.Helper()
+	for _, p := range append(append([]string(nil), site.Pages...), site.Articles...) {
+		want, _ := site.Get(p)
+		got, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(p)))
+		if err != nil {
+			t.Errorf("%s not saved: %v", p, err)
+			continue
+		}
+		if !bytes.Equal(got, want.Body) {
+			t.Errorf("%s saved as %d bytes, the site has %d", p, len(got), len(want.Body))
+		}
+	}
+}
+
+// leftovers lists the temporary files left in dir.
+func leftovers(t *testing.T, dir string) []string {
+	t.Helper()
+	var out []string
+	_ = filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err == nil && strings.Contains(d.Name(), ".part-") {
+			out = append(out, path)
+		}
+		return nil
+	})
+	return out
+}
+
+func TestDaySystems(t *testing.T) {
+	for _, tc := range []struct {
+		system fetchtest.System
+		start  func(*fetchtest.Site) string // the page the fetch starts from
+	}{
+		{fetchtest.PeopleNew, func(s *fetchtest.Site) string { return s.Pages[0] }},
+		{fetchtest.PeopleOld, func(s *fetchtest.Site) string { return s.Articles[7] }}, // an article of page 2
+		{fetchtest.Founder, func(s *fetchtest.Site) string { return s.Pages[3] }},
+	} {
+		t.Run(tc.system.String(), func(t *testing.T) {
+			site := fetchtest.New(tc.system, day, 5, 4)
+			srv := site.Serve(t)
+			opt, _ := testOptions(t)
+			res, err := fetchSite(t, srv.URL+tc.start(site), opt)
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkSaved(t, site, opt.Dir)
+			if res.Layouts != 5 || res.Articles != 20 || res.Failed != 0 || !res.Complete() {
+				t.Errorf("result: %d pages, %d articles, %d failed, complete %v; want 5, 20, 0, true", res.Layouts, res.Articles, res.Failed, res.Complete())
+			}
+			if res.First.Path != strings.TrimPrefix(site.Pages[0], "/") || res.First.Number != 1 {
+				t.Errorf("first page %q (%d), want %q", res.First.Path, res.First.Number, site.Pages[0])
+			}
+			reqs := site.Requests()
+			if reqs[0].Path != "/robots.txt" {
+				t.Errorf("first request %s, want /robots.txt", reqs[0].Path)
+			}
+			want := map[string]bool{"/robots.txt": true}
+			for _, p := range append(append([]string(nil), site.Pages...), site.Articles...) {
+				want[p] = true
+			}
+			seen := map[string]int{}
+			for _, r := range reqs {
+				seen[r.Path]++
+				if !want[r.Path] {
+					t.Errorf("requested %s: not a page of the day", r.Path)
+				}
+				if !strings.HasPrefix(r.UserAgent, "dubao/v9.9.9 ") {
+					t.Errorf("User-Agent %q", r.UserAgent)
+				}
+			}
+			for p, n := range seen {
+				if n > 1 {
+					t.Errorf("%s requested %d times", p, n)
+				}
+			}
+			m, err := ReadManifest(opt.Dir)
+			if err != nil || !m.Complete || len(m.Files) != 25 || m.Date != "2026-08-03" || m.First != res.First.Path {
+				t.Errorf("manifest %+v, %v", m, err)
+			}
+			if l := leftovers(t, opt.Dir); l != nil {
+				t.Errorf("temporary files left: %q", l)
+			}
+		})
+	}
+}
+
+func TestDayImages(t *testing.T) {
+	site := fetchtest.New(fetchtest.PeopleNew, day, 3, 2)
+	srv := site.Serve(t)
+	opt, _ := testOptions(t)
+	opt.Images = true
+	res, err := fetchSite(t, srv.URL+site.Pages[0], opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Images != 3 || res.Layouts != 3 || res.Articles != 6 {
+		t.Errorf("%d images, %d pages, %d articles; want 3, 3, 6", res.Images, res.Layouts, res.Articles)
+	}
+	if _, err := os.Stat(filepath.Join(opt.Dir, "rmrb/pc/pic/202608/03/p02.jpg")); err != nil {
+		t.Error(err)
+	}
+}
+
+func TestDayAgain(t *testing.T) {
+	site := fetchtest.New(fetchtest.Founder, day, 4, 3)
+	srv := site.Serve(t)
+	opt, _ := testOptions(t)
+	if _, err := fetchSite(t, srv.URL+site.Pages[0], opt); err != nil {
+		t.Fatal(err)
+	}
+
+	// A second fetch asks the site for nothing but robots.txt.
+	site.Reset()
+	res, err := fetchSite(t, srv.URL+site.Pages[0], opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r := site.Requests(); len(r) != 1 || res.Fetched != 0 || !res.Complete() || res.Layouts != 4 || res.Articles != 12 {
+		t.Errorf("second fetch: %d requests, %d fetched, %d pages, %d articles", len(r), res.Fetched, res.Layouts, res.Articles)
+	}
+
+	// A refresh asks for every page with its validators; unchanged pages
+	// answer 304 and stay; a changed one is fetched again.
+	site.Reset()
+	changed, _ := site.Get(site.Articles[2])
+	changed.Body = append([]byte("<!-- corrected -->"), changed.Body...)
+	changed.ETag = `"new"`
+	site.Set(site.Articles[2], changed)
+	opt.Refresh = true
+	res, err = fetchSite(t, srv.URL+site.Pages[0], opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Fetched != 1 || !res.Complete() {
+		t.Errorf("refresh fetched %d pages, complete %v; want 1, true", res.Fetched, res.Complete())
+	}
+	for _, r := range site.Requests()[1:] {
+		if r.IfNone == "" || r.IfSince == "" {
+			t.Errorf("refresh of %s without If-None-Match/If-Modified-Since", r.Path)
+		}
+	}
+	checkSaved(t, site, opt.Dir)
+}
+
+func TestDayFaults(t *testing.T) {
+	huge := fetchtest.Huge(50 << 20)
+	for _, tc := range []struct {
+		name   string
+		fault  fetchtest.Fault
+		page   *fetchtest.Page // served instead of the article
+		saved  bool            // the article ends saved
+		errHas string          // its error says
+		waits  []time.Duration // the waits before retries (jitter aside)
+	}{
+		{name: "500 then success", fault: fetchtest.Fault{Fail: 2}, saved: true, waits: []time.Duration{time.Second, 2 * time.Second}},
+		{name: "503 always", fault: fetchtest.Fault{Fail: 99, Status: 503}, errHas: "status 503 Service Unavailable (after 4 tries)",
+			waits: []time.Duration{time.Second, 2 * time.Second, 4 * time.Second}},
+		{name: "429 Retry-After", fault: fetchtest.Fault{Fail: 1, Status: 429, RetryAfter: "7"}, saved: true, waits: []time.Duration{7 * time.Second}},
+		{name: "429 Retry-After too long", fault: fetchtest.Fault{Fail: 1, Status: 429, RetryAfter: "3600"}, errHas: "come back in 1h0m0s"},
+		{name: "403 not retried", fault: fetchtest.Fault{Fail: 5, Status: 403}, errHas: "status 403 Forbidden"},
+		{name: "truncated then whole", fault: fetchtest.Fault{Fail: 1, Truncate: true}, saved: true, waits: []time.Duration{time.Second}},
+		{name: "truncated always", fault: fetchtest.Fault{Fail: 99, Truncate: true}, errHas: "unexpected EOF", waits: []time.Duration{time.Second, 2 * time.Second, 4 * time.Second}},
+		{name: "slow then quick", fault: fetchtest.Fault{Fail: 1, Slow: 800 * time.Millisecond}, saved: true, waits: []time.Duration{time.Second}},
+		{name: "slow past the timeout", fault: fetchtest.Fault{Slow: 400 * time.Millisecond}, errHas: "no answer within 200ms", waits: []time.Duration{time.Second, 2 * time.Second, 4 * time.Second}},
+		{name: "slow within the timeout", fault: fetchtest.Fault{Slow: 50 * time.Millisecond}, saved: true},
+		{name: "redirect loop", fault: fetchtest.Fault{Redirect: "loop.htm"}, errHas: "redirect loop"},
+		{name: "redirect off the site", fault: fetchtest.Fault{Redirect: "http://example.org/x.htm"}, errHas: "redirected off the site"},
+		{name: "a PDF", page: ptr(fetchtest.PDF()), errHas: "not a web page: a PDF"},
+		{name: "50 MB without a length", page: &huge, errHas: "too large: more than the limit of 20.0 MB"},
+		{name: "50 MB with its length", page: &fetchtest.Page{Body: huge.Body, ContentType: "text/html"}, errHas: "too large: 50.0 MB"},
+		{name: "gone", page: &fetchtest.Page{}, errHas: "no such page (status 404)"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			site := fetchtest.New(fetchtest.PeopleNew, day, 2, 3)
+			srv := site.Serve(t)
+			target := site.Articles[4]
+			switch {
+			case tc.page != nil && tc.page.Body == nil:
+				site.Remove(target)
+			case tc.page != nil:
+				site.Set(target, *tc.page)
+			}
+			if tc.fault.Redirect == "loop.htm" {
+				loop := strings.Replace(target, "content_", "loop_", 1)
+				site.Fault(target, fetchtest.Fault{Redirect: loop})
+				site.Fault(loop, fetchtest.Fault{Redirect: target})
+			} else {
+				site.Fault(target, tc.fault)
+			}
+			opt, w := testOptions(t)
+			opt.Timeout = 200 * time.Millisecond
+			res, err := fetchSite(t, srv.URL+site.Pages[0], opt)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var f File
+			for _, g := range res.Files {
+				if strings.HasSuffix(g.URL, target) {
+					f = g
+				}
+			}
+			_, statErr := os.Stat(filepath.Join(opt.Dir, filepath.FromSlash(target)))
+			if saved := statErr == nil; saved != tc.saved || (f.Err == nil) != tc.saved {
+				t.Errorf("saved %v (error %v), want %v", saved, f.Err, tc.saved)
+			}
+			if tc.errHas != "" && (f.Err == nil || !strings.Contains(f.Err.Error(), tc.errHas)) {
+				t.Errorf("error %v, want it to say %q", f.Err, tc.errHas)
+			}
+			if res.Layouts != 2 || res.Articles+res.Failed != 6 || res.Complete() == (tc.errHas != "") {
+				t.Errorf("%d pages, %d articles, %d failed, complete %v", res.Layouts, res.Articles, res.Failed, res.Complete())
+			}
+			got := w.all()
+			if len(got) != len(tc.waits) {
+				t.Fatalf("waits %v, want %v", got, tc.waits)
+			}
+			for i, d := range got {
+				if d < tc.waits[i] || d > tc.waits[i]*5/4+time.Millisecond {
+					t.Errorf("wait %d: %v, want %v (+ up to a quarter)", i, d, tc.waits[i])
+				}
+			}
+			if l := leftovers(t, opt.Dir); l != nil {
+				t.Errorf("temporary files left: %q", l)
+			}
+			m, _ := ReadManifest(opt.Dir)
+			if m == nil || m.Complete == (tc.errHas != "") {
+				t.Errorf("manifest complete: %v", m != nil && m.Complete)
+			}
+		})
+	}
+}
+
+func ptr[T any](v T) *T { return &v }
+
+func TestDayFailedFetchedLater(t *testing.T) {
+	site := fetchtest.New(fetchtest.PeopleOld, day, 3, 3)
+	srv := site.Serve(t)
+	site.Fault(site.Articles[1], fetchtest.Fault{Fail: 99, Status: 502})
+	site.Fault(site.Articles[5], fetchtest.Fault{Fail: 99, Status: 500})
+	opt, _ := testOptions(t)
+	opt.Retries = -1
+	res, err := fetchSite(t, srv.URL+site.Pages[0], opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Failed != 2 || res.Complete() {
+		t.Fatalf("%d failed, complete %v; want 2, false", res.Failed, res.Complete())
+	}
+	site.Fault(site.Articles[1], fetchtest.Fault{})
+	site.Fault(site.Articles[5], fetchtest.Fault{})
+	site.Reset()
+	res, err = fetchSite(t, srv.URL+site.Pages[0], opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var asked []string
+	for _, r := range site.Requests() {
+		asked = append(asked, r.Path)
+	}
+	if want := []string{"/robots.txt", site.Articles[1], site.Articles[5]}; strings.Join(asked, " ") != strings.Join(want, " ") &&
+		strings.Join(asked, " ") != strings.Join([]string{want[0], want[2], want[1]}, " ") {
+		t.Errorf("second fetch asked for %q, want %q", asked, want)
+	}
+	if !res.Complete() || res.Fetched != 2 {
+		t.Errorf("second fetch: complete %v, fetched %d", res.Complete(), res.Fetched)
+	}
+	checkSaved(t, site, opt.Dir)
+}
+
+func TestDayRobots(t *testing.T) {
+	site := fetchtest.New(fetchtest.PeopleNew, day, 2, 3)
+	srv := site.Serve(t)
+	site.Robots = "User-agent: *\nDisallow: /rmrb/pc/content/\n"
+	opt, _ := testOptions(t)
+	res, err := fetchSite(t, srv.URL+site.Pages[0], opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range site.Requests() {
+		if strings.Contains(r.Path, "/content/") {
+			t.Errorf("requested %s, which robots.txt forbids", r.Path)
+		}
+	}
+	if res.Layouts != 2 || res.Articles != 0 || res.Failed != 6 {
+		t.Errorf("%d pages, %d articles, %d failed; want 2, 0, 6", res.Layouts, res.Articles, res.Failed)
+	}
+	for _, f := range res.Files {
+		if f.Kind == Article && !errors.Is(f.Err, ErrRobots) {
+			t.Errorf("%s: %v, want ErrRobots", f.URL, f.Err)
+		}
+	}
+
+	site.Robots = "User-agent: *\nDisallow: /\n"
+	opt.Dir = t.TempDir()
+	if _, err := fetchSite(t, srv.URL+site.Pages[0], opt); !errors.Is(err, ErrRobots) {
+		t.Errorf("robots.txt forbidding all: %v", err)
+	}
+	site.Fault("/robots.txt", fetchtest.Fault{Fail: 99, Status: 500})
+	if _, err := fetchSite(t, srv.URL+site.Pages[0], opt); err == nil || !strings.Contains(err.Error(), "cannot read") {
+		t.Errorf("robots.txt failing: %v", err)
+	}
+	site.Robots = "User-agent: *\nCrawl-delay: 3\n"
+	site.Fault("/robots.txt", fetchtest.Fault{})
+	site.Reset()
+	opt.Dir = t.TempDir()
+	w := &waits{}
+	opt.sleep = w.sleep
+	if _, err := fetchSite(t, srv.URL+site.Pages[0], opt); err != nil {
+		t.Fatal(err)
+	}
+	if got := w.all(); len(got) != 8 || got[0] != 3*time.Second || site.PeakInFlight() != 1 {
+		t.Errorf("Crawl-delay 3: waits %v, %d at once; want 8 of 3s, 1", got, site.PeakInFlight())
+	}
+}
+
+func TestDayNotFound(t *testing.T) {
+	site := fetchtest.New(fetchtest.Founder, day, 2, 2)
+	srv := site.Serve(t)
+	opt, _ := testOptions(t)
+	_, err := fetchSite(t, srv.URL+"/html/2026-08/04/node_1.htm", opt)
+	if !errors.Is(err, ErrNotFound) {
+		t.Errorf("a day that does not exist: %v, want ErrNotFound", err)
+	}
+	if _, err := fetchSite(t, srv.URL+"/html/node_1.htm", opt); err == nil || !strings.Contains(err.Error(), "no date") {
+		t.Errorf("an address without a date: %v", err)
+	}
+}
+
+func TestDayConcurrency(t *testing.T) {
+	site := fetchtest.New(fetchtest.PeopleNew, day, 4, 6)
+	site.Latency = 10 * time.Millisecond
+	srv := site.Serve(t)
+	for _, jobs := range []int{1, 2, 4} {
+		site.Reset()
+		opt, _ := testOptions(t)
+		opt.Jobs = jobs
+		if _, err := fetchSite(t, srv.URL+site.Pages[0], opt); err != nil {
+			t.Fatal(err)
+		}
+		if got := site.PeakInFlight(); got > jobs || jobs > 1 && got < 2 {
+			t.Errorf("--jobs %d: %d requests at once", jobs, got)
+		}
+	}
+	opt, _ := testOptions(t)
+	opt.Jobs = 5
+	if _, err := fetchSite(t, srv.URL+site.Pages[0], opt); err == nil {
+		t.Error("5 jobs: no error")
+	}
+}
+
+func TestDayInterrupted(t *testing.T) {
+	site := fetchtest.New(fetchtest.PeopleNew, day, 4, 5)
+	site.Latency = 10 * time.Millisecond
+	srv := site.Serve(t)
+	// The big page is cut when the fetch is: no half of it may stay.
+	site.Set(site.Articles[3], fetchtest.Page{Body: fetchtest.Huge(8 << 20).Body, ContentType: "text/html", Chunked: true})
+	site.Fault(site.Articles[3], fetchtest.Fault{Slow: 50 * time.Millisecond})
+	opt, _ := testOptions(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	var once sync.Once
+	opt.Progress = func(p Progress) {
+		if p.ArticlesDone >= 3 {
+			once.Do(cancel)
+		}
+	}
+	res, err := Day(ctx, srv.URL+site.Pages[0], opt)
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("interrupted fetch: %v", err)
+	}
+	if res.Complete() && res.Articles == 20 {
+		t.Error("interrupted fetch complete")
+	}
+	if l := leftovers(t, opt.Dir); l != nil {
+		t.Errorf("temporary files left: %q", l)
+	}
+	if m, err := ReadManifest(opt.Dir); err != nil || m.Complete {
+		t.Errorf("manifest after an interrupt: %+v, %v", m, err)
+	}
+	opt.Progress = nil
+	res, err = fetchSite(t, srv.URL+site.Pages[0], opt)
+	if err != nil || !res.Complete() {
+		t.Fatalf("fetch after an interrupt: %v, complete %v", err, res != nil && res.Complete())
+	}
+	checkSaved(t, site, opt.Dir)
+}

@@ -1,0 +1,92 @@
+package fetch
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+)
+
+// Manifest is what a fetch of a day leaves in the day's folder (the hidden
+// file .dubao-get.json, which the shelf does not read): where the day came
+// from, whether it is complete, and for each file what the site said of
+// it, for the next fetch (which fetches only what is missing, or on
+// refresh asks whether each page changed).
+type Manifest struct {
+	// Start is the address the day was fetched from.
+	Start string `json:"start"`
+	// Date is the day, YYYY-MM-DD.
+	Date string `json:"date"`
+	// First is the path of the day's first layout page in the folder.
+	First string `json:"first,omitempty"`
+	// Complete is set when every file of the day was saved.
+	Complete bool `json:"complete"`
+	// Fetched is when the fetch ended.
+	Fetched time.Time `json:"fetched"`
+	// Files are the day's files by address.
+	Files map[string]ManifestFile `json:"files"`
+}
+
+// ManifestFile is what a Manifest keeps of one file.
+type ManifestFile struct {
+	Path     string `json:"path"`
+	Kind     string `json:"kind"`
+	Number   int    `json:"number,omitempty"`
+	ETag     string `json:"etag,omitempty"`
+	Modified string `json:"modified,omitempty"`
+	// Error says why the file could not be fetched.
+	Error string `json:"error,omitempty"`
+}
+
+// ReadManifest reads the manifest of the day saved in dir.
+func ReadManifest(dir string) (*Manifest, error) {
+	data, err := os.ReadFile(filepath.Join(dir, manifestName))
+	if err != nil {
+		return nil, err
+	}
+	var m Manifest
+	if err := json.Unmarshal(data, &m); err != nil {
+		return nil, fmt.Errorf("%s: %w", filepath.Join(dir, manifestName), err)
+	}
+	return &m, nil
+}
+
+// readManifest is the manifest of dir, or an empty one.
+func readManifest(dir string) *Manifest {
+	m, err := ReadManifest(dir)
+	if err != nil || m.Files == nil {
+		return &Manifest{Files: map[string]ManifestFile{}}
+	}
+	return m
+}
+
+// writeManifest saves m in dir, atomically.
+func writeManifest(dir string, m *Manifest) error {
+	data, err := json.MarshalIndent(m, "", "\t")
+	if err != nil {
+		return err
+	}
+	return writeFileAtomic(filepath.Join(dir, manifestName), append(data, '\n'))
+}
+
+// writeFileAtomic writes data to name through a temporary file renamed
+// over it.
+func writeFileAtomic(name string, data []byte) error {
+	tmp, err := os.CreateTemp(filepath.Dir(name), "."+filepath.Base(name)+".part-*")
+	if err != nil {
+		return fmt.Errorf("save %s: %w", name, err)
+	}
+	defer os.Remove(tmp.Name())
+	_, err = tmp.Write(data)
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(tmp.Name(), name)
+	}
+	if err != nil {
+		return fmt.Errorf("save %s: %w", name, err)
+	}
+	return nil
+}
