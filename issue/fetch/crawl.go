@@ -27,7 +27,8 @@ type crawler struct {
 	inFlight int
 	seq      int
 	limited  bool
-	done     bool // ctx done or the start page failed: no more work
+	paper    string // the paper's name, as its pages say
+	done     bool   // ctx done or the start page failed: no more work
 	startErr error
 	progress Progress
 }
@@ -88,7 +89,8 @@ func Day(ctx context.Context, start string, opt Options) (*Result, error) {
 	if err := os.MkdirAll(opt.Dir, 0o755); err != nil {
 		return res, fmt.Errorf("fetch: %w", err)
 	}
-	first := c.add(u, Article)
+	kind, number := kindOf(u)
+	first := c.add(u, kind, number)
 	if first.Kind == Image {
 		return res, fmt.Errorf("%s: an image, not a page of the day", u.Redacted())
 	}
@@ -140,17 +142,13 @@ func query(u *url.URL) string {
 	return "?" + u.RawQuery
 }
 
-// add registers the address u, found as a link (an image's when kind is
-// Image), and queues it unless robots.txt forbids it (then it has failed
+// add registers the address u, found as a link to a file of kind (as far as
+// known: a page's kind is known once it is read), and queues it unless robots.txt forbids it (then it has failed
 // with ErrRobots); it returns the day's file for it.
-func (c *crawler) add(u *url.URL, kind Kind) *File {
+func (c *crawler) add(u *url.URL, kind Kind, number int) *File {
 	k := key(u)
 	if f := c.files[k]; f != nil {
 		return f
-	}
-	var number int
-	if kind != Image {
-		kind, number = kindOf(u)
 	}
 	f := &File{URL: u.String(), Path: localPath(u), Kind: kind, Number: number, seq: c.seq}
 	c.seq++
@@ -254,19 +252,19 @@ func (c *crawler) work(ctx context.Context) {
 			return
 		}
 		c.mu.Unlock()
-		links, requested, err := c.get(ctx, f)
+		page, requested, err := c.get(ctx, f)
 		if requested && c.opt.Pause > 0 {
 			_ = c.opt.sleep(ctx.Done(), c.opt.Pause)
 		}
 		c.mu.Lock()
 		c.inFlight--
-		c.finish(ctx, f, links, err)
+		c.finish(ctx, f, page, err)
 	}
 }
 
 // finish records the outcome of getting f and queues its links. Called
 // with c.mu held.
-func (c *crawler) finish(ctx context.Context, f *File, links []link, err error) {
+func (c *crawler) finish(ctx context.Context, f *File, page seen, err error) {
 	defer c.cond.Broadcast()
 	if err != nil && ctx.Err() != nil {
 		return // interrupted: neither saved nor failed
@@ -281,6 +279,18 @@ func (c *crawler) finish(ctx context.Context, f *File, links []link, err error) 
 			return
 		}
 	} else {
+		if page.kind != f.Kind {
+			// What the page is, now that it is read.
+			c.countKnown(f.Kind, -1)
+			c.countKnown(page.kind, 1)
+			f.Kind = page.kind
+		}
+		if f.Kind == Layout && page.number > 0 {
+			f.Number = page.number
+		}
+		if c.paper == "" {
+			c.paper = page.paper
+		}
 		c.progress.Bytes += f.Size
 		switch f.Kind {
 		case Layout:
@@ -291,7 +301,7 @@ func (c *crawler) finish(ctx context.Context, f *File, links []link, err error) 
 			c.progress.ArticlesDone++
 		}
 	}
-	for _, l := range links {
+	for _, l := range page.links {
 		c.follow(l)
 	}
 	if c.opt.Progress != nil {
@@ -310,7 +320,7 @@ func (c *crawler) follow(l link) {
 	if !c.scope.Contains(u) {
 		return
 	}
-	image := l.image || isImage(u.Path)
+	image := l.kind == Image || isImage(u.Path)
 	switch {
 	case image && !c.opt.Images:
 		return
@@ -324,17 +334,17 @@ func (c *crawler) follow(l link) {
 		c.limited = true
 		return
 	}
-	kind := Article
+	kind, number := l.kind, l.number
 	if image {
 		kind = Image
 	}
-	c.add(u, kind)
+	c.add(u, kind, number)
 }
 
 // get gets one file: from the site, or from the folder when an earlier
 // fetch saved it (and Refresh is not set), and returns the links of a page.
 // requested says whether the site was asked.
-func (c *crawler) get(ctx context.Context, f *File) (links []link, requested bool, err error) {
+func (c *crawler) get(ctx context.Context, f *File) (page seen, requested bool, err error) {
 	u, _ := url.Parse(f.URL)
 	dest := filepath.Join(c.opt.Dir, filepath.FromSlash(f.Path))
 	info, statErr := os.Stat(dest)
@@ -343,7 +353,7 @@ func (c *crawler) get(ctx context.Context, f *File) (links []link, requested boo
 	if have && !c.opt.Refresh {
 		f.Size = info.Size()
 		f.saved = validators{ETag: prev.ETag, Modified: prev.Modified}
-		return c.linksOf(f, dest, u), false, nil
+		return c.read(f, dest, u), false, nil
 	}
 	var v validators
 	if have {
@@ -351,7 +361,7 @@ func (c *crawler) get(ctx context.Context, f *File) (links []link, requested boo
 	}
 	got, err := c.http.save(ctx, u, f.Kind, v, dest)
 	if err != nil {
-		return nil, true, err
+		return seen{}, true, err
 	}
 	f.Size, f.saved = got.size, got.validators
 	f.Fetched = !got.notModified
@@ -359,19 +369,20 @@ func (c *crawler) get(ctx context.Context, f *File) (links []link, requested boo
 	if base == nil {
 		base = u
 	}
-	return c.linksOf(f, dest, base), true, nil
+	return c.read(f, dest, base), true, nil
 }
 
-// linksOf returns the links of the saved page f (none for an image).
-func (c *crawler) linksOf(f *File, dest string, base *url.URL) []link {
+// read reads the saved page f (at dest, from the address base): what it
+// is and its links. An image has none.
+func (c *crawler) read(f *File, dest string, base *url.URL) seen {
 	if f.Kind == Image {
-		return nil
+		return seen{kind: Image}
 	}
 	data, err := os.ReadFile(dest)
 	if err != nil {
-		return nil
+		return seen{kind: f.Kind, number: f.Number}
 	}
-	return pageLinks(data, base)
+	return inspect(data, base, f.Kind, f.Number)
 }
 
 // fill writes the crawl's outcome into res.
@@ -423,6 +434,7 @@ func (c *crawler) fill(res *Result) {
 	}
 	res.Requests = c.http.requests()
 	res.Limited = c.limited
+	res.Paper = c.paper
 }
 
 // manifest is what the day's folder keeps of the fetch res.

@@ -410,7 +410,7 @@ func TestDayInterrupted(t *testing.T) {
 	site.Latency = 10 * time.Millisecond
 	srv := site.Serve(t)
 	// The big page is cut when the fetch is: no half of it may stay.
-	site.Set(site.Articles[3], fetchtest.Page{Body: fetchtest.Huge(8 << 20).Body, ContentType: "text/html", Chunked: true})
+	site.Set(site.Articles[3], fetchtest.Page{Body: fetchtest.Huge(2 << 20).Body, ContentType: "text/html", Chunked: true})
 	site.Fault(site.Articles[3], fetchtest.Fault{Slow: 50 * time.Millisecond})
 	opt, _ := testOptions(t)
 	ctx, cancel := context.WithCancel(context.Background())
@@ -439,4 +439,30 @@ func TestDayInterrupted(t *testing.T) {
 		t.Fatalf("fetch after an interrupt: %v, complete %v", err, res != nil && res.Complete())
 	}
 	checkSaved(t, site, opt.Dir)
+}
+
+// An unknown site: no layout markup dubao knows; the day's linked pages
+// are fetched all the same (the scope decides), nothing else.
+func TestDayUnknownSite(t *testing.T) {
+	site := fetchtest.New(fetchtest.Founder, day, 1, 1)
+	page := func(body string) fetchtest.Page {
+		return fetchtest.Page{Body: []byte("<html><body>" + body + "</body></html>"), ContentType: "text/html; charset=utf-8"}
+	}
+	site.Set("/news/2026-08-03/index.html", page(`<a href="a1.html">一</a> <a href="sub/a2.html">二</a>
+		<a href="/news/2026-08-02/index.html">昨天</a> <a href="http://example.org/">外站</a> <a href="/about.html">关于</a>`))
+	site.Set("/news/2026-08-03/a1.html", page(`<h1>一</h1><p>正文。</p><a href="index.html">返回</a>`))
+	site.Set("/news/2026-08-03/sub/a2.html", page(`<h1>二</h1><p>正文。</p><a href="../a1.html">上一篇</a>`))
+	srv := site.Serve(t)
+	opt, _ := testOptions(t)
+	res, err := fetchSite(t, srv.URL+"/news/2026-08-03/index.html", opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var asked []string
+	for _, r := range site.Requests() {
+		asked = append(asked, r.Path)
+	}
+	if len(asked) != 4 || res.Articles != 3 || res.Failed != 0 {
+		t.Errorf("asked for %q; %d articles, %d failed", asked, res.Articles, res.Failed)
+	}
 }

@@ -195,6 +195,8 @@ type Result struct {
 	Scope Scope
 	// Dir is the folder the day is saved in.
 	Dir string
+	// Paper is the paper's name as its pages say it (人民日报), or "".
+	Paper string
 	// First is the day's first layout page (the lowest page number), or
 	// the start page when no layout page was found.
 	First File

@@ -9,6 +9,8 @@ import (
 	"strings"
 
 	"golang.org/x/net/html"
+
+	"dubao/issue/source/epaper"
 )
 
 // Kind is what a page of a day is.
@@ -68,16 +70,70 @@ func isPage(u *url.URL) bool {
 	return false
 }
 
-// A link is an address found in a page, and whether it was an image's.
+// A link is an address found in a page: what it is, as far as the page
+// tells (kind Image for an image; Layout with its page number for a page
+// of the day the e-paper reader recognised; else Article, to be known
+// once fetched).
 type link struct {
-	url   *url.URL
-	image bool
+	url    *url.URL
+	kind   Kind
+	number int
+}
+
+// seen is what reading a saved page found: its links, and what the page
+// itself is.
+type seen struct {
+	links  []link
+	kind   Kind
+	number int
+	paper  string
+}
+
+// inspect reads a saved page: the e-paper reader (epaper.Inspect) says
+// whether it is a layout or an article page and lists, for the systems it
+// knows, the day's pages and the page's articles; for the rest (a page of
+// an unknown site, an article page that names no page of the day) every
+// link of the page is a candidate, the scope deciding. Images come from
+// the walk too.
+func inspect(data []byte, base *url.URL, guess Kind, guessNumber int) seen {
+	out := seen{kind: guess, number: guessNumber}
+	walk := pageLinks(data, base)
+	p, err := epaper.Inspect(data, base.String())
+	known := err == nil && p.Kind != epaper.Other
+	if known {
+		out.paper = p.Paper
+		switch p.Kind {
+		case epaper.Layout:
+			out.kind = Layout
+			if p.Number > 0 {
+				out.number = p.Number
+			}
+		case epaper.Article:
+			out.kind, out.number = Article, 0
+		}
+		for _, l := range p.Pages {
+			if u, err := url.Parse(l.URL); err == nil {
+				out.links = append(out.links, link{url: u, kind: Layout, number: l.Page})
+			}
+		}
+		for _, l := range p.Articles {
+			if u, err := url.Parse(l.URL); err == nil {
+				out.links = append(out.links, link{url: u, kind: Article})
+			}
+		}
+	}
+	generic := !known || p.Kind == epaper.Article && len(p.Pages) == 0
+	for _, l := range walk {
+		if l.kind == Image || generic {
+			out.links = append(out.links, l)
+		}
+	}
+	return out
 }
 
 // pageLinks lists the links of an HTML page in document order: the href
 // of <a> and <area>, the src of frames and, as images, of <img>. base is
-// the page's address. (A minimal walk until the e-paper reader's layout
-// page API names the day's pages and articles.)
+// the page's address.
 func pageLinks(data []byte, base *url.URL) []link {
 	var out []link
 	z := html.NewTokenizer(bytes.NewReader(data))
@@ -92,14 +148,14 @@ func pageLinks(data []byte, base *url.URL) []link {
 		}
 		name, hasAttr := z.TagName()
 		var want string
-		image := false
+		kind := Article
 		switch string(name) {
 		case "a", "area":
 			want = "href"
 		case "frame", "iframe":
 			want = "src"
 		case "img":
-			want, image = "src", true
+			want, kind = "src", Image
 		case "base":
 			// <base href> changes what relative links resolve against.
 			want = "href"
@@ -125,7 +181,11 @@ func pageLinks(data []byte, base *url.URL) []link {
 				break
 			}
 			u.Fragment, u.RawFragment = "", ""
-			out = append(out, link{url: u, image: image})
+			l := link{url: u, kind: kind}
+			if kind != Image {
+				l.kind, l.number = kindOf(u)
+			}
+			out = append(out, l)
 			break
 		}
 	}

@@ -89,6 +89,14 @@ func (s *Site) pageName(p int) string {
 	return fmt.Sprintf("第%02d版：%s", p, column(p))
 }
 
+// paperName is the paper's name.
+func (s *Site) paperName() string {
+	if s.System == Founder {
+		return "青溪日报"
+	}
+	return "人民日报"
+}
+
 // charset is the charset the pages declare.
 func (s *Site) charset() string {
 	if s.System == Founder {
@@ -112,7 +120,7 @@ func (s *Site) layoutHTML(p, pages, perPage int) string {
 </head><body>
 <div class="header"><a href="http://www.example.org/">首页</a> <a href="javascript:void(0)">日历</a>
 <a href="%s">上一期</a></div>
-`, s.charset(), s.pageName(p), rel(self, s.layoutPathOn(s.Day.AddDate(0, 0, -1), 1)))
+`, s.charset(), s.paperName(), rel(self, s.layoutPathOn(s.Day.AddDate(0, 0, -1), 1)))
 	fmt.Fprintf(&b, "<div class=\"paper-bot\"><p class=\"left ban\">%s</p>\n", s.pageName(p))
 	if p > 1 {
 		fmt.Fprintf(&b, "<a class=\"preart\" href=\"%s\">上一版</a>\n", rel(self, s.layoutPath(p-1)))
@@ -122,15 +130,22 @@ func (s *Site) layoutHTML(p, pages, perPage int) string {
 	}
 	fmt.Fprintf(&b, "<a href=\"/page/%s/%02d/paper.pdf\">PDF</a>\n", s.Day.Format("2006-01/02"), p)
 	fmt.Fprintf(&b, "<img src=\"%s\" usemap=\"#PagePicMap\">\n", rel(self, s.imagePath(p)))
-	b.WriteString("</div>\n<ul class=\"news-list\">\n")
+	listID, pagesID, wrapperID := "", "", ""
+	switch s.System {
+	case PeopleOld:
+		listID, pagesID = ` id="titleList"`, ` id="pageList"`
+	case PeopleNew:
+		wrapperID = ` id="list"`
+	}
+	fmt.Fprintf(&b, "</div>\n<ul class=\"news-list\"%s>\n", listID)
 	for a := 1; a <= perPage; a++ {
 		fmt.Fprintf(&b, "<li><a href=\"%s\">%s</a></li>\n", rel(self, s.articlePath(p, a, perPage)), headline(p, a))
 	}
-	b.WriteString("</ul>\n<div class=\"swiper-box\">\n")
+	fmt.Fprintf(&b, "</ul>\n<div class=\"swiper-box\"%s><div class=\"swiper-wrapper\"%s>\n", pagesID, wrapperID)
 	for q := 1; q <= pages; q++ {
 		fmt.Fprintf(&b, "<div class=\"swiper-slide\"><a id=\"pageLink\" href=\"%s\">%s</a></div>\n", rel(self, s.layoutPath(q)), s.pageName(q))
 	}
-	b.WriteString("</div>\n<div class=\"footer\">青溪日报社版权所有 <a href=\"mailto:web@example.org\">联系我们</a></div>\n</body></html>\n")
+	b.WriteString("</div></div>\n<div class=\"footer\">青溪日报社版权所有 <a href=\"mailto:web@example.org\">联系我们</a></div>\n</body></html>\n")
 	return b.String()
 }
 
