@@ -9,6 +9,8 @@ import (
 	"sort"
 	"strings"
 	"unsafe"
+
+	"dubao/issue/safefile"
 )
 
 // ErrNotIssueFolder is returned by Open and OpenFolder for a folder that
@@ -47,7 +49,7 @@ func ParseFile(path string, opt Options) (*Issue, error) {
 
 // readFile reads a whole file, refusing one larger than the limit.
 func readFile(path string, opt Options) ([]byte, error) {
-	f, err := os.Open(path)
+	f, err := safefile.Open(path)
 	if err != nil {
 		return nil, oneLine(err)
 	}

@@ -1,7 +1,6 @@
 package shelf
 
 import (
-	"bufio"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -10,6 +9,7 @@ import (
 	"path/filepath"
 
 	"dubao/issue"
+	"dubao/issue/safefile"
 )
 
 // indexVersion changes whenever what a record holds, or how it is worked
@@ -42,8 +42,13 @@ func indexPath(cacheDir, dir, encoding string) (string, string, error) {
 	return filepath.Join(cacheDir, "shelves", hex.EncodeToString(sum[:12])+".json"), abs, nil
 }
 
+// maxIndexSize is the size cap of a cached index: about 200,000 issues.
+const maxIndexSize = 64 << 20
+
 // loadIndex reads the cached index of the shelf at dir. A missing,
 // unreadable, corrupt or outdated index is an empty one: it is rebuilt.
+// Only a regular file under maxIndexSize is read (never a named pipe or a
+// link to a device put in its place).
 func loadIndex(cacheDir, dir, encoding string) index {
 	idx := index{byPath: map[string]*record{}}
 	if cacheDir == "" {
@@ -53,13 +58,12 @@ func loadIndex(cacheDir, dir, encoding string) index {
 	if err != nil {
 		return idx
 	}
-	f, err := os.Open(name)
+	data, err := safefile.ReadSmall(name, maxIndexSize)
 	if err != nil {
 		return idx
 	}
-	defer f.Close()
 	var file indexFile
-	if err := json.NewDecoder(bufio.NewReader(f)).Decode(&file); err != nil ||
+	if err := json.Unmarshal(data, &file); err != nil ||
 		file.Version != indexVersion || file.Parser != issue.ParserVersion || file.Dir != abs {
 		return idx
 	}

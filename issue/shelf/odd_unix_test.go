@@ -31,7 +31,7 @@ func TestScanOddEntries(t *testing.T) {
 	for _, sk := range s.Skipped {
 		skipped = append(skipped, sk.String())
 	}
-	want := []string{"again: link to a folder (not followed)", "pipe.txt: not a regular file"}
+	want := []string{"again: link to a folder (not followed)", "pipe.txt: not a regular file (a named pipe)"}
 	if len(s.Issues) != 1 || !slices.Equal(skipped, want) {
 		t.Errorf("issues %v, skipped %q; want 1 issue and %q", describe(s), skipped, want)
 	}

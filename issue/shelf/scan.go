@@ -18,6 +18,7 @@ import (
 	"unicode"
 
 	"dubao/issue"
+	"dubao/issue/safefile"
 	"dubao/issue/source"
 )
 
@@ -37,6 +38,15 @@ type Options struct {
 	// done and the number to do (files not in the cache). It is called
 	// from one goroutine at a time.
 	Progress func(done, total int)
+	// Walking, when set, is called now and then while the shelf's folders
+	// are walked (before any file is read), with the number of folders and
+	// files met so far, and once at the end of the walk.
+	Walking func(folders, files int)
+	// CrossFilesystems walks into folders on other file systems (mount
+	// points) too; by default a walk stays on the shelf's own file system
+	// (as find -xdev does). Pseudo file systems (/proc, /sys, /dev…) are
+	// never walked.
+	CrossFilesystems bool
 }
 
 // source is the part of o that reads one issue.
@@ -187,7 +197,7 @@ func prepare(ctx context.Context, dir string, opt Options) (*scan, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open shelf %s: %w", dir, err)
 	}
-	w, err := walk(ctx, root)
+	w, err := walk(ctx, root, opt)
 	if err != nil {
 		return nil, err
 	}
@@ -275,17 +285,51 @@ type walked struct {
 	mixed map[string]bool
 }
 
+// The reasons a walk gives for what it does not enter or read.
+const (
+	reasonPseudoFS = "a pseudo file system (not walked)"
+	reasonOtherFS  = "another file system (not walked; --cross-filesystems walks it)"
+)
+
+// pseudoPaths are folders that hold no files but views of the system or
+// devices, whatever file system they are on: never walked.
+var pseudoPaths = []string{"/proc", "/sys", "/dev"}
+
+// walkProgressEvery is how many entries are met between two calls of
+// Options.Walking.
+const walkProgressEvery = 256
+
 // walk lists the regular files under dir, and the entries it cannot read.
-func walk(ctx context.Context, dir string) (*walked, error) {
+// It never opens a file: special files (named pipes, devices, sockets) are
+// skipped by their type, and the folders of pseudo file systems (see
+// pseudoPaths, pseudoFSOf) and, unless opt.CrossFilesystems, of other file
+// systems are not entered.
+func walk(ctx context.Context, dir string, opt Options) (*walked, error) {
 	w := &walked{mixed: map[string]bool{}}
 	skip := func(rel, reason string) {
 		w.skipped = append(w.skipped, Skipped{Path: rel, Reason: reason})
 		w.mixed[path.Dir(rel)] = true
 	}
+	if name := pseudoFSOf(dir); name != "" || slices.Contains(pseudoPaths, dir) {
+		return nil, fmt.Errorf("open shelf %s: %s", dir, reasonPseudoFS)
+	}
+	rootDev, haveDev := uint64(0), false
+	if info, err := os.Stat(dir); err == nil {
+		rootDev, haveDev = deviceOf(info)
+	}
+	folders, met := 0, 0
+	progress := func(force bool) {
+		if opt.Walking != nil && (force || met%walkProgressEvery == 0) {
+			opt.Walking(folders, len(w.files))
+		}
+	}
+	defer progress(true)
 	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if ctxErr := ctx.Err(); ctxErr != nil {
 			return ctxErr
 		}
+		met++
+		progress(false)
 		rel, relErr := filepath.Rel(dir, p)
 		if relErr != nil {
 			return relErr
@@ -312,6 +356,11 @@ func walk(ctx context.Context, dir string) (*walked, error) {
 		}
 		if d.IsDir() {
 			w.mixed[path.Dir(rel)] = true
+			if reason := enterable(p, d, rootDev, haveDev, opt.CrossFilesystems); reason != "" {
+				skip(rel, reason)
+				return fs.SkipDir
+			}
+			folders++
 			return nil
 		}
 		info, err := d.Info()
@@ -326,13 +375,38 @@ func walk(ctx context.Context, dir string) (*walked, error) {
 		case err != nil:
 			skip(rel, "cannot read: "+unwrapPath(err).Error())
 		case !info.Mode().IsRegular():
-			skip(rel, "not a regular file")
+			skip(rel, "not a regular file ("+safefile.Kind(info.Mode())+")")
 		default:
 			w.files = append(w.files, found{rel: rel, abs: p, size: info.Size(), modTime: info.ModTime()})
 		}
 		return nil
 	})
 	return w, err
+}
+
+// enterable returns why the walk must not enter the folder p, or "": a
+// pseudo file system, or another file system than the shelf's (rootDev)
+// unless cross.
+func enterable(p string, d fs.DirEntry, rootDev uint64, haveDev, cross bool) string {
+	if slices.Contains(pseudoPaths, p) {
+		return reasonPseudoFS
+	}
+	info, err := d.Info()
+	if err != nil || !haveDev {
+		return ""
+	}
+	dev, ok := deviceOf(info)
+	if !ok || dev == rootDev {
+		return ""
+	}
+	// A mount point: what is mounted there?
+	if pseudoFSOf(p) != "" {
+		return reasonPseudoFS
+	}
+	if !cross {
+		return reasonOtherFS
+	}
+	return ""
 }
 
 // units groups the files into what is read as one: each archive folder (a

@@ -4,9 +4,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 
 	"dubao/issue"
+	"dubao/issue/safefile"
 )
 
 // SniffSize is how much of a file is read first to tell a binary file.
@@ -80,7 +80,9 @@ func readInto(buf []byte, name string, size, limit int64, check bool) ([]byte, e
 	if size > limit {
 		return buf[:0], tooLarge(size, limit)
 	}
-	f, err := os.Open(name)
+	// A named pipe is opened without waiting for a writer: one with none
+	// is an error at once, not a wait without end (see below).
+	f, err := safefile.Open(name)
 	if err != nil {
 		return buf[:0], err
 	}
@@ -112,6 +114,9 @@ func readInto(buf []byte, name string, size, limit int64, check bool) ([]byte, e
 	}
 	if err == nil && n == 0 {
 		err = ErrEmpty
+		if nw := safefile.NothingRead(f); nw != nil {
+			err = nw
+		}
 	}
 	return buf[:n], err
 }

@@ -88,6 +88,7 @@ plain text instead, like 'dubao cat --all' (a folder of many issues: like
 	pf.Var(r.flags.style, "style", "colours for a dark or light background, auto to detect it, notty for no escape sequences")
 	pf.Var(r.flags.ambiguous, "ambiguous", "columns taken by East Asian ambiguous characters such as “ ” … —: narrow 1, wide 2")
 	pf.StringVar(&r.flags.encoding, "encoding", "", "read the input as `NAME` (utf-8, gb18030, gbk, big5, utf-16le, utf-16be); detected when not given")
+	pf.BoolVar(&r.flags.crossFS, "cross-filesystems", false, "walk a FOLDER's sub-folders on other file systems too (by default a shelf stays on its own, as find -xdev; /proc, /sys and /dev are never walked)")
 	_ = root.RegisterFlagCompletionFunc("style", completeWords(styleChoices))
 	_ = root.RegisterFlagCompletionFunc("ambiguous", completeWords(ambiguousChoices))
 	_ = root.RegisterFlagCompletionFunc("encoding", completeWords([]string{"utf-8", "gb18030", "gbk", "big5", "utf-16le", "utf-16be"}))

@@ -68,6 +68,7 @@ type globalFlags struct {
 	style     *choiceFlag // auto|dark|light|notty
 	ambiguous *choiceFlag // narrow|wide
 	encoding  string      // forced source encoding, "" to detect
+	crossFS   bool        // a shelf's walk crosses into other file systems
 }
 
 // styleMode returns the style mode chosen with --style.

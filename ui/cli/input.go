@@ -66,7 +66,12 @@ func (r *runner) open(ctx context.Context, arg string) (input, error) {
 		}
 		return input{name: stdinName, issue: l.Issue, key: l.Key}, nil
 	}
+	// A long walk or indexing (a large shelf, a folder such as ~ given by
+	// mistake) shows how it goes on a terminal's stderr.
+	prog := r.app.newProgress(r.stderr, arg)
+	opt.Walking, opt.Progress = prog.walking, prog.indexing
 	l, s, err := shelf.OpenPath(ctx, arg, opt)
+	prog.done()
 	switch {
 	case err != nil:
 		return input{}, err
@@ -87,7 +92,7 @@ func absPath(path string) string {
 // shelfOptions are the options shelves and issues are read with: the
 // forced encoding, and the cache of shelf indexes.
 func (r *runner) shelfOptions() shelf.Options {
-	opt := shelf.Options{Encoding: r.flags.encoding, MaxBytes: r.app.maxBytes}
+	opt := shelf.Options{Encoding: r.flags.encoding, MaxBytes: r.app.maxBytes, CrossFilesystems: r.flags.crossFS}
 	if dir, err := shelf.DefaultCacheDir(); err == nil {
 		opt.CacheDir = dir
 	}

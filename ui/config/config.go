@@ -21,6 +21,7 @@ import (
 
 	"github.com/pelletier/go-toml/v2"
 
+	"dubao/issue/safefile"
 	"dubao/ui/styles"
 )
 
@@ -81,9 +82,11 @@ func Load() (Config, error) {
 }
 
 // LoadFile reads the configuration file at path; a missing file gives the
-// defaults.
+// defaults. Only a regular file of at most safefile.MaxSmall bytes is
+// read: a named pipe, a device (a link to /dev/zero) or a huge file is an
+// error naming it, with the defaults.
 func LoadFile(path string) (Config, error) {
-	data, err := os.ReadFile(path)
+	data, err := safefile.ReadSmall(path, 0)
 	if errors.Is(err, fs.ErrNotExist) {
 		return Defaults(), nil
 	}

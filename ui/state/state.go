@@ -24,6 +24,7 @@ import (
 	"time"
 
 	"dubao/issue"
+	"dubao/issue/safefile"
 )
 
 // version is the version of the state file format written.
@@ -102,8 +103,10 @@ func (s *Store) path(key string) string {
 }
 
 // Load returns the state of the issue with key: fresh state when none was
-// saved (or the store is disabled). A state file that cannot be read as
-// state is renamed to key.json.corrupt and Load returns fresh state with an
+// saved (or the store is disabled). Only a regular file of at most
+// safefile.MaxSmall bytes is read: anything else (a named pipe, a link to
+// /dev/zero) gives fresh state and an error naming it. A state file that
+// cannot be read as state is renamed to key.json.corrupt and Load returns fresh state with an
 // error wrapping ErrCorrupt, once; a file that cannot be read at all gives
 // fresh state and the error.
 func (s *Store) Load(key string) (*Issue, error) {
@@ -115,7 +118,7 @@ func (s *Store) Load(key string) (*Issue, error) {
 		return st, fmt.Errorf("reading state: bad issue key %q", key)
 	}
 	name := s.path(key)
-	data, err := os.ReadFile(name)
+	data, err := safefile.ReadSmall(name, 0)
 	if errors.Is(err, fs.ErrNotExist) {
 		return st, nil
 	}
@@ -322,7 +325,7 @@ func (s *Store) Bookmarks() ([]Bookmark, error) {
 		if !ok || !validKey.MatchString(key) {
 			continue
 		}
-		data, err := os.ReadFile(filepath.Join(s.dir, "issues", e.Name()))
+		data, err := safefile.ReadSmall(filepath.Join(s.dir, "issues", e.Name()), 0)
 		if err != nil {
 			continue
 		}

@@ -12,14 +12,21 @@ import (
 
 // skipReasons are the shelf's fixed reasons, in Chinese.
 var skipReasons = map[string]string{
-	"empty file":                                      "空文件",
-	"not a regular file":                              "不是普通文件",
-	"link to a folder (not followed)":                 "指向文件夹的链接(不跟随)",
-	"no masthead, date or Chinese text: not an issue": "没有报头、日期，也没有中文：不是报纸",
-	"not a text file (binary data)":                   "不是文本文件(二进制数据)",
-	"no articles":                                     "没有文章",
-	"not a folder of one issue":                       "不是一期报纸的文件夹",
-	"is a directory":                                  "是文件夹",
+	"empty file":                                                     "空文件",
+	"not a regular file":                                             "不是普通文件",
+	"not a regular file (a named pipe)":                              "不是普通文件(命名管道)",
+	"not a regular file (a character device)":                        "不是普通文件(字符设备)",
+	"not a regular file (a block device)":                            "不是普通文件(块设备)",
+	"not a regular file (a socket)":                                  "不是普通文件(套接字)",
+	"not a regular file (a special file)":                            "不是普通文件(特殊文件)",
+	"a pseudo file system (not walked)":                              "系统的虚拟文件系统(不进入)",
+	"another file system (not walked; --cross-filesystems walks it)": "另一个文件系统(不进入；加 --cross-filesystems 才进入)",
+	"link to a folder (not followed)":                                "指向文件夹的链接(不跟随)",
+	"no masthead, date or Chinese text: not an issue":                "没有报头、日期，也没有中文：不是报纸",
+	"not a text file (binary data)":                                  "不是文本文件(二进制数据)",
+	"no articles":                                                    "没有文章",
+	"not a folder of one issue":                                      "不是一期报纸的文件夹",
+	"is a directory":                                                 "是文件夹",
 }
 
 // binaryKinds are the kinds of binary file the shelf recognises

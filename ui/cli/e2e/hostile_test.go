@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 	"unicode"
@@ -739,13 +740,21 @@ func TestDevicesAndPipes(t *testing.T) {
 	if err := syscallMkfifo(fifo); err != nil {
 		t.Skipf("no named pipe: %v", err)
 	}
+	// The writer is there before dubao opens the pipe, as dubao does not
+	// wait for one (TestFIFONoWriter): a reader that never reads lets it
+	// open without waiting.
+	r, err := os.OpenFile(fifo, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	w, err := os.OpenFile(fifo, os.O_WRONLY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
 	go func() {
-		f, err := os.OpenFile(fifo, os.O_WRONLY, 0)
-		if err != nil {
-			return
-		}
-		defer f.Close()
-		_, _ = f.WriteString(fill(""))
+		defer w.Close()
+		_, _ = w.WriteString(fill(""))
 	}()
 	res := dubao(t, nil, "list", fifo).ok(t, "list FIFO")
 	if n := len(parseList(t, "list FIFO", res.stdout)); n < 2 {

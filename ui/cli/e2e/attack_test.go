@@ -1,0 +1,74 @@
+//go:build unix
+
+package e2e
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"dubao/issue/safefile/safefiletest"
+)
+
+// TestFIFONoWriter (issue #18, item 2): a named pipe that nothing writes to,
+// as an issue, in a shelf or as the configuration file, never blocks dubao.
+func TestFIFONoWriter(t *testing.T) {
+	dir := t.TempDir()
+	fifo := filepath.Join(dir, "2024-03-08.md")
+	safefiletest.Make(t, safefiletest.FIFO, fifo)
+	for _, args := range [][]string{{"list", fifo}, {"json", fifo}, {"cat", "--all", fifo}} {
+		var res result
+		safefiletest.NoHang(t, strings.Join(args, " "), func() { res = dubao(t, nil, args...) })
+		res.failed(t, strings.Join(args, " "), 1, fifo, "named pipe with no writer")
+	}
+
+	// On a shelf: skipped, with the reason.
+	issue := filepath.Join(root, "testdata", "sample.md")
+	data, err := os.ReadFile(issue)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"2024-03-07.md", "2024-03-09.md"} {
+		if err := os.WriteFile(filepath.Join(dir, name), data, 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var res result
+	safefiletest.NoHang(t, "json SHELF", func() { res = dubao(t, nil, "json", dir) })
+	var shelf struct {
+		Issues  []json.RawMessage `json:"issues"`
+		Skipped []struct{ Path, Reason string }
+	}
+	if err := json.Unmarshal([]byte(res.stdout), &shelf); err != nil {
+		t.Fatalf("json SHELF: %v (exit %d, stderr %q)", err, res.code, res.stderr)
+	}
+	if len(shelf.Issues) != 2 || len(shelf.Skipped) != 1 || shelf.Skipped[0].Path != "2024-03-08.md" ||
+		!strings.Contains(shelf.Skipped[0].Reason, "named pipe") {
+		t.Errorf("json SHELF with a pipe: %d issues, skipped %+v; want 2 and the pipe skipped as a named pipe", len(shelf.Issues), shelf.Skipped)
+	}
+
+	// As the configuration file.
+	cfg := t.TempDir()
+	if err := os.MkdirAll(filepath.Join(cfg, "dubao"), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	safefiletest.Make(t, safefiletest.FIFO, filepath.Join(cfg, "dubao", "config.toml"))
+	t.Setenv("XDG_CONFIG_HOME", cfg)
+	safefiletest.NoHang(t, "list with a pipe as config", func() { res = dubao(t, nil, "list", issue) })
+	res.failed(t, "list with a pipe as config", 1, "config.toml", "named pipe")
+}
+
+// TestShelfPseudoFilesystems (issue #18, item 6): /proc, /sys and /dev are
+// refused as shelves at once, never walked.
+func TestShelfPseudoFilesystems(t *testing.T) {
+	for _, dir := range []string{"/proc", "/sys", "/dev"} {
+		if _, err := os.Stat(dir); err != nil {
+			continue
+		}
+		var res result
+		safefiletest.NoHang(t, "list "+dir, func() { res = dubao(t, nil, "list", dir) })
+		res.failed(t, "list "+dir, 1, dir, "pseudo file system")
+	}
+}
