@@ -43,13 +43,10 @@ func main() {
 	// EPIPE, which the command line treats as a quiet success, instead of
 	// killing the process with SIGPIPE.
 	signal.Ignore(syscall.SIGPIPE)
-	// The first ctrl+c (or SIGTERM) cancels ctx, so that dubao stops
-	// cleanly with status 130; a second one kills it at once.
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	go func() {
-		<-ctx.Done()
-		stop()
-	}()
+	// The first ctrl+c, SIGTERM or SIGHUP (the terminal closed) cancels
+	// ctx, so that dubao saves the reading state and stops cleanly with
+	// the signal's status (130, 143, 129); a second one kills it at once.
+	ctx, stop := cli.WithSignals(context.Background())
 	code := cli.App{Sample: sample}.Run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
 	stop()
 	os.Exit(code)

@@ -17,6 +17,7 @@ import (
 	"os"
 	"runtime/debug"
 	"strings"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/term"
@@ -60,26 +61,57 @@ func (a App) reader(ctx context.Context, is *issue.Issue, opt tui.Options) error
 	if a.runReader != nil {
 		return a.runReader(ctx, is, opt)
 	}
+	opt.Output = unwrapOutput(opt.Output)
 	return tui.Run(ctx, is, opt)
 }
 
 // Run runs dubao with args (without the program name) and returns the exit
 // status. Errors are printed to stderr as one line.
+//
+// When ctx is cancelled (see WithSignals) a command stops within
+// stopGrace: one that does not notice by then (a long parse, a large
+// output) is left behind, and Run returns at once with the status of the
+// signal. The reader is waited for: it restores the terminal and saves the
+// reading state first.
 func (a App) Run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	r := &runner{app: a, stdin: stdin, stdout: stdout, stderr: stderr}
+	out := &outputError{w: stdout}
+	r := &runner{app: a, stdin: stdin, stdout: out, stderr: stderr}
 	root := r.rootCommand()
 	root.SetArgs(args)
 	root.Version = a.version()
 	root.SetVersionTemplate("{{.Name}} {{.Version}}\n")
 	root.SilenceErrors = true
 	root.SilenceUsage = true
-	err := root.ExecuteContext(ctx)
+	done := make(chan error, 1)
+	go func() { done <- root.ExecuteContext(ctx) }()
+	var err error
+	select {
+	case err = <-done:
+	case <-ctx.Done():
+		select {
+		case err = <-done:
+		case <-time.After(stopGrace):
+			if r.abandon() {
+				err = ctx.Err()
+			} else {
+				err = <-done
+			}
+		}
+	}
+	if err == nil || isBrokenPipe(err) {
+		// Output that failed unseen (help, version) is an error too;
+		// a closed pipe stays a quiet success.
+		if werr := out.failed(); werr != nil && !isBrokenPipe(werr) {
+			err = werr
+		}
+	}
+	if ctx.Err() != nil && (err == nil || isInterrupt(err)) {
+		// Interrupted, and perhaps noticed late: the signal's status, and
+		// nothing said.
+		return interruptedCode(ctx)
+	}
 	if msg := errorLine(root.Name(), err); msg != "" {
 		_, _ = fmt.Fprintln(stderr, msg)
-	}
-	if err == nil && ctx.Err() != nil {
-		// A command that noticed the interrupt late still reports it.
-		err = ctx.Err()
 	}
 	return exitCode(err)
 }
@@ -252,6 +284,7 @@ func (a App) getenv(key string) string {
 
 // terminalWidth reports whether w is a terminal and its width in columns.
 func (a App) terminalWidth(w io.Writer) (int, bool) {
+	w = unwrapOutput(w)
 	if a.terminal != nil {
 		return a.terminal(w)
 	}

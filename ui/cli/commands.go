@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"unicode/utf8"
 
 	"github.com/spf13/cobra"
@@ -30,6 +31,10 @@ type runner struct {
 	root   *cobra.Command
 	// noState is --no-state: the reader remembers nothing.
 	noState bool
+	// interactive says whether the reader runs (an interrupt is then left
+	// to it: it restores the terminal and saves the reading state) or Run
+	// has given up on the command: idle, reading or abandoned.
+	interactive atomic.Int32
 }
 
 // rootCommand builds the command tree.

@@ -41,7 +41,7 @@ func (r *runner) read(ctx context.Context, cmd *cobra.Command, args []string) er
 	}
 	opt := r.readerOptions(cfg, src)
 	opt.Shelf, opt.Entry = src.shelf, src.entry
-	return r.app.reader(ctx, is, opt)
+	return r.reader(ctx, is, opt)
 }
 
 // readFolder opens a folder in the reader: the shelf of its issues, shown
@@ -55,11 +55,11 @@ func (r *runner) readFolder(ctx context.Context, dir string, cfg config.Config) 
 		return err
 	}
 	if l != nil {
-		return r.app.reader(ctx, l.Issue, r.readerOptions(cfg, input{name: dir, issue: l.Issue, key: l.Key, path: absPath(dir)}))
+		return r.reader(ctx, l.Issue, r.readerOptions(cfg, input{name: dir, issue: l.Issue, key: l.Key, path: absPath(dir)}))
 	}
 	opt := r.readerOptions(cfg, input{name: dir})
 	opt.Shelf, opt.Indexing = s, updates
-	err = r.app.reader(ctx, nil, opt)
+	err = r.reader(ctx, nil, opt)
 	// Stop the indexing and wait until what it read is saved in the
 	// cache, so that the next start goes on from there.
 	stop()

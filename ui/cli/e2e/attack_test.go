@@ -3,8 +3,11 @@
 package e2e
 
 import (
+	"bytes"
 	"encoding/json"
+	"errors"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -70,5 +73,33 @@ func TestShelfPseudoFilesystems(t *testing.T) {
 		var res result
 		safefiletest.NoHang(t, "list "+dir, func() { res = dubao(t, nil, "list", dir) })
 		res.failed(t, "list "+dir, 1, dir, "pseudo file system")
+	}
+}
+
+// TestWriteFailures (issue #18, item 18): output that cannot be written
+// (a full disk: /dev/full) is an error, exit status 1 with one line on
+// stderr, for every kind of output — help and version too; a closed pipe
+// stays quiet with 0 (TestBrokenPipe).
+func TestWriteFailures(t *testing.T) {
+	full, err := os.OpenFile("/dev/full", os.O_WRONLY, 0)
+	if err != nil {
+		t.Skipf("no /dev/full: %v", err)
+	}
+	defer full.Close()
+	sample := filepath.Join(root, "testdata", "sample.md")
+	for _, args := range [][]string{{"--help"}, {"--version"}, {"list", "--help"}, {"list", sample}, {"cat", "--all", sample},
+		{"json", sample}, {"search", sample, "青溪"}, {"config", "--default"}, {"completion", "bash"}, {sample}} {
+		cmd := exec.Command(binary, args...)
+		var errb bytes.Buffer
+		cmd.Stdout, cmd.Stderr = full, &errb
+		cmd.Env = append(os.Environ(), "NO_COLOR=", "TERM=xterm-256color")
+		err := cmd.Run()
+		var exit *exec.ExitError
+		if !errors.As(err, &exit) || exit.ExitCode() != 1 {
+			t.Errorf("dubao %q > /dev/full: %v, want exit status 1", args, err)
+		}
+		if msg := errb.String(); !strings.HasPrefix(msg, "dubao: ") || strings.Count(msg, "\n") != 1 || !strings.Contains(msg, "no space left") {
+			t.Errorf("dubao %q > /dev/full: stderr %q, want one line saying no space is left", args, msg)
+		}
 	}
 }

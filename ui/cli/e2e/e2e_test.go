@@ -32,6 +32,9 @@ var (
 	binary string
 	root   string
 	goEnv  []string
+	// scratch is a temporary folder for inputs shared by several tests,
+	// removed when they end.
+	scratch string
 )
 
 func TestMain(m *testing.M) {
@@ -55,6 +58,7 @@ func buildAndRun(m *testing.M) (int, error) {
 		return 0, err
 	}
 	defer os.RemoveAll(dir)
+	scratch = dir
 	binary = filepath.Join(dir, "dubao")
 	build := exec.Command("go", "build", "-o", binary, ".")
 	build.Dir = root

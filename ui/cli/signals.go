@@ -1,0 +1,134 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"sync"
+	"syscall"
+	"time"
+
+	"dubao/issue"
+	"dubao/ui/tui"
+)
+
+// Signal is the cause of the context WithSignals cancels: the signal that
+// ended the run. The exit status is 128 plus its number, as shells report
+// a process killed by it: 130 for SIGINT, 143 for SIGTERM, 129 for SIGHUP.
+type Signal struct{ os.Signal }
+
+func (s Signal) Error() string { return "stopped by " + s.Signal.String() }
+
+// stopSignals are the signals that stop dubao cleanly: ctrl+c, kill and a
+// closed terminal.
+var stopSignals = []os.Signal{os.Interrupt, syscall.SIGTERM, syscall.SIGHUP}
+
+// WithSignals returns a context that the first SIGINT, SIGTERM or SIGHUP
+// cancels, with the Signal as its cause (context.Cause): dubao then stops
+// what it is doing, saves the reading state, restores the terminal and
+// exits with the signal's status. After the first, those signals have
+// their default effect again: a second ctrl+c ends dubao at once. stop
+// releases the signals.
+func WithSignals(parent context.Context) (ctx context.Context, stop func()) {
+	ctx, cancel := context.WithCancelCause(parent)
+	ch := make(chan os.Signal, 1)
+	signal.Notify(ch, stopSignals...)
+	var once sync.Once
+	release := func() { once.Do(func() { signal.Stop(ch) }) }
+	go func() {
+		select {
+		case s := <-ch:
+			release()
+			cancel(Signal{s})
+		case <-ctx.Done():
+		}
+	}()
+	return ctx, func() {
+		release()
+		cancel(nil)
+	}
+}
+
+// interruptedCode is the exit status of a run that ctx's cancellation
+// stopped: from the Signal that caused it, else ExitInterrupted.
+func interruptedCode(ctx context.Context) int {
+	var s Signal
+	if errors.As(context.Cause(ctx), &s) {
+		if n, ok := s.Signal.(syscall.Signal); ok {
+			return 128 + int(n)
+		}
+	}
+	return ExitInterrupted
+}
+
+// stopGrace is how long a command is given to stop by itself once
+// interrupted (to save what it indexed, to say nothing more) before dubao
+// exits without it: parsing or printing a large issue stops at once.
+const stopGrace = 20 * time.Millisecond
+
+// outputError records the first error of writing to stdout, so that a
+// failed write of any output — help and version included, which cobra
+// writes without looking at errors — is reported (exit status 1), except a
+// closed pipe, which ends dubao quietly.
+type outputError struct {
+	w io.Writer
+
+	mu  sync.Mutex
+	err error
+}
+
+func (o *outputError) Write(p []byte) (int, error) {
+	n, err := o.w.Write(p)
+	if err != nil {
+		o.mu.Lock()
+		if o.err == nil {
+			o.err = err
+		}
+		o.mu.Unlock()
+	}
+	return n, err
+}
+
+// failed returns the first write error, or nil.
+func (o *outputError) failed() error {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	if o.err == nil {
+		return nil
+	}
+	return &runtimeError{fmt.Errorf("write to stdout: %w", o.err)}
+}
+
+// unwrapOutput returns the writer w records the errors of, or w.
+func unwrapOutput(w io.Writer) io.Writer {
+	if o, ok := w.(*outputError); ok {
+		return o.w
+	}
+	return w
+}
+
+// The states of runner.interactive.
+const (
+	idle      int32 = iota // no reader runs
+	reading                // the reader runs: Run waits for it
+	abandoned              // Run has returned on an interrupt: no reader may start
+)
+
+// reader runs the reader, which handles an interrupt itself (see Run):
+// unless Run has given up on the command already.
+func (r *runner) reader(ctx context.Context, is *issue.Issue, opt tui.Options) error {
+	if !r.interactive.CompareAndSwap(idle, reading) {
+		return ctx.Err()
+	}
+	defer r.interactive.CompareAndSwap(reading, idle)
+	return r.app.reader(ctx, is, opt)
+}
+
+// abandon reports whether Run may return without waiting for the
+// command: true unless the reader runs, and then no reader starts.
+func (r *runner) abandon() bool {
+	return r.interactive.CompareAndSwap(idle, abandoned)
+}
