@@ -68,6 +68,7 @@ func signalMidRun(t testing.TB, sig syscall.Signal, delay time.Duration, args ..
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
+	waitParsing(cmd.Process.Pid)
 	time.Sleep(delay)
 	sent := time.Now()
 	if err := cmd.Process.Signal(sig); err != nil {
@@ -87,6 +88,29 @@ func signalMidRun(t testing.TB, sig syscall.Signal, delay time.Duration, args ..
 	return 0, "", 0
 }
 
+// waitParsing waits until the process pid has read its input (its
+// resident memory passes 40 MB), so that a signal reaches it mid-parse and
+// not while it starts (before it handles signals) however loaded the
+// machine is; without /proc it returns at once.
+func waitParsing(pid int) {
+	statm := fmt.Sprintf("/proc/%d/statm", pid)
+	deadline := time.Now().Add(20 * time.Second)
+	for time.Now().Before(deadline) {
+		data, err := os.ReadFile(statm)
+		if err != nil {
+			return
+		}
+		var size, resident int64
+		if _, err := fmt.Sscan(string(data), &size, &resident); err != nil {
+			return
+		}
+		if resident*int64(os.Getpagesize()) > 40<<20 {
+			return
+		}
+		time.Sleep(2 * time.Millisecond)
+	}
+}
+
 // TestSignalsMidParse (issue #18, item 3): SIGINT, SIGTERM and SIGHUP in
 // the middle of reading a huge issue end dubao with 130, 143 and 129, and
 // nothing on stderr. (How fast: BenchmarkSignalExit.)
@@ -100,9 +124,9 @@ func TestSignalsMidParse(t *testing.T) {
 		code int
 	}{{syscall.SIGINT, 130}, {syscall.SIGTERM, 143}, {syscall.SIGHUP, 129}} {
 		for _, cmd := range []string{"list", "json"} {
-			code, stderr, _ := signalMidRun(t, tc.sig, 300*time.Millisecond, cmd, file)
+			code, stderr, _ := signalMidRun(t, tc.sig, 100*time.Millisecond, cmd, file)
 			if code != tc.code || stderr != "" {
-				t.Errorf("%s, %v at 0.3 s: exit %d, stderr %q; want %d and nothing", cmd, tc.sig, code, stderr, tc.code)
+				t.Errorf("%s, %v mid-parse: exit %d, stderr %q; want %d and nothing", cmd, tc.sig, code, stderr, tc.code)
 			}
 		}
 	}
@@ -122,7 +146,7 @@ func BenchmarkSignalExit(b *testing.B) {
 				var times []float64
 				for i := 0; b.Loop(); i++ {
 					// Signal at varying moments of the parse.
-					delay := time.Duration(200+100*(i%8)) * time.Millisecond
+					delay := time.Duration(50*(i%8)) * time.Millisecond
 					code, stderr, took := signalMidRun(b, sig, delay, cmd, file)
 					if code != 128+int(sig) {
 						b.Fatalf("exit %d (stderr %q), want %d", code, stderr, 128+int(sig))
