@@ -36,10 +36,13 @@ type Issue struct {
 // Section is one page (版面) of the issue. Articles is empty for an ad page
 // (Ad) and for a page of which the source gives only the name.
 type Section struct {
-	Page     int       `json:"page"` // 0 if unknown
-	Name     string    `json:"name"` // 要闻, 综合新闻, …
-	Ad       bool      `json:"ad,omitempty"`
-	Articles []Article `json:"articles"`
+	Page int    `json:"page"` // 0 if unknown
+	Name string `json:"name"` // 要闻, 综合新闻, …
+	Ad   bool   `json:"ad,omitempty"`
+	// TitlesOnly says that the source gave only the titles of the page's
+	// articles (an e-paper layout page read without its article pages).
+	TitlesOnly bool      `json:"titles_only,omitempty"`
+	Articles   []Article `json:"articles"`
 }
 
 // Article is one article: its headings, byline and body.

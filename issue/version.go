@@ -8,5 +8,6 @@ package issue
 // History: 1 is the first committed parser; 2 refuses random bytes as
 // binary, reads short damaged UTF-8 as UTF-8, and reads a jump line to a
 // signed page such as (上接第-1版) as page 0 (unknown); 3 keeps the seam
-// of a stitched continuation (Jump.Para and Offset).
-const ParserVersion = 3
+// of a stitched continuation (Jump.Para and Offset); 4 reads web pages,
+// e-paper days, feeds and EPUBs by their format instead of as text.
+const ParserVersion = 4

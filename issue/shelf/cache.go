@@ -79,7 +79,7 @@ func loadIndex(cacheDir, dir, encoding string) index {
 // changed (same paths, sizes and modification times), else nil.
 func (idx index) lookup(u unit) *record {
 	r := idx.byPath[u.rel]
-	if r == nil || r.Folder != u.folder || len(r.Files) != len(u.files) {
+	if r == nil || r.Folder != u.folder || r.Day != u.day || len(r.Files) != len(u.files) {
 		return nil
 	}
 	for i, f := range u.files {

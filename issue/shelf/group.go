@@ -43,7 +43,7 @@ func group(records []*record, root string) []*Entry {
 	var keys []bucketKey
 	var entries []*Entry
 	for _, m := range members {
-		if m.r.Folder || m.from == DateModTime || len(m.pages) == 0 {
+		if m.r.Folder || m.r.Day || m.from == DateModTime || len(m.pages) == 0 {
 			entries = append(entries, newEntry([]*member{m}))
 			continue
 		}
@@ -67,7 +67,7 @@ func group(records []*record, root string) []*Entry {
 func newMember(r *record, root string) *member {
 	m := &member{r: r, dir: path.Dir(r.Path)}
 	switch {
-	case r.Date != "" && r.Folder: // an archive's date comes from its file names
+	case r.Date != "" && (r.Folder || r.Day): // an archive's date comes from its file names; a day's from its pages
 		m.date, m.from = r.Date, DateName
 	case r.Date != "":
 		m.date, m.from = r.Date, DateMasthead
@@ -78,7 +78,7 @@ func newMember(r *record, root string) *member {
 			m.date, m.from = time.Unix(0, r.Files[0].ModTime).Format(time.DateOnly), DateModTime
 		}
 	}
-	if !r.Folder {
+	if !r.Folder && !r.Day {
 		m.page, m.seq = pageFromName(r.Path)
 	}
 	if m.page > 0 {
@@ -241,9 +241,12 @@ func newEntry(g []*member) *Entry {
 		for _, f := range r.Files {
 			sums = append(sums, [sha256.Size]byte(f.Sum))
 			page, enc := m.page, r.Encoding
-			if r.Folder {
+			switch {
+			case r.Folder:
 				_, page, _, _ = issue.ArchiveName(f.Path)
 				e.folder, enc = r.Path, ""
+			case r.Day:
+				e.day, page = true, 0
 			}
 			e.Files = append(e.Files, File{Path: f.Path, Page: page, Size: f.Size, ModTime: time.Unix(0, f.ModTime), Encoding: enc})
 		}

@@ -32,6 +32,8 @@ var ErrShelf = errors.New("folder holds several issues")
 func (s *Shelf) Open(e *Entry) (*Loaded, error) {
 	sums := make([][sha256.Size]byte, len(e.Files))
 	parts := make([]*issue.Issue, 0, len(e.Files))
+	var names []string
+	var datas [][]byte
 	for i, f := range e.Files {
 		name := filepath.Join(s.Dir, filepath.FromSlash(f.Path))
 		data, err := source.ReadText(name, f.Size, source.LimitOf(s.opt.MaxBytes))
@@ -42,6 +44,11 @@ func (s *Shelf) Open(e *Entry) (*Loaded, error) {
 		if e.folder != "" {
 			continue
 		}
+		if e.day {
+			names = append(names, f.Path)
+			datas = append(datas, data)
+			continue
+		}
 		// The buffer is this issue's alone: the model may share it.
 		is, err := source.Parse(name, data, s.opt.source())
 		if err != nil {
@@ -50,13 +57,19 @@ func (s *Shelf) Open(e *Entry) (*Loaded, error) {
 		parts = append(parts, source.WithPage(is, f.Page))
 	}
 	var is *issue.Issue
-	if e.folder != "" {
+	switch {
+	case e.folder != "":
 		var err error
 		dir := filepath.Join(s.Dir, filepath.FromSlash(e.folder))
 		if is, err = issue.OpenFolder(dir, issue.Options{Name: dir, Encoding: s.opt.Encoding}); err != nil {
 			return nil, err
 		}
-	} else {
+	case e.day:
+		var err error
+		if is, err = source.ParseDay(names, datas, s.opt.source()); err != nil {
+			return nil, err
+		}
+	default:
 		is = source.Join(parts)
 	}
 	return &Loaded{Issue: is, Key: source.KeyOfSums(sums), Entry: e}, nil

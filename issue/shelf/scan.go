@@ -20,6 +20,7 @@ import (
 	"dubao/issue"
 	"dubao/issue/safefile"
 	"dubao/issue/source"
+	"dubao/issue/source/epaper"
 )
 
 // Options tune how a shelf is scanned and read.
@@ -29,6 +30,9 @@ type Options struct {
 	CacheDir string
 	// Encoding forces the character encoding of every file; "" detects it.
 	Encoding string
+	// Format forces the format of every file (see source.Formats); ""
+	// tells it by each file's content.
+	Format string
 	// MaxBytes refuses a file larger than this many bytes before reading
 	// it (and a stream read with ReadAll past it); 0 means issue.MaxSize.
 	MaxBytes int64
@@ -51,7 +55,16 @@ type Options struct {
 
 // source is the part of o that reads one issue.
 func (o Options) source() source.Options {
-	return source.Options{Encoding: o.Encoding, MaxBytes: o.MaxBytes}
+	return source.Options{Encoding: o.Encoding, MaxBytes: o.MaxBytes, Format: o.Format}
+}
+
+// variant names what the forced encoding and format make of the files,
+// for the cache: each variant has an index of its own.
+func (o Options) variant() string {
+	if o.Format == "" {
+		return o.Encoding
+	}
+	return o.Encoding + "+format=" + o.Format
 }
 
 func (o Options) workers() int {
@@ -80,8 +93,12 @@ type record struct {
 	// Path is the file, or the archive folder, relative to the shelf.
 	Path string `json:"path"`
 	// Folder is set for an archive folder read as one issue.
-	Folder bool      `json:"folder,omitempty"`
-	Files  []fileRec `json:"files"`
+	Folder bool `json:"folder,omitempty"`
+	// Day is set for the saved pages of one e-paper day (layout and
+	// article pages, in one folder or in a mirror's folders) read as one
+	// issue.
+	Day   bool      `json:"day,omitempty"`
+	Files []fileRec `json:"files"`
 	// Skip says why the file is not an issue; empty for an issue.
 	Skip string `json:"skip,omitempty"`
 	// transient is true for a skip that is not a property of the content
@@ -138,6 +155,7 @@ type unit struct {
 	rel    string
 	abs    string
 	folder bool
+	day    bool    // the saved pages of an e-paper day
 	files  []found // in page order for a folder
 }
 
@@ -205,7 +223,7 @@ func prepare(ctx context.Context, dir string, opt Options) (*scan, error) {
 	if abs, err := filepath.Abs(dir); err == nil {
 		sc.name = filepath.Base(abs)
 	}
-	sc.idx = loadIndex(opt.CacheDir, dir, opt.Encoding)
+	sc.idx = loadIndex(opt.CacheDir, dir, opt.variant())
 	sc.records = make([]*record, len(sc.units))
 	dates := map[int]string{}
 	for i, u := range sc.units {
@@ -231,7 +249,7 @@ func (sc *scan) save() {
 		}
 	}
 	if changed {
-		_ = saveIndex(sc.opt.CacheDir, sc.dir, sc.opt.Encoding, sc.records)
+		_ = saveIndex(sc.opt.CacheDir, sc.dir, sc.opt.variant(), sc.records)
 	}
 }
 
@@ -262,16 +280,19 @@ func (sc *scan) build() *Shelf {
 // provisional is the record of a unit not indexed yet, from its name: nil
 // when the name gives no date (the unit may not even be an issue).
 func provisional(u unit, root string) *record {
-	if !u.folder && dateFromName(root+"/"+u.rel) == "" {
+	if !u.folder && !u.day && dateFromName(root+"/"+u.rel) == "" {
 		return nil
 	}
-	r := &record{Path: u.rel, Folder: u.folder, pending: true}
+	r := &record{Path: u.rel, Folder: u.folder, Day: u.day, pending: true}
 	for _, f := range u.files {
 		r.Files = append(r.Files, fileRec{Path: f.rel, Size: f.size, ModTime: f.modTime.UnixNano()})
 	}
 	if u.folder {
 		d, _, _, _ := issue.ArchiveName(u.files[0].rel)
 		r.Date = d
+	}
+	if u.day {
+		r.Date = dateFromName(root + "/" + u.rel)
 	}
 	return r
 }
@@ -409,13 +430,23 @@ func enterable(p string, d fs.DirEntry, rootDev uint64, haveDev, cross bool) str
 	return ""
 }
 
-// units groups the files into what is read as one: each archive folder (a
+// units groups the files into what is read as one: the saved pages of
+// each e-paper day (see epaper.DayKey) together, each archive folder (a
 // folder holding only YYYYMMDD-PP-NN.txt files of one date, the web
 // archive's form of one issue) as a whole, every other file alone.
 func (w *walked) units() []unit {
 	byDir := map[string][]found{}
 	var dirs []string
+	days := map[string][]found{}
+	var dayKeys []string
 	for _, f := range w.files {
+		if k, ok := epaper.DayKey(f.rel); ok {
+			if _, seen := days[k]; !seen {
+				dayKeys = append(dayKeys, k)
+			}
+			days[k] = append(days[k], f)
+			continue
+		}
 		d := path.Dir(f.rel)
 		if _, ok := byDir[d]; !ok {
 			dirs = append(dirs, d)
@@ -423,6 +454,21 @@ func (w *walked) units() []unit {
 		byDir[d] = append(byDir[d], f)
 	}
 	var out []unit
+	for _, k := range dayKeys {
+		files := days[k]
+		// Layout pages first, then article pages, each in path order.
+		slices.SortFunc(files, func(a, b found) int {
+			la, lb := epaper.IsLayoutName(a.rel), epaper.IsLayoutName(b.rel)
+			if la != lb {
+				if la {
+					return -1
+				}
+				return 1
+			}
+			return strings.Compare(a.rel, b.rel)
+		})
+		out = append(out, unit{rel: path.Dir(files[0].rel), abs: filepath.Dir(files[0].abs), day: true, files: files})
+	}
 	for _, d := range dirs {
 		files := byDir[d]
 		if !w.mixed[d] && isArchiveFolder(files) {
@@ -514,16 +560,19 @@ func analyzeAll(ctx context.Context, units []unit, todo []int, opt Options, got 
 // analyze reads one unit and records what it holds.
 func analyze(u unit, opt Options) *record {
 	forced := opt.Encoding
-	r := &record{Path: u.rel, Folder: u.folder}
+	r := &record{Path: u.rel, Folder: u.folder, Day: u.day}
 	for _, f := range u.files {
 		r.Files = append(r.Files, fileRec{Path: f.rel, Size: f.size, ModTime: f.modTime.UnixNano()})
 	}
 	var is *issue.Issue
 	var err error
-	if u.folder {
+	switch {
+	case u.folder:
 		is, err = analyzeFolder(u, r, forced)
-	} else {
-		is, err = analyzeFile(u.files[0], r, forced, source.LimitOf(opt.MaxBytes))
+	case u.day:
+		is, err = analyzeDay(u, r, opt)
+	default:
+		is, err = analyzeFile(u.files[0], r, opt)
 	}
 	if err != nil {
 		r.Skip = reason(u.rel, u.abs, err)
@@ -543,21 +592,37 @@ func analyze(u unit, opt Options) *record {
 		r.SectionPages = append(r.SectionPages, sec.Page)
 	}
 	r.Encoding = strings.Clone(is.Encoding)
-	if !u.folder && r.Paper == "" && r.Date == "" && dateFromName(u.rel) == "" && !hasHan(is) {
+	if !u.folder && !u.day && r.Paper == "" && r.Date == "" && dateFromName(u.rel) == "" && !hasHan(is) {
 		r.Skip = "no masthead, date or Chinese text: not an issue"
 	}
 	return r
 }
 
 // analyzeFile reads and parses one file.
-func analyzeFile(f found, r *record, forced string, limit int64) (*issue.Issue, error) {
-	data, err := source.ReadText(f.abs, f.size, limit)
+func analyzeFile(f found, r *record, opt Options) (*issue.Issue, error) {
+	data, err := source.ReadText(f.abs, f.size, source.LimitOf(opt.MaxBytes))
 	if err != nil {
 		return nil, err
 	}
 	r.Files[0].Sum = sha256.Sum256(data)
-	// ParseBytes may keep data: it is not reused.
-	return issue.ParseBytes(data, issue.Options{Name: f.rel, Encoding: forced})
+	// Parse may keep data: it is not reused.
+	return source.Parse(f.rel, data, opt.source())
+}
+
+// analyzeDay reads the saved pages of an e-paper day: their sums, and the
+// issue they make.
+func analyzeDay(u unit, r *record, opt Options) (*issue.Issue, error) {
+	names := make([]string, len(u.files))
+	datas := make([][]byte, len(u.files))
+	for i, f := range u.files {
+		data, err := source.ReadText(f.abs, f.size, source.LimitOf(opt.MaxBytes))
+		if err != nil {
+			return nil, err
+		}
+		r.Files[i].Sum = sha256.Sum256(data)
+		names[i], datas[i] = f.rel, data
+	}
+	return source.ParseDay(names, datas, opt.source())
 }
 
 // analyzeFolder reads an archive folder: the sums of its files, and the

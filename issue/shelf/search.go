@@ -151,6 +151,7 @@ func (s *Shelf) Search(ctx context.Context, q search.Query, opt SearchOptions) <
 // can match (bar a match that runs across markup).
 func (s *Shelf) searchEntry(e *Entry, q search.Query, bufs *source.Buffers) ([]Hit, error) {
 	texts := make([][]byte, len(e.Files))
+	raws := make([][]byte, len(e.Files))
 	match := false
 	for i, f := range e.Files {
 		name := filepath.Join(s.Dir, filepath.FromSlash(f.Path))
@@ -162,7 +163,7 @@ func (s *Shelf) searchEntry(e *Entry, q search.Query, bufs *source.Buffers) ([]H
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", name, err)
 		}
-		texts[i] = text
+		texts[i], raws[i] = text, data
 		if !match {
 			start, _ := q.Index(view(text), 0)
 			match = start >= 0
@@ -172,18 +173,36 @@ func (s *Shelf) searchEntry(e *Entry, q search.Query, bufs *source.Buffers) ([]H
 		return nil, nil
 	}
 	var is *issue.Issue
-	if e.folder != "" {
+	switch {
+	case e.folder != "":
 		dir := filepath.Join(s.Dir, filepath.FromSlash(e.folder))
 		var err error
 		if is, err = issue.OpenFolder(dir, issue.Options{Name: dir, Encoding: s.opt.Encoding}); err != nil {
 			return nil, err
 		}
-	} else {
+	case e.day:
+		// The files are in reused buffers: the day gets copies.
+		names := make([]string, len(e.Files))
+		datas := make([][]byte, len(e.Files))
+		for i, f := range e.Files {
+			names[i], datas[i] = f.Path, bytes.Clone(raws[i])
+		}
+		var err error
+		if is, err = source.ParseDay(names, datas, s.opt.source()); err != nil {
+			return nil, err
+		}
+	default:
 		parts := make([]*issue.Issue, len(e.Files))
 		for i, f := range e.Files {
 			// The text is in a reused buffer, and the parsed issue may
 			// share the memory of its text: it gets a copy of its own.
-			p, err := issue.ParseOwned(bytes.Clone(texts[i]), issue.Options{Name: f.Path, Encoding: "utf-8"})
+			var p *issue.Issue
+			var err error
+			if format := s.opt.Format; format != "" && format != source.FormatText || format == "" && source.Sniff(raws[i]) != source.FormatText {
+				p, err = source.Parse(f.Path, bytes.Clone(raws[i]), s.opt.source())
+			} else {
+				p, err = issue.ParseOwned(bytes.Clone(texts[i]), issue.Options{Name: f.Path, Encoding: "utf-8"})
+			}
 			if err != nil {
 				return nil, err
 			}

@@ -81,6 +81,7 @@ type Entry struct {
 
 	index  int    // position in Shelf.Issues
 	folder string // the archive folder read as a whole (issue.OpenFolder), if any
+	day    bool   // the files are the saved pages of one e-paper day (source.ParseDay)
 }
 
 // File is one file of an issue.

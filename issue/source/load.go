@@ -11,6 +11,7 @@ package source
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"fmt"
 	"slices"
 
 	"dubao/issue"
@@ -23,14 +24,28 @@ type Options struct {
 	// MaxBytes refuses data larger than this many bytes; 0 means
 	// issue.MaxSize.
 	MaxBytes int64
+	// Format forces the format (one of Formats); "" tells it by the
+	// content (see Sniff).
+	Format string
 }
 
 // Parse parses the issue in data; name names it in errors. It keeps data
 // (the issue's text may share its memory, which spares a copy of a large
 // issue): the caller must not change it afterwards. Data over
 // Options.MaxBytes is refused.
+//
+// The format is told by the content (see Sniff) unless Options.Format
+// forces one: text exports are parsed by package issue, web pages by
+// package epaper, feeds by package feed, EPUBs by package epub.
 func Parse(name string, data []byte, opt Options) (*issue.Issue, error) {
-	return issue.ParseOwned(data, issue.Options{Name: name, Encoding: opt.Encoding, MaxBytes: LimitOf(opt.MaxBytes)})
+	if int64(len(data)) > LimitOf(opt.MaxBytes) {
+		return nil, fmt.Errorf("%s: %w", name, tooLarge(int64(len(data)), LimitOf(opt.MaxBytes)))
+	}
+	format := opt.Format
+	if format == "" {
+		format = Sniff(data)
+	}
+	return parseAs(format, name, data, opt)
 }
 
 // Key identifies an issue by the content of its files (in page order): the

@@ -18,6 +18,7 @@ import (
 	"dubao/issue"
 	"dubao/issue/decode"
 	"dubao/issue/shelf"
+	"dubao/issue/source"
 )
 
 // runner holds what the commands of one run share: the app, the streams,
@@ -76,6 +77,9 @@ plain text instead, like 'dubao cat --all' (a folder of many issues: like
 		// no such file exists, mistypedCommand suggests the command.
 		SuggestionsMinimumDistance: 2,
 		PersistentPreRunE: func(cmd *cobra.Command, _ []string) error {
+			if err := source.CheckFormat(r.flags.format); err != nil {
+				return usagef(cmd.CommandPath(), "--format: %v", err)
+			}
 			if r.flags.encoding == "" {
 				return nil
 			}
@@ -94,7 +98,9 @@ plain text instead, like 'dubao cat --all' (a folder of many issues: like
 	pf.Var(r.flags.ambiguous, "ambiguous", "columns taken by East Asian ambiguous characters such as “ ” … —: narrow 1, wide 2")
 	pf.StringVar(&r.flags.encoding, "encoding", "", "read the input as `NAME` (utf-8, gb18030, gbk, big5, utf-16le, utf-16be); detected when not given")
 	pf.BoolVar(&r.flags.crossFS, "cross-filesystems", false, "walk a FOLDER's sub-folders on other file systems too (by default a shelf stays on its own, as find -xdev; /proc, /sys and /dev are never walked)")
+	pf.StringVar(&r.flags.format, "format", "", "read the input as `FORMAT` (text, html, feed, epub); told by the content when not given")
 	_ = root.RegisterFlagCompletionFunc("style", completeWords(styleChoices))
+	_ = root.RegisterFlagCompletionFunc("format", completeWords(source.Formats))
 	_ = root.RegisterFlagCompletionFunc("ambiguous", completeWords(ambiguousChoices))
 	_ = root.RegisterFlagCompletionFunc("encoding", completeWords([]string{"utf-8", "gb18030", "gbk", "big5", "utf-16le", "utf-16be"}))
 	root.SetFlagErrorFunc(flagError)

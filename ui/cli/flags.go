@@ -69,6 +69,7 @@ type globalFlags struct {
 	ambiguous *choiceFlag // narrow|wide
 	encoding  string      // forced source encoding, "" to detect
 	crossFS   bool        // a shelf's walk crosses into other file systems
+	format    string      // forced source format, "" to detect
 }
 
 // styleMode returns the style mode chosen with --style.

@@ -1,6 +1,7 @@
 package epaper
 
 import (
+	"dubao/issue/source/htmltext"
 	"fmt"
 	"path"
 	"regexp"
@@ -146,7 +147,7 @@ done:
 		return 0, "", false // 版权, 版面图…: not a label
 	}
 	rest = strings.TrimLeft(rest, ":： \u00a0\u3000")
-	name = squash(rest)
+	name = htmltext.Squash(rest)
 	if utf8.RuneCountInString(name) > 40 {
 		return 0, "", false
 	}
@@ -192,4 +193,37 @@ func paperFromURL(s string) string {
 		}
 	}
 	return ""
+}
+
+// DayKey tells which saved day a page file belongs to by its path: the
+// pages of one paper and date share the key, in whichever folders a
+// mirror keeps them (paper.people.com.cn/rmrb/pc/layout/202608/03/ and
+// …/content/202608/03/ are one day); pages with no date in their path
+// are a day per folder. ok is false for a file whose name is not an
+// e-paper page's (see IsArticleName, IsLayoutName).
+func DayKey(p string) (key string, ok bool) {
+	p = strings.ReplaceAll(p, "\\", "/")
+	if !IsArticleName(p) && !IsLayoutName(p) {
+		return "", false
+	}
+	dir := path.Dir(p)
+	for _, re := range []*regexp.Regexp{urlDateDash, urlDateSplit} {
+		for _, m := range re.FindAllStringSubmatchIndex(dir+"/", -1) {
+			date := ymd(dir[m[2]:m[3]], dir[m[4]:m[5]], dir[m[6]:m[7]])
+			if date == "" {
+				continue
+			}
+			prefix := strings.TrimSuffix(dir[:m[0]], "/")
+			for {
+				i := strings.LastIndexByte(prefix, '/')
+				last := prefix[i+1:]
+				if last != "layout" && last != "content" && last != "html" && last != "pc" && last != "node" {
+					break
+				}
+				prefix = prefix[:max(i, 0)]
+			}
+			return prefix + "|" + date, true
+		}
+	}
+	return dir, true
 }

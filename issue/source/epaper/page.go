@@ -2,6 +2,7 @@ package epaper
 
 import (
 	"bytes"
+	"dubao/issue/source/htmltext"
 	"fmt"
 	"net/url"
 	"regexp"
@@ -9,9 +10,7 @@ import (
 	"strings"
 
 	"golang.org/x/net/html"
-	"golang.org/x/net/html/atom"
 
-	"dubao/issue/decode"
 	"dubao/issue/source/charset"
 )
 
@@ -192,11 +191,11 @@ func (d *doc) inspect() *Page {
 func (d *doc) hasBody() bool {
 	for _, n := range d.body {
 		found := false
-		walk(n, func(c *html.Node) bool {
-			if found || hidden(c) {
+		htmltext.Walk(n, func(c *html.Node) bool {
+			if found || htmltext.Hidden(c) {
 				return false
 			}
-			if c.Type == html.TextNode && strings.TrimFunc(c.Data, isSpaceRune) != "" || isElem(c, "img") {
+			if c.Type == html.TextNode && strings.TrimFunc(c.Data, htmltext.IsSpace) != "" || htmltext.IsElem(c, "img") {
 				found = true
 			}
 			return !found
@@ -225,14 +224,14 @@ func (d *doc) links() (articles, pages []Link) {
 	byURL := map[string]*art{}
 	pageByURL := map[string]int{}
 	n := 0
-	walk(d.root, func(c *html.Node) bool {
+	htmltext.Walk(d.root, func(c *html.Node) bool {
 		if c.Type != html.ElementNode {
 			return true
 		}
 		if c.Data != "a" && c.Data != "area" {
-			return !hidden(c) || c.Data == "form"
+			return !htmltext.Hidden(c) || c.Data == "form"
 		}
-		href := attr(c, "href")
+		href := htmltext.Attr(c, "href")
 		if href == "" || strings.HasPrefix(href, "#") || strings.HasPrefix(strings.ToLower(href), "javascript:") {
 			return true
 		}
@@ -316,22 +315,22 @@ func isDigits(s string) bool {
 // script inside it writes (document.write(view("…")), the 人民日报's old
 // title lists), or the alt or title attribute.
 func (d *doc) linkText(a *html.Node) string {
-	if t := clean(textOf(a)); t != "" {
+	if t := htmltext.Clean(htmltext.Text(a)); t != "" {
 		return t
 	}
 	var t string
-	walk(a, func(c *html.Node) bool {
+	htmltext.Walk(a, func(c *html.Node) bool {
 		if t != "" {
 			return false
 		}
-		if isElem(c, "script") && c.FirstChild != nil {
-			t = clean(scriptString(c.FirstChild.Data))
+		if htmltext.IsElem(c, "script") && c.FirstChild != nil {
+			t = htmltext.Clean(scriptString(c.FirstChild.Data))
 			return false
 		}
 		return true
 	})
 	if t == "" {
-		t = clean(attr(a, "title"))
+		t = htmltext.Clean(htmltext.Attr(a, "title"))
 	}
 	return t
 }
@@ -348,36 +347,7 @@ func scriptString(js string) string {
 	}
 	s := m[1] + m[2]
 	s = strings.NewReplacer(`\"`, `"`, `\'`, `'`, `\\`, `\`, `\n`, " ", `\t`, " ", `\/`, "/").Replace(s)
-	return fragmentText(s)
-}
-
-// fragmentText returns the text of an HTML fragment: tags left out,
-// entities decoded, <br> a space.
-func fragmentText(s string) string {
-	if !strings.ContainsAny(s, "<&") {
-		return squash(s)
-	}
-	nodes, err := html.ParseFragment(strings.NewReader(s), &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div})
-	if err != nil {
-		return squash(s)
-	}
-	var b strings.Builder
-	for _, n := range nodes {
-		if t := textOf(n); t != "" {
-			if b.Len() > 0 {
-				b.WriteByte(' ')
-			}
-			b.WriteString(t)
-		}
-	}
-	return squash(b.String())
-}
-
-// clean makes a short text (a title, a name) safe and tidy: control
-// characters and escape sequences that entities may have brought in are
-// removed (see decode.SanitizeString) and white space is squashed.
-func clean(s string) string {
-	return squash(decode.SanitizeString(s))
+	return htmltext.FragmentText(s)
 }
 
 // pageLabel finds the page's own number and name: a page label in the
@@ -385,12 +355,12 @@ func clean(s string) string {
 // itself, or the page number in the file name.
 func (d *doc) pageLabel(pages []Link) (int, string) {
 	num, name := 0, ""
-	walk(d.root, func(c *html.Node) bool {
-		if num > 0 || hidden(c) || isElem(c, "a") {
+	htmltext.Walk(d.root, func(c *html.Node) bool {
+		if num > 0 || htmltext.Hidden(c) || htmltext.IsElem(c, "a") {
 			return false
 		}
 		if c.Type == html.TextNode {
-			if p, n, ok := pageLabel(clean(c.Data)); ok {
+			if p, n, ok := pageLabel(htmltext.Clean(c.Data)); ok {
 				num, name = p, n
 			}
 		}
@@ -426,17 +396,19 @@ func (d *doc) paper() string {
 		return p
 	}
 	if d.head != nil {
-		if m := paperQuoted.FindStringSubmatch(textOf(d.head)); m != nil {
-			return clean(m[1])
+		if m := paperQuoted.FindStringSubmatch(htmltext.Text(d.head)); m != nil {
+			return htmltext.Clean(m[1])
 		}
 	}
-	if t := find(d.root, byTag("title")); t != nil {
-		if p := paperFromTitle(clean(textOf(t))); p != "" {
+	if t := htmltext.Find(d.root, htmltext.ByTag("title")); t != nil {
+		if p := paperFromTitle(htmltext.Clean(htmltext.Text(t))); p != "" {
 			return p
 		}
 	}
-	if in := find(d.root, func(n *html.Node) bool { return isElem(n, "input") && attr(n, "name") == "channelname" }); in != nil {
-		if p := paperFromTitle(clean(attr(in, "value"))); p != "" {
+	if in := htmltext.Find(d.root, func(n *html.Node) bool {
+		return htmltext.IsElem(n, "input") && htmltext.Attr(n, "name") == "channelname"
+	}); in != nil {
+		if p := paperFromTitle(htmltext.Clean(htmltext.Attr(in, "value"))); p != "" {
 			return p
 		}
 	}
@@ -453,7 +425,7 @@ func (d *doc) date() string {
 		return s
 	}
 	if d.head != nil {
-		if m := paperQuoted.FindStringSubmatch(textOf(d.head)); m != nil {
+		if m := paperQuoted.FindStringSubmatch(htmltext.Text(d.head)); m != nil {
 			if s := dateFromText(m[2]); s != "" {
 				return s
 			}

@@ -1,6 +1,7 @@
 package epaper
 
 import (
+	"dubao/issue/source/htmltext"
 	"regexp"
 	"strings"
 
@@ -18,35 +19,35 @@ const (
 // findSystem recognises the page's system and finds its article body and
 // the container of its headings.
 func (d *doc) findSystem() {
-	if c := find(d.root, byClass("", "m-article-content")); c != nil || find(d.root, byClass("", "m-title-list")) != nil {
+	if c := htmltext.Find(d.root, htmltext.ByClass("", "m-article-content")); c != nil || htmltext.Find(d.root, htmltext.ByClass("", "m-title-list")) != nil {
 		d.sys = SystemGMRB
 		d.head = c
-		if m := find(d.root, byClass("", "m-article-main")); m != nil {
+		if m := htmltext.Find(d.root, htmltext.ByClass("", "m-article-main")); m != nil {
 			d.body = []*html.Node{m}
 		} else if c != nil {
 			d.body = enpContent(c)
 		}
 		return
 	}
-	if c := find(d.root, byClass("div", "text_c")); c != nil {
+	if c := htmltext.Find(d.root, htmltext.ByClass("div", "text_c")); c != nil {
 		d.sys, d.head = SystemRMRB2010, c
-		if z := find(c, byID("ozoom")); z != nil {
+		if z := htmltext.Find(c, htmltext.ByID("ozoom")); z != nil {
 			d.body = []*html.Node{z}
 		}
 		return
 	}
-	if c := find(d.root, func(n *html.Node) bool {
-		return isElem(n, "div") && hasClass(n, "article") && find(n, byTag("h1")) != nil
+	if c := htmltext.Find(d.root, func(n *html.Node) bool {
+		return htmltext.IsElem(n, "div") && htmltext.HasClass(n, "article") && htmltext.Find(n, htmltext.ByTag("h1")) != nil
 	}); c != nil {
 		d.sys, d.head = SystemRMRB, c
-		if z := find(c, byID("ozoom")); z != nil {
+		if z := htmltext.Find(c, htmltext.ByID("ozoom")); z != nil {
 			d.body = []*html.Node{z}
-		} else if z := find(d.root, byID("ozoom")); z != nil {
+		} else if z := htmltext.Find(d.root, htmltext.ByID("ozoom")); z != nil {
 			d.body = []*html.Node{z}
 		}
 		return
 	}
-	if fc := find(d.root, byTag("founder-content")); fc != nil {
+	if fc := htmltext.Find(d.root, htmltext.ByTag("founder-content")); fc != nil {
 		d.sys = SystemFounder
 		d.body = []*html.Node{fc}
 		return
@@ -56,7 +57,7 @@ func (d *doc) findSystem() {
 		d.body = b
 		return
 	}
-	if d.prop != nil || find(d.root, func(n *html.Node) bool {
+	if d.prop != nil || htmltext.Find(d.root, func(n *html.Node) bool {
 		return n.Type == html.ElementNode && strings.HasPrefix(n.Data, "founder-")
 	}) != nil {
 		d.sys = SystemFounder
@@ -64,11 +65,11 @@ func (d *doc) findSystem() {
 	}
 	switch {
 	case IsLayoutName(d.name) && strings.Contains(strings.ToLower(baseName(d.name)), "renmrb"),
-		find(d.root, byID("titleList")) != nil && find(d.root, byID("pageList")) != nil:
+		htmltext.Find(d.root, htmltext.ByID("titleList")) != nil && htmltext.Find(d.root, htmltext.ByID("pageList")) != nil:
 		d.sys = SystemRMRB2010
-	case find(d.root, byClass("", "news-list")) != nil && find(d.root, byID("list")) != nil:
+	case htmltext.Find(d.root, htmltext.ByClass("", "news-list")) != nil && htmltext.Find(d.root, htmltext.ByID("list")) != nil:
 		d.sys = SystemRMRB
-	case find(d.root, linksTo(layoutName)) != nil && find(d.root, linksTo(articleName)) != nil:
+	case htmltext.Find(d.root, linksTo(layoutName)) != nil && htmltext.Find(d.root, linksTo(articleName)) != nil:
 		d.sys = SystemFounder // its layout pages: node_N.htm and content_N.htm
 	}
 }
@@ -76,7 +77,7 @@ func (d *doc) findSystem() {
 // enpContent returns the nodes between the <!--enpcontent--> and
 // <!--/enpcontent--> comments under n (siblings of the first), or nil.
 func enpContent(n *html.Node) []*html.Node {
-	start := find(n, func(c *html.Node) bool {
+	start := htmltext.Find(n, func(c *html.Node) bool {
 		return c.Type == html.CommentNode && strings.TrimSpace(c.Data) == "enpcontent"
 	})
 	if start == nil {
@@ -106,7 +107,7 @@ var enpField = regexp.MustCompile(`(?s)<([a-z]+)>(.*?)</([a-z]+)>`)
 // /enpproperty-->): their text, markup and entities removed. Nil when
 // the page has none.
 func enpProperty(root *html.Node) map[string]string {
-	c := find(root, func(n *html.Node) bool {
+	c := htmltext.Find(root, func(n *html.Node) bool {
 		return n.Type == html.CommentNode && strings.HasPrefix(strings.TrimSpace(n.Data), "enpproperty")
 	})
 	if c == nil {
@@ -119,7 +120,7 @@ func enpProperty(root *html.Node) map[string]string {
 		}
 		key := strings.TrimPrefix(m[1], "founder-")
 		if _, seen := out[key]; !seen {
-			out[key] = clean(fragmentText(m[2]))
+			out[key] = htmltext.Clean(htmltext.FragmentText(m[2]))
 		}
 	}
 	return out
@@ -178,13 +179,13 @@ func fill(dst *string, v string) {
 func (d *doc) rmrbHeadings() heads {
 	var h heads
 	c := d.head
-	for _, n := range findAll(c, func(n *html.Node) bool {
+	for _, n := range htmltext.FindAll(c, func(n *html.Node) bool {
 		return n.Type == html.ElementNode && (n.Data == "h1" || n.Data == "h2" || n.Data == "h3" || n.Data == "h4")
 	}) {
 		if d.inBody(n) {
 			continue
 		}
-		t := clean(textOf(n))
+		t := htmltext.Clean(htmltext.Text(n))
 		switch n.Data {
 		case "h1":
 			fill(&h.title, t)
@@ -208,8 +209,8 @@ func (d *doc) rmrbHeadings() heads {
 			}
 		}
 	}
-	if sec := find(c, byClass("p", "sec")); sec != nil {
-		line := clean(textOf(sec))
+	if sec := htmltext.Find(c, htmltext.ByClass("p", "sec")); sec != nil {
+		line := htmltext.Clean(htmltext.Text(sec))
 		if m := paperQuoted.FindStringIndex(line); m != nil {
 			quoted := paperQuoted.FindStringSubmatch(line)
 			h.page = pageInDateLine(quoted[2])
@@ -218,7 +219,7 @@ func (d *doc) rmrbHeadings() heads {
 		fill(&h.byline, line)
 	}
 	if h.page == 0 {
-		if m := paperQuoted.FindStringSubmatch(clean(textOf(c))); m != nil {
+		if m := paperQuoted.FindStringSubmatch(htmltext.Clean(htmltext.Text(c))); m != nil {
 			h.page = pageInDateLine(m[2])
 		}
 	}
@@ -258,13 +259,13 @@ func (d *doc) inBody(n *html.Node) bool {
 func (d *doc) gmrbHeadings() heads {
 	var h heads
 	if d.head != nil {
-		for _, n := range findAll(d.head, func(n *html.Node) bool {
+		for _, n := range htmltext.FindAll(d.head, func(n *html.Node) bool {
 			return n.Type == html.ElementNode && len(n.Data) == 2 && n.Data[0] == 'h' && n.Data[1] >= '1' && n.Data[1] <= '6'
 		}) {
 			if d.inBody(n) {
 				continue
 			}
-			t := clean(textOf(n))
+			t := htmltext.Clean(htmltext.Text(n))
 			switch {
 			case n.Data == "h1":
 				fill(&h.title, t)
@@ -275,8 +276,8 @@ func (d *doc) gmrbHeadings() heads {
 			}
 		}
 	}
-	if a := find(d.root, byClass("", "m-article-author")); a != nil {
-		t := clean(textOf(a))
+	if a := htmltext.Find(d.root, htmltext.ByClass("", "m-article-author")); a != nil {
+		t := htmltext.Clean(htmltext.Text(a))
 		t = strings.TrimLeft(strings.TrimPrefix(strings.TrimPrefix(t, "作者"), "："), ": ")
 		h.byline = t
 	}
@@ -287,8 +288,8 @@ func (d *doc) gmrbHeadings() heads {
 func (d *doc) founderHeadings() heads {
 	var h heads
 	tag := func(name string) string {
-		if n := find(d.root, byTag(name)); n != nil {
-			return clean(textOf(n))
+		if n := htmltext.Find(d.root, htmltext.ByTag(name)); n != nil {
+			return htmltext.Clean(htmltext.Text(n))
 		}
 		return ""
 	}
@@ -311,6 +312,6 @@ func (d *doc) founderHeadings() heads {
 // linksTo matches links (<a>, <area>) whose file name matches re.
 func linksTo(re *regexp.Regexp) func(*html.Node) bool {
 	return func(n *html.Node) bool {
-		return (isElem(n, "a") || isElem(n, "area")) && re.MatchString(baseName(attr(n, "href")))
+		return (htmltext.IsElem(n, "a") || htmltext.IsElem(n, "area")) && re.MatchString(baseName(htmltext.Attr(n, "href")))
 	}
 }

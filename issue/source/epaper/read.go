@@ -1,0 +1,164 @@
+package epaper
+
+import (
+	"errors"
+	"fmt"
+	"net/url"
+	"strings"
+
+	readability "codeberg.org/readeck/go-readability/v2"
+	"golang.org/x/net/html"
+
+	"dubao/issue"
+	"dubao/issue/source/htmltext"
+)
+
+// ErrNoArticle is returned for a page that holds no article: neither an
+// e-paper page nor a page with a readable article in it.
+var ErrNoArticle = errors.New("no article in the page (not an e-paper page, and no readable article)")
+
+// maxElements is the most elements of a page the readability fallback
+// reads (a larger page is refused: it is no article page).
+const maxElements = 100000
+
+// Read reads one page as an issue. An e-paper article page gives its
+// article on its page; a layout page alone gives its page with the titles
+// of its articles (Section.TitlesOnly); any other page is read by the
+// readability fallback as one article, or refused with ErrNoArticle.
+// name is the page's address or file path (see Inspect); encoding forces
+// the character encoding when not empty.
+func Read(data []byte, name, encoding string) (*issue.Issue, error) {
+	d, err := load(data, name, encoding)
+	if err != nil {
+		return nil, err
+	}
+	p := d.inspect()
+	is := &issue.Issue{Paper: p.Paper, Date: p.Date, Encoding: d.enc, Invalid: d.invalid}
+	switch p.Kind {
+	case Article:
+		a := d.article()
+		is.Sections = []issue.Section{{Page: p.Number, Name: p.Name, Articles: []issue.Article{a}}}
+	case Layout:
+		sec := issue.Section{Page: p.Number, Name: p.Name, TitlesOnly: true}
+		for _, l := range p.Articles {
+			if l.Title != "" {
+				sec.Articles = append(sec.Articles, issue.Article{Title: l.Title})
+			}
+		}
+		is.Sections = []issue.Section{sec}
+	default:
+		a, ok := d.readable()
+		if !ok {
+			return nil, ErrNoArticle
+		}
+		is.Sections = []issue.Section{{Articles: []issue.Article{a}}}
+		if is.Date == "" {
+			is.Date = d.metaDate()
+		}
+	}
+	is.Assemble()
+	if is.Count() == 0 {
+		return nil, ErrNoArticle
+	}
+	return is, nil
+}
+
+// article reads the page's article: its headings as its system places
+// them, its body.
+func (d *doc) article() issue.Article {
+	h := d.headings()
+	body := htmltext.ReadBody(d.body, d.resolve)
+	a := issue.Article{Kicker: h.kicker, Title: h.title, Subtitle: h.subtitle, Byline: h.byline,
+		Paragraphs: body.Paragraphs, Blocks: body.Blocks}
+	if a.Title == "" {
+		a.Title = d.titleGuess()
+	}
+	a.Finish()
+	return a
+}
+
+// titleGuess is the title of a page whose system gave none: its first
+// <h1>, og:title, or <title>.
+func (d *doc) titleGuess() string {
+	if h := htmltext.Find(d.root, htmltext.ByTag("h1")); h != nil {
+		if t := htmltext.Clean(htmltext.Text(h)); t != "" {
+			return t
+		}
+	}
+	if m := htmltext.Find(d.root, func(n *html.Node) bool {
+		return htmltext.IsElem(n, "meta") && htmltext.Attr(n, "property") == "og:title"
+	}); m != nil {
+		if t := htmltext.Clean(htmltext.Attr(m, "content")); t != "" {
+			return t
+		}
+	}
+	if t := htmltext.Find(d.root, htmltext.ByTag("title")); t != nil {
+		return htmltext.Clean(htmltext.Text(t))
+	}
+	return ""
+}
+
+// metaDate reads the date of a news page from its meta tags
+// (article:published_time, publishdate, …) or its address.
+func (d *doc) metaDate() string {
+	var out string
+	htmltext.Walk(d.root, func(n *html.Node) bool {
+		if out != "" {
+			return false
+		}
+		if htmltext.IsElem(n, "meta") {
+			key := strings.ToLower(htmltext.Attr(n, "name") + htmltext.Attr(n, "property") + htmltext.Attr(n, "itemprop"))
+			if strings.Contains(key, "publish") || strings.Contains(key, "pubdate") || key == "date" || strings.Contains(key, "created") {
+				v := htmltext.Attr(n, "content")
+				if s := dateFromISO(v); s != "" {
+					out = s
+				} else if s := dateFromText(v); s != "" {
+					out = s
+				}
+			}
+		}
+		return true
+	})
+	return out
+}
+
+// readable reads an article out of a page of no known system with the
+// readability method: the title from the page (its <h1>, og:title,
+// <title>), the main block of text as the body. ok is false when the page
+// holds no article.
+func (d *doc) readable() (issue.Article, bool) {
+	title := d.titleGuess()
+	u := d.base
+	if u == nil || u.Scheme == "" {
+		u = &url.URL{Scheme: "http", Host: "localhost", Path: "/"}
+	}
+	parser := readability.NewParser()
+	parser.MaxElemsToParse = maxElements
+	art, err := parser.ParseDocument(d.root, u)
+	if err != nil || art.Node == nil {
+		return issue.Article{}, false
+	}
+	resolve := d.resolve
+	body := htmltext.ReadBody([]*html.Node{art.Node}, resolve)
+	if len(body.Paragraphs) == 0 {
+		return issue.Article{}, false
+	}
+	if t := htmltext.Clean(art.Title()); title == "" || t != "" && len(t) < len(title) && strings.Contains(title, t) {
+		title = t
+	}
+	// The body may repeat the title as its first heading.
+	if len(body.Blocks) > 0 && body.Blocks[0].After == 0 && body.Blocks[0].Kind == issue.BlockHeading && body.Blocks[0].Text == title {
+		body.Blocks = body.Blocks[1:]
+	}
+	a := issue.Article{Title: title, Byline: htmltext.Clean(art.Byline()), Paragraphs: body.Paragraphs, Blocks: body.Blocks}
+	a.Finish()
+	return a, true
+}
+
+// String describes a page for messages: its kind and system.
+func (p *Page) String() string {
+	if p.System == "" {
+		return p.Kind.String() + " page"
+	}
+	return fmt.Sprintf("%s page (%s)", p.Kind, p.System)
+}

@@ -1,0 +1,356 @@
+package htmltext
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/net/html"
+
+	"dubao/issue"
+	"dubao/issue/decode"
+)
+
+// Body is an article body read from HTML: its prose paragraphs and its
+// other parts (images with captions, tables, crossheads, quotes, lists)
+// as blocks anchored between them, as in issue.Article.
+type Body struct {
+	Paragraphs []string
+	Blocks     []issue.Block
+}
+
+// ReadBody reads the article body held by nodes (and what lies under
+// them), in order. Paragraphs come from <p>, <div> and the other block
+// elements, and from <br>; runs of white space in the markup become one
+// space, or nothing at a line break inside Chinese text; indents and the
+// spaces at the ends of a paragraph go, no-break and ideographic spaces
+// inside it stay as printed. <img> gives an image block whose address is
+// resolved with resolve (nil keeps it as written) and whose caption is
+// its <figcaption> or the caption-shaped paragraph right below it (图为…,
+// …摄); a <table> of data gives a table block (one laying out a page is
+// read through); <h1>–<h6> and a short paragraph all in bold give
+// crossheads; <blockquote> a quote; a list of plain items a list.
+// Scripts, styles, forms and comments give nothing; every other text
+// node's text is in the body exactly once, in order.
+func ReadBody(nodes []*html.Node, resolve func(string) string) Body {
+	r := &bodyReader{resolve: resolve}
+	for _, n := range nodes {
+		r.read(n)
+	}
+	r.flush()
+	r.captions()
+	return r.b
+}
+
+// bodyReader builds a Body.
+type bodyReader struct {
+	b       Body
+	resolve func(string) string
+	cur     strings.Builder
+	// White space seen since the last character written, and whether it
+	// held a line break.
+	space, newline bool
+	last           rune
+	// Whether the current paragraph has text in bold, and text outside.
+	bold, plain bool
+	boldDepth   int
+}
+
+// read reads n and what lies under it, without recursion.
+func (r *bodyReader) read(root *html.Node) {
+	n := root
+	for {
+		descend := r.enter(n)
+		if descend && n.FirstChild != nil {
+			n = n.FirstChild
+			continue
+		}
+		if descend {
+			r.leave(n)
+		}
+		for n != root && n.NextSibling == nil {
+			n = n.Parent
+			r.leave(n)
+		}
+		if n == root {
+			return
+		}
+		n = n.NextSibling
+	}
+}
+
+// enter handles the start of n; false skips its children (and leave).
+func (r *bodyReader) enter(n *html.Node) bool {
+	switch n.Type {
+	case html.TextNode:
+		r.text(n.Data)
+		return false
+	case html.ElementNode:
+	case html.DocumentNode:
+		return true
+	default:
+		return false
+	}
+	if Hidden(n) || strings.Contains(strings.ReplaceAll(strings.ToLower(Attr(n, "style")), " ", ""), "display:none") {
+		return false
+	}
+	switch n.Data {
+	case "br":
+		r.flush()
+		return false
+	case "img":
+		r.image(n)
+		return false
+	case "h1", "h2", "h3", "h4", "h5", "h6":
+		r.flush()
+		r.block(issue.Block{Kind: issue.BlockHeading, Text: Clean(Text(n))})
+		return false
+	case "blockquote":
+		r.flush()
+		if !hasBlockImage(n) {
+			r.block(issue.Block{Kind: issue.BlockQuote, Text: Clean(Text(n))})
+			return false
+		}
+	case "figcaption":
+		r.flush()
+		if k := len(r.b.Blocks) - 1; k >= 0 && r.b.Blocks[k].Kind == issue.BlockImage && r.b.Blocks[k].Text == "" &&
+			r.b.Blocks[k].After == len(r.b.Paragraphs) {
+			r.b.Blocks[k].Text = Clean(Text(n))
+			return false
+		}
+	case "table":
+		r.flush()
+		if rows := dataTable(n); rows != nil {
+			r.block(issue.Block{Kind: issue.BlockTable, Rows: rows})
+			return false
+		}
+	case "ul", "ol":
+		r.flush()
+		if items := plainList(n); items != nil {
+			r.block(issue.Block{Kind: issue.BlockList, Items: items, Ordered: n.Data == "ol"})
+			return false
+		}
+	case "b", "strong":
+		r.boldDepth++
+	default:
+		if isBlock(n.Data) {
+			r.flush()
+		}
+	}
+	return true
+}
+
+// leave handles the end of n.
+func (r *bodyReader) leave(n *html.Node) {
+	if n.Type != html.ElementNode {
+		return
+	}
+	switch {
+	case n.Data == "b" || n.Data == "strong":
+		r.boldDepth--
+	case isBlock(n.Data):
+		r.flush()
+	}
+}
+
+// isBlock reports the elements that end a paragraph.
+func isBlock(tag string) bool {
+	switch tag {
+	case "p", "div", "li", "ul", "ol", "dl", "dt", "dd", "section", "article", "header", "footer", "aside", "nav",
+		"figure", "figcaption", "table", "thead", "tbody", "tfoot", "tr", "td", "th", "caption", "pre", "center",
+		"address", "hr", "main", "blockquote", "form", "fieldset", "body", "html", "founder-content":
+		return true
+	}
+	return false
+}
+
+// text adds the text of a text node to the current paragraph.
+func (r *bodyReader) text(s string) {
+	s = decode.SanitizeString(s)
+	for _, c := range s {
+		switch {
+		case isASCIISpace(c):
+			r.space = true
+			r.newline = r.newline || c == '\n' || c == '\r'
+			continue
+		case r.cur.Len() == 0 && IsSpace(c):
+			continue // an indent
+		}
+		if r.space && r.cur.Len() > 0 && !(r.newline && IsWide(r.last) && IsWide(c)) {
+			r.cur.WriteByte(' ')
+		}
+		r.space, r.newline = false, false
+		r.cur.WriteRune(c)
+		r.last = c
+		if r.boldDepth > 0 {
+			r.bold = true
+		} else {
+			r.plain = true
+		}
+	}
+}
+
+// flush ends the current paragraph.
+func (r *bodyReader) flush() {
+	p := strings.TrimRightFunc(r.cur.String(), IsSpace)
+	bold := r.bold && !r.plain
+	r.cur.Reset()
+	r.space, r.newline, r.bold, r.plain, r.last = false, false, false, false, 0
+	if p == "" {
+		return
+	}
+	if bold && crosshead(p) {
+		r.block(issue.Block{Kind: issue.BlockHeading, Text: p})
+		return
+	}
+	r.b.Paragraphs = append(r.b.Paragraphs, p)
+}
+
+// crosshead reports a bold paragraph short enough to be a crosshead: not
+// a sentence.
+func crosshead(p string) bool {
+	last, _ := utf8.DecodeLastRuneInString(p)
+	return utf8.RuneCountInString(p) <= 30 && !strings.ContainsRune("。！？；…!?;", last)
+}
+
+// block adds a block after the paragraphs so far (one with no text is
+// dropped).
+func (r *bodyReader) block(b issue.Block) {
+	if b.Text == "" && b.Src == "" && len(b.Rows) == 0 && len(b.Items) == 0 {
+		return
+	}
+	b.After = len(r.b.Paragraphs)
+	r.b.Blocks = append(r.b.Blocks, b)
+}
+
+// image adds the image n.
+func (r *bodyReader) image(n *html.Node) {
+	src := strings.TrimSpace(Attr(n, "src"))
+	for _, k := range []string{"data-src", "data-original"} {
+		if v := strings.TrimSpace(Attr(n, k)); v != "" && (src == "" || strings.HasPrefix(src, "data:")) {
+			src = v
+		}
+	}
+	if src == "" {
+		return
+	}
+	r.flush()
+	if r.resolve != nil {
+		src = r.resolve(src)
+	}
+	r.block(issue.Block{Kind: issue.BlockImage, Src: Clean(src), Alt: Clean(Attr(n, "alt"))})
+}
+
+// captions moves a caption-shaped paragraph right below an image without
+// a caption into the image block.
+func (r *bodyReader) captions() {
+	b := &r.b
+	for i := range b.Blocks {
+		img := &b.Blocks[i]
+		k := img.After
+		if img.Kind != issue.BlockImage || img.Text != "" || k >= len(b.Paragraphs) || !isCaption(b.Paragraphs[k]) {
+			continue
+		}
+		if i+1 < len(b.Blocks) && b.Blocks[i+1].After == k {
+			continue // another block comes first
+		}
+		img.Text = b.Paragraphs[k]
+		b.Paragraphs = append(b.Paragraphs[:k], b.Paragraphs[k+1:]...)
+		for j := range b.Blocks {
+			if j != i && b.Blocks[j].After > k {
+				b.Blocks[j].After--
+			}
+		}
+	}
+}
+
+// isCaption reports a paragraph shaped as a picture's caption: 图为…,
+// 上图：…, …摄, …供图, （资料图片）.
+func isCaption(s string) bool {
+	if utf8.RuneCountInString(s) > 200 {
+		return false
+	}
+	for _, p := range []string{"图为", "图：", "图:", "上图", "下图", "左图", "右图", "题图", "图①", "图②", "图1", "图片"} {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	t := strings.TrimRight(s, ")）")
+	for _, p := range []string{"摄", "摄影", "供图", "资料图片", "资料图", "制图", "绘"} {
+		if strings.HasSuffix(t, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasBlockImage reports an image under n.
+func hasBlockImage(n *html.Node) bool { return Find(n, ByTag("img")) != nil }
+
+// dataTable returns the cells of a table of data, or nil for a table that
+// lays out a page (one row or one column, images, nested tables, or long
+// prose in its cells).
+func dataTable(t *html.Node) [][]string {
+	if Find(t, ByTag("img")) != nil {
+		return nil
+	}
+	var rows [][]string
+	cols := 0
+	nested := false
+	Walk(t, func(n *html.Node) bool {
+		if n != t && IsElem(n, "table") {
+			nested = true
+			return false
+		}
+		if IsElem(n, "tr") {
+			var row []string
+			for c := n.FirstChild; c != nil; c = c.NextSibling {
+				if IsElem(c, "td") || IsElem(c, "th") {
+					row = append(row, Clean(Text(c)))
+				}
+			}
+			if len(row) > 0 {
+				rows = append(rows, row)
+				cols = max(cols, len(row))
+			}
+			return false
+		}
+		return !Hidden(n)
+	})
+	if nested || len(rows) < 2 || cols < 2 {
+		return nil
+	}
+	for _, row := range rows {
+		for _, c := range row {
+			if utf8.RuneCountInString(c) > 200 {
+				return nil
+			}
+		}
+	}
+	return rows
+}
+
+// plainList returns the items of a list whose items are plain text, or
+// nil.
+func plainList(l *html.Node) []string {
+	var items []string
+	for c := l.FirstChild; c != nil; c = c.NextSibling {
+		switch {
+		case c.Type == html.TextNode && strings.TrimFunc(c.Data, IsSpace) == "":
+		case IsElem(c, "li"):
+			if Find(c, func(n *html.Node) bool {
+				return n != c && n.Type == html.ElementNode && (isBlock(n.Data) || n.Data == "img" || n.Data == "br")
+			}) != nil {
+				return nil
+			}
+			if t := Clean(Text(c)); t != "" {
+				items = append(items, t)
+			}
+		default:
+			return nil
+		}
+	}
+	if len(items) == 0 {
+		return nil
+	}
+	return items
+}
