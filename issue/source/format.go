@@ -9,6 +9,7 @@ import (
 
 	"dubao/issue"
 	"dubao/issue/source/epaper"
+	"dubao/issue/source/feed"
 )
 
 // The formats Parse reads (Options.Format).
@@ -152,6 +153,12 @@ func parseAs(format, name string, data []byte, opt Options) (*issue.Issue, error
 	switch strings.ToLower(format) {
 	case FormatHTML:
 		is, err := epaper.Read(data, name, opt.Encoding)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", name, err)
+		}
+		return is, nil
+	case FormatFeed:
+		is, err := feed.Read(data, opt.Encoding)
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", name, err)
 		}

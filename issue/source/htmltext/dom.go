@@ -129,8 +129,14 @@ func Hidden(n *html.Node) bool {
 // runs of white space made one space and <br> a space, trimmed.
 func Text(n *html.Node) string {
 	var b strings.Builder
+	text(&b, n)
+	return Squash(b.String())
+}
+
+// text writes the text under n to b, as Text finds it, untidied.
+func text(b *strings.Builder, n *html.Node) {
 	Walk(n, func(c *html.Node) bool {
-		if c != n && Hidden(c) {
+		if c != n && Hidden(c) || n.Type == html.CommentNode {
 			return false
 		}
 		switch {
@@ -141,7 +147,6 @@ func Text(n *html.Node) string {
 		}
 		return true
 	})
-	return Squash(b.String())
 }
 
 // Squash tidies the white space of a short text (a title, a name, a
@@ -228,12 +233,7 @@ func FragmentText(s string) string {
 	}
 	var b strings.Builder
 	for _, n := range nodes {
-		if t := Text(n); t != "" {
-			if b.Len() > 0 {
-				b.WriteByte(' ')
-			}
-			b.WriteString(t)
-		}
+		text(&b, n)
 	}
 	return Squash(b.String())
 }

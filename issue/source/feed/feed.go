@@ -1,0 +1,397 @@
+// Package feed reads news feeds — RSS 2.0, RSS 1.0 (RDF) and Atom, in any
+// encoding they declare — as an issue. A whole-issue e-paper feed (each
+// item's category a page label, 第01版 要闻 or 第01版：要闻) gives the
+// issue with its pages; any other feed gives one section of articles,
+// newest first. Item bodies (description, content:encoded, Atom content)
+// are HTML read as article bodies (see htmltext.ReadBody).
+package feed
+
+import (
+	"bytes"
+	"cmp"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+
+	"dubao/issue"
+	"dubao/issue/source/charset"
+	"dubao/issue/source/htmltext"
+)
+
+// ErrNotFeed is returned for XML that is not an RSS or Atom feed.
+var ErrNotFeed = errors.New("not a news feed (no <rss>, <rdf:RDF> or <feed>)")
+
+// ErrEmpty is returned for a feed with no items.
+var ErrEmpty = errors.New("the feed has no items")
+
+// node is an element of the feed, kept generic: the three formats are
+// told apart by their names.
+type node struct {
+	XMLName xml.Name
+	Attrs   []xml.Attr `xml:",any,attr"`
+	Text    string     `xml:",chardata"`
+	Inner   string     `xml:",innerxml"`
+	Nodes   []node     `xml:",any"`
+}
+
+// child returns the first child named local (in any namespace), or nil.
+func (n *node) child(local string) *node {
+	for i := range n.Nodes {
+		if n.Nodes[i].XMLName.Local == local {
+			return &n.Nodes[i]
+		}
+	}
+	return nil
+}
+
+// childNS returns the first child named local in the namespace space.
+func (n *node) childNS(space, local string) *node {
+	for i := range n.Nodes {
+		if n.Nodes[i].XMLName.Local == local && n.Nodes[i].XMLName.Space == space {
+			return &n.Nodes[i]
+		}
+	}
+	return nil
+}
+
+// children returns the children named local.
+func (n *node) children(local string) []*node {
+	var out []*node
+	for i := range n.Nodes {
+		if n.Nodes[i].XMLName.Local == local {
+			out = append(out, &n.Nodes[i])
+		}
+	}
+	return out
+}
+
+// text returns the text of the child named local ("" when absent).
+func (n *node) text(local string) string {
+	if c := n.child(local); c != nil {
+		return c.Text
+	}
+	return ""
+}
+
+// attr returns the value of the attribute local.
+func (n *node) attr(local string) string {
+	for _, a := range n.Attrs {
+		if a.Name.Local == local {
+			return a.Value
+		}
+	}
+	return ""
+}
+
+const contentNS = "http://purl.org/rss/1.0/modules/content/"
+
+// item is one entry of a feed, in the form of any of the formats.
+type item struct {
+	title, body, author, category string
+	date                          time.Time
+	order                         int
+}
+
+// Read reads a feed as an issue; encoding forces the character encoding
+// when not empty. name names the feed in errors.
+func Read(data []byte, encoding string) (*issue.Issue, error) {
+	res, err := charset.Decode(data, encoding)
+	if err != nil {
+		return nil, err
+	}
+	dec := xml.NewDecoder(bytes.NewReader(dropControlRefs(res.Text)))
+	dec.Strict = false
+	dec.Entity = xml.HTMLEntity
+	// The text is UTF-8 now, whatever the declaration says.
+	dec.CharsetReader = func(_ string, r io.Reader) (io.Reader, error) { return r, nil }
+	var root node
+	if err := dec.Decode(&root); err != nil {
+		return nil, fmt.Errorf("read feed: %w", oneLine(err))
+	}
+	var title string
+	var items []item
+	switch root.XMLName.Local {
+	case "rss":
+		ch := root.child("channel")
+		if ch == nil {
+			return nil, ErrNotFeed
+		}
+		title = ch.text("title")
+		for i, it := range ch.children("item") {
+			items = append(items, rssItem(it, i))
+		}
+	case "RDF":
+		if ch := root.child("channel"); ch != nil {
+			title = ch.text("title")
+		}
+		for i, it := range root.children("item") {
+			items = append(items, rssItem(it, i))
+		}
+	case "feed":
+		title = plain(root.text("title"))
+		for i, e := range root.children("entry") {
+			items = append(items, atomEntry(e, i))
+		}
+	default:
+		return nil, ErrNotFeed
+	}
+	if len(items) == 0 {
+		return nil, ErrEmpty
+	}
+	title = htmltext.Clean(title)
+	is := &issue.Issue{Encoding: res.Encoding, Invalid: res.Invalid}
+	if byPage(items) {
+		is.Paper = paperOf(title)
+		is.Date = dateOf(title)
+		is.Sections = pages(items)
+	} else {
+		is.Paper = title
+		slices.SortStableFunc(items, func(a, b item) int { return b.date.Compare(a.date) })
+		sec := issue.Section{}
+		for _, it := range items {
+			sec.Articles = append(sec.Articles, article(it))
+		}
+		is.Sections = []issue.Section{sec}
+	}
+	if is.Date == "" {
+		is.Date = newest(items)
+	}
+	is.Assemble()
+	if is.Count() == 0 {
+		return nil, ErrEmpty
+	}
+	return is, nil
+}
+
+// oneLine keeps an XML error on one line.
+func oneLine(err error) error {
+	return errors.New(strings.Join(strings.Fields(err.Error()), " "))
+}
+
+// rssItem reads an RSS 2.0 or 1.0 item.
+func rssItem(n *node, order int) item {
+	it := item{title: n.text("title"), order: order}
+	it.body = n.text("description")
+	if c := n.childNS(contentNS, "encoded"); c != nil && strings.TrimSpace(c.Text) != "" {
+		it.body = c.Text
+	}
+	it.author = n.text("creator")
+	if a := n.text("author"); a != "" {
+		it.author = a
+	}
+	it.category = n.text("category")
+	if c := n.text("subject"); it.category == "" {
+		it.category = c
+	}
+	it.date = parseDate(n.text("pubDate"))
+	if it.date.IsZero() {
+		it.date = parseDate(n.text("date"))
+	}
+	return it
+}
+
+// atomEntry reads an Atom entry.
+func atomEntry(n *node, order int) item {
+	it := item{title: plain(n.text("title")), order: order}
+	for _, k := range []string{"content", "summary"} {
+		if c := n.child(k); c != nil {
+			body := c.Text
+			switch c.attr("type") {
+			case "xhtml":
+				body = c.Inner
+			case "text", "":
+				if !strings.Contains(body, "<") {
+					body = html.EscapeString(body)
+				}
+			}
+			if strings.TrimSpace(body) != "" {
+				it.body = body
+				break
+			}
+		}
+	}
+	if a := n.child("author"); a != nil {
+		it.author = a.text("name")
+	}
+	if c := n.child("category"); c != nil {
+		it.category = cmp.Or(c.attr("label"), c.attr("term"))
+	}
+	it.date = parseDate(cmp.Or(n.text("published"), n.text("updated")))
+	return it
+}
+
+// plain returns the text of a title that may hold markup.
+func plain(s string) string {
+	if strings.ContainsAny(s, "<&") {
+		return htmltext.FragmentText(s)
+	}
+	return s
+}
+
+// The layouts of dates in feeds.
+var dateLayouts = []string{time.RFC1123Z, time.RFC1123, "Mon, 2 Jan 2006 15:04:05 -0700", "Mon, 2 Jan 2006 15:04:05 MST",
+	"Mon, 2 Jan 2006 15:04:05-0700", "2 Jan 2006 15:04:05 -0700", "Mon, 02 Jan 2006 15:04 -0700", time.RFC3339, "2006-01-02T15:04:05",
+	"2006-01-02 15:04:05", "2006-01-02"}
+
+// parseDate reads a feed's date; zero when it cannot.
+func parseDate(s string) time.Time {
+	s = strings.TrimSpace(s)
+	for _, l := range dateLayouts {
+		if t, err := time.Parse(l, s); err == nil {
+			return t
+		}
+	}
+	return time.Time{}
+}
+
+// newest returns the date of the newest item, YYYY-MM-DD, or "".
+func newest(items []item) string {
+	var t time.Time
+	for _, it := range items {
+		if it.date.After(t) {
+			t = it.date
+		}
+	}
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format(time.DateOnly)
+}
+
+// pageLabel reads an item's category as a page: 第01版 要闻, 第01版：要闻,
+// 01版:要闻.
+var pageLabel = regexp.MustCompile(`^\s*第?\s*[A-Za-z]?([0-9０-９]{1,3})\s*版\s*[:：\s]?\s*(.*?)\s*$`)
+
+// byPage reports a whole-issue feed: most items have a page label.
+func byPage(items []item) bool {
+	n := 0
+	for _, it := range items {
+		if pageLabel.MatchString(it.category) {
+			n++
+		}
+	}
+	return n*2 > len(items)
+}
+
+// pages groups the items of a whole-issue feed by page, in page order,
+// the items of a page in feed order.
+func pages(items []item) []issue.Section {
+	var secs []issue.Section
+	index := map[int]int{}
+	for _, it := range items {
+		num, name := 0, ""
+		if m := pageLabel.FindStringSubmatch(it.category); m != nil {
+			for _, r := range m[1] {
+				if r >= '０' {
+					r -= '０' - '0'
+				}
+				num = num*10 + int(r-'0')
+			}
+			name = htmltext.Clean(m[2])
+		}
+		i, ok := index[num]
+		if !ok {
+			i = len(secs)
+			index[num] = i
+			secs = append(secs, issue.Section{Page: num, Name: name})
+		}
+		secs[i].Articles = append(secs[i].Articles, article(it))
+	}
+	slices.SortStableFunc(secs, func(a, b issue.Section) int { return cmp.Compare(a.Page, b.Page) })
+	return secs
+}
+
+// article reads an item's article: its title, its body read as an
+// article page's, its author.
+func article(it item) issue.Article {
+	a := issue.Article{Title: htmltext.Clean(plain(it.title)), Byline: htmltext.Clean(plain(it.author))}
+	body := it.body
+	if !strings.Contains(body, "<") {
+		// Plain text: a paragraph a line.
+		var b strings.Builder
+		for line := range strings.SplitSeq(body, "\n") {
+			b.WriteString("<p>")
+			b.WriteString(html.EscapeString(line))
+			b.WriteString("</p>")
+		}
+		body = b.String()
+	}
+	nodes, err := html.ParseFragment(strings.NewReader(body), &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div})
+	if err == nil {
+		b := htmltext.ReadBody(nodes, nil)
+		a.Paragraphs, a.Blocks = b.Paragraphs, b.Blocks
+	}
+	a.Finish()
+	return a
+}
+
+// paperOf finds the paper's name in a whole-issue feed's title:
+// 人民日报电子版 - 20260803 → 人民日报.
+func paperOf(title string) string {
+	t := title
+	for _, sep := range []string{" - ", "-", "—", "|", "_", " "} {
+		if i := strings.Index(t, sep); i > 0 {
+			t = t[:i]
+		}
+	}
+	for _, suffix := range []string{"电子版", "数字报", "电子报", "全部版面", "数字版"} {
+		t = strings.TrimSuffix(strings.TrimSpace(t), suffix)
+	}
+	if t == "" {
+		return title
+	}
+	return t
+}
+
+var (
+	dateRun  = regexp.MustCompile(`(?:^|\D)((?:19|20)\d\d)(\d\d)(\d\d)(?:\D|$)`)
+	dateDash = regexp.MustCompile(`((?:19|20)\d\d)[-/.年]\s*(\d{1,2})[-/.月]\s*(\d{1,2})`)
+)
+
+// dateOf finds a date in a feed's title: 20260803, 2026-08-03, 2026年8月3日.
+func dateOf(title string) string {
+	for _, re := range []*regexp.Regexp{dateDash, dateRun} {
+		if m := re.FindStringSubmatch(title); m != nil {
+			t, err := time.Parse("2006-1-2", m[1]+"-"+strings.TrimLeft(m[2], "0")+"-"+strings.TrimLeft(m[3], "0"))
+			if err == nil {
+				return t.Format(time.DateOnly)
+			}
+		}
+	}
+	return ""
+}
+
+// charRef matches a numeric character reference.
+var charRef = regexp.MustCompile(`&#([xX][0-9a-fA-F]{1,8}|[0-9]{1,10});`)
+
+// dropControlRefs removes the character references to control characters
+// (&#27;, &#x1b;) that XML forbids and a terminal must never see; the
+// XML decoder would refuse the whole feed for one of them.
+func dropControlRefs(text []byte) []byte {
+	if !bytes.Contains(text, []byte("&#")) {
+		return text
+	}
+	return charRef.ReplaceAllFunc(text, func(ref []byte) []byte {
+		s := string(ref[2 : len(ref)-1])
+		var n uint64
+		var err error
+		if s[0] == 'x' || s[0] == 'X' {
+			n, err = strconv.ParseUint(s[1:], 16, 32)
+		} else {
+			n, err = strconv.ParseUint(s, 10, 32)
+		}
+		if err != nil || n < 0x20 && n != '\t' && n != '\n' && n != '\r' || n == 0x7f || n > 0x10FFFF || n >= 0xD800 && n <= 0xDFFF {
+			return nil
+		}
+		return ref
+	})
+}
