@@ -1,10 +1,12 @@
 // Package search finds text in an issue the way a reader expects: on the
 // unwrapped text, with full-width and half-width forms equal (ＡＢＣ１２３ =
-// ABC123, ，= ,), Latin letters case-insensitive and spaces ignored (so that
-// 李舸 finds the padded 李  舸 of a byline).
+// ABC123, ，= ,), Latin letters case-insensitive, spaces ignored (so that
+// 李舸 finds the padded 李  舸 of a byline), and Simplified and Traditional
+// characters equal (苹果 finds 蘋果, 發展 finds 发展: see script.Fold).
 package search
 
 import (
+	"math"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -12,12 +14,17 @@ import (
 	"golang.org/x/text/width"
 
 	"dubao/issue"
+	"dubao/issue/script"
 )
 
 // Query is a compiled search query.
 type Query struct {
 	text   string
 	folded []rune
+	// firsts holds, when the query starts with a Han character, every
+	// character that folds to it (苹 and 蘋), as UTF-8, for the fast
+	// byte search of Index.
+	firsts []string
 }
 
 // New compiles a query. Spaces in it are ignored.
@@ -28,8 +35,18 @@ func New(q string) Query {
 			out.folded = append(out.folded, f)
 		}
 	}
+	if len(out.folded) > 0 && fastHan(out.folded[0]) {
+		for _, v := range script.Variants(out.folded[0]) {
+			out.firsts = append(out.firsts, string(v))
+		}
+	}
 	return out
 }
+
+// fastHan reports whether Index may look for a query that starts with r
+// by a byte search of the characters that fold to r: those of the CJK
+// blocks, which fold from nothing else (no width or case form).
+func fastHan(r rune) bool { return r >= 0x3400 && r <= 0x9FFF }
 
 // String returns the query as typed.
 func (q Query) String() string { return q.text }
@@ -40,9 +57,10 @@ func (q Query) Empty() bool { return len(q.folded) == 0 }
 
 // Fold maps a rune to the form it is compared in: full-width ASCII to
 // ASCII, half-width katakana to full width, letters to lower case, curly
-// quotes “ ” ‘ ’ to the straight " and ' (texts mix both). Spaces
-// (ASCII, U+3000, no-break, every Unicode space) fold to 0, meaning
-// "ignore".
+// quotes “ ” ‘ ’ to the straight " and ' (texts mix both), Traditional
+// characters and their regional variants to one form (蘋 and 苹 to 苹, 裏
+// and 裡 to 里; script.Fold). Spaces (ASCII, U+3000, no-break, every
+// Unicode space) fold to 0, meaning "ignore".
 func Fold(r rune) rune {
 	switch {
 	case r < utf8.RuneSelf:
@@ -66,8 +84,10 @@ func Fold(r rune) rune {
 			return f
 		}
 		return r
-	case r < 0x3000:
+	case r < 0x2E80:
 		return unicode.ToLower(r)
+	case r >= 0x3400:
+		return script.Fold(r)
 	}
 	return r
 }
@@ -78,28 +98,22 @@ func (q Query) Index(text string, from int) (start, end int) {
 	if q.Empty() {
 		return -1, -1
 	}
-	first := q.folded[0]
-	if first >= 0x3400 && first <= 0x9FFF {
-		// A Han character folds only from itself: jump between its
-		// occurrences with the fast byte search.
-		lit := string(first)
-		for i := from; i < len(text); {
-			k := strings.Index(text[i:], lit)
-			if k < 0 {
-				return -1, -1
-			}
-			i += k
-			if e := q.matchAt(text, i+len(lit)); e >= 0 {
-				return i, e
-			}
-			i += len(lit)
-		}
-		return -1, -1
+	if len(q.firsts) > 0 {
+		var f firstFinder
+		return f.index(q, text, from)
 	}
+	first := q.folded[0]
+	// Han characters fold to Han characters only: when the query starts
+	// with something else they need no folding to be passed over.
+	skipHan := first < 0x2E80
 	for i := from; i < len(text); {
 		r, size := rune(text[i]), 1
 		if r >= utf8.RuneSelf {
 			r, size = utf8.DecodeRuneInString(text[i:])
+			if skipHan && r >= 0x3400 && r < 0xA000 {
+				i += size
+				continue
+			}
 		}
 		if Fold(r) == first {
 			if e := q.matchAt(text, i+size); e >= 0 {
@@ -139,14 +153,70 @@ func (q Query) matchAt(text string, i int) int {
 // text, in order.
 func (q Query) FindAll(text string) [][2]int {
 	var out [][2]int
+	var f firstFinder // keeps where each form of the first character is next
 	for from := 0; ; {
-		s, e := q.Index(text, from)
+		var s, e int
+		if len(q.firsts) > 0 {
+			s, e = f.index(q, text, from)
+		} else {
+			s, e = q.Index(text, from)
+		}
 		if s < 0 {
 			return out
 		}
 		out = append(out, [2]int{s, e})
 		from = e
 	}
+}
+
+// firstFinder finds a query that starts with a Han character by jumping
+// between the occurrences of the characters that fold to it (苹 and 蘋)
+// with the fast byte search. It remembers where each of them occurs next,
+// so that a text is scanned once for each, however many matches it holds;
+// it serves one text, searched forward.
+type firstFinder struct {
+	next [8]int // next[k]: offset of q.firsts[k] at or after the last search, -1 not known, none if there is none
+	ok   bool   // next is set up
+}
+
+// none is firstFinder.next's mark of a form that does not occur again.
+const none = math.MaxInt
+
+// index returns the first match of q at or after byte from, as Index.
+func (f *firstFinder) index(q Query, text string, from int) (start, end int) {
+	lits := q.firsts
+	if len(lits) > len(f.next) {
+		lits = lits[:len(f.next)] // no class of variants is this large
+	}
+	if !f.ok {
+		f.ok = true
+		for k := range lits {
+			f.next[k] = -1
+		}
+	}
+	for i := from; i < len(text); {
+		best, size := none, 0
+		for k, lit := range lits {
+			if f.next[k] < i {
+				if j := strings.Index(text[i:], lit); j >= 0 {
+					f.next[k] = i + j
+				} else {
+					f.next[k] = none
+				}
+			}
+			if f.next[k] < best {
+				best, size = f.next[k], len(lit)
+			}
+		}
+		if best == none {
+			return -1, -1
+		}
+		if e := q.matchAt(text, best+size); e >= 0 {
+			return best, e
+		}
+		i = best + size
+	}
+	return -1, -1
 }
 
 // Match is one match in an issue: in article N, in the piece with index

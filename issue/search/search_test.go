@@ -32,6 +32,14 @@ func TestFindAll(t *testing.T) {
 		{"curly and straight quotes", `"微改造"`, "“微改造”与‘微’", []string{"“微改造”"}},
 		{"straight single quote", "'微'", "“微改造”与‘微’", []string{"‘微’"}},
 		{"partial at end", "日报社", "日报", nil},
+		{"Simplified query, Traditional text", "苹果", "蘋果和苹果", []string{"蘋果", "苹果"}},
+		{"Traditional query, Simplified text", "發展", "经济发展，發展", []string{"发展", "發展"}},
+		{"one form of many", "头发", "頭髮、頭發、头发", []string{"頭髮", "頭發", "头发"}},
+		{"regional variants", "里面", "裡面和裏面", []string{"裡面", "裏面"}},
+		{"variant after the first character", "面包", "麪包麵包", []string{"麪包", "麵包"}},
+		{"other forms absent", "發", "发发发", []string{"发", "发", "发"}},
+		{"different words stay apart", "发", "法", nil},
+		{"Traditional with width folding", "蘋果ＡＢ", "苹果ab", []string{"苹果ab"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -117,6 +125,8 @@ func FuzzFindAll(f *testing.F) {
 	f.Add("大桥", "青溪大桥通车，大桥全长")
 	f.Add("ＡＢ c", "xab C ＡＢｃ")
 	f.Add("a", "aaaa")
+	f.Add("苹果", "蘋果与苹果、蘋菓")
+	f.Add("發 展", "发展發展")
 	f.Fuzz(func(t *testing.T, query, text string) {
 		if !utf8.ValidString(text) || !utf8.ValidString(query) {
 			t.Skip()
@@ -137,10 +147,31 @@ func FuzzFindAll(f *testing.F) {
 
 func BenchmarkIndex(b *testing.B) {
 	text := strings.Repeat("会议强调，要深入学习贯彻重要讲话精神，扎实打好今年收官战、谋好明年开局篇。GDP增长5.8%。", 2000)
-	q := New("开局")
-	b.SetBytes(int64(len(text)))
-	for b.Loop() {
-		_ = q.FindAll(text)
+	for _, query := range []string{"开局", "發展", "GDP"} {
+		b.Run(query, func(b *testing.B) {
+			q := New(query) // 开 and 發 have other forms (開, 发 髮) to look for too
+			b.SetBytes(int64(len(text)))
+			for b.Loop() {
+				_ = q.FindAll(text)
+			}
+		})
+	}
+}
+
+// TestIndexFrom checks Index from every offset of a text where the forms
+// of the query's first character alternate.
+func TestIndexFrom(t *testing.T) {
+	text := "蘋果苹果x蘋果"
+	q := New("苹果")
+	want := [][2]int{{0, 6}, {6, 12}, {6, 12}, {6, 12}, {6, 12}, {6, 12}, {6, 12}, {13, 19}}
+	for from := range want {
+		s, e := q.Index(text, from)
+		if s != want[from][0] || e != want[from][1] {
+			t.Errorf("Index(%q, %d) = %d, %d, want %v", text, from, s, e, want[from])
+		}
+	}
+	if s, _ := q.Index(text, 14); s != -1 {
+		t.Errorf("Index(%q, 14) = %d, want -1", text, s)
 	}
 }
 

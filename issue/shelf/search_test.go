@@ -133,6 +133,49 @@ func TestSearchFoldsAndSpansLines(t *testing.T) {
 	}
 }
 
+// TestSearchFoldsScripts searches a shelf of a Simplified and a
+// Traditional issue (one of them in Big5) in either script: the hits are
+// in both, and each hit's range covers the characters as the issue writes
+// them.
+func TestSearchFoldsScripts(t *testing.T) {
+	big5, err := os.ReadFile(filepath.Join("..", "..", "testdata", "hk-sample-big5.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := writeShelf(t, []fixture{
+		{path: "2024-03-07.md", content: "## 果农\n\n今年苹果丰收，头发花白的老农笑了。\n"},
+		{path: "2024-03-08.txt", content: string(big5)},
+	})
+	s, err := Scan(context.Background(), dir, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct{ q, simp, trad string }{
+		{"苹果", "苹果", "蘋果"}, {"蘋果", "苹果", "蘋果"}, {"头发", "头发", "頭髮"}, {"頭髮", "头发", "頭髮"},
+	} {
+		got := map[string][]string{}
+		for _, b := range collect(t, s, tc.q, SearchOptions{}) {
+			if b.Err != nil {
+				t.Fatal(b.Err)
+			}
+			for _, h := range b.Hits {
+				got[h.Entry.Date] = append(got[h.Entry.Date], h.Line[h.Match[0]:h.Match[1]])
+			}
+		}
+		if !slices.Equal(got["2024-03-07"], []string{tc.simp}) {
+			t.Errorf("%s: hits %q in the Simplified issue, want %s", tc.q, got["2024-03-07"], tc.simp)
+		}
+		if len(got["2024-03-08"]) == 0 {
+			t.Errorf("%s: no hit in the Traditional issue", tc.q)
+		}
+		for _, m := range got["2024-03-08"] {
+			if m != tc.trad {
+				t.Errorf("%s: hit %q in the Traditional issue, want %s", tc.q, m, tc.trad)
+			}
+		}
+	}
+}
+
 func TestSearchCancel(t *testing.T) {
 	c := smallConfig()
 	c.NeedleEvery = 1 // a hit in every issue
