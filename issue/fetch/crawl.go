@@ -285,7 +285,7 @@ func (c *crawler) finish(ctx context.Context, f *File, page seen, err error) {
 			c.countKnown(page.kind, 1)
 			f.Kind = page.kind
 		}
-		if f.Kind == Layout && page.number > 0 {
+		if page.number > 0 {
 			f.Number = page.number
 		}
 		if c.paper == "" {

@@ -156,8 +156,9 @@ type File struct {
 	// Path is where it is saved, relative to the day's folder, with
 	// slashes.
 	Path string
-	// Kind is what it is; Number the page number of a layout page, from
-	// its name (node_03.htm: 3), or 0.
+	// Kind is what it is; Number the number of a layout page (from the
+	// page, or its name: node_03.htm is 3), or of the page an article is
+	// on, as far as known; 0 when not.
 	Kind   Kind
 	Number int
 	// Size is its size in bytes, once saved.

@@ -109,7 +109,7 @@ func inspect(data []byte, base *url.URL, guess Kind, guessNumber int) seen {
 				out.number = p.Number
 			}
 		case epaper.Article:
-			out.kind, out.number = Article, 0
+			out.kind, out.number = Article, p.Number
 		}
 		for _, l := range p.Pages {
 			if u, err := url.Parse(l.URL); err == nil {
@@ -118,7 +118,7 @@ func inspect(data []byte, base *url.URL, guess Kind, guessNumber int) seen {
 		}
 		for _, l := range p.Articles {
 			if u, err := url.Parse(l.URL); err == nil {
-				out.links = append(out.links, link{url: u, kind: Article})
+				out.links = append(out.links, link{url: u, kind: Article, number: l.Page})
 			}
 		}
 	}

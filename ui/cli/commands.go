@@ -36,6 +36,8 @@ type runner struct {
 	// to it: it restores the terminal and saves the reading state) or Run
 	// has given up on the command: idle, reading or abandoned.
 	interactive atomic.Int32
+	// urlFlags are the flags of dubao URL (a day of an e-paper).
+	urlFlags getFlags
 }
 
 // rootCommand builds the command tree.
@@ -45,7 +47,7 @@ func (r *runner) rootCommand() *cobra.Command {
 		ambiguous: newChoice("narrow", ambiguousChoices...),
 	}
 	root := &cobra.Command{
-		Use:   "dubao [FILE|FOLDER|-] [DATE]",
+		Use:   "dubao [FILE|FOLDER|URL|-] [DATE]",
 		Short: "Read a Chinese newspaper issue in the terminal",
 		Long: `dubao (读报) reads one issue of a Chinese daily paper from a text file — its
 masthead, pages (版) and articles — and shows it in a full-screen reader with
@@ -54,12 +56,17 @@ a headline list beside the article, laid out with Chinese line breaking.
 FILE is an issue file (Markdown or plain text, UTF-8, GB18030, UTF-16 or
 Big5); FOLDER a folder of one issue's files (per page or per article), or
 of many issues, with DATE naming one of them; - reads stdin (keys then come
-from the terminal). With no argument dubao opens the sample issue built
-into it. When stdout is not a terminal, dubao prints the whole issue as
+from the terminal). URL is a page of an e-paper (数字报) site: dubao fetches
+that day as 'dubao get URL' does, into the shelf of fetched papers, and
+opens it (a day already fetched whole opens at once, without the network).
+With no argument dubao opens the shelf of fetched papers
+($XDG_DATA_HOME/dubao/papers), or, when none was fetched, the sample issue
+built into it. When stdout is not a terminal, dubao prints the whole issue as
 plain text instead, like 'dubao cat --all' (a folder of many issues: like
 'dubao list').`,
 		Example: `  dubao                          # the built-in sample issue
   dubao issue.md                 # read an issue
+  dubao https://paper.people.com.cn/rmrb/pc/layout/202608/03/node_01.html
   unzip -p papers.zip 0308.md | dubao -
   dubao list issue.md
   dubao cat issue.md 3 | wc -m`,
@@ -104,7 +111,8 @@ plain text instead, like 'dubao cat --all' (a folder of many issues: like
 	_ = root.RegisterFlagCompletionFunc("ambiguous", completeWords(ambiguousChoices))
 	_ = root.RegisterFlagCompletionFunc("encoding", completeWords([]string{"utf-8", "gb18030", "gbk", "big5", "utf-16le", "utf-16be"}))
 	root.SetFlagErrorFunc(flagError)
-	root.AddCommand(r.listCommand(), r.catCommand(), r.jsonCommand(), r.searchCommand(), r.configCommand())
+	r.urlFlags.add(root, false)
+	root.AddCommand(r.listCommand(), r.catCommand(), r.jsonCommand(), r.searchCommand(), r.configCommand(), r.getCommand(), r.shelfCommand())
 	root.SetIn(r.stdin)
 	root.SetOut(r.stdout)
 	root.SetErr(r.stderr)

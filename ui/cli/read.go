@@ -21,6 +21,23 @@ func (r *runner) read(ctx context.Context, cmd *cobra.Command, args []string) er
 		return err
 	}
 	arg := argAt(args, 0)
+	switch {
+	case isWebAddress(arg):
+		if len(args) > 1 {
+			return usagef(cmd.CommandPath(), "a web address names its day: no DATE after it (%q)", args[1])
+		}
+		dir, err := r.fetchForReading(ctx, cmd, arg, r.urlFlags)
+		if err != nil {
+			return err
+		}
+		args = []string{dir}
+		arg = dir
+	case len(args) == 0:
+		if dir, ok := r.papersExist(); ok {
+			args = []string{dir}
+			arg = dir
+		}
+	}
 	_, isTerm := r.app.terminalWidth(r.stdout)
 	if isTerm && len(args) < 2 && isDir(arg) {
 		return r.readFolder(ctx, arg, cfg)

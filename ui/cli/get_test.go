@@ -1,0 +1,192 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"dubao/issue"
+	"dubao/issue/fetch/fetchtest"
+	"dubao/ui/tui"
+)
+
+var fetchDay = time.Date(2026, 8, 3, 0, 0, 0, 0, time.UTC)
+
+// fetchSite serves a fictional 人民日报 day of 3 pages of 2 articles.
+func fetchSite(t *testing.T) (*fetchtest.Site, string) {
+	t.Helper()
+	site := fetchtest.New(fetchtest.PeopleNew, fetchDay, 3, 2)
+	srv := site.Serve(t)
+	return site, srv.URL
+}
+
+// dataHome is an environment whose fetched papers go to a new folder.
+func dataHome(t *testing.T) (App, string) {
+	dir := t.TempDir()
+	return App{Environ: []string{"TERM=dumb", "XDG_DATA_HOME=" + dir}}, filepath.Join(dir, "dubao", "papers")
+}
+
+func TestGet(t *testing.T) {
+	site, base := fetchSite(t)
+	app, papers := dataHome(t)
+	res := run(t, app, "", "get", base+site.Pages[1])
+	wantDir := filepath.Join(papers, "127.0.0.1_"+strings.Split(base, ":")[2]+"_rmrb", "2026-08-03")
+	if res.code != ExitOK || res.stdout != wantDir+"\n" {
+		t.Fatalf("get: %d, stdout %q, stderr %q; want the folder %s", res.code, res.stdout, res.stderr, wantDir)
+	}
+	if !strings.HasPrefix(res.stderr, "人民日报 2026-08-03: 3版 · 6篇 · ") || strings.Count(res.stderr, "\n") != 1 {
+		t.Errorf("summary %q", res.stderr)
+	}
+	for _, p := range append(append([]string(nil), site.Pages...), site.Articles...) {
+		if _, err := os.Stat(filepath.Join(wantDir, filepath.FromSlash(p))); err != nil {
+			t.Error(err)
+		}
+	}
+
+	// -q: the folder only.
+	res = run(t, app, "", "get", "-q", base+site.Pages[0])
+	if res.code != ExitOK || res.stdout != wantDir+"\n" || res.stderr != "" {
+		t.Errorf("get -q: %d, %q, %q", res.code, res.stdout, res.stderr)
+	}
+}
+
+func TestGetErrors(t *testing.T) {
+	site, base := fetchSite(t)
+	app, _ := dataHome(t)
+	into := t.TempDir()
+	for _, tc := range []struct {
+		name   string
+		args   []string
+		code   int
+		stderr string
+	}{
+		{"no such day", []string{"get", "--into", into, base + "/rmrb/pc/layout/202608/04/node_01.html"}, ExitError, "no paper that day (no such page (status 404))"},
+		{"not an address", []string{"get", "paper.people.com.cn/rmrb"}, ExitUsage, "not a web address"},
+		{"no date", []string{"get", base + "/rmrb/index.html"}, ExitUsage, "no date in the address"},
+		{"too many jobs", []string{"get", "--jobs", "9", base + site.Pages[0]}, ExitUsage, "--jobs 9: from 1 to 4"},
+		{"bad date", []string{"get", "--date", "3.8.2026", base + site.Pages[0]}, ExitUsage, "want YYYY-MM-DD"},
+		{"no days", []string{"get", "--days", "0", base + site.Pages[0]}, ExitUsage, "--days 0"},
+		{"URL and DATE", []string{base + site.Pages[0], "2026-08-03"}, ExitUsage, "no DATE after it"},
+		{"nothing fetched", []string{"shelf"}, ExitError, "no papers fetched yet"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			res := run(t, app, "", tc.args...)
+			if res.code != tc.code || !strings.Contains(res.stderr, tc.stderr) || strings.Count(res.stderr, "\n") != 1 {
+				t.Errorf("%q: %d %q; want %d and %q in one line", tc.args, res.code, res.stderr, tc.code, tc.stderr)
+			}
+		})
+	}
+}
+
+func TestGetFailures(t *testing.T) {
+	site, base := fetchSite(t)
+	site.Fault(site.Articles[3], fetchtest.Fault{Fail: 99, Status: 404})
+	app, _ := dataHome(t)
+	into := t.TempDir()
+	res := run(t, app, "", "get", "--into", into, base+site.Pages[0])
+	if res.code != ExitError || res.stdout != into+"\n" {
+		t.Fatalf("get with a page missing: %d, %q, %q", res.code, res.stdout, res.stderr)
+	}
+	lines := strings.Split(strings.TrimSpace(res.stderr), "\n")
+	if len(lines) != 3 || !strings.Contains(lines[0], "3版 · 5篇") || lines[1] != "第2版：1篇未能下载 (no such page (status 404))" ||
+		!strings.Contains(lines[2], "1 files could not be fetched: 'dubao get ") {
+		t.Errorf("summary %q", lines)
+	}
+	site.Fault(site.Articles[3], fetchtest.Fault{})
+	site.Reset()
+	res = run(t, app, "", "get", "--into", into, base+site.Pages[0])
+	if res.code != ExitOK || len(site.Requests()) != 2 {
+		t.Errorf("get again: %d %q, %d requests (want robots.txt and the missing page)", res.code, res.stderr, len(site.Requests()))
+	}
+}
+
+func TestGetDays(t *testing.T) {
+	site, base := fetchSite(t)
+	app, _ := dataHome(t)
+	into := t.TempDir()
+	// The address of another day, and --date naming the site's day.
+	other := strings.Replace(site.Pages[0], "202608/03", "202607/15", 1)
+	res := run(t, app, "", "get", "--into", into, "--date", "2026-08-03", base+other)
+	if res.code != ExitOK || res.stdout != into+"\n" {
+		t.Fatalf("--date: %d %q %q", res.code, res.stdout, res.stderr)
+	}
+	res = run(t, app, "", "get", "--into", into, "--days", "3", base+site.Pages[0])
+	want := filepath.Join(into, "2026-08-03") + "\n"
+	if res.code != ExitOK || res.stdout != want || !strings.Contains(res.stderr, "no paper on 2026-08-01, 2026-08-02: skipped") {
+		t.Errorf("--days 3: %d %q %q", res.code, res.stdout, res.stderr)
+	}
+	res = run(t, app, "", "get", "--into", into, "--days", "2", "--date", "2026-07-31", base+site.Pages[0])
+	if res.code != ExitError || !strings.Contains(res.stderr, "no paper on any of the 2 days") {
+		t.Errorf("--days 2 without a paper: %d %q", res.code, res.stderr)
+	}
+}
+
+func TestGetProgress(t *testing.T) {
+	site, base := fetchSite(t)
+	site.Latency = 60 * time.Millisecond
+	app, _ := dataHome(t)
+	var errb bytes.Buffer
+	app.terminal = func(w io.Writer) (int, bool) { return 80, w == &errb }
+	var out bytes.Buffer
+	code := app.Run(context.Background(), []string{"get", "--into", t.TempDir(), base + site.Pages[0]}, strings.NewReader(""), &out, &errb)
+	if code != ExitOK {
+		t.Fatalf("get: %d %q", code, errb.String())
+	}
+	s := errb.String()
+	if !strings.Contains(s, "\r") || !strings.Contains(s, "正在下载 ") || !strings.Contains(s, "█") {
+		t.Errorf("no progress bar on a terminal: %q", s)
+	}
+	if i := strings.LastIndex(s, "\r\x1b[K"); i < 0 || !strings.HasPrefix(s[i+4:], "人民日报 2026-08-03") {
+		t.Errorf("the bar is not cleared before the summary: %q", s)
+	}
+}
+
+func TestStatus(t *testing.T) {
+	for _, tc := range []struct {
+		done float64
+		want string
+	}{{0, "░░░░░░░░░░"}, {0.5, "█████░░░░░"}, {1, "██████████"}, {1.5, "██████████"}} {
+		if got := bar(tc.done, 10); got != tc.want {
+			t.Errorf("bar(%v) = %q, want %q", tc.done, got, tc.want)
+		}
+	}
+}
+
+func TestReadURL(t *testing.T) {
+	site, base := fetchSite(t)
+	app, papers := dataHome(t)
+	var opened string
+	app.terminal = fakeTerminal(80)
+	app.runReader = func(_ context.Context, is *issue.Issue, opt tui.Options) error {
+		opened = opt.Name
+		return nil
+	}
+	res := run(t, app, "", base+site.Pages[0])
+	if res.code != ExitOK || !strings.HasPrefix(opened, papers) {
+		t.Fatalf("dubao URL: %d %q; opened %q", res.code, res.stderr, opened)
+	}
+	// A day fetched whole opens without the network.
+	site.Reset()
+	opened = ""
+	if res := run(t, app, "", base+site.Pages[2]); res.code != ExitOK || opened == "" || len(site.Requests()) != 0 {
+		t.Errorf("dubao URL of a day on disk: %d %q, %d requests", res.code, res.stderr, len(site.Requests()))
+	}
+	// --refresh asks again.
+	if res := run(t, app, "", "--refresh", base+site.Pages[2]); res.code != ExitOK || len(site.Requests()) == 0 {
+		t.Errorf("dubao --refresh URL: %d %q, %d requests", res.code, res.stderr, len(site.Requests()))
+	}
+	// dubao alone, and dubao shelf, open the fetched papers.
+	opened = ""
+	if res := run(t, app, ""); res.code != ExitOK || opened != papers {
+		t.Errorf("dubao: %d %q, opened %q, want %q", res.code, res.stderr, opened, papers)
+	}
+	opened = ""
+	if res := run(t, app, "", "shelf"); res.code != ExitOK || opened != papers {
+		t.Errorf("dubao shelf: %d %q, opened %q, want %q", res.code, res.stderr, opened, papers)
+	}
+}
