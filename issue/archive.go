@@ -291,7 +291,7 @@ func parseArchiveFile(data []byte, opt Options) (art *Article, ad bool, res deco
 		b := &blocks[i]
 		switch b.kind {
 		case bPara, bPage:
-			d.addPara(b.text, b.indent || b.sep)
+			d.addPara(b.text, b.spans, b.indent || b.sep)
 		case bHeading:
 			d.addBlock(Block{Kind: BlockHeading, Text: b.text})
 		case bMeta:
@@ -370,9 +370,12 @@ func (a *Article) clone() Article {
 	c.Jumps = append([]Jump(nil), a.Jumps...)
 	c.Cut = append([]int(nil), a.Cut...)
 	c.Continued = append([]int(nil), a.Continued...)
+	c.Spans = append([]Span(nil), a.Spans...)
 	c.Blocks = make([]Block, len(a.Blocks))
 	for i, b := range a.Blocks {
 		b.Items = append([]string(nil), b.Items...)
+		b.Levels = append([]int(nil), b.Levels...)
+		b.Spans = append([]Span(nil), b.Spans...)
 		rows := make([][]string, len(b.Rows))
 		for r := range b.Rows {
 			rows[r] = append([]string(nil), b.Rows[r]...)

@@ -18,6 +18,8 @@ const (
 	bTable                    // pipe table rows
 	bImage                    // ![alt](src) or <figure>
 	bMeta                     // <!-- dubao:… --> written by WriteMarkdown
+	bCode                     // a fenced code block
+	bTyped                    // a paragraph WriteMarkdown marked as a block of a kind: <!-- dubao:photo_credit -->
 )
 
 // block is one structural unit of the source: a paragraph, a heading, a
@@ -36,11 +38,16 @@ type block struct {
 
 	page    int        // bPage
 	items   []string   // bList
+	levels  []int      // bList: nesting depth of each item, nil when all are 0
+	marker  string     // bList: the bullet glyph as printed (■), or empty
 	rows    [][]string // bTable
 	src     string     // bImage
 	alt     string     // bImage
 	caption string     // bImage: a caption given with the image itself
 	jumps   []string   // bMeta: stitched jump lines
+	lang    string     // bCode: the fence's info string
+	typed   BlockKind  // bTyped: the kind of block
+	spans   []Span     // inline spans of text, items (Row) or cells (Row, Col)
 }
 
 // lineInfo describes one source line.
@@ -97,24 +104,97 @@ func headingLevel(t string) (int, string) {
 // listItem recognises a list item line: "- x", "* x", "+ x", "• x",
 // "■ x", "1. x", "2) x". ■●◆▲ bullets need a space after them.
 func listItem(t string) (text string, ordered bool, ok bool) {
+	text, ordered, _, ok = listItemMarker(t)
+	return text, ordered, ok
+}
+
+// listBullets are the glyphs that make a list item when a space follows.
+const listBullets = "•■●◆▲▶"
+
+// listItemMarker is listItem that also returns a glyph bullet (■) as
+// printed; Markdown's - * + and numbers give "".
+func listItemMarker(t string) (text string, ordered bool, marker string, ok bool) {
 	if len(t) >= 2 && (t[0] == '-' || t[0] == '*' || t[0] == '+') && t[1] == ' ' {
-		return trimSpace(t[2:]), false, true
+		return trimSpace(t[2:]), false, "", true
 	}
-	if r, n := utf8.DecodeRuneInString(t); strings.ContainsRune("•■●◆▲▶", r) {
+	if r, n := utf8.DecodeRuneInString(t); strings.ContainsRune(listBullets, r) {
 		rest := t[n:]
 		if r2, n2 := utf8.DecodeRuneInString(rest); isSpaceRune(r2) && n2 > 0 {
-			return trimSpace(rest), false, true
+			return trimSpace(rest), false, t[:n], true
 		}
-		return "", false, false
+		return "", false, "", false
 	}
 	d := 0
 	for d < len(t) && d < 3 && isASCIIDigit(t[d]) {
 		d++
 	}
 	if d > 0 && d+1 < len(t) && (t[d] == '.' || t[d] == ')') && t[d+1] == ' ' {
-		return trimSpace(t[d+2:]), true, true
+		return trimSpace(t[d+2:]), true, "", true
 	}
-	return "", false, false
+	return "", false, "", false
+}
+
+// indentWidth returns the columns of a raw line's leading space: a space
+// one, a tab four, a full-width space two.
+func indentWidth(raw string) int {
+	w := 0
+	for _, r := range raw {
+		switch r {
+		case ' ', '\u00a0':
+			w++
+		case '\t':
+			w += 4
+		case '\u3000':
+			w += 2
+		default:
+			return w
+		}
+	}
+	return w
+}
+
+// fence reports a line that opens or closes a fenced code block: three or
+// more backticks or tildes, and returns the fence character, its length
+// and the info string after it.
+func fence(t string) (c byte, n int, info string, ok bool) {
+	if len(t) < 3 || t[0] != '`' && t[0] != '~' {
+		return 0, 0, "", false
+	}
+	c = t[0]
+	n = runLen(t, 0, c)
+	if n < 3 {
+		return 0, 0, "", false
+	}
+	info = trimSpace(t[n:])
+	if c == '`' && strings.IndexByte(info, '`') >= 0 {
+		return 0, 0, "", false
+	}
+	return c, n, info, true
+}
+
+// typedPrefix opens the comment WriteMarkdown writes before a paragraph
+// that is a block of a kind of its own: <!-- dubao:photo_credit -->.
+const typedPrefix = "<!-- dubao:"
+
+// typedKinds are the kinds of block written as a marked paragraph.
+var typedKinds = [...]BlockKind{BlockAttribution, BlockPhotoCredit, BlockLayoutCredit, BlockByline}
+
+// typedComment returns the kind a comment line marks, or "".
+func typedComment(t string) BlockKind {
+	rest, ok := strings.CutPrefix(t, typedPrefix)
+	if !ok {
+		return ""
+	}
+	name, ok := strings.CutSuffix(rest, " -->")
+	if !ok {
+		return ""
+	}
+	for _, k := range typedKinds {
+		if string(k) == name {
+			return k
+		}
+	}
+	return ""
 }
 
 // isRule reports a thematic break: --- *** ___ (three or more, spaces
@@ -273,8 +353,19 @@ func isTableRule(t string) bool {
 	return dash
 }
 
-// boldLine returns the text of a line that is all bold: **text**.
+// boldLine returns the text of a line that is all bold: **text**, its
+// backslash escapes removed.
 func boldLine(t string) (string, bool) {
+	inner, ok := boldInner(t)
+	if !ok {
+		return "", false
+	}
+	return unescapeMarkdown(inner), true
+}
+
+// boldInner returns what stands between the marks of a line that is all
+// bold: **text**, as written.
+func boldInner(t string) (string, bool) {
 	if len(t) <= 4 || !strings.HasPrefix(t, "**") || !strings.HasSuffix(t, "**") {
 		return "", false
 	}
@@ -282,7 +373,7 @@ func boldLine(t string) (string, bool) {
 	if strings.Contains(inner, "**") || trimSpace(inner) != inner || strings.HasSuffix(inner, "\\") && !strings.HasSuffix(inner, "\\\\") {
 		return "", false
 	}
-	return unescapeMarkdown(inner), true
+	return inner, true
 }
 
 // figure parses an HTML <figure> block (already joined into one string):
@@ -380,8 +471,29 @@ type blocker struct {
 	// text lines are one paragraph (Markdown). Otherwise every line is a
 	// paragraph (plain-text exports).
 	blankMode bool
-	out       []block
-	hard      bool // the last paragraph ended at a Markdown hard break
+	// inline: the text is Markdown whose inline markup (emphasis, code,
+	// links, backslash escapes) is read into spans (see parseInline).
+	inline bool
+	out    []block
+	hard   bool // the last paragraph ended at a Markdown hard break
+	// noFence remembers the fences (character, length) with no closing
+	// line from a line on.
+	noFence map[[2]int]int
+}
+
+// unescapeStart returns a line that starts with a backslash escape
+// without it; under inline Markdown an escaped ASCII punctuation mark is
+// left for parseInline.
+func (bk *blocker) unescapeStart(t string) string {
+	if bk.inline && isASCIIPunct(t[1]) {
+		return t
+	}
+	return t[1:]
+}
+
+// escapedStart reports a line that starts with a backslash escape.
+func escapedStart(t string) bool {
+	return len(t) > 1 && t[0] == '\\' && !isSpaceRune(firstRune(t[1:]))
 }
 
 // detectBlankMode decides whether paragraphs are separated by blank lines:
@@ -415,18 +527,18 @@ func (bk *blocker) run(from int) []block {
 		b := block{blank: blank, sep: sep, line: i, indent: ln.indent}
 		blank, sep = false, false
 		switch c := t[0]; {
-		case c == '\\' && len(t) > 1 && !isSpaceRune(firstRune(t[1:])):
+		case c == '\\' && escapedStart(t):
 			// An escaped line start: the rest is plain text.
-			b.kind, b.text = bPara, t[1:]
+			b.kind, b.text = bPara, bk.unescapeStart(t)
 			i++
 			i = bk.paragraph(&b, i)
 		case c == '#':
 			if lv, text := headingLevel(t); lv > 0 {
 				b.kind, b.level, b.text = bHeading, lv, text
 				switch {
-				case strings.HasPrefix(text, "\\") && len(text) > 1 && !isSpaceRune(firstRune(text[1:])):
+				case escapedStart(text):
 					// An escaped heading text: never a page line.
-					b.text = text[1:]
+					b.text = bk.unescapeStart(text)
 				case lv == 1:
 					if p, name, ok := parsePageHeading(text); ok {
 						b.kind, b.page, b.text = bPage, p, name
@@ -435,6 +547,9 @@ func (bk *blocker) run(from int) []block {
 					if p, name, ok := parsePageLine(text); ok {
 						b.kind, b.page, b.text = bPage, p, name
 					}
+				}
+				if bk.inline && b.kind == bHeading {
+					b.text = plainInline(b.text)
 				}
 				i++
 				break
@@ -448,7 +563,7 @@ func (bk *blocker) run(from int) []block {
 			last := ""
 			for i < len(lines) && strings.HasPrefix(lines[i].text, ">") {
 				q := trimSpace(lines[i].text[1:])
-				if len(q) > 1 && q[0] == '\\' && isASCIIPunct(q[1]) {
+				if len(q) > 1 && q[0] == '\\' && isASCIIPunct(q[1]) && !bk.inline {
 					q = q[1:]
 				}
 				switch {
@@ -469,6 +584,9 @@ func (bk *blocker) run(from int) []block {
 				i++
 			}
 			b.text = sb.String()
+			if bk.inline {
+				b.text, b.spans = parseInline(b.text)
+			}
 			if b.text == "" {
 				continue
 			}
@@ -477,9 +595,32 @@ func (bk *blocker) run(from int) []block {
 			for i < len(lines) && strings.HasPrefix(lines[i].text, "|") {
 				row := lines[i].text
 				if !(i == start+1 && isTableRule(row)) {
-					b.rows = append(b.rows, tableCells(row))
+					cells := tableCells(row)
+					if bk.inline {
+						for c := range cells {
+							var ss []Span
+							cells[c], ss = parseInline(cells[c])
+							for _, sp := range ss {
+								sp.Row, sp.Col = len(b.rows), c
+								b.spans = append(b.spans, sp)
+							}
+						}
+					}
+					b.rows = append(b.rows, cells)
 				}
 				i++
+			}
+		case c == '<' && strings.HasPrefix(t, typedPrefix) && typedComment(t) != "" && i+1 < len(lines) && lines[i+1].text != "":
+			// A paragraph marked as a block of a kind of its own.
+			b.kind, b.typed, b.line = bTyped, typedComment(t), i+1
+			t = lines[i+1].text
+			if escapedStart(t) {
+				t = bk.unescapeStart(t)
+			}
+			b.text = t
+			i = bk.paragraph(&b, i+2)
+			if bk.inline {
+				b.text, b.spans = parseInline(b.text)
 			}
 		case c == '<' && strings.HasPrefix(t, "<!--"):
 			// An HTML comment: markup, unless it is ours.
@@ -536,16 +677,54 @@ func (bk *blocker) run(from int) []block {
 			b.kind, b.text = bPara, t
 			i = bk.paragraph(&b, i+1)
 		default:
+			if fc, fn, info, ok := fence(t); ok {
+				if end := bk.closingFence(i+1, fc, fn); end > 0 {
+					b.kind, b.lang = bCode, info
+					cut := indentWidth(ln.raw)
+					var sb strings.Builder
+					for k := i + 1; k < end; k++ {
+						if k > i+1 {
+							sb.WriteByte('\n')
+						}
+						sb.WriteString(dropIndent(lines[k].raw, cut))
+					}
+					b.text = sb.String()
+					i = end + 1
+					break
+				}
+			}
 			if isRule(t) {
 				i++
 				blank, sep = true, true
 				continue
 			}
-			if _, ordered, ok := listItem(t); ok {
-				b.kind, b.ordered = bList, ordered
+			if _, ordered, marker, ok := listItemMarker(t); ok {
+				b.kind, b.ordered, b.marker = bList, ordered, marker
+				var indents []int // the indents of the open levels
+				nested := false
 				for i < len(lines) {
 					lt := lines[i].text
-					it, _, ok := listItem(lt)
+					it, _, m, ok := listItemMarker(lt)
+					if ok {
+						w := indentWidth(lines[i].raw)
+						for len(indents) > 0 && w < indents[len(indents)-1] {
+							indents = indents[:len(indents)-1]
+						}
+						if len(indents) == 0 || w > indents[len(indents)-1] {
+							indents = append(indents, w)
+						}
+						level := len(indents) - 1
+						if level == 0 && len(b.items) > 0 && m != b.marker {
+							break // another bullet: another list
+						}
+						if level > 0 && !nested {
+							nested = true
+							b.levels = make([]int, len(b.items), len(b.items)+1)
+						}
+						if nested {
+							b.levels = append(b.levels, level)
+						}
+					}
 					if !ok {
 						// An indented line continues the item before it.
 						if lt != "" && lines[i].indent && bk.blankMode && len(b.items) > 0 {
@@ -561,10 +740,25 @@ func (bk *blocker) run(from int) []block {
 					b.items = append(b.items, it)
 					i++
 				}
+				if bk.inline {
+					for k := range b.items {
+						var ss []Span
+						b.items[k], ss = parseInline(b.items[k])
+						for _, sp := range ss {
+							sp.Row = k
+							b.spans = append(b.spans, sp)
+						}
+					}
+				}
 				break
 			}
-			if text, ok := boldLine(t); ok {
-				b.kind, b.text = bBold, text
+			if inner, ok := boldInner(t); ok {
+				b.kind = bBold
+				if bk.inline {
+					b.text, b.spans = parseInline(inner)
+				} else {
+					b.text = unescapeMarkdown(inner)
+				}
 				i++
 				break
 			}
@@ -577,6 +771,9 @@ func (bk *blocker) run(from int) []block {
 			i = bk.paragraph(&b, i+1)
 		}
 		b.end = i
+		if b.kind == bPara && bk.inline {
+			b.text, b.spans = parseInline(b.text)
+		}
 		if b.kind == bPara && bk.hard {
 			// After a hard line break the next paragraph stands apart.
 			sep, bk.hard = true, false
@@ -625,8 +822,8 @@ func (bk *blocker) paragraph(b *block, i int) int {
 			sb.WriteString(b.text)
 		}
 		next := ln.text
-		if len(next) > 1 && next[0] == '\\' && !isSpaceRune(firstRune(next[1:])) {
-			next = next[1:] // escaped, as at the start of a block
+		if escapedStart(next) {
+			next = bk.unescapeStart(next) // escaped, as at the start of a block
 		}
 		writeSoft(&sb, last, next)
 		last, prev = next, ln.raw
@@ -657,6 +854,9 @@ func startsBlock(t string) bool {
 		return ok
 	case '<':
 		return strings.HasPrefix(t, "<!--") || strings.HasPrefix(t, "<figure")
+	case '`', '~':
+		_, _, _, ok := fence(t)
+		return ok
 	}
 	if _, _, ok := listItem(t); ok {
 		return true
@@ -666,6 +866,37 @@ func startsBlock(t string) bool {
 	}
 	_, _, ok := parsePageLine(t)
 	return ok
+}
+
+// closingFence returns the index of the line from lines[from:] that closes
+// a code block opened by n fence characters c, or −1. A search that found
+// none is remembered, so that many unclosed fences cost linear time.
+func (bk *blocker) closingFence(from int, c byte, n int) int {
+	key := [2]int{int(c), n}
+	if at, ok := bk.noFence[key]; ok && from >= at {
+		return -1
+	}
+	lines := bk.lines
+	for k := from; k < len(lines); k++ {
+		t := lines[k].text
+		if len(t) >= n && t[0] == c && runLen(t, 0, c) >= n && trimSpace(t[runLen(t, 0, c):]) == "" {
+			return k
+		}
+	}
+	if bk.noFence == nil {
+		bk.noFence = map[[2]int]int{}
+	}
+	bk.noFence[key] = from
+	return -1
+}
+
+// dropIndent removes up to cut columns of leading spaces from a raw line.
+func dropIndent(raw string, cut int) string {
+	i := 0
+	for i < len(raw) && i < cut && raw[i] == ' ' {
+		i++
+	}
+	return raw[i:]
 }
 
 // writeSoft appends next to a paragraph being joined from lines, after the

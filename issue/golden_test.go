@@ -28,6 +28,7 @@ func TestGolden(t *testing.T) {
 		{"big5", func(t *testing.T) string { return samplePath(t, "issues/big5.txt") }, false},
 		{"utf16le-bom", func(t *testing.T) string { return samplePath(t, "issues/utf16le-bom.md") }, false},
 		{"frontmatter", func(t *testing.T) string { return samplePath(t, "issues/frontmatter.md") }, false},
+		{"note-inline", func(t *testing.T) string { return samplePath(t, "issues/note-inline.md") }, false},
 		{"archive", func(t *testing.T) string { return samplePath(t, "issues/archive-20240601") }, false},
 	}
 	for _, tt := range tests {
@@ -67,7 +68,7 @@ func redact(t testing.TB, doc string) string {
 			return v
 		case string:
 			switch key {
-			case "dir", "kind", "encoding", "date":
+			case "dir", "kind", "encoding", "date", "marker":
 				return v
 			}
 			h := fnv.New32a()

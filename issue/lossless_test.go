@@ -26,6 +26,7 @@ var (
 	linkTarget = regexp.MustCompile(`\]\([^)]*\)`)
 	tagStart   = regexp.MustCompile(`<[A-Za-z][^<>]*$`)
 	listNumber = regexp.MustCompile(`[0-9]{1,3}[.)]`)
+	fenceInfo  = regexp.MustCompile("(?:```|~~~)[A-Za-z0-9_+.#-]*")
 	tagEnd     = regexp.MustCompile(`^[^<>]*>`)
 )
 
@@ -38,6 +39,7 @@ func markupOnly(gap string) bool {
 	g = tagStart.ReplaceAllString(g, "")
 	g = tagEnd.ReplaceAllString(g, "")
 	g = linkTarget.ReplaceAllString(g, "")
+	g = fenceInfo.ReplaceAllString(g, "")
 	g = listNumber.ReplaceAllString(g, "")
 	g = strings.Map(func(r rune) rune {
 		if strings.ContainsRune("•■●◆▲▶", r) { // list bullets
@@ -157,6 +159,7 @@ func checkLossless(src string, is *Issue) error {
 	var firstErr error
 	for _, fromFM := range []bool{true, false} {
 		var want []string
+		var marks [][]int // per piece: where inline markup was taken out
 		var label []string
 		for k, a := range is.Articles() {
 			for _, p := range a.Pieces() {
@@ -171,10 +174,11 @@ func checkLossless(src string, is *Issue) error {
 					continue
 				}
 				want = append(want, w)
+				marks = append(marks, markupPlaces(a, p))
 				label = append(label, fmt.Sprintf("article %d %q piece %d", a.N, clip(a.Title), p.Kind))
 			}
 		}
-		m := matcher{s: s, want: want, allowed: allowed, dead: map[[2]int]bool{}}
+		m := matcher{s: s, want: want, marks: marks, allowed: allowed, dead: map[[2]int]bool{}}
 		if m.match(0, fmEnd) {
 			return nil
 		}
@@ -193,6 +197,7 @@ func checkLossless(src string, is *Issue) error {
 type matcher struct {
 	s                  string
 	want               []string
+	marks              [][]int
 	allowed            func(from, to int, leading bool) bool
 	dead               map[[2]int]bool // (piece, position) known to fail
 	deepest, deepestAt int
@@ -212,7 +217,7 @@ func (m *matcher) match(k, cur int) bool {
 	}
 	w := m.want[k]
 	for off, tries := cur, 0; tries < 4096; tries++ {
-		i, n := indexEscaped(m.s[off:], w)
+		i, n := indexMarked(m.s[off:], w, m.marks[k])
 		if i < 0 {
 			break
 		}
@@ -227,6 +232,64 @@ func (m *matcher) match(k, cur int) bool {
 	}
 	m.dead[[2]int{k, cur}] = true
 	return false
+}
+
+// markupPlaces returns the places in the text of piece p of a, spaces
+// left out (see nonSpace), where inline markup was taken out: the starts
+// and ends of its spans.
+func markupPlaces(a *Article, p Piece) []int {
+	var spans []Span
+	var text string
+	switch {
+	case p.Kind == PieceParagraph:
+		spans, text = spansIn(a.Spans, p.Para, 0, 0), a.Paragraphs[p.Para]
+	case p.Block >= 0 && p.Kind != PieceImage:
+		spans, text = spansIn(a.Blocks[p.Block].Spans, 0, p.Row, p.Col), p.Text
+	}
+	var out []int
+	for _, s := range spans {
+		for _, at := range []int{s.Start, s.End} {
+			if at >= 0 && at <= len(text) {
+				out = append(out, len(nonSpace(text[:at])))
+			}
+		}
+	}
+	sort.Ints(out)
+	return out
+}
+
+// inlineMarkup is what inline Markdown takes out of a text: emphasis
+// marks, backticks, brackets, an image's !, a link's address.
+const inlineMarkup = "(?:[*_`!<>\\[\\]\\\\]|\\]\\((?:[^()]|\\([^()]*\\))*\\))*"
+
+// indexMarked is indexEscaped for a piece whose text had inline markup
+// at the places marks (byte offsets in want).
+func indexMarked(s, want string, marks []int) (int, int) {
+	if len(marks) == 0 {
+		return indexEscaped(s, want)
+	}
+	var re strings.Builder
+	prev := 0
+	for _, at := range append(marks, len(want)) {
+		if at < prev {
+			continue
+		}
+		for _, r := range want[prev:at] {
+			if r < 0x80 && isASCIIPunct(byte(r)) {
+				re.WriteString(`\\?`)
+			}
+			re.WriteString(regexp.QuoteMeta(string(r)))
+		}
+		if at < len(want) || at == len(want) && len(marks) > 0 {
+			re.WriteString(inlineMarkup)
+		}
+		prev = at
+	}
+	loc := regexp.MustCompile(re.String()).FindStringIndex(s)
+	if loc == nil {
+		return -1, 0
+	}
+	return loc[0], loc[1] - loc[0]
 }
 
 // indexEscaped finds want in s, where the source may have written an ASCII
@@ -295,6 +358,7 @@ func losslessFiles(t *testing.T) map[string]string {
 		"big5":        samplePath(t, "issues/big5.txt"),
 		"utf16":       samplePath(t, "issues/utf16le-bom.md"),
 		"frontmatter": samplePath(t, "issues/frontmatter.md"),
+		"note-inline": samplePath(t, "issues/note-inline.md"),
 	}
 	if p := filepath.Join(repoRoot(t), "..", "shared", "seed", "000_f6fea3e315053468.txt"); fileExists(p) {
 		files["seed"] = p

@@ -146,20 +146,22 @@ func writeArticle(sb *strings.Builder, a *Article) {
 	case !byline:
 	case a.Title == "":
 		// Without a title, a byline stands as the first paragraph.
-		sb.WriteString(escapeLine(a.Byline))
+		sb.WriteString(escapeLine(inlineText(a.Byline)))
 		sb.WriteString("\n\n")
 	default:
 		sb.WriteString("> ")
-		sb.WriteString(escapeQuoteLine(a.Byline))
+		sb.WriteString(escapeQuoteLine(inlineText(a.Byline)))
 		sb.WriteString("\n\n")
 	}
 	cut := map[int]bool{}
 	for _, c := range a.Cut {
 		cut[c] = true
 	}
-	// written holds the paragraphs as written, with the seams: what Parse
-	// reads them as before it takes the seams out.
-	written, rest := withSeams(a)
+	// seams holds the comments of the seams at the end of each paragraph
+	// (see withSeams); written the paragraphs as Parse reads them before
+	// it takes the seams out.
+	seams, written, rest := withSeams(a)
+	spans := paraSpans(a)
 	for i := 0; i <= len(a.Paragraphs); i++ {
 		for b := range a.Blocks {
 			blk := &a.Blocks[b]
@@ -170,7 +172,7 @@ func writeArticle(sb *strings.Builder, a *Article) {
 		if i == len(a.Paragraphs) {
 			break
 		}
-		p := written[i]
+		p := a.Paragraphs[i]
 		if i == 0 && !inline && subtitleAhead(a, written, byline) {
 			// Keep Parse from reading the first paragraph as a subtitle.
 			sb.WriteString("\u3000\u3000")
@@ -184,18 +186,27 @@ func writeArticle(sb *strings.Builder, a *Article) {
 		}
 		if i == 0 && inline {
 			// The byline runs into the first paragraph, as printed.
-			sb.WriteString(a.Byline)
+			sep := ""
 			if r := lastRune(a.Byline); r != ')' && r != '）' && r != '：' && r != ':' {
-				sb.WriteByte(' ')
+				sep = " "
 			}
-			sb.WriteString(p)
+			shift := len(a.Byline) + len(sep)
+			moved := make([]Span, len(spans[0]))
+			for k, s := range spans[0] {
+				s.Start, s.End = s.Start+shift, s.End+shift
+				moved[k] = s
+			}
+			w, _ := writeInline(a.Byline+sep+p, moved)
+			sb.WriteString(w)
 		} else {
-			sb.WriteString(escapeLine(p))
+			w, _ := writeInline(p, spans[i])
+			sb.WriteString(escapeLine(w))
 		}
+		sb.WriteString(seams[i])
 		sb.WriteString("\n\n")
 	}
 	if a.Byline != "" && a.BylineEnd {
-		sb.WriteString(escapeLine(a.Byline))
+		sb.WriteString(escapeLine(inlineText(a.Byline)))
 		sb.WriteString("\n\n")
 	}
 	if len(rest) > 0 {
@@ -204,10 +215,30 @@ func writeArticle(sb *strings.Builder, a *Article) {
 	}
 }
 
-// withSeams returns the paragraphs of a with the comments of its stitched
-// jumps written at the end of the paragraphs that hold their seams, and the
-// stitched jumps that have no paragraph.
-func withSeams(a *Article) (written []string, rest []Jump) {
+// inlineText returns a text without spans as inline Markdown that reads
+// back as the same text.
+func inlineText(s string) string {
+	w, _ := writeInline(s, nil)
+	return w
+}
+
+// paraSpans returns the spans of each paragraph of a, relative to it.
+func paraSpans(a *Article) [][]Span {
+	out := make([][]Span, len(a.Paragraphs))
+	for _, s := range a.Spans {
+		if p := s.Para; p >= 0 && p < len(out) {
+			s.Para = 0
+			out[p] = append(out[p], s)
+		}
+	}
+	return out
+}
+
+// withSeams returns the comments of the stitched jumps of a to write at
+// the end of each paragraph that holds their seams, the paragraphs with
+// them, and the stitched jumps that have no paragraph.
+func withSeams(a *Article) (seams, written []string, rest []Jump) {
+	seams = make([]string, len(a.Paragraphs))
 	// at[p] lists the seams of paragraph p: offset and jumps, in order.
 	type seamAt struct {
 		off   int
@@ -235,19 +266,19 @@ func withSeams(a *Article) (written []string, rest []Jump) {
 		at[j.Para] = ss
 	}
 	if at == nil {
-		return a.Paragraphs, rest
+		return seams, a.Paragraphs, rest
 	}
 	written = append([]string(nil), a.Paragraphs...)
 	for p, ss := range at {
 		sort.SliceStable(ss, func(x, y int) bool { return ss[x].off < ss[y].off })
 		var sb strings.Builder
-		sb.WriteString(written[p])
 		for _, s := range ss {
 			sb.WriteString(seamComment(s.jumps, utf8.RuneCountInString(written[p][s.off:])))
 		}
-		written[p] = sb.String()
+		seams[p] = sb.String()
+		written[p] += seams[p]
 	}
-	return written, rest
+	return seams, written, rest
 }
 
 // seamComment returns the comment that holds the stitched jumps js of a
@@ -342,6 +373,7 @@ func takeSeams(d *draft) ([]seam, string) {
 			continue
 		}
 		a.Paragraphs[i] = text
+		a.editSpans(func(*Span) bool { return true }) // cut to the text
 		i++
 	}
 	if len(seams) == 0 {
@@ -451,7 +483,12 @@ func heading(sb *strings.Builder, marks, text string) {
 	sb.WriteString(marks)
 	if text != "" {
 		sb.WriteByte(' ')
-		if _, _, page := parsePageLine(text); marks != "#" && page || strings.HasPrefix(text, "\\") {
+		if marks != "#" {
+			// A section's name is read as written; a title's inline
+			// markup is dropped.
+			text = inlineText(text)
+		}
+		if _, _, page := parsePageLine(text); marks != "#" && page || strings.HasPrefix(text, "\\") && !(marks != "#" && len(text) > 1 && isASCIIPunct(text[1])) {
 			sb.WriteByte('\\') // not a page line, not an escape
 		}
 		sb.WriteString(text)
@@ -468,10 +505,16 @@ func writeBlock(sb *strings.Builder, b *Block, a *Article, paras []string, i int
 	switch b.Kind {
 	case BlockHeading:
 		sb.WriteString("**")
-		sb.WriteString(strings.NewReplacer(`\`, `\\`, `*`, `\*`).Replace(b.Text))
+		w, _ := writeInlineIf(b.Text, b.Spans, func(w string) bool {
+			line := "**" + w + "**"
+			_, bold := boldInner(line)
+			return bold && !isRule(line)
+		})
+		sb.WriteString(w)
 		sb.WriteString("**\n\n")
 	case BlockQuote:
-		for k, line := range strings.Split(b.Text, "\n") {
+		w, _ := writeInline(b.Text, b.Spans)
+		for k, line := range strings.Split(w, "\n") {
 			if k > 0 {
 				sb.WriteString(">\n")
 			}
@@ -482,22 +525,60 @@ func writeBlock(sb *strings.Builder, b *Block, a *Article, paras []string, i int
 		sb.WriteByte('\n')
 	case BlockList:
 		for k, it := range b.Items {
-			if b.Ordered {
+			if k < len(b.Levels) {
+				sb.WriteString(strings.Repeat("  ", max(b.Levels[k], 0)))
+			}
+			switch {
+			case b.Ordered:
 				sb.WriteString(itoa(k + 1))
 				sb.WriteString(". ")
-			} else {
+			case b.Marker != "":
+				sb.WriteString(b.Marker)
+				sb.WriteByte(' ')
+			default:
 				sb.WriteString("- ")
 			}
-			sb.WriteString(it)
+			w, _ := writeInline(it, spansIn(b.Spans, 0, k, 0))
+			sb.WriteString(w)
 			sb.WriteByte('\n')
 		}
 		sb.WriteByte('\n')
+	case BlockCode:
+		c, longest := byte('`'), 0
+		if strings.Contains(b.Lang, "`") {
+			c = '~'
+		}
+		for i := 0; i < len(b.Text); i++ {
+			if b.Text[i] == c {
+				n := runLen(b.Text, i, c)
+				longest = max(longest, n)
+				i += n - 1
+			}
+		}
+		f := strings.Repeat(string(c), max(3, longest+1))
+		sb.WriteString(f)
+		sb.WriteString(b.Lang)
+		sb.WriteByte('\n')
+		if b.Text != "" {
+			sb.WriteString(b.Text)
+			sb.WriteByte('\n')
+		}
+		sb.WriteString(f)
+		sb.WriteString("\n\n")
+	case BlockAttribution, BlockPhotoCredit, BlockLayoutCredit, BlockByline:
+		sb.WriteString(typedPrefix)
+		sb.WriteString(string(b.Kind))
+		sb.WriteString(" -->\n")
+		w, _ := writeInline(b.Text, b.Spans)
+		sb.WriteString(escapeLine(w))
+		sb.WriteString("\n\n")
 	case BlockTable:
 		for r, row := range b.Rows {
 			sb.WriteByte('|')
-			for _, c := range row {
+			for k, c := range row {
 				sb.WriteByte(' ')
-				sb.WriteString(strings.ReplaceAll(c, "|", "\\|"))
+				w, _ := writeInline(c, spansIn(b.Spans, 0, r, k))
+				sb.WriteString(strings.ReplaceAll(w, "|", "\\|"))
 				sb.WriteString(" |")
 			}
 			sb.WriteByte('\n')
@@ -523,10 +604,11 @@ func writeBlock(sb *strings.Builder, b *Block, a *Article, paras []string, i int
 		if i < len(paras) && b.After == i && !laterBlockAt(a, b, i) {
 			next = paras[i]
 		}
+		caption, _ := writeInline(b.Text, b.Spans)
 		switch {
-		case b.Text != "" && isCaption(b.Text) && startsPlain(b.Text):
+		case b.Text != "" && isCaption(b.Text) && startsPlain(caption):
 			sb.WriteString(")\n\n")
-			sb.WriteString(b.Text)
+			sb.WriteString(caption)
 			sb.WriteString("\n\n")
 			return
 		case b.Text != "" || next != "" && isCaption(next):
@@ -619,8 +701,15 @@ func escapeLine(s string) string {
 // lineHazard reports text that Parse would not read as a plain paragraph.
 func lineHazard(s string) bool {
 	switch s[0] {
-	case '>', '|', '\\':
+	case '>', '|':
 		return true
+	case '\\':
+		// An escaped ASCII punctuation mark is inline markup, read as
+		// such; any other backslash would read as an escaped line start.
+		return len(s) < 2 || !isASCIIPunct(s[1])
+	case '`', '~':
+		_, _, _, ok := fence(s)
+		return ok
 	case '#':
 		lv, _ := headingLevel(s)
 		return lv > 0
@@ -643,9 +732,9 @@ func lineHazard(s string) bool {
 	return ok
 }
 
-// escapeQuoteLine escapes a line inside a block quote.
+// escapeQuoteLine escapes a line of inline Markdown inside a block quote.
 func escapeQuoteLine(s string) string {
-	if strings.HasPrefix(s, ">") || strings.HasPrefix(s, "\\") {
+	if strings.HasPrefix(s, ">") {
 		return "\\" + s
 	}
 	return s

@@ -34,15 +34,27 @@ type Issue struct {
 }
 
 // Section is one page (版面) of the issue. Articles is empty for an ad page
-// (Ad) and for a page of which the source gives only the name.
+// (Ad), for a page of which the source gives only the name, and for a page
+// that only repeats articles kept on an earlier page (Repeats).
 type Section struct {
-	Page int    `json:"page"` // 0 if unknown
+	Page int    `json:"page"` // 0 if unknown (shown as 版次不详, never made up)
 	Name string `json:"name"` // 要闻, 综合新闻, …
 	Ad   bool   `json:"ad,omitempty"`
 	// TitlesOnly says that the source gave only the titles of the page's
 	// articles (an e-paper layout page read without its article pages).
 	TitlesOnly bool      `json:"titles_only,omitempty"`
 	Articles   []Article `json:"articles"`
+	// Repeats are the articles this page printed again in full that the
+	// issue keeps once, on the earlier page where they first stood: the
+	// page reads 见第1版 for each, and is no ad page.
+	Repeats []Repeat `json:"repeats,omitempty"`
+}
+
+// Repeat names an article printed again on a later page: the page and the
+// title where the issue keeps it.
+type Repeat struct {
+	Page  int    `json:"page"`
+	Title string `json:"title"`
 }
 
 // Article is one article: its headings, byline and body.
@@ -63,7 +75,11 @@ type Article struct {
 	BylineInline bool `json:"byline_inline,omitempty"`
 
 	// Paragraphs are the prose paragraphs, the byline removed from the first.
+	// Inline markup is not part of the text (see Span): **强调** is 强调.
 	Paragraphs []string `json:"paragraphs"`
+	// Spans mark emphasis, code and links inside the paragraphs
+	// (Span.Para), in order of paragraph and start.
+	Spans []Span `json:"spans,omitempty"`
 	// Blocks are the non-prose parts of the body (crossheads, quotes, lists,
 	// tables, images), each anchored after a number of paragraphs.
 	Blocks []Block `json:"blocks,omitempty"`
@@ -80,26 +96,82 @@ type Article struct {
 // BlockKind says what a Block holds.
 type BlockKind string
 
-// The kinds of Block.
+// The kinds of Block. Every kind but list, table and image keeps its text
+// in Block.Text, as printed.
 const (
-	BlockHeading BlockKind = "heading" // a crosshead (小标题) inside the body
+	BlockHeading BlockKind = "heading" // a crosshead (小标题) inside the body: 奋斗创造历史, （一）序曲：…, 一、…
 	BlockQuote   BlockKind = "quote"   // a block quote
 	BlockList    BlockKind = "list"    // a bulleted or numbered list
 	BlockTable   BlockKind = "table"   // a table; Rows[0] is the header row
 	BlockImage   BlockKind = "image"   // an image with its caption (图为…/…摄)
+	BlockCode    BlockKind = "code"    // a fenced code block: Text verbatim, its lines joined by \n
+
+	// BlockAttribution names who said the quote or the paragraph above it:
+	// ——习近平.
+	BlockAttribution BlockKind = "attribution"
+	// BlockPhotoCredit credits a photograph printed with the text: 本报记者
+	// 李  舸摄, 新华社记者 张三摄.
+	BlockPhotoCredit BlockKind = "photo_credit"
+	// BlockLayoutCredit credits the page's makers: 版式设计：郭  祥,
+	// 本版责编：…, 制图：….
+	BlockLayoutCredit BlockKind = "layout_credit"
+	// BlockByline is a byline that closes one part of an article made of
+	// several reports, each under its crosshead: （本报记者  游  仪）. An
+	// article's own byline is Article.Byline.
+	BlockByline BlockKind = "byline"
 )
 
 // Block is a non-prose part of an article body.
 type Block struct {
 	// After is the number of paragraphs that precede the block.
-	After   int        `json:"after"`
-	Kind    BlockKind  `json:"kind"`
-	Text    string     `json:"text,omitempty"`    // heading or quote text; image caption
-	Items   []string   `json:"items,omitempty"`   // list items
-	Ordered bool       `json:"ordered,omitempty"` // numbered list
-	Rows    [][]string `json:"rows,omitempty"`    // table cells, header row first
-	Src     string     `json:"src,omitempty"`     // image address
-	Alt     string     `json:"alt,omitempty"`     // image alternative text
+	After   int       `json:"after"`
+	Kind    BlockKind `json:"kind"`
+	Text    string    `json:"text,omitempty"`    // heading, quote, code, credit, attribution or byline text; image caption
+	Items   []string  `json:"items,omitempty"`   // list items
+	Ordered bool      `json:"ordered,omitempty"` // numbered list
+	// Marker is a list's bullet as printed when it is a glyph (■ ● ◆ ▲ ▶
+	// •); empty for Markdown's - * + and for numbered lists.
+	Marker string `json:"marker,omitempty"`
+	// Levels holds the nesting depth of each list item (0 for the top
+	// level); nil when every item is at the top level.
+	Levels []int      `json:"levels,omitempty"`
+	Rows   [][]string `json:"rows,omitempty"` // table cells, header row first
+	Src    string     `json:"src,omitempty"`  // image address
+	Alt    string     `json:"alt,omitempty"`  // image alternative text
+	Lang   string     `json:"lang,omitempty"` // code: the info string of the fence (go, json, …)
+	// Spans mark emphasis, code and links inside Text (a heading, a quote,
+	// an image caption), inside Items[Span.Row] or inside
+	// Rows[Span.Row][Span.Col].
+	Spans []Span `json:"spans,omitempty"`
+}
+
+// SpanKind says what a Span marks.
+type SpanKind string
+
+// The kinds of Span.
+const (
+	SpanStrong SpanKind = "strong" // **加粗**, __加粗__
+	SpanEm     SpanKind = "em"     // *强调*, _强调_
+	SpanCode   SpanKind = "code"   // `代码`
+	SpanLink   SpanKind = "link"   // [文字](地址), <https://…>: Href is the address
+)
+
+// Span marks bytes [Start, End) of a text as emphasised, code or a link.
+// The markup itself is not in the text: the inline policy of dubao is that
+// emphasis marks, backticks and link brackets are dropped from the text
+// (which reads, searches and counts as printed) and kept here, for the
+// reader to show as bold, italic or a link with its address. Spans may
+// nest (a link in bold) but never cross.
+type Span struct {
+	Kind SpanKind `json:"kind"`
+	// Para is the paragraph (Article.Spans); Row the list item or table row
+	// and Col the table column (Block.Spans).
+	Para  int    `json:"para,omitempty"`
+	Row   int    `json:"row,omitempty"`
+	Col   int    `json:"col,omitempty"`
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+	Href  string `json:"href,omitempty"` // a link's address, as written
 }
 
 // JumpDir says which way a jump line points.

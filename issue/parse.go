@@ -158,7 +158,7 @@ func parseText(text string, opt Options) *Issue {
 	p.lines = lines
 	from := p.frontMatter(lines)
 	p.blankMode = detectBlankMode(lines[from:])
-	bk := blocker{lines: lines, blankMode: p.blankMode}
+	bk := blocker{lines: lines, blankMode: p.blankMode, inline: true}
 	blocks := bk.run(from)
 	p.analyse(blocks)
 	start := p.masthead(blocks)
@@ -391,11 +391,15 @@ func (p *parser) ensure() *draft {
 // headOnly reports an article that has no body yet.
 func (d *draft) headOnly() bool { return !d.sawBody }
 
-// addPara appends a paragraph.
-func (d *draft) addPara(text string, indent bool) {
+// addPara appends a paragraph and its inline spans.
+func (d *draft) addPara(text string, spans []Span, indent bool) {
 	if text == "" {
 		d.apart = true // nothing but markup: still a break
 		return
+	}
+	for _, s := range spans {
+		s.Para = len(d.a.Paragraphs)
+		d.a.Spans = append(d.a.Spans, s)
 	}
 	d.a.Paragraphs = append(d.a.Paragraphs, text)
 	d.indent = append(d.indent, indent || d.apart)
@@ -409,21 +413,31 @@ func (d *draft) addBlock(b Block) {
 	d.sawBody = true
 }
 
-// addStructural adds a quote, list, table, image or crosshead block.
+// addStructural adds a quote, list, table, image, code or crosshead
+// block, or a paragraph marked as a block of its own kind.
 func (p *parser) addStructural(b *block) {
-	d := p.ensure()
+	p.ensure().addBlock(structural(b))
+}
+
+// structural returns the Block of a block that is not prose.
+func structural(b *block) Block {
 	switch b.kind {
 	case bBold:
-		d.addBlock(Block{Kind: BlockHeading, Text: b.text})
+		return Block{Kind: BlockHeading, Text: b.text, Spans: b.spans}
 	case bQuote:
-		d.addBlock(Block{Kind: BlockQuote, Text: b.text})
+		return Block{Kind: BlockQuote, Text: b.text, Spans: b.spans}
 	case bList:
-		d.addBlock(Block{Kind: BlockList, Items: b.items, Ordered: b.ordered})
+		return Block{Kind: BlockList, Items: b.items, Ordered: b.ordered, Marker: b.marker, Levels: b.levels, Spans: b.spans}
 	case bTable:
-		d.addBlock(Block{Kind: BlockTable, Rows: b.rows})
+		return Block{Kind: BlockTable, Rows: b.rows, Spans: b.spans}
 	case bImage:
-		d.addBlock(Block{Kind: BlockImage, Src: b.src, Alt: b.alt, Text: b.caption})
+		return Block{Kind: BlockImage, Src: b.src, Alt: b.alt, Text: b.caption}
+	case bCode:
+		return Block{Kind: BlockCode, Text: b.text, Lang: b.lang}
+	case bTyped:
+		return Block{Kind: b.typed, Text: b.text, Spans: b.spans}
 	}
+	return Block{}
 }
 
 // walkHeadings builds sections and articles from text whose titles are
@@ -480,11 +494,11 @@ func (p *parser) paragraph(blocks []block, i int) {
 	}
 	if n := len(d.a.Blocks); i > 0 && blocks[i-1].kind == bImage && !blocks[i-1].titled && n > 0 {
 		if img := &d.a.Blocks[n-1]; img.Kind == BlockImage && img.Text == "" && img.After == len(d.a.Paragraphs) && isCaption(b.text) {
-			img.Text = b.text
+			img.Text, img.Spans = b.text, b.spans
 			return
 		}
 	}
-	d.addPara(b.text, b.indent || b.sep)
+	d.addPara(b.text, b.spans, b.indent || b.sep)
 }
 
 // isSubtitle reports whether the first line under a title, not indented,
@@ -591,7 +605,7 @@ func (p *parser) titleGroup(blocks []block, i int) int {
 				return 0
 			}
 		}
-	case bQuote, bList, bTable, bImage, bBold:
+	case bQuote, bList, bTable, bImage, bBold, bCode, bTyped:
 	default:
 		return 0
 	}
@@ -771,6 +785,7 @@ func findByline(d *draft) {
 				d.removePara(0)
 			} else {
 				a.Paragraphs[0] = rest
+				a.spansCutStart(0, len(p0)-len(rest))
 				a.BylineInline = true
 			}
 			return
@@ -793,6 +808,7 @@ func (d *draft) removePara(i int) {
 	a := &d.a
 	a.Paragraphs = append(a.Paragraphs[:i], a.Paragraphs[i+1:]...)
 	d.indent = append(d.indent[:i], d.indent[i+1:]...)
+	a.spansRemovePara(i)
 	for k := range a.Blocks {
 		if a.Blocks[k].After > i {
 			a.Blocks[k].After--

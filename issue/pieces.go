@@ -5,21 +5,49 @@ import "sort"
 // PieceKind says which part of an article a Piece of text comes from.
 type PieceKind uint8
 
-// The kinds of Piece, in the order they appear in an article.
+// The kinds of Piece: the parts of the head in the order they appear in an
+// article, then the parts of the body.
 const (
-	PieceKicker    PieceKind = iota // Article.Kicker
-	PieceTitle                      // Article.Title
-	PieceSubtitle                   // Article.Subtitle
-	PieceByline                     // Article.Byline
-	PieceParagraph                  // one of Article.Paragraphs
-	PieceHeading                    // Block.Text of a heading block
-	PieceQuote                      // Block.Text of a quote block
-	PieceItem                       // one item of a list block
-	PieceCell                       // one cell of a table block
-	PieceImage                      // the alt text of an image block
-	PieceCaption                    // the caption (Block.Text) of an image block
-	PieceJump                       // the text of a stitched jump line
+	PieceKicker       PieceKind = iota // Article.Kicker
+	PieceTitle                         // Article.Title
+	PieceSubtitle                      // Article.Subtitle
+	PieceByline                        // Article.Byline
+	PieceParagraph                     // one of Article.Paragraphs
+	PieceHeading                       // Block.Text of a heading block
+	PieceQuote                         // Block.Text of a quote block
+	PieceItem                          // one item of a list block
+	PieceCell                          // one cell of a table block
+	PieceImage                         // the alt text of an image block
+	PieceCaption                       // the caption (Block.Text) of an image block
+	PieceJump                          // the text of a stitched jump line
+	PieceCode                          // Block.Text of a code block
+	PieceAttribution                   // Block.Text of an attribution block: ——习近平
+	PiecePhotoCredit                   // Block.Text of a photo credit block: 本报记者  李  舸摄
+	PieceLayoutCredit                  // Block.Text of a layout credit block: 版式设计：郭  祥
+	PieceBlockByline                   // Block.Text of a byline block closing a part of the article
 )
+
+// blockPiece returns the piece of a kind of Block that holds one text
+// (Block.Text), ok false for lists, tables and images.
+func blockPiece(k BlockKind) (PieceKind, bool) {
+	switch k {
+	case BlockHeading:
+		return PieceHeading, true
+	case BlockQuote:
+		return PieceQuote, true
+	case BlockCode:
+		return PieceCode, true
+	case BlockAttribution:
+		return PieceAttribution, true
+	case BlockPhotoCredit:
+		return PiecePhotoCredit, true
+	case BlockLayoutCredit:
+		return PieceLayoutCredit, true
+	case BlockByline:
+		return PieceBlockByline, true
+	}
+	return 0, false
+}
 
 // Piece is one piece of an article's text, in reading order.
 type Piece struct {
@@ -96,10 +124,6 @@ func (a *Article) eachPiece(yield func(Piece) bool) {
 			b := order[next]
 			blk := &a.Blocks[b]
 			switch blk.Kind {
-			case BlockHeading:
-				add(Piece{Kind: PieceHeading, Text: blk.Text, Para: -1, Block: b})
-			case BlockQuote:
-				add(Piece{Kind: PieceQuote, Text: blk.Text, Para: -1, Block: b})
 			case BlockList:
 				for i, it := range blk.Items {
 					add(Piece{Kind: PieceItem, Text: it, Para: -1, Block: b, Row: i})
@@ -113,6 +137,10 @@ func (a *Article) eachPiece(yield func(Piece) bool) {
 			case BlockImage:
 				add(Piece{Kind: PieceImage, Text: blk.Alt, Para: -1, Block: b})
 				add(Piece{Kind: PieceCaption, Text: blk.Text, Para: -1, Block: b})
+			default:
+				if k, ok := blockPiece(blk.Kind); ok {
+					add(Piece{Kind: k, Text: blk.Text, Para: -1, Block: b})
+				}
 			}
 		}
 	}
@@ -175,4 +203,38 @@ func (a *Article) SeamPiece(k int) int {
 		}
 	}
 	return -1
+}
+
+// PieceSpans returns the inline spans (see Span) inside the text of piece p of
+// the article, their Start and End relative to p.Text; nil when it has
+// none. Kickers, titles, subtitles, bylines, alt texts and jump lines have
+// none.
+func (a *Article) PieceSpans(p Piece) []Span {
+	switch {
+	case p.Kind == PieceParagraph:
+		ss := a.Spans
+		i := sort.Search(len(ss), func(i int) bool { return ss[i].Para >= p.Para })
+		k := i
+		for k < len(ss) && ss[k].Para == p.Para {
+			k++
+		}
+		if i == k {
+			return nil
+		}
+		return ss[i:k:k]
+	case p.Block < 0 || p.Block >= len(a.Blocks) || p.Kind == PieceImage || p.Kind == PieceJump:
+		return nil
+	}
+	b := &a.Blocks[p.Block]
+	if len(b.Spans) == 0 {
+		return nil
+	}
+	row, col := 0, 0
+	switch p.Kind {
+	case PieceItem:
+		row = p.Row
+	case PieceCell:
+		row, col = p.Row, p.Col
+	}
+	return spansIn(b.Spans, 0, row, col)
 }

@@ -45,6 +45,10 @@ func repairLayout(d *draft, indentStyle bool) {
 		}
 	}
 	newIndex := make([]int, n+1) // where each paragraph went
+	var shift []int              // with spans: the offset of each paragraph in the one it went to
+	if len(a.Spans) > 0 {
+		shift = make([]int, n)
+	}
 	paras, indent := a.Paragraphs[:0:0], d.indent[:0:0]
 	for i := 0; i < n; i++ {
 		out := len(paras)
@@ -62,6 +66,9 @@ func repairLayout(d *draft, indentStyle bool) {
 			// The joined paragraph may end open again: look at it once more.
 			if joined.Len() == 0 {
 				joined.WriteString(text)
+			}
+			if shift != nil {
+				shift[i+1] = joined.Len()
 			}
 			joined.WriteString(a.Paragraphs[i+1])
 			text = joined.String()
@@ -82,6 +89,14 @@ func repairLayout(d *draft, indentStyle bool) {
 		}
 	}
 	a.Paragraphs, d.indent = paras, indent
+	if shift != nil {
+		a.editSpans(func(s *Span) bool {
+			s.Start += shift[s.Para]
+			s.End += shift[s.Para]
+			s.Para = newIndex[s.Para]
+			return true
+		})
+	}
 }
 
 // blockAt reports whether a block stands right before paragraph i.

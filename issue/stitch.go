@@ -199,6 +199,7 @@ func appendContinuation(a, c *Article) {
 		a.Paragraphs = append(a.Paragraphs, tail)
 	}
 	a.Paragraphs = append(a.Paragraphs, cparas...)
+	stitchSpans(a, c, last, len(tail), drop, cut0, base, shift0)
 
 	// The seam: the end of tail, or of the paragraph before the jump line
 	// when that stood alone; the start of the text when nothing came
@@ -264,6 +265,42 @@ func appendContinuation(a, c *Article) {
 			a.Continued = append(a.Continued, max(j.Page, 0))
 		}
 	}
+}
+
+// stitchSpans moves the spans of a and of its continuation c, stitched
+// on (see appendContinuation): a's last paragraph kept its first tail
+// bytes; c's paragraphs from drop on went to a's paragraphs from base on,
+// the first losing its first cut0 bytes and moved shift0 bytes in.
+func stitchSpans(a, c *Article, last, tail, drop, cut0, base, shift0 int) {
+	a.editSpans(func(s *Span) bool {
+		if s.Para == last {
+			if tail == 0 || s.Start >= tail {
+				return false // in the jump line taken off
+			}
+			s.End = min(s.End, tail)
+		}
+		return true
+	})
+	for _, s := range c.Spans {
+		k := s.Para - drop
+		switch {
+		case k < 0:
+			continue
+		case k == 0:
+			if drop == 0 {
+				s.Start, s.End = s.Start-cut0, s.End-cut0
+				if s.End < 0 || s.End == 0 && s.Start < 0 {
+					continue
+				}
+				s.Start = max(s.Start, 0)
+			}
+			s.Start, s.End = s.Start+shift0, s.End+shift0
+		}
+		s.Para = base + k
+		a.Spans = append(a.Spans, s)
+	}
+	sortSpans(a.Spans)
+	a.editSpans(func(*Span) bool { return true })
 }
 
 // sortJumps orders jump lines as Parse finds them: those in the prose by

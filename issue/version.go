@@ -9,5 +9,7 @@ package issue
 // binary, reads short damaged UTF-8 as UTF-8, and reads a jump line to a
 // signed page such as (上接第-1版) as page 0 (unknown); 3 keeps the seam
 // of a stitched continuation (Jump.Para and Offset); 4 reads web pages,
-// e-paper days, feeds and EPUBs by their format instead of as text.
-const ParserVersion = 4
+// e-paper days, feeds and EPUBs by their format instead of as text; 5
+// reads inline Markdown into spans, fenced code and nested lists, and
+// keeps a list's ■.
+const ParserVersion = 5

@@ -40,12 +40,15 @@ When stdout is a terminal the article is styled and wrapped at the terminal
 width. When it is not (a pipe or a file), cat writes plain UTF-8 text with
 no escape sequences and no trailing spaces: the kicker, title, subtitle and
 byline lines, a blank line, then one paragraph per line with blank lines
-between — unless --width asks for wrapping. --format markdown writes
-Markdown that dubao reads back as the same article.`,
+between — unless --width asks for wrapping. Emphasis is printed as plain
+text and a link as its text; --links adds its address after it
+(text <address>). --format markdown writes Markdown that dubao reads back
+as the same article, emphasis and links included.`,
 		Example: `  dubao cat issue.md 3
   dubao cat issue.md 生态廊道
   dubao cat issue.md 3 | wc -m
   dubao cat --width 40 issue.md 3
+  dubao cat --links issue.md 3
   dubao cat --all --format markdown issue.md > copy.md
   dubao cat ~/papers 2024-03-08 3`,
 		Args: func(cmd *cobra.Command, args []string) error {
@@ -110,6 +113,7 @@ Markdown that dubao reads back as the same article.`,
 	}
 	f := cmd.Flags()
 	f.BoolVarP(&opt.all, "all", "a", false, "print every article, in order")
+	f.BoolVar(&opt.links, "links", false, "print each link's address after its text: text <address>")
 	f.Var(&opt.width, "width", "wrap at N columns (0: one paragraph per line); default: the terminal width, or no wrapping when stdout is not a terminal")
 	f.Var(format, "format", "write plain text, or Markdown that dubao reads back as the same article")
 	_ = cmd.RegisterFlagCompletionFunc("format", completeWords(formatChoices))
@@ -122,6 +126,7 @@ type catOptions struct {
 	all      bool
 	width    widthFlag
 	markdown bool
+	links    bool
 }
 
 // cat writes the articles arts of is as cat prints them: styled when
@@ -139,7 +144,7 @@ func (r *runner) cat(ctx context.Context, is *issue.Issue, arts []*issue.Article
 	}
 	termWidth, isTerm := r.app.terminalWidth(r.stdout)
 	styled := isTerm && !opt.markdown && cfg.Style != styles.NoTTY
-	ropt := render.Options{AmbiguousWide: cfg.AmbiguousWide}
+	ropt := render.Options{AmbiguousWide: cfg.AmbiguousWide, Links: opt.links}
 	switch {
 	case opt.width.set:
 		ropt.Width = opt.width.n

@@ -120,6 +120,14 @@ func newLayout(a *issue.Article, opt Options, r *Renderer) *Layout {
 			u.role = RoleHeading
 		case issue.PieceQuote:
 			u.role = RoleQuote
+		case issue.PieceCode:
+			u.role = RoleCode
+		case issue.PieceAttribution:
+			u.role = RoleAttribution
+		case issue.PiecePhotoCredit, issue.PieceLayoutCredit:
+			u.role = RoleCredit
+		case issue.PieceBlockByline:
+			u.role = RoleByline
 		case issue.PieceItem:
 			u.role = RoleItem
 			u.group = -3 - p.Block // items of one list stay together
@@ -414,14 +422,14 @@ func (l *Layout) textRun(u *unit) run {
 					r.segs = append(r.segs, seg{text: sep, piece: -1, role: RoleBody})
 				}
 			}
-			r.segs = append(r.segs, l.paragraphSegs(i, p)...)
+			r.segs = append(r.segs, l.spanSegs(p, l.paragraphSegs(i, p))...)
 		case issue.PieceJump:
 			if i > u.first { // the jump lines of a seam, a space between
 				r.segs = append(r.segs, seg{text: " ", piece: -1, role: u.role})
 			}
 			r.segs = append(r.segs, seg{text: p.Text, piece: i, role: u.role})
 		default:
-			r.segs = append(r.segs, seg{text: p.Text, piece: i, role: u.role})
+			r.segs = append(r.segs, l.spanSegs(p, []seg{{text: p.Text, piece: i, role: u.role}})...)
 		}
 		if p.Kind == issue.PieceByline {
 			r.segs[len(r.segs)-1].role = RoleByline
@@ -437,11 +445,130 @@ func (l *Layout) textRun(u *unit) run {
 	case issue.PieceItem:
 		p := l.pieces[u.first]
 		r.prefix = itemMarker
-		if p.Block >= 0 && p.Block < len(l.article.Blocks) && l.article.Blocks[p.Block].Ordered {
-			r.prefix = strconv.Itoa(p.Row+1) + enumSuffix
+		if p.Block >= 0 && p.Block < len(l.article.Blocks) {
+			b := &l.article.Blocks[p.Block]
+			switch {
+			case b.Ordered:
+				r.prefix = strconv.Itoa(p.Row+1) + enumSuffix
+			case b.Marker != "":
+				r.prefix = b.Marker + " " // ■ as printed
+			}
+			if p.Row < len(b.Levels) && b.Levels[p.Row] > 0 {
+				r.prefix = strings.Repeat("  ", min(b.Levels[p.Row], 8)) + r.prefix
+			}
+		}
+	case issue.PieceAttribution:
+		if !l.opt.Plain {
+			r.indent = 2 * indentBody // set apart from the quote above it
+		}
+	case issue.PieceCode:
+		if !l.opt.Plain {
+			r.prefix, r.every = codeMarker, true
 		}
 	}
 	return r
+}
+
+// codeMarker is drawn before each line of a code block.
+const codeMarker = "  "
+
+// spanRank orders the kinds of span by which one styles a character
+// covered by several: the innermost kinds win.
+var spanRank = map[issue.SpanKind]int{issue.SpanEm: 1, issue.SpanStrong: 2, issue.SpanLink: 3, issue.SpanCode: 4}
+
+// spanRole is the role of a span's text.
+func spanRole(k issue.SpanKind) Role {
+	switch k {
+	case issue.SpanStrong:
+		return RoleStrong
+	case issue.SpanEm:
+		return RoleEm
+	case issue.SpanCode:
+		return RoleCode
+	}
+	return RoleLink
+}
+
+// spanSegs splits the segs of piece p (in order, over its text) at the
+// piece's inline spans, giving the text of each span its role, and puts a
+// link's address after its text: dimmed in the styled layouts, as
+// " <address>" in the plain one when Options.Links asks for it. Segs that
+// are not body text (a jump line) keep their role.
+func (l *Layout) spanSegs(p issue.Piece, segs []seg) []seg {
+	spans := l.article.PieceSpans(p)
+	if len(spans) == 0 {
+		return segs
+	}
+	showAddr := !l.opt.Plain || l.opt.Links
+	// cuts: every place a span starts or ends, in order.
+	cuts := make([]int, 0, 2*len(spans))
+	for _, s := range spans {
+		cuts = append(cuts, s.Start, s.End)
+	}
+	sortInts(cuts)
+	roleAt := func(from, to int) (Role, bool) {
+		best, rank := Role(0), 0
+		for _, s := range spans {
+			if s.Start <= from && to <= s.End && s.Start < s.End && spanRank[s.Kind] > rank {
+				best, rank = spanRole(s.Kind), spanRank[s.Kind]
+			}
+		}
+		return best, rank > 0
+	}
+	addrs := func(at int, out []seg) []seg {
+		if !showAddr {
+			return out
+		}
+		for _, s := range spans {
+			if s.Kind == issue.SpanLink && s.End == at && s.Href != "" {
+				out = append(out, seg{text: " <" + s.Href + ">", piece: -1, role: RoleLinkAddr})
+			}
+		}
+		return out
+	}
+	var out []seg
+	for _, sg := range segs {
+		if sg.piece < 0 || sg.role == RoleJump {
+			out = append(out, sg)
+			continue
+		}
+		from, end := sg.offset, sg.offset+len(sg.text)
+		pos := from
+		emit := func(to int) {
+			part := seg{text: sg.text[pos-sg.offset : to-sg.offset], piece: sg.piece, offset: pos, role: sg.role}
+			if r, ok := roleAt(pos, to); ok {
+				part.role = r
+			}
+			out = append(out, part)
+			pos = to
+		}
+		for k, c := range cuts {
+			if c < from || c > end || k > 0 && cuts[k-1] == c {
+				continue
+			}
+			if c > pos {
+				emit(c)
+			}
+			// A place shared by two segs gets its addresses once: with
+			// the seg that ends there.
+			if c > from || c == 0 {
+				out = addrs(c, out)
+			}
+		}
+		if end > pos {
+			emit(end)
+		}
+	}
+	return out
+}
+
+// sortInts sorts a short list of ints.
+func sortInts(a []int) {
+	for i := 1; i < len(a); i++ {
+		for j := i; j > 0 && a[j] < a[j-1]; j-- {
+			a[j], a[j-1] = a[j-1], a[j]
+		}
+	}
 }
 
 // bylineSep returns what goes between a byline and the paragraph it opens:

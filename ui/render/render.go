@@ -82,6 +82,10 @@ type Options struct {
 	// glamour: at a width our grid when no cell wraps, else cells one
 	// under another; without one, rows of cells separated by " | ".
 	Plain bool
+	// Links shows each link's address after its text, as " <address>",
+	// in the plain layout too (cat --links). The styled layouts always
+	// show it, dimmed.
+	Links bool
 }
 
 // Role says what a span of a line is, and so how it is styled.
@@ -89,19 +93,26 @@ type Role uint8
 
 // The roles of spans.
 const (
-	RoleBody      Role = iota // paragraph text
-	RoleKicker                // 引题
-	RoleTitle                 // 主题
-	RoleSubtitle              // 副题
-	RoleByline                // 本报讯…, 新华社…电
-	RoleJump                  // a jump line such as (下转第七版)
-	RoleHeading               // a crosshead
-	RoleQuote                 // block quote text
-	RoleItem                  // list item text
-	RoleCaption               // image caption
-	RoleImage                 // image placeholder and alt text
-	RoleTableHead             // a cell of a table's header row
-	RoleMarker                // decoration: bullet, quote bar, cut mark
+	RoleBody        Role = iota // paragraph text
+	RoleKicker                  // 引题
+	RoleTitle                   // 主题
+	RoleSubtitle                // 副题
+	RoleByline                  // 本报讯…, 新华社…电
+	RoleJump                    // a jump line such as (下转第七版)
+	RoleHeading                 // a crosshead
+	RoleQuote                   // block quote text
+	RoleItem                    // list item text
+	RoleCaption                 // image caption
+	RoleImage                   // image placeholder and alt text
+	RoleTableHead               // a cell of a table's header row
+	RoleMarker                  // decoration: bullet, quote bar, cut mark
+	RoleStrong                  // strong emphasis inside text (issue.SpanStrong)
+	RoleEm                      // emphasis inside text (issue.SpanEm)
+	RoleCode                    // code: a code span or a code block
+	RoleLink                    // the text of a link
+	RoleLinkAddr                // a link's address shown after its text (not article text)
+	RoleAttribution             // who said a quote: ——习近平
+	RoleCredit                  // a photo or layout credit: 本报记者  李  舸摄, 版式设计：…
 )
 
 // Span is a byte range of a Line's Text with one role. When Piece is not

@@ -143,7 +143,7 @@ func sgrOf(st lipgloss.Style) sgr {
 }
 
 // roleCount is the number of roles; match styles follow them in Renderer.sgr.
-const roleCount = int(RoleMarker) + 1
+const roleCount = int(RoleCredit) + 1
 
 const (
 	sgrMatch    = roleCount
@@ -199,6 +199,20 @@ func roleStyle(s *styles.Styles, role Role) lipgloss.Style {
 		return s.Marker
 	case RoleTableHead:
 		return s.Title
+	case RoleStrong:
+		return s.Body.Bold(true)
+	case RoleEm:
+		return s.Body.Italic(true)
+	case RoleCode:
+		return s.Subtitle
+	case RoleLink:
+		return s.Body.Underline(true)
+	case RoleLinkAddr:
+		return s.Marker
+	case RoleAttribution:
+		return s.Byline
+	case RoleCredit:
+		return s.Caption
 	}
 	return s.Body
 }

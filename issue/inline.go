@@ -1,0 +1,648 @@
+package issue
+
+import (
+	"sort"
+	"strings"
+)
+
+// The inline policy. Markdown sources mark emphasis (**加粗**, *强调*),
+// code (`代码`) and links ([文字](地址), <https://…>) inside the text.
+// dubao drops the marks from the text, so that it reads, searches and
+// counts as printed, and keeps what they said as Spans: the reader shows
+// emphasis as bold or italic and a link with its address; `cat --links`
+// prints the addresses. A backslash before ASCII punctuation (\*) makes it
+// a plain character. Titles, kickers, subtitles and bylines keep only the
+// text (the marks and a link's address are dropped there).
+
+// inlineOpeners are the bytes that can start inline markup.
+const inlineOpeners = "*_`[<\\"
+
+// Limits that keep parsing linear on hostile input: a link's text and
+// address longer than these are not a link.
+const (
+	maxLinkText = 2000
+	maxLinkDest = 4000
+)
+
+// parseInline reads the inline Markdown of s and returns its text without
+// the markup and the spans the markup made (Para, Row and Col zero), in
+// order of start, an enclosing span before those inside it.
+func parseInline(s string) (string, []Span) {
+	if !strings.ContainsAny(s, inlineOpeners) {
+		return s, nil
+	}
+	p := inlineParser{}
+	p.out.Grow(len(s))
+	p.parse(s, true)
+	text := p.out.String()
+	if len(p.spans) == 0 {
+		return text, nil
+	}
+	// Spans are recorded as they close, inner ones first: order them by
+	// start, the longer first, and of two over the same text the one
+	// recorded later (the enclosing one) first.
+	idx := make([]int, len(p.spans))
+	for i := range idx {
+		idx[i] = i
+	}
+	sort.SliceStable(idx, func(i, k int) bool {
+		a, b := p.spans[idx[i]], p.spans[idx[k]]
+		if a.Start != b.Start {
+			return a.Start < b.Start
+		}
+		if a.End != b.End {
+			return a.End > b.End
+		}
+		return idx[i] > idx[k]
+	})
+	out := make([]Span, len(idx))
+	for i, k := range idx {
+		out[i] = p.spans[k]
+	}
+	return text, out
+}
+
+// sortSpans orders spans by where they are (Para, Row, Col), then by
+// start, an enclosing span before those inside it.
+func sortSpans(ss []Span) {
+	sort.SliceStable(ss, func(i, k int) bool {
+		a, b := ss[i], ss[k]
+		switch {
+		case a.Para != b.Para:
+			return a.Para < b.Para
+		case a.Row != b.Row:
+			return a.Row < b.Row
+		case a.Col != b.Col:
+			return a.Col < b.Col
+		case a.Start != b.Start:
+			return a.Start < b.Start
+		}
+		return a.End > b.End
+	})
+}
+
+// inlineParser collects the text and the spans of one inline parse.
+type inlineParser struct {
+	out   strings.Builder
+	spans []Span
+}
+
+// scanCache remembers, for one stretch of text, the searches that found
+// nothing, so that many unmatched openers cost linear time: a search from
+// a later place cannot find what one from an earlier place did not.
+type scanCache struct {
+	noCode  map[int]int // backtick run length → position from which no closer exists
+	noDelim [2][4]int   // [*,_][run length] → position from which no closer exists (0: unknown)
+	closeOf []int32     // index of the ] that matches the [ at each index, −1; nil until a [ is met
+}
+
+// parse writes the text of s to p.out and records its spans; links are
+// read when links is set (not inside a link's text).
+func (p *inlineParser) parse(s string, links bool) {
+	var c scanCache
+	last := 0 // s[last:i] is plain text not yet written
+	flush := func(i int) {
+		p.out.WriteString(s[last:i])
+	}
+	for i := 0; i < len(s); {
+		switch s[i] {
+		case '\\':
+			if i+1 < len(s) && isASCIIPunct(s[i+1]) {
+				flush(i)
+				p.out.WriteByte(s[i+1])
+				i += 2
+				last = i
+				continue
+			}
+		case '`':
+			n := runLen(s, i, '`')
+			if end, ok := c.codeCloser(s, i+n, n); ok {
+				flush(i)
+				content := s[i+n : end]
+				if len(content) >= 2 && content[0] == ' ' && content[len(content)-1] == ' ' && strings.Trim(content, " ") != "" {
+					content = content[1 : len(content)-1]
+				}
+				start := p.out.Len()
+				p.out.WriteString(content)
+				p.spans = append(p.spans, Span{Kind: SpanCode, Start: start, End: p.out.Len()})
+				i = end + n
+				last = i
+				continue
+			}
+			i += n
+			continue
+		case '*', '_':
+			if end, next, ok := c.emphasis(s, i); ok {
+				flush(i)
+				n := runLen(s, i, s[i])
+				k := min(n, 3)
+				start := p.out.Len()
+				p.parse(s[i+k:end], links)
+				e := p.out.Len()
+				switch k {
+				case 1:
+					p.spans = append(p.spans, Span{Kind: SpanEm, Start: start, End: e})
+				case 2:
+					p.spans = append(p.spans, Span{Kind: SpanStrong, Start: start, End: e})
+				default:
+					p.spans = append(p.spans, Span{Kind: SpanEm, Start: start, End: e}, Span{Kind: SpanStrong, Start: start, End: e})
+				}
+				i = next
+				last = i
+				continue
+			}
+			i += runLen(s, i, s[i])
+			continue
+		case '[':
+			if !links {
+				break
+			}
+			bang := i > 0 && s[i-1] == '!' && i-1 >= last
+			if textEnd, href, next, ok := c.link(s, i); ok {
+				if bang {
+					flush(i - 1)
+				} else {
+					flush(i)
+				}
+				start := p.out.Len()
+				p.parse(s[i+1:textEnd], false)
+				p.spans = append(p.spans, Span{Kind: SpanLink, Start: start, End: p.out.Len(), Href: href})
+				i = next
+				last = i
+				continue
+			}
+		case '<':
+			if !links {
+				break
+			}
+			if end, ok := autolink(s, i); ok {
+				flush(i)
+				url := s[i+1 : end]
+				start := p.out.Len()
+				p.out.WriteString(url)
+				p.spans = append(p.spans, Span{Kind: SpanLink, Start: start, End: p.out.Len(), Href: url})
+				i = end + 1
+				last = i
+				continue
+			}
+		}
+		i++
+	}
+	flush(len(s))
+}
+
+// runLen returns the length of the run of c at s[i:].
+func runLen(s string, i int, c byte) int {
+	n := 0
+	for i+n < len(s) && s[i+n] == c {
+		n++
+	}
+	return n
+}
+
+// codeCloser finds the run of exactly n backticks that closes a code span
+// opened before from, and returns its index.
+func (c *scanCache) codeCloser(s string, from, n int) (int, bool) {
+	if at, ok := c.noCode[n]; ok && from >= at {
+		return 0, false
+	}
+	for j := from; j < len(s); {
+		k := strings.IndexByte(s[j:], '`')
+		if k < 0 {
+			break
+		}
+		j += k
+		m := runLen(s, j, '`')
+		if m == n {
+			return j, true
+		}
+		j += m
+	}
+	if c.noCode == nil {
+		c.noCode = map[int]int{}
+	}
+	c.noCode[n] = from
+	return 0, false
+}
+
+// emphasis reads the emphasis opened by the run of * or _ at s[i]: it
+// returns the index of its closing run, the index after it, and ok. An
+// opener is followed by a character that is not a space; _ does not open
+// inside a word, nor * between two digits (3*4米); a closer follows a
+// character that is not a space and (for _) does not precede a letter or
+// digit. One mark makes emphasis, two strong emphasis, three both; the
+// closing run must be at least as long.
+func (c *scanCache) emphasis(s string, i int) (end, next int, ok bool) {
+	ch := s[i]
+	n := runLen(s, i, ch)
+	k := min(n, 3)
+	if n > 3 || i+n >= len(s) || isSpaceByteAt(s, i+n) {
+		return 0, 0, false
+	}
+	prev := byte(0)
+	if i > 0 {
+		prev = s[i-1]
+	}
+	if ch == '_' && isASCIIAlnum(prev) {
+		return 0, 0, false
+	}
+	if ch == '*' && n == 1 && isASCIIDigit(prev) && isASCIIDigit(s[i+1]) {
+		return 0, 0, false
+	}
+	which := 0
+	if ch == '_' {
+		which = 1
+	}
+	from := i + n
+	if at := c.noDelim[which][k]; at > 0 && from >= at {
+		return 0, 0, false
+	}
+	for j := from; j < len(s); {
+		switch s[j] {
+		case '\\':
+			j += 2
+			continue
+		case '`':
+			m := runLen(s, j, '`')
+			if e, ok := c.codeCloser(s, j+m, m); ok {
+				j = e + m
+				continue
+			}
+			j += m
+			continue
+		case ch:
+			m := runLen(s, j, ch)
+			closes := j > from && !isSpaceByteBefore(s, j) && m >= k
+			if closes && ch == '_' && j+m < len(s) && isASCIIAlnum(s[j+m]) {
+				closes = false
+			}
+			if closes {
+				return j, j + k, true
+			}
+			j += m
+			continue
+		}
+		j++
+	}
+	c.noDelim[which][k] = from
+	return 0, 0, false
+}
+
+// link reads the link whose text opens with the [ at s[i]: [text](dest)
+// or [text](dest "title"). It returns the end of the text (the index of
+// its ]), the address (backslash escapes removed) and the index after the
+// link.
+func (c *scanCache) link(s string, i int) (textEnd int, href string, next int, ok bool) {
+	if c.closeOf == nil {
+		c.closeOf = matchBrackets(s)
+	}
+	j := int(c.closeOf[i])
+	if j < 0 || j-i > maxLinkText || j+1 >= len(s) || s[j+1] != '(' {
+		return 0, "", 0, false
+	}
+	fail := func() (int, string, int, bool) { return 0, "", 0, false }
+	textEnd = j
+	k := j + 2
+	for k < len(s) && s[k] == ' ' {
+		k++
+	}
+	var dest string
+	if k < len(s) && s[k] == '<' {
+		e := k + 1
+		for ; e < len(s) && s[e] != '>' && s[e] != '<' && e-k <= maxLinkDest; e++ {
+			if s[e] == '\\' {
+				e++
+			}
+		}
+		if e >= len(s) || s[e] != '>' {
+			return fail()
+		}
+		dest, k = s[k+1:e], e+1
+	} else {
+		e, paren := k, 0
+		for ; e < len(s) && e-k <= maxLinkDest; e++ {
+			ch := s[e]
+			if ch == '\\' && e+1 < len(s) && isASCIIPunct(s[e+1]) {
+				e++
+				continue
+			}
+			if ch == ' ' || ch < 0x20 {
+				break
+			}
+			if ch == '(' {
+				paren++
+			} else if ch == ')' {
+				if paren == 0 {
+					break
+				}
+				paren--
+			}
+		}
+		if paren != 0 {
+			return fail()
+		}
+		dest, k = s[k:e], e
+	}
+	for k < len(s) && s[k] == ' ' {
+		k++
+	}
+	if k < len(s) && (s[k] == '"' || s[k] == '\'') && k > 0 && s[k-1] == ' ' {
+		q := s[k]
+		e := k + 1
+		for ; e < len(s) && s[e] != q; e++ {
+			if s[e] == '\\' {
+				e++
+			}
+		}
+		if e >= len(s) {
+			return fail()
+		}
+		k = e + 1
+		for k < len(s) && s[k] == ' ' {
+			k++
+		}
+	}
+	if k >= len(s) || s[k] != ')' {
+		return fail()
+	}
+	return textEnd, unescapeMarkdown(dest), k + 1, true
+}
+
+// matchBrackets returns, for each [ of s, the index of the ] that closes
+// it (−1 for none, and for every other byte); backslash escapes are
+// skipped.
+func matchBrackets(s string) []int32 {
+	out := make([]int32, len(s))
+	var stack []int32
+	for i := 0; i < len(s); i++ {
+		out[i] = -1
+		switch s[i] {
+		case '\\':
+			if i+1 < len(s) {
+				i++
+				out[i] = -1
+			}
+		case '[':
+			stack = append(stack, int32(i))
+		case ']':
+			if n := len(stack); n > 0 {
+				out[stack[n-1]] = int32(i)
+				stack = stack[:n-1]
+			}
+		}
+	}
+	return out
+}
+
+// autolink reads <scheme://…> or <mailto:…> at s[i] and returns the index
+// of its >.
+func autolink(s string, i int) (int, bool) {
+	j := i + 1
+	for j < len(s) && j-i <= 33 && (isASCIILetter(s[j]) || j > i+1 && (isASCIIDigit(s[j]) || s[j] == '+' || s[j] == '.' || s[j] == '-')) {
+		j++
+	}
+	scheme := s[i+1 : j]
+	if len(scheme) < 2 || j >= len(s) || s[j] != ':' {
+		return 0, false
+	}
+	if !strings.HasPrefix(s[j:], "://") && !strings.EqualFold(scheme, "mailto") {
+		return 0, false
+	}
+	for e := j + 1; e < len(s) && e-i <= maxLinkDest; e++ {
+		switch ch := s[e]; {
+		case ch == '>':
+			return e, e > j+1
+		case ch == '<' || ch == ' ' || ch < 0x20:
+			return 0, false
+		}
+	}
+	return 0, false
+}
+
+// isSpaceByteAt reports a space (ASCII, or the start of a Unicode space)
+// at s[i].
+func isSpaceByteAt(s string, i int) bool {
+	return isSpaceRune(firstRune(s[i:]))
+}
+
+// isSpaceByteBefore reports a space right before s[i].
+func isSpaceByteBefore(s string, i int) bool {
+	return isSpaceRune(lastRune(s[:i]))
+}
+
+func isASCIILetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
+
+func isASCIIAlnum(c byte) bool { return isASCIILetter(c) || isASCIIDigit(c) }
+
+// plainInline returns the text of inline Markdown without its markup
+// (titles and bylines keep no spans).
+func plainInline(s string) string {
+	t, _ := parseInline(s)
+	return t
+}
+
+// spansIn returns the spans of ss at (para, row, col), in order.
+func spansIn(ss []Span, para, row, col int) []Span {
+	var out []Span
+	for _, s := range ss {
+		if s.Para == para && s.Row == row && s.Col == col {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// writeInline returns text with the spans (relative to text) written as
+// inline Markdown that parseInline reads back to the same text and spans:
+// plain characters that would read as markup are escaped. ok is false when
+// no form found reads back the same; the text is then written escaped,
+// without its spans.
+func writeInline(text string, spans []Span) (string, bool) {
+	return writeInlineIf(text, spans, nil)
+}
+
+// writeInlineIf is writeInline for a form that accept (when not nil)
+// takes.
+func writeInlineIf(text string, spans []Span, accept func(string) bool) (string, bool) {
+	if len(spans) == 0 && !strings.ContainsAny(text, inlineOpeners+"!") && (accept == nil || accept(text)) {
+		return text, true
+	}
+	for v := range 8 {
+		out := markInline(text, spans, v&1 != 0, [2]bool{v&2 != 0, v&4 != 0})
+		if trailing := len(out) - len(strings.TrimRight(out, `\`)); trailing%2 == 1 {
+			continue // it would escape what is written after it
+		}
+		if accept != nil && !accept(out) {
+			continue
+		}
+		t, ss := parseInline(out)
+		if t == text && sameSpans(ss, spans) {
+			return out, true
+		}
+	}
+	return markInline(text, nil, true, [2]bool{}), len(spans) == 0
+}
+
+// sameSpans reports whether two lists of spans (Para, Row, Col ignored)
+// are the same.
+func sameSpans(a, b []Span) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		x, y := a[i], b[i]
+		if x.Kind != y.Kind || x.Start != y.Start || x.End != y.End || x.Href != y.Href {
+			return false
+		}
+	}
+	return true
+}
+
+// inlineEscaper escapes every character that can start inline markup.
+var inlineEscaper = strings.NewReplacer(`\`, `\\`, `*`, `\*`, `_`, `\_`, "`", "\\`", `[`, `\[`, `]`, `\]`, `<`, `\<`, `!`, `\!`)
+
+// markInline writes text with spans as markup; escapeAll escapes every
+// plain character that could be markup. Emphasis inside emphasis of the
+// same kind alternates * and _ (** and __), starting with _ (__) when
+// alt[0] (alt[1]) is set.
+func markInline(text string, spans []Span, escapeAll bool, alt [2]bool) string {
+	var b strings.Builder
+	b.Grow(len(text) + 8*len(spans))
+	plain := func(s string) {
+		if escapeAll {
+			inlineEscaper.WriteString(&b, s)
+		} else {
+			b.WriteString(s)
+		}
+	}
+	type event struct {
+		at    int
+		open  bool
+		order int
+		span  Span
+	}
+	evs := make([]event, 0, 2*len(spans))
+	for k, s := range spans {
+		if s.Start < 0 || s.End > len(text) || s.Start > s.End {
+			continue
+		}
+		evs = append(evs, event{s.Start, true, k, s}, event{s.End, false, k, s})
+	}
+	sort.SliceStable(evs, func(i, j int) bool {
+		a, c := evs[i], evs[j]
+		if a.at != c.at {
+			return a.at < c.at
+		}
+		if a.open != c.open {
+			// At one place, a span that closes there closes before one
+			// opens, unless it is empty (it opens and closes there).
+			if a.order == c.order {
+				return a.open
+			}
+			return !a.open
+		}
+		if a.open {
+			return a.order < c.order // outer first
+		}
+		return a.order > c.order // inner first
+	})
+	pos, inCode := 0, -1
+	var depth [2]int // open em, strong spans
+	mark := func(kind int, open bool) string {
+		d := depth[kind]
+		if !open {
+			d--
+		}
+		under := (d%2 == 1) != alt[kind]
+		if open {
+			depth[kind]++
+		} else {
+			depth[kind]--
+		}
+		switch {
+		case kind == 0 && under:
+			return "_"
+		case kind == 0:
+			return "*"
+		case under:
+			return "__"
+		}
+		return "**"
+	}
+	for _, e := range evs {
+		s := e.span
+		if inCode >= 0 {
+			if e.order == inCode && !e.open {
+				inCode = -1
+			}
+			continue // nothing is marked inside code
+		}
+		plain(text[pos:e.at])
+		pos = e.at
+		switch s.Kind {
+		case SpanCode:
+			b.WriteString(codeSpan(text[s.Start:s.End]))
+			pos, inCode = s.End, e.order
+		case SpanStrong:
+			b.WriteString(mark(1, e.open))
+		case SpanEm:
+			b.WriteString(mark(0, e.open))
+		case SpanLink:
+			if e.open {
+				b.WriteByte('[')
+			} else {
+				b.WriteString("](")
+				b.WriteString(linkDest(s.Href))
+				b.WriteByte(')')
+			}
+		}
+	}
+	plain(text[pos:])
+	return b.String()
+}
+
+// codeSpan writes s as a code span: backticks one more than its longest
+// run, and spaces inside them when s starts or ends with a backtick or
+// with a space at both ends.
+func codeSpan(s string) string {
+	longest := 0
+	for i := 0; i < len(s); {
+		if s[i] == '`' {
+			n := runLen(s, i, '`')
+			longest = max(longest, n)
+			i += n
+			continue
+		}
+		i++
+	}
+	fence := strings.Repeat("`", longest+1)
+	pad := ""
+	if strings.HasPrefix(s, "`") || strings.HasSuffix(s, "`") || len(s) >= 2 && s[0] == ' ' && s[len(s)-1] == ' ' && strings.Trim(s, " ") != "" {
+		pad = " "
+	}
+	return fence + pad + s + pad + fence
+}
+
+// linkDest writes a link's address: as it is when it reads back so, else
+// between < and >.
+func linkDest(href string) string {
+	plain := href != ""
+	paren := 0
+	for i := 0; i < len(href) && plain; i++ {
+		switch c := href[i]; {
+		case c == ' ' || c < 0x20 || c == '<' || c == '>' || c == '\\' || c == '"' || c == '\'':
+			plain = false
+		case c == '(':
+			paren++
+		case c == ')':
+			paren--
+			if paren < 0 {
+				plain = false
+			}
+		}
+	}
+	if plain && paren == 0 {
+		return href
+	}
+	return "<" + angleEscaper.Replace(href) + ">"
+}

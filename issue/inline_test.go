@@ -1,0 +1,124 @@
+package issue
+
+import (
+	"math/rand"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+func TestParseInline(t *testing.T) {
+	tests := []struct {
+		in, text string
+		spans    []Span
+	}{
+		{"没有标记的文字。", "没有标记的文字。", nil},
+		{"这是**强调**的话。", "这是强调的话。", []Span{{Kind: SpanStrong, Start: 6, End: 12}}},
+		{"**“引号”**后面", "“引号”后面", []Span{{Kind: SpanStrong, Start: 0, End: 12}}},
+		{"一句*斜体*话", "一句斜体话", []Span{{Kind: SpanEm, Start: 6, End: 12}}},
+		{"***两者***", "两者", []Span{{Kind: SpanStrong, Start: 0, End: 6}, {Kind: SpanEm, Start: 0, End: 6}}},
+		{"__粗__与_斜_", "粗与斜", []Span{{Kind: SpanStrong, Start: 0, End: 3}, {Kind: SpanEm, Start: 6, End: 9}}},
+		{"用`go test`跑", "用go test跑", []Span{{Kind: SpanCode, Start: 3, End: 10}}},
+		{"`` a`b ``", "a`b", []Span{{Kind: SpanCode, Start: 0, End: 3}}},
+		{"[网址：hk.com/…](/web/2021/https://hk.com/a)。", "网址：hk.com/…。", []Span{{Kind: SpanLink, Start: 0, End: 19, Href: "/web/2021/https://hk.com/a"}}},
+		{"见<https://example.com/a_b>。", "见https://example.com/a_b。", []Span{{Kind: SpanLink, Start: 3, End: 26, Href: "https://example.com/a_b"}}},
+		{"**[加粗链接](x.html)**", "加粗链接", []Span{{Kind: SpanStrong, Start: 0, End: 12}, {Kind: SpanLink, Start: 0, End: 12, Href: "x.html"}}},
+		// Text that only looks like markup stays as it is.
+		{"一块3*4米的空地", "一块3*4米的空地", nil},
+		{"口袋花园[注1]。", "口袋花园[注1]。", nil},
+		{"snake_case_name 和 a_b", "snake_case_name 和 a_b", nil},
+		{"* 不是强调 *", "* 不是强调 *", nil},
+		{"单个`反引号", "单个`反引号", nil},
+		{"<br> 与 <span>", "<br> 与 <span>", nil},
+		{`转义\*星号\*与\[方括号\]`, "转义*星号*与[方括号]", nil},
+		{`路径C:\temp`, `路径C:\temp`, nil},
+	}
+	for _, tt := range tests {
+		text, spans := parseInline(tt.in)
+		if text != tt.text || !reflect.DeepEqual(spans, tt.spans) {
+			t.Errorf("parseInline(%q) = %q %+v, want %q %+v", tt.in, text, spans, tt.text, tt.spans)
+		}
+	}
+}
+
+// TestWriteInline checks that what writeInline writes reads back as the
+// same text and spans, for texts full of markup characters.
+func TestWriteInline(t *testing.T) {
+	alphabet := []string{"*", "**", "_", "`", "[", "]", "(", ")", "<", ">", "\\", " ", "字", "a", "1", "https://x.y", "!"}
+	rng := rand.New(rand.NewSource(1))
+	for range 3000 {
+		var b strings.Builder
+		for range 1 + rng.Intn(14) {
+			b.WriteString(alphabet[rng.Intn(len(alphabet))])
+		}
+		text, spans := parseInline(b.String())
+		out, ok := writeInline(text, spans)
+		if !ok {
+			t.Errorf("writeInline(%q, %+v) (from %q) found no form", text, spans, b.String())
+			continue
+		}
+		t2, s2 := parseInline(out)
+		if t2 != text || !sameSpans(s2, spans) {
+			t.Errorf("%q: parsed %q %+v, wrote %q, read back %q %+v", b.String(), text, spans, out, t2, s2)
+		}
+	}
+}
+
+// BenchmarkParseInlineHostile parses a long paragraph of unmatched
+// openers: linear time.
+func BenchmarkParseInlineHostile(b *testing.B) {
+	s := strings.Repeat("[*_`字 ", 50000)
+	for b.Loop() {
+		parseInline(s)
+	}
+}
+
+// TestInlinePolicy: a note tool's Markdown reads without its inline
+// markup (issue #13, item 6): emphasis, code and link marks leave the
+// text and become spans, a link keeps its address, a fenced code block is
+// a code block and a nested list keeps its levels.
+func TestInlinePolicy(t *testing.T) {
+	is := mustOpen(t, samplePath(t, "issues/note-inline.md"), Options{})
+	a := is.Articles()[0]
+	for i, p := range a.Paragraphs {
+		if strings.ContainsAny(p, "*`") || strings.Contains(p, "](") || strings.Contains(p, "<http") {
+			t.Errorf("paragraph %d shows markup: %q", i, p)
+		}
+	}
+	if got := a.Paragraphs[0]; !strings.Contains(got, "的邻里小站本周") {
+		t.Errorf("paragraph 0 = %q", got)
+	}
+	kinds := map[SpanKind]int{}
+	for _, s := range a.Spans {
+		kinds[s.Kind]++
+		text := a.Paragraphs[s.Para][s.Start:s.End]
+		switch s.Kind {
+		case SpanStrong:
+			if text != "邻里小站" {
+				t.Errorf("strong span over %q", text)
+			}
+		case SpanLink:
+			if !strings.HasPrefix(s.Href, "/web/20250304/https://") && s.Href != "https://nanzhou-example.cn/linli/plan" {
+				t.Errorf("link %q has address %q", text, s.Href)
+			}
+		}
+	}
+	if kinds[SpanStrong] != 1 || kinds[SpanEm] != 1 || kinds[SpanCode] != 1 || kinds[SpanLink] != 2 {
+		t.Errorf("spans by kind: %v", kinds)
+	}
+	var code, nested *Block
+	for i := range a.Blocks {
+		switch b := &a.Blocks[i]; {
+		case b.Kind == BlockCode:
+			code = b
+		case b.Kind == BlockList && b.Levels != nil:
+			nested = b
+		}
+	}
+	if code == nil || code.Lang != "text" || !strings.HasPrefix(code.Text, "【邻里小站】") || strings.Contains(code.Text, "```") {
+		t.Errorf("code block: %+v", code)
+	}
+	if nested == nil || !reflect.DeepEqual(nested.Levels, []int{0, 1, 1, 0, 0}) {
+		t.Errorf("nested list: %+v", nested)
+	}
+}
