@@ -112,6 +112,8 @@ type file struct {
 func Parse(data []byte, name string) (Config, error) {
 	c := Defaults()
 	var f file
+	// A byte order mark (editors on Windows write one) is not a setting.
+	data = bytes.TrimPrefix(data, []byte("\ufeff"))
 	dec := toml.NewDecoder(bytes.NewReader(data)).DisallowUnknownFields()
 	if err := dec.Decode(&f); err != nil {
 		return Defaults(), decodeError(name, err)
@@ -158,6 +160,9 @@ func Parse(data []byte, name string) (Config, error) {
 		for _, k := range keys {
 			if err := checkKey(k); err != nil {
 				return Defaults(), bad("keys", action, "%s: %v", action, err)
+			}
+			if why := reserved(k); why != "" {
+				return Defaults(), bad("keys", action, "key %q of %s can never be used: %s", k, action, why)
 			}
 		}
 		c.Keys[action] = slices.Clone(keys)
@@ -230,6 +235,18 @@ func lineOf(data []byte, table, key string) int {
 		}
 	}
 	return 0
+}
+
+// reserved returns why the key k can never be bound to an action (the
+// reader takes it first, whatever the configuration says), or "".
+func reserved(k string) string {
+	switch {
+	case len(k) == 1 && '0' <= k[0] && k[0] <= '9':
+		return "digits jump to headline N"
+	case k == "ctrl+c":
+		return "ctrl+c always quits"
+	}
+	return ""
 }
 
 // namedKeys are the key names (besides single characters) that bubbletea
