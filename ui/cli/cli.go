@@ -23,6 +23,7 @@ import (
 	"github.com/charmbracelet/x/term"
 
 	"dubao/issue"
+	"dubao/ui/state"
 	"dubao/ui/tui"
 )
 
@@ -104,6 +105,13 @@ func (a App) Run(ctx context.Context, args []string, stdin io.Reader, stdout, st
 		if werr := out.failed(); werr != nil && !isBrokenPipe(werr) {
 			err = werr
 		}
+	}
+	if errors.Is(err, state.ErrNotSaved) {
+		// The reading was done; only remembering it failed (a read-only
+		// or full state folder): say so, and it is not a failure of the
+		// run.
+		_, _ = fmt.Fprintf(stderr, "%s: warning: %s; what this session changed is not kept\n", root.Name(), oneLine(errorText(err)))
+		err = nil
 	}
 	if ctx.Err() != nil && (err == nil || isInterrupt(err)) {
 		// Interrupted, and perhaps noticed late: the signal's status, and

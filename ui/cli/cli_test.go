@@ -23,6 +23,7 @@ import (
 	"dubao/issue/shelf"
 	"dubao/issue/source"
 	"dubao/ui/config"
+	"dubao/ui/state"
 	"dubao/ui/tui"
 )
 
@@ -1014,5 +1015,20 @@ func TestHelpWording(t *testing.T) {
 		if !strings.HasPrefix(c.Long, c.CommandPath()+" ") && !strings.HasPrefix(c.Long, c.CommandPath()+" (") {
 			t.Errorf("%s: long help starts %.30q", c.CommandPath(), c.Long)
 		}
+	}
+}
+
+// TestUnsavedStateIsAWarning (issue #18, item 15): a reader that could not
+// save its reading state (a read-only or full state folder) ends with 0
+// and a warning, not an error: the reading was done.
+func TestUnsavedStateIsAWarning(t *testing.T) {
+	app := App{Environ: []string{"TERM=xterm-256color"}, terminal: fakeTerminal(80)}
+	app.runReader = func(context.Context, *issue.Issue, tui.Options) error {
+		return fmt.Errorf("reader: %w", fmt.Errorf("%w: mkdir /x: not a directory", state.ErrNotSaved))
+	}
+	res := run(t, app, "")
+	if res.code != 0 || !strings.HasPrefix(res.stderr, "dubao: warning: ") || !strings.Contains(res.stderr, "reading state not saved: mkdir /x: not a directory;") ||
+		strings.Count(res.stderr, "\n") != 1 {
+		t.Errorf("exit %d, stderr %q; want 0 and a one-line warning", res.code, res.stderr)
 	}
 }

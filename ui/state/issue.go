@@ -26,6 +26,9 @@ type Issue struct {
 	// Last is the number of the article read last, 0 for none.
 	Last     int              `json:"last,omitempty"`
 	Articles map[int]*Article `json:"articles"`
+
+	// changes is what changed since the state was loaded or last saved.
+	changes changes
 }
 
 // Article is the reading state of one article.
@@ -42,16 +45,19 @@ func New(key string) *Issue {
 	return &Issue{Version: version, Key: key, Articles: map[int]*Article{}}
 }
 
-// article returns the state of article n, made if needed.
-func (st *Issue) article(n int, title string) *Article {
+// article returns the state of article n, made if needed, and records
+// that fields of it change.
+func (st *Issue) article(n int, title string, fields uint8) *Article {
 	a := st.Articles[n]
 	if a == nil {
 		a = &Article{}
 		st.Articles[n] = a
 	}
-	if title != "" {
+	if title != "" && title != a.Title {
 		a.Title = title
+		fields |= changedTitle
 	}
+	st.changes.mark(n, fields)
 	return a
 }
 
@@ -63,6 +69,7 @@ func (st *Issue) Describe(is *issue.Issue, path string) {
 	if is.Date != "" {
 		st.Date = is.Date
 	}
+	st.changes.describe = true
 }
 
 // Label records what the reader shows for the issue beyond its masthead:
@@ -77,6 +84,7 @@ func (st *Issue) Label(name, date string) {
 	if date != "" {
 		st.Date = date
 	}
+	st.changes.describe = true
 }
 
 // Bind matches the saved state to the issue as parsed now: an article whose
@@ -114,11 +122,34 @@ func (st *Issue) Bind(is *issue.Issue) {
 			last = to
 		}
 	}
+	if !sameArticles(st.Articles, moved) {
+		// Articles were renumbered or dropped: the numbers on disk no
+		// longer mean the same articles, and the next save writes the
+		// state whole.
+		st.changes.whole = true
+	}
 	st.Articles = moved
 	if arts[last] == nil {
 		last = 0
 	}
+	if last != st.Last {
+		st.changes.last = true
+	}
 	st.Last = last
+}
+
+// sameArticles reports whether moved holds the same articles under the
+// same numbers as before.
+func sameArticles(before, moved map[int]*Article) bool {
+	if len(before) != len(moved) {
+		return false
+	}
+	for n, a := range moved {
+		if before[n] != a {
+			return false
+		}
+	}
+	return true
 }
 
 // validPos reports whether pos addresses a character of a (or its end).
@@ -139,13 +170,17 @@ func (st *Issue) Position(n int) issue.Pos {
 // SetPosition records the reading position in article n (titled title) and
 // makes it the last article read.
 func (st *Issue) SetPosition(n int, title string, pos issue.Pos) {
-	st.article(n, title).Pos = pos
+	st.article(n, title, changedPos).Pos = pos
 	st.Last = n
+	st.changes.last = true
 }
 
 // SetLast makes article n the last one read, without changing the
 // position remembered in it.
-func (st *Issue) SetLast(n int) { st.Last = n }
+func (st *Issue) SetLast(n int) {
+	st.Last = n
+	st.changes.last = true
+}
 
 // IsRead reports whether article n was read.
 func (st *Issue) IsRead(n int) bool {
@@ -155,7 +190,7 @@ func (st *Issue) IsRead(n int) bool {
 
 // SetRead marks article n read or unread.
 func (st *Issue) SetRead(n int, title string, read bool) {
-	st.article(n, title).Read = read
+	st.article(n, title, changedRead).Read = read
 }
 
 // NextUnread returns the number of the first unread article after article
@@ -197,7 +232,7 @@ func (st *Issue) IsBookmarked(n int) bool {
 // ToggleBookmark bookmarks article n (at time now) or removes its bookmark,
 // and reports whether it is bookmarked now.
 func (st *Issue) ToggleBookmark(n int, title string, now time.Time) bool {
-	a := st.article(n, title)
+	a := st.article(n, title, changedBookmark)
 	if a.Bookmarked != nil {
 		a.Bookmarked = nil
 		return false

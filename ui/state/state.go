@@ -57,27 +57,36 @@ func DefaultDir(getenv func(string) string) (string, error) {
 }
 
 // Store reads and writes reading state under one folder. It is safe for
-// concurrent use. The zero Store is disabled.
+// concurrent use, and several processes (two readers of the same issue in
+// two terminals) may share its folder: a save takes the folder's lock
+// file, reads the issue's state as it is on disk and applies to it what
+// this run changed (see merge), so that nothing another process saved is
+// lost. The zero Store is disabled.
 type Store struct {
 	dir string // "" when disabled
 
 	mu       sync.Mutex
 	reported map[string]bool // keys whose corrupt state was reported
+	// now tells the time of a corrupt file set aside (tests set it).
+	now func() time.Time
 
-	// The background writer of SaveLater: the latest data of each issue
+	// The background writer of SaveLater: the latest save of each issue
 	// waiting to be written, in the order first queued.
 	wmu     sync.Mutex
-	queue   map[string][]byte
+	queue   map[string]pending
 	order   []string
 	writing bool
 	idle    *sync.Cond // signalled when the writer stops
 	werr    error      // the first write error not reported yet
+	// failed holds the changes of saves that failed, by issue: they are
+	// tried again with the next save of the issue.
+	failed map[string]changes
 }
 
 // Open returns a store that keeps state under dir (see DefaultDir); the
 // folder is made when state is first saved.
 func Open(dir string) *Store {
-	s := &Store{dir: dir, reported: map[string]bool{}, queue: map[string][]byte{}}
+	s := &Store{dir: dir, reported: map[string]bool{}, queue: map[string]pending{}, failed: map[string]changes{}, now: time.Now}
 	s.idle = sync.NewCond(&s.wmu)
 	return s
 }
@@ -106,9 +115,9 @@ func (s *Store) path(key string) string {
 // saved (or the store is disabled). Only a regular file of at most
 // safefile.MaxSmall bytes is read: anything else (a named pipe, a link to
 // /dev/zero) gives fresh state and an error naming it. A state file that
-// cannot be read as state is renamed to key.json.corrupt and Load returns fresh state with an
-// error wrapping ErrCorrupt, once; a file that cannot be read at all gives
-// fresh state and the error.
+// cannot be read as state is set aside (see setAside) and Load returns
+// fresh state with an error wrapping ErrCorrupt, once; a file that cannot
+// be read at all gives fresh state and the error.
 func (s *Store) Load(key string) (*Issue, error) {
 	st := New(key)
 	if !s.Enabled() {
@@ -117,20 +126,45 @@ func (s *Store) Load(key string) (*Issue, error) {
 	if !validKey.MatchString(key) {
 		return st, fmt.Errorf("reading state: bad issue key %q", key)
 	}
+	got, err := s.read(key)
+	if err != nil {
+		var corrupt *corruptError
+		if errors.As(err, &corrupt) {
+			return st, s.setAside(key, corrupt)
+		}
+		return st, fmt.Errorf("reading state: %w", err)
+	}
+	if got == nil {
+		return st, nil
+	}
+	return got, nil
+}
+
+// corruptError is the error of read for a state file that is not state.
+type corruptError struct {
+	name  string
+	cause error
+}
+
+func (e *corruptError) Error() string { return e.name + ": " + e.cause.Error() }
+
+// read reads the state of the issue with key as it is on disk: nil when
+// there is none, a *corruptError when the file is not its state.
+func (s *Store) read(key string) (*Issue, error) {
 	name := s.path(key)
 	data, err := safefile.ReadSmall(name, 0)
 	if errors.Is(err, fs.ErrNotExist) {
-		return st, nil
+		return nil, nil
 	}
 	if err != nil {
-		return st, fmt.Errorf("reading state: %w", err)
+		return nil, err
 	}
 	var got Issue
 	if err := json.Unmarshal(data, &got); err != nil || got.Key != key {
 		if err == nil {
 			err = fmt.Errorf("it belongs to issue %q", got.Key)
 		}
-		return st, s.setAside(key, name, err)
+		return nil, &corruptError{name, err}
 	}
 	if got.Articles == nil {
 		got.Articles = map[int]*Article{}
@@ -143,29 +177,110 @@ func (s *Store) Load(key string) (*Issue, error) {
 	return &got, nil
 }
 
-// setAside renames a corrupt state file out of the way and returns the
-// error to report, or nil when it was reported before.
-func (s *Store) setAside(key, name string, cause error) error {
-	_ = os.Rename(name, name+".corrupt")
+// maxCorrupt is how many corrupt state files of one issue are kept.
+const maxCorrupt = 3
+
+// setAside renames a corrupt state file out of the way, to
+// KEY.json.corrupt-TIME (the newest maxCorrupt of them are kept), and
+// returns the error to report, or nil when it was reported before.
+func (s *Store) setAside(key string, c *corruptError) error {
+	stamp := s.now().UTC().Format("20060102T150405.000000000Z")
+	_ = os.Rename(c.name, c.name+".corrupt-"+stamp)
+	s.pruneCorrupt(c.name)
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.reported[key] {
 		return nil
 	}
 	s.reported[key] = true
-	return fmt.Errorf("%s: %w (%v)", name, ErrCorrupt, cause)
+	return fmt.Errorf("%s: %w (%v)", c.name, ErrCorrupt, c.cause)
 }
 
-// Save writes the state of one issue atomically.
+// pruneCorrupt removes all but the newest maxCorrupt corrupt copies of the
+// state file name (their names sort by time).
+func (s *Store) pruneCorrupt(name string) {
+	entries, err := os.ReadDir(filepath.Dir(name))
+	if err != nil {
+		return
+	}
+	prefix := filepath.Base(name) + ".corrupt"
+	var copies []string
+	for _, e := range entries {
+		if strings.HasPrefix(e.Name(), prefix) && e.Type().IsRegular() {
+			copies = append(copies, e.Name())
+		}
+	}
+	sort.Strings(copies)
+	for len(copies) > maxCorrupt {
+		_ = os.Remove(filepath.Join(filepath.Dir(name), copies[0]))
+		copies = copies[1:]
+	}
+}
+
+// Save writes what changed in the state of one issue since it was loaded
+// or last saved, merged with the state on disk (see Store). When the write
+// fails the changes stay with st, to be saved with the next save, and the
+// error wraps ErrNotSaved.
 func (s *Store) Save(st *Issue) error {
 	if !s.Enabled() {
 		return nil
 	}
-	data, err := encode(st)
+	if !validKey.MatchString(st.Key) {
+		return fmt.Errorf("save reading state: bad issue key %q", st.Key)
+	}
+	p := s.withFailed(st.take())
+	if err := s.write(p); err != nil {
+		st.giveBack(p.changes)
+		return err
+	}
+	return nil
+}
+
+// withFailed adds to p the changes of the issue's saves that failed.
+func (s *Store) withFailed(p pending) pending {
+	s.wmu.Lock()
+	defer s.wmu.Unlock()
+	if c, ok := s.failed[p.st.Key]; ok {
+		p.changes.add(c)
+		delete(s.failed, p.st.Key)
+	}
+	return p
+}
+
+// write merges the save p into the issue's state on disk under the
+// store's lock, and writes the result atomically.
+func (s *Store) write(p pending) error {
+	if p.changes.empty() {
+		return nil
+	}
+	unlock, err := lockFile(filepath.Join(s.dir, ".lock"))
+	if err != nil {
+		return notSaved(err)
+	}
+	defer unlock()
+	disk, err := s.read(p.st.Key)
+	var corrupt *corruptError
+	if errors.As(err, &corrupt) {
+		// Whatever it was, the state written now replaces it: keep a copy.
+		_ = s.setAside(p.st.Key, corrupt)
+	}
+	data, err := encode(merge(disk, p))
 	if err != nil {
 		return err
 	}
-	return writeAtomic(s.path(st.Key), data)
+	if err := writeAtomic(s.path(p.st.Key), data); err != nil {
+		return notSaved(err)
+	}
+	return nil
+}
+
+// ErrNotSaved is wrapped by the errors of saves that failed: the changes
+// are kept for this run only.
+var ErrNotSaved = errors.New("reading state not saved")
+
+// notSaved wraps err with ErrNotSaved.
+func notSaved(err error) error {
+	return fmt.Errorf("%w: %w", ErrNotSaved, err)
 }
 
 // encode checks st's key and writes st as the content of its state file.
@@ -181,32 +296,41 @@ func encode(st *Issue) ([]byte, error) {
 	return append(data, '\n'), nil
 }
 
-// SaveLater saves the state of one issue in the background, so that a
-// program's event loop never waits for the disk: st is encoded at once
-// (it may change as soon as SaveLater returns) and written by a
-// background writer, in order — a newer state of the same issue waiting
-// to be written replaces the older. It returns an error when st cannot be
-// encoded, or the error of an earlier background write (each is returned
-// once, here or by Flush).
+// SaveLater saves the state of one issue as Save does, but in the
+// background, so that a program's event loop never waits for the disk:
+// what changed in st is taken at once (st may change as soon as SaveLater
+// returns) and written by a background writer, in order — a newer save of
+// the same issue waiting to be written is joined with the older. It
+// returns an error when st cannot be saved, or the error of an earlier
+// background write (each is returned once, here or by Flush); the changes
+// of a failed write are tried again with the issue's next save.
 func (s *Store) SaveLater(st *Issue) error {
 	if !s.Enabled() {
 		return nil
 	}
-	data, err := encode(st)
-	if err != nil {
-		return err
+	if !validKey.MatchString(st.Key) {
+		return fmt.Errorf("save reading state: bad issue key %q", st.Key)
 	}
+	p := st.take()
 	s.wmu.Lock()
 	defer s.wmu.Unlock()
-	if _, queued := s.queue[st.Key]; !queued {
+	if c, ok := s.failed[st.Key]; ok {
+		p.changes.add(c)
+		delete(s.failed, st.Key)
+	}
+	if q, queued := s.queue[st.Key]; queued {
+		q.changes.add(p.changes)
+		p.changes = q.changes
+	} else {
 		s.order = append(s.order, st.Key)
 	}
-	s.queue[st.Key] = data
+	s.queue[st.Key] = p
 	if !s.writing {
 		s.writing = true
 		go s.writeQueued()
 	}
-	err, s.werr = s.werr, nil
+	err := s.werr
+	s.werr = nil
 	return err
 }
 
@@ -217,13 +341,18 @@ func (s *Store) writeQueued() {
 	for len(s.order) > 0 {
 		key := s.order[0]
 		s.order = s.order[1:]
-		data := s.queue[key]
+		p := s.queue[key]
 		delete(s.queue, key)
 		s.wmu.Unlock()
-		err := writeAtomic(s.path(key), data)
+		err := s.write(p)
 		s.wmu.Lock()
-		if err != nil && s.werr == nil {
-			s.werr = err
+		if err != nil {
+			c := s.failed[key]
+			c.add(p.changes)
+			s.failed[key] = c
+			if s.werr == nil {
+				s.werr = err
+			}
 		}
 	}
 	s.writing = false
@@ -244,6 +373,16 @@ func (s *Store) Flush() error {
 	err := s.werr
 	s.werr = nil
 	return err
+}
+
+// Unsaved reports whether changes of this run could not be saved.
+func (s *Store) Unsaved() bool {
+	if !s.Enabled() {
+		return false
+	}
+	s.wmu.Lock()
+	defer s.wmu.Unlock()
+	return len(s.failed) > 0
 }
 
 // Saved returns the keys of the issues that have saved state (a shelf
@@ -357,11 +496,11 @@ func SortBookmarks(out []Bookmark) {
 func writeAtomic(name string, data []byte) error {
 	dir := filepath.Dir(name)
 	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return fmt.Errorf("save reading state: %w", err)
+		return err
 	}
 	tmp, err := os.CreateTemp(dir, filepath.Base(name)+".*.tmp")
 	if err != nil {
-		return fmt.Errorf("save reading state: %w", err)
+		return err
 	}
 	_, err = tmp.Write(data)
 	if err == nil {
@@ -375,7 +514,7 @@ func writeAtomic(name string, data []byte) error {
 	}
 	if err != nil {
 		os.Remove(tmp.Name())
-		return fmt.Errorf("save reading state %s: %w", name, err)
+		return err
 	}
 	return nil
 }

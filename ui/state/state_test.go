@@ -109,8 +109,8 @@ func TestCorruptFile(t *testing.T) {
 			if st == nil || st.Key != key || len(st.Articles) != 0 {
 				t.Fatalf("corrupt state did not start fresh: %+v", st)
 			}
-			if _, err := os.Stat(name + ".corrupt"); err != nil {
-				t.Errorf("corrupt file not set aside: %v", err)
+			if copies, _ := filepath.Glob(name + ".corrupt-*"); len(copies) != 1 {
+				t.Errorf("corrupt file not set aside: %v", copies)
 			}
 			// Said once: the next load is a quiet fresh start.
 			if _, err := s.Load(key); err != nil {
@@ -133,13 +133,15 @@ func TestCorruptReportedOnceWhenItCannotBeSetAside(t *testing.T) {
 	name := filepath.Join(dir, "issues", key+".json")
 	// A non-empty folder where the corrupt file would go makes the rename
 	// fail (for root too): the file stays, and is still reported once.
-	if err := os.MkdirAll(filepath.Join(name+".corrupt", "x"), 0o700); err != nil {
+	s := Open(dir)
+	at := time.Date(2024, 3, 8, 7, 30, 0, 0, time.UTC)
+	s.now = func() time.Time { return at }
+	if err := os.MkdirAll(filepath.Join(name+".corrupt-20240308T073000.000000000Z", "x"), 0o700); err != nil {
 		t.Fatal(err)
 	}
 	if err := os.WriteFile(name, []byte("{"), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	s := Open(dir)
 	if _, err := s.Load(key); !errors.Is(err, ErrCorrupt) {
 		t.Fatalf("first Load: %v", err)
 	}
@@ -164,6 +166,7 @@ func TestUnreadableFile(t *testing.T) {
 	if st == nil || len(st.Articles) != 0 {
 		t.Errorf("no fresh state: %+v", st)
 	}
+	st.SetRead(1, "春耕", true)
 	if err := Open(dir).Save(st); err == nil {
 		t.Error("Save over a folder succeeded")
 	}
