@@ -159,6 +159,11 @@ func (s *Shelf) searchEntry(e *Entry, q search.Query, bufs *source.Buffers) ([]H
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", name, err)
 		}
+		if source.IsEPUB(data) {
+			// Compressed: searched once parsed.
+			raws[i], match = data, true
+			continue
+		}
 		text, err := s.decode(f, data)
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", name, err)

@@ -9,6 +9,7 @@ import (
 
 	"dubao/issue"
 	"dubao/issue/source/epaper"
+	"dubao/issue/source/epub"
 	"dubao/issue/source/feed"
 )
 
@@ -159,6 +160,12 @@ func parseAs(format, name string, data []byte, opt Options) (*issue.Issue, error
 		return is, nil
 	case FormatFeed:
 		is, err := feed.Read(data, opt.Encoding)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", name, err)
+		}
+		return is, nil
+	case FormatEPUB:
+		is, err := epub.Read(data)
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", name, err)
 		}

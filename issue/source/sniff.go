@@ -44,7 +44,12 @@ var signatures = [...]struct {
 // pass the parser's own check, but about one byte in ten of them is a
 // control character, which text (even text with a few escape sequences
 // or stray controls) is not.
+//
+// An EPUB is not binary here: dubao reads it (see IsEPUB).
 func SniffBinary(head []byte) string {
+	if IsEPUB(head) {
+		return ""
+	}
 	if bytes.HasPrefix(head, []byte("\xff\xfe")) || bytes.HasPrefix(head, []byte("\xfe\xff")) {
 		return ""
 	}

@@ -126,7 +126,7 @@ func TestHostile(t *testing.T) {
 func TestRealFeeds(t *testing.T) {
 	for _, tt := range []struct {
 		name, enc, first string
-		n            int
+		n                int
 	}{
 		{"feed-gb2312-rss2.xml", "GB18030", "JCB 与中国银联（China UnionPay）完成ATM网关协议的签订；CUP持卡者得以第一次在日本享受使用ATM网络的权利", 0},
 		{"feed-big5-rss2.xml", "Big5", "新年快樂", 0},
