@@ -252,14 +252,26 @@ func (c *crawler) work(ctx context.Context) {
 			return
 		}
 		c.mu.Unlock()
+		began := time.Now()
 		page, requested, err := c.get(ctx, f)
-		if requested && c.opt.Pause > 0 {
-			_ = c.opt.sleep(ctx.Done(), c.opt.Pause)
+		if d := c.pause(time.Since(began)); requested && d > 0 {
+			_ = c.opt.sleep(ctx.Done(), d)
 		}
 		c.mu.Lock()
 		c.inFlight--
 		c.finish(ctx, f, page, err)
 	}
+}
+
+// pause is the wait of a worker after a request that took took: the
+// pause of the options, or, when the site answers slowly (a second or
+// more: it may be struggling), as long as the answer took, up to
+// maxSlowPause.
+func (c *crawler) pause(took time.Duration) time.Duration {
+	if took >= time.Second && c.opt.Pause > 0 {
+		return max(c.opt.Pause, min(took, maxSlowPause))
+	}
+	return c.opt.Pause
 }
 
 // finish records the outcome of getting f and queues its links. Called

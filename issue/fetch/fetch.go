@@ -21,9 +21,10 @@ import (
 
 // Defaults of Options.
 const (
-	DefaultJobs      = 4 // requests at a time
-	MaxJobs          = 4 // the most requests at a time to one site
-	DefaultPause     = 20 * time.Millisecond
+	DefaultJobs      = 4                     // requests at a time
+	MaxJobs          = 4                     // the most requests at a time to one site
+	DefaultPause     = 10 * time.Millisecond // after each request, per worker; longer after slow answers
+	maxSlowPause     = 5 * time.Second
 	DefaultTimeout   = 15 * time.Second // per request, body included
 	DefaultRetries   = 3                // after the first try
 	DefaultBackoff   = time.Second      // the wait before the first retry, doubled after
@@ -43,8 +44,9 @@ type Options struct {
 	Dir string
 	// Jobs is the number of requests at a time (1 to MaxJobs).
 	Jobs int
-	// Pause is the wait of each worker between two requests; negative
-	// for none.
+	// Pause is the wait of each worker between two requests (as long
+	// as the last answer took, up to 5 s, when it took a second or
+	// more); negative for none.
 	Pause time.Duration
 	// Timeout is the time one request (with its body) may take.
 	Timeout time.Duration

@@ -208,3 +208,20 @@ func TestRetryAfter(t *testing.T) {
 		}
 	}
 }
+
+func TestPause(t *testing.T) {
+	c := &crawler{opt: Options{Pause: 10 * time.Millisecond}}
+	for took, want := range map[time.Duration]time.Duration{
+		5 * time.Millisecond:   10 * time.Millisecond,
+		900 * time.Millisecond: 10 * time.Millisecond,
+		2 * time.Second:        2 * time.Second, // a slow site is eased
+		time.Minute:            maxSlowPause,
+	} {
+		if got := c.pause(took); got != want {
+			t.Errorf("pause after %v: %v, want %v", took, got, want)
+		}
+	}
+	if none := (&crawler{}).pause(time.Minute); none != 0 {
+		t.Errorf("no pause set: %v", none)
+	}
+}
