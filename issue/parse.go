@@ -132,6 +132,7 @@ type parser struct {
 	secs  []*secDraft
 	cur   *draft
 	fm    frontMatter
+	mem   arena // the drafts and their paragraphs
 }
 
 // secDraft is a section being built.
@@ -372,7 +373,8 @@ func (p *parser) ensureSection() *secDraft {
 // article starts a new article.
 func (p *parser) article(kicker, title, subtitle string) *draft {
 	s := p.ensureSection()
-	d := &draft{a: Article{Kicker: kicker, Title: title, Subtitle: subtitle}, byHeader: true}
+	d := p.mem.draft()
+	d.a.Kicker, d.a.Title, d.a.Subtitle, d.byHeader = kicker, title, subtitle, true
 	s.arts = append(s.arts, d)
 	p.cur = d
 	return d

@@ -31,37 +31,50 @@ import (
 //     …举 | 办这次…, …可在市内 | 办理省级赋权事项。
 //
 // It makes one pass over the paragraphs, so a text broken at every line
-// is mended in linear time.
+// is mended in linear time, and joins them in place: an article where
+// nothing is joined costs no allocation.
 func repairLayout(d *draft, indentStyle bool) {
 	a := &d.a
 	n := len(a.Paragraphs)
 	if n < 2 {
 		return
 	}
-	blockBefore := make([]bool, n+1) // a block stands right before paragraph i
-	for _, b := range a.Blocks {
-		if b.After >= 0 && b.After <= n {
-			blockBefore[b.After] = true
+	var blockBefore []bool // a block stands right before paragraph i; nil: no block
+	if len(a.Blocks) > 0 {
+		blockBefore = make([]bool, n+1)
+		for _, b := range a.Blocks {
+			if b.After >= 0 && b.After <= n {
+				blockBefore[b.After] = true
+			}
 		}
 	}
-	newIndex := make([]int, n+1) // where each paragraph went
-	var shift []int              // with spans: the offset of each paragraph in the one it went to
-	if len(a.Spans) > 0 {
-		shift = make([]int, n)
-	}
-	paras, indent := a.Paragraphs[:0:0], d.indent[:0:0]
+	// newIndex says where each paragraph went, and shift (with spans) its
+	// offset in the one it went to; they are made at the first join, and
+	// only when blocks or spans must follow their paragraphs.
+	var newIndex, shift []int
+	out := 0 // paragraphs kept so far; out <= i, so the slices are rewritten in place
 	for i := 0; i < n; i++ {
-		out := len(paras)
-		newIndex[i] = out
+		if newIndex != nil {
+			newIndex[i] = out
+		}
 		text, first := a.Paragraphs[i], i
 		var joined strings.Builder // text, when paragraphs were joined
-		for i+1 < n && !blockBefore[i+1] && endsOpen(text) {
+		for i+1 < n && (blockBefore == nil || !blockBefore[i+1]) && endsOpen(text) {
 			join, cut := breakRule(text, a.Paragraphs[i+1], d.indent[i+1], i+2 == n)
 			if !join {
 				if cut {
 					a.Cut = append(a.Cut, out)
 				}
 				break
+			}
+			if newIndex == nil && (blockBefore != nil || len(a.Spans) > 0) {
+				newIndex = make([]int, n+1)
+				for k := 0; k <= i; k++ {
+					newIndex[k] = min(k, out)
+				}
+				if len(a.Spans) > 0 {
+					shift = make([]int, n)
+				}
 			}
 			// The joined paragraph may end open again: look at it once more.
 			if joined.Len() == 0 {
@@ -73,13 +86,23 @@ func repairLayout(d *draft, indentStyle bool) {
 			joined.WriteString(a.Paragraphs[i+1])
 			text = joined.String()
 			i++
-			newIndex[i] = out
+			if newIndex != nil {
+				newIndex[i] = out
+			}
 		}
-		paras = append(paras, text)
-		indent = append(indent, d.indent[first])
+		a.Paragraphs[out], d.indent[out] = text, d.indent[first]
+		out++
 	}
-	newIndex[n] = len(paras)
-	removed := n - len(paras)
+	if out == n {
+		return
+	}
+	clear(a.Paragraphs[out:n]) // let the joined pieces go
+	a.Paragraphs, d.indent = a.Paragraphs[:out], d.indent[:out]
+	if newIndex == nil {
+		return
+	}
+	newIndex[n] = out
+	removed := n - out
 	for k := range a.Blocks {
 		switch after := a.Blocks[k].After; {
 		case after > n:
@@ -88,7 +111,6 @@ func repairLayout(d *draft, indentStyle bool) {
 			a.Blocks[k].After = newIndex[after]
 		}
 	}
-	a.Paragraphs, d.indent = paras, indent
 	if shift != nil {
 		a.editSpans(func(s *Span) bool {
 			s.Start += shift[s.Para]
