@@ -67,15 +67,16 @@ func nextCloser(s string) (int, int) {
 	return -1, 0
 }
 
-// jumpDir tells the direction of a jump from the words inside its brackets.
+// jumpDir tells the direction of a jump from the words inside its
+// brackets, in Simplified or Traditional characters (下转 or 下轉).
 func jumpDir(inner string) (JumpDir, bool) {
 	switch {
 	case strings.Contains(inner, "上接") || strings.Contains(inner, "接上") || strings.HasPrefix(inner, "接") ||
-		strings.HasPrefix(inner, "续") || strings.Contains(inner, "接第"):
+		strings.HasPrefix(inner, "续") || strings.HasPrefix(inner, "續") || strings.Contains(inner, "接第"):
 		return JumpFrom, true
-	case strings.Contains(inner, "转"):
+	case strings.Contains(inner, "转") || strings.Contains(inner, "轉"):
 		return JumpTo, true
-	case strings.Contains(inner, "见"):
+	case strings.Contains(inner, "见") || strings.Contains(inner, "見"):
 		return JumpSee, true
 	}
 	return "", false

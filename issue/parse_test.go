@@ -456,6 +456,10 @@ func TestFindJumps(t *testing.T) {
 		{"(下转第+4版)", 0, JumpTo, "(下转第+4版)"},
 		{"(下转第〇版)", 0, JumpTo, "(下转第〇版)"},
 		{"(上接第10版)", 10, JumpFrom, "(上接第10版)"},
+		// Traditional characters (a Hong Kong or Taiwan paper).
+		{"方便漁民使用，（下轉第三版）", 3, JumpTo, "（下轉第三版）"},
+		{"（詳見第二版）", 2, JumpSee, "（詳見第二版）"},
+		{"（續第一版）沿綫", 1, JumpFrom, "（續第一版）"},
 	}
 	for _, tt := range tests {
 		js := findJumps(tt.in, 0)

@@ -2,7 +2,10 @@
 // Traditional (Detect), converting one to the other with OpenCC's phrase
 // dictionaries while keeping the map between the offsets of the source and
 // of the converted text (Load, Converter, Mapped), and folding both
-// scripts to one form for search (Fold).
+// scripts to one form for search (Fold). Article, ArticleMapped and Issue
+// convert a copy of the model for display, DetectIssue tells an issue's
+// script; the model itself is never changed (package issue does not
+// import this one).
 //
 // The dictionaries come from github.com/longbridgeapp/opencc (embedded in
 // the binary). They are built on first use, once per process: nothing

@@ -13,6 +13,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"dubao/issue"
+	"dubao/issue/script"
 	"dubao/ui/config"
 	"dubao/ui/render"
 	"dubao/ui/styles"
@@ -134,9 +135,13 @@ type catOptions struct {
 // separated by two blank lines; the Markdown of --all is the whole issue,
 // masthead and pages included, so that it reads back as the same issue.
 func (r *runner) cat(ctx context.Context, is *issue.Issue, arts []*issue.Article, opt catOptions, cfg config.Config) error {
+	cv, err := converterFor(cfg.Script, is)
+	if err != nil {
+		return err
+	}
 	if opt.markdown && opt.all {
 		var b strings.Builder
-		if err := issue.WriteMarkdown(&b, is); err != nil {
+		if err := issue.WriteMarkdown(&b, script.Issue(is, cv)); err != nil {
 			return err
 		}
 		_, err := io.WriteString(r.stdout, safeText(b.String(), false))
@@ -168,6 +173,7 @@ func (r *runner) cat(ctx context.Context, is *issue.Issue, arts []*issue.Article
 		if i > 0 {
 			out.WriteString("\n\n")
 		}
+		a = script.Article(a, cv)
 		var text string
 		switch {
 		case opt.markdown:

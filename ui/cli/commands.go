@@ -45,6 +45,7 @@ func (r *runner) rootCommand() *cobra.Command {
 	r.flags = globalFlags{
 		style:     newChoice("auto", styleChoices...),
 		ambiguous: newChoice("narrow", ambiguousChoices...),
+		script:    newChoice("none", scriptChoices...),
 	}
 	root := &cobra.Command{
 		Use:   "dubao [FILE|FOLDER|URL|-] [DATE]",
@@ -106,7 +107,9 @@ plain text instead, like 'dubao cat --all' (a folder of many issues: like
 	pf.StringVar(&r.flags.encoding, "encoding", "", "read the input as `NAME` (utf-8, gb18030, gbk, big5, utf-16le, utf-16be); detected when not given")
 	pf.BoolVar(&r.flags.crossFS, "cross-filesystems", false, "walk a FOLDER's sub-folders on other file systems too (by default a shelf stays on its own, as find -xdev; /proc, /sys and /dev are never walked)")
 	pf.StringVar(&r.flags.format, "format", "", "read the input as `FORMAT` (text, html, feed, epub); told by the content when not given")
+	pf.Var(r.flags.script, "script", "show the text converted (繁简) with OpenCC's phrase dictionaries: s2t, s2tw, s2hk, s2twp to Traditional, t2s, tw2s, hk2s, tw2sp to Simplified, auto-s / auto-t only an issue in the other script, none as written; default: script in the config file")
 	_ = root.RegisterFlagCompletionFunc("style", completeWords(styleChoices))
+	_ = root.RegisterFlagCompletionFunc("script", completeWords(scriptChoices))
 	_ = root.RegisterFlagCompletionFunc("format", completeWords(source.Formats))
 	_ = root.RegisterFlagCompletionFunc("ambiguous", completeWords(ambiguousChoices))
 	_ = root.RegisterFlagCompletionFunc("encoding", completeWords([]string{"utf-8", "gb18030", "gbk", "big5", "utf-16le", "utf-16be"}))

@@ -21,9 +21,10 @@ $XDG_CONFIG_HOME/dubao/config.toml (~/.config/dubao/config.toml when
 XDG_CONFIG_HOME is not set), and checks the file: when it is not valid it
 says where, as every command does (exit status 1). With --default it
 prints the default configuration instead, every setting documented: the
-style, the reading measure, the width of ambiguous characters and the
-reader's keys. A missing file means the defaults; --style and --ambiguous
-on the command line win over the file.`,
+style, the reading measure, the width of ambiguous characters, the script
+(繁简) text is shown in and the reader's keys. A missing file means the
+defaults; --style, --ambiguous and --script on the command line win over
+the file.`,
 		Example: `  dubao config --default
   mkdir -p "$(dirname "$(dubao config)")" && dubao config --default > "$(dubao config)"`,
 		Args: r.maxArgs(0),
@@ -48,7 +49,7 @@ on the command line win over the file.`,
 }
 
 // settings returns the settings of a run: the configuration file, then
-// the --style and --ambiguous flags given on the command line.
+// the --style, --ambiguous and --script flags given on the command line.
 func (r *runner) settings(cmd *cobra.Command) (config.Config, error) {
 	cfg, err := config.Load()
 	if err != nil {
@@ -59,6 +60,9 @@ func (r *runner) settings(cmd *cobra.Command) (config.Config, error) {
 	}
 	if cmd.Flags().Changed("ambiguous") {
 		cfg.AmbiguousWide = r.flags.ambiguousWide()
+	}
+	if c, ok := r.scriptFlag(cmd); ok {
+		cfg.Script = c
 	}
 	return cfg, nil
 }

@@ -70,6 +70,7 @@ type globalFlags struct {
 	encoding  string      // forced source encoding, "" to detect
 	crossFS   bool        // a shelf's walk crosses into other file systems
 	format    string      // forced source format, "" to detect
+	script    *choiceFlag // none|s2t|t2s|…|auto-s|auto-t: the script text is shown in
 }
 
 // styleMode returns the style mode chosen with --style.

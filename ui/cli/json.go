@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"dubao/issue"
+	"dubao/issue/script"
 )
 
 // jsonCommand is `dubao json [FILE|-|FOLDER [DATE]]`.
@@ -24,7 +25,12 @@ lines — as indented UTF-8 JSON. Without FILE it prints the built-in sample.
 
 On a FOLDER of several issues it prints the shelf: its issues (paper,
 date, pages, articles, files) and the files skipped with the reason; with
-DATE, that issue.`,
+DATE, that issue.
+
+The text is the source's as written, whatever script the configuration
+file asks for; --script converts it (繁简), masthead and pages included.
+Positions in the JSON (a jump line's offset) are then in the converted
+text.`,
 		Example: `  dubao json issue.md | jq '.sections[].articles[].title'
   dubao json issue.md | jq -r .date
   dubao json ~/papers | jq '.skipped'`,
@@ -44,7 +50,17 @@ DATE, that issue.`,
 			if src, err = r.pickIssue(cmd.CommandPath(), src, argAt(args, 1)); err != nil {
 				return err
 			}
-			return r.finish(src, writeIssueJSON(r.stdout, src.issue))
+			is := src.issue
+			if c, given := r.scriptFlag(cmd); given {
+				// The configured script is for reading: JSON is the
+				// source's text unless --script asks.
+				cv, err := converterFor(c, is)
+				if err != nil {
+					return err
+				}
+				is = script.Issue(is, cv)
+			}
+			return r.finish(src, writeIssueJSON(r.stdout, is))
 		}),
 	}
 }

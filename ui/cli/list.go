@@ -8,6 +8,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"dubao/issue/script"
 	"dubao/issue/shelf"
 )
 
@@ -40,7 +41,8 @@ a PATH) the articles of that issue.`,
 		Args:              r.maxArgs(2),
 		ValidArgsFunction: r.completeIssue,
 		RunE: r.runE(func(ctx context.Context, cmd *cobra.Command, args []string) error {
-			if _, err := r.settings(cmd); err != nil {
+			cfg, err := r.settings(cmd)
+			if err != nil {
 				return err
 			}
 			src, err := r.open(ctx, argAt(args, 0))
@@ -48,16 +50,20 @@ a PATH) the articles of that issue.`,
 				return err
 			}
 			if src.shelf != nil && len(args) < 2 {
-				return r.listShelf(src)
+				return r.listShelf(src, cfg.Script)
 			}
 			if src, err = r.pickIssue(cmd.CommandPath(), src, argAt(args, 1)); err != nil {
+				return err
+			}
+			cv, err := converterFor(cfg.Script, src.issue)
+			if err != nil {
 				return err
 			}
 			out := bufio.NewWriter(r.stdout)
 			for _, sec := range src.issue.Sections {
 				for i := range sec.Articles {
 					a := &sec.Articles[i]
-					fmt.Fprintf(out, "%d\t%d\t%s\n", a.N, sec.Page, listField(a.Headline()))
+					fmt.Fprintf(out, "%d\t%d\t%s\n", a.N, sec.Page, listField(cv.Convert(a.Headline())))
 				}
 			}
 			return r.finish(src, out.Flush())
@@ -65,12 +71,17 @@ a PATH) the articles of that issue.`,
 	}
 }
 
-// listShelf lists the issues of a shelf, and says on stderr how many files
-// were skipped as not issues.
-func (r *runner) listShelf(src input) error {
+// listShelf lists the issues of a shelf, their papers' names in the
+// script sc asks for, and says on stderr how many files were skipped as
+// not issues.
+func (r *runner) listShelf(src input, sc script.Conversion) error {
 	out := bufio.NewWriter(r.stdout)
 	for _, e := range src.shelf.Issues {
-		fmt.Fprintf(out, "%s\t%s\t%d\t%d\t%s\n", e.Date, listField(e.Paper), e.Pages, e.Articles, listField(entryPath(e)))
+		cv, err := converterForText(sc, e.Paper)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(out, "%s\t%s\t%d\t%d\t%s\n", e.Date, listField(cv.Convert(e.Paper)), e.Pages, e.Articles, listField(entryPath(e)))
 	}
 	if err := out.Flush(); err != nil {
 		return err

@@ -47,7 +47,7 @@ func (r *runner) read(ctx context.Context, cmd *cobra.Command, args []string) er
 		return err
 	}
 	if src.shelf != nil && len(args) < 2 {
-		return r.listShelf(src)
+		return r.listShelf(src, cfg.Script)
 	}
 	if src, err = r.pickIssue(cmd.CommandPath(), src, argAt(args, 1)); err != nil {
 		return err

@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"dubao/issue"
+	"dubao/issue/script"
 	"dubao/issue/search"
 	"dubao/issue/shelf"
 )
@@ -28,9 +29,10 @@ sentence around the match, newest issue first; on one issue the whole
 paragraph (one line of 'dubao cat'). With DATE after a FOLDER it searches
 that issue only (DATE as 'dubao list FOLDER' takes it). TEXT matches the
 way the reader's search does: full-width and half-width forms alike (ＡＢＣ
-= ABC, ，= ,), Latin letters in any case, spaces and line breaks ignored.
-Without FILE it searches the built-in sample. Exit status 1 when nothing
-matches.`,
+= ABC, ，= ,), Latin letters in any case, spaces and line breaks ignored,
+Simplified and Traditional characters alike (苹果 finds 蘋果). --script
+shows the lines converted (繁简). Without FILE it searches the built-in
+sample. Exit status 1 when nothing matches.`,
 		Example: `  dubao search issue.md 生态
   dubao search ~/papers 长江 | cut -f1,4 | uniq
   dubao search ~/papers 2024-03-08 长江
@@ -38,7 +40,8 @@ matches.`,
 		Args:              r.argRange(1, 3),
 		ValidArgsFunction: r.completeIssue,
 		RunE: r.runE(func(ctx context.Context, cmd *cobra.Command, args []string) error {
-			if _, err := r.settings(cmd); err != nil {
+			cfg, err := r.settings(cmd)
+			if err != nil {
 				return err
 			}
 			text := args[len(args)-1]
@@ -73,13 +76,17 @@ matches.`,
 			out := bufio.NewWriter(r.stdout)
 			var found int
 			if src.issue == nil {
-				found, err = r.searchShelf(ctx, out, src.shelf, q)
+				found, err = r.searchShelf(ctx, out, src.shelf, q, cfg.Script)
 			} else {
 				date := src.issue.Date
 				if src.entry != nil { // the date the shelf knows it by
 					date = src.entry.Date
 				}
-				found, err = searchIssue(out, src.issue, date, q)
+				var cv *script.Converter
+				if cv, err = converterFor(cfg.Script, src.issue); err != nil {
+					return err
+				}
+				found, err = searchIssue(out, src.issue, date, q, cv)
 			}
 			if err != nil {
 				return err
@@ -101,8 +108,9 @@ matches.`,
 }
 
 // searchIssue writes a line for every piece of text of is (of the given
-// date) that matches q and returns how many it wrote.
-func searchIssue(out *bufio.Writer, is *issue.Issue, date string, q search.Query) (int, error) {
+// date) that matches q, shown converted by cv, and returns how many it
+// wrote.
+func searchIssue(out *bufio.Writer, is *issue.Issue, date string, q search.Query, cv *script.Converter) (int, error) {
 	n := 0
 	for _, sec := range is.Sections {
 		for a := range sec.Articles {
@@ -115,7 +123,7 @@ func searchIssue(out *bufio.Writer, is *issue.Issue, date string, q search.Query
 				}
 				last = m.Piece
 				if _, err := fmt.Fprintf(out, "%s\t%d\t%d\t%s\t%s\n", date, sec.Page, art.N,
-					listField(art.Headline()), listField(pieces[m.Piece].Text)); err != nil {
+					listField(cv.Convert(art.Headline())), listField(cv.Convert(pieces[m.Piece].Text))); err != nil {
 					return n, err
 				}
 				n++
@@ -126,9 +134,10 @@ func searchIssue(out *bufio.Writer, is *issue.Issue, date string, q search.Query
 }
 
 // searchShelf streams the matches of q across the shelf s, newest issue
-// first, and returns how many lines it wrote. An issue that cannot be read
-// is reported on stderr and the search goes on.
-func (r *runner) searchShelf(ctx context.Context, out *bufio.Writer, s *shelf.Shelf, q search.Query) (int, error) {
+// first, shown in the script sc asks for (auto-s and auto-t resolved by
+// the text of each issue's hits), and returns how many lines it wrote. An
+// issue that cannot be read is reported on stderr and the search goes on.
+func (r *runner) searchShelf(ctx context.Context, out *bufio.Writer, s *shelf.Shelf, q search.Query, sc script.Conversion) (int, error) {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel() // stops the search's workers when the output fails
 	n := 0
@@ -137,6 +146,16 @@ func (r *runner) searchShelf(ctx context.Context, out *bufio.Writer, s *shelf.Sh
 			fmt.Fprintf(r.stderr, "%s: %s\n", r.root.Name(), oneLine(b.Err.Error()))
 			continue
 		}
+		var texts []string // for auto-s and auto-t, the issue's script
+		for _, h := range b.Hits {
+			if sc.Auto() {
+				texts = append(texts, h.Title, h.Line)
+			}
+		}
+		cv, err := converterForText(sc, texts...)
+		if err != nil {
+			return n, err
+		}
 		var prev shelf.Hit
 		for i, h := range b.Hits {
 			if i > 0 && h.N == prev.N && h.Line == prev.Line {
@@ -144,7 +163,7 @@ func (r *runner) searchShelf(ctx context.Context, out *bufio.Writer, s *shelf.Sh
 			}
 			prev = h
 			if _, err := fmt.Fprintf(out, "%s\t%d\t%d\t%s\t%s\n", h.Entry.Date, h.Page, h.N,
-				listField(h.Title), listField(h.Line)); err != nil {
+				listField(cv.Convert(h.Title)), listField(cv.Convert(h.Line))); err != nil {
 				return n, err
 			}
 			n++

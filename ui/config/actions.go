@@ -111,6 +111,15 @@ measure = %d
 # or "wide" (two), as your terminal draws them.
 ambiguous = "narrow"
 
+# Script (繁简): show Chinese text converted with OpenCC's phrase
+# dictionaries (头发 → 頭髮, not 頭發). "none" shows it as written; to
+# Traditional: "s2t", "s2tw" (Taiwan's forms), "s2hk" (Hong Kong's),
+# "s2twp" (Taiwan's forms and words: 软件 → 軟體); to Simplified: "t2s",
+# "tw2s", "hk2s", "tw2sp". "auto-s" converts only an issue that is mostly
+# Traditional to Simplified, "auto-t" only a Simplified one to Traditional.
+# --script on the command line wins; search finds either script anyway.
+script = "none"
+
 # Keys: each action takes a list of keys as bubbletea names them: a
 # character ("j", "G", "?"), a named key (up, down, left, right, home, end,
 # pgup, pgdown, enter, tab, backspace, esc, space, delete, insert, f1…f12),

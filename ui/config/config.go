@@ -1,7 +1,8 @@
 // Package config reads dubao's configuration file,
 // $XDG_CONFIG_HOME/dubao/config.toml (~/.config/dubao/config.toml when
 // XDG_CONFIG_HOME is not set): the reader's keys, its default reading
-// measure, the style and the width of ambiguous characters.
+// measure, the style, the width of ambiguous characters and the script
+// (繁简) text is shown in.
 //
 // A missing file means the defaults. A file that is not valid gives an
 // error naming the file and the line, never a crash. Default returns the
@@ -22,6 +23,7 @@ import (
 	"github.com/pelletier/go-toml/v2"
 
 	"dubao/issue/safefile"
+	"dubao/issue/script"
 	"dubao/ui/styles"
 )
 
@@ -41,6 +43,9 @@ type Config struct {
 	Measure int
 	// AmbiguousWide counts East Asian Ambiguous characters as two columns.
 	AmbiguousWide bool
+	// Script is the conversion text is shown with (繁简): none, an OpenCC
+	// conversion such as t2s, or auto-s / auto-t.
+	Script script.Conversion
 	// Keys maps every action (see Actions) to its keys.
 	Keys map[string][]string
 	// Path is the file the configuration was read from; empty for the
@@ -103,6 +108,7 @@ type file struct {
 	Style     *string             `toml:"style"`
 	Measure   *int                `toml:"measure"`
 	Ambiguous *string             `toml:"ambiguous"`
+	Script    *string             `toml:"script"`
 	Keys      map[string][]string `toml:"keys"`
 }
 
@@ -142,6 +148,13 @@ func Parse(data []byte, name string) (Config, error) {
 		default:
 			return Defaults(), bad("", "ambiguous", "ambiguous must be \"narrow\" or \"wide\", not %q", *f.Ambiguous)
 		}
+	}
+	if f.Script != nil {
+		sc, err := script.Parse(*f.Script)
+		if err != nil {
+			return Defaults(), bad("", "script", "%v", err)
+		}
+		c.Script = sc
 	}
 	// Keys: check every action and key, then look for a key bound twice.
 	names := make([]string, 0, len(f.Keys))

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"dubao/issue/script"
 	"dubao/ui/styles"
 )
 
@@ -30,6 +31,7 @@ func TestParse(t *testing.T) {
 style = "light"
 measure = 36
 ambiguous = "wide"
+script = "auto-s"
 
 [keys]
 down = ["x", "ctrl+n"]
@@ -38,7 +40,7 @@ quit = ["Q"]
 	if err != nil {
 		t.Fatal(err)
 	}
-	if c.Style != styles.Light || c.Measure != 36 || !c.AmbiguousWide {
+	if c.Style != styles.Light || c.Measure != 36 || !c.AmbiguousWide || c.Script != script.AutoS {
 		t.Errorf("settings: %+v", c)
 	}
 	if got := c.Keys[ActDown]; !reflect.DeepEqual(got, []string{"x", "ctrl+n"}) {
@@ -59,6 +61,8 @@ func TestParseErrors(t *testing.T) {
 		{"bad style", "style = \"pink\"\n", `c.toml:1: unknown style "pink"`},
 		{"measure range", "# x\nmeasure = 5\n", "c.toml:2: measure 5 is out of range"},
 		{"ambiguous", "ambiguous = \"maybe\"\n", "c.toml:1: ambiguous must be"},
+		{"script", "\nscript = \"s2j\"\n", `c.toml:2: unknown script conversion "s2j"`},
+		{"script type", "script = 1\n", "c.toml:1: script must be a string"},
 		{"unknown action", "[keys]\ndown = [\"j\"]\nfly = [\"f\"]\n", `c.toml:3: unknown action "fly"`},
 		{"bad key", "[keys]\n\nup = [\"ctlr+k\"]\n", `c.toml:3: up: unknown modifier "ctlr"`},
 		{"unknown named key", "[keys]\nup = [\"pageup\"]\n", `c.toml:2: up: unknown key "pageup"`},

@@ -1,0 +1,189 @@
+package script
+
+import (
+	"slices"
+
+	"dubao/issue"
+)
+
+// Article returns a copy of a with its text converted by cv (a itself when
+// cv is nil). The copy has the same pieces (issue.Article.Pieces) at the
+// same indexes, and its jump lines' offsets point into its converted
+// paragraphs. a is not changed.
+func Article(a *issue.Article, cv *Converter) *issue.Article {
+	if cv == nil {
+		return a
+	}
+	out, _ := convertArticle(a, cv, false)
+	return out
+}
+
+// ArticleMapped is Article with the maps of the pieces: maps[i] maps the
+// text of a.Pieces()[i] to the text of the copy's piece i. With a nil cv
+// the maps are identities.
+func ArticleMapped(a *issue.Article, cv *Converter) (*issue.Article, []Mapped) {
+	if cv == nil {
+		pieces := a.Pieces()
+		maps := make([]Mapped, len(pieces))
+		for i, p := range pieces {
+			maps[i] = Mapped{Source: p.Text, Text: p.Text}
+		}
+		return a, maps
+	}
+	return convertArticle(a, cv, true)
+}
+
+// convertArticle converts a, with the maps of its pieces when mapped is set.
+func convertArticle(a *issue.Article, cv *Converter, mapped bool) (*issue.Article, []Mapped) {
+	conv := func(s string) (string, Mapped) {
+		if s == "" {
+			return "", Mapped{}
+		}
+		if !mapped {
+			return cv.Convert(s), Mapped{}
+		}
+		m := cv.ConvertMapped(s)
+		return m.Text, m
+	}
+	out := *a
+	var kicker, title, subtitle, byline Mapped
+	out.Kicker, kicker = conv(a.Kicker)
+	out.Title, title = conv(a.Title)
+	out.Subtitle, subtitle = conv(a.Subtitle)
+	out.Byline, byline = conv(a.Byline)
+	// Paragraphs are always mapped: the jump lines' offsets need it.
+	out.Paragraphs = make([]string, len(a.Paragraphs))
+	paras := make([]Mapped, len(a.Paragraphs))
+	for i, p := range a.Paragraphs {
+		paras[i] = cv.ConvertMapped(p)
+		out.Paragraphs[i] = paras[i].Text
+	}
+	// Blocks: the text of headings, quotes and captions, list items, table
+	// cells and image alt texts.
+	type blockMaps struct {
+		text, alt Mapped
+		items     []Mapped
+		rows      [][]Mapped
+	}
+	blocks := make([]blockMaps, len(a.Blocks))
+	out.Blocks = slices.Clone(a.Blocks)
+	for b := range a.Blocks {
+		src, dst, bm := &a.Blocks[b], &out.Blocks[b], &blocks[b]
+		dst.Text, bm.text = conv(src.Text)
+		dst.Alt, bm.alt = conv(src.Alt)
+		if src.Items != nil {
+			dst.Items = make([]string, len(src.Items))
+			bm.items = make([]Mapped, len(src.Items))
+			for i, it := range src.Items {
+				dst.Items[i], bm.items[i] = conv(it)
+			}
+		}
+		if src.Rows != nil {
+			dst.Rows = make([][]string, len(src.Rows))
+			bm.rows = make([][]Mapped, len(src.Rows))
+			for r, row := range src.Rows {
+				dst.Rows[r] = make([]string, len(row))
+				bm.rows[r] = make([]Mapped, len(row))
+				for c, cell := range row {
+					dst.Rows[r][c], bm.rows[r][c] = conv(cell)
+				}
+			}
+		}
+	}
+	jumps := make([]Mapped, len(a.Jumps))
+	out.Jumps = slices.Clone(a.Jumps)
+	for k := range a.Jumps {
+		j := &out.Jumps[k]
+		j.Text, jumps[k] = conv(a.Jumps[k].Text)
+		if j.Para >= 0 && j.Para < len(paras) && j.Offset >= 0 && j.Offset <= len(a.Paragraphs[j.Para]) {
+			j.Offset = paras[j.Para].ToText(j.Offset)
+		}
+	}
+	out.Cut = slices.Clone(a.Cut)
+	out.Continued = slices.Clone(a.Continued)
+	if !mapped {
+		return &out, nil
+	}
+	pieces := a.Pieces()
+	maps := make([]Mapped, len(pieces))
+	for i, p := range pieces {
+		switch p.Kind {
+		case issue.PieceKicker:
+			maps[i] = kicker
+		case issue.PieceTitle:
+			maps[i] = title
+		case issue.PieceSubtitle:
+			maps[i] = subtitle
+		case issue.PieceByline:
+			maps[i] = byline
+		case issue.PieceParagraph:
+			maps[i] = paras[p.Para]
+		case issue.PieceHeading, issue.PieceQuote, issue.PieceCaption:
+			maps[i] = blocks[p.Block].text
+		case issue.PieceImage:
+			maps[i] = blocks[p.Block].alt
+		case issue.PieceItem:
+			maps[i] = blocks[p.Block].items[p.Row]
+		case issue.PieceCell:
+			maps[i] = blocks[p.Block].rows[p.Row][p.Col]
+		case issue.PieceJump:
+			maps[i] = jumps[p.Row]
+		default: // a kind this code does not know: converted alone
+			maps[i] = cv.ConvertMapped(p.Text)
+		}
+	}
+	return &out, maps
+}
+
+// Issue returns a copy of is with all its text converted by cv: the
+// masthead, the page names and every article (is itself when cv is nil).
+// is is not changed.
+func Issue(is *issue.Issue, cv *Converter) *issue.Issue {
+	if cv == nil {
+		return is
+	}
+	out := *is
+	for _, f := range []*string{&out.Paper, &out.Weekday, &out.Lunar, &out.Website,
+		&out.Supervisor, &out.Sponsor, &out.Publisher} {
+		*f = cv.Convert(*f)
+	}
+	out.Masthead = make([]string, len(is.Masthead))
+	for i, m := range is.Masthead {
+		out.Masthead[i] = cv.Convert(m)
+	}
+	if is.Masthead == nil {
+		out.Masthead = nil
+	}
+	out.Sections = slices.Clone(is.Sections)
+	for s := range out.Sections {
+		sec := &out.Sections[s]
+		sec.Name = cv.Convert(sec.Name)
+		sec.Articles = slices.Clone(sec.Articles)
+		for a := range sec.Articles {
+			sec.Articles[a] = *Article(&is.Sections[s].Articles[a], cv)
+		}
+	}
+	return &out
+}
+
+// DetectIssue returns the script an issue is written in, from its paper's
+// name and its articles' text (the first twenty thousand Chinese
+// characters are enough). The first call builds the character tables.
+func DetectIssue(is *issue.Issue) Script {
+	var c Counts
+	if c.Add(is.Paper) {
+		return c.Script()
+	}
+	for _, a := range is.Articles() {
+		done := false
+		for _, p := range a.Pieces() {
+			if done = c.Add(p.Text); done {
+				break
+			}
+		}
+		if done {
+			break
+		}
+	}
+	return c.Script()
+}
