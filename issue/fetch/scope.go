@@ -69,18 +69,23 @@ func (s Scope) Date() string { return s.Day.Format("2006-01-02") }
 
 // Paper is the name of the folder that keeps the paper's days: the host
 // and the first folder of the root ("paper.people.com.cn_rmrb"), with
-// characters that a file name should not hold replaced by "_".
+// characters that a file name should not hold replaced by "_", and a "_"
+// before a name that would start with "." (a host such as "..").
 func (s Scope) Paper() string {
 	name := s.Host
 	if first, _, _ := strings.Cut(strings.Trim(s.Root, "/"), "/"); first != "" {
 		name += "_" + first
 	}
-	return strings.Map(func(r rune) rune {
-		if r == ':' || r == '\\' || r == '/' || r < ' ' {
+	name = strings.Map(func(r rune) rune {
+		if r == ':' || r == '\\' || r == '/' || r < ' ' || r == 0x7f {
 			return '_'
 		}
 		return r
 	}, name)
+	if name == "" || name[0] == '.' {
+		name = "_" + name // never hidden, never "." or ".."
+	}
+	return name
 }
 
 // On returns the address u (a page of the scope's day) rewritten to the
