@@ -79,7 +79,7 @@ func parseRobots(data []byte, agent string) *robots {
 			}
 			inRules = true
 			if s, err := strconv.ParseFloat(value, 64); err == nil && s > 0 {
-				cur.delay = time.Duration(s * float64(time.Second))
+				cur.delay = time.Duration(min(s, 3600) * float64(time.Second)) // no overflow
 			}
 		}
 	}
