@@ -23,7 +23,10 @@ const (
 )
 
 // block is one structural unit of the source: a paragraph, a heading, a
-// table… Text fields are substrings of the source where possible.
+// table… Text fields are substrings of the source where possible. A block
+// is small (a parse makes one per paragraph): what only lists, tables,
+// images, code and markers need is in its blockExtra, which is nil for the
+// other kinds.
 type block struct {
 	kind    blockKind
 	indent  bool // the paragraph's first line was indented
@@ -32,11 +35,17 @@ type block struct {
 	ordered bool // bList
 	titled  bool // bImage: the image line had a title, even an empty one
 	text    string
-	level   int // heading level
-	line    int // index of its first line
-	end     int // index after its last line
+	level   int    // heading level
+	line    int    // index of its first line
+	end     int    // index after its last line
+	page    int    // bPage
+	spans   []Span // inline spans of text, items (Row) or cells (Row, Col)
+	*blockExtra
+}
 
-	page    int        // bPage
+// blockExtra holds the fields of the kinds of block other than
+// paragraphs, headings and page lines.
+type blockExtra struct {
 	items   []string   // bList
 	levels  []int      // bList: nesting depth of each item, nil when all are 0
 	marker  string     // bList: the bullet glyph as printed (■), or empty
@@ -47,7 +56,6 @@ type block struct {
 	jumps   []string   // bMeta: stitched jump lines
 	lang    string     // bCode: the fence's info string
 	typed   BlockKind  // bTyped: the kind of block
-	spans   []Span     // inline spans of text, items (Row) or cells (Row, Col)
 }
 
 // lineInfo describes one source line.
@@ -591,7 +599,7 @@ func (bk *blocker) run(from int) []block {
 				continue
 			}
 		case c == '|':
-			b.kind = bTable
+			b.kind, b.blockExtra = bTable, &blockExtra{}
 			for i < len(lines) && strings.HasPrefix(lines[i].text, "|") {
 				row := lines[i].text
 				if !(i == start+1 && isTableRule(row)) {
@@ -612,7 +620,8 @@ func (bk *blocker) run(from int) []block {
 			}
 		case c == '<' && strings.HasPrefix(t, typedPrefix) && typedComment(t) != "" && i+1 < len(lines) && lines[i+1].text != "":
 			// A paragraph marked as a block of a kind of its own.
-			b.kind, b.typed, b.line = bTyped, typedComment(t), i+1
+			b.blockExtra = &blockExtra{typed: typedComment(t)}
+			b.kind, b.line = bTyped, i+1
 			t = lines[i+1].text
 			if escapedStart(t) {
 				t = bk.unescapeStart(t)
@@ -629,7 +638,7 @@ func (bk *blocker) run(from int) []block {
 				j++
 			}
 			if strings.HasPrefix(t, metaPrefix) && j == i {
-				b.kind = bMeta
+				b.kind, b.blockExtra = bMeta, &blockExtra{}
 				inner := strings.TrimSuffix(strings.TrimPrefix(t, metaPrefix), "-->")
 				for _, j := range findJumps(inner, -1) {
 					b.jumps = append(b.jumps, j.Text)
@@ -664,13 +673,14 @@ func (bk *blocker) run(from int) []block {
 				i = bk.paragraph(&b, i+1)
 				break
 			}
-			b.kind = bImage
+			b.kind, b.blockExtra = bImage, &blockExtra{}
 			b.src, b.alt, b.caption = figure(html)
 			b.titled = b.caption != ""
 			i = j + 1
 		case c == '!' && strings.HasPrefix(t, "!["):
 			if alt, src, title, titled, ok := imageLineTitled(t); ok {
-				b.kind, b.alt, b.src, b.caption, b.titled = bImage, alt, src, title, titled
+				b.kind, b.titled = bImage, titled
+				b.blockExtra = &blockExtra{alt: alt, src: src, caption: title}
 				i++
 				break
 			}
@@ -679,7 +689,7 @@ func (bk *blocker) run(from int) []block {
 		default:
 			if fc, fn, info, ok := fence(t); ok {
 				if end := bk.closingFence(i+1, fc, fn); end > 0 {
-					b.kind, b.lang = bCode, info
+					b.kind, b.blockExtra = bCode, &blockExtra{lang: info}
 					cut := indentWidth(ln.raw)
 					var sb strings.Builder
 					for k := i + 1; k < end; k++ {
@@ -699,7 +709,8 @@ func (bk *blocker) run(from int) []block {
 				continue
 			}
 			if _, ordered, marker, ok := listItemMarker(t); ok {
-				b.kind, b.ordered, b.marker = bList, ordered, marker
+				b.kind, b.ordered = bList, ordered
+				b.blockExtra = &blockExtra{marker: marker}
 				var indents []int // the indents of the open levels
 				nested := false
 				for i < len(lines) {
