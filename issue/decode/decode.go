@@ -72,6 +72,7 @@ type Result struct {
 func Bytes(data []byte, encodingName string) (Result, error) {
 	var r Result
 	var text []byte
+	clean := -1
 	if encodingName != "" {
 		enc, name, err := lookup(encodingName)
 		if err != nil {
@@ -81,12 +82,12 @@ func Bytes(data []byte, encodingName string) (Result, error) {
 		text, r.Invalid = decodeWith(enc, name, data)
 	} else {
 		var err error
-		text, r.Encoding, r.Invalid, err = detect(data)
+		text, r.Encoding, r.Invalid, clean, err = detect(data)
 		if err != nil {
 			return r, err
 		}
 	}
-	r.Text, r.Removed = Sanitize(text)
+	r.Text, r.Removed = sanitizeFrom(text, clean)
 	r.Shared = within(r.Text, data)
 	return r, nil
 }
@@ -170,27 +171,29 @@ var (
 	replacementUTF8 = []byte("\uFFFD")
 )
 
-// detect picks an encoding for data and decodes it.
-func detect(data []byte) ([]byte, string, int, error) {
+// detect picks an encoding for data and decodes it. clean is where
+// Sanitize must start looking in the text when detect found out on the
+// way (valid UTF-8), else −1.
+func detect(data []byte) (text []byte, name string, invalid, clean int, err error) {
 	switch {
 	case bytes.HasPrefix(data, bom32le):
 		out, n := decodeWith(utf32.UTF32(utf32.LittleEndian, utf32.IgnoreBOM), UTF32LE, data)
-		return out, UTF32LE, n, nil
+		return out, UTF32LE, n, -1, nil
 	case bytes.HasPrefix(data, bom32be):
 		out, n := decodeWith(utf32.UTF32(utf32.BigEndian, utf32.IgnoreBOM), UTF32BE, data)
-		return out, UTF32BE, n, nil
+		return out, UTF32BE, n, -1, nil
 	case bytes.HasPrefix(data, bom8):
 		out, n := validUTF8(data[len(bom8):])
-		return out, UTF8BOM, n, nil
+		return out, UTF8BOM, n, -1, nil
 	case bytes.HasPrefix(data, bom16le):
 		out, n := decodeWith(unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM), UTF16LE, data)
-		return out, UTF16LE, n, nil
+		return out, UTF16LE, n, -1, nil
 	case bytes.HasPrefix(data, bom16be):
 		out, n := decodeWith(unicode.UTF16(unicode.BigEndian, unicode.IgnoreBOM), UTF16BE, data)
-		return out, UTF16BE, n, nil
+		return out, UTF16BE, n, -1, nil
 	}
 	if isMagic(data) {
-		return nil, "", 0, ErrBinary
+		return nil, "", 0, -1, ErrBinary
 	}
 	sample := data
 	if len(sample) > sampleSize {
@@ -207,15 +210,15 @@ func detect(data []byte) ([]byte, string, int, error) {
 			head = head[:sampleSize]
 		}
 		if looksBinary(head) {
-			return nil, "", 0, ErrBinary
+			return nil, "", 0, -1, ErrBinary
 		}
-		return out, name, n, nil
+		return out, name, n, -1, nil
 	}
 	if looksBinary(sample) {
-		return nil, "", 0, ErrBinary
+		return nil, "", 0, -1, ErrBinary
 	}
-	if utf8.Valid(data) {
-		return data, UTF8, 0, nil
+	if valid, clean := scanUTF8(data); valid {
+		return data, UTF8, 0, clean, nil
 	}
 	// Not valid UTF-8: UTF-8 with a few bad bytes, a legacy encoding, or
 	// binary data without a signature.
@@ -224,9 +227,9 @@ func detect(data []byte) ([]byte, string, int, error) {
 	gb := readLegacy(simplifiedchinese.GB18030, sample, cut)
 	b5 := readLegacy(traditionalchinese.Big5, sample, cut)
 	if looksRandom(sample, u8, gb, b5) {
-		return nil, "", 0, ErrBinary
+		return nil, "", 0, -1, ErrBinary
 	}
-	name := UTF8
+	name = UTF8
 	if !u8.damagedUTF8(gb, b5) {
 		best := u8.score
 		if gb.score > best {
@@ -249,9 +252,9 @@ func detect(data []byte) ([]byte, string, int, error) {
 	// Random bytes decode to mostly replacement characters in every
 	// encoding: that is binary data, not a damaged text.
 	if n > 64 && n*4 > utf8.RuneCount(out) {
-		return nil, "", 0, ErrBinary
+		return nil, "", 0, -1, ErrBinary
 	}
-	return out, name, n, nil
+	return out, name, n, -1, nil
 }
 
 // looksRandom reports a sample that reads as garbage in every candidate

@@ -23,7 +23,15 @@ import (
 // It returns the cleaned text and the number of characters or sequences
 // removed. When nothing needs to change, text itself is returned.
 func Sanitize(text []byte) ([]byte, int) {
-	i := firstUnclean(text)
+	return sanitizeFrom(text, -1)
+}
+
+// sanitizeFrom is Sanitize for a text whose first byte to look at is
+// known (see firstUnclean); −1 when it is not.
+func sanitizeFrom(text []byte, i int) ([]byte, int) {
+	if i < 0 {
+		i = firstUnclean(text)
+	}
 	if i == len(text) {
 		return text, 0
 	}

@@ -1,0 +1,54 @@
+package decode
+
+import (
+	"math/rand/v2"
+	"testing"
+	"unicode/utf8"
+)
+
+// TestScanUTF8 checks that the one-pass scan says what utf8.Valid and
+// firstUnclean say, on texts pieced together from the sequences either
+// looks at: ASCII and controls, C1 controls, bidi controls and
+// separators, the byte order mark, the edges of each UTF-8 length, and
+// broken sequences.
+func TestScanUTF8(t *testing.T) {
+	pieces := []string{
+		"a", "1", " ", "\n", "\r", "\t", "\x00", "\x1b[31m", "\x7f",
+		"中", "文", "，", "。", "“", "”", "—", "…", "\u3000", "Ａ", "ｶ",
+		"\u0085", "\u009b", "\u00a0", "\u00e9", "\u061c", "\u0627",
+		"\u200b", "\u200e", "\u200f", "\u2028", "\u2029", "\u202a", "\u202e", "\u202f", "\u2066", "\u2069", "\u206a",
+		"\ufeff", "\ufeff"[:2], "\uffef", "\uff0c", "\ue000",
+		"\u0800", "\ud7ff", "\U00010000", "\U0010ffff", "\U0002a6d6",
+		"\xc0\x80", "\xe0\x80\x80", "\xed\xa0\x80", "\xf4\x90\x80\x80", "\xff", "\x80", "\xe4\xb8", "\xe4",
+	}
+	check := func(s string) {
+		t.Helper()
+		b := []byte(s)
+		valid, clean := scanUTF8(b)
+		if want := utf8.Valid(b); valid != want {
+			t.Fatalf("%q: valid %v, want %v", s, valid, want)
+		}
+		if valid {
+			if want := firstUnclean(b); clean != want {
+				t.Fatalf("%q: clean at %d, want %d", s, clean, want)
+			}
+		}
+	}
+	for _, p := range pieces {
+		check(p)
+		check("中文" + p)
+		check(p + "中文")
+	}
+	r := rand.New(rand.NewPCG(1, 2))
+	for range 20000 {
+		var s string
+		for range 1 + r.IntN(12) {
+			p := pieces[r.IntN(len(pieces))]
+			if r.IntN(3) > 0 {
+				p = pieces[9+r.IntN(10)] // mostly text
+			}
+			s += p
+		}
+		check(s)
+	}
+}
