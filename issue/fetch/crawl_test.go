@@ -209,6 +209,11 @@ func TestDayFaults(t *testing.T) {
 		saved  bool            // the article ends saved
 		errHas string          // its error says
 		waits  []time.Duration // the waits before retries (jitter aside)
+		// timeout is the time per request (2 s when 0: the machine may
+		// be loaded; a slow answer's case sets less); retries replaces
+		// the default.
+		timeout time.Duration
+		retries int
 	}{
 		{name: "500 then success", fault: fetchtest.Fault{Fail: 2}, saved: true, waits: []time.Duration{time.Second, 2 * time.Second}},
 		{name: "503 always", fault: fetchtest.Fault{Fail: 99, Status: 503}, errHas: "status 503 Service Unavailable (after 4 tries)",
@@ -218,8 +223,9 @@ func TestDayFaults(t *testing.T) {
 		{name: "403 not retried", fault: fetchtest.Fault{Fail: 5, Status: 403}, errHas: "status 403 Forbidden"},
 		{name: "truncated then whole", fault: fetchtest.Fault{Fail: 1, Truncate: true}, saved: true, waits: []time.Duration{time.Second}},
 		{name: "truncated always", fault: fetchtest.Fault{Fail: 99, Truncate: true}, errHas: "unexpected EOF", waits: []time.Duration{time.Second, 2 * time.Second, 4 * time.Second}},
-		{name: "slow then quick", fault: fetchtest.Fault{Fail: 1, Slow: 800 * time.Millisecond}, saved: true, waits: []time.Duration{time.Second}},
-		{name: "slow past the timeout", fault: fetchtest.Fault{Slow: 400 * time.Millisecond}, errHas: "no answer within 200ms", waits: []time.Duration{time.Second, 2 * time.Second, 4 * time.Second}},
+		{name: "slow then quick", fault: fetchtest.Fault{Fail: 1, Slow: 5 * time.Second}, saved: true, waits: []time.Duration{time.Second}, timeout: 500 * time.Millisecond},
+		{name: "slow past the timeout", fault: fetchtest.Fault{Slow: 5 * time.Second}, errHas: "no answer within 500ms (after 2 tries)", waits: []time.Duration{time.Second},
+			timeout: 500 * time.Millisecond, retries: 1},
 		{name: "slow within the timeout", fault: fetchtest.Fault{Slow: 50 * time.Millisecond}, saved: true},
 		{name: "redirect loop", fault: fetchtest.Fault{Redirect: "loop.htm"}, errHas: "redirect loop"},
 		{name: "redirect off the site", fault: fetchtest.Fault{Redirect: "http://example.org/x.htm"}, errHas: "redirected off the site"},
@@ -246,7 +252,12 @@ func TestDayFaults(t *testing.T) {
 				site.Fault(target, tc.fault)
 			}
 			opt, w := testOptions(t)
-			opt.Timeout = 200 * time.Millisecond
+			if tc.timeout > 0 {
+				opt.Timeout = tc.timeout
+			}
+			if tc.retries > 0 {
+				opt.Retries = tc.retries
+			}
 			res, err := fetchSite(t, srv.URL+site.Pages[0], opt)
 			if err != nil {
 				t.Fatal(err)
@@ -385,7 +396,7 @@ func TestDayNotFound(t *testing.T) {
 
 func TestDayConcurrency(t *testing.T) {
 	site := fetchtest.New(fetchtest.PeopleNew, day, 4, 6)
-	site.Latency = 10 * time.Millisecond
+	site.Latency = 30 * time.Millisecond
 	srv := site.Serve(t)
 	for _, jobs := range []int{1, 2, 4} {
 		site.Reset()
