@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/traditionalchinese"
 	"golang.org/x/text/encoding/unicode"
 	"golang.org/x/text/transform"
 )
@@ -127,7 +128,8 @@ func readReal(tb testing.TB) ([]string, bool) {
 
 // sampleParagraphs returns the paragraphs of the repo's own sample issues
 // (testdata/*.md, testdata/*.txt and below testdata/issues), decoding UTF-16
-// (with BOM) and GB18030 files. It returns nothing when there are none yet.
+// (with BOM), Big5 (a file named *big5*) and GB18030 files. It returns
+// nothing when there are none yet.
 func sampleParagraphs(tb testing.TB) []string {
 	tb.Helper()
 	root := filepath.Join(repoRoot(tb), "testdata")
@@ -142,6 +144,13 @@ func sampleParagraphs(tb testing.TB) []string {
 		data, err := os.ReadFile(f)
 		if err != nil {
 			tb.Fatal(err)
+		}
+		if strings.Contains(strings.ToLower(filepath.Base(f)), "big5") {
+			out, _, err := transform.Bytes(traditionalchinese.Big5.NewDecoder(), data)
+			if err != nil {
+				tb.Fatalf("%s: %v", f, err)
+			}
+			data = out
 		}
 		if text, ok := decodeSample(data); ok {
 			ps = append(ps, paragraphs(text)...)

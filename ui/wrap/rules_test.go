@@ -50,6 +50,9 @@ func TestRules(t *testing.T) {
 		{"half-width closing parenthesis", "甲(乙丙)", 7, "甲(乙|丙)"},
 		{"closing book title mark", "一二《三》", 6, "一二|《三》"},
 		{"closing corner bracket", "一二「三」", 7, "一二|「三」"},
+		{"closing white corner bracket", "一二『三』", 7, "一二|『三』"},
+		{"closing corner bracket and stop carried down", "一二三好」。", 8, "一二三|好」。"},
+		{"nested corner brackets", "一二三「『好』」", 10, "一二三|「『好』」"},
 		{"closing quote", "“好好好”", 7, "“好好|好”"},
 		{"percent sign", "甲乙丙％", 6, "甲乙|丙％"},
 		{"permille", "甲乙丙‰", 6, "甲乙|丙‰"},
@@ -69,6 +72,8 @@ func TestRules(t *testing.T) {
 		// Line-end prohibitions.
 		{"opening book title mark", "甲乙丙《丁》", 8, "甲乙丙|《丁》"},
 		{"opening quote", "甲乙丙“丁”", 7, "甲乙丙|“丁”"},
+		{"opening corner bracket", "甲乙丙「丁」", 8, "甲乙丙|「丁」"},
+		{"opening white corner bracket", "甲乙丙『丁』", 8, "甲乙丙|『丁』"},
 		{"opening fullwidth parenthesis", "甲乙丙（丁）", 8, "甲乙丙|（丁）"},
 		{"half-width opening parenthesis", "甲乙(丙丁", 5, "甲乙|(丙丁"},
 		{"slash never ends a line", "甲乙/丙丁", 5, "甲|乙/丙|丁"},
