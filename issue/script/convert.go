@@ -132,37 +132,46 @@ func (c *Converter) ConvertMapped(s string) Mapped {
 }
 
 // run converts s in one pass. With mapped set it also returns the pieces
-// whose length or layout of characters changed (see seg).
+// whose length or layout of characters changed (see seg). Text the stage
+// leaves as it is is copied in runs, and a text it does not change at all
+// is returned as it is, without a copy.
 func (st *stage) run(s string, segs []seg, mapped bool) (string, []seg) {
 	var b strings.Builder
-	b.Grow(len(s) + len(s)/16)
+	copied := 0 // s[copied:i] is unchanged and not yet written
 	for i := 0; i < len(s); {
-		// Copy at once the bytes that start no phrase of the stage.
-		j := i
-		for j < len(s) && !st.starts(s[j]) {
-			j++
+		// Pass over the bytes that start no phrase of the stage.
+		for i < len(s) && !st.starts(s[i]) {
+			i++
 		}
-		if j > i {
-			b.WriteString(s[i:j])
-			i = j
-			if i == len(s) {
-				break
-			}
+		if i == len(s) {
+			break
 		}
 		n, val := st.match(s, i)
 		if n == 0 {
 			_, size := utf8.DecodeRuneInString(s[i:])
-			b.WriteString(s[i : i+size])
 			i += size
 			continue
 		}
+		if val == s[i:i+n] {
+			i += n
+			continue
+		}
+		if b.Cap() == 0 {
+			b.Grow(len(s) + len(s)/16)
+		}
+		b.WriteString(s[copied:i])
 		o := b.Len()
 		b.WriteString(val)
 		if mapped && !sameLayout(s[i:i+n], val) {
 			segs = append(segs, seg{src: [2]int{i, i + n}, out: [2]int{o, o + len(val)}})
 		}
 		i += n
+		copied = i
 	}
+	if b.Cap() == 0 {
+		return s, segs
+	}
+	b.WriteString(s[copied:])
 	return b.String(), segs
 }
 
