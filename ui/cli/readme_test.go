@@ -8,7 +8,7 @@ import (
 	"testing"
 
 	"dubao/ui/config"
-	"dubao/ui/tui"
+	"dubao/ui/tui/common"
 )
 
 var update = flag.Bool("update", false, "rewrite the generated parts of README.md")
@@ -31,14 +31,14 @@ func readmeBlock(t *testing.T, readme, name string) (block string, start, end in
 }
 
 // keyTable is the README's key table: the bindings of the reader's help
-// overlay (tui.KeyMap.FullHelp) with their default keys, and the name of
+// overlay (common.KeyMap.FullHelp) with their default keys, and the name of
 // each configurable action in the configuration file.
 func keyTable() string {
 	names := map[string]string{} // help text → action name
 	for _, a := range config.Actions() {
 		names[a.Help] = a.Name
 	}
-	km := tui.DefaultKeyMap()
+	km := common.DefaultKeyMap()
 	var b strings.Builder
 	b.WriteString("| keys | 说明 | config name |\n|---|---|---|\n")
 	for _, col := range km.FullHelp() {
@@ -62,11 +62,11 @@ func keyTable() string {
 }
 
 // shelfKeyTable is the README's table of the shelf's keys: the bindings
-// of tui.KeyMap.ShelfHelp, with what they do on the shelf.
+// of common.KeyMap.ShelfHelp, with what they do on the shelf.
 func shelfKeyTable() string {
 	var b strings.Builder
 	b.WriteString("| keys | 书架上 |\n|---|---|\n")
-	for _, bind := range tui.DefaultKeyMap().ShelfHelp() {
+	for _, bind := range common.DefaultKeyMap().ShelfHelp() {
 		var keys []string
 		for _, k := range bind.Keys() {
 			keys = append(keys, "`"+strings.ReplaceAll(k, "|", `\|`)+"`")

@@ -1,36 +1,36 @@
 package tui
 
 import (
-	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"dubao/ui/render"
 	"dubao/ui/styles"
+	"dubao/ui/tui/common"
 	"dubao/ui/wrap"
 )
 
 // errorPage says that a file could not be opened; any key leaves it.
 type errorPage struct {
-	msg    ErrorMsg
-	keys   KeyMap
+	msg    common.ErrorMsg
+	keys   common.KeyMap
 	st     styles.Styles
 	width  int
 	height int
 }
 
-func newErrorPage(msg ErrorMsg, keys KeyMap, st styles.Styles, w, h int) *errorPage {
+func newErrorPage(msg common.ErrorMsg, keys common.KeyMap, st styles.Styles, w, h int) *errorPage {
 	return &errorPage{msg: msg, keys: keys, st: st, width: w, height: h}
 }
 
 // Update leaves the page on any key.
-func (p *errorPage) Update(msg tea.Msg) (Page, tea.Cmd) {
+func (p *errorPage) Update(msg tea.Msg) (common.Page, tea.Cmd) {
 	switch msg := msg.(type) {
-	case SizeMsg:
+	case common.SizeMsg:
 		p.width, p.height = msg.Width, msg.Height
-	case StylesMsg:
+	case common.StylesMsg:
 		p.st = msg.Styles
 	case tea.KeyPressMsg:
-		if key.Matches(msg, p.keys.Interrupt) {
+		if common.Matches(msg, p.keys.Interrupt) {
 			return p, tea.Interrupt
 		}
 		return p, func() tea.Msg { return leaveErrorMsg{} }

@@ -7,36 +7,22 @@ import (
 	"testing"
 	"time"
 
-	tea "charm.land/bubbletea/v2"
-
 	"dubao/issue"
 	"dubao/ui/state"
-	"dubao/ui/styles"
+	"dubao/ui/tui/internal/tuitest"
 )
 
 // sampleKey is a made-up content key of the sample issue.
 const sampleKey = "sample0key"
 
-// newStateModel returns a root model on the sample issue, with its
-// reading state kept in store, at w×h.
-func newStateModel(t testing.TB, store *state.Store, w, h int) *Model {
-	t.Helper()
-	m := New(sample(t), Options{Name: "sample", Key: sampleKey, Path: "/papers/sample.md", State: store, Style: styles.Dark})
-	t.Cleanup(func() { _ = store.Flush() }) // before the state folder is removed
-	run(m, m.Init(), 0)
-	m.Update(tea.WindowSizeMsg{Width: w, Height: h})
-	m.reader.digitWait = 0
-	return m
-}
-
 func TestStateRoundTrip(t *testing.T) {
 	store := state.Open(t.TempDir())
 	m := newStateModel(t, store, 100, 30)
-	r := reader(m)
+	r := readerOf(m)
 	// read article 1, then article 10 down to somewhere in its middle
 	press(t, m, "enter", "1", "0", "enter", "space")
-	if r.article().N != 10 || r.focus != focusArticle {
-		t.Fatalf("at article %d", r.article().N)
+	if r.Article().N != 10 || !r.Reading() {
+		t.Fatalf("at article %d", r.Article().N)
 	}
 	press(t, m, "j", "j", "j")
 	_, pos := r.Position()
@@ -50,11 +36,11 @@ func TestStateRoundTrip(t *testing.T) {
 	// A new run at another width opens at article 10, at the same place
 	// of its text (not the same line number).
 	m2 := newStateModel(t, store, 50, 20)
-	r2 := reader(m2)
-	if r2.article().N != 10 || r2.focus != focusArticle {
-		t.Fatalf("re-opened at article %d (focus %d), want 10", r2.article().N, r2.focus)
+	r2 := readerOf(m2)
+	if r2.Article().N != 10 || !r2.Reading() {
+		t.Fatalf("re-opened at article %d (on the article %v), want 10", r2.Article().N, r2.Reading())
 	}
-	checkPos(t, r2, pos, "50×20")
+	checkPos(t, m2, pos, "50×20")
 	// read and unread: 1 and 10 were read
 	st, err := store.Load(sampleKey)
 	if err != nil {
@@ -70,7 +56,7 @@ func TestStateRoundTrip(t *testing.T) {
 
 func TestUnreadMarks(t *testing.T) {
 	m := newStateModel(t, state.Open(t.TempDir()), 100, 30)
-	r := reader(m)
+	r := readerOf(m)
 	sc := screen(m)
 	if !strings.Contains(sc, "2•市政府") || !strings.Contains(sc, "未读11篇") {
 		t.Errorf("unread articles are not marked:\n%s", sc)
@@ -86,14 +72,14 @@ func TestUnreadMarks(t *testing.T) {
 	}
 	// U goes to the next unread article, going round
 	press(t, m, "esc", "g", "enter", "U")
-	if r.article().N != 3 {
-		t.Errorf("U from article 1 (2 read): article %d, want 3", r.article().N)
+	if r.Article().N != 3 {
+		t.Errorf("U from article 1 (2 read): article %d, want 3", r.Article().N)
 	}
 	for range 20 {
 		press(t, m, "U")
 	}
-	if !strings.Contains(r.msg, "都读过了") {
-		t.Errorf("U with everything read: %q", r.msg)
+	if !strings.Contains(r.Notice().Text, "都读过了") {
+		t.Errorf("U with everything read: %q", r.Notice().Text)
 	}
 	// without reading state: no marks, U and m do nothing, are dimmed in
 	// the help and say why
@@ -106,17 +92,17 @@ func TestUnreadMarks(t *testing.T) {
 		t.Errorf("help does not show U and m dimmed without reading state:\n%s", screen(plain))
 	}
 	press(t, plain, "esc", "m")
-	if !strings.Contains(reader(plain).msg, "不记阅读状态") {
-		t.Errorf("m without reading state says %q", reader(plain).msg)
+	if !strings.Contains(readerOf(plain).Notice().Text, "不记阅读状态") {
+		t.Errorf("m without reading state says %q", readerOf(plain).Notice().Text)
 	}
 }
 
 func TestBookmarks(t *testing.T) {
 	store := state.Open(t.TempDir())
 	m := newStateModel(t, store, 100, 30)
-	r := reader(m)
+	r := readerOf(m)
 	press(t, m, "3", "enter", "m")
-	if !strings.Contains(screen(m), "3★青溪与临川") || !strings.Contains(r.msg, "已加书签") {
+	if !strings.Contains(screen(m), "3★青溪与临川") || !strings.Contains(r.Notice().Text, "已加书签") {
 		t.Errorf("m does not bookmark:\n%s", screen(m))
 	}
 	press(t, m, "1", "0", "enter", "enter", "space", "m")
@@ -140,11 +126,11 @@ func TestBookmarks(t *testing.T) {
 	checkScreen(t, m, 100, 30, "bookmarks")
 	// enter opens the bookmark where it was made
 	press(t, m, "enter")
-	r = reader(m)
-	if m.showing != showReader || r.article().N != 10 {
-		t.Fatalf("enter on a bookmark: showing %d, article %d", m.showing, r.article().N)
+	r = readerOf(m)
+	if m.showing != showReader || r.Article().N != 10 {
+		t.Fatalf("enter on a bookmark: showing %d, article %d", m.showing, r.Article().N)
 	}
-	checkPos(t, r, pos10, "bookmark")
+	checkPos(t, m, pos10, "bookmark")
 	// m in the list removes a bookmark; esc goes back
 	press(t, m, "M", "m")
 	if sc := screen(m); !strings.Contains(sc, "书签 · 1个") || strings.Contains(sc, "青溪日报  10 ") || !strings.Contains(sc, "已删除书签") {
@@ -163,7 +149,7 @@ func TestBookmarks(t *testing.T) {
 	}
 	// a bookmark of another issue opens its file
 	other := filepath.Join(t.TempDir(), "other.md")
-	if err := os.WriteFile(other, []byte(otherPaper), 0o644); err != nil {
+	if err := os.WriteFile(other, []byte(tuitest.OtherPaper), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	st := state.New("otherkey")
@@ -204,8 +190,8 @@ func TestStateCorruptAndDisabled(t *testing.T) {
 	}
 	// said once: the next run starts from the state saved since
 	m = newStateModel(t, store, 100, 30)
-	if sc := screen(m); strings.Contains(sc, "损坏") || reader(m).article().N != 2 {
-		t.Errorf("second run: article %d\n%s", reader(m).article().N, sc)
+	if sc := screen(m); strings.Contains(sc, "损坏") || readerOf(m).Article().N != 2 {
+		t.Errorf("second run: article %d\n%s", readerOf(m).Article().N, sc)
 	}
 	if copies, _ := filepath.Glob(name + ".corrupt-*"); len(copies) != 1 {
 		t.Errorf("the corrupt file was not set aside: %v", copies)

@@ -2,109 +2,25 @@ package tui
 
 import (
 	"errors"
-	"strings"
 
 	tea "charm.land/bubbletea/v2"
-	"charm.land/lipgloss/v2"
 
 	"dubao/issue"
-	"dubao/issue/shelf"
 	"dubao/ui/config"
 	"dubao/ui/render"
 	"dubao/ui/state"
 	"dubao/ui/styles"
+	"dubao/ui/tui/bookmarks"
+	"dubao/ui/tui/common"
+	"dubao/ui/tui/reader"
+	shelfpage "dubao/ui/tui/shelf"
 )
-
-// Page is one full-screen page the root model routes between: the reader,
-// the shelf, the bookmarks and the error page. A page gets every message
-// while it is shown, and the size and style messages always.
-type Page interface {
-	// Update handles a message.
-	Update(msg tea.Msg) (Page, tea.Cmd)
-	// View draws the page: at most Height lines of at most Width columns
-	// of the last SizeMsg.
-	View() string
-}
-
-// SizeMsg gives every page the terminal size.
-type SizeMsg struct{ Width, Height int }
-
-// StylesMsg gives every page new styles (after the terminal background
-// has been detected).
-type StylesMsg struct{ Styles styles.Styles }
-
-// OpenMsg opens an issue in the reader, at article number Article (0: the
-// article read last, or the first) and position Pos in it (the zero Pos:
-// where reading stopped, or its top).
-type OpenMsg struct {
-	Issue *issue.Issue
-	// Name names the issue in the window title and messages.
-	Name string
-	// Key identifies the issue by its content (shelf.Key): its reading
-	// state is remembered under it. Empty: nothing is remembered.
-	Key string
-	// Path is where the issue was read from (a file, or the folder of its
-	// files), so that a bookmark can open it again; empty for stdin.
-	Path string
-	// Entry is the issue's entry when it was opened from the shelf: the
-	// reader's < and > then go to the previous and next day.
-	Entry   *shelf.Entry
-	Article int
-	Pos     issue.Pos
-	// Query, when set, is searched for in the issue as the reader's /
-	// does, and the match at Pos (or the first after it) is the current
-	// one: a result of the shelf's search opens at its match, highlighted.
-	Query string
-
-	// back is where esc and backspace return to from the issue opened
-	// (an issue left for a bookmark of another); note is a message for
-	// the status line once it is open.
-	back *OpenMsg
-	note string
-}
-
-// BackMsg asks to leave the reader (esc in the headline list, backspace
-// with no jump to return from). The root shows the shelf when there is
-// one; without a shelf it is ignored. Article and Pos say where the reader
-// was, for the shelf to remember.
-type BackMsg struct {
-	Issue   *issue.Issue
-	Key     string
-	Entry   *shelf.Entry
-	Article int
-	Pos     issue.Pos
-}
-
-// StepIssueMsg asks the shelf for the issue of the same paper before (Dir
-// −1) or after (Dir +1) the one open in the reader (< and >).
-type StepIssueMsg struct {
-	Key   string
-	Entry *shelf.Entry
-	Dir   int
-}
-
-// NoticeMsg shows a message in the status line of the page shown, until
-// the next key; Err marks it as an error.
-type NoticeMsg struct {
-	Text string
-	Err  bool
-}
-
-// ErrorMsg shows the error page: a file could not be opened as an issue.
-// Any key leaves it (back to the shelf, or quit).
-type ErrorMsg struct {
-	Name string
-	Err  error
-}
-
-// ShowBookmarksMsg shows the list of bookmarks of every issue (M).
-type ShowBookmarksMsg struct{}
 
 // Model is the root model: it owns the terminal modes, the size, the
 // styles and the reading state, and routes messages to the page shown.
 type Model struct {
 	opt     Options
-	keys    KeyMap
+	keys    common.KeyMap
 	mode    styles.Mode
 	st      styles.Styles
 	rnd     *render.Renderer
@@ -112,9 +28,9 @@ type Model struct {
 	height  int
 	showing showing
 	before  showing // the page the bookmarks list was opened from
-	shelf   *shelfPage
-	reader  *Reader
-	marks   *bookmarksPage
+	shelf   *shelfpage.Page
+	reader  *reader.Page
+	marks   *bookmarks.Page
 	errPage *errorPage
 	title   string
 	measure int // the reading measure, kept from one issue to the next
@@ -158,7 +74,7 @@ func New(is *issue.Issue, opt Options) *Model {
 	}
 	m := &Model{
 		opt:     opt,
-		keys:    NewKeyMap(cfg.Keys),
+		keys:    common.NewKeyMap(cfg.Keys),
 		mode:    mode,
 		measure: cfg.Measure,
 		initial: cfg.Measure,
@@ -174,12 +90,12 @@ func New(is *issue.Issue, opt Options) *Model {
 	m.setStyles(readerStyles(mode, true, opt.NoColor))
 	var cmds []tea.Cmd
 	if opt.Shelf != nil {
-		m.shelf = newShelfPage(opt.Shelf, opt.Indexing, m.env(), m.store)
+		m.shelf = shelfpage.New(opt.Shelf, opt.Indexing, m.env(), m.store)
 		m.showing = showShelf
-		cmds = append(cmds, m.shelf.init())
+		cmds = append(cmds, m.shelf.Init())
 	}
 	if is != nil {
-		cmds = append(cmds, m.open(OpenMsg{Issue: is, Name: opt.Name, Key: opt.Key, Path: opt.Path,
+		cmds = append(cmds, m.open(common.OpenMsg{Issue: is, Name: opt.Name, Key: opt.Key, Path: opt.Path,
 			Entry: opt.Entry, Article: opt.Article}))
 	}
 	m.initCmd = tea.Batch(cmds...)
@@ -204,7 +120,7 @@ func (m *Model) setStyles(st styles.Styles) {
 // open shows an issue in a new reader, where its reading state says
 // reading stopped; the command counts its articles' characters in the
 // background.
-func (m *Model) open(msg OpenMsg) tea.Cmd {
+func (m *Model) open(msg common.OpenMsg) tea.Cmd {
 	if m.reader != nil {
 		m.leave()
 	}
@@ -212,33 +128,23 @@ func (m *Model) open(msg OpenMsg) tea.Cmd {
 	if st != nil && msg.Article == 0 && st.Last != 0 {
 		msg.Article, msg.Pos = st.Last, st.Position(st.Last)
 	}
-	m.reader = newReader(msg, m.env(), st, m.width, m.height)
-	m.reader.shelved = m.shelf != nil && msg.Entry != nil
-	m.reader.syncKeys()
-	m.reader.before = msg.back
-	if msg.note != "" {
-		m.reader.msg = msg.note
-	}
 	if notice != "" {
-		m.reader.msg, m.reader.msgErr = notice, true
+		msg.Note = common.Status{Text: notice, Err: true}
 	}
-	if m.shelf != nil && msg.Key != "" {
-		m.shelf.seen[msg.Key] = true
-		if msg.Entry != nil {
-			m.shelf.selectEntry(m.shelf.lookup(msg.Key, msg.Entry))
-			m.shelf.chosen = true
-		}
+	m.reader = reader.New(msg, m.env(), st, m.shelf != nil && msg.Entry != nil, m.width, m.height)
+	if m.shelf != nil {
+		m.shelf.Opened(msg.Key, msg.Entry)
 	}
 	m.showing = showReader
 	m.marks = nil
-	m.title = windowTitle(msg.Issue, msg.Name, msg.Path)
-	return m.reader.countChars()
+	m.title = common.WindowTitle(msg.Issue, msg.Name, msg.Path)
+	return m.reader.Init()
 }
 
 // stateOf returns the reading state of the issue msg opens (nil when it
 // has no key), bound to the issue as parsed now, and a notice when its
 // saved state could not be read.
-func (m *Model) stateOf(msg OpenMsg) (*state.Issue, string) {
+func (m *Model) stateOf(msg common.OpenMsg) (*state.Issue, string) {
 	if msg.Key == "" {
 		return nil, ""
 	}
@@ -278,8 +184,8 @@ func (m *Model) save(st *state.Issue) string {
 }
 
 // env is what the root shares with its pages.
-func (m *Model) env() env {
-	return env{keys: &m.keys, st: m.st, rnd: m.rnd, measure: m.initial, current: m.measure, ambWide: m.ambWide, save: m.save}
+func (m *Model) env() common.Env {
+	return common.Env{Keys: m.keys, St: m.st, Rnd: m.rnd, Measure: m.initial, Current: m.measure, AmbWide: m.ambWide, Save: m.save}
 }
 
 // Init asks the terminal for its background colour (for the auto style)
@@ -291,21 +197,26 @@ func (m *Model) Init() tea.Cmd {
 	return m.initCmd
 }
 
-// Update routes a message.
+// Update routes a message: the size and styles to every page, the
+// results of a page's background work to that page (common.Routed), the
+// messages between pages to the root's own handling, and the rest (keys,
+// the mouse) to the page shown.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.width, m.height = max(msg.Width, 0), max(msg.Height, 0)
-		return m, m.broadcast(SizeMsg{m.width, m.height})
+		return m, m.broadcast(common.SizeMsg{Width: m.width, Height: m.height})
 	case tea.BackgroundColorMsg:
 		if m.mode != styles.Auto {
 			return m, nil
 		}
 		m.setStyles(readerStyles(m.mode, msg.IsDark(), m.opt.NoColor))
-		return m, m.broadcast(StylesMsg{m.st})
-	case OpenMsg:
+		return m, m.broadcast(common.StylesMsg{Styles: m.st})
+	case common.Routed:
+		return m, m.route(msg)
+	case common.OpenMsg:
 		return m, m.open(msg)
-	case BackMsg:
+	case common.BackMsg:
 		if m.shelf == nil {
 			return m, nil
 		}
@@ -313,43 +224,32 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.showing = showShelf
 		m.title = ""
 		return m, m.send(msg)
-	case StepIssueMsg:
-		if m.shelf == nil {
-			return m, nil
-		}
-		return m, m.shelf.step(msg)
-	case shelfMsg:
-		// the shelf's background work goes on while the reader is shown
+	case common.StepIssueMsg:
 		if m.shelf == nil {
 			return m, nil
 		}
 		_, cmd := m.shelf.Update(msg)
 		return m, cmd
-	case ShowBookmarksMsg:
+	case common.ShowBookmarksMsg:
 		if m.showing != showBookmarks {
 			m.before = m.showing
 		}
 		m.leave()
-		m.marks = newBookmarksPage(m.env(), m.width, m.height)
+		m.marks = bookmarks.New(m.env(), m.width, m.height)
 		m.showing = showBookmarks
 		return m, m.loadBookmarks()
-	case bookmarksMsg:
-		if m.marks != nil {
-			m.marks.Update(msg)
-		}
-		return m, nil
-	case openBookmarkMsg:
-		return m, m.openBookmark(msg.b)
-	case dropBookmarkMsg:
-		return m, m.dropBookmark(msg.b)
-	case leaveBookmarksMsg:
+	case bookmarks.OpenMsg:
+		return m, m.openBookmark(msg.Bookmark)
+	case bookmarks.DropMsg:
+		return m, m.dropBookmark(msg.Bookmark)
+	case bookmarks.LeaveMsg:
 		m.marks = nil
 		m.showing = m.before
 		if m.showing == showReader && m.reader == nil || m.showing == showShelf && m.shelf == nil {
 			return m, tea.Quit
 		}
 		return m, nil
-	case ErrorMsg:
+	case common.ErrorMsg:
 		m.errPage = newErrorPage(msg, m.keys, m.st, m.width, m.height)
 		m.showing = showError
 		return m, nil
@@ -368,20 +268,53 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	return m, m.send(msg)
 }
 
+// route gives the result of a page's background work to that page, shown
+// or not; the result of a page that is gone is dropped.
+func (m *Model) route(msg common.Routed) tea.Cmd {
+	var p common.Page
+	switch msg.RouteTo() {
+	case common.ReaderPage:
+		if m.reader != nil {
+			p = m.reader
+		}
+	case common.ShelfPage:
+		if m.shelf != nil {
+			p = m.shelf
+		}
+	case common.BookmarksPage:
+		if m.marks != nil {
+			p = m.marks
+		}
+	}
+	if p == nil {
+		return nil
+	}
+	_, cmd := p.Update(msg)
+	return cmd
+}
+
 // send gives msg to the page shown.
 func (m *Model) send(msg tea.Msg) tea.Cmd {
-	var cmd tea.Cmd
+	if p := m.shown(); p != nil {
+		_, cmd := p.Update(msg)
+		return cmd
+	}
+	return nil
+}
+
+// shown returns the page shown, or nil.
+func (m *Model) shown() common.Page {
 	switch {
 	case m.showing == showError && m.errPage != nil:
-		_, cmd = m.errPage.Update(msg)
+		return m.errPage
 	case m.showing == showBookmarks && m.marks != nil:
-		_, cmd = m.marks.Update(msg)
+		return m.marks
 	case m.showing == showShelf && m.shelf != nil:
-		_, cmd = m.shelf.Update(msg)
+		return m.shelf
 	case m.showing == showReader && m.reader != nil:
-		_, cmd = m.reader.Update(msg)
+		return m.reader
 	}
-	return cmd
+	return nil
 }
 
 // broadcast gives msg to every page.
@@ -395,8 +328,8 @@ func (m *Model) broadcast(msg tea.Msg) tea.Cmd {
 }
 
 // pages returns the pages that exist.
-func (m *Model) pages() []Page {
-	var out []Page
+func (m *Model) pages() []common.Page {
+	var out []common.Page
 	if m.shelf != nil {
 		out = append(out, m.shelf)
 	}
@@ -416,19 +349,16 @@ func (m *Model) pages() []Page {
 func (m *Model) View() tea.View {
 	content := ""
 	var cursor *tea.Cursor
-	switch {
-	case m.showing == showError && m.errPage != nil:
-		content = m.errPage.View()
-	case m.showing == showBookmarks && m.marks != nil:
-		content = m.marks.View()
-	case m.showing == showShelf && m.shelf != nil:
-		content = m.shelf.View()
-		cursor = m.shelf.cursor()
-	case m.showing == showReader && m.reader != nil:
-		content = m.reader.View()
-		cursor = m.reader.cursor()
+	if p := m.shown(); p != nil {
+		content = p.View()
 	}
-	v := tea.NewView(fit(content, m.width, m.height))
+	switch {
+	case m.showing == showShelf && m.shelf != nil:
+		cursor = m.shelf.Cursor()
+	case m.showing == showReader && m.reader != nil:
+		cursor = m.reader.Cursor()
+	}
+	v := tea.NewView(common.Fit(content, m.width, m.height))
 	if m.width > 0 && m.height > 0 { // no cell to put it on otherwise
 		v.Cursor = cursor
 	}
@@ -441,24 +371,6 @@ func (m *Model) View() tea.View {
 	return v
 }
 
-// fit cuts content to at most height lines of at most width columns: the
-// last guard that nothing drawn is wider or taller than the terminal.
-func fit(content string, width, height int) string {
-	if width <= 0 || height <= 0 {
-		return ""
-	}
-	lines := strings.Split(content, "\n")
-	if len(lines) > height {
-		lines = lines[:height]
-	}
-	for i, l := range lines {
-		if lipgloss.Width(l) > width {
-			lines[i] = truncateANSI(l, width)
-		}
-	}
-	return strings.Join(lines, "\n")
-}
-
 // leaveErrorMsg leaves the error page.
 type leaveErrorMsg struct{}
 
@@ -469,12 +381,11 @@ func (m *Model) leave() {
 	if r == nil {
 		return
 	}
-	r.rememberPlace()
-	r.stopPipe() // a | command ends with the reader, and with dubao
-	m.measure = r.measure
+	r.Leave() // a | command ends with the reader, and with dubao
+	m.measure = r.ReadingMeasure()
 	if m.opt.OnLeave != nil {
 		n, pos := r.Position()
-		m.opt.OnLeave(r.is, n, pos)
+		m.opt.OnLeave(r.Issue(), n, pos)
 	}
 }
 
@@ -482,7 +393,22 @@ func (m *Model) leave() {
 func (m *Model) quit() error {
 	m.leave()
 	if m.shelf != nil {
-		m.shelf.stopSearch()
+		m.shelf.StopSearch()
 	}
 	return m.store.Flush()
+}
+
+// describeState records in st what the reader shows for the issue msg
+// opens, read from path: its paper and date as the masthead gives them,
+// and the name and date the reader shows — the base name of the file when
+// there is no paper, the date of the shelf's entry (from the file's name)
+// when the masthead has none — so that its bookmarks are listed as the
+// reader showed it.
+func describeState(st *state.Issue, msg common.OpenMsg, path string) {
+	st.Describe(msg.Issue, path)
+	date := msg.Issue.Date
+	if date == "" && msg.Entry != nil {
+		date = msg.Entry.Date
+	}
+	st.Label(common.IssueLabel(msg.Issue, msg.Name, msg.Path), date)
 }

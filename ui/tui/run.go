@@ -1,12 +1,22 @@
-// Package tui is dubao's full-screen reader, a bubbletea program: a
-// masthead bar, the headline list grouped by page beside the article pane,
-// and a status line. Run starts it on one issue.
+// Package tui is dubao's full-screen program, a bubbletea program: Run
+// starts it on one issue, or on a shelf of many.
 //
-// The root model (Model) routes between pages: the shelf of issues (a
-// folder of many), which opens an issue in the reader by sending OpenMsg
-// and gets BackMsg when the reader is left; the reader; the list of
-// bookmarks; and the error page. The root keeps the reading state of each
-// issue (ui/state): where reading stopped, what was read, the bookmarks.
+// The root model (Model) owns the terminal (its size, its modes, the
+// styles for its background), the reading state of each issue (ui/state)
+// and the routing between pages, each a package of its own so that the
+// root cannot touch a page's fields: the shelf (ui/tui/shelf), which opens
+// an issue in the reader by sending common.OpenMsg and gets common.BackMsg
+// when the reader is left; the reader (ui/tui/reader); the list of
+// bookmarks (ui/tui/bookmarks); and the error page (here). What they share
+// — keys, messages, the status line, the prompt, the scroller — is in
+// ui/tui/common.
+//
+// The root gives the page shown the keys and the mouse, every page the
+// size and the styles, and the results of a page's background work
+// (common.Routed: a search, a count, a | command, the indexing) to that
+// page whatever page is shown. A new page is a package with a Page type
+// (common.Page), a PageID when it works in the background, a field and a
+// case in Model's routing here.
 package tui
 
 import (

@@ -1,0 +1,35 @@
+package common
+
+import (
+	"testing"
+
+	"dubao/issue/shelf"
+)
+
+// TestIssueLabels checks the fallback name of an issue without a paper:
+// the base name of its file or folder, without extension or slash.
+func TestIssueLabels(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"/work/shared/real/people-daily-2019-10-02", "people-daily-2019-10-02"},
+		{"/work/shared/real/people-daily-2019-10-02/", "people-daily-2019-10-02"},
+		{"/work/main/testdata/hostile/widths.md", "widths"},
+		{`C:\papers\2024-03-08.txt`, "2024-03-08"},
+		{"2019/10/02", "02"},
+		{"2019.10.02", "2019.10.02"},
+		{".hidden", ".hidden"},
+		{"stdin", "stdin"},
+		{"", ""},
+	} {
+		if got := BaseLabel(c.in); got != c.want {
+			t.Errorf("BaseLabel(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+	folder := &shelf.Entry{Files: []shelf.File{{Path: "2019/10/02/a.txt"}, {Path: "2019/10/02/b.txt"}}}
+	file := &shelf.Entry{Files: []shelf.File{{Path: "2024/03/2024-03-08.md"}}}
+	named := &shelf.Entry{Paper: "星河日报", Files: []shelf.File{{Path: "x.md"}}}
+	for e, want := range map[*shelf.Entry]string{folder: "02", file: "2024-03-08", named: "星河日报"} {
+		if got := EntryLabel(e); got != want {
+			t.Errorf("EntryLabel(%v) = %q, want %q", e.Files, got, want)
+		}
+	}
+}

@@ -1,0 +1,201 @@
+package reader
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"dubao/issue"
+	"dubao/ui/render"
+	"dubao/ui/tui/common"
+)
+
+// rowKind says what a row of the headline list shows.
+type rowKind uint8
+
+const (
+	rowPage   rowKind = iota // a page header: 第2版 城市
+	rowKicker                // an article's kicker, dimmed above its title
+	rowTitle                 // an article's number and title
+)
+
+// row is one row of the headline list.
+type row struct {
+	kind rowKind
+	sec  int // section index
+	art  int // index in Page.arts (rowKicker, rowTitle)
+}
+
+// buildRows lists the rows of the headline list: each page's header, then
+// its articles (with their kickers when withKickers).
+func buildRows(arts []*issue.Article, sec []int, withKickers bool) []row {
+	var rows []row
+	last := -1
+	for i, a := range arts {
+		if sec[i] != last {
+			last = sec[i]
+			rows = append(rows, row{kind: rowPage, sec: sec[i], art: i})
+		}
+		if withKickers && a.Kicker != "" {
+			rows = append(rows, row{kind: rowKicker, sec: sec[i], art: i})
+		}
+		rows = append(rows, row{kind: rowTitle, sec: sec[i], art: i})
+	}
+	return rows
+}
+
+// pageName names section s: "第2版 城市", "第3版 广告".
+func pageName(is *issue.Issue, s int) string {
+	if s < 0 || s >= len(is.Sections) {
+		return ""
+	}
+	sec := is.Sections[s]
+	name := sec.Name
+	if sec.Ad && name == "" {
+		name = "广告"
+	}
+	if sec.Page <= 0 {
+		if name == "" {
+			return fmt.Sprintf("第%d部分", s+1)
+		}
+		return name
+	}
+	if name == "" {
+		return fmt.Sprintf("第%d版", sec.Page)
+	}
+	return fmt.Sprintf("第%d版 %s", sec.Page, name)
+}
+
+// articleRows returns the first and last row of article i (its page header
+// when it is the first of its page, its kicker, its title).
+func (r *Page) articleRows(i int) (first, last int) {
+	first, last = -1, -1
+	for n, rw := range r.rows {
+		if rw.art != i {
+			continue
+		}
+		if first < 0 {
+			first = n
+		}
+		last = n
+	}
+	return first, last
+}
+
+// ensureListVisible scrolls the list so that the current article's rows
+// are shown.
+func (r *Page) ensureListVisible() {
+	if r.search.active() {
+		r.ensureResultVisible()
+		return
+	}
+	first, last := r.articleRows(r.cur)
+	if first < 0 && r.g.BodyH > 0 && len(r.rows) > 0 {
+		return
+	}
+	r.list.Show(first, last, len(r.rows), r.g.BodyH)
+}
+
+// numberWidth is the width of the widest article number.
+func (r *Page) numberWidth() int {
+	w := 1
+	for _, a := range r.arts {
+		w = max(w, len(strconv.Itoa(a.N)))
+	}
+	return w
+}
+
+// listView draws the headline list: h lines of exactly w columns.
+func (r *Page) listView(w, h int) []string {
+	out := make([]string, 0, h)
+	nw := r.numberWidth()
+	st := r.env.St
+	for n := r.list.Top; n < len(r.rows) && len(out) < h; n++ {
+		rw := r.rows[n]
+		var line string
+		switch rw.kind {
+		case rowPage:
+			line = st.PageHeader.Render(common.Truncate(render.Clean(pageName(r.is, rw.sec)), w, r.env.AmbWide))
+		case rowKicker, rowTitle:
+			line = r.headlineRow(n, w, nw)
+		}
+		out = append(out, line)
+	}
+	for len(out) < h {
+		out = append(out, "")
+	}
+	return out
+}
+
+// headlineRow draws row n of the list, an article's kicker or its title,
+// in w columns. The article's number (and flag) starts its first row, so
+// that a kicker reads as the start of the article below it, not the end
+// of the one above:
+//
+//	1 青溪河生态廊道全线贯通
+//	2 市政府常务会议研究部署       (the kicker, dimmed)
+//	  老街区“微改造” 今年惠及…
+//
+// Both rows of the selected article are marked.
+func (r *Page) headlineRow(n, w, nw int) string {
+	st := r.env.St
+	rw := r.rows[n]
+	a := r.arts[rw.art]
+	num := fmt.Sprintf("%*d", nw, a.N)
+	flag, read := r.flag(rw.art)
+	if rw.kind == rowTitle && n > 0 && r.rows[n-1].kind == rowKicker && r.rows[n-1].art == rw.art {
+		// the number and flag are on the kicker's row
+		num = strings.Repeat(" ", len(num))
+		flag = strings.Repeat(" ", common.StringWidth(flag, r.env.AmbWide))
+	}
+	mark := " "
+	sel := rw.art == r.cur
+	if sel {
+		mark = "▌"
+	}
+	room := w - 1 - len(num) - common.StringWidth(flag, r.env.AmbWide)
+	if rw.kind == rowKicker {
+		text := common.TruncateTitle(render.Clean(a.Kicker), room, r.env.AmbWide)
+		switch {
+		case sel && r.focus == focusList:
+			return st.Selected.Render(mark+num+flag) + st.ListKicker.Inherit(st.Selected.UnsetBold()).Render(common.Pad(text, room, r.env.AmbWide))
+		case sel:
+			return st.SelectedBlur.Render(mark+num+flag) + st.ListKicker.Render(text)
+		}
+		return mark + st.Number.Render(num) + st.StatusKey.Render(flag) + st.ListKicker.Render(text)
+	}
+	text := common.TruncateTitle(render.Clean(a.Headline()), room, r.env.AmbWide)
+	switch {
+	case sel && r.focus == focusList:
+		return st.Selected.Render(common.Pad(mark+num+flag+text, w, r.env.AmbWide))
+	case sel:
+		return st.SelectedBlur.Render(mark + num + flag + text)
+	case read:
+		return mark + st.Number.Render(num+flag) + st.ListKicker.Render(text)
+	}
+	return mark + st.Number.Render(num) + st.StatusKey.Render(flag) + st.Headline.Render(text)
+}
+
+// flag returns the mark between an article's number and its title in the
+// list — ★ bookmarked, • not read yet, else a space — and whether the
+// article was read (its title is then dimmed). Without reading state
+// every article is plain.
+func (r *Page) flag(i int) (flag string, read bool) {
+	if r.state == nil {
+		return " ", false
+	}
+	read = !r.isUnread(i)
+	switch {
+	case r.isBookmarked(i):
+		flag = "★"
+	case !read:
+		flag = "•"
+	default:
+		flag = " "
+	}
+	// the flag column is as wide as its widest mark
+	if w := common.StringWidth("★", r.env.AmbWide); common.StringWidth(flag, r.env.AmbWide) < w {
+		flag += strings.Repeat(" ", w-common.StringWidth(flag, r.env.AmbWide))
+	}
+	return flag, read
+}
