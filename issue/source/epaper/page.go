@@ -1,7 +1,6 @@
 package epaper
 
 import (
-	"bytes"
 	"dubao/issue/source/htmltext"
 	"fmt"
 	"net/url"
@@ -117,7 +116,7 @@ func load(data []byte, name, forced string) (*doc, error) {
 	if err != nil {
 		return nil, err
 	}
-	root, err := html.Parse(bytes.NewReader(res.Text))
+	root, err := htmltext.Parse(res.Text)
 	if err != nil {
 		return nil, fmt.Errorf("read HTML: %w", err)
 	}

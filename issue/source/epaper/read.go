@@ -4,7 +4,9 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"slices"
 	"strings"
+	"unicode/utf8"
 
 	readability "codeberg.org/readeck/go-readability/v2"
 	"golang.org/x/net/html"
@@ -69,7 +71,7 @@ func (d *doc) article() issue.Article {
 	h := d.headings()
 	body := htmltext.ReadBody(d.body, d.resolve)
 	a := issue.Article{Kicker: h.kicker, Title: h.title, Subtitle: h.subtitle, Byline: h.byline,
-		Paragraphs: body.Paragraphs, Blocks: body.Blocks}
+		Paragraphs: body.Paragraphs, Spans: body.Spans, Blocks: body.Blocks}
 	if a.Title == "" {
 		a.Title = d.titleGuess()
 	}
@@ -81,7 +83,7 @@ func (d *doc) article() issue.Article {
 // <h1>, og:title, or <title>.
 func (d *doc) titleGuess() string {
 	if h := htmltext.Find(d.root, htmltext.ByTag("h1")); h != nil {
-		if t := htmltext.Clean(htmltext.Text(h)); t != "" {
+		if t := htmltext.Clean(htmltext.TextExcept(h, func(c *html.Node) bool { return slices.Contains(d.body, c) })); t != "" {
 			return t
 		}
 	}
@@ -93,9 +95,32 @@ func (d *doc) titleGuess() string {
 		}
 	}
 	if t := htmltext.Find(d.root, htmltext.ByTag("title")); t != nil {
-		return htmltext.Clean(htmltext.Text(t))
+		return withoutSite(htmltext.Clean(htmltext.Text(t)))
 	}
 	return ""
+}
+
+// withoutSite takes the site's name off a page's <title>:
+// 法国全国大罢工再次严重影响交通-新华网 → 法国全国大罢工再次严重影响交通.
+func withoutSite(title string) string {
+	for {
+		i := strings.LastIndexAny(title, "-_|–—")
+		if i <= 0 {
+			return title
+		}
+		head := strings.TrimSpace(title[:i])
+		_, size := utf8.DecodeRuneInString(title[i:])
+		site := strings.TrimSpace(title[i+size:])
+		n := utf8.RuneCountInString(site)
+		if n == 0 || n > 12 || utf8.RuneCountInString(head) < 4 {
+			return title
+		}
+		if !strings.HasSuffix(site, "网") && !strings.HasSuffix(site, "报") && !strings.HasSuffix(site, "频道") &&
+			!strings.HasSuffix(site, "新闻") && !strings.HasSuffix(site, "网站") && !strings.Contains(site, ".") {
+			return title
+		}
+		title = head
+	}
 }
 
 // metaDate reads the date of a news page from its meta tags
@@ -143,14 +168,14 @@ func (d *doc) readable() (issue.Article, bool) {
 	if len(body.Paragraphs) == 0 {
 		return issue.Article{}, false
 	}
-	if t := htmltext.Clean(art.Title()); title == "" || t != "" && len(t) < len(title) && strings.Contains(title, t) {
+	if t := withoutSite(htmltext.Clean(art.Title())); title == "" || t != "" && len(t) < len(title) && strings.Contains(title, t) {
 		title = t
 	}
 	// The body may repeat the title as its first heading.
 	if len(body.Blocks) > 0 && body.Blocks[0].After == 0 && body.Blocks[0].Kind == issue.BlockHeading && body.Blocks[0].Text == title {
 		body.Blocks = body.Blocks[1:]
 	}
-	a := issue.Article{Title: title, Byline: htmltext.Clean(art.Byline()), Paragraphs: body.Paragraphs, Blocks: body.Blocks}
+	a := issue.Article{Title: title, Byline: htmltext.Clean(art.Byline()), Paragraphs: body.Paragraphs, Spans: body.Spans, Blocks: body.Blocks}
 	a.Finish()
 	return a, true
 }

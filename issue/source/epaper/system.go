@@ -3,6 +3,7 @@ package epaper
 import (
 	"dubao/issue/source/htmltext"
 	"regexp"
+	"slices"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -185,7 +186,7 @@ func (d *doc) rmrbHeadings() heads {
 		if d.inBody(n) {
 			continue
 		}
-		t := htmltext.Clean(htmltext.Text(n))
+		t := d.headText(n)
 		switch n.Data {
 		case "h1":
 			fill(&h.title, t)
@@ -241,6 +242,12 @@ func pageInDateLine(s string) int {
 	return 0
 }
 
+// headText returns the text of a heading, cleaned, leaving out the
+// article body when broken markup put it inside the heading.
+func (d *doc) headText(n *html.Node) string {
+	return htmltext.Clean(htmltext.TextExcept(n, func(c *html.Node) bool { return slices.Contains(d.body, c) }))
+}
+
 // inBody reports whether n lies inside the article body.
 func (d *doc) inBody(n *html.Node) bool {
 	for p := n; p != nil; p = p.Parent {
@@ -265,7 +272,7 @@ func (d *doc) gmrbHeadings() heads {
 			if d.inBody(n) {
 				continue
 			}
-			t := htmltext.Clean(htmltext.Text(n))
+			t := d.headText(n)
 			switch {
 			case n.Data == "h1":
 				fill(&h.title, t)

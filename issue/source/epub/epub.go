@@ -272,7 +272,7 @@ func navDocument(data []byte, dir string) []entry {
 	if err != nil {
 		return nil
 	}
-	root, err := html.Parse(bytes.NewReader(res.Text))
+	root, err := htmltext.Parse(res.Text)
 	if err != nil {
 		return nil
 	}
@@ -357,7 +357,7 @@ func (b *book) article(e entry) (issue.Article, bool) {
 	if err != nil {
 		return issue.Article{}, false
 	}
-	root, err := html.Parse(bytes.NewReader(res.Text))
+	root, err := htmltext.Parse(res.Text)
 	if err != nil {
 		return issue.Article{}, false
 	}
@@ -400,7 +400,7 @@ func (b *book) article(e entry) (issue.Article, bool) {
 		}
 	}
 	r := htmltext.ReadBody([]*html.Node{body}, func(src string) string { return resolve(path.Dir(e.src), src) })
-	a.Paragraphs, a.Blocks = r.Paragraphs, r.Blocks
+	a.Paragraphs, a.Spans, a.Blocks = r.Paragraphs, r.Spans, r.Blocks
 	if a.Title == "" && len(a.Paragraphs) == 0 && len(a.Blocks) == 0 {
 		return issue.Article{}, false
 	}

@@ -20,7 +20,6 @@ import (
 	"time"
 
 	"golang.org/x/net/html"
-	"golang.org/x/net/html/atom"
 
 	"dubao/issue"
 	"dubao/issue/source/charset"
@@ -325,10 +324,10 @@ func article(it item) issue.Article {
 		}
 		body = b.String()
 	}
-	nodes, err := html.ParseFragment(strings.NewReader(body), &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div})
+	nodes, err := htmltext.ParseFragment(body)
 	if err == nil {
 		b := htmltext.ReadBody(nodes, nil)
-		a.Paragraphs, a.Blocks = b.Paragraphs, b.Blocks
+		a.Paragraphs, a.Spans, a.Blocks = b.Paragraphs, b.Spans, b.Blocks
 	}
 	a.Finish()
 	return a

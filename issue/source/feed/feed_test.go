@@ -150,3 +150,27 @@ func TestRealFeeds(t *testing.T) {
 		}
 	}
 }
+
+// FuzzRead: no feed panics or gives a control character.
+func FuzzRead(f *testing.F) {
+	for _, name := range []string{"rmrb-issue-rss2.xml", "atom.xml", "rdf.xml", "gb2312.xml", "big5.xml"} {
+		if data, err := os.ReadFile(filepath.Join("testdata", name)); err == nil {
+			f.Add(data)
+		}
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		is, err := Read(data, "")
+		if err != nil {
+			return
+		}
+		for _, a := range is.Articles() {
+			for _, p := range a.Pieces() {
+				for _, r := range p.Text {
+					if r < 0x20 && r != '\n' || r >= 0x7f && r < 0xa0 || r >= 0x202a && r <= 0x202e {
+						t.Fatalf("control %U in %q", r, p.Text)
+					}
+				}
+			}
+		}
+	})
+}

@@ -1,6 +1,7 @@
 package htmltext
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -15,7 +16,10 @@ import (
 // as blocks anchored between them, as in issue.Article.
 type Body struct {
 	Paragraphs []string
-	Blocks     []issue.Block
+	// Spans mark the bold, italic and linked text of the paragraphs
+	// (<strong>, <em>, <a href>), as in issue.Article.
+	Spans  []issue.Span
+	Blocks []issue.Block
 }
 
 // ReadBody reads the article body held by nodes (and what lies under
@@ -53,6 +57,18 @@ type bodyReader struct {
 	// Whether the current paragraph has text in bold, and text outside.
 	bold, plain bool
 	boldDepth   int
+	// open are the spans open at this point; spans those of the current
+	// paragraph closed so far.
+	open  []openSpan
+	spans []issue.Span
+}
+
+// openSpan is a span whose end is not read yet: Start is −1 until its
+// first character is written.
+type openSpan struct {
+	kind  issue.SpanKind
+	start int
+	href  string
 }
 
 // read reads n and what lies under it, without recursion.
@@ -90,7 +106,7 @@ func (r *bodyReader) enter(n *html.Node) bool {
 	default:
 		return false
 	}
-	if Hidden(n) || strings.Contains(strings.ReplaceAll(strings.ToLower(Attr(n, "style")), " ", ""), "display:none") {
+	if Invisible(n) {
 		return false
 	}
 	switch n.Data {
@@ -131,6 +147,18 @@ func (r *bodyReader) enter(n *html.Node) bool {
 		}
 	case "b", "strong":
 		r.boldDepth++
+		r.open = append(r.open, openSpan{kind: issue.SpanStrong, start: -1})
+	case "em", "i":
+		r.open = append(r.open, openSpan{kind: issue.SpanEm, start: -1})
+	case "a":
+		href := strings.TrimSpace(Attr(n, "href"))
+		if href == "" || strings.HasPrefix(strings.ToLower(href), "javascript:") || strings.HasPrefix(href, "#") {
+			break
+		}
+		if r.resolve != nil {
+			href = r.resolve(href)
+		}
+		r.open = append(r.open, openSpan{kind: issue.SpanLink, start: -1, href: Clean(href)})
 	default:
 		if isBlock(n.Data) {
 			r.flush()
@@ -147,8 +175,28 @@ func (r *bodyReader) leave(n *html.Node) {
 	switch {
 	case n.Data == "b" || n.Data == "strong":
 		r.boldDepth--
+		r.closeSpan(issue.SpanStrong)
+	case n.Data == "em" || n.Data == "i":
+		r.closeSpan(issue.SpanEm)
+	case n.Data == "a":
+		r.closeSpan(issue.SpanLink)
 	case isBlock(n.Data):
 		r.flush()
+	}
+}
+
+// closeSpan closes the innermost open span of the kind.
+func (r *bodyReader) closeSpan(kind issue.SpanKind) {
+	for i := len(r.open) - 1; i >= 0; i-- {
+		if r.open[i].kind != kind {
+			continue
+		}
+		o := r.open[i]
+		if o.start >= 0 && r.cur.Len() > o.start {
+			r.spans = append(r.spans, issue.Span{Kind: o.kind, Start: o.start, End: r.cur.Len(), Href: o.href})
+		}
+		r.open = append(r.open[:i], r.open[i+1:]...)
+		return
 	}
 }
 
@@ -179,6 +227,11 @@ func (r *bodyReader) text(s string) {
 			r.cur.WriteByte(' ')
 		}
 		r.space, r.newline = false, false
+		for i := range r.open {
+			if r.open[i].start < 0 {
+				r.open[i].start = r.cur.Len()
+			}
+		}
 		r.cur.WriteRune(c)
 		r.last = c
 		if r.boldDepth > 0 {
@@ -193,6 +246,17 @@ func (r *bodyReader) text(s string) {
 func (r *bodyReader) flush() {
 	p := strings.TrimRightFunc(r.cur.String(), IsSpace)
 	bold := r.bold && !r.plain
+	// Spans still open end with the paragraph and go on in the next.
+	for i := range r.open {
+		if o := &r.open[i]; o.start >= 0 {
+			if r.cur.Len() > o.start {
+				r.spans = append(r.spans, issue.Span{Kind: o.kind, Start: o.start, End: r.cur.Len(), Href: o.href})
+			}
+			o.start = -1
+		}
+	}
+	spans := r.spans
+	r.spans = nil
 	r.cur.Reset()
 	r.space, r.newline, r.bold, r.plain, r.last = false, false, false, false, 0
 	if p == "" {
@@ -202,7 +266,23 @@ func (r *bodyReader) flush() {
 		r.block(issue.Block{Kind: issue.BlockHeading, Text: p})
 		return
 	}
+	para := len(r.b.Paragraphs)
 	r.b.Paragraphs = append(r.b.Paragraphs, p)
+	var mine []issue.Span
+	for _, sp := range spans {
+		sp.End = min(sp.End, len(p))
+		if sp.Start < sp.End {
+			sp.Para = para
+			mine = append(mine, sp)
+		}
+	}
+	slices.SortStableFunc(mine, func(a, b issue.Span) int {
+		if a.Start != b.Start {
+			return a.Start - b.Start
+		}
+		return b.End - a.End
+	})
+	r.b.Spans = append(r.b.Spans, mine...)
 }
 
 // crosshead reports a bold paragraph short enough to be a crosshead: not
@@ -255,6 +335,19 @@ func (r *bodyReader) captions() {
 		}
 		img.Text = b.Paragraphs[k]
 		b.Paragraphs = append(b.Paragraphs[:k], b.Paragraphs[k+1:]...)
+		spans := b.Spans[:0]
+		for _, sp := range b.Spans {
+			switch {
+			case sp.Para == k:
+				sp.Para = 0
+				img.Spans = append(img.Spans, sp)
+				continue
+			case sp.Para > k:
+				sp.Para--
+			}
+			spans = append(spans, sp)
+		}
+		b.Spans = spans
 		for j := range b.Blocks {
 			if j != i && b.Blocks[j].After > k {
 				b.Blocks[j].After--
@@ -314,7 +407,7 @@ func dataTable(t *html.Node) [][]string {
 			}
 			return false
 		}
-		return !Hidden(n)
+		return !Invisible(n)
 	})
 	if nested || len(rows) < 2 || cols < 2 {
 		return nil

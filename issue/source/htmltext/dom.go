@@ -125,6 +125,12 @@ func Hidden(n *html.Node) bool {
 	return false
 }
 
+// Invisible reports nodes whose text is never shown: those of Hidden, and
+// elements styled display:none.
+func Invisible(n *html.Node) bool {
+	return Hidden(n) || n.Type == html.ElementNode && strings.Contains(strings.ReplaceAll(strings.ToLower(Attr(n, "style")), " ", ""), "display:none")
+}
+
 // Text returns the text under n, scripts and the like left out, with
 // runs of white space made one space and <br> a space, trimmed.
 func Text(n *html.Node) string {
@@ -133,10 +139,22 @@ func Text(n *html.Node) string {
 	return Squash(b.String())
 }
 
+// TextExcept is Text leaving out the nodes for which skip holds (and
+// what lies under them).
+func TextExcept(n *html.Node, skip func(*html.Node) bool) string {
+	var b strings.Builder
+	textExcept(&b, n, skip)
+	return Squash(b.String())
+}
+
 // text writes the text under n to b, as Text finds it, untidied.
-func text(b *strings.Builder, n *html.Node) {
+func text(b *strings.Builder, n *html.Node) { textExcept(b, n, nil) }
+
+// textExcept writes the text under n to b, leaving out what skip holds
+// for, untidied.
+func textExcept(b *strings.Builder, n *html.Node, skip func(*html.Node) bool) {
 	Walk(n, func(c *html.Node) bool {
-		if c != n && Hidden(c) || n.Type == html.CommentNode {
+		if c != n && (Invisible(c) || skip != nil && skip(c)) || n.Type == html.CommentNode {
 			return false
 		}
 		switch {
@@ -227,7 +245,7 @@ func FragmentText(s string) string {
 	if !strings.ContainsAny(s, "<&") {
 		return Squash(s)
 	}
-	nodes, err := html.ParseFragment(strings.NewReader(s), &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div})
+	nodes, err := ParseFragment(s)
 	if err != nil {
 		return Squash(s)
 	}
