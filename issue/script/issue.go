@@ -8,8 +8,9 @@ import (
 
 // Article returns a copy of a with its text converted by cv (a itself when
 // cv is nil). The copy has the same pieces (issue.Article.Pieces) at the
-// same indexes, and its jump lines' offsets point into its converted
-// paragraphs. a is not changed.
+// same indexes; the offsets of its jump lines and of its spans (emphasis,
+// code, links) point into its converted text. Code blocks, link addresses
+// and image addresses are kept as they are. a is not changed.
 func Article(a *issue.Article, cv *Converter) *issue.Article {
 	if cv == nil {
 		return a
@@ -58,6 +59,13 @@ func convertArticle(a *issue.Article, cv *Converter, mapped bool) (*issue.Articl
 		paras[i] = cv.ConvertMapped(p)
 		out.Paragraphs[i] = paras[i].Text
 	}
+	out.Spans = slices.Clone(a.Spans)
+	for k := range out.Spans {
+		sp := &out.Spans[k]
+		if sp.Para >= 0 && sp.Para < len(paras) {
+			sp.Start, sp.End = mapSpan(&paras[sp.Para], sp.Start, sp.End)
+		}
+	}
 	// Blocks: the text of headings, quotes and captions, list items, table
 	// cells and image alt texts.
 	type blockMaps struct {
@@ -69,6 +77,10 @@ func convertArticle(a *issue.Article, cv *Converter, mapped bool) (*issue.Articl
 	out.Blocks = slices.Clone(a.Blocks)
 	for b := range a.Blocks {
 		src, dst, bm := &a.Blocks[b], &out.Blocks[b], &blocks[b]
+		if src.Kind == issue.BlockCode { // verbatim
+			bm.text = Mapped{Source: src.Text, Text: src.Text}
+			continue
+		}
 		dst.Text, bm.text = conv(src.Text)
 		dst.Alt, bm.alt = conv(src.Alt)
 		if src.Items != nil {
@@ -86,6 +98,24 @@ func convertArticle(a *issue.Article, cv *Converter, mapped bool) (*issue.Articl
 				bm.rows[r] = make([]Mapped, len(row))
 				for c, cell := range row {
 					dst.Rows[r][c], bm.rows[r][c] = conv(cell)
+				}
+			}
+		}
+		if len(src.Spans) > 0 {
+			dst.Spans = slices.Clone(src.Spans)
+			for k := range dst.Spans {
+				sp := &dst.Spans[k]
+				var m *Mapped
+				switch {
+				case src.Kind == issue.BlockList && sp.Row >= 0 && sp.Row < len(src.Items):
+					m = &bm.items[sp.Row]
+				case src.Kind == issue.BlockTable && sp.Row >= 0 && sp.Row < len(src.Rows) && sp.Col >= 0 && sp.Col < len(src.Rows[sp.Row]):
+					m = &bm.rows[sp.Row][sp.Col]
+				case src.Kind != issue.BlockList && src.Kind != issue.BlockTable:
+					m = &bm.text
+				}
+				if m != nil {
+					sp.Start, sp.End = mapSpan(m, sp.Start, sp.End)
 				}
 			}
 		}
@@ -118,8 +148,6 @@ func convertArticle(a *issue.Article, cv *Converter, mapped bool) (*issue.Articl
 			maps[i] = byline
 		case issue.PieceParagraph:
 			maps[i] = paras[p.Para]
-		case issue.PieceHeading, issue.PieceQuote, issue.PieceCaption:
-			maps[i] = blocks[p.Block].text
 		case issue.PieceImage:
 			maps[i] = blocks[p.Block].alt
 		case issue.PieceItem:
@@ -128,11 +156,24 @@ func convertArticle(a *issue.Article, cv *Converter, mapped bool) (*issue.Articl
 			maps[i] = blocks[p.Block].rows[p.Row][p.Col]
 		case issue.PieceJump:
 			maps[i] = jumps[p.Row]
-		default: // a kind this code does not know: converted alone
-			maps[i] = cv.ConvertMapped(p.Text)
+		default:
+			if p.Block >= 0 && p.Block < len(blocks) { // a block's Text: heading, quote, caption, code, credit…
+				maps[i] = blocks[p.Block].text
+			} else { // a kind this code does not know: converted alone
+				maps[i] = cv.ConvertMapped(p.Text)
+			}
 		}
 	}
 	return &out, maps
+}
+
+// mapSpan maps the range [start, end) of m's source to its text, a span
+// that is out of range kept as it is.
+func mapSpan(m *Mapped, start, end int) (int, int) {
+	if start < 0 || end < start || end > len(m.Source) {
+		return start, end
+	}
+	return m.TextRange(start, end)
 }
 
 // Issue returns a copy of is with all its text converted by cv: the

@@ -103,6 +103,46 @@ func TestArticleJumpOffsets(t *testing.T) {
 	}
 }
 
+// TestArticleSpans converts an article with emphasis, links and code:
+// the spans still cover their words, after phrases that change length;
+// code blocks and addresses are kept.
+func TestArticleSpans(t *testing.T) {
+	para := "用互联网看内存，头发要干燥。"
+	bold := strings.Index(para, "头发")
+	item := "访问互联网主页"
+	link := strings.Index(item, "主页")
+	a := &issue.Article{N: 1, Title: "内存", Paragraphs: []string{para},
+		Spans: []issue.Span{{Kind: issue.SpanStrong, Para: 0, Start: bold, End: bold + len("头发")}},
+		Blocks: []issue.Block{
+			{After: 1, Kind: issue.BlockList, Items: []string{"内存", item},
+				Spans: []issue.Span{{Kind: issue.SpanLink, Row: 1, Start: link, End: link + len("主页"), Href: "https://example.org/内存"}}},
+			{After: 1, Kind: issue.BlockCode, Text: "// 内存\nx := 1"},
+		}}
+	cv, err := Load(S2TWP)
+	if err != nil {
+		t.Fatal(err)
+	}
+	conv, maps := ArticleMapped(a, cv)
+	if sp := conv.Spans[0]; conv.Paragraphs[0][sp.Start:sp.End] != "頭髮" {
+		t.Errorf("bold span covers %q", conv.Paragraphs[0][sp.Start:sp.End])
+	}
+	b := conv.Blocks[0]
+	if sp := b.Spans[0]; b.Items[1][sp.Start:sp.End] != "主頁" || sp.Href != "https://example.org/内存" {
+		t.Errorf("link span covers %q → %s", b.Items[1][sp.Start:sp.End], sp.Href)
+	}
+	if conv.Blocks[1].Text != a.Blocks[1].Text {
+		t.Errorf("code converted: %q", conv.Blocks[1].Text)
+	}
+	for i, p := range conv.Pieces() {
+		if maps[i].Text != p.Text {
+			t.Errorf("map %d is not of piece %d (%q)", i, i, p.Text)
+		}
+	}
+	if a.Spans[0].Start != bold || a.Blocks[0].Spans[0].Start != link {
+		t.Error("the source's spans moved")
+	}
+}
+
 func TestIssueAndDetectIssue(t *testing.T) {
 	hk := parseSample(t, "hk-sample.md")
 	simp := parseSample(t, "sample.md")
