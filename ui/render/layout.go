@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"dubao/issue"
+	"dubao/issue/script"
 	"dubao/ui/wrap"
 )
 
@@ -25,8 +26,13 @@ func (a Loc) Before(b Loc) bool {
 // Layout is an article laid out at one width. Its lines are computed per
 // unit on demand and kept. A Layout is safe for concurrent use.
 type Layout struct {
-	article *issue.Article
+	article *issue.Article // the article shown: source's, converted by opt.Script
 	opt     Options
+	// source is the article as written when opt.Script converts it, and
+	// maps[i] maps the text of its piece i to the text shown; nil when
+	// the article is shown as written.
+	source *issue.Article
+	maps   []script.Mapped
 	// r is the renderer the layout belongs to: its paragraph cache and its
 	// glamour table style. Nil for Plain, which uses neither.
 	r      *Renderer
@@ -64,21 +70,34 @@ type unit struct {
 	block       int
 }
 
-// Article returns the article the layout shows.
-func (l *Layout) Article() *issue.Article { return l.article }
+// Article returns the article the layout shows, as written (before any
+// conversion of Options.Script).
+func (l *Layout) Article() *issue.Article {
+	if l.source != nil {
+		return l.source
+	}
+	return l.article
+}
 
 // Options returns the options the layout was made with.
 func (l *Layout) Options() Options { return l.opt }
 
-// Pieces returns the article's pieces (Article.Pieces) the layout's spans
-// and positions refer to. The slice must not be modified.
+// Pieces returns the article's pieces (Article.Pieces) as shown: the
+// layout's lines' spans refer to them (their text converted by
+// Options.Script, their offsets in it). The slice must not be modified.
 func (l *Layout) Pieces() []issue.Piece { return l.pieces }
 
 // Empty reports whether the layout has no line at all.
 func (l *Layout) Empty() bool { return len(l.units) == 0 }
 
 func newLayout(a *issue.Article, opt Options, r *Renderer) *Layout {
-	l := &Layout{article: a, opt: opt, r: r, pieces: a.Pieces()}
+	l := &Layout{article: a, opt: opt, r: r}
+	if opt.Script != nil {
+		l.source = a
+		a, l.maps = script.ArticleMapped(a, opt.Script)
+		l.article = a
+	}
+	l.pieces = a.Pieces()
 	ps := l.pieces
 	l.pieceUnit = make([]int, len(ps))
 	l.units = make([]unit, 0, len(ps))
@@ -300,6 +319,7 @@ func (l *Layout) LocOf(p issue.Pos) Loc {
 	if p.Piece >= len(l.pieces) {
 		return l.Last()
 	}
+	p = l.shownPos(p)
 	u := l.pieceUnit[p.Piece]
 	ls := l.unitLines(u)
 	best := 0
@@ -327,7 +347,7 @@ func (l *Layout) PosOf(loc Loc) issue.Pos {
 	for i := loc.Line; i < len(ls); i++ {
 		for _, s := range ls[i].Spans {
 			if s.Piece >= 0 {
-				return issue.Pos{Piece: s.Piece, Offset: s.Offset}
+				return l.sourcePos(issue.Pos{Piece: s.Piece, Offset: s.Offset})
 			}
 		}
 	}
@@ -336,6 +356,40 @@ func (l *Layout) PosOf(loc Loc) issue.Pos {
 		u = l.units[loc.Unit+1]
 	}
 	return issue.Pos{Piece: u.first}
+}
+
+// shownPos maps a position in the article as written to the text shown.
+func (l *Layout) shownPos(p issue.Pos) issue.Pos {
+	if l.maps != nil && p.Piece >= 0 && p.Piece < len(l.maps) && p.Offset >= 0 && p.Offset <= len(l.maps[p.Piece].Source) {
+		p.Offset = l.maps[p.Piece].ToText(p.Offset)
+	}
+	return p
+}
+
+// sourcePos maps a position in the text shown to the article as written.
+func (l *Layout) sourcePos(p issue.Pos) issue.Pos {
+	if l.maps != nil && p.Piece >= 0 && p.Piece < len(l.maps) && p.Offset >= 0 && p.Offset <= len(l.maps[p.Piece].Text) {
+		p.Offset = l.maps[p.Piece].ToSource(p.Offset)
+	}
+	return p
+}
+
+// Marks returns marks given in the coordinates of the article as written
+// (search matches) in those of the text shown, for Renderer.Line: a match
+// covers the characters its text became. Without a conversion it returns
+// marks as they are.
+func (l *Layout) Marks(marks []Mark) []Mark {
+	if l.maps == nil || len(marks) == 0 {
+		return marks
+	}
+	out := make([]Mark, len(marks))
+	for i, m := range marks {
+		if m.Piece >= 0 && m.Piece < len(l.maps) && m.Start >= 0 && m.Start <= m.End && m.End <= len(l.maps[m.Piece].Source) {
+			m.Start, m.End = l.maps[m.Piece].TextRange(m.Start, m.End)
+		}
+		out[i] = m
+	}
+	return out
 }
 
 // Fraction returns how far into the article's text the line at loc is,

@@ -64,6 +64,7 @@ import (
 	"charm.land/glamour/v2/ansi"
 
 	"dubao/issue"
+	"dubao/issue/script"
 	"dubao/ui/styles"
 )
 
@@ -86,6 +87,11 @@ type Options struct {
 	// in the plain layout too (cat --links). The styled layouts always
 	// show it, dimmed.
 	Links bool
+	// Script converts the text shown (繁简, see script.ArticleMapped): the
+	// layout shows the article converted, while its positions (LocOf,
+	// PosOf) and the marks Layout.Marks takes stay in the coordinates of
+	// the article as written. Nil shows the text as written.
+	Script *script.Converter
 }
 
 // Role says what a span of a line is, and so how it is styled.
