@@ -149,7 +149,13 @@ func decodeWith(enc encoding.Encoding, name string, data []byte) ([]byte, int) {
 		data = bytes.TrimPrefix(data, bom32be)
 	}
 	before := bytes.Count(data, replacementUTF8) // U+FFFD already in a UTF-8-compatible source is rare; keep the count honest
-	out, err := enc.NewDecoder().Bytes(data)
+	var out []byte
+	var err error
+	if name == GB18030 || name == GBK {
+		out, err = decodeGB(enc, data)
+	} else {
+		out, err = enc.NewDecoder().Bytes(data)
+	}
 	if err != nil {
 		// x/text decoders replace rather than fail; a failure here means
 		// the transformer itself gave up. Fall back to replacement.
@@ -224,8 +230,8 @@ func detect(data []byte) (text []byte, name string, invalid, clean int, err erro
 	// binary data without a signature.
 	cut := len(sample) < len(data)
 	u8 := readUTF8(sample, cut)
-	gb := readLegacy(simplifiedchinese.GB18030, sample, cut)
-	b5 := readLegacy(traditionalchinese.Big5, sample, cut)
+	gb := readLegacy(func(b []byte) ([]byte, error) { return decodeGB(simplifiedchinese.GB18030, b) }, sample, cut)
+	b5 := readLegacy(traditionalchinese.Big5.NewDecoder().Bytes, sample, cut)
 	if looksRandom(sample, u8, gb, b5) {
 		return nil, "", 0, -1, ErrBinary
 	}
@@ -255,6 +261,75 @@ func detect(data []byte) (text []byte, name string, invalid, clean int, err erro
 		return nil, "", 0, -1, ErrBinary
 	}
 	return out, name, n, -1, nil
+}
+
+// gbUserDefined returns the private use character of a two-byte GB18030
+// (or GBK) code in one of the user-defined areas — AAA1–AFFE to
+// U+E000–U+E233, F8A1–FEFE to U+E234–U+E4C5, A140–A7A0 to U+E4C6–U+E765,
+// as the standard, iconv and Windows map them —, or 0. x/text decodes
+// these codes to U+FFFD.
+func gbUserDefined(lead, trail byte) rune {
+	switch {
+	case lead >= 0xAA && lead <= 0xAF && trail >= 0xA1 && trail <= 0xFE:
+		return 0xE000 + rune(lead-0xAA)*94 + rune(trail-0xA1)
+	case lead >= 0xF8 && lead <= 0xFE && trail >= 0xA1 && trail <= 0xFE:
+		return 0xE234 + rune(lead-0xF8)*94 + rune(trail-0xA1)
+	case lead >= 0xA1 && lead <= 0xA7 && (trail >= 0x40 && trail <= 0x7E || trail >= 0x80 && trail <= 0xA0):
+		t := rune(trail - 0x40)
+		if trail >= 0x80 {
+			t-- // 0x7F is no trail byte
+		}
+		return 0xE4C6 + rune(lead-0xA1)*96 + t
+	}
+	return 0
+}
+
+// decodeGB decodes GB18030 or GBK (enc) with x/text, and the codes of the
+// user-defined areas to their private use characters (see
+// gbUserDefined).
+func decodeGB(enc encoding.Encoding, data []byte) ([]byte, error) {
+	var out []byte
+	start := 0
+	for i := 0; i < len(data); {
+		b := data[i]
+		if b < 0x81 || b == 0xFF || i+1 >= len(data) {
+			i++
+			continue
+		}
+		next := data[i+1]
+		switch {
+		case next >= 0x30 && next <= 0x39:
+			i += 4 // a four-byte sequence
+			continue
+		case next < 0x40 || next == 0x7F || next == 0xFF:
+			i++ // a lead byte without its trail: invalid, read on
+			continue
+		}
+		r := gbUserDefined(b, next)
+		if r == 0 {
+			i += 2
+			continue
+		}
+		if out == nil {
+			out = make([]byte, 0, len(data)*3/2)
+		}
+		chunk, err := enc.NewDecoder().Bytes(data[start:i])
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, chunk...)
+		out = utf8.AppendRune(out, r)
+		i += 2
+		start = i
+	}
+	if out == nil {
+		return enc.NewDecoder().Bytes(data)
+	}
+	chunk, err := enc.NewDecoder().Bytes(data[start:])
+	if err != nil {
+		return nil, err
+	}
+	return append(out, chunk...), nil
 }
 
 // looksRandom reports a sample that reads as garbage in every candidate
@@ -509,11 +584,11 @@ func badLen(b []byte) int {
 	return n
 }
 
-// readLegacy reads the sample decoded with enc. cut says that the sample
-// is the start of longer data: a character split by its end is not
+// readLegacy reads the sample decoded with decode. cut says that the
+// sample is the start of longer data: a character split by its end is not
 // counted.
-func readLegacy(enc encoding.Encoding, sample []byte, cut bool) reading {
-	out, err := enc.NewDecoder().Bytes(sample)
+func readLegacy(decode func([]byte) ([]byte, error), sample []byte, cut bool) reading {
+	out, err := decode(sample)
 	if err != nil {
 		return reading{score: -1 << 30, chars: 1, bad: 1}
 	}
@@ -544,8 +619,10 @@ func runeScore(r rune) int {
 	case r >= 0x4E00 && r <= 0x9FFF, r >= 0x3000 && r <= 0x303F, r >= 0xFF00 && r <= 0xFFEF,
 		r >= 0x2010 && r <= 0x2027:
 		return 1
-	case r >= 0xE000 && r <= 0xF8FF: // private use: a wrong legacy mapping
-		return -4
+	case r >= 0xE000 && r <= 0xF8FF:
+		// Private use: user-defined characters (GB18030's paragraph mark
+		// U+E40C among them) count neither for nor against an encoding.
+		return 0
 	case r >= 0x80 && r < 0xA0:
 		return -4
 	}

@@ -291,3 +291,48 @@ func BenchmarkDecodeGB18030(b *testing.B) {
 		}
 	}
 }
+
+// TestGB18030UserDefined: the user-defined areas of GB18030 (AAA1–AFFE,
+// F8A1–FEFE, A140–A7A0) decode to the private use characters iconv gives,
+// not to U+FFFD; U+E40C, the paragraph mark of a widely used news
+// corpus, becomes a line break; and private use characters do not make
+// GB18030 text read as Big5 (issue #13, item 1).
+func TestGB18030UserDefined(t *testing.T) {
+	gb := func(s string) []byte {
+		out, err := simplifiedchinese.GB18030.NewEncoder().Bytes([]byte(s))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return out
+	}
+	var mark []byte
+	mark = append(mark, gb("你好")...)
+	mark = append(mark, 0xFD, 0xA3)
+	mark = append(mark, gb("世界")...)
+	for _, tt := range []struct {
+		name, enc string
+		data      []byte
+		want      string
+	}{
+		{"paragraph mark detected", "", mark, "你好\n世界"},
+		{"paragraph mark forced", "gb18030", mark, "你好\n世界"},
+		{"paragraph mark gbk", "gbk", mark, "你好\n世界"},
+		{"area 1", "gb18030", []byte{0xAA, 0xA1, 0xAF, 0xFE}, "\ue000\ue233"},
+		{"area 2", "gb18030", []byte{0xF8, 0xA1, 0xFE, 0xFE}, "\ue234\ue4c5"},
+		{"area 3", "gb18030", []byte{0xA1, 0x40, 0xA1, 0x80, 0xA7, 0xA0}, "\ue4c6\ue505\ue765"},
+		{"utf-8 mark", "", []byte("第一段。\ue40c第二段。"), "第一段。\n第二段。"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			r, err := Bytes(tt.data, tt.enc)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if string(r.Text) != tt.want || r.Invalid != 0 {
+				t.Errorf("%s: %q (%d invalid), want %q", r.Encoding, r.Text, r.Invalid, tt.want)
+			}
+			if tt.enc == "" && tt.name != "utf-8 mark" && r.Encoding != GB18030 {
+				t.Errorf("detected as %s, want GB18030", r.Encoding)
+			}
+		})
+	}
+}

@@ -9,7 +9,8 @@ import (
 // or reorder what it shows, and normalises line endings:
 //
 //   - CRLF and CR become LF; U+2028, U+2029, U+0085 (NEL), VT and FF
-//     become LF too;
+//     become LF too, and so does U+E40C, the private use character that a
+//     widely used GB18030 news corpus writes between paragraphs;
 //   - a tab becomes a space;
 //   - escape sequences are removed whole: CSI (ESC [ … final byte),
 //     OSC, DCS, SOS, PM and APC strings (up to BEL, ST or the end of the
@@ -80,7 +81,7 @@ func sanitizeFrom(text []byte, i int) ([]byte, int) {
 		}
 		r, size := utf8.DecodeRune(text[i:])
 		switch {
-		case r == 0x85 || r == 0x2028 || r == 0x2029:
+		case r == 0x85 || r == 0x2028 || r == 0x2029 || r == paragraphMark:
 			out = append(out, '\n')
 			i += size
 		case r == 0x9B: // CSI
@@ -134,6 +135,11 @@ func firstUnclean(text []byte) int {
 				return i
 			}
 			continue
+		case 0xEE: // U+E40C
+			if i+2 < len(text) && text[i+1] == 0x90 && text[i+2] == 0x8C {
+				return i
+			}
+			continue
 		case 0xD8: // U+061C
 			if i+1 < len(text) && text[i+1] == 0x9C {
 				return i
@@ -152,9 +158,13 @@ var suspect = func() (t [256]bool) {
 	for c := 0; c < 0x20; c++ {
 		t[c] = c != '\n'
 	}
-	t[0x7F], t[0xC2], t[0xE2], t[0xEF], t[0xD8] = true, true, true, true, true
+	t[0x7F], t[0xC2], t[0xE2], t[0xEF], t[0xD8], t[0xEE] = true, true, true, true, true, true
 	return t
 }()
+
+// paragraphMark is the private use character U+E40C (GB18030 FD A3) that
+// a widely used GB18030 news corpus writes between paragraphs.
+const paragraphMark = 0xE40C
 
 // isBidi reports the bidirectional formatting characters.
 func isBidi(r rune) bool {
