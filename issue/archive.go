@@ -32,7 +32,52 @@ func Open(path string, opt Options) (*Issue, error) {
 	if st.IsDir() {
 		return OpenFolder(path, opt)
 	}
+	if _, _, _, ok := ArchiveName(path); ok {
+		data, err := readFile(path, opt)
+		if err != nil {
+			return nil, err
+		}
+		return ParseArchiveOwned(path, data, opt)
+	}
 	return ParseFile(path, opt)
+}
+
+// ParseArchiveOwned reads one file of the per-article archive form opened
+// on its own (data is owned, as for ParseOwned): an issue of one article,
+// with the date and the page its name gives (YYYYMMDD-PP-NN.txt), read as
+// in its folder (see OpenFolder). A file that is only 广告 is an ad page.
+// A name of another form is read as any text (ParseOwned).
+func ParseArchiveOwned(name string, data []byte, opt Options) (*Issue, error) {
+	if opt.Name == "" {
+		opt.Name = name
+	}
+	date, page, _, ok := ArchiveName(name)
+	if !ok {
+		return ParseOwned(data, opt)
+	}
+	if int64(len(data)) > opt.limit() {
+		return nil, fmt.Errorf("%s: %w (more than %d MB)", opt.name(), ErrTooLarge, opt.limit()>>20)
+	}
+	art, ad, res, err := parseArchiveFile(data, opt)
+	if err != nil {
+		return nil, err
+	}
+	is := &Issue{Date: date, Pages: page, Encoding: res.Encoding, Invalid: res.Invalid}
+	sec := Section{Page: page}
+	switch {
+	case ad:
+		sec.Ad, sec.Name = true, "广告"
+	case art != nil:
+		sec.Articles = []Article{*art}
+	default:
+		return nil, fmt.Errorf("%s: %w", opt.name(), ErrNoArticles)
+	}
+	is.Sections = []Section{sec}
+	is.normalise()
+	if is.Count() == 0 {
+		return nil, fmt.Errorf("%s: %w", opt.name(), ErrNoArticles)
+	}
+	return is, nil
 }
 
 // ParseFile reads the issue in the file at path.
@@ -126,8 +171,10 @@ func ArchiveName(name string) (date string, page, seq int, ok bool) {
 
 // OpenFolder reads a folder that holds one issue as one file per article
 // (YYYYMMDD-PP-NN.txt, all of the same date; hidden files are ignored). The
-// pages come from the file names; files that are only 广告 make ad pages;
-// an article stored in full on two pages is kept once, on its first page.
+// pages come from the file names; files that are only 广告 make ad pages
+// (unless the page holds an article); an article stored in full on two
+// pages is kept once, on its first page, and the later page lists it in
+// its Repeats.
 // Any other folder gives ErrNotIssueFolder.
 func OpenFolder(dir string, opt Options) (*Issue, error) {
 	if opt.Name == "" {
@@ -164,7 +211,7 @@ func OpenFolder(dir string, opt Options) (*Issue, error) {
 		return files[i].seq < files[j].seq
 	})
 	is := &Issue{Date: date}
-	seen := map[string]bool{}
+	seen := map[string]Repeat{} // article text → where it was first kept
 	encodings := map[string]bool{}
 	for _, f := range files {
 		path := filepath.Join(dir, f.name)
@@ -195,15 +242,23 @@ func OpenFolder(dir string, opt Options) (*Issue, error) {
 		}
 		switch {
 		case ad:
-			if len(sec.Articles) == 0 {
+			if len(sec.Articles) == 0 && len(sec.Repeats) == 0 {
 				sec.Ad, sec.Name = true, "广告"
 			}
 		case art != nil:
 			key := articleKey(art)
-			if seen[key] {
+			if first, ok := seen[key]; ok {
+				// Printed again in full: kept once, where it first stood;
+				// this page says where.
+				if first.Page != f.page {
+					sec.Repeats = append(sec.Repeats, first)
+					if sec.Ad {
+						sec.Ad, sec.Name = false, ""
+					}
+				}
 				continue
 			}
-			seen[key] = true
+			seen[key] = Repeat{Page: f.page, Title: art.Headline()}
 			if sec.Ad {
 				sec.Ad, sec.Name = false, ""
 			}
@@ -218,10 +273,11 @@ func OpenFolder(dir string, opt Options) (*Issue, error) {
 		sort.Strings(names)
 		is.Encoding = strings.Join(names, "+")
 	}
-	// Pages left with no article and no ad (every file a duplicate) go.
+	// Pages left with nothing (every file a duplicate of one on the same
+	// page) go.
 	secs := is.Sections[:0]
 	for _, s := range is.Sections {
-		if len(s.Articles) > 0 || s.Ad {
+		if len(s.Articles) > 0 || s.Ad || len(s.Repeats) > 0 {
 			secs = append(secs, s)
 		}
 	}
@@ -299,7 +355,7 @@ func parseArchiveFile(data []byte, opt Options) (art *Article, ad bool, res deco
 			p.addStructural(b)
 		}
 	}
-	finishArticle(d, true)
+	finishArticle(d, true, true)
 	if d.empty() {
 		return nil, false, res, nil
 	}

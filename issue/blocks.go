@@ -20,6 +20,7 @@ const (
 	bMeta                     // <!-- dubao:… --> written by WriteMarkdown
 	bCode                     // a fenced code block
 	bTyped                    // a paragraph WriteMarkdown marked as a block of a kind: <!-- dubao:photo_credit -->
+	bRepeat                   // a page's repeat of an article: <!-- dubao:repeat 1 "标题" -->
 )
 
 // block is one structural unit of the source: a paragraph, a heading, a
@@ -56,6 +57,7 @@ type blockExtra struct {
 	jumps   []string   // bMeta: stitched jump lines
 	lang    string     // bCode: the fence's info string
 	typed   BlockKind  // bTyped: the kind of block
+	repeat  Repeat     // bRepeat
 }
 
 // lineInfo describes one source line.
@@ -618,7 +620,7 @@ func (bk *blocker) run(from int) []block {
 				}
 				i++
 			}
-		case c == '<' && strings.HasPrefix(t, typedPrefix) && typedComment(t) != "" && i+1 < len(lines) && lines[i+1].text != "":
+		case c == '<' && bk.inline && strings.HasPrefix(t, typedPrefix) && typedComment(t) != "" && i+1 < len(lines) && lines[i+1].text != "":
 			// A paragraph marked as a block of a kind of its own.
 			b.blockExtra = &blockExtra{typed: typedComment(t)}
 			b.kind, b.line = bTyped, i+1
@@ -631,6 +633,16 @@ func (bk *blocker) run(from int) []block {
 			if bk.inline {
 				b.text, b.spans = parseInline(b.text)
 			}
+		case c == '<' && bk.inline && strings.HasPrefix(t, repeatPrefix):
+			r, ok := readRepeat(t)
+			if !ok {
+				b.kind, b.text = bPara, t
+				i = bk.paragraph(&b, i+1)
+				break
+			}
+			b.blockExtra = &blockExtra{repeat: r}
+			b.kind = bRepeat
+			i++
 		case c == '<' && strings.HasPrefix(t, "<!--"):
 			// An HTML comment: markup, unless it is ours.
 			j := i

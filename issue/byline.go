@@ -1,6 +1,9 @@
 package issue
 
 import (
+	"fmt"
+	"regexp"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 )
@@ -91,10 +94,34 @@ func leadDatelineEnd(p string) int {
 		// 新华社北京12月20日电, 新华社专电
 	case strings.HasPrefix(head, "据") && runeLen(head) <= 8:
 		// 据新华社电
+	case agencyOnly(head) && spaceOrBracketAfter(p[i+len("电"):]):
+		// 新华社电  （记者赵洪南）…, 本报电  …: no place, no date; a
+		// space or a bracket after 电 tells it from 本报电视台.
 	default:
 		return 0
 	}
 	return i + len("电") // 电 and 電 have the same length in UTF-8
+}
+
+// agencyOnly reports the name of an agency or a paper and nothing else:
+// 新华社, 本报, 中新社.
+func agencyOnly(s string) bool {
+	n := runeLen(s)
+	if n < 2 || n > 8 || !allHan(s) {
+		return false
+	}
+	switch lastRune(s) {
+	case '社', '报', '報', '台', '网', '網':
+		return true
+	}
+	return false
+}
+
+// spaceOrBracketAfter reports text that starts with a space or an opening
+// bracket.
+func spaceOrBracketAfter(s string) bool {
+	r := firstRune(s)
+	return isSpaceRune(r) || r == '（' || r == '('
 }
 
 // allHan reports whether s is only Chinese characters.
@@ -174,7 +201,7 @@ func isStandaloneByline(p string) bool {
 }
 
 // isClosingByline reports a last paragraph that is a byline in brackets:
-// (新华社北京10月1日电 记者…), （本报记者  游  仪）, （倪光辉）.
+// (新华社北京10月1日电 记者…), （本报记者  游  仪）, （倪光辉）, （倪光辉、刘侃）.
 func isClosingByline(p string) bool {
 	if !atMost(p, 300) {
 		return false
@@ -201,11 +228,17 @@ func isClosingByline(p string) bool {
 		return r
 	}, inner)
 	switch name {
-	case "完", "续", "待续", "未完待续", "上", "中", "下", "全文完":
+	case "完", "续", "待续", "未完待续", "上", "中", "下", "全文完", "节选", "摘编", "摘录", "有删节", "略", "资料图", "资料图片",
+		"新华社发", "供图", "图片", "本报", "连载", "原载":
 		return false
 	}
-	n := runeLen(name)
-	return n >= 2 && n <= 4 && allHan(name)
+	// Several names: （倪光辉、刘侃）, （李龙伊、蒋龙、赵英强）.
+	for _, part := range strings.Split(name, "、") {
+		if n := runeLen(part); n < 2 || n > 4 || !allHan(part) {
+			return false
+		}
+	}
+	return true
 }
 
 // isQuoteByline reports the text of a block quote right under a title that
@@ -214,4 +247,38 @@ func isClosingByline(p string) bool {
 func isQuoteByline(q string) bool {
 	n := runeLen(q)
 	return n >= 1 && n <= 120 && !strings.ContainsAny(q, "。！？!?\n")
+}
+
+// citation is where a note tool says an article was printed.
+type citation struct {
+	paper string // 人民日报
+	date  string // YYYY-MM-DD
+	page  int
+}
+
+// citationRE matches a note tool's source citation at the end of its "> "
+// line: 《人民日报》（2025年01月02日第 01 版）, the byline before it.
+var citationRE = regexp.MustCompile(`^(.*?)[ \x{3000}\x{a0}]*《([^《》]{1,30})》[ \x{3000}\x{a0}]*[（(][ \x{3000}\x{a0}]*([0-9]{4})年([0-9]{1,2})月([0-9]{1,2})日[ \x{3000}\x{a0}]*第[ \x{3000}\x{a0}]*([0-9]{1,3})[ \x{3000}\x{a0}]*版[ \x{3000}\x{a0}]*[）)]$`)
+
+// splitCitation splits a byline line that ends with a citation:
+// 本报记者  张  洋《人民日报》（2025年01月02日第 01 版） is the byline
+// 本报记者  张  洋 and the citation; 《人民日报》（2025年01月02日第 18 版)
+// alone has no byline.
+func splitCitation(s string) (byline string, c citation, ok bool) {
+	if !strings.Contains(s, "《") {
+		return "", c, false
+	}
+	m := citationRE.FindStringSubmatch(s)
+	if m == nil {
+		return "", c, false
+	}
+	y, _ := strconv.Atoi(m[3])
+	mo, _ := strconv.Atoi(m[4])
+	d, _ := strconv.Atoi(m[5])
+	page, _ := strconv.Atoi(m[6])
+	date := fmt.Sprintf("%04d-%02d-%02d", y, mo, d)
+	if _, _, _, valid := findDate(m[3] + "年" + m[4] + "月" + m[5] + "日"); !valid {
+		date = ""
+	}
+	return trimSpace(m[1]), citation{paper: m[2], date: date, page: page}, true
 }

@@ -159,3 +159,28 @@ func (p *parser) applyFrontMatter() {
 		p.secs[0].implicit = false
 	}
 }
+
+// applyCitation gives the issue the paper and the date, and the first
+// section the page, of the first article's citation (see splitCitation)
+// when the front matter did not.
+func (p *parser) applyCitation() {
+	for _, s := range p.secs {
+		for _, d := range s.arts {
+			c := d.cite
+			if c == nil {
+				continue
+			}
+			if p.is.Paper == "" {
+				p.is.Paper = c.paper
+			}
+			if p.is.Date == "" {
+				p.is.Date = c.date
+			}
+			if s.sec.Page == 0 {
+				s.sec.Page = c.page
+				s.implicit = false
+			}
+			return
+		}
+	}
+}

@@ -30,6 +30,7 @@ func TestGolden(t *testing.T) {
 		{"frontmatter", func(t *testing.T) string { return samplePath(t, "issues/frontmatter.md") }, false},
 		{"note-inline", func(t *testing.T) string { return samplePath(t, "issues/note-inline.md") }, false},
 		{"archive", func(t *testing.T) string { return samplePath(t, "issues/archive-20240601") }, false},
+		{"archive-20250110", func(t *testing.T) string { return samplePath(t, "issues/archive-20250110") }, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -38,6 +38,10 @@ func WriteMarkdown(w io.Writer, is *Issue) error {
 		sec := &is.Sections[s]
 		sb.Reset()
 		heading(&sb, "#", sectionLabel(sec.Page, sec.Name))
+		for _, r := range sec.Repeats {
+			sb.WriteString(repeatComment(r))
+			sb.WriteString("\n\n")
+		}
 		for a := range sec.Articles {
 			writeArticle(&sb, &sec.Articles[a])
 			if _, err := bw.WriteString(sb.String()); err != nil {
@@ -50,6 +54,37 @@ func WriteMarkdown(w io.Writer, is *Issue) error {
 		}
 	}
 	return bw.Flush()
+}
+
+// repeatPrefix opens the comment that names an article a page printed
+// again (Section.Repeats): <!-- dubao:repeat 1 "标题" -->.
+const repeatPrefix = "<!-- dubao:repeat "
+
+// repeatComment writes a page's repeat of an article.
+func repeatComment(r Repeat) string {
+	return repeatPrefix + strconv.Itoa(max(r.Page, 0)) + " " + strconv.Quote(r.Title) + " -->"
+}
+
+// readRepeat reads a comment that repeatComment wrote.
+func readRepeat(t string) (Repeat, bool) {
+	rest, ok := strings.CutPrefix(t, repeatPrefix)
+	if !ok {
+		return Repeat{}, false
+	}
+	rest, ok = strings.CutSuffix(rest, " -->")
+	num, title, ok2 := strings.Cut(rest, " ")
+	if !ok || !ok2 {
+		return Repeat{}, false
+	}
+	page, err := strconv.Atoi(num)
+	if err != nil || page < 0 || num != strconv.Itoa(page) {
+		return Repeat{}, false
+	}
+	title, err = strconv.Unquote(title)
+	if err != nil {
+		return Repeat{}, false
+	}
+	return Repeat{Page: page, Title: title}, true
 }
 
 // sectionLabel writes a section's page line: 第3版 经济, 第0版 when the

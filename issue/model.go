@@ -42,12 +42,13 @@ type Section struct {
 	Ad   bool   `json:"ad,omitempty"`
 	// TitlesOnly says that the source gave only the titles of the page's
 	// articles (an e-paper layout page read without its article pages).
-	TitlesOnly bool      `json:"titles_only,omitempty"`
-	Articles   []Article `json:"articles"`
+	TitlesOnly bool `json:"titles_only,omitempty"`
 	// Repeats are the articles this page printed again in full that the
 	// issue keeps once, on the earlier page where they first stood: the
 	// page reads 见第1版 for each, and is no ad page.
 	Repeats []Repeat `json:"repeats,omitempty"`
+	// Articles stays the last field: the JSON writer streams it.
+	Articles []Article `json:"articles"`
 }
 
 // Repeat names an article printed again on a later page: the page and the

@@ -127,6 +127,7 @@ type parser struct {
 	titleLevel  int // heading level of titles; 0 when there are no headings
 	paperHead   int // index of the block that is the paper's name heading, or −1
 	hasMast     bool
+	printedMast bool // the masthead came from lines of the text, not front matter
 
 	lines []lineInfo
 	secs  []*secDraft
@@ -150,6 +151,7 @@ type draft struct {
 	sawBody  bool
 	byHeader bool // the article started at a title (not untitled text)
 	apart    bool // the next paragraph stands apart from the one before
+	cite     *citation
 }
 
 // parseText parses decoded, sanitised text.
@@ -330,7 +332,7 @@ func (p *parser) masthead(blocks []block) int {
 			is.Masthead = append(is.Masthead, l)
 		}
 	}
-	p.hasMast = true
+	p.hasMast, p.printedMast = true, true
 	return end
 }
 
@@ -418,7 +420,9 @@ func (d *draft) addBlock(b Block) {
 // addStructural adds a quote, list, table, image, code or crosshead
 // block, or a paragraph marked as a block of its own kind.
 func (p *parser) addStructural(b *block) {
-	p.ensure().addBlock(structural(b))
+	if blk := structural(b); blk.Kind != "" {
+		p.ensure().addBlock(blk)
+	}
 }
 
 // structural returns the Block of a block that is not prose.
@@ -479,10 +483,18 @@ func (p *parser) walkHeadings(blocks []block, start int) {
 			if p.cur != nil {
 				p.cur.meta = append(p.cur.meta, b.jumps...)
 			}
+		case bRepeat:
+			p.repeat(b.repeat)
 		default:
 			p.addStructural(b)
 		}
 	}
+}
+
+// repeat notes that the current page printed an article again.
+func (p *parser) repeat(r Repeat) {
+	s := p.ensureSection()
+	s.sec.Repeats = append(s.sec.Repeats, r)
 }
 
 // paragraph adds the paragraph blocks[i] to the current article, or makes
@@ -547,6 +559,8 @@ func (p *parser) walkPlain(blocks []block, start int) {
 			if p.cur != nil {
 				p.cur.meta = append(p.cur.meta, b.jumps...)
 			}
+		case bRepeat:
+			p.repeat(b.repeat)
 		case bHeading:
 			p.article("", b.text, "")
 		default:
@@ -641,10 +655,11 @@ func (p *parser) finish() {
 	is := p.is
 	for _, s := range p.secs {
 		for _, d := range s.arts {
-			finishArticle(d, p.indentStyle)
+			finishArticle(d, p.indentStyle, false)
 		}
 	}
 	p.applyFrontMatter()
+	p.applyCitation()
 	// Drop empty articles, and pages with neither article nor name; a page
 	// named 广告 with no article is an ad page. A section made up for text
 	// before any page line is page 1 when the issue has a masthead.
@@ -656,14 +671,16 @@ func (p *parser) finish() {
 			}
 		}
 		s.arts = arts
-		if len(arts) == 0 && s.sec.Name == "" {
+		if len(arts) == 0 && s.sec.Name == "" && len(s.sec.Repeats) == 0 {
 			continue // a page line and nothing else
 		}
 		sec := s.sec
-		if len(arts) == 0 && isAdName(sec.Name) {
+		if len(arts) == 0 && len(sec.Repeats) == 0 && isAdName(sec.Name) {
 			sec.Ad = true
 		}
-		if s.implicit && sec.Page == 0 && p.hasMast && len(p.secs) == 1 {
+		if s.implicit && sec.Page == 0 && p.printedMast && len(p.secs) == 1 {
+			// Text printed under a masthead is the front page; a note's
+			// front matter gives no page (issue #13, item 11).
 			sec.Page = 1
 		}
 		sec.Articles = make([]Article, len(arts))
@@ -738,11 +755,19 @@ func derivePaper(is *Issue) string {
 // finishArticle splits off the byline, repairs paragraphs broken by the
 // layout and finds the jump lines, those of stitched continuations that
 // WriteMarkdown wrote at their seams among them (see takeSeams).
-func finishArticle(d *draft, indentStyle bool) {
+//
+// A web source (web true: the archive form, e-paper pages) breaks no
+// paragraph: nothing is repaired, and its short lines are read as the
+// parts of the body they are (see classifyWebBody).
+func finishArticle(d *draft, indentStyle, web bool) {
 	a := &d.a
 	seams, before := takeSeams(d)
 	findByline(d)
-	repairLayout(d, indentStyle)
+	if web {
+		classifyWebBody(d)
+	} else {
+		repairLayout(d, indentStyle)
+	}
 	a.Jumps = nil
 	for i, para := range a.Paragraphs {
 		a.Jumps = append(a.Jumps, findJumps(para, i)...)
@@ -763,9 +788,23 @@ func finishArticle(d *draft, indentStyle bool) {
 func findByline(d *draft) {
 	a := &d.a
 	if len(a.Blocks) > 0 && a.Blocks[0].After == 0 && a.Blocks[0].Kind == BlockQuote && isQuoteByline(a.Blocks[0].Text) && d.byHeader && a.Title != "" {
-		a.Byline = a.Blocks[0].Text
+		byline, cite, ok := splitCitation(a.Blocks[0].Text)
+		if !ok {
+			a.Byline = a.Blocks[0].Text
+			a.Blocks = a.Blocks[1:]
+			return
+		}
+		// A note tool's "> 本报记者  张  洋《人民日报》（2025年01月02日第 01
+		// 版）": the byline, then where the article was printed.
+		d.cite = &cite
 		a.Blocks = a.Blocks[1:]
-		return
+		if len(a.Blocks) == 0 {
+			a.Blocks = nil
+		}
+		if byline != "" {
+			a.Byline = byline
+			return
+		}
 	}
 	if len(a.Paragraphs) > 0 {
 		p0 := a.Paragraphs[0]

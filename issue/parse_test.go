@@ -267,9 +267,11 @@ func TestArchiveSample(t *testing.T) {
 	if is.Count() != 3 {
 		t.Fatalf("%d articles, want 3 (the duplicate on page 4 dropped)", is.Count())
 	}
-	last := is.Sections[len(is.Sections)-1]
-	if last.Page != 3 || !last.Ad {
-		t.Errorf("last section %+v, want the ad page 3", last)
+	// Page 4 only repeats the article of page 1: it says so (issue #13,
+	// item 14); page 3 is an ad.
+	n := len(is.Sections)
+	if ad, last := is.Sections[n-2], is.Sections[n-1]; ad.Page != 3 || !ad.Ad || last.Page != 4 || last.Ad || len(last.Repeats) != 1 || last.Repeats[0].Page != 1 {
+		t.Errorf("last sections %+v, %+v: want the ad page 3, then page 4 repeating page 1", ad, last)
 	}
 	a := is.Articles()[0]
 	if a.Byline != "本报嘉禾5月31日电\u00a0\u00a0（记者  沈  禾）" {

@@ -11,5 +11,8 @@ package issue
 // of a stitched continuation (Jump.Para and Offset); 4 reads web pages,
 // e-paper days, feeds and EPUBs by their format instead of as text; 5
 // reads inline Markdown into spans, fenced code and nested lists, and
-// keeps a list's ■.
-const ParserVersion = 5
+// keeps a list's ■; 6 decodes GB18030's user-defined areas, reads web
+// bodies (the archive form, e-paper pages) without layout repair and with
+// crossheads, credits, attributions and part bylines, datelines without a
+// place, note citations, repeated pages, and invents no page 1.
+const ParserVersion = 6

@@ -173,7 +173,13 @@ func parseAs(format, name string, data []byte, opt Options) (*issue.Issue, error
 	case "xml":
 		return nil, fmt.Errorf("%s: %w", name, ErrUnknownXML)
 	}
-	return issue.ParseOwned(data, issue.Options{Name: name, Encoding: opt.Encoding, MaxBytes: LimitOf(opt.MaxBytes)})
+	iopt := issue.Options{Name: name, Encoding: opt.Encoding, MaxBytes: LimitOf(opt.MaxBytes)}
+	if _, _, _, ok := issue.ArchiveName(name); ok {
+		// One file of the per-article archive form: its name gives the
+		// date and the page.
+		return issue.ParseArchiveOwned(name, data, iopt)
+	}
+	return issue.ParseOwned(data, iopt)
 }
 
 // ParseDay parses the saved pages of one day of an e-paper (layout and
