@@ -27,7 +27,7 @@ func scanUTF8(data []byte) (valid bool, clean int) {
 			if i+2 >= n || data[i+1]&0xC0 != 0x80 || data[i+2]&0xC0 != 0x80 {
 				return false, clean
 			}
-			if c == 0xE2 || c == 0xEF {
+			if c == 0xE2 || c == 0xEF || c == 0xEE { // bidi controls, separators, U+FEFF, the paragraph mark U+E40C
 				if firstUnclean(data[i:i+3]) == 0 {
 					return utf8.Valid(data[i+3:]), i
 				}
