@@ -40,7 +40,9 @@ func (s *Shelf) Open(e *Entry) (*Loaded, error) {
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", name, err)
 		}
-		sums[i] = sha256.Sum256(data)
+		if !s.opt.NoKey {
+			sums[i] = sha256.Sum256(data)
+		}
 		if e.folder != "" {
 			continue
 		}
@@ -72,7 +74,11 @@ func (s *Shelf) Open(e *Entry) (*Loaded, error) {
 	default:
 		is = source.Join(parts)
 	}
-	return &Loaded{Issue: is, Key: source.KeyOfSums(sums), Entry: e}, nil
+	key := ""
+	if !s.opt.NoKey {
+		key = source.KeyOfSums(sums)
+	}
+	return &Loaded{Issue: is, Key: key, Entry: e}, nil
 }
 
 // OpenPath opens what path names, as `dubao PATH` does: a file, or a
@@ -152,7 +158,10 @@ func Load(path string, opt Options) (*Loaded, error) {
 // spares a copy of a large issue): the caller must not change it
 // afterwards. Data over Options.MaxBytes is refused.
 func LoadBytes(name string, data []byte, opt Options) (*Loaded, error) {
-	key := source.Key(data)
+	key := ""
+	if !opt.NoKey {
+		key = source.Key(data)
+	}
 	is, err := source.Parse(name, data, opt.source())
 	if err != nil {
 		return nil, err

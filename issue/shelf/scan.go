@@ -51,6 +51,10 @@ type Options struct {
 	// (as find -xdev does). Pseudo file systems (/proc, /sys, /dev…) are
 	// never walked.
 	CrossFilesystems bool
+	// NoKey leaves Loaded.Key empty: the caller keeps no reading state
+	// (list, cat, json, search), and hashing a large issue is a good
+	// part of reading it.
+	NoKey bool
 }
 
 // source is the part of o that reads one issue.

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -712,5 +713,25 @@ func TestEncodings(t *testing.T) {
 		if hits[e.Date] != 2 {
 			t.Errorf("%s (%s): %d hits, want 2 (title and body)", e.Date, e.Encoding, hits[e.Date])
 		}
+	}
+}
+
+// TestNoKey checks that Options.NoKey spares the content key and nothing
+// else: the issue read is the same.
+func TestNoKey(t *testing.T) {
+	data := []byte("星河日报\n\n2024年3月8日 星期五\n\n## 标题\n\n正文第一段。\n")
+	with, err := LoadBytes("x.md", slices.Clone(data), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	without, err := LoadBytes("x.md", slices.Clone(data), Options{NoKey: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if with.Key == "" || without.Key != "" {
+		t.Errorf("keys %q and %q, want one and none", with.Key, without.Key)
+	}
+	if !reflect.DeepEqual(with.Issue, without.Issue) {
+		t.Errorf("the issues differ:\n%+v\n%+v", with.Issue, without.Issue)
 	}
 }

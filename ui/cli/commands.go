@@ -32,6 +32,10 @@ type runner struct {
 	root   *cobra.Command
 	// noState is --no-state: the reader remembers nothing.
 	noState bool
+	// keyless says that the command keeps no reading state, so the issues
+	// it reads need no content key (see shelf.Options.NoKey): every
+	// command but the reader.
+	keyless bool
 	// interactive says whether the reader runs (an interrupt is then left
 	// to it: it restores the terminal and saves the reading state) or Run
 	// has given up on the command: idle, reading or abandoned.
@@ -85,6 +89,7 @@ plain text instead, like 'dubao cat --all' (a folder of many issues: like
 		// no such file exists, mistypedCommand suggests the command.
 		SuggestionsMinimumDistance: 2,
 		PersistentPreRunE: func(cmd *cobra.Command, _ []string) error {
+			r.keyless = cmd != r.root
 			if err := source.CheckFormat(r.flags.format); err != nil {
 				return usagef(cmd.CommandPath(), "--format: %v", err)
 			}

@@ -112,7 +112,7 @@ func rows(env *environment) []row {
 		reader.skip = "needs Linux's pseudo-terminals"
 	}
 	if reader.skip == "" {
-		d := env.dubaoCmd(env.cacheWarm, "--no-state", "--style", "dark", env.issue50)
+		d := env.dubaoCmd(env.cacheWarm, "--style", "dark", env.issue50)
 		d.screen, d.rss = env.title50, true
 		reader.cmds = []command{d, {label: "less", argv: []string{env.less, env.issue50}, screen: env.first50,
 			env: []string{"HOME=" + env.home, "LESSOPEN=", "LESSCLOSE=", "LESS="}}}
