@@ -79,7 +79,19 @@ func Bytes(data []byte, encodingName string) (Result, error) {
 			return r, err
 		}
 		r.Encoding = name
-		text, r.Invalid = decodeWith(enc, name, data)
+		if name == UTF8 {
+			// Decoded already (a shelf search's text), or said to be:
+			// validation and Sanitize's look in one pass, as for detected
+			// UTF-8.
+			text = bytes.TrimPrefix(data, bom8)
+			if valid, c := scanUTF8(text); valid {
+				clean = c
+			} else {
+				text, r.Invalid = validUTF8(text)
+			}
+		} else {
+			text, r.Invalid = decodeWith(enc, name, data)
+		}
 	} else {
 		var err error
 		text, r.Encoding, r.Invalid, clean, err = detect(data)

@@ -198,7 +198,7 @@ func (f *firstFinder) index(q Query, text string, from int) (start, end int) {
 		best, size := none, 0
 		for k, lit := range lits {
 			if f.next[k] < i {
-				if j := strings.Index(text[i:], lit); j >= 0 {
+				if j := indexChar(text[i:], lit); j >= 0 {
 					f.next[k] = i + j
 				} else {
 					f.next[k] = none
@@ -217,6 +217,33 @@ func (f *firstFinder) index(q Query, text string, from int) (start, end int) {
 		i = best + size
 	}
 	return -1, -1
+}
+
+// indexChar returns the index of the first lit, the UTF-8 of one
+// character, in text, or -1. It jumps with the byte search between the
+// occurrences of lit's last byte, not its first as strings.Index does: in
+// Chinese text the lead byte of a character (0xE4–0xE9) starts one
+// character in six, and the byte search then stops every few bytes,
+// while a continuation byte is some thirty times rarer (a shelf search
+// spent half its time there).
+func indexChar(text, lit string) int {
+	n := len(lit)
+	if n < 2 {
+		return strings.Index(text, lit)
+	}
+	last := lit[n-1]
+	for i := n - 1; i < len(text); {
+		j := strings.IndexByte(text[i:], last)
+		if j < 0 {
+			return -1
+		}
+		i += j
+		if text[i-n+1:i+1] == lit {
+			return i - n + 1
+		}
+		i++
+	}
+	return -1
 }
 
 // Match is one match in an issue: in article N, in the piece with index

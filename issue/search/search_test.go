@@ -1,6 +1,7 @@
 package search
 
 import (
+	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
@@ -190,6 +191,28 @@ func TestCutsWord(t *testing.T) {
 	} {
 		if got := CutsWord(tc.s, tc.i); got != tc.want {
 			t.Errorf("CutsWord(%q, %d) = %v, want %v", tc.s, tc.i, got, tc.want)
+		}
+	}
+}
+
+// TestIndexChar checks indexChar against strings.Index on texts made of
+// characters that share lead and continuation bytes with the one looked
+// for, at every start.
+func TestIndexChar(t *testing.T) {
+	chars := []string{"云", "雲", "岭", "会", "丑", "a", "\n", "，", "𠀋"}
+	r := rand.New(rand.NewPCG(3, 4))
+	for range 2000 {
+		var b strings.Builder
+		for range r.IntN(20) {
+			b.WriteString(chars[r.IntN(len(chars))])
+		}
+		text := b.String()
+		for _, lit := range chars {
+			for from := 0; from <= len(text); from++ {
+				if got, want := indexChar(text[from:], lit), strings.Index(text[from:], lit); got != want {
+					t.Fatalf("indexChar(%q, %q) = %d, want %d", text[from:], lit, got, want)
+				}
+			}
 		}
 	}
 }
