@@ -31,7 +31,7 @@ func Declared(data []byte) string {
 		return "utf-16be"
 	}
 	head := data[:min(len(data), headSize)]
-	lower := bytes.ToLower(head)
+	lower := asciiLower(head)
 	if bytes.HasPrefix(bytes.TrimLeft(lower, " \t\r\n"), []byte("<?xml")) {
 		end := bytes.Index(lower, []byte("?>"))
 		if end > 0 {
@@ -71,6 +71,19 @@ func Declared(data []byte) string {
 		}
 	}
 	return ""
+}
+
+// asciiLower returns a copy of b with its ASCII letters in lower case
+// (other bytes as they are: a declaration is ASCII).
+func asciiLower(b []byte) []byte {
+	out := make([]byte, len(b))
+	for i, c := range b {
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		out[i] = c
+	}
+	return out
 }
 
 // attrValue returns the value of the attribute name in the lower-cased
@@ -122,8 +135,11 @@ func Decode(data []byte, forced string) (decode.Result, error) {
 	}
 	declared := Declared(data)
 	switch {
-	case declared == "", strings.HasPrefix(declared, "utf-8"), declared == "utf8",
-		bytes.HasPrefix(data, []byte("\xef\xbb\xbf")), bytes.HasPrefix(data, []byte("\xff\xfe")), bytes.HasPrefix(data, []byte("\xfe\xff")):
+	case bytes.HasPrefix(data, []byte("\xef\xbb\xbf")), bytes.HasPrefix(data, []byte("\xff\xfe")), bytes.HasPrefix(data, []byte("\xfe\xff")):
+		return decode.Bytes(data, "")
+	case (declared == "" || strings.HasPrefix(declared, "utf-8") || declared == "utf8") && utf8.Valid(data) && bytes.IndexByte(data, 0) < 0:
+		return decode.Bytes(data, "utf-8") // spares detection
+	case declared == "", strings.HasPrefix(declared, "utf-8"), declared == "utf8":
 		return decode.Bytes(data, "")
 	case !trusted(declared):
 		return decode.Bytes(data, "")

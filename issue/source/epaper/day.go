@@ -46,7 +46,7 @@ func ReadDay(files []File, encoding string) (*issue.Issue, error) {
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", f.Name, err)
 		}
-		p := d.inspect()
+		p := d.inspect(false)
 		if p.Kind == Other {
 			continue
 		}

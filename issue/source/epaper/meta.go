@@ -23,11 +23,22 @@ var (
 
 // IsArticleName reports whether a file name or address has the shape of an
 // e-paper article page (content_123.htm, nw.D110000renmrb_20171016_1-01.htm).
-func IsArticleName(name string) bool { return articleName.MatchString(baseName(name)) }
+func IsArticleName(name string) bool {
+	b := baseName(name)
+	return (hasPrefixFold(b, "content_") || hasPrefixFold(b, "nw.")) && articleName.MatchString(b)
+}
 
 // IsLayoutName reports whether a file name or address has the shape of an
 // e-paper layout page (node_2.htm, nbs.D110000renmrb_01.htm).
-func IsLayoutName(name string) bool { return layoutName.MatchString(baseName(name)) }
+func IsLayoutName(name string) bool {
+	b := baseName(name)
+	return (hasPrefixFold(b, "node_") || hasPrefixFold(b, "nbs.")) && layoutName.MatchString(b)
+}
+
+// hasPrefixFold is strings.HasPrefix ignoring ASCII case.
+func hasPrefixFold(s, prefix string) bool {
+	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
+}
 
 // baseName returns the last element of a path or address, without a query
 // or fragment.

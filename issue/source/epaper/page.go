@@ -92,7 +92,7 @@ func Inspect(data []byte, pageURL string) (*Page, error) {
 	if err != nil {
 		return nil, err
 	}
-	return d.inspect(), nil
+	return d.inspect(true), nil
 }
 
 // doc is a parsed page.
@@ -108,6 +108,7 @@ type doc struct {
 	body []*html.Node
 	head *html.Node
 	prop map[string]string // the fields of an enpproperty comment
+	line *string           // the text of head without the body, once read
 }
 
 // load decodes and parses a page (forced forces its encoding).
@@ -151,15 +152,19 @@ func (d *doc) resolve(href string) string {
 	return d.base.ResolveReference(u).String()
 }
 
-// inspect reads what the page tells.
-func (d *doc) inspect() *Page {
+// inspect reads what the page tells; without links, an article page's
+// links are left out (reading a day needs only the layout pages').
+func (d *doc) inspect(links bool) *Page {
 	p := &Page{System: d.sys, Encoding: d.enc}
-	p.Articles, p.Pages = d.links()
+	body := d.hasBody()
+	if links || !body {
+		p.Articles, p.Pages = d.links()
+	}
 	p.Number, p.Name = d.pageLabel(p.Pages)
 	p.Paper = d.paper()
 	p.Date = d.date()
 	switch {
-	case d.hasBody():
+	case body:
 		p.Kind = Article
 	case len(p.Articles) > 0:
 		p.Kind = Layout
@@ -358,7 +363,7 @@ func (d *doc) pageLabel(pages []Link) (int, string) {
 		if num > 0 || htmltext.Hidden(c) || htmltext.IsElem(c, "a") {
 			return false
 		}
-		if c.Type == html.TextNode {
+		if c.Type == html.TextNode && strings.Contains(c.Data, "版") {
 			if p, n, ok := pageLabel(htmltext.Clean(c.Data)); ok {
 				num, name = p, n
 			}
@@ -394,10 +399,8 @@ func (d *doc) paper() string {
 	if p := paperFromURL(d.name); p != "" {
 		return p
 	}
-	if d.head != nil {
-		if m := paperQuoted.FindStringSubmatch(htmltext.Text(d.head)); m != nil {
-			return htmltext.Clean(m[1])
-		}
+	if m := paperQuoted.FindStringSubmatch(d.headLine()); m != nil {
+		return htmltext.Clean(m[1])
 	}
 	if t := htmltext.Find(d.root, htmltext.ByTag("title")); t != nil {
 		if p := paperFromTitle(htmltext.Clean(htmltext.Text(t))); p != "" {
@@ -423,11 +426,9 @@ func (d *doc) date() string {
 	if s := dateFromISO(d.prop["date"]); s != "" {
 		return s
 	}
-	if d.head != nil {
-		if m := paperQuoted.FindStringSubmatch(htmltext.Text(d.head)); m != nil {
-			if s := dateFromText(m[2]); s != "" {
-				return s
-			}
+	if m := paperQuoted.FindStringSubmatch(d.headLine()); m != nil {
+		if s := dateFromText(m[2]); s != "" {
+			return s
 		}
 	}
 	return ""

@@ -34,7 +34,7 @@ func Read(data []byte, name, encoding string) (*issue.Issue, error) {
 	if err != nil {
 		return nil, err
 	}
-	p := d.inspect()
+	p := d.inspect(true)
 	is := &issue.Issue{Paper: p.Paper, Date: p.Date, Encoding: d.enc, Invalid: d.invalid}
 	switch p.Kind {
 	case Article:

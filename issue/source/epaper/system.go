@@ -220,11 +220,26 @@ func (d *doc) rmrbHeadings() heads {
 		fill(&h.byline, line)
 	}
 	if h.page == 0 {
-		if m := paperQuoted.FindStringSubmatch(htmltext.Clean(htmltext.Text(c))); m != nil {
+		if m := paperQuoted.FindStringSubmatch(d.headLine()); m != nil {
 			h.page = pageInDateLine(m[2])
 		}
 	}
 	return h
+}
+
+// headLine returns the text of the headings' container without the
+// article body, where the 人民日报's pages write
+// 《人民日报》（2026年08月03日 第 01 版）; "" when the system has no such
+// container.
+func (d *doc) headLine() string {
+	if d.head == nil {
+		return ""
+	}
+	if d.line == nil {
+		s := htmltext.Clean(htmltext.TextExcept(d.head, func(c *html.Node) bool { return slices.Contains(d.body, c) }))
+		d.line = &s
+	}
+	return *d.line
 }
 
 // pageDigits matches the page of a date line: 第 01 版, 01版.

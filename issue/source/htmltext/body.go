@@ -8,7 +8,6 @@ import (
 	"golang.org/x/net/html"
 
 	"dubao/issue"
-	"dubao/issue/decode"
 )
 
 // Body is an article body read from HTML: its prose paragraphs and its
@@ -213,27 +212,36 @@ func isBlock(tag string) bool {
 
 // text adds the text of a text node to the current paragraph.
 func (r *bodyReader) text(s string) {
-	s = decode.SanitizeString(s)
-	for _, c := range s {
-		switch {
-		case isASCIISpace(c):
+	s = sanitize(s)
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf && isASCIISpace(rune(c)) {
 			r.space = true
 			r.newline = r.newline || c == '\n' || c == '\r'
+			i++
 			continue
-		case r.cur.Len() == 0 && IsSpace(c):
-			continue // an indent
+		}
+		c, size := utf8.DecodeRuneInString(s[i:])
+		if r.cur.Len() == 0 && IsSpace(c) {
+			i += size // an indent
+			continue
 		}
 		if r.space && r.cur.Len() > 0 && !(r.newline && IsWide(r.last) && IsWide(c)) {
 			r.cur.WriteByte(' ')
 		}
 		r.space, r.newline = false, false
-		for i := range r.open {
-			if r.open[i].start < 0 {
-				r.open[i].start = r.cur.Len()
+		for k := range r.open {
+			if r.open[k].start < 0 {
+				r.open[k].start = r.cur.Len()
 			}
 		}
-		r.cur.WriteRune(c)
-		r.last = c
+		// The run of characters up to the next white space of the markup.
+		j := i + size
+		for j < len(s) && !(s[j] < utf8.RuneSelf && isASCIISpace(rune(s[j]))) {
+			j++
+		}
+		r.cur.WriteString(s[i:j])
+		r.last, _ = utf8.DecodeLastRuneInString(s[i:j])
+		i = j
 		if r.boldDepth > 0 {
 			r.bold = true
 		} else {

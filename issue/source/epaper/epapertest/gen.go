@@ -28,6 +28,10 @@ type Day struct {
 	Pages  []Page
 	// Host is the site's host name in the mirror's paths.
 	Host string
+	// Boilerplate adds to every page what real e-paper pages carry around
+	// the paper's text (about 16 KB: scripts, styles, the site's
+	// navigation, a footer), as their size is for a benchmark.
+	Boilerplate bool
 }
 
 // Page is one page of the day.
@@ -179,7 +183,10 @@ func (d Day) layout(p Page) string {
 	}
 	fmt.Fprintf(&b, "<!DOCTYPE html>\n<html>\n<head>\n<meta http-equiv=\"Content-Type\" content=\"text/html; charset=%s\">\n<title>%s</title>\n", charset, esc(d.Paper))
 	b.WriteString("<link rel=\"stylesheet\" href=\"../../../css/style.css\">\n<script src=\"../../../js/jquery.js\"></script>\n")
-	b.WriteString("<script>var pageInfo = { prev: '<p>上一版</p>', date: '" + d.Date + "' };</script>\n</head>\n<body>\n")
+	b.WriteString("<script>var pageInfo = { prev: '<p>上一版</p>', date: '" + d.Date + "' };</script>\n")
+	d.boilerHead(&b)
+	b.WriteString("</head>\n<body>\n")
+	d.boilerNav(&b)
 	fmt.Fprintf(&b, "<div class=\"header\"><span class=\"date\">%s年%s月%s日</span> <a href=\"../../../index.html\">首页</a></div>\n", y, m, dd)
 	// The page's picture with its image map.
 	b.WriteString("<div class=\"paper\"><map name=\"PagePicMap\">\n")
@@ -230,8 +237,38 @@ func (d Day) layout(p Page) string {
 		}
 		b.WriteString("</table>\n")
 	}
+	d.boilerNav(&b)
 	fmt.Fprintf(&b, "<div class=\"footer\">%s社版权所有 未经书面授权不得复制</div>\n</body>\n</html>\n", esc(d.Paper))
 	return b.String()
+}
+
+// boilerHead writes the scripts and styles of a real page's head.
+func (d Day) boilerHead(b *strings.Builder) {
+	if !d.Boilerplate {
+		return
+	}
+	b.WriteString("<style>\n")
+	for i := range 60 {
+		fmt.Fprintf(b, ".c%d { margin: %dpx auto; font-size: 14px; color: #333; line-height: 1.8; }\n", i, i)
+	}
+	b.WriteString("</style>\n<script>\n")
+	for i := range 60 {
+		fmt.Fprintf(b, "function f%d(a) { if (a > %d) { document.getElementById('x%d').innerHTML = '<p>' + a + '</p>'; } return a; }\n", i, i, i)
+	}
+	b.WriteString("</script>\n")
+}
+
+// boilerNav writes a real page's navigation: links to the site's
+// channels and to other sites.
+func (d Day) boilerNav(b *strings.Builder) {
+	if !d.Boilerplate {
+		return
+	}
+	b.WriteString("<div class=\"topnav\"><ul>\n")
+	for i := range 40 {
+		fmt.Fprintf(b, "<li><a href=\"http://www.example.cn/channel/%d/index.html\" target=\"_blank\">频道%d</a></li>\n", i, i)
+	}
+	b.WriteString("</ul></div>\n")
 }
 
 // jsEscape escapes a string for a JavaScript string literal in quotes.
@@ -258,7 +295,10 @@ func (d Day) article(p Page, a Article) string {
 		charset = "gb2312"
 	}
 	fmt.Fprintf(&b, "<!DOCTYPE html>\n<html>\n<head>\n<meta http-equiv=\"Content-Type\" content=\"text/html; charset=%s\">\n", charset)
-	fmt.Fprintf(&b, "<title>%s-%s</title>\n<script>function share(){ return '</p><p>分享'; }</script>\n<style>p { text-indent: 2em; }</style>\n</head>\n<body>\n", esc(a.Title), esc(d.Paper))
+	fmt.Fprintf(&b, "<title>%s-%s</title>\n<script>function share(){ return '</p><p>分享'; }</script>\n<style>p { text-indent: 2em; }</style>\n", esc(a.Title), esc(d.Paper))
+	d.boilerHead(&b)
+	b.WriteString("</head>\n<body>\n")
+	d.boilerNav(&b)
 	fmt.Fprintf(&b, "<div class=\"nav\"><a href=\"%s\">返回目录</a> <a href=\"#\">上一篇</a> <a href=\"#\">下一篇</a></div>\n", d.layoutName(p.Number))
 	switch d.System {
 	case RMRB:
@@ -295,6 +335,7 @@ func (d Day) article(p Page, a Article) string {
 		body(&b, a, "&nbsp;&nbsp;&nbsp;&nbsp;")
 		fmt.Fprintf(&b, "<!--/enpcontent--></founder-content></div>\n<founder-pagenum>%02d</founder-pagenum>\n", p.Number)
 	}
+	d.boilerNav(&b)
 	fmt.Fprintf(&b, "<div class=\"footer\">%s社版权所有</div>\n</body>\n</html>\n", esc(d.Paper))
 	return b.String()
 }

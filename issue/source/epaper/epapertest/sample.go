@@ -71,7 +71,7 @@ func Sample(system string) Day {
 // Large returns a fictional day of pages pages holding articles articles
 // in all, each of about paraCount paragraphs, for benchmarks.
 func Large(system string, pages, articles, paraCount int) Day {
-	d := Day{Paper: "青州日报", Date: "2026-08-03", System: system}
+	d := Day{Paper: "青州日报", Date: "2026-08-03", System: system, Boilerplate: true}
 	id := 1000
 	for p := 1; p <= pages; p++ {
 		pg := Page{Number: p, Name: fmt.Sprintf("第%d版专栏", p)}
