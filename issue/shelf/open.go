@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"sync"
 
 	"dubao/issue"
 	"dubao/issue/source"
@@ -158,11 +159,15 @@ func Load(path string, opt Options) (*Loaded, error) {
 // spares a copy of a large issue): the caller must not change it
 // afterwards. Data over Options.MaxBytes is refused.
 func LoadBytes(name string, data []byte, opt Options) (*Loaded, error) {
+	// The key is worked out beside the parse (which only reads data): a
+	// large issue opens in the reader sooner on a machine of two cores.
 	key := ""
+	var hashed sync.WaitGroup
 	if !opt.NoKey {
-		key = source.Key(data)
+		hashed.Go(func() { key = source.Key(data) })
 	}
 	is, err := source.Parse(name, data, opt.source())
+	hashed.Wait()
 	if err != nil {
 		return nil, err
 	}
