@@ -21,7 +21,7 @@ const (
 	FormatEPUB = "epub" // a news EPUB (calibre, KindleEar)
 )
 
-// Formats lists the formats in the order --format shows them.
+// Formats lists the formats in the order --from shows them.
 var Formats = []string{FormatText, FormatHTML, FormatFeed, FormatEPUB}
 
 // ErrFormat is returned for a format name that is not known.

@@ -91,7 +91,7 @@ plain text instead, like 'dubao cat --all' (a folder of many issues: like
 		PersistentPreRunE: func(cmd *cobra.Command, _ []string) error {
 			r.keyless = cmd != r.root
 			if err := source.CheckFormat(r.flags.format); err != nil {
-				return usagef(cmd.CommandPath(), "--format: %v", err)
+				return usagef(cmd.CommandPath(), "--from: %v", err)
 			}
 			if r.flags.encoding == "" {
 				return nil
@@ -111,11 +111,11 @@ plain text instead, like 'dubao cat --all' (a folder of many issues: like
 	pf.Var(r.flags.ambiguous, "ambiguous", "columns taken by East Asian ambiguous characters such as “ ” … —: narrow 1, wide 2")
 	pf.StringVar(&r.flags.encoding, "encoding", "", "read the input as `NAME` (utf-8, gb18030, gbk, big5, utf-16le, utf-16be); detected when not given")
 	pf.BoolVar(&r.flags.crossFS, "cross-filesystems", false, "walk a FOLDER's sub-folders on other file systems too (by default a shelf stays on its own, as find -xdev; /proc, /sys and /dev are never walked)")
-	pf.StringVar(&r.flags.format, "format", "", "read the input as `FORMAT` (text, html, feed, epub); told by the content when not given")
+	pf.StringVar(&r.flags.format, "from", "", "read the input as `FORMAT` (text, html, feed, epub); told by the content when not given")
 	pf.Var(r.flags.script, "script", "show the text converted (繁简) with OpenCC's phrase dictionaries: s2t, s2tw, s2hk, s2twp to Traditional, t2s, tw2s, hk2s, tw2sp to Simplified, auto-s / auto-t only an issue in the other script, none as written; default: script in the config file")
 	_ = root.RegisterFlagCompletionFunc("style", completeWords(styleChoices))
 	_ = root.RegisterFlagCompletionFunc("script", completeWords(scriptChoices))
-	_ = root.RegisterFlagCompletionFunc("format", completeWords(source.Formats))
+	_ = root.RegisterFlagCompletionFunc("from", completeWords(source.Formats))
 	_ = root.RegisterFlagCompletionFunc("ambiguous", completeWords(ambiguousChoices))
 	_ = root.RegisterFlagCompletionFunc("encoding", completeWords([]string{"utf-8", "gb18030", "gbk", "big5", "utf-16le", "utf-16be"}))
 	root.SetFlagErrorFunc(flagError)
