@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"time"
+	"unicode/utf8"
 
 	"dubao/issue"
 	"dubao/issue/safefile"
@@ -15,7 +17,7 @@ import (
 // indexVersion changes whenever what a record holds, or how it is worked
 // out, changes: an index of another version, or one made by another
 // version of the parser (issue.ParserVersion), is rebuilt.
-const indexVersion = 2
+const indexVersion = 3
 
 // indexFile is the cached index of one shelf.
 type indexFile struct {
@@ -76,18 +78,82 @@ func loadIndex(cacheDir, dir, encoding string) index {
 }
 
 // lookup returns the cached record of u when none of its files has
-// changed (same paths, sizes and modification times), else nil.
+// changed — same paths, sizes, modification times, inodes and inode change
+// times, or where the system tells no inode or change time, the same sum
+// of their first and last bytes (see fileRec) — and the record is
+// plausible for them (see plausible); else nil.
 func (idx index) lookup(u unit) *record {
 	r := idx.byPath[u.rel]
-	if r == nil || r.Folder != u.folder || r.Day != u.day || len(r.Files) != len(u.files) {
+	if r == nil || r.Folder != u.folder || r.Day != u.day || len(r.Files) != len(u.files) || !plausible(r) {
 		return nil
 	}
 	for i, f := range u.files {
-		if c := r.Files[i]; c.Path != f.rel || c.Size != f.size || c.ModTime != f.modTime.UnixNano() {
+		c := r.Files[i]
+		if c.Path != f.rel || c.Size != f.size || c.ModTime != f.modTime.UnixNano() || c.Inode != f.inode || c.CTime != f.ctime {
 			return nil
+		}
+		if f.inode == 0 || f.ctime == 0 {
+			if ends, err := readEnds(f.abs, f.size); err != nil || ends != c.Ends {
+				return nil
+			}
 		}
 	}
 	return r
+}
+
+// Limits of what a cached record may say (see plausible).
+const (
+	maxRecordText = 1024  // bytes of a paper's name, a weekday, a reason
+	maxPage       = 10000 // a page number
+)
+
+// plausible reports whether r could describe its files: an index is a
+// file anyone could have written (valid JSON claiming 200,000 pages for a
+// small file would make grouping the shelf crawl), so a record is trusted
+// only when its numbers fit the size of its files and its text is short
+// and clean; anything else is indexed again.
+func plausible(r *record) bool {
+	var size int64
+	for _, f := range r.Files {
+		if f.Size < 0 || !cleanText(f.Path, 4096) {
+			return false
+		}
+		size += f.Size
+	}
+	if !cleanText(r.Path, 4096) || !cleanText(r.Skip, maxRecordText) || !cleanText(r.Paper, maxRecordText) ||
+		!cleanText(r.Weekday, maxRecordText) || !cleanText(r.Encoding, maxRecordText) {
+		return false
+	}
+	if r.Date != "" {
+		if d, err := time.Parse(time.DateOnly, r.Date); err != nil || d.Format(time.DateOnly) != r.Date {
+			return false
+		}
+	}
+	// Every article and every section takes a few bytes of its file.
+	if r.Number < 0 || r.Pages < 0 || r.Pages > maxPage || r.Articles < 0 || int64(r.Articles) > size ||
+		int64(len(r.SectionPages)) > size/2+1 {
+		return false
+	}
+	for _, p := range r.SectionPages {
+		if p < 0 || p > maxPage {
+			return false
+		}
+	}
+	return true
+}
+
+// cleanText reports whether s is valid UTF-8 of at most max bytes without
+// control characters.
+func cleanText(s string, max int) bool {
+	if len(s) > max || !utf8.ValidString(s) {
+		return false
+	}
+	for _, r := range s {
+		if r < 0x20 || 0x7f <= r && r <= 0x9f {
+			return false
+		}
+	}
+	return true
 }
 
 // stale reports whether the index holds records of files that are gone.

@@ -85,8 +85,10 @@ func newMember(r *record, root string) *member {
 		m.pages = []int{m.page}
 		return m
 	}
+	seen := map[int]bool{}
 	for _, p := range r.SectionPages {
-		if p > 0 && !slices.Contains(m.pages, p) {
+		if p > 0 && !seen[p] {
+			seen[p] = true
 			m.pages = append(m.pages, p)
 		}
 	}
@@ -211,6 +213,7 @@ func newEntry(g []*member) *Entry {
 	sortMembers(g)
 	e := &Entry{Date: g[0].date, DateFrom: g[0].from}
 	var pages []int
+	seen := map[int]bool{}
 	var sums [][sha256.Size]byte
 	var encodings []string
 	for _, m := range g {
@@ -231,7 +234,8 @@ func newEntry(g []*member) *Entry {
 		e.Pages = max(e.Pages, r.Pages)
 		e.Articles += r.Articles
 		for _, p := range m.pages {
-			if !slices.Contains(pages, p) {
+			if !seen[p] {
+				seen[p] = true
 				pages = append(pages, p)
 			}
 		}

@@ -1,0 +1,8 @@
+//go:build darwin || freebsd || netbsd
+
+package shelf
+
+import "syscall"
+
+// ctimeOf returns the inode change time of st in Unix nanoseconds.
+func ctimeOf(st *syscall.Stat_t) int64 { return st.Ctimespec.Nano() }
