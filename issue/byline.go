@@ -16,11 +16,21 @@ import (
 //     list of reporters;
 //   - 新华社北京12月20日电, 本报北京10月1日电\u00a0\u00a0(记者…), 据新华社电:
 //     an agency or paper, place and date, then 电, with the same optional
-//     brackets.
+//     brackets; 新华社电 and 本报电 without place and date;
+//   - either in black lenticular brackets: 【新华社延安十二日电】.
 //
 // The text after it, spaces trimmed, is returned as rest. ok is false when
 // p does not start with a byline.
 func splitLeadByline(p string) (byline, rest string, ok bool) {
+	if inner, found := strings.CutPrefix(p, "【"); found {
+		// 【新华社延安十二日电】: the dateline in black lenticular brackets.
+		end := leadBylineEnd(inner)
+		if end <= 0 || !strings.HasPrefix(inner[end:], "】") {
+			return "", p, false
+		}
+		end += len("【") + len("】")
+		return p[:end], trimLeftSpace(p[end:]), true
+	}
 	end := leadBylineEnd(p)
 	if end <= 0 {
 		return "", p, false

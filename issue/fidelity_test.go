@@ -209,3 +209,37 @@ func TestPageNotInvented(t *testing.T) {
 		t.Errorf("sections %+v, pages %d", is.Sections, is.Pages)
 	}
 }
+
+// TestOldArchiveMarkdown: the 1946–2003 archive in Markdown — the decks
+// after ###, the date, 第N版(名) and 专栏 lines, the decks again, the
+// author line and paragraphs indented by four spaces — reads as one
+// article with its date, page and page name, its decks once, its author
+// line as the byline and a bracketed dateline split off (item 7).
+func TestOldArchiveMarkdown(t *testing.T) {
+	for _, tt := range []struct {
+		file, kicker, title, subtitle, byline, p0, section string
+		page, paras                                        int
+		inline                                             bool
+	}{
+		{"边区各地春耕忙", "边区各地春耕忙", "互助组遍及百余村", "", "【新华社延安十二日电】", "边区各县春耕", "要闻", 1, 3, true},
+		{"冀中军民合力修堤", "保卫麦收", "冀中军民合力修堤", "——记安平县河堤工地", "本报记者  林  平", "【本报冀中十日电】入夏以来", "通讯", 2, 3, false},
+		{"各地举办识字班", "", "各地举办识字班", "", "【新华社张家口十三日电】", "察哈尔省各县", "要闻", 1, 1, true},
+	} {
+		path := samplePath(t, "issues/rmrb-1946/1946-05-15_"+tt.file+".md")
+		is := mustOpen(t, path, Options{})
+		if is.Date != "1946-05-15" || len(is.Sections) != 1 || is.Sections[0].Page != tt.page || is.Sections[0].Name != tt.section {
+			t.Errorf("%s: date %q, sections %+v", tt.file, is.Date, is.Sections)
+			continue
+		}
+		a := is.Articles()[0]
+		if a.Kicker != tt.kicker || a.Title != tt.title || a.Subtitle != tt.subtitle || a.Byline != tt.byline || a.BylineInline != tt.inline {
+			t.Errorf("%s: %q / %q / %q, byline %q (inline %v)", tt.file, a.Kicker, a.Title, a.Subtitle, a.Byline, a.BylineInline)
+		}
+		if len(a.Paragraphs) != tt.paras || !strings.HasPrefix(a.Paragraphs[0], tt.p0) {
+			t.Errorf("%s: paragraphs %q", tt.file, a.Paragraphs)
+		}
+		if err := checkLossless(decoded(t, path), is); err != nil {
+			t.Errorf("%s: %v", tt.file, err)
+		}
+	}
+}

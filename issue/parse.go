@@ -159,6 +159,10 @@ func parseText(text string, opt Options) *Issue {
 	p := &parser{opt: opt, is: &Issue{}, paperHead: -1}
 	lines := splitLines(text)
 	p.lines = lines
+	if is := parseOldArchive(lines); is != nil {
+		is.normalise()
+		return is
+	}
 	from := p.frontMatter(lines)
 	p.blankMode = detectBlankMode(lines[from:])
 	bk := blocker{lines: lines, blankMode: p.blankMode, inline: true}
@@ -787,6 +791,9 @@ func finishArticle(d *draft, indentStyle, web bool) {
 // last paragraph that is a byline in brackets.
 func findByline(d *draft) {
 	a := &d.a
+	if a.Byline != "" {
+		return // given by the source (an author line, a structured page)
+	}
 	if len(a.Blocks) > 0 && a.Blocks[0].After == 0 && a.Blocks[0].Kind == BlockQuote && isQuoteByline(a.Blocks[0].Text) && d.byHeader && a.Title != "" {
 		byline, cite, ok := splitCitation(a.Blocks[0].Text)
 		if !ok {
