@@ -375,8 +375,9 @@ func parseArchiveFile(data []byte, opt Options) (art *Article, ad bool, res deco
 }
 
 // Merge joins issues read from separate files of one issue (one file per
-// page, say) into one: the masthead of the first part that has one, the
-// sections in the order given, continuations across parts stitched, the
+// page, or per article) into one: the masthead of the first part that has
+// one, the sections in the order given (a section of the same page as the
+// one before it joins it), continuations across parts stitched, the
 // articles numbered anew. The parts are not modified.
 func Merge(parts ...*Issue) *Issue {
 	out := &Issue{}
@@ -411,12 +412,31 @@ func Merge(parts ...*Issue) *Issue {
 				arts[i] = s.Articles[i].clone()
 			}
 			s.Articles = arts
+			s.Repeats = append([]Repeat(nil), s.Repeats...)
+			if n := len(out.Sections); n > 0 && samePage(&out.Sections[n-1], &s) {
+				// Files of one article each: a page's articles join.
+				last := &out.Sections[n-1]
+				if last.Name == "" {
+					last.Name = s.Name
+				}
+				last.Articles = append(last.Articles, s.Articles...)
+				last.Repeats = append(last.Repeats, s.Repeats...)
+				last.Ad = last.Ad && s.Ad
+				continue
+			}
 			out.Sections = append(out.Sections, s)
 		}
 	}
 	stitch(out)
 	out.normalise()
 	return out
+}
+
+// samePage reports whether b, of the part after a's, is more of the page
+// a is: the same page number and name (or no name), or both of unknown
+// page and the same name.
+func samePage(a, b *Section) bool {
+	return a.Page == b.Page && (a.Name == b.Name || a.Name == "" || b.Name == "") && !a.TitlesOnly && !b.TitlesOnly
 }
 
 // clone copies an article and the slices it holds.

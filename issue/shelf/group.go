@@ -22,13 +22,22 @@ type member struct {
 	pages []int // the pages it holds, from its name or its sections; nil if unknown
 	page  int   // its page for File.Page: from the name, or its only section's
 	seq   int   // order among files of one page (web archive article number)
+	// pageName is the page's name its folder gives (01-要闻).
+	pageName string
+	// single: the file holds one article (a note, a web archive's file):
+	// files of one article each share pages without being copies.
+	single bool
 }
 
 // group turns the records of issue files into issues. Files in one folder
 // with the same date (from the masthead or the name, not the file time)
 // and the same paper, each holding known pages that do not overlap, are
 // one issue with its pages in order: 2024-03-08/01.md, 02.md, …, and a web
-// archive's 20191002-PP-NN.txt. Every other file is an issue of its own.
+// archive's 20191002-PP-NN.txt. Files of one article each are one issue
+// per folder and date whatever their pages (a day of notes:
+// 1946-05-15_<title>.md), and the page folders of a day count as the day's
+// folder (2025-01-02/01-要闻/<title>.md, 18-副刊/<title>.md). Every other
+// file is an issue of its own.
 // root is the base name of the shelf folder, which may carry the date of a
 // shelf of one day's page files.
 func group(records []*record, root string) []*Entry {
@@ -43,7 +52,7 @@ func group(records []*record, root string) []*Entry {
 	var keys []bucketKey
 	var entries []*Entry
 	for _, m := range members {
-		if m.r.Folder || m.r.Day || m.from == DateModTime || len(m.pages) == 0 {
+		if m.r.Folder || m.r.Day || m.from == DateModTime || len(m.pages) == 0 && !m.single {
 			entries = append(entries, newEntry([]*member{m}))
 			continue
 		}
@@ -80,6 +89,12 @@ func newMember(r *record, root string) *member {
 	}
 	if !r.Folder && !r.Day {
 		m.page, m.seq = pageFromName(r.Path)
+		m.single = r.Articles == 1
+		if page, name, ok := pageFolder(m.dir); ok && m.page == 0 {
+			// 2025-01-02/01-要闻/<title>.md: the folder is the page, its
+			// folder the day.
+			m.page, m.pageName, m.dir = page, name, path.Dir(m.dir)
+		}
 	}
 	if m.page > 0 {
 		m.pages = []int{m.page}
@@ -96,6 +111,27 @@ func newMember(r *record, root string) *member {
 		m.page = r.SectionPages[0]
 	}
 	return m
+}
+
+// pageFolder reads the name of a folder that is one page of a day: 01-要闻,
+// 18_副刊, 第3版, 第3版 经济. A date is no page, nor a number alone.
+func pageFolder(dir string) (page int, name string, ok bool) {
+	base := path.Base(dir)
+	if base == "." || base == "/" || findDate(base) != "" {
+		return 0, "", false
+	}
+	m := pageFolderName.FindStringSubmatch(base)
+	if m == nil {
+		return 0, "", false
+	}
+	name = strings.TrimSpace(m[3] + m[4])
+	if m[1] == "" && name == "" {
+		return 0, "", false // 03 alone: as likely a day of 2024/03/ as a page
+	}
+	if page = parseOrdinal(m[1] + m[2]); page <= 0 {
+		return 0, "", false
+	}
+	return page, name, true
 }
 
 // inheritDates gives page files without a date of their own (dated by the
@@ -174,9 +210,10 @@ next:
 }
 
 // overlaps reports whether m holds a page that a file of g holds too.
+// Files of one article each never overlap.
 func overlaps(g []*member, m *member) bool {
 	for _, o := range g {
-		if o.seq > 0 && m.seq > 0 && o.seq != m.seq {
+		if o.seq > 0 && m.seq > 0 && o.seq != m.seq || o.single && m.single {
 			continue
 		}
 		for _, p := range m.pages {
@@ -252,7 +289,7 @@ func newEntry(g []*member) *Entry {
 			case r.Day:
 				e.day, page = true, 0
 			}
-			e.Files = append(e.Files, File{Path: f.Path, Page: page, Size: f.Size, ModTime: time.Unix(0, f.ModTime), Encoding: enc})
+			e.Files = append(e.Files, File{Path: f.Path, Page: page, PageName: m.pageName, Size: f.Size, ModTime: time.Unix(0, f.ModTime), Encoding: enc})
 		}
 	}
 	e.Pages = max(e.Pages, len(pages))

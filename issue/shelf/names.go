@@ -81,6 +81,11 @@ func validDate(y, m, d string) string {
 	return t.Format(time.DateOnly)
 }
 
+// pageFolderName matches the name of a page folder: 01-要闻, 18_副刊,
+// 第3版 经济; groups: the 第N版 number, the leading number, the name after
+// a separator, the name right after the number.
+var pageFolderName = regexp.MustCompile(`^(?:第([0-9一二三四五六七八九十百零〇]{1,6})版|([0-9]{1,3}))(?:[-_ .·]+(.*)|$|([^0-9].*))?$`)
+
 // pageFromName returns the page number that a file's name gives, with the
 // date part removed (2024-03-08-02.md → 2), or 0. seq orders files of the
 // same page (the article number NN of YYYYMMDD-PP-NN.txt).

@@ -57,7 +57,16 @@ func (s *Shelf) Open(e *Entry) (*Loaded, error) {
 		if err != nil {
 			return nil, err
 		}
-		parts = append(parts, source.WithPage(is, f.Page))
+		is = source.WithPage(is, f.Page)
+		if f.PageName != "" {
+			// The page folder names the page (01-要闻).
+			for k := range is.Sections {
+				if sec := &is.Sections[k]; sec.Page == f.Page && sec.Name == "" {
+					sec.Name = f.PageName
+				}
+			}
+		}
+		parts = append(parts, is)
 	}
 	var is *issue.Issue
 	switch {

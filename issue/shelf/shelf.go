@@ -87,10 +87,12 @@ type Entry struct {
 // File is one file of an issue.
 type File struct {
 	// Path is the file's path relative to the shelf folder, with slashes.
-	Path    string    `json:"path"`
-	Page    int       `json:"page,omitempty"` // page number from the file name or its only section; 0 if none
-	Size    int64     `json:"size"`
-	ModTime time.Time `json:"mtime"`
+	Path string `json:"path"`
+	Page int    `json:"page,omitempty"` // page number from the file name, its page folder or its only section; 0 if none
+	// PageName is the page's name its folder gives (01-要闻/…: 要闻).
+	PageName string    `json:"page_name,omitempty"`
+	Size     int64     `json:"size"`
+	ModTime  time.Time `json:"mtime"`
 	// Encoding is the file's encoding as detected when it was indexed;
 	// empty for the files of a web archive folder (see Entry.Encoding).
 	Encoding string `json:"encoding,omitempty"`
