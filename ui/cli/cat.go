@@ -93,7 +93,7 @@ as the same article, emphasis and links included.`,
 				// dubao cat FOLDER DATE: the article is missing, not the DATE.
 				return usagef(cmd.CommandPath(), "%s: missing article number or title after DATE", cmd.Name())
 			}
-			if src, err = r.pickIssue(cmd.CommandPath(), src, date); err != nil {
+			if src, err = r.pickIssue(ctx, cmd.CommandPath(), src, date); err != nil {
 				return err
 			}
 			is := src.issue

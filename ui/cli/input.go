@@ -106,19 +106,25 @@ func (r *runner) load(ctx context.Context, cmd string, arg, date string) (input,
 	if err != nil {
 		return src, err
 	}
-	return r.pickIssue(cmd, src, date)
+	return r.pickIssue(ctx, cmd, src, date)
 }
 
 // pickIssue returns the issue of src that date names: src itself when it is
 // one issue (date must then be empty), or the issue of the shelf that date
 // picks ("2024-03-08", "20240308", "青溪日报 2024-03-08", a paper's or
 // file's name as the shelf shows it, or a path: see findIssues).
-func (r *runner) pickIssue(cmd string, src input, date string) (input, error) {
+func (r *runner) pickIssue(ctx context.Context, cmd string, src input, date string) (input, error) {
 	if src.shelf == nil {
-		if date != "" {
-			return src, usagef(cmd, "%s is one issue: there is no DATE to pick (%q)", src.name, date)
+		switch {
+		case date == "":
+			return src, nil
+		case src.path != "" && isDir(src.path):
+			// A folder that happens to hold one issue takes a DATE as a
+			// shelf of many does (a script written for a month of issues
+			// works on a day): the one that names its issue.
+			return r.pickOnlyIssue(ctx, src, date)
 		}
-		return src, nil
+		return src, usagef(cmd, "%s is one issue: there is no DATE to pick (%q)", src.name, date)
 	}
 	s := src.shelf
 	if date == "" {
@@ -145,6 +151,28 @@ func (r *runner) pickIssue(cmd string, src input, date string) (input, error) {
 	}
 	return input{name: e.Name(), issue: l.Issue, key: l.Key, shelf: s, entry: e,
 		path: absPath(filepath.Join(s.Dir, filepath.FromSlash(where)))}, nil
+}
+
+// pickOnlyIssue returns src, a folder that holds one issue, when date
+// names that issue as it would on a shelf (its date, its name, a path),
+// and an error that says so when it does not.
+func (r *runner) pickOnlyIssue(ctx context.Context, src input, date string) (input, error) {
+	s, err := shelf.Scan(ctx, src.path, r.shelfOptions())
+	if err != nil {
+		return src, err
+	}
+	if found, _ := findIssues(s, date); len(found) == 1 && len(s.Issues) == 1 {
+		return src, nil
+	}
+	return src, fmt.Errorf("%s: no issue of %q (it holds one issue, of %s; try '%s list %s')", src.name, date, issueDate(src.issue), r.root.Name(), src.name)
+}
+
+// issueDate names an issue's date in messages.
+func issueDate(is *issue.Issue) string {
+	if is == nil || is.Date == "" {
+		return "an unknown date"
+	}
+	return is.Date
 }
 
 // readAll reads r to the end as source.ReadAll does (refusing binary data

@@ -47,7 +47,7 @@ text.`,
 			if src.shelf != nil && len(args) < 2 {
 				return writeJSON(r.stdout, src.shelf)
 			}
-			if src, err = r.pickIssue(cmd.CommandPath(), src, argAt(args, 1)); err != nil {
+			if src, err = r.pickIssue(ctx, cmd.CommandPath(), src, argAt(args, 1)); err != nil {
 				return err
 			}
 			is := src.issue

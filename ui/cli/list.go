@@ -52,7 +52,7 @@ a PATH) the articles of that issue.`,
 			if src.shelf != nil && len(args) < 2 {
 				return r.listShelf(src, cfg.Script)
 			}
-			if src, err = r.pickIssue(cmd.CommandPath(), src, argAt(args, 1)); err != nil {
+			if src, err = r.pickIssue(ctx, cmd.CommandPath(), src, argAt(args, 1)); err != nil {
 				return err
 			}
 			cv, err := converterFor(cfg.Script, src.issue)

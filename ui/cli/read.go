@@ -49,7 +49,7 @@ func (r *runner) read(ctx context.Context, cmd *cobra.Command, args []string) er
 	if src.shelf != nil && len(args) < 2 {
 		return r.listShelf(src, cfg.Script)
 	}
-	if src, err = r.pickIssue(cmd.CommandPath(), src, argAt(args, 1)); err != nil {
+	if src, err = r.pickIssue(ctx, cmd.CommandPath(), src, argAt(args, 1)); err != nil {
 		return err
 	}
 	is := src.issue

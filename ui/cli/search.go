@@ -69,7 +69,7 @@ sample. Exit status 1 when nothing matches.`,
 				return usagef(cmd.CommandPath(), "%s: missing search text after DATE", cmd.Name())
 			}
 			if src.shelf == nil || date != "" {
-				if src, err = r.pickIssue(cmd.CommandPath(), src, date); err != nil {
+				if src, err = r.pickIssue(ctx, cmd.CommandPath(), src, date); err != nil {
 					return err
 				}
 			}
