@@ -3,7 +3,7 @@
 // UTF-32 with a BOM, UTF-16 without one when it is unmistakable, GB18030/GBK
 // and Big5), replaces invalid byte sequences with U+FFFD and counts them,
 // refuses binary data, and strips everything that could control a terminal
-// (see Sanitize).
+// (issue/textsafe.Bytes, the one definition of that).
 //
 // Decoding uses golang.org/x/text; detection is a small heuristic of its own
 // (byte order marks, magic numbers, and for legacy Chinese encodings a score
@@ -24,6 +24,8 @@ import (
 	"golang.org/x/text/encoding/traditionalchinese"
 	"golang.org/x/text/encoding/unicode"
 	"golang.org/x/text/encoding/unicode/utf32"
+
+	"dubao/issue/textsafe"
 )
 
 // The names Result.Encoding takes.
@@ -56,7 +58,7 @@ type Result struct {
 	// Invalid counts the invalid byte sequences replaced by U+FFFD.
 	Invalid int
 	// Removed counts the control characters, escape sequences and bidi
-	// controls that Sanitize took out.
+	// controls that textsafe.Bytes took out.
 	Removed int
 	// Shared is true when Text is a part of the data passed to Bytes (it
 	// was clean UTF-8 already) rather than a new buffer.
@@ -81,7 +83,7 @@ func Bytes(data []byte, encodingName string) (Result, error) {
 		r.Encoding = name
 		if name == UTF8 {
 			// Decoded already (a shelf search's text), or said to be:
-			// validation and Sanitize's look in one pass, as for detected
+			// validation and textsafe's look in one pass, as for detected
 			// UTF-8.
 			text = bytes.TrimPrefix(data, bom8)
 			if valid, c := scanUTF8(text); valid {
@@ -99,7 +101,7 @@ func Bytes(data []byte, encodingName string) (Result, error) {
 			return r, err
 		}
 	}
-	r.Text, r.Removed = sanitizeFrom(text, clean)
+	r.Text, r.Removed = textsafe.BytesFrom(text, clean)
 	r.Shared = within(r.Text, data)
 	return r, nil
 }
@@ -190,7 +192,7 @@ var (
 )
 
 // detect picks an encoding for data and decodes it. clean is where
-// Sanitize must start looking in the text when detect found out on the
+// textsafe.BytesFrom must start looking in the text when detect found out on the
 // way (valid UTF-8), else −1.
 func detect(data []byte) (text []byte, name string, invalid, clean int, err error) {
 	switch {

@@ -12,6 +12,8 @@ import (
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/traditionalchinese"
 	"golang.org/x/text/encoding/unicode"
+
+	"dubao/issue/textsafe"
 )
 
 const chinese = "青溪日报讯(记者 林晓帆)3月7日上午,全长38.6公里的青溪河生态廊道全线贯通。\n会议强调,要深入学习贯彻重要讲话精神,扎实打好今年收官战、谋好明年开局篇。\n"
@@ -182,55 +184,6 @@ func TestLooksRandom(t *testing.T) {
 	}
 }
 
-func TestSanitize(t *testing.T) {
-	tests := []struct {
-		name, in, want string
-	}{
-		{"crlf", "a\r\nb\rc\n", "a\nb\nc\n"},
-		{"tab", "a\tb", "a b"},
-		{"csi color", "红\x1b[31m色\x1b[0m字", "红色字"},
-		{"csi private", "a\x1b[?1049hb", "ab"},
-		{"osc title bel", "a\x1b]0;owned\x07b", "ab"},
-		{"osc 52 st", "a\x1b]52;c;ZXZpbA==\x1b\\b", "ab"},
-		{"osc unterminated keeps next line", "a\x1b]0;title\nnext", "a\nnext"},
-		{"dcs", "a\x1bPq#0;2;0;0;0\x1b\\b", "ab"},
-		{"apc", "a\x1b_Gf=100;AAAA\x1b\\b", "ab"},
-		{"charset", "a\x1b(Bb", "ab"},
-		{"two byte", "a\x1bcb\x1b7c", "abc"},
-		{"esc at end", "ab\x1b", "ab"},
-		{"c1 csi", "a\u009b31mb", "ab"},
-		{"c1 osc", "a\u009d0;x\u009cb", "ab"},
-		{"c1 other", "a\u0085b\u0080c\u0090d\u009ce", "a\nbce"},
-		{"bel bs nul del", "a\x07b\x08c\x00d\x7fe", "abcde"},
-		{"c0", "a\x01\x02\x1fb", "ab"},
-		{"vt ff", "a\vb\fc", "a\nb\nc"},
-		{"bidi", "a\u202eb\u202ac\u2066d\u2069e\u200ff", "abcdef"},
-		{"bom inside", "a\ufeffb", "ab"},
-		{"separators", "a\u2028b\u2029c", "a\nb\nc"},
-		{"clean", "青溪日报 QINGXI 5.8%", "青溪日报 QINGXI 5.8%"},
-		{"nbsp kept", "电\u00a0\u00a0(记者)", "电\u00a0\u00a0(记者)"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			got, _ := Sanitize([]byte(tt.in))
-			if string(got) != tt.want {
-				t.Errorf("Sanitize(%q) = %q, want %q", tt.in, got, tt.want)
-			}
-			if again, n := Sanitize(got); string(again) != string(got) || n != 0 {
-				t.Errorf("not idempotent: %q → %q", got, again)
-			}
-		})
-	}
-}
-
-func TestSanitizeCleanIsShared(t *testing.T) {
-	in := []byte("没有控制字符的文字\n")
-	out, n := Sanitize(in)
-	if n != 0 || &out[0] != &in[0] {
-		t.Error("clean text was copied")
-	}
-}
-
 // terminalSafe reports whether s holds no byte that can control a terminal.
 func terminalSafe(s string) bool {
 	for _, r := range s {
@@ -264,7 +217,7 @@ func FuzzDecode(f *testing.F) {
 		if !terminalSafe(string(r.Text)) {
 			t.Fatalf("control characters left: %q", r.Text)
 		}
-		if again, n := Sanitize(r.Text); n != 0 || !bytes.Equal(again, r.Text) {
+		if again, n := textsafe.Bytes(r.Text); n != 0 || !bytes.Equal(again, r.Text) {
 			t.Fatalf("sanitize not idempotent: %q → %q", r.Text, again)
 		}
 	})

@@ -1,9 +1,13 @@
 package decode
 
-import "unicode/utf8"
+import (
+	"unicode/utf8"
+
+	"dubao/issue/textsafe"
+)
 
 // scanUTF8 reports in one pass whether data is valid UTF-8 and, if it is,
-// the index of the first byte Sanitize must look at (firstUnclean's
+// the index of the first byte textsafe.Bytes changes (textsafe.FirstChange's
 // answer, len(data) when there is none): the two passes over every byte
 // of an issue that most of its reading cost, made one. Chinese text is
 // mostly three-byte characters, which take the short way.
@@ -14,7 +18,7 @@ func scanUTF8(data []byte) (valid bool, clean int) {
 	for i < n {
 		c := data[i]
 		if c < utf8.RuneSelf {
-			if c < 0x20 && c != '\n' || c == 0x7F {
+			if c < 0x20 && c != '\n' || c == 0x7F { // textsafe.Changes, inline
 				return utf8.Valid(data[i+1:]), i
 			}
 			i++
@@ -27,10 +31,9 @@ func scanUTF8(data []byte) (valid bool, clean int) {
 			if i+2 >= n || data[i+1]&0xC0 != 0x80 || data[i+2]&0xC0 != 0x80 {
 				return false, clean
 			}
-			if c == 0xE2 || c == 0xEF || c == 0xEE { // bidi controls, separators, U+FEFF, the paragraph mark U+E40C
-				if firstUnclean(data[i:i+3]) == 0 {
-					return utf8.Valid(data[i+3:]), i
-				}
+			// bidi controls, separators, U+FEFF, the paragraph mark U+E40C
+			if (c == 0xE2 || c == 0xEF || c == 0xEE) && textsafe.Changes(data[i:i+3]) {
+				return utf8.Valid(data[i+3:]), i
 			}
 			i += 3
 			continue
@@ -38,7 +41,7 @@ func scanUTF8(data []byte) (valid bool, clean int) {
 			if i+1 >= n || data[i+1]&0xC0 != 0x80 {
 				return false, clean
 			}
-			if c == 0xC2 && data[i+1] < 0xA0 || c == 0xD8 && data[i+1] == 0x9C {
+			if (c == 0xC2 || c == 0xD8) && textsafe.Changes(data[i:i+2]) {
 				return utf8.Valid(data[i+2:]), i
 			}
 			i += 2

@@ -4,10 +4,12 @@ import (
 	"math/rand/v2"
 	"testing"
 	"unicode/utf8"
+
+	"dubao/issue/textsafe"
 )
 
 // TestScanUTF8 checks that the one-pass scan says what utf8.Valid and
-// firstUnclean say, on texts pieced together from the sequences either
+// textsafe.FirstChange say, on texts pieced together from the sequences either
 // looks at: ASCII and controls, C1 controls, bidi controls and
 // separators, the byte order mark, the edges of each UTF-8 length, and
 // broken sequences.
@@ -29,7 +31,7 @@ func TestScanUTF8(t *testing.T) {
 			t.Fatalf("%q: valid %v, want %v", s, valid, want)
 		}
 		if valid {
-			if want := firstUnclean(b); clean != want {
+			if want := textsafe.FirstChange(b); clean != want {
 				t.Fatalf("%q: clean at %d, want %d", s, clean, want)
 			}
 		}

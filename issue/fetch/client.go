@@ -17,6 +17,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"dubao/issue/safefile"
 	"dubao/issue/source"
 )
 
@@ -275,16 +276,13 @@ func (c *client) write(resp *http.Response, kind Kind, dest string) (int64, erro
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return 0, permanent(err)
 	}
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(dest)+".part-*")
+	tmp, err := safefile.Create(dest)
 	if err != nil {
 		return 0, permanent(err)
 	}
-	defer os.Remove(tmp.Name()) // after a rename, there is nothing to remove
+	defer tmp.Abort() // after Commit, there is nothing to drop
 	head := &headWriter{max: 1024}
 	n, err := io.Copy(io.MultiWriter(tmp, head), io.LimitReader(resp.Body, c.opt.MaxPage+1))
-	if cerr := tmp.Close(); err == nil && cerr != nil {
-		return 0, permanent(cerr)
-	}
 	switch {
 	case err != nil:
 		return 0, fmt.Errorf("reading the answer: %w", err)
@@ -296,7 +294,7 @@ func (c *client) write(resp *http.Response, kind Kind, dest string) (int64, erro
 			return 0, permanent(fmt.Errorf("%w: %s", ErrNotPage, what))
 		}
 	}
-	if err := os.Rename(tmp.Name(), dest); err != nil {
+	if err := tmp.Commit(); err != nil {
 		return 0, permanent(err)
 	}
 	return n, nil

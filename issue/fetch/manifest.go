@@ -6,6 +6,8 @@ import (
 	"os"
 	"path/filepath"
 	"time"
+
+	"dubao/issue/safefile"
 )
 
 // Manifest is what a fetch of a day leaves in the day's folder (the hidden
@@ -67,26 +69,5 @@ func writeManifest(dir string, m *Manifest) error {
 	if err != nil {
 		return err
 	}
-	return writeFileAtomic(filepath.Join(dir, manifestName), append(data, '\n'))
-}
-
-// writeFileAtomic writes data to name through a temporary file renamed
-// over it.
-func writeFileAtomic(name string, data []byte) error {
-	tmp, err := os.CreateTemp(filepath.Dir(name), "."+filepath.Base(name)+".part-*")
-	if err != nil {
-		return fmt.Errorf("save %s: %w", name, err)
-	}
-	defer os.Remove(tmp.Name())
-	_, err = tmp.Write(data)
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp.Name(), name)
-	}
-	if err != nil {
-		return fmt.Errorf("save %s: %w", name, err)
-	}
-	return nil
+	return safefile.WriteAtomic(filepath.Join(dir, manifestName), append(data, '\n'))
 }

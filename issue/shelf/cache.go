@@ -4,8 +4,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
-	"fmt"
-	"os"
 	"path/filepath"
 	"time"
 	"unicode/utf8"
@@ -183,30 +181,5 @@ func saveIndex(cacheDir, dir, encoding string, records []*record) error {
 	if err != nil {
 		return err
 	}
-	return writeAtomic(name, data)
-}
-
-// writeAtomic writes data to name through a temporary file in the same
-// folder, renamed over name once complete. The folder is private: an index
-// lists the names of the user's files.
-func writeAtomic(name string, data []byte) error {
-	if err := os.MkdirAll(filepath.Dir(name), 0o700); err != nil {
-		return fmt.Errorf("write %s: %w", name, err)
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(name), filepath.Base(name)+".*.tmp")
-	if err != nil {
-		return fmt.Errorf("write %s: %w", name, err)
-	}
-	_, err = tmp.Write(data)
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp.Name(), name)
-	}
-	if err != nil {
-		os.Remove(tmp.Name())
-		return fmt.Errorf("write %s: %w", name, err)
-	}
-	return nil
+	return safefile.WriteAtomic(name, data)
 }

@@ -22,6 +22,7 @@ import (
 	"dubao/issue"
 	"dubao/issue/shelf"
 	"dubao/issue/source"
+	"dubao/issue/textsafe"
 	"dubao/ui/config"
 	"dubao/ui/state"
 	"dubao/ui/tui"
@@ -272,7 +273,7 @@ func checkPlain(t *testing.T, out string) {
 			t.Errorf("line %d has trailing space: %q", i+1, line)
 		}
 		for _, r := range line {
-			if isUnsafeRune(r) {
+			if r != '\t' && textsafe.Unsafe(r) {
 				t.Errorf("line %d holds control character %U: %q", i+1, r, line)
 			}
 		}
@@ -541,8 +542,9 @@ func TestSafeText(t *testing.T) {
 		{"unterminated", "a\x1b]0;evil", "a", "a"},
 		{"lone esc", "a\x1b", "a", "a"},
 		{"c0 and del", "a\x00b\x07c\x08d\re\x7ff\tg", "abcdef\tg", "abcdef\tg"},
-		{"c1", "a\u009b31mb\u0085c", "a31mbc", "a31mbc"},
+		{"c1", "a\u009b31mb\u0085c", "abc", "abc"}, // U+009B is CSI: its sequence goes whole
 		{"bidi", "a\u202eb\u2067c\u200dd", "abc\u200dd", "abc\u200dd"},
+		{"bidi marks and bom", "a\u200eb\u200fc\u061cd\ufeffe", "abcde", "abcde"},
 		{"invalid utf-8", "a\xffb\xe4\xb8", "a\ufffdb\ufffd\ufffd", "a\ufffdb\ufffd\ufffd"},
 	}
 	for _, tt := range tests {
@@ -560,7 +562,7 @@ func TestSafeText(t *testing.T) {
 func TestJSONSafe(t *testing.T) {
 	v := map[string]string{"t": "a\u009bb\u202ec\x7fd\x1be\u3000f"}
 	raw, _ := json.Marshal(v)
-	safe := jsonSafe(raw)
+	safe := textsafe.JSON(raw)
 	for _, bad := range []string{"\u009b", "\u202e", "\x7f", "\x1b"} {
 		if strings.Contains(string(safe), bad) {
 			t.Errorf("%q left raw in %q", bad, safe)

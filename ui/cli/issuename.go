@@ -5,7 +5,7 @@ import (
 	"strings"
 
 	"dubao/issue/shelf"
-	"dubao/ui/render"
+	"dubao/issue/textsafe"
 )
 
 // How a DATE argument picks an issue of a shelf, and the names dubao gives
@@ -19,11 +19,11 @@ import (
 // folder of its files, as ui/names.go names it — "noname" for
 // "misc/noname.md", "rmrb" for the folder "real/rmrb", "2019.10.02" for
 // the file "2019.10.02" (a number is no extension).
-func fileLabel(e *shelf.Entry) string { return render.Clean(shelf.BaseName(e.Path())) }
+func fileLabel(e *shelf.Entry) string { return textsafe.Line(shelf.BaseName(e.Path())) }
 
 // shownName is the name the shelf shows for an issue: its paper, else its
 // fileLabel.
-func shownName(e *shelf.Entry) string { return render.Clean(e.Label()) }
+func shownName(e *shelf.Entry) string { return textsafe.Line(e.Label()) }
 
 // selectMatch is how findIssues matched a selector.
 type selectMatch int

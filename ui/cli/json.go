@@ -12,6 +12,7 @@ import (
 
 	"dubao/issue"
 	"dubao/issue/script"
+	"dubao/issue/textsafe"
 )
 
 // jsonCommand is `dubao json [FILE|-|FOLDER [DATE]]`.
@@ -75,7 +76,7 @@ func writeJSON(w io.Writer, v any) error {
 	if err := enc.Encode(v); err != nil {
 		return fmt.Errorf("encode JSON: %w", err)
 	}
-	_, err := w.Write(jsonSafe(buf.Bytes()))
+	_, err := w.Write(textsafe.JSON(buf.Bytes()))
 	return err
 }
 
@@ -118,7 +119,7 @@ func spliceJSON(out *bufio.Writer, v any, prefix, field string, n int, elem func
 		return fmt.Errorf("encode JSON: %s is not the last field", field)
 	}
 	b = b[:len(b)-len(null)+len(field)+4] // up to and including `"field": `
-	out.Write(jsonSafe(b))
+	out.Write(textsafe.JSON(b))
 	out.WriteString("[\n")
 	for i := range n {
 		if i > 0 {
@@ -143,7 +144,7 @@ func encodeJSON(out *bufio.Writer, v any, prefix string) error {
 	if err != nil {
 		return err
 	}
-	_, err = out.Write(jsonSafe(b))
+	_, err = out.Write(textsafe.JSON(b))
 	return err
 }
 

@@ -12,6 +12,7 @@ import (
 	"charm.land/lipgloss/v2"
 	xansi "github.com/charmbracelet/x/ansi"
 
+	"dubao/issue/textsafe"
 	"dubao/ui/styles"
 	"dubao/ui/wrap"
 )
@@ -162,7 +163,7 @@ func b2i(b bool) int {
 // breaks, tabs), and a width that x/ansi (which lipgloss/table pads with)
 // measures as our line breaker does.
 func glamourSafe(cell string, amb bool) bool {
-	if clean(cell) != cell || strings.ContainsAny(cell, "\t\n\r\v\f") || hasRisky(cell) {
+	if textsafe.Line(cell) != cell || strings.ContainsAny(cell, "\t\n\r\v\f") || hasRisky(cell) {
 		return false
 	}
 	w := wrap.StringWidth(cell, amb)
@@ -325,7 +326,7 @@ func sgrTokens(s string) ([]token, bool) {
 			continue
 		}
 		r, n := utf8.DecodeRuneInString(s[i:])
-		if unsafe(r) || r == utf8.RuneError && n == 1 {
+		if textsafe.Unsafe(r) || r == utf8.RuneError && n == 1 {
 			return nil, false
 		}
 		out = append(out, token{s[i : i+n], false})

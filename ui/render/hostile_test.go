@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"dubao/issue"
+	"dubao/issue/textsafe"
 	"dubao/ui/styles"
 )
 
@@ -68,7 +69,7 @@ func seedArticles(tb testing.TB) []*issue.Article {
 }
 
 // checkSafe fails when s holds a character that can control a terminal
-// (see unsafe) or invalid UTF-8;
+// (see textsafe.Unsafe) or invalid UTF-8;
 // with sgr, SGR sequences (CSI with digits, ';' and ':', ending in m) are
 // allowed, as the renderer writes them.
 func checkSafe(t *testing.T, s string, sgr bool, where string) {
@@ -92,7 +93,7 @@ func checkSafe(t *testing.T, s string, sgr bool, where string) {
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && size == 1 || r != '\n' && unsafe(r) {
+		if r == utf8.RuneError && size == 1 || r != '\n' && textsafe.Unsafe(r) {
 			t.Fatalf("%s: %U in %q", where, r, s[max(i-20, 0):min(len(s), i+20)])
 		}
 		i += size

@@ -65,6 +65,7 @@ import (
 
 	"dubao/issue"
 	"dubao/issue/script"
+	"dubao/issue/textsafe"
 	"dubao/ui/styles"
 )
 
@@ -229,7 +230,7 @@ func Plain(a *issue.Article, opt Options) string {
 	for _, ln := range l.All() {
 		if ln.Text != "" {
 			b.WriteString(strings.Repeat(" ", ln.Indent))
-			b.WriteString(strings.TrimRight(clean(ln.Text), " "))
+			b.WriteString(strings.TrimRight(textsafe.Line(ln.Text), " "))
 		}
 		b.WriteByte('\n')
 	}

@@ -13,6 +13,7 @@ import (
 	"github.com/rivo/uniseg"
 
 	"dubao/issue"
+	"dubao/issue/textsafe"
 	"dubao/ui/styles"
 )
 
@@ -212,7 +213,7 @@ func checkLayout(t *testing.T, r *Renderer, l *Layout, name string) {
 
 func noSpace(s string) string {
 	return strings.Map(func(r rune) rune {
-		if unicode.IsSpace(r) || unsafe(r) {
+		if unicode.IsSpace(r) || textsafe.Unsafe(r) {
 			return -1
 		}
 		return r
@@ -330,23 +331,6 @@ func TestMarks(t *testing.T) {
 	m, cur := r.sgr[sgrMatch], r.sgr[sgrMatchCur]
 	if !strings.Contains(out, m.open+"青溪"+m.close) || !strings.Contains(out, cur.open+"青溪"+cur.close) {
 		t.Errorf("matches not highlighted: %q", out)
-	}
-}
-
-func TestClean(t *testing.T) {
-	for _, tc := range []struct{ in, want string }{
-		{"plain 中文", "plain 中文"},
-		{"a\x1b[31mb", "a[31mb"},
-		{"t\x1b]0;x\x07y", "t]0;xy"},
-		{"c1\u009b31m", "c131m"},
-		{"bad\x9bbyte", "bad\ufffdbyte"},
-		{"bidi\u202eevil\u2066x\u2069", "bidievilx"},
-		{"nul\x00del\x7fbs\x08tab\t", "nuldelbstab"},
-		{"zw\u200bj\u0301", "zw\u200bj\u0301"},
-	} {
-		if got := Clean(tc.in); got != tc.want {
-			t.Errorf("Clean(%q) = %q, want %q", tc.in, got, tc.want)
-		}
 	}
 }
 

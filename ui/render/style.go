@@ -7,6 +7,7 @@ import (
 
 	"charm.land/lipgloss/v2"
 
+	"dubao/issue/textsafe"
 	"dubao/ui/styles"
 )
 
@@ -35,7 +36,7 @@ func (r *Renderer) Line(ln Line, marks []Mark) string {
 		b.WriteByte(' ')
 	}
 	if len(ln.Spans) == 0 {
-		b.WriteString(clean(ln.Text))
+		b.WriteString(textsafe.Line(ln.Text))
 		return b.String()
 	}
 	if ln.styled != "" {
@@ -164,7 +165,7 @@ func newSGR(st styles.Styles) []sgr {
 }
 
 func write(b *strings.Builder, s sgr, text string) {
-	text = clean(text)
+	text = textsafe.Line(text)
 	if text == "" {
 		return
 	}
@@ -216,52 +217,3 @@ func roleStyle(s *styles.Styles, role Role) lipgloss.Style {
 	}
 	return s.Body
 }
-
-// unsafe reports whether r must not be written to a terminal: C0 and C1
-// controls, DEL, and the bidirectional controls that could reorder what is
-// drawn around them.
-func unsafe(r rune) bool {
-	switch {
-	case r < 0x20, r >= 0x7f && r <= 0x9f:
-		return true
-	case r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069,
-		r == 0x200e, r == 0x200f, r == 0x061c:
-		return true
-	}
-	return false
-}
-
-// clean returns s without the characters that unsafe rejects; invalid
-// UTF-8 bytes (a lone 0x9B is CSI to some terminals) become U+FFFD.
-func clean(s string) string {
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c >= 0x20 && c < 0x7f {
-			i++
-			continue
-		}
-		r, n := utf8.DecodeRuneInString(s[i:])
-		if unsafe(r) || r == utf8.RuneError && n == 1 {
-			return cleanFrom(s, i)
-		}
-		i += n
-	}
-	return s
-}
-
-func cleanFrom(s string, i int) string {
-	var b strings.Builder
-	b.Grow(len(s))
-	b.WriteString(s[:i])
-	for _, r := range s[i:] { // invalid bytes decode as U+FFFD
-		if !unsafe(r) {
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
-}
-
-// Clean returns s without C0/C1 control characters, DEL and bidirectional
-// controls, with invalid UTF-8 replaced by U+FFFD: text that is safe to
-// write to a terminal.
-func Clean(s string) string { return clean(s) }

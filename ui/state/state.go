@@ -268,7 +268,7 @@ func (s *Store) write(p pending) error {
 	if err != nil {
 		return err
 	}
-	if err := writeAtomic(s.path(p.st.Key), data); err != nil {
+	if err := safefile.WriteAtomic(s.path(p.st.Key), data); err != nil {
 		return notSaved(err)
 	}
 	return nil
@@ -489,32 +489,4 @@ func SortBookmarks(out []Bookmark) {
 		}
 		return out[i].N < out[j].N
 	})
-}
-
-// writeAtomic writes data to name through a temporary file in the same
-// folder, synced and renamed over name once complete.
-func writeAtomic(name string, data []byte) error {
-	dir := filepath.Dir(name)
-	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return err
-	}
-	tmp, err := os.CreateTemp(dir, filepath.Base(name)+".*.tmp")
-	if err != nil {
-		return err
-	}
-	_, err = tmp.Write(data)
-	if err == nil {
-		err = tmp.Sync()
-	}
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp.Name(), name)
-	}
-	if err != nil {
-		os.Remove(tmp.Name())
-		return err
-	}
-	return nil
 }

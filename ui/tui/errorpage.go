@@ -3,7 +3,7 @@ package tui
 import (
 	tea "charm.land/bubbletea/v2"
 
-	"dubao/ui/render"
+	"dubao/issue/textsafe"
 	"dubao/ui/styles"
 	"dubao/ui/tui/common"
 	"dubao/ui/wrap"
@@ -45,10 +45,10 @@ func (p *errorPage) View() string {
 	if name == "" {
 		name = "输入"
 	}
-	lines := []string{"", " " + p.st.ErrorTitle.Render(wrap.Truncate("无法打开 "+render.Clean(name), w, false)), ""}
+	lines := []string{"", " " + p.st.ErrorTitle.Render(wrap.Truncate("无法打开 "+textsafe.Line(name), w, false)), ""}
 	text := "(未知错误)"
 	if p.msg.Err != nil {
-		text = render.Clean(p.msg.Err.Error())
+		text = textsafe.Line(p.msg.Err.Error())
 	}
 	for _, l := range wrap.Lines(text, wrap.Options{Width: w}) {
 		lines = append(lines, " "+l.Text(text))

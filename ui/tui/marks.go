@@ -8,7 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"dubao/issue/shelf"
-	"dubao/ui/render"
+	"dubao/issue/textsafe"
 	"dubao/ui/state"
 	"dubao/ui/tui/bookmarks"
 	"dubao/ui/tui/common"
@@ -102,7 +102,7 @@ func (m *Model) dropBookmark(b state.Bookmark) tea.Cmd {
 	if st.IsBookmarked(b.N) {
 		st.ToggleBookmark(b.N, b.Title, time.Now())
 	}
-	notice := common.NoticeMsg{Text: fmt.Sprintf("已删除书签：第%d篇 %s", b.N, render.Clean(b.Title))}
+	notice := common.NoticeMsg{Text: fmt.Sprintf("已删除书签：第%d篇 %s", b.N, textsafe.Line(b.Title))}
 	if note := m.save(st); note != "" {
 		notice = common.NoticeMsg{Text: note, Err: true}
 	}

@@ -6,6 +6,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"dubao/issue"
+	"dubao/issue/textsafe"
 	"dubao/ui/config"
 	"dubao/ui/render"
 	"dubao/ui/state"
@@ -366,7 +367,7 @@ func (m *Model) View() tea.View {
 	v.MouseMode = tea.MouseModeCellMotion
 	v.WindowTitle = "dubao"
 	if m.showing == showReader && m.title != "" {
-		v.WindowTitle = "dubao · " + render.Clean(m.title)
+		v.WindowTitle = "dubao · " + textsafe.Line(m.title)
 	}
 	return v
 }

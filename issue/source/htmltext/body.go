@@ -8,6 +8,7 @@ import (
 	"golang.org/x/net/html"
 
 	"dubao/issue"
+	"dubao/issue/textsafe"
 )
 
 // Body is an article body read from HTML: its prose paragraphs and its
@@ -212,7 +213,7 @@ func isBlock(tag string) bool {
 
 // text adds the text of a text node to the current paragraph.
 func (r *bodyReader) text(s string) {
-	s = sanitize(s)
+	s = textsafe.String(s)
 	for i := 0; i < len(s); {
 		if c := s[i]; c < utf8.RuneSelf && isASCIISpace(rune(c)) {
 			r.space = true

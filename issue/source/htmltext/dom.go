@@ -7,10 +7,10 @@ package htmltext
 import (
 	"strings"
 
-	"dubao/issue/decode"
-
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"dubao/issue/textsafe"
 )
 
 // Attr returns the value of n's attribute key ("" when absent).
@@ -258,29 +258,7 @@ func FragmentText(s string) string {
 
 // Clean makes a short text (a title, a name) safe and tidy: control
 // characters and escape sequences that entities may have brought in are
-// removed (see decode.SanitizeString) and white space is tidied (see Squash).
+// removed (see textsafe.String) and white space is tidied (see Squash).
 func Clean(s string) string {
-	return Squash(sanitize(s))
-}
-
-// sanitize is decode.SanitizeString, sparing its copy for the common
-// text that holds nothing to remove.
-func sanitize(s string) string {
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c >= 0x20 && c != 0x7f && c != 0xc2 && c != 0xd8 && c != 0xe2 && c != 0xef || c == '\n' {
-			continue
-		}
-		rest := s[i:]
-		switch {
-		case c == 0xc2 && len(rest) > 1 && rest[1] >= 0x80 && rest[1] < 0xa0, // C1 controls
-			c == 0xd8 && strings.HasPrefix(rest, "\u061c"),
-			c == 0xef && strings.HasPrefix(rest, "\ufeff"),
-			c == 0xe2 && len(rest) > 2 && (rest[1] == 0x80 && (rest[2] == 0x8e || rest[2] == 0x8f || rest[2] >= 0xa8 && rest[2] <= 0xae) ||
-				rest[1] == 0x81 && rest[2] >= 0xa6 && rest[2] <= 0xa9), // bidi controls, line and paragraph separators
-			c < 0x20 || c == 0x7f:
-			return decode.SanitizeString(s)
-		}
-	}
-	return s
+	return Squash(textsafe.String(s))
 }

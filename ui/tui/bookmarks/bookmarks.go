@@ -12,7 +12,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 
-	"dubao/ui/render"
+	"dubao/issue/textsafe"
 	"dubao/ui/state"
 	"dubao/ui/tui/common"
 )
@@ -210,7 +210,7 @@ func (p *Page) View() string {
 		lines = append(lines, common.StatusLine(st, p.env.AmbWide, w, common.Status{Text: p.msg, Err: p.msgErr}, "",
 			func(int) (string, lipgloss.Style) {
 				if p.err != nil {
-					return render.Clean(p.err.Error()), st.StatusError
+					return textsafe.Line(p.err.Error()), st.StatusError
 				}
 				return "enter 打开 · m 删除书签 · esc 返回 · ? 帮助", st.Status
 			}))
@@ -223,9 +223,9 @@ func (p *Page) View() string {
 func bookmarkPaper(b state.Bookmark) string {
 	switch {
 	case b.Paper != "":
-		return render.Clean(b.Paper)
+		return textsafe.Line(b.Paper)
 	case b.Name != "":
-		return render.Clean(b.Name)
+		return textsafe.Line(b.Name)
 	}
 	return common.BaseLabel(b.Path)
 }
@@ -242,10 +242,10 @@ const minTitleW = 8
 func (p *Page) columns() (dateW, paperW, numW int) {
 	titleW := 0
 	for _, b := range p.list {
-		dateW = max(dateW, common.StringWidth(render.Clean(b.Date), p.env.AmbWide))
+		dateW = max(dateW, common.StringWidth(textsafe.Line(b.Date), p.env.AmbWide))
 		paperW = max(paperW, common.StringWidth(bookmarkPaper(b), p.env.AmbWide))
 		numW = max(numW, len(fmt.Sprint(b.N)))
-		titleW = max(titleW, common.StringWidth(render.Clean(b.Title), p.env.AmbWide))
+		titleW = max(titleW, common.StringWidth(textsafe.Line(b.Title), p.env.AmbWide))
 	}
 	paperW = min(paperW, max(p.width/3, 4))
 	room := func() int { return p.width - headWidth(dateW, paperW, numW) }
@@ -287,7 +287,7 @@ func (p *Page) line(b state.Bookmark, w int, sel bool, dateW, paperW, numW int) 
 	}
 	var cols []string
 	if dateW > 0 {
-		cols = append(cols, cell(render.Clean(b.Date), dateW))
+		cols = append(cols, cell(textsafe.Line(b.Date), dateW))
 	}
 	if paperW > 0 {
 		cols = append(cols, cell(bookmarkPaper(b), paperW))
@@ -297,7 +297,7 @@ func (p *Page) line(b state.Bookmark, w int, sel bool, dateW, paperW, numW int) 
 		head += " "
 	}
 	head += fmt.Sprintf(" %*d ", numW, b.N)
-	title := render.Clean(b.Title)
+	title := textsafe.Line(b.Title)
 	if sel {
 		return p.env.St.Selected.Render(common.Pad(common.Truncate(head+title, w, p.env.AmbWide), w, p.env.AmbWide))
 	}

@@ -5,7 +5,7 @@ import (
 
 	"dubao/issue"
 	"dubao/issue/shelf"
-	"dubao/ui/render"
+	"dubao/issue/textsafe"
 )
 
 // How an issue is named on screen: by its paper, or, when its masthead
@@ -13,14 +13,14 @@ import (
 // the folder of its files — never by a full path.
 
 // BaseLabel is shelf.BaseName, made safe to draw.
-func BaseLabel(p string) string { return render.Clean(shelf.BaseName(p)) }
+func BaseLabel(p string) string { return textsafe.Line(shelf.BaseName(p)) }
 
 // IssueLabel names an issue for the masthead and the window title: its
 // paper, else the base name of where it was read from (pathName, or name
 // when that is empty).
 func IssueLabel(is *issue.Issue, name, pathName string) string {
 	if is != nil && is.Paper != "" {
-		return render.Clean(is.Paper)
+		return textsafe.Line(is.Paper)
 	}
 	if pathName != "" {
 		return BaseLabel(pathName)
@@ -33,11 +33,11 @@ func IssueLabel(is *issue.Issue, name, pathName string) string {
 func WindowTitle(is *issue.Issue, name, pathName string) string {
 	label := IssueLabel(is, name, pathName)
 	if is != nil && is.Date != "" && !strings.Contains(label, is.Date) {
-		return strings.TrimSpace(label + " " + render.Clean(is.Date))
+		return strings.TrimSpace(label + " " + textsafe.Line(is.Date))
 	}
 	return label
 }
 
 // EntryLabel is what the shelf shows in the paper column (see
 // shelf.Entry.Label), made safe to draw.
-func EntryLabel(e *shelf.Entry) string { return render.Clean(e.Label()) }
+func EntryLabel(e *shelf.Entry) string { return textsafe.Line(e.Label()) }

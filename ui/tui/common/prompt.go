@@ -6,7 +6,7 @@ import (
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 
-	"dubao/ui/render"
+	"dubao/issue/textsafe"
 	"dubao/ui/styles"
 )
 
@@ -121,7 +121,7 @@ func (p *Prompt) Update(msg tea.Msg) (PromptResult, tea.Cmd) {
 // column too many; and it keeps the bidirectional controls of pasted text.
 func (p *Prompt) View(w int) string {
 	return TruncateANSI(strings.Map(func(r rune) rune {
-		if r != 0x1b && render.Clean(string(r)) == "" {
+		if r != 0x1b && textsafe.Line(string(r)) == "" {
 			return -1
 		}
 		return r

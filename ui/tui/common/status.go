@@ -6,7 +6,7 @@ import (
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
-	"dubao/ui/render"
+	"dubao/issue/textsafe"
 	"dubao/ui/styles"
 )
 
@@ -42,9 +42,9 @@ func StatusLine(st styles.Styles, ambWide bool, w int, msg Status, right string,
 	var left string
 	switch {
 	case msg.Text != "" && msg.Err:
-		left = st.StatusError.Render(Truncate(render.Clean(msg.Text), room, ambWide))
+		left = st.StatusError.Render(Truncate(textsafe.Line(msg.Text), room, ambWide))
 	case msg.Text != "":
-		left = st.StatusInfo.Render(Truncate(render.Clean(msg.Text), room, ambWide))
+		left = st.StatusInfo.Render(Truncate(textsafe.Line(msg.Text), room, ambWide))
 	default:
 		text, style := idle(room)
 		left = style.Render(Truncate(text, room, ambWide))

@@ -9,7 +9,7 @@ import (
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
-	"dubao/ui/render"
+	"dubao/issue/textsafe"
 	"dubao/ui/wrap"
 )
 
@@ -59,7 +59,7 @@ func Fit(content string, width, height int) string {
 // Quoted writes a query for a heading or a message: in “” unless it has
 // quotation marks of its own (“"微改造"” reads badly).
 func Quoted(q string) string {
-	q = render.Clean(q)
+	q = textsafe.Line(q)
 	if strings.ContainsAny(q, "\"'“”‘’「」『』") {
 		return q
 	}

@@ -7,7 +7,7 @@ import (
 
 	"github.com/charmbracelet/x/ansi"
 
-	"dubao/ui/render"
+	"dubao/issue/textsafe"
 	"dubao/ui/tui/internal/tuitest"
 )
 
@@ -35,7 +35,7 @@ func TestResultSnippetCuts(t *testing.T) {
 						continue
 					}
 					mt := r.search.matches[r.search.rows[n].match]
-					src := render.Clean(strings.ReplaceAll(r.arts[r.search.rows[n].art].Pieces()[mt.Piece].Text, "\n", " "))
+					src := textsafe.Line(strings.ReplaceAll(r.arts[r.search.rows[n].art].Pieces()[mt.Piece].Text, "\n", " "))
 					drawn := strings.TrimPrefix(strings.TrimPrefix(ansi.Strip(line), " ▌ "), "   ")
 					if strings.HasPrefix(drawn, "标题 ") {
 						continue
@@ -60,9 +60,9 @@ func TestListTitleCuts(t *testing.T) {
 				continue
 			}
 			a := r.arts[rw.art]
-			src := render.Clean(a.Headline())
+			src := textsafe.Line(a.Headline())
 			if rw.kind == rowKicker {
-				src = render.Clean(a.Kicker)
+				src = textsafe.Line(a.Kicker)
 			}
 			drawn := ansi.Strip(lines[n])
 			// the mark, the number and the flag
@@ -90,7 +90,7 @@ func TestKickerRows(t *testing.T) {
 	lines := strings.Split(screen(m), "\n")
 	k := -1
 	for i, l := range lines {
-		if strings.Contains(l, render.Clean(a.Kicker)) {
+		if strings.Contains(l, textsafe.Line(a.Kicker)) {
 			k = i
 			break
 		}
@@ -98,10 +98,10 @@ func TestKickerRows(t *testing.T) {
 	if k < 0 || k+1 >= len(lines) {
 		t.Fatalf("no kicker row:\n%s", screen(m))
 	}
-	if !strings.HasPrefix(lines[k], "  2•"+render.Clean(a.Kicker)) && !strings.HasPrefix(lines[k], "  2 "+render.Clean(a.Kicker)) {
+	if !strings.HasPrefix(lines[k], "  2•"+textsafe.Line(a.Kicker)) && !strings.HasPrefix(lines[k], "  2 "+textsafe.Line(a.Kicker)) {
 		t.Errorf("the kicker row does not start with the article's number: %q", lines[k])
 	}
-	title := []rune(render.Clean(a.Title))
+	title := []rune(textsafe.Line(a.Title))
 	if !strings.HasPrefix(lines[k+1], "    "+string(title[:3])) {
 		t.Errorf("the title row under the kicker: %q", lines[k+1])
 	}

@@ -7,7 +7,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"dubao/issue"
-	"dubao/ui/render"
+	"dubao/issue/textsafe"
 )
 
 // follow follows the current article's next jump line (o): (下转第七版)
@@ -24,7 +24,7 @@ func (r *Page) follow() {
 	k := r.jumpNext % len(a.Jumps)
 	j := a.Jumps[k]
 	next := r.jumpNext + 1
-	text := render.Clean(j.Text)
+	text := textsafe.Line(j.Text)
 	if j.Stitched {
 		r.followSeam(a, k)
 		return
@@ -50,7 +50,7 @@ func (r *Page) follow() {
 	r.focus = focusArticle
 	t := r.arts[target]
 	if found {
-		r.msg = fmt.Sprintf("%s → 第%d篇 %s(backspace 返回)", text, t.N, render.Clean(t.Headline()))
+		r.msg = fmt.Sprintf("%s → 第%d篇 %s(backspace 返回)", text, t.N, textsafe.Line(t.Headline()))
 	} else {
 		r.msg = fmt.Sprintf("%s → 第%d版第一篇(未找到对应的接续文章；backspace 返回)", text, j.Page)
 	}
@@ -60,10 +60,10 @@ func (r *Page) follow() {
 // Jumps[k], the lines of that seam taken as one, so that backspace returns.
 func (r *Page) followSeam(a *issue.Article, k int) {
 	j := a.Jumps[k]
-	texts := []string{render.Clean(j.Text)}
+	texts := []string{textsafe.Line(j.Text)}
 	n := 1 // jump lines at this seam from k on
 	for k+n < len(a.Jumps) && a.Jumps[k+n].Stitched && a.Jumps[k+n].Para == j.Para && a.Jumps[k+n].Offset == j.Offset {
-		texts = append(texts, render.Clean(a.Jumps[k+n].Text))
+		texts = append(texts, textsafe.Line(a.Jumps[k+n].Text))
 		n++
 	}
 	next := r.jumpNext + n

@@ -13,6 +13,7 @@ import (
 
 	"dubao/issue"
 	"dubao/issue/shelf"
+	"dubao/issue/textsafe"
 	"dubao/ui/render"
 	"dubao/ui/tui/common"
 	"dubao/ui/tui/internal/tuitest"
@@ -113,7 +114,7 @@ func checkArticleShown(t *testing.T, m *Model, where string) {
 		}
 		want := ""
 		if ln.Text != "" {
-			want = strings.TrimRight(strings.Repeat(" ", margin+ln.Indent)+render.Clean(ln.Text), " ")
+			want = strings.TrimRight(strings.Repeat(" ", margin+ln.Indent)+textsafe.Line(ln.Text), " ")
 		}
 		if got != want {
 			t.Errorf("%s: line %d on the screen is\n%q, laid out as\n%q", where, i, got, want)

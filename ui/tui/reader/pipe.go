@@ -14,6 +14,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
+	"dubao/issue/textsafe"
 	"dubao/ui/render"
 	"dubao/ui/tui/common"
 	"dubao/ui/wrap"
@@ -281,12 +282,12 @@ func (r *Page) pipeDone(msg pipeDoneMsg) {
 	text = strings.ReplaceAll(text, "\t", "    ")
 	lines := strings.Split(text, "\n")
 	for i, l := range lines {
-		lines[i] = render.Clean(strings.TrimRight(l, "\r"))
+		lines[i] = textsafe.Line(strings.TrimRight(l, "\r"))
 	}
 	if msg.cut {
 		lines = append(lines, "", fmt.Sprintf("…(输出到此截断：只收前 %d 行或 %d MB，命令已停止)", pipeMaxLines, pipeMaxBytes>>20))
 	}
-	o.title = render.Clean(fmt.Sprintf("| %s — %s", msg.command, status))
+	o.title = textsafe.Line(fmt.Sprintf("| %s — %s", msg.command, status))
 	o.lines, o.Top, o.rows = lines, 0, nil
 	r.overlay = overlayOutput
 	r.msg, r.msgErr = "", false

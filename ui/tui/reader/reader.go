@@ -18,6 +18,7 @@ import (
 	"dubao/issue"
 	"dubao/issue/search"
 	"dubao/issue/shelf"
+	"dubao/issue/textsafe"
 	"dubao/ui/config"
 	"dubao/ui/render"
 	"dubao/ui/state"
@@ -645,7 +646,7 @@ func (r *Page) readOn() {
 	}
 	r.show(r.cur + 1)
 	a := r.arts[r.cur]
-	r.msg = fmt.Sprintf("下一篇：第%d篇 %s", a.N, render.Clean(a.Headline()))
+	r.msg = fmt.Sprintf("下一篇：第%d篇 %s", a.N, textsafe.Line(a.Headline()))
 }
 
 // turnPage shows the first article of the next (dir +1) or previous page

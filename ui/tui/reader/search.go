@@ -9,6 +9,7 @@ import (
 
 	"dubao/issue"
 	"dubao/issue/search"
+	"dubao/issue/textsafe"
 	"dubao/ui/render"
 	"dubao/ui/tui/common"
 )
@@ -45,7 +46,7 @@ func (s *searchState) active() bool { return s.query != "" }
 
 // status is the search part of the status line: /query 3/17.
 func (s *searchState) status() string {
-	return fmt.Sprintf("/%s %d/%d", render.Clean(s.query), s.cur+1, len(s.matches))
+	return fmt.Sprintf("/%s %d/%d", textsafe.Line(s.query), s.cur+1, len(s.matches))
 }
 
 // searchDoneMsg carries the matches of a search; limited is set when
@@ -316,11 +317,11 @@ func (r *Page) resultsView(w, h int) []string {
 		var line string
 		switch rw.kind {
 		case rowPage:
-			line = st.PageHeader.Render(common.Truncate(fmt.Sprintf("%s (%d)", render.Clean(pageName(r.is, rw.sec)), rw.match), w, r.env.AmbWide))
+			line = st.PageHeader.Render(common.Truncate(fmt.Sprintf("%s (%d)", textsafe.Line(pageName(r.is, rw.sec)), rw.match), w, r.env.AmbWide))
 		case rowTitle:
 			a := r.arts[rw.art]
 			num := fmt.Sprintf(" %*d ", nw, a.N)
-			line = st.Number.Render(num) + st.Headline.Render(common.TruncateTitle(render.Clean(a.Headline()), w-len(num), r.env.AmbWide))
+			line = st.Number.Render(num) + st.Headline.Render(common.TruncateTitle(textsafe.Line(a.Headline()), w-len(num), r.env.AmbWide))
 		case rowMatch:
 			a := r.arts[rw.art]
 			ps, ok := pieces[rw.art]
@@ -356,10 +357,10 @@ func (r *Page) snippet(ps []issue.Piece, m search.Match, w int, sel bool) string
 	text := ps[m.Piece].Text
 	start, end := min(max(m.Start, 0), len(text)), min(max(m.End, 0), len(text))
 	if m.Kind == issue.PieceTitle {
-		return r.titleSnippet(lead, render.Clean(text[start:end]), w, sel)
+		return r.titleSnippet(lead, textsafe.Line(text[start:end]), w, sel)
 	}
 	room := w - len(lead)
-	match := render.Clean(text[start:end])
+	match := textsafe.Line(text[start:end])
 	mw := min(common.StringWidth(match, r.env.AmbWide), room)
 	match = common.Truncate(match, mw, r.env.AmbWide)
 	// about six characters before the match, more to keep a number, a
@@ -369,13 +370,13 @@ func (r *Page) snippet(ps []issue.Piece, m search.Match, w int, sel bool) string
 		_, size := utf8.DecodeLastRuneInString(text[:b])
 		b -= size
 	}
-	before := render.Clean(strings.ReplaceAll(text[b:start], "\n", " "))
+	before := textsafe.Line(strings.ReplaceAll(text[b:start], "\n", " "))
 	rest := max(room-mw, 0)
 	before = common.CutFront(before, min(13, rest*2/3), rest*3/4, b > 0, r.env.AmbWide)
 	bw := common.StringWidth(before, r.env.AmbWide)
 	// only what can show: a long piece (a paragraph of a megabyte) is not
 	// cleaned whole for every row drawn
-	after := render.Clean(strings.ReplaceAll(common.RunePrefix(text[end:], 8*max(room, 0)+16), "\n", " "))
+	after := textsafe.Line(strings.ReplaceAll(common.RunePrefix(text[end:], 8*max(room, 0)+16), "\n", " "))
 	after = common.CutBack(after, room-bw-mw, r.env.AmbWide)
 	line := lead + before + st.Match.Render(match) + after
 	if sel && r.focus == focusList {

@@ -10,7 +10,7 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"dubao/issue"
-	"dubao/ui/render"
+	"dubao/issue/textsafe"
 	"dubao/ui/tui/common"
 )
 
@@ -108,7 +108,7 @@ func (r *Page) mastheadView() string {
 		date, weekday = r.entry.Date, r.entry.Weekday
 	}
 	if d := common.DateText(date, weekday); d != "" {
-		parts = append(parts, part{render.Clean(d), 0})
+		parts = append(parts, part{textsafe.Line(d), 0})
 	}
 	if is.Number > 0 {
 		parts = append(parts, part{fmt.Sprintf("第%d号", is.Number), 2})
@@ -206,7 +206,7 @@ func (r *Page) statusText(room int) string {
 		parts = append(parts, part{fmt.Sprintf("%d字 约%d分钟", n, max((n+readingSpeed/2)/readingSpeed, 1)), 3})
 	}
 	if enc := r.is.Encoding; enc != "" && !strings.EqualFold(enc, "UTF-8") {
-		parts = append(parts, part{render.Clean(enc), 2})
+		parts = append(parts, part{textsafe.Line(enc), 2})
 	}
 	if r.is.Invalid > 0 {
 		parts = append(parts, part{fmt.Sprintf("%d处乱码", r.is.Invalid), 2})

@@ -11,7 +11,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"dubao/issue/shelf"
-	"dubao/ui/render"
+	"dubao/issue/textsafe"
 	"dubao/ui/tui/internal/tuitest"
 )
 
@@ -54,7 +54,7 @@ func TestShelfHitCuts(t *testing.T) {
 				if hit.Title != "" && strings.HasPrefix(line, "    标题 ") {
 					continue
 				}
-				tuitest.CheckCuts(t, fmt.Sprintf("/%s at %d columns", q, w), strings.TrimPrefix(line, "    "), render.Clean(hit.Line))
+				tuitest.CheckCuts(t, fmt.Sprintf("/%s at %d columns", q, w), strings.TrimPrefix(line, "    "), textsafe.Line(hit.Line))
 			}
 		}
 	}

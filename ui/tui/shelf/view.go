@@ -9,7 +9,7 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"dubao/issue/shelf"
-	"dubao/ui/render"
+	"dubao/issue/textsafe"
 	"dubao/ui/tui/common"
 )
 
@@ -43,7 +43,7 @@ func (p *Page) View() string {
 
 // headerView draws the header bar: 书架 · papers · 3650期 · 2014年1月—2023年12月.
 func (p *Page) headerView() string {
-	parts := []string{"书架", render.Clean(p.shelfName())}
+	parts := []string{"书架", textsafe.Line(p.shelfName())}
 	n := len(p.s.Issues)
 	parts = append(parts, fmt.Sprintf("%d期", n))
 	if n > 0 {
@@ -172,12 +172,12 @@ func (p *Page) panelView() []string {
 	}
 	pathW := 0
 	for _, s := range sk {
-		pathW = max(pathW, common.StringWidth(render.Clean(s.Path), p.env.AmbWide))
+		pathW = max(pathW, common.StringWidth(textsafe.Line(s.Path), p.env.AmbWide))
 	}
 	pathW = min(pathW, max(w/2, 8))
 	for i := p.panelRows.Top; i < len(sk) && len(out) < h; i++ {
-		name := common.Pad(common.Truncate(render.Clean(sk[i].Path), pathW, p.env.AmbWide), pathW, p.env.AmbWide)
-		line := " " + name + "  " + render.Clean(skipReason(sk[i].Reason))
+		name := common.Pad(common.Truncate(textsafe.Line(sk[i].Path), pathW, p.env.AmbWide), pathW, p.env.AmbWide)
+		line := " " + name + "  " + textsafe.Line(skipReason(sk[i].Reason))
 		out = append(out, common.Truncate(line, w, p.env.AmbWide))
 	}
 	for len(out) < h {
@@ -263,12 +263,12 @@ func duration(d time.Duration) string {
 func (p *Page) hitTitle(hit shelf.Hit, mark string, w int, sel bool) string {
 	parts := []string{hit.Entry.Date}
 	if p.papers > 1 && hit.Entry.Paper != "" {
-		parts = append(parts, render.Clean(hit.Entry.Paper))
+		parts = append(parts, textsafe.Line(hit.Entry.Paper))
 	}
 	if hit.Page > 0 {
 		parts = append(parts, fmt.Sprintf("%d版", hit.Page))
 	}
-	title := render.Clean(hit.Title)
+	title := textsafe.Line(hit.Title)
 	if title == "" {
 		title = fmt.Sprintf("第%d篇", hit.N)
 	}
@@ -291,12 +291,12 @@ func (p *Page) hitLine(hit shelf.Hit, mark string, w int, sel bool) string {
 	}
 	line := hit.Line
 	a, b := min(max(hit.Match[0], 0), len(line)), min(max(hit.Match[1], 0), len(line))
-	before, match, after := render.Clean(line[:a]), render.Clean(line[a:b]), render.Clean(line[b:])
+	before, match, after := textsafe.Line(line[:a]), textsafe.Line(line[a:b]), textsafe.Line(line[b:])
 	room := w - common.StringWidth(lead, p.env.AmbWide)
 	if room <= 0 {
 		return common.Truncate(lead, w, p.env.AmbWide)
 	}
-	if hit.Title != "" && render.Clean(hit.Title) == before+match+after {
+	if hit.Title != "" && textsafe.Line(hit.Title) == before+match+after {
 		// the match is in the title, which the row above shows whole
 		before, after = "标题 ", ""
 	}
@@ -349,7 +349,7 @@ func (p *Page) statusText() string {
 	}
 	parts := []string{common.DateText(e.Date, e.Weekday)}
 	if e.Paper != "" {
-		parts = append(parts, render.Clean(e.Paper))
+		parts = append(parts, textsafe.Line(e.Paper))
 	}
 	if e.Number > 0 {
 		parts = append(parts, fmt.Sprintf("第%d号", e.Number))
@@ -363,6 +363,6 @@ func (p *Page) statusText() string {
 	if len(e.Files) > 1 {
 		where = path.Dir(where) + "/"
 	}
-	parts = append(parts, render.Clean(where))
+	parts = append(parts, textsafe.Line(where))
 	return strings.Join(parts, " · ")
 }

@@ -8,6 +8,8 @@ import (
 	"unicode/utf8"
 
 	tea "charm.land/bubbletea/v2"
+
+	"dubao/issue/textsafe"
 )
 
 // HostilePaths returns the files of testdata/hostile (see
@@ -67,8 +69,7 @@ func CheckSafeText(t testing.TB, s string, sgr bool, where string) {
 			t.Errorf("%s: invalid UTF-8 at byte %d: %q", where, i, clipBytes(s[i:], 12))
 			return
 		}
-		if r < 0x20 && r != '\n' || r >= 0x7f && r <= 0x9f || r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069 ||
-			r == 0x200e || r == 0x200f || r == 0x061c || r == 0xfeff {
+		if textsafe.Unsafe(r) && r != '\n' {
 			t.Errorf("%s: %U at byte %d: %q", where, r, i, clipBytes(s[max(i-12, 0):], 36))
 			return
 		}

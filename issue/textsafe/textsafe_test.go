@@ -1,0 +1,229 @@
+package textsafe
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+func TestBytes(t *testing.T) {
+	tests := []struct {
+		name, in, want string
+	}{
+		{"crlf", "a\r\nb\rc\n", "a\nb\nc\n"},
+		{"tab", "a\tb", "a b"},
+		{"csi color", "红\x1b[31m色\x1b[0m字", "红色字"},
+		{"csi private", "a\x1b[?1049hb", "ab"},
+		{"osc title bel", "a\x1b]0;owned\x07b", "ab"},
+		{"osc 52 st", "a\x1b]52;c;ZXZpbA==\x1b\\b", "ab"},
+		{"osc unterminated keeps next line", "a\x1b]0;title\nnext", "a\nnext"},
+		{"osc with 东 (ends in 0x9c)", "a\x1b]0;东方\x07b", "ab"},
+		{"osc cut by another sequence", "a\x1b]0;x\x1b[31mb", "ab"},
+		{"dcs", "a\x1bPq#0;2;0;0;0\x1b\\b", "ab"},
+		{"apc", "a\x1b_Gf=100;AAAA\x1b\\b", "ab"},
+		{"charset", "a\x1b(Bb", "ab"},
+		{"two byte", "a\x1bcb\x1b7c", "abc"},
+		{"esc at end", "ab\x1b", "ab"},
+		{"esc before a character", "a\x1b中", "a中"},
+		{"c1 csi", "a\u009b31mb", "ab"},
+		{"c1 osc", "a\u009d0;x\u009cb", "ab"},
+		{"c1 other", "a\u0085b\u0080c\u0090d\u009ce", "a\nbce"},
+		{"bel bs nul del", "a\x07b\x08c\x00d\x7fe", "abcde"},
+		{"c0", "a\x01\x02\x1fb", "ab"},
+		{"vt ff", "a\vb\fc", "a\nb\nc"},
+		{"bidi", "a\u202eb\u202ac\u2066d\u2069e\u200ff\u200eg\u061ch", "abcdefgh"},
+		{"bom inside", "a\ufeffb", "ab"},
+		{"separators", "a\u2028b\u2029c", "a\nb\nc"},
+		{"paragraph mark", "第一段。\ue40c第二段。", "第一段。\n第二段。"},
+		{"clean", "青溪日报 QINGXI 5.8%", "青溪日报 QINGXI 5.8%"},
+		{"quotes and dashes", "“东方”——记者…", "“东方”——记者…"},
+		{"nbsp kept", "电\u00a0\u00a0(记者)", "电\u00a0\u00a0(记者)"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, _ := Bytes([]byte(tt.in))
+			if string(got) != tt.want {
+				t.Errorf("Bytes(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+			if s := String(tt.in); s != tt.want {
+				t.Errorf("String(%q) = %q, want %q", tt.in, s, tt.want)
+			}
+			if again, n := Bytes(got); string(again) != string(got) || n != 0 {
+				t.Errorf("not idempotent: %q → %q", got, again)
+			}
+		})
+	}
+}
+
+func TestBytesCleanIsShared(t *testing.T) {
+	in := []byte("没有控制字符的文字“东方”\n")
+	out, n := Bytes(in)
+	if n != 0 || &out[0] != &in[0] {
+		t.Error("clean text was copied")
+	}
+}
+
+// TestModes: what each operation does with the same hostile text.
+func TestModes(t *testing.T) {
+	const in = "a\tb\nc\r\u2028d\x1b[1;31me\x1b[0m\x1b]8;;http://x\x1b\\f\x1b]8;;\x1b\\\x1b]0;t\x07g\u200eh\ufeffi\xffj"
+	for _, tc := range []struct {
+		name string
+		f    func(string) string
+		want string
+	}{
+		{"String", String, "a b\nc\n\ndefghi\ufffdj"},
+		{"Text", Text, "a\tb\nc\u2028defghi\ufffdj"},
+		{"Line", Line, "abc\u2028defghi\ufffdj"},
+		{"Styled", Styled, "a\tb\nc\u2028d\x1b[1;31me\x1b[0m\x1b]8;;http://x\x1b\\f\x1b]8;;\x1b\\ghi\ufffdj"},
+	} {
+		if got := tc.f(in); got != tc.want {
+			t.Errorf("%s(%q) = %q, want %q", tc.name, in, got, tc.want)
+		}
+	}
+}
+
+// TestLine is what the screen draws of a name or a message.
+func TestLine(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"plain 中文", "plain 中文"},
+		{"a\x1b[31mb", "ab"},
+		{"t\x1b]0;x\x07y", "ty"},
+		{"c1\u009b31m", "c1"},
+		{"bad\x9bbyte", "bad\ufffdbyte"},
+		{"bidi\u202eevil\u2066x\u2069", "bidievilx"},
+		{"marks\u200e\u200f\u061c", "marks"},
+		{"nul\x00del\x7fbs\x08tab\t", "nuldelbstab"},
+		{"zw\u200bj\u0301", "zw\u200bj\u0301"},
+	} {
+		if got := Line(tc.in); got != tc.want {
+			t.Errorf("Line(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+// TestChangesIsUnsafe holds the byte-level Changes to Unsafe, for every
+// character.
+func TestChangesIsUnsafe(t *testing.T) {
+	var buf [utf8.UTFMax]byte
+	for r := rune(0); r <= utf8.MaxRune; r++ {
+		if !utf8.ValidRune(r) {
+			continue
+		}
+		n := utf8.EncodeRune(buf[:], r)
+		want := Unsafe(r) && r != '\n' || r == 0x2028 || r == 0x2029 || r == ParagraphMark
+		if got := Changes(buf[:n]); got != want {
+			t.Fatalf("Changes(%U) = %v, Unsafe says %v", r, got, want)
+		}
+		if want && !suspect[buf[0]] {
+			t.Fatalf("%U: its lead byte %#x is not suspect", r, buf[0])
+		}
+	}
+}
+
+func TestChanges(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want bool
+	}{
+		{"a", false}, {"\n", false}, {"\t", true}, {"\r", true}, {"\x7f", true},
+		{"中", false}, {"“", false}, {"”", false}, {"\u2028", true}, {"\u202e", true},
+		{"\u0085", true}, {"\u00a0", false}, {"\ufeff", true}, {"\uff01", false}, {"\u061c", true}, {"ة", false},
+	} {
+		if got := Changes([]byte(tc.in)); got != tc.want {
+			t.Errorf("Changes(%q) = %v, want %v", tc.in, got, tc.want)
+		}
+		_, n := Bytes([]byte(tc.in))
+		out, _ := Bytes([]byte(tc.in))
+		if changed := n > 0 || string(out) != tc.in; changed != tc.want {
+			t.Errorf("Bytes(%q) changes it: %v, Changes says %v", tc.in, changed, tc.want)
+		}
+	}
+}
+
+// FuzzText checks every operation on any input: the result is valid
+// UTF-8 (Text, Line, Styled), holds no Unsafe character but those the
+// operation lets pass and no escape sequence but Styled's, and a second
+// pass changes nothing; JSON text escaped by JSON decodes to the same
+// string.
+func FuzzText(f *testing.F) {
+	for _, s := range []string{
+		"青溪日报\n第二行 \n",
+		"\x1b[1;31m题\x1b[0m\x1b]0;evil\x07\x1b]52;c;eA==\x1b\\",
+		"\x1b]8;;http://x\x1b\\链\x1b]8;;\x1b\\",
+		"a\u009b31mb\u202ec\u2066d\x00e\x7f\xff\xe4\xb8",
+		"\x1b[", "\x1b]", "\x1bP", "\x1b", " \n \n", "\x1b]0;东\x07", "\r\n\u2028\t",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for name, op := range map[string]struct {
+			f        func(string) string
+			nl, tab  bool
+			keepSeqs bool
+		}{
+			"String": {String, true, false, false},
+			"Text":   {Text, true, true, false},
+			"Line":   {Line, false, false, false},
+			"Styled": {Styled, true, true, true},
+		} {
+			out := op.f(s)
+			if !utf8.ValidString(out) {
+				t.Fatalf("%s: not UTF-8: %q", name, out)
+			}
+			for i := 0; i < len(out); {
+				if out[i] == 0x1b {
+					n := sequence([]byte(out[i:]))
+					if !op.keepSeqs || !keep([]byte(out[i:i+n])) {
+						t.Fatalf("%s keeps sequence %q: %q", name, out[i:i+n], out)
+					}
+					i += n
+					continue
+				}
+				r, size := utf8.DecodeRuneInString(out[i:])
+				if Unsafe(r) && !(r == '\n' && op.nl) && !(r == '\t' && op.tab) {
+					t.Fatalf("%s holds %U: %q", name, r, out)
+				}
+				i += size
+			}
+			if again := op.f(out); again != out {
+				t.Fatalf("%s is not idempotent: %q → %q", name, out, again)
+			}
+		}
+		b, _ := Bytes([]byte(s))
+		if string(b) != String(s) && utf8.ValidString(s) {
+			t.Fatalf("Bytes and String differ: %q, %q", b, String(s))
+		}
+		raw, err := json.Marshal(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var back, want string
+		_ = json.Unmarshal(raw, &want)
+		if err := json.Unmarshal(JSON(raw), &back); err != nil || back != want {
+			t.Fatalf("JSON changed the string: %q → %q (%v)", want, back, err)
+		}
+		if strings.ContainsRune(string(JSON(raw)), 0x202e) {
+			t.Fatalf("JSON leaves U+202E raw")
+		}
+	})
+}
+
+// BenchmarkBytes cleans a megabyte of Chinese text with CRLF line endings
+// (the whole of it is copied) and one without (it is returned as it is).
+func BenchmarkBytes(b *testing.B) {
+	line := strings.Repeat("清晨的河岸边，“早起的人们”沿着新修的步道慢跑——白鹭从芦苇丛里飞起。", 4)
+	crlf := []byte(strings.Repeat(line+"\r\n", 1<<20/len(line)))
+	lf := []byte(strings.Repeat(line+"\n", 1<<20/len(line)))
+	for _, tc := range []struct {
+		name string
+		text []byte
+	}{{"crlf", crlf}, {"lf", lf}} {
+		b.Run(tc.name, func(b *testing.B) {
+			b.SetBytes(int64(len(tc.text)))
+			for b.Loop() {
+				Bytes(tc.text)
+			}
+		})
+	}
+}
