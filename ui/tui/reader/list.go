@@ -44,13 +44,18 @@ func buildRows(arts []*issue.Article, sec []int, withKickers bool) []row {
 	return rows
 }
 
-// pageName names section s: "第2版 城市", "第3版 广告".
+// pageName names section s: "第2版 城市", "第3版 广告", "第1版 要闻（仅标题）"
+// for a page of which the source gave only the titles (an e-paper layout
+// page read alone).
 func pageName(is *issue.Issue, s int) string {
 	if s < 0 || s >= len(is.Sections) {
 		return ""
 	}
 	sec := is.Sections[s]
 	name := sec.Name
+	if sec.TitlesOnly {
+		name += "（仅标题）"
+	}
 	if sec.Ad && name == "" {
 		name = "广告"
 	}
