@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	readability "codeberg.org/readeck/go-readability/v2"
@@ -56,6 +57,9 @@ func Read(data []byte, name, encoding string) (*issue.Issue, error) {
 		is.Sections = []issue.Section{{Articles: []issue.Article{a}}}
 		if is.Date == "" {
 			is.Date = d.metaDate()
+		}
+		if is.Date == "" {
+			is.Date = d.dateNearTitle(a.Title)
 		}
 	}
 	is.Assemble()
@@ -175,9 +179,63 @@ func (d *doc) readable() (issue.Article, bool) {
 	if len(body.Blocks) > 0 && body.Blocks[0].After == 0 && body.Blocks[0].Kind == issue.BlockHeading && body.Blocks[0].Text == title {
 		body.Blocks = body.Blocks[1:]
 	}
-	a := issue.Article{Title: title, Byline: htmltext.Clean(art.Byline()), Paragraphs: body.Paragraphs, Spans: body.Spans, Blocks: body.Blocks}
+	a := issue.Article{Title: title, Byline: byline(art.Byline()), Paragraphs: body.Paragraphs, Spans: body.Spans, Blocks: body.Blocks}
+	a.Kicker, a.Subtitle = d.besideTitle(title)
 	a.Finish()
 	return a, true
+}
+
+// byline keeps a byline the readability method found when it names
+// someone: not a number (a content management system's user id), not a
+// sentence.
+func byline(s string) string {
+	s = htmltext.Clean(s)
+	if utf8.RuneCountInString(s) > 40 || !strings.ContainsFunc(s, unicode.IsLetter) {
+		return ""
+	}
+	return s
+}
+
+// besideTitle reads the kicker and the subtitle a news page prints around
+// its <h1> title: a short heading (or an element of class pre, kicker)
+// right before it, and one (or of class sub, subtitle) right after it.
+func (d *doc) besideTitle(title string) (kicker, subtitle string) {
+	h1 := htmltext.Find(d.root, func(n *html.Node) bool {
+		return htmltext.IsElem(n, "h1") && htmltext.Clean(htmltext.Text(n)) == title
+	})
+	if h1 == nil {
+		return "", ""
+	}
+	near := func(n *html.Node, next bool) *html.Node {
+		for {
+			if next {
+				n = n.NextSibling
+			} else {
+				n = n.PrevSibling
+			}
+			if n == nil || n.Type == html.ElementNode {
+				return n
+			}
+			if n.Type == html.TextNode && strings.TrimFunc(n.Data, htmltext.IsSpace) != "" {
+				return nil
+			}
+		}
+	}
+	shaped := func(n *html.Node, classes ...string) string {
+		if n == nil {
+			return ""
+		}
+		ok := n.Data == "h2" || n.Data == "h3" || n.Data == "h4" || n.Data == "h5"
+		for _, c := range classes {
+			ok = ok || htmltext.HasClass(n, c)
+		}
+		t := htmltext.Clean(htmltext.Text(n))
+		if !ok || utf8.RuneCountInString(t) > 60 || dateFromText(t) != "" {
+			return ""
+		}
+		return t
+	}
+	return shaped(near(h1, false), "pre", "kicker", "yinti"), shaped(near(h1, true), "sub", "subtitle", "futi")
 }
 
 // String describes a page for messages: its kind and system.
@@ -186,4 +244,29 @@ func (p *Page) String() string {
 		return p.Kind.String() + " page"
 	}
 	return fmt.Sprintf("%s page (%s)", p.Kind, p.System)
+}
+
+// dateNearTitle reads the date a news page prints by its <h1> title
+// (2026年08月03日 来源：…), in the few elements that follow it.
+func (d *doc) dateNearTitle(title string) string {
+	h1 := htmltext.Find(d.root, func(n *html.Node) bool {
+		return htmltext.IsElem(n, "h1") && htmltext.Clean(htmltext.Text(n)) == title
+	})
+	if h1 == nil {
+		return ""
+	}
+	seen := 0
+	for n := h1.NextSibling; n != nil && seen < 4; n = n.NextSibling {
+		if n.Type != html.ElementNode {
+			continue
+		}
+		seen++
+		if s := dateFromText(htmltext.Text(n)); s != "" {
+			return s
+		}
+		if s := dateFromISO(htmltext.Clean(htmltext.Text(n))); s != "" {
+			return s
+		}
+	}
+	return ""
 }

@@ -185,3 +185,24 @@ func TestReadDayStoredTwice(t *testing.T) {
 		t.Errorf("%d copies of the continued article, page 4 holds %d articles", n, len(is.Sections[3].Articles))
 	}
 }
+
+// TestReadNewsPage reads a news page of no known system by the fallback:
+// kicker, title and subtitle around its <h1>, the byline of its meta
+// tags, the date printed by the title, the main text.
+func TestReadNewsPage(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("testdata", "news", "generic.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	is, err := Read(data, "generic.html", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := is.Articles()[0]
+	if a.Kicker != "秋收一线" || a.Title != "青禾镇的秋粮进仓了" || a.Subtitle != "烘干塔连夜运转" || a.Byline != "张三" || is.Date != "2026-08-03" {
+		t.Errorf("%q / %q / %q / %q, date %q", a.Kicker, a.Title, a.Subtitle, a.Byline, is.Date)
+	}
+	if len(a.Paragraphs) != 3 || strings.Contains(strings.Join(a.Paragraphs, ""), "版权") || strings.Contains(strings.Join(a.Paragraphs, ""), "首页") {
+		t.Errorf("paragraphs %q", a.Paragraphs)
+	}
+}
