@@ -775,24 +775,41 @@ func (l *Layout) breakLines(text string, wopt wrap.Options) []wrap.Line {
 
 // avoidOrphan returns the lines wl of text, or, when the last of them is
 // an orphan (one CJK character and its punctuation, see isOrphan), the
-// lines of text laid out one or two columns narrower (two: one column
-// less may not take a full-width character off a line) when that gives as
-// many lines and no orphan. Narrower lines still fit the width and tile
-// the same text, so nothing is lost.
+// same lines with a character or two pulled down from the line before, so
+// that the last line holds at least two: the last two lines are laid out
+// again a little narrower (one 汉字 less, then up to three), all earlier
+// lines kept as they are. The line breaker lays them out, so the rules of
+// line starts and ends (kinsoku) still hold, and the lines still tile the
+// text. When no narrower measure gives two lines without an orphan, wl is
+// kept.
 func (l *Layout) avoidOrphan(text string, wl []wrap.Line, wopt wrap.Options) []wrap.Line {
-	if len(wl) < 2 || !isOrphan(wl[len(wl)-1].Text(text)) {
+	n := len(wl)
+	if n < 2 || !isOrphan(wl[n-1].Text(text)) {
 		return wl
 	}
-	for d := 1; d <= 2 && wopt.Width-d >= 2; d++ {
-		o := wopt
-		o.Width -= d
-		nl := l.breakLines(text, o)
-		if len(nl) > len(wl) {
-			break
+	prev := wl[n-2]
+	tail := text[prev.Start:]
+	// the line before starts d columns further in (an indent the line
+	// breaker fills no text into), so that it holds less; the last line
+	// keeps the whole measure
+	for d := 1; d <= 6 && prev.Width-d >= 4; d++ {
+		t := wopt
+		t.Indent = wopt.Width - (prev.Width - d)
+		nl := fitStrict(tail, wrap.Lines(tail, t), t, hasRisky(tail))
+		if len(nl) != 2 || isOrphan(nl[1].Text(tail)) {
+			continue
 		}
-		if len(nl) == len(wl) && !isOrphan(nl[len(nl)-1].Text(text)) {
-			return nl
+		out := make([]wrap.Line, 0, n)
+		out = append(out, wl[:n-2]...)
+		for i, x := range nl {
+			x.Start += prev.Start
+			x.End += prev.Start
+			if i == 0 {
+				x.Indent = prev.Indent
+			}
+			out = append(out, x)
 		}
+		return out
 	}
 	return wl
 }
