@@ -2,8 +2,8 @@ package render
 
 import (
 	"os"
-	"strings"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"dubao/issue"
