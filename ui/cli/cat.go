@@ -204,7 +204,7 @@ func (r *runner) styles(mode styles.Mode) styles.Styles {
 // the terminal supports (and honours NO_COLOR, CLICOLOR, CLICOLOR_FORCE).
 func (r *runner) profileWriter() io.Writer {
 	env := r.app.environ()
-	p := colorprofile.Detect(r.stdout, env)
+	p := colorprofile.Detect(unwrapOutput(r.stdout), env)
 	if r.app.terminal != nil {
 		p = colorprofile.Env(env) // stdout is a test's stand-in for a terminal
 	}

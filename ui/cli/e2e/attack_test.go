@@ -6,6 +6,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -101,5 +102,30 @@ func TestWriteFailures(t *testing.T) {
 		if msg := errb.String(); !strings.HasPrefix(msg, "dubao: ") || strings.Count(msg, "\n") != 1 || !strings.Contains(msg, "no space left") {
 			t.Errorf("dubao %q > /dev/full: stderr %q, want one line saying no space is left", args, msg)
 		}
+	}
+}
+
+// TestTmuxCleanedUp (issue #18, item 22): a test's tmux server is killed
+// and its socket removed when the test ends; no test leaves a dubao-e2e
+// socket in tmux's own folder.
+func TestTmuxCleanedUp(t *testing.T) {
+	var socket string
+	t.Run("pane", func(t *testing.T) {
+		p := newPane(t, 40, 10, "echo ready")
+		socket = p.socket
+		p.waitFor("ready")
+	})
+	if socket == "" {
+		return // tmux is not installed
+	}
+	if _, err := os.Stat(socket); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("the pane's socket %s is left behind: %v", socket, err)
+	}
+	if err := exec.Command("tmux", "-S", socket, "has-session").Run(); err == nil {
+		t.Errorf("the pane's tmux server still runs")
+	}
+	left, _ := filepath.Glob(filepath.Join(os.TempDir(), fmt.Sprintf("tmux-%d", os.Getuid()), fmt.Sprintf("dubao-e2e-%d-*", os.Getpid())))
+	if len(left) > 0 {
+		t.Errorf("sockets left in tmux's folder: %v", left)
 	}
 }

@@ -733,17 +733,16 @@ func TestReadmeScreenshot(t *testing.T) {
 	if _, err := exec.LookPath("tmux"); err != nil {
 		t.Skip("tmux is not installed")
 	}
-	socket := fmt.Sprintf("dubao-e2e-%d", os.Getpid())
+	socket := tmuxSocket(t)
 	tmux := func(args ...string) string {
 		t.Helper()
-		out, err := exec.Command("tmux", append([]string{"-L", socket, "-f", "/dev/null"}, args...)...).CombinedOutput()
+		out, err := exec.Command("tmux", append([]string{"-S", socket, "-f", "/dev/null"}, args...)...).CombinedOutput()
 		if err != nil {
 			t.Fatalf("tmux %v: %v\n%s", args, err, out)
 		}
 		return string(out)
 	}
 	tmux("new-session", "-d", "-x", "100", "-y", "30", "-e", "TERM=xterm-256color", binary)
-	defer exec.Command("tmux", "-L", socket, "kill-server").Run()
 	// Wait for the screen to settle: two equal captures in a row.
 	var screen string
 	for i := 0; i < 50; i++ {
@@ -783,7 +782,25 @@ func TestReadmeScreenshot(t *testing.T) {
 // fixed size, on a tmux server of its own.
 type pane struct {
 	t      *testing.T
-	socket string
+	socket string // the path of its server's socket (see tmuxSocket)
+}
+
+// tmuxSocket returns the path of the socket of a tmux server for the test
+// t, in a temporary folder of its own (short: a socket's path is limited
+// to about 100 bytes). When the test ends the server is killed and the
+// folder removed, socket and all.
+func tmuxSocket(t *testing.T) string {
+	t.Helper()
+	dir, err := os.MkdirTemp("", "dubao-e2e-tmux")
+	if err != nil {
+		t.Fatal(err)
+	}
+	socket := filepath.Join(dir, "s")
+	t.Cleanup(func() {
+		_ = exec.Command("tmux", "-S", socket, "kill-server").Run()
+		_ = os.RemoveAll(dir)
+	})
+	return socket
 }
 
 // newPane starts command (run by sh) in a width×height tmux pane. The test
@@ -794,19 +811,18 @@ func newPane(t *testing.T, width, height int, command string) *pane {
 	if _, err := exec.LookPath("tmux"); err != nil {
 		t.Skip("tmux is not installed: the reader is not tested in a terminal")
 	}
-	p := &pane{t: t, socket: fmt.Sprintf("dubao-e2e-%d-%d", os.Getpid(), time.Now().UnixNano())}
+	p := &pane{t: t, socket: tmuxSocket(t)}
 	// The command's exit status is printed when it ends, and the pane then
 	// stays open so that the screen can still be read.
 	script := command + `; echo "[exit=$?]"; sleep 600`
 	p.tmux("new-session", "-d", "-x", strconv.Itoa(width), "-y", strconv.Itoa(height),
 		"-e", "TERM=xterm-256color", "-e", "XDG_CONFIG_HOME="+os.Getenv("XDG_CONFIG_HOME"), "sh", "-c", script)
-	t.Cleanup(func() { _ = exec.Command("tmux", "-L", p.socket, "kill-server").Run() })
 	return p
 }
 
 func (p *pane) tmux(args ...string) string {
 	p.t.Helper()
-	out, err := exec.Command("tmux", append([]string{"-L", p.socket, "-f", "/dev/null"}, args...)...).CombinedOutput()
+	out, err := exec.Command("tmux", append([]string{"-S", p.socket, "-f", "/dev/null"}, args...)...).CombinedOutput()
 	if err != nil {
 		p.t.Fatalf("tmux %v: %v\n%s", args, err, out)
 	}
