@@ -158,3 +158,17 @@ func TestScriptShelf(t *testing.T) {
 		t.Errorf("search 发展 found %d lines in the Simplified issue, %d in the Traditional: %q", simp, trad, res.stdout)
 	}
 }
+
+// TestScriptReader gives the reader the script of --script, else of the
+// configuration file.
+func TestScriptReader(t *testing.T) {
+	var got reader
+	term := withReader(App{Environ: []string{"TERM=xterm-256color"}, terminal: fakeTerminal(80)}, &got)
+	if res := run(t, term, "", "--script", "auto-s", hkSample(t)); res.code != 0 || got.opt.Config.Script != script.AutoS {
+		t.Errorf("--script auto-s: exit %d, the reader got %q", res.code, got.opt.Config.Script)
+	}
+	withConfig(t, "script = \"s2hk\"\n")
+	if res := run(t, term, "", hkSample(t)); res.code != 0 || got.opt.Config.Script != script.S2HK {
+		t.Errorf("script = s2hk: exit %d, the reader got %q", res.code, got.opt.Config.Script)
+	}
+}

@@ -48,6 +48,7 @@ const (
 	ActBookmark     = "bookmark"
 	ActBookmarks    = "bookmarks"
 	ActSkipped      = "skipped_files"
+	ActScript       = "switch_script"
 )
 
 // Actions returns the reader's actions with their default keys, in the
@@ -78,6 +79,7 @@ func Actions() []Action {
 		{ActResetMeasure, []string{"="}, "恢复版心"},
 		{ActCopy, []string{"y"}, "复制本文(OSC 52)"},
 		{ActPipe, []string{"|"}, "本文交给命令"},
+		{ActScript, []string{"t"}, "原文 → 简 → 繁 轮换显示"},
 		{ActPrevIssue, []string{"<"}, "前一天(同一报纸)"},
 		{ActNextIssue, []string{">"}, "后一天(同一报纸)"},
 		{ActNextUnread, []string{"U"}, "下一篇未读"},
@@ -118,6 +120,7 @@ ambiguous = "narrow"
 # "tw2s", "hk2s", "tw2sp". "auto-s" converts only an issue that is mostly
 # Traditional to Simplified, "auto-t" only a Simplified one to Traditional.
 # --script on the command line wins; search finds either script anyway.
+# In the reader the key t (switch_script below) turns 原文 → 简 → 繁.
 script = "none"
 
 # Keys: each action takes a list of keys as bubbletea names them: a

@@ -6,6 +6,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"dubao/issue"
+	"dubao/issue/script"
 	"dubao/issue/textsafe"
 	"dubao/ui/config"
 	"dubao/ui/render"
@@ -34,8 +35,9 @@ type Model struct {
 	marks   *bookmarks.Page
 	errPage *errorPage
 	title   string
-	measure int // the reading measure, kept from one issue to the next
-	initial int // the configured reading measure, which = restores
+	measure int               // the reading measure, kept from one issue to the next
+	initial int               // the configured reading measure, which = restores
+	script  script.Conversion // how text is shown (繁简), kept from one issue to the next
 	ambWide bool
 	initCmd tea.Cmd // work started by New, returned by Init
 
@@ -60,7 +62,7 @@ func New(is *issue.Issue, opt Options) *Model {
 	cfg := opt.Config
 	if cfg.Keys == nil { // the zero Config
 		d := config.Defaults()
-		d.Style, d.Measure, d.AmbiguousWide = cfg.Style, cfg.Measure, cfg.AmbiguousWide
+		d.Style, d.Measure, d.AmbiguousWide, d.Script = cfg.Style, cfg.Measure, cfg.AmbiguousWide, cfg.Script
 		cfg = d
 	}
 	if cfg.Measure <= 0 {
@@ -79,6 +81,7 @@ func New(is *issue.Issue, opt Options) *Model {
 		mode:    mode,
 		measure: cfg.Measure,
 		initial: cfg.Measure,
+		script:  cfg.Script,
 		ambWide: opt.AmbiguousWide || cfg.AmbiguousWide,
 		width:   80,
 		height:  24,
@@ -186,7 +189,8 @@ func (m *Model) save(st *state.Issue) string {
 
 // env is what the root shares with its pages.
 func (m *Model) env() common.Env {
-	return common.Env{Keys: m.keys, St: m.st, Rnd: m.rnd, Measure: m.initial, Current: m.measure, AmbWide: m.ambWide, Save: m.save}
+	return common.Env{Keys: m.keys, St: m.st, Rnd: m.rnd, Measure: m.initial, Current: m.measure, AmbWide: m.ambWide,
+		Script: m.script, Save: m.save}
 }
 
 // Init asks the terminal for its background colour (for the auto style)
@@ -384,6 +388,7 @@ func (m *Model) leave() {
 	}
 	r.Leave() // a | command ends with the reader, and with dubao
 	m.measure = r.ReadingMeasure()
+	m.script = r.Script()
 	if m.opt.OnLeave != nil {
 		n, pos := r.Position()
 		m.opt.OnLeave(r.Issue(), n, pos)

@@ -1,6 +1,7 @@
 package common
 
 import (
+	"dubao/issue/script"
 	"dubao/ui/render"
 	"dubao/ui/state"
 	"dubao/ui/styles"
@@ -16,6 +17,10 @@ type Env struct {
 	Measure int // the configured reading measure, in 汉字 (= restores it)
 	Current int // the reading measure to start with (kept across issues)
 	AmbWide bool
+	// Script is how the text is shown (繁简): the configured conversion
+	// (config script, --script), or the one chosen with the reader's key
+	// for the issue before, which the next issue starts with.
+	Script script.Conversion
 	// Save writes an issue's reading state in the background; it returns
 	// a message for the status line when saving fails (once).
 	Save func(*state.Issue) string

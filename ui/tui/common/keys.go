@@ -35,6 +35,7 @@ type KeyMap struct {
 	NextUnread                         key.Binding
 	Bookmark, Bookmarks                key.Binding
 	Skipped                            key.Binding // the shelf's panel of skipped files
+	Script                             key.Binding // 原文 → 简 → 繁 (繁简)
 	Digits                             key.Binding // 0–9 then enter: headline N
 	// Fixed keys, not configurable: ctrl+c, and the keys of prompts and
 	// of a typed number.
@@ -63,6 +64,7 @@ func NewKeyMap(keys map[string][]string) KeyMap {
 		config.ActCopy: &m.Copy, config.ActPipe: &m.Pipe, config.ActHelp: &m.Help, config.ActQuit: &m.Quit,
 		config.ActPrevIssue: &m.PrevIssue, config.ActNextIssue: &m.NextIssue, config.ActNextUnread: &m.NextUnread,
 		config.ActBookmark: &m.Bookmark, config.ActBookmarks: &m.Bookmarks, config.ActSkipped: &m.Skipped,
+		config.ActScript: &m.Script,
 	}
 	for _, a := range config.Actions() {
 		ks := a.Keys
@@ -115,7 +117,7 @@ func (m KeyMap) FullHelp() [][]key.Binding {
 		{m.Down, m.Up, m.Open, m.Back, m.PageDown, m.PageUp, m.HalfDown, m.HalfUp, m.Top, m.Bottom},
 		{m.NextArticle, m.PrevArticle, m.NextPage, m.PrevPage, m.Digits, m.Follow, m.Return, m.Search, m.NextMatch, m.PrevMatch},
 		{m.NextUnread, m.Bookmark, m.Bookmarks, m.PrevIssue, m.NextIssue, m.Skipped},
-		{m.Wider, m.Narrower, m.ResetMeasure, m.Copy, m.Pipe, m.Help, m.Quit, m.Interrupt},
+		{m.Wider, m.Narrower, m.ResetMeasure, m.Script, m.Copy, m.Pipe, m.Help, m.Quit, m.Interrupt},
 	}
 }
 

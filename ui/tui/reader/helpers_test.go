@@ -79,7 +79,7 @@ func (m *Model) View() tea.View {
 // feed reports the messages the program gives back to the reader.
 func feed(msg tea.Msg) bool {
 	switch msg.(type) {
-	case searchDoneMsg, pipeDoneMsg, countsMsg, common.BackMsg, common.OpenMsg, common.NoticeMsg,
+	case searchDoneMsg, pipeDoneMsg, countsMsg, scriptDetectedMsg, common.BackMsg, common.OpenMsg, common.NoticeMsg,
 		common.StepIssueMsg, common.ShowBookmarksMsg, common.ErrorMsg:
 		return true
 	}

@@ -120,7 +120,7 @@ func (r *Page) listView(w, h int) []string {
 		var line string
 		switch rw.kind {
 		case rowPage:
-			line = st.PageHeader.Render(common.Truncate(textsafe.Line(pageName(r.is, rw.sec)), w, r.env.AmbWide))
+			line = st.PageHeader.Render(common.Truncate(textsafe.Line(r.convert(pageName(r.is, rw.sec))), w, r.env.AmbWide))
 		case rowKicker, rowTitle:
 			line = r.headlineRow(n, w, nw)
 		}
@@ -160,7 +160,7 @@ func (r *Page) headlineRow(n, w, nw int) string {
 	}
 	room := w - 1 - len(num) - common.StringWidth(flag, r.env.AmbWide)
 	if rw.kind == rowKicker {
-		text := common.TruncateTitle(textsafe.Line(a.Kicker), room, r.env.AmbWide)
+		text := common.TruncateTitle(textsafe.Line(r.kicker(rw.art)), room, r.env.AmbWide)
 		switch {
 		case sel && r.focus == focusList:
 			return st.Selected.Render(mark+num+flag) + st.ListKicker.Inherit(st.Selected.UnsetBold()).Render(common.Pad(text, room, r.env.AmbWide))
@@ -169,7 +169,7 @@ func (r *Page) headlineRow(n, w, nw int) string {
 		}
 		return mark + st.Number.Render(num) + st.StatusKey.Render(flag) + st.ListKicker.Render(text)
 	}
-	text := common.TruncateTitle(textsafe.Line(a.Headline()), room, r.env.AmbWide)
+	text := common.TruncateTitle(textsafe.Line(r.headline(rw.art)), room, r.env.AmbWide)
 	switch {
 	case sel && r.focus == focusList:
 		return st.Selected.Render(common.Pad(mark+num+flag+text, w, r.env.AmbWide))

@@ -170,7 +170,7 @@ func (r *Page) runPipe(command string) tea.Cmd {
 		return nil
 	}
 	r.stopPipe()
-	text := render.Plain(a, render.Options{})
+	text := render.Plain(a, render.Options{Script: r.script.conv})
 	ctx, cancel := context.WithCancelCause(context.Background())
 	job := &pipeJob{command: command, ctx: ctx, cancel: cancel, done: make(chan struct{})}
 	r.output.job = job

@@ -113,6 +113,8 @@ type Page struct {
 
 	charCount []int // per article, −1 until counted
 	counted   bool  // the background count is done (or not needed)
+
+	script scriptView // how the text is shown (繁简)
 }
 
 // place is a position in the issue: an article and a position in it, and
@@ -148,6 +150,7 @@ func New(msg common.OpenMsg, e common.Env, st *state.Issue, shelved bool, w, h i
 	}
 	r.input = common.NewPrompt(e.St)
 	r.digitWait = digitDelay
+	r.initScript()
 	r.setSize(w, h)
 	if msg.Article > 0 {
 		if i := r.indexOf(msg.Article); i >= 0 {
@@ -247,7 +250,7 @@ func (r *Page) relayout() {
 		r.lay = nil
 		return
 	}
-	opt := render.Options{Width: r.g.TextW, AmbiguousWide: r.env.AmbWide}
+	opt := render.Options{Width: r.g.TextW, AmbiguousWide: r.env.AmbWide, Script: r.script.conv}
 	if r.lay != nil && r.lay.Article() == a && r.lay.Options() == opt {
 		r.top = r.clampTop(r.top)
 		return
@@ -354,6 +357,9 @@ func (r *Page) update(msg tea.Msg) (common.Page, tea.Cmd) {
 			r.charCount, r.counted = msg.counts, true
 		}
 		return r, nil
+	case scriptDetectedMsg:
+		r.scriptDetected(msg)
+		return r, nil
 	case pipeDoneMsg:
 		r.pipeDone(msg)
 		return r, nil
@@ -389,6 +395,7 @@ func (r *Page) syncKeys() {
 	k.Bookmark.SetEnabled(r.state != nil && a != nil)
 	k.Bookmarks.SetEnabled(true)
 	k.Skipped.SetEnabled(false)
+	k.Script.SetEnabled(len(r.arts) > 0)
 }
 
 // key handles a key press.
@@ -480,6 +487,8 @@ func (r *Page) key(msg tea.KeyPressMsg) tea.Cmd {
 		r.setMeasure(r.env.Measure)
 	case common.Matches(msg, k.Copy):
 		return r.copyArticle()
+	case common.Matches(msg, k.Script):
+		r.switchScript()
 	case common.Matches(msg, k.PrevIssue):
 		return r.stepIssue(-1)
 	case common.Matches(msg, k.NextIssue):
@@ -719,7 +728,7 @@ func (r *Page) copyArticle() tea.Cmd {
 	if a == nil {
 		return nil
 	}
-	text := render.Plain(a, render.Options{})
+	text := render.Plain(a, render.Options{Script: r.script.conv})
 	r.msg = fmt.Sprintf("已复制第%d篇(%d字)到剪贴板", a.N, r.chars(r.cur))
 	return tea.SetClipboard(text)
 }

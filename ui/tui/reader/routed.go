@@ -17,3 +17,6 @@ func (pipeDoneMsg) RouteTo() common.PageID { return common.ReaderPage }
 
 // RouteTo routes the message to the reader.
 func (digitTimeoutMsg) RouteTo() common.PageID { return common.ReaderPage }
+
+// RouteTo routes the message to the reader.
+func (scriptDetectedMsg) RouteTo() common.PageID { return common.ReaderPage }

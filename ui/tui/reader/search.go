@@ -317,11 +317,11 @@ func (r *Page) resultsView(w, h int) []string {
 		var line string
 		switch rw.kind {
 		case rowPage:
-			line = st.PageHeader.Render(common.Truncate(fmt.Sprintf("%s (%d)", textsafe.Line(pageName(r.is, rw.sec)), rw.match), w, r.env.AmbWide))
+			line = st.PageHeader.Render(common.Truncate(fmt.Sprintf("%s (%d)", textsafe.Line(r.convert(pageName(r.is, rw.sec))), rw.match), w, r.env.AmbWide))
 		case rowTitle:
 			a := r.arts[rw.art]
 			num := fmt.Sprintf(" %*d ", nw, a.N)
-			line = st.Number.Render(num) + st.Headline.Render(common.TruncateTitle(textsafe.Line(a.Headline()), w-len(num), r.env.AmbWide))
+			line = st.Number.Render(num) + st.Headline.Render(common.TruncateTitle(textsafe.Line(r.headline(rw.art)), w-len(num), r.env.AmbWide))
 		case rowMatch:
 			a := r.arts[rw.art]
 			ps, ok := pieces[rw.art]
@@ -329,7 +329,8 @@ func (r *Page) resultsView(w, h int) []string {
 				ps = a.Pieces()
 				pieces[rw.art] = ps
 			}
-			line = r.snippet(ps, s.matches[rw.match], w, rw.match == s.cur)
+			sps, m := r.shownMatch(rw.art, ps, s.matches[rw.match])
+			line = r.snippet(sps, m, w, rw.match == s.cur)
 		}
 		out = append(out, line)
 	}

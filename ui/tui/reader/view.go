@@ -72,7 +72,7 @@ func (r *Page) articleView() []string {
 	out := make([]string, 0, g.BodyH)
 	margin := strings.Repeat(" ", g.TextX-g.ArtX)
 	if r.lay != nil {
-		marks := r.search.marks(r.Article())
+		marks := r.lay.Marks(r.search.marks(r.Article()))
 		for _, ln := range r.lay.Lines(r.top, g.BodyH) {
 			if ln.Text == "" {
 				out = append(out, "")
@@ -101,7 +101,7 @@ func (r *Page) mastheadView() string {
 	}
 	var parts []part
 	if paper := common.IssueLabel(is, r.name, r.path); paper != "" {
-		parts = append(parts, part{paper, 0})
+		parts = append(parts, part{r.convert(paper), 0})
 	}
 	date, weekday := is.Date, is.Weekday
 	if date == "" && r.entry != nil { // the shelf's date, from the file's name
@@ -197,6 +197,9 @@ func (r *Page) statusText(room int) string {
 	if r.search.active() {
 		parts = append(parts, part{r.search.status(), 0})
 	}
+	if mark := r.scriptStatus(); mark != "" {
+		parts = append(parts, part{mark, 1})
+	}
 	if r.state != nil {
 		if n := r.state.Unread(r.is); n > 0 {
 			parts = append(parts, part{fmt.Sprintf("未读%d篇", n), 3})
@@ -271,6 +274,11 @@ type countsMsg struct {
 
 // Init counts the characters of every article in the background.
 func (r *Page) Init() tea.Cmd {
+	return tea.Batch(r.countChars(), r.detectScript())
+}
+
+// countChars counts the characters of every article in the background.
+func (r *Page) countChars() tea.Cmd {
 	is, arts := r.is, r.arts
 	return func() tea.Msg {
 		counts := make([]int, len(arts))
