@@ -6,6 +6,8 @@ import (
 	"time"
 
 	"go.yaml.in/yaml/v3"
+
+	"dubao/issue/textsafe"
 )
 
 // frontMatter holds the YAML front matter of a Markdown export: the fields
@@ -53,10 +55,13 @@ func (p *parser) frontMatter(lines []lineInfo) int {
 	fm.found = true
 	// Scalars are read as written: YAML would turn a title such as
 	// 2024-3-8 into a time and 1e3 into a number, and change its text.
+	// YAML's escapes ("\e[31m", "\x9b", "\u202e") are decoded after the
+	// text was cleaned: each value is cleaned again on its way into the
+	// model (textsafe.String).
 	str := func(keys ...string) string {
 		for _, k := range keys {
 			if v, ok := m[k]; ok && v.Kind == yaml.ScalarNode && v.Tag != "!!null" {
-				return trimSpace(v.Value)
+				return trimSpace(textsafe.String(v.Value))
 			}
 		}
 		return ""
@@ -92,8 +97,8 @@ func (p *parser) frontMatter(lines []lineInfo) int {
 	is.Publisher = str("publisher")
 	if list, ok := m["masthead"]; ok && list.Kind == yaml.SequenceNode {
 		for _, v := range list.Content {
-			if v.Kind == yaml.ScalarNode && v.Tag != "!!null" && trimSpace(v.Value) != "" {
-				is.Masthead = append(is.Masthead, trimSpace(v.Value))
+			if line := trimSpace(textsafe.String(v.Value)); v.Kind == yaml.ScalarNode && v.Tag != "!!null" && line != "" {
+				is.Masthead = append(is.Masthead, line)
 			}
 		}
 	}

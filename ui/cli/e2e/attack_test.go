@@ -14,6 +14,7 @@ import (
 	"testing"
 
 	"dubao/issue/safefile/safefiletest"
+	"dubao/issue/textsafe"
 )
 
 // TestFIFONoWriter (issue #18, item 2): a named pipe that nothing writes to,
@@ -129,3 +130,52 @@ func TestTmuxCleanedUp(t *testing.T) {
 		t.Errorf("sockets left in tmux's folder: %v", left)
 	}
 }
+
+// TestModelStringsClean (issue #18, item 11): no string of the model, from
+// any source — YAML front matter (decoded after the text was cleaned), a
+// feed's fields, an HTML page's attributes — holds a control character,
+// an escape sequence or a bidi control, so that `dubao json FILE | jq -r`
+// prints none.
+func TestModelStringsClean(t *testing.T) {
+	for _, name := range []string{"frontmatter-escapes.md", "feed-escapes.xml", "html-attr-escapes.html"} {
+		res := dubao(t, nil, "json", filepath.Join(attackDir(), name)).ok(t, "json "+name)
+		var v any
+		if err := json.Unmarshal([]byte(res.stdout), &v); err != nil {
+			t.Fatalf("json %s: %v", name, err)
+		}
+		strs := 0
+		walkStrings(v, "", func(where, s string) {
+			strs++
+			for _, r := range s {
+				if r != '\n' && textsafe.Unsafe(r) {
+					t.Errorf("%s: %s holds %U: %q", name, where, r, s)
+					return
+				}
+			}
+		})
+		if strs < 10 {
+			t.Errorf("%s: only %d strings in the JSON", name, strs)
+		}
+	}
+}
+
+// walkStrings calls f with every string of a decoded JSON value and where
+// it is.
+func walkStrings(v any, where string, f func(where, s string)) {
+	switch v := v.(type) {
+	case string:
+		f(where, v)
+	case map[string]any:
+		for k, x := range v {
+			walkStrings(x, where+"."+k, f)
+		}
+	case []any:
+		for i, x := range v {
+			walkStrings(x, fmt.Sprintf("%s[%d]", where, i), f)
+		}
+	}
+}
+
+// attackDir is the repository's corpus of hostile inputs of issue #18
+// (special files are made by the tests).
+func attackDir() string { return filepath.Join(root, "testdata", "attack") }
