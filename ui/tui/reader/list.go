@@ -27,12 +27,23 @@ type row struct {
 }
 
 // buildRows lists the rows of the headline list: each page's header, then
-// its articles (with their kickers when withKickers).
-func buildRows(arts []*issue.Article, sec []int, withKickers bool) []row {
+// its articles (with their kickers when withKickers). A page that only
+// repeats articles kept on an earlier page (Section.Repeats) has its
+// header row too, which says where they are; it belongs to the article
+// after it (or, at the end, the one before).
+func buildRows(is *issue.Issue, arts []*issue.Article, sec []int, withKickers bool) []row {
 	var rows []row
 	last := -1
+	repeats := func(upTo, art int) {
+		for s := last + 1; s < upTo && is != nil && s < len(is.Sections); s++ {
+			if sc := is.Sections[s]; len(sc.Articles) == 0 && len(sc.Repeats) > 0 {
+				rows = append(rows, row{kind: rowPage, sec: s, art: art})
+			}
+		}
+	}
 	for i, a := range arts {
 		if sec[i] != last {
+			repeats(sec[i], i)
 			last = sec[i]
 			rows = append(rows, row{kind: rowPage, sec: sec[i], art: i})
 		}
@@ -41,12 +52,16 @@ func buildRows(arts []*issue.Article, sec []int, withKickers bool) []row {
 		}
 		rows = append(rows, row{kind: rowTitle, sec: sec[i], art: i})
 	}
+	if is != nil && len(arts) > 0 {
+		repeats(len(is.Sections), len(arts)-1)
+	}
 	return rows
 }
 
 // pageName names section s: "第2版 城市", "第3版 广告", "第1版 要闻（仅标题）"
 // for a page of which the source gave only the titles (an e-paper layout
-// page read alone).
+// page read alone), "第5版 见第1版《…》" for a page that repeats an article,
+// "版次不详" when the page is not known (never a number made up).
 func pageName(is *issue.Issue, s int) string {
 	if s < 0 || s >= len(is.Sections) {
 		return ""
@@ -59,9 +74,20 @@ func pageName(is *issue.Issue, s int) string {
 	if sec.Ad && name == "" {
 		name = "广告"
 	}
+	if len(sec.Articles) == 0 && len(sec.Repeats) > 0 {
+		var see []string
+		for _, r := range sec.Repeats {
+			if r.Page > 0 {
+				see = append(see, fmt.Sprintf("见第%d版《%s》", r.Page, r.Title))
+			} else {
+				see = append(see, fmt.Sprintf("见《%s》", r.Title))
+			}
+		}
+		name = strings.TrimSpace(name + " " + strings.Join(see, "、"))
+	}
 	if sec.Page <= 0 {
 		if name == "" {
-			return fmt.Sprintf("第%d部分", s+1)
+			return "版次不详"
 		}
 		return name
 	}

@@ -237,7 +237,7 @@ func (r *Page) setSize(w, h int) {
 	r.width, r.height = max(w, 0), max(h, 0)
 	r.g = common.NewGeom(r.width, r.height, r.measure)
 	r.input.SetWidth(r.width)
-	r.rows = buildRows(r.arts, r.sec, r.g.BodyH >= 12)
+	r.rows = buildRows(r.is, r.arts, r.sec, r.g.BodyH >= 12)
 	r.relayout()
 	r.ensureListVisible()
 }

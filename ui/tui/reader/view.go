@@ -138,7 +138,8 @@ func (r *Page) mastheadView() string {
 
 // pagesText is the masthead's page count: the pages the issue has (8版),
 // and, when the masthead counts more pages than the file holds, both:
-// 本期8版(此处1版).
+// 本期8版(此处1版). An issue of one page whose count is not known names
+// that page (第18版), or says 版次不详 when the page is not known either.
 func pagesText(is *issue.Issue) string {
 	have := len(is.Sections)
 	switch {
@@ -146,6 +147,10 @@ func pagesText(is *issue.Issue) string {
 		return fmt.Sprintf("本期%d版(此处%d版)", is.Pages, have)
 	case is.Pages > 0:
 		return fmt.Sprintf("%d版", is.Pages)
+	case have == 1 && is.Sections[0].Page > 0:
+		return fmt.Sprintf("第%d版", is.Sections[0].Page)
+	case have == 1:
+		return "版次不详"
 	case have > 0:
 		return fmt.Sprintf("%d版", have)
 	}

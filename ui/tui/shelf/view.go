@@ -132,7 +132,7 @@ func (p *Page) entryLine(e *shelf.Entry, w int, sel bool) string {
 	lead := mark + " " + day + " " + weekday + "  "
 	pages, arts := "…", ""
 	if !e.Pending {
-		pages = fmt.Sprintf("%d版", e.Pages)
+		pages = pagesLabel(e)
 		arts = fmt.Sprintf("%d篇", e.Articles)
 	}
 	seen := " "
@@ -355,7 +355,7 @@ func (p *Page) statusText() string {
 		parts = append(parts, fmt.Sprintf("第%d号", e.Number))
 	}
 	if !e.Pending {
-		parts = append(parts, fmt.Sprintf("%d版", e.Pages), fmt.Sprintf("%d篇", e.Articles))
+		parts = append(parts, pagesLabel(e), fmt.Sprintf("%d篇", e.Articles))
 	} else {
 		parts = append(parts, "未索引")
 	}
@@ -365,4 +365,17 @@ func (p *Page) statusText() string {
 	}
 	parts = append(parts, textsafe.Line(where))
 	return strings.Join(parts, " · ")
+}
+
+// pagesLabel is an issue's page count on the shelf (4版); an issue of one
+// file and one page names its page (第18版), or says 版次不详 when it is
+// not known, rather than count it as 1版.
+func pagesLabel(e *shelf.Entry) string {
+	if e.Pages <= 1 && len(e.Files) == 1 {
+		if p := e.Files[0].Page; p > 0 {
+			return fmt.Sprintf("第%d版", p)
+		}
+		return "版次不详"
+	}
+	return fmt.Sprintf("%d版", e.Pages)
 }
