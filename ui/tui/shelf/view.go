@@ -198,14 +198,15 @@ func (p *Page) resultsView() []string {
 	}
 	for row := f.rows.Top; row < 2*len(f.hits) && len(out) < h; row++ {
 		i := row / 2
-		hit := f.hits[i]
+		cv := p.converter(f.hits[i])
+		hit := shownHit(f.hits[i], cv)
 		sel := i == f.cur
 		mark := "  "
 		if sel {
 			mark = "▌ "
 		}
 		if row%2 == 0 {
-			out = append(out, p.hitTitle(hit, mark, w, sel))
+			out = append(out, p.hitTitle(hit, cv.Convert(hit.Entry.Paper), mark, w, sel))
 			continue
 		}
 		out = append(out, p.hitLine(hit, mark, w, sel))
@@ -259,11 +260,12 @@ func duration(d time.Duration) string {
 	return fmt.Sprintf("%.1f秒", d.Seconds())
 }
 
-// hitTitle draws the first row of a hit: 2024-03-08 · 3版 · 标题.
-func (p *Page) hitTitle(hit shelf.Hit, mark string, w int, sel bool) string {
+// hitTitle draws the first row of a hit: 2024-03-08 · 3版 · 标题, with
+// the name of the hit's paper as shown.
+func (p *Page) hitTitle(hit shelf.Hit, paper, mark string, w int, sel bool) string {
 	parts := []string{hit.Entry.Date}
-	if p.papers > 1 && hit.Entry.Paper != "" {
-		parts = append(parts, textsafe.Line(hit.Entry.Paper))
+	if p.papers > 1 && paper != "" {
+		parts = append(parts, textsafe.Line(paper))
 	}
 	if hit.Page > 0 {
 		parts = append(parts, fmt.Sprintf("%d版", hit.Page))
