@@ -1,0 +1,80 @@
+package cli
+
+import (
+	"context"
+	"net/url"
+	"strings"
+	"testing"
+	"time"
+
+	"dubao/issue/fetch"
+)
+
+// livePlan is the plan of fetching the day of address into a new folder.
+func livePlan(t *testing.T, address string) dayPlan {
+	t.Helper()
+	u, err := url.Parse(address)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := fetch.ScopeOf(u)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dayPlan{start: address, scope: s, dir: t.TempDir()}
+}
+
+func TestLiveDay(t *testing.T) {
+	site, base := fetchSite(t)
+	site.Latency = 30 * time.Millisecond
+	r := &runner{app: App{Environ: []string{"TERM=dumb"}}}
+	l := r.startLive(context.Background(), livePlan(t, base+site.Pages[0]), getFlags{jobs: 2})
+	<-l.first
+	if l.firstAt.IsZero() {
+		t.Fatal("first page arrived at no time")
+	}
+	var got []liveUpdate
+	for u := range l.updates {
+		got = append(got, u)
+	}
+	<-l.done
+	if l.err != nil || len(got) == 0 {
+		t.Fatalf("fetch: %v, %d updates", l.err, len(got))
+	}
+	last := got[len(got)-1]
+	if !last.done || last.status != "已下载 3版 · 6篇" || last.issue == nil || len(last.issue.Articles()) != 6 {
+		t.Errorf("last update: done %v, status %q, issue %v", last.done, last.status, last.issue != nil)
+	}
+	for _, u := range got[:len(got)-1] {
+		if u.done || !strings.HasPrefix(u.status, "正在下载 ") || u.issue == nil {
+			t.Errorf("update while fetching: done %v, status %q, issue %v", u.done, u.status, u.issue != nil)
+		}
+	}
+	l.stop()
+}
+
+func TestLiveDayStopped(t *testing.T) {
+	site, base := fetchSite(t)
+	site.Latency = 200 * time.Millisecond
+	r := &runner{app: App{Environ: []string{"TERM=dumb"}}}
+	l := r.startLive(context.Background(), livePlan(t, base+site.Pages[0]), getFlags{jobs: 1})
+	<-l.first
+	l.stop() // the reader is left before the day is in
+	for range l.updates {
+	}
+	if l.err == nil {
+		t.Error("a fetch stopped half way: no error")
+	}
+}
+
+func TestLiveDayMissing(t *testing.T) {
+	_, base := fetchSite(t)
+	r := &runner{app: App{Environ: []string{"TERM=dumb"}}}
+	l := r.startLive(context.Background(), livePlan(t, base+"/rmrb/pc/layout/202608/04/node_01.html"), getFlags{jobs: 1})
+	<-l.first
+	<-l.done
+	if !l.firstAt.IsZero() || l.err == nil {
+		t.Errorf("a day that does not exist: first page at %v, error %v", l.firstAt, l.err)
+	}
+	l.stop()
+}
