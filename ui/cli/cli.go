@@ -52,6 +52,10 @@ type App struct {
 	// runReader runs the reader; nil means tui.Run. Tests set it to see
 	// what the reader is given, and to feed it keys.
 	runReader func(ctx context.Context, is *issue.Issue, opt tui.Options) error
+	// arrived, when set, is told when the first page of a day fetched for
+	// the reader arrived, just before the reader is started on it (tests
+	// measure the time between).
+	arrived func(time.Time)
 	// maxBytes is the size limit of an issue read (0: issue.MaxSize, see
 	// shelf.Options.MaxBytes); tests make it small.
 	maxBytes int64

@@ -187,7 +187,7 @@ func (r *runner) get(ctx context.Context, cmd *cobra.Command, address string, g 
 			missing = append(missing, p.scope.Date())
 			continue
 		case errors.Is(err, fetch.ErrNotFound):
-			return dirs, fmt.Errorf("%s: no paper that day (%v)", p.start, errors.Unwrap(err))
+			return dirs, dayError(p, err)
 		case err != nil:
 			return dirs, err
 		}

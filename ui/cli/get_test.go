@@ -159,16 +159,33 @@ func TestStatus(t *testing.T) {
 
 func TestReadURL(t *testing.T) {
 	site, base := fetchSite(t)
+	site.Latency = 20 * time.Millisecond
 	app, papers := dataHome(t)
-	var opened string
+	var (
+		opened   string
+		first    *issue.Issue
+		arrivals []tui.Arrival
+	)
 	app.terminal = fakeTerminal(80)
 	app.runReader = func(_ context.Context, is *issue.Issue, opt tui.Options) error {
-		opened = opt.Name
+		opened, first, arrivals = opt.Name, is, nil
+		if opt.Arrivals == nil {
+			return nil
+		}
+		for a := range opt.Arrivals { // a reader open until the day is in
+			arrivals = append(arrivals, a)
+		}
 		return nil
 	}
 	res := run(t, app, "", base+site.Pages[0])
-	if res.code != ExitOK || !strings.HasPrefix(opened, papers) {
+	if res.code != ExitOK || !strings.HasPrefix(opened, papers) || first == nil {
 		t.Fatalf("dubao URL: %d %q; opened %q", res.code, res.stderr, opened)
+	}
+	if len(arrivals) == 0 || !arrivals[len(arrivals)-1].Done || arrivals[len(arrivals)-1].Status != "已下载 3版 · 6篇" {
+		t.Errorf("arrivals: %+v", arrivals)
+	}
+	if !strings.HasPrefix(res.stderr, "人民日报 2026-08-03: 3版 · 6篇") {
+		t.Errorf("summary after the reader: %q", res.stderr)
 	}
 	// A day fetched whole opens without the network.
 	site.Reset()
@@ -188,5 +205,35 @@ func TestReadURL(t *testing.T) {
 	opened = ""
 	if res := run(t, app, "", "shelf"); res.code != ExitOK || opened != papers {
 		t.Errorf("dubao shelf: %d %q, opened %q, want %q", res.code, res.stderr, opened, papers)
+	}
+}
+
+// Leaving the reader before the day is in stops the fetch; the next dubao
+// URL fetches the rest.
+func TestReadURLLeftEarly(t *testing.T) {
+	site, base := fetchSite(t)
+	site.Latency = 30 * time.Millisecond
+	app, _ := dataHome(t)
+	app.terminal = fakeTerminal(80)
+	app.runReader = func(context.Context, *issue.Issue, tui.Options) error { return nil } // q at once
+	res := run(t, app, "", base+site.Pages[0])
+	if res.code != ExitOK || !strings.Contains(res.stderr, "the fetch was stopped (") {
+		t.Fatalf("dubao URL left early: %d %q", res.code, res.stderr)
+	}
+	var last tui.Arrival
+	app.runReader = func(_ context.Context, _ *issue.Issue, opt tui.Options) error {
+		for a := range opt.Arrivals {
+			last = a
+		}
+		return nil
+	}
+	res = run(t, app, "", base+site.Pages[0])
+	if res.code != ExitOK || !last.Done || last.Status != "已下载 3版 · 6篇" {
+		t.Errorf("dubao URL again: %d %q, last arrival %+v", res.code, res.stderr, last)
+	}
+	// A day that does not exist: one line, exit 1, no reader.
+	res = run(t, app, "", base+"/rmrb/pc/layout/202608/04/node_01.html")
+	if res.code != ExitError || !strings.Contains(res.stderr, "no paper that day") || strings.Count(res.stderr, "\n") != 1 {
+		t.Errorf("dubao URL of no day: %d %q", res.code, res.stderr)
 	}
 }

@@ -2,18 +2,23 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 	"sync"
 	"time"
 
-	"dubao/issue"
+	"github.com/spf13/cobra"
+
 	"dubao/issue/fetch"
 	"dubao/issue/shelf"
+	"dubao/ui/config"
+	"dubao/ui/tui"
 )
 
 // reloadEvery is the shortest time between two readings of a day being
-// fetched: the reader's headlines fill in at this pace.
+// fetched: the reader's headlines fill in at this pace (or slower: at
+// least three times as long as the last reading took).
 const reloadEvery = 300 * time.Millisecond
 
 // liveDay is a day being fetched for the reader (dubao URL): the fetch
@@ -26,9 +31,9 @@ type liveDay struct {
 	first   chan struct{}
 	firstAt time.Time
 	// updates are the day read again with what has arrived, each with
-	// the words of the status line; the last has done set. It is closed
-	// after it, or when stop is called.
-	updates chan liveUpdate
+	// the words of the status line; the last is Done. It is closed after
+	// it, or when stop is called.
+	updates chan tui.Arrival
 	// done is closed when the fetch has ended; res and err are then set.
 	done chan struct{}
 	res  *fetch.Result
@@ -39,23 +44,13 @@ type liveDay struct {
 	once   sync.Once
 }
 
-// liveUpdate is the day read again while it is fetched.
-type liveUpdate struct {
-	issue  *issue.Issue
-	key    string // shelf.Key of the issue
-	status string // 正在下载 7/20版 · 63篇, then what the fetch did
-	done   bool   // the fetch has ended: the last update
-	// arrived is when the newest file it holds arrived.
-	arrived time.Time
-}
-
 // startLive starts fetching the day p in the background.
 func (r *runner) startLive(ctx context.Context, p dayPlan, g getFlags) *liveDay {
 	ctx, cancel := context.WithCancel(ctx)
 	l := &liveDay{
 		dir:     p.dir,
 		first:   make(chan struct{}),
-		updates: make(chan liveUpdate, 1),
+		updates: make(chan tui.Arrival, 1),
 		done:    make(chan struct{}),
 		cancel:  cancel,
 		quit:    make(chan struct{}),
@@ -63,7 +58,6 @@ func (r *runner) startLive(ctx context.Context, p dayPlan, g getFlags) *liveDay 
 	var (
 		mu         sync.Mutex
 		latest     fetch.Progress
-		latestAt   time.Time
 		firstOnce  sync.Once
 		changed    = make(chan struct{}, 1)
 		closeFirst = func() { firstOnce.Do(func() { close(l.first) }) }
@@ -74,7 +68,7 @@ func (r *runner) startLive(ctx context.Context, p dayPlan, g getFlags) *liveDay 
 		Progress: func(pr fetch.Progress) {
 			now := time.Now()
 			mu.Lock()
-			latest, latestAt = pr, now
+			latest = pr
 			if pr.Last.Err == nil && l.firstAt.IsZero() {
 				l.firstAt = now
 			}
@@ -97,6 +91,7 @@ func (r *runner) startLive(ctx context.Context, p dayPlan, g getFlags) *liveDay 
 		defer close(l.updates)
 		<-l.first
 		var last time.Time
+		gap := reloadEvery
 		for {
 			finished := false
 			select {
@@ -106,7 +101,7 @@ func (r *runner) startLive(ctx context.Context, p dayPlan, g getFlags) *liveDay 
 			case <-l.quit:
 				return
 			}
-			if wait := reloadEvery - time.Since(last); !finished && wait > 0 {
+			if wait := gap - time.Since(last); !finished && wait > 0 {
 				select {
 				case <-time.After(wait):
 				case <-l.done:
@@ -117,15 +112,25 @@ func (r *runner) startLive(ctx context.Context, p dayPlan, g getFlags) *liveDay 
 			}
 			last = time.Now()
 			mu.Lock()
-			pr, at := latest, latestAt
+			pr := latest
 			mu.Unlock()
-			u := liveUpdate{status: fetchStatus(pr), arrived: at, done: finished}
+			u := tui.Arrival{Status: Status(pr), Done: finished}
 			if finished && l.res != nil {
-				u.status = doneStatus(l.res)
+				u.Status, u.Failed = doneStatus(l.res), !l.res.Complete()
 			}
-			if loaded, err := shelf.Load(p.dir, r.shelfOptions()); err == nil {
-				u.issue, u.key = loaded.Issue, loaded.Key
+			if finished && l.err != nil {
+				u.Status, u.Failed = "下载中断："+oneLine(l.err.Error()), true
 			}
+			loaded, err := shelf.Load(p.dir, r.shelfOptions())
+			if err == nil {
+				u.Issue = loaded.Issue
+				if finished {
+					u.Key = loaded.Key
+				}
+			}
+			// Reading the day takes longer as it grows: leave the fetch
+			// most of the time (two cores may be all there is).
+			gap = max(reloadEvery, 3*time.Since(last))
 			select {
 			case l.updates <- u:
 			case <-l.quit:
@@ -149,9 +154,6 @@ func (l *liveDay) stop() {
 	<-l.done
 }
 
-// fetchStatus is the status line of a day being fetched.
-func fetchStatus(p fetch.Progress) string { return Status(p) }
-
 // doneStatus is the status line of a day fetched: 已下载 20版 · 120篇, or
 // what could not be fetched.
 func doneStatus(res *fetch.Result) string {
@@ -163,4 +165,68 @@ func doneStatus(res *fetch.Result) string {
 		return s
 	}
 	return fmt.Sprintf("已下载 %d版 · %d篇", res.Layouts, res.Articles)
+}
+
+// readArriving is dubao URL on a terminal: the reader opens on the day as
+// soon as its first page is in, and the rest fills in while it arrives
+// (see startLive); a day already fetched whole opens at once, without the
+// network (unless --refresh). Leaving the reader before the day is in
+// stops the fetch; the summary is printed once the reader is gone.
+func (r *runner) readArriving(ctx context.Context, cmd *cobra.Command, address string, cfg config.Config) error {
+	g := r.urlFlags
+	g.days = 1
+	plans, err := r.plan(cmd, address, g)
+	if err != nil {
+		return err
+	}
+	p := plans[0]
+	if m, err := fetch.ReadManifest(p.dir); err == nil && m.Complete && !g.refresh {
+		return r.readFolder(ctx, p.dir, cfg)
+	}
+	l := r.startLive(ctx, p, g)
+	defer l.stop()
+	select {
+	case <-l.first:
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+	if l.firstAt.IsZero() { // no page came: the day does not exist, or the site said no
+		<-l.done
+		return dayError(p, l.err)
+	}
+	loaded, err := shelf.Load(p.dir, r.shelfOptions())
+	if err != nil {
+		// The first page alone does not read as an issue: wait for the
+		// rest.
+		<-l.done
+		if loaded, err = shelf.Load(p.dir, r.shelfOptions()); err != nil {
+			return err
+		}
+	}
+	opt := r.readerOptions(cfg, input{name: p.dir, issue: loaded.Issue, path: absPath(p.dir)})
+	opt.Arrivals = l.updates
+	if r.app.arrived != nil {
+		r.app.arrived(l.firstAt)
+	}
+	err = r.app.reader(ctx, loaded.Issue, opt)
+	l.stop()
+	switch {
+	case l.res != nil && l.err == nil:
+		r.summary(l.res)
+	case l.res != nil && errors.Is(l.err, context.Canceled):
+		fmt.Fprintf(r.stderr, "%s: the fetch was stopped (%d版 · %d篇 in): '%s %s' again fetches the rest\n",
+			r.root.Name(), l.res.Layouts, l.res.Articles, r.root.Name(), address)
+	case l.err != nil && err == nil:
+		err = l.err
+	}
+	return err
+}
+
+// dayError is the error of a day that could not be fetched: one line, with
+// "no paper that day" for a day the site does not have.
+func dayError(p dayPlan, err error) error {
+	if errors.Is(err, fetch.ErrNotFound) {
+		return fmt.Errorf("%s: no paper that day (%v)", p.start, errors.Unwrap(err))
+	}
+	return err
 }

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"dubao/issue/fetch"
+	"dubao/ui/tui"
 )
 
 // livePlan is the plan of fetching the day of address into a new folder.
@@ -33,7 +34,7 @@ func TestLiveDay(t *testing.T) {
 	if l.firstAt.IsZero() {
 		t.Fatal("first page arrived at no time")
 	}
-	var got []liveUpdate
+	var got []tui.Arrival
 	for u := range l.updates {
 		got = append(got, u)
 	}
@@ -42,12 +43,12 @@ func TestLiveDay(t *testing.T) {
 		t.Fatalf("fetch: %v, %d updates", l.err, len(got))
 	}
 	last := got[len(got)-1]
-	if !last.done || last.status != "已下载 3版 · 6篇" || last.issue == nil || len(last.issue.Articles()) != 6 {
-		t.Errorf("last update: done %v, status %q, issue %v", last.done, last.status, last.issue != nil)
+	if !last.Done || last.Failed || last.Status != "已下载 3版 · 6篇" || last.Issue == nil || len(last.Issue.Articles()) != 6 || last.Key == "" {
+		t.Errorf("last update: %+v", last)
 	}
 	for _, u := range got[:len(got)-1] {
-		if u.done || !strings.HasPrefix(u.status, "正在下载 ") || u.issue == nil {
-			t.Errorf("update while fetching: done %v, status %q, issue %v", u.done, u.status, u.issue != nil)
+		if u.Done || !strings.HasPrefix(u.Status, "正在下载 ") || u.Issue == nil || u.Key != "" {
+			t.Errorf("update while fetching: %+v", u)
 		}
 	}
 	l.stop()

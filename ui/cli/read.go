@@ -21,10 +21,14 @@ func (r *runner) read(ctx context.Context, cmd *cobra.Command, args []string) er
 		return err
 	}
 	arg := argAt(args, 0)
+	_, isTerm := r.app.terminalWidth(r.stdout)
 	switch {
 	case isWebAddress(arg):
 		if len(args) > 1 {
 			return usagef(cmd.CommandPath(), "a web address names its day: no DATE after it (%q)", args[1])
+		}
+		if isTerm {
+			return r.readArriving(ctx, cmd, arg, cfg)
 		}
 		dir, err := r.fetchForReading(ctx, cmd, arg, r.urlFlags)
 		if err != nil {
@@ -38,7 +42,6 @@ func (r *runner) read(ctx context.Context, cmd *cobra.Command, args []string) er
 			arg = dir
 		}
 	}
-	_, isTerm := r.app.terminalWidth(r.stdout)
 	if isTerm && len(args) < 2 && isDir(arg) {
 		return r.readFolder(ctx, arg, cfg)
 	}

@@ -40,6 +40,9 @@ type Model struct {
 	script  script.Conversion // how text is shown (繁简), kept from one issue to the next
 	ambWide bool
 	initCmd tea.Cmd // work started by New, returned by Init
+	// arriving is the latest reading of Run's issue while it arrives
+	// (Options.Arrivals).
+	arriving *issue.Issue
 
 	store   *state.Store
 	states  map[string]*state.Issue // the reading state of the issues opened, by key
@@ -101,6 +104,10 @@ func New(is *issue.Issue, opt Options) *Model {
 	if is != nil {
 		cmds = append(cmds, m.open(common.OpenMsg{Issue: is, Name: opt.Name, Key: opt.Key, Path: opt.Path,
 			Entry: opt.Entry, Article: opt.Article}))
+	}
+	if opt.Arrivals != nil {
+		m.arriving = is
+		cmds = append(cmds, waitArrival(opt.Arrivals))
 	}
 	m.initCmd = tea.Batch(cmds...)
 	return m
@@ -219,6 +226,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.broadcast(common.StylesMsg{Styles: m.st})
 	case common.Routed:
 		return m, m.route(msg)
+	case arrivalMsg:
+		return m, m.arrive(msg)
 	case common.OpenMsg:
 		return m, m.open(msg)
 	case common.BackMsg:

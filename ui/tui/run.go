@@ -73,6 +73,9 @@ type Options struct {
 	Shelf    *shelf.Shelf
 	Indexing <-chan shelf.Update
 	Entry    *shelf.Entry
+	// Arrivals, when not nil, sends Run's issue again and again while it
+	// still arrives (see Arrival); Key is then "" until the last arrival.
+	Arrivals <-chan Arrival
 	// State keeps the reading state of each issue; nil remembers nothing
 	// beyond this run (--no-state).
 	State *state.Store

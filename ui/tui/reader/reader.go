@@ -111,6 +111,10 @@ type Page struct {
 	msg    string // a message in the status line until the next key
 	msgErr bool
 
+	// arriving is the status of an issue still arriving (正在下载 7/20版 ·
+	// 63篇), shown first in the status line; "" once it is all in.
+	arriving string
+
 	charCount []int // per article, −1 until counted
 	counted   bool  // the background count is done (or not needed)
 
@@ -138,16 +142,7 @@ func New(msg common.OpenMsg, e common.Env, st *state.Issue, shelved bool, w, h i
 	if e.Current > 0 {
 		r.measure = e.Current
 	}
-	for s := range r.is.Sections {
-		for a := range r.is.Sections[s].Articles {
-			art := &r.is.Sections[s].Articles[a]
-			if _, dup := r.byN[art.N]; !dup {
-				r.byN[art.N] = len(r.arts)
-			}
-			r.arts = append(r.arts, art)
-			r.sec = append(r.sec, s)
-		}
-	}
+	r.index()
 	r.input = common.NewPrompt(e.St)
 	r.digitWait = digitDelay
 	r.initScript()
@@ -169,6 +164,21 @@ func New(msg common.OpenMsg, e common.Env, st *state.Issue, shelved bool, w, h i
 	r.markRead()
 	r.syncKeys()
 	return r
+}
+
+// index lists the issue's articles in order (arts, sec, byN).
+func (r *Page) index() {
+	r.arts, r.sec, r.byN = r.arts[:0], r.sec[:0], map[int]int{}
+	for s := range r.is.Sections {
+		for a := range r.is.Sections[s].Articles {
+			art := &r.is.Sections[s].Articles[a]
+			if _, dup := r.byN[art.N]; !dup {
+				r.byN[art.N] = len(r.arts)
+			}
+			r.arts = append(r.arts, art)
+			r.sec = append(r.sec, s)
+		}
+	}
 }
 
 // indexOf returns the index in arts of the article numbered n, or −1.

@@ -176,6 +176,9 @@ func (r *Page) statusView() string {
 // The least needed parts are left out first.
 func (r *Page) statusText(room int) string {
 	a := r.Article()
+	if a == nil && r.arriving != "" {
+		return r.arriving
+	}
 	if a == nil {
 		return "本期没有文章"
 	}
@@ -184,6 +187,9 @@ func (r *Page) statusText(room int) string {
 		need int // lower is kept longer
 	}
 	var parts []part
+	if r.arriving != "" {
+		parts = append(parts, part{r.arriving, 0})
+	}
 	s := r.sec[r.cur]
 	parts = append(parts, part{pageStatus(r.is, s), 0})
 	first := r.firstOfSection(s)
