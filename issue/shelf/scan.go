@@ -507,6 +507,10 @@ func (w *walked) units() []unit {
 	days := map[string][]found{}
 	var dayKeys []string
 	for _, f := range w.files {
+		if why := webResource(f.rel); why != "" {
+			w.skipped = append(w.skipped, Skipped{Path: f.rel, Reason: why})
+			continue
+		}
 		if k, ok := epaper.DayKey(f.rel); ok {
 			if _, seen := days[k]; !seen {
 				dayKeys = append(dayKeys, k)
@@ -555,6 +559,23 @@ func (w *walked) units() []unit {
 		}
 	}
 	return out
+}
+
+// webResource says why a file of a saved web page is no issue, without
+// reading it: a script or a style sheet, or a file of the folder a
+// browser saves a page's resources in (content_123_files/); "" for any
+// other file.
+func webResource(rel string) string {
+	for _, dir := range strings.Split(path.Dir(rel), "/") {
+		if strings.HasSuffix(dir, "_files") || strings.HasSuffix(dir, ".files") {
+			return "a saved web page's resource (its " + dir + " folder)"
+		}
+	}
+	switch strings.ToLower(path.Ext(rel)) {
+	case ".css", ".js", ".mjs", ".map":
+		return "a web page's script or style sheet"
+	}
+	return ""
 }
 
 // isArchiveFolder reports whether files are all archive files of one date.
