@@ -63,7 +63,8 @@ Big5); FOLDER a folder of one issue's files (per page or per article), or
 of many issues, with DATE naming one of them; - reads stdin (keys then come
 from the terminal). URL is a page of an e-paper (数字报) site: dubao fetches
 that day as 'dubao get URL' does, into the shelf of fetched papers, and
-opens it (a day already fetched whole opens at once, without the network).
+opens it as soon as its first page is in, the rest filling in as it
+arrives (a day already fetched whole opens at once, without the network).
 With no argument dubao opens the shelf of fetched papers
 ($XDG_DATA_HOME/dubao/papers), or, when none was fetched, the sample issue
 built into it. When stdout is not a terminal, dubao prints the whole issue as
