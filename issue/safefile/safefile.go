@@ -55,6 +55,28 @@ func Kind(mode fs.FileMode) string {
 	return "a special file"
 }
 
+// KindChinese is Kind in Chinese: "文件夹", "命名管道", "字符设备",
+// "块设备", "套接字", "符号链接", "特殊文件"; "" for a regular file.
+func KindChinese(mode fs.FileMode) string {
+	switch {
+	case mode.IsRegular():
+		return ""
+	case mode.IsDir():
+		return "文件夹"
+	case mode&fs.ModeNamedPipe != 0:
+		return "命名管道"
+	case mode&fs.ModeCharDevice != 0:
+		return "字符设备"
+	case mode&fs.ModeDevice != 0:
+		return "块设备"
+	case mode&fs.ModeSocket != 0:
+		return "套接字"
+	case mode&fs.ModeSymlink != 0:
+		return "符号链接"
+	}
+	return "特殊文件"
+}
+
 // notRegular is the error for name, which is the special file mode.
 func notRegular(name string, mode fs.FileMode) error {
 	return &fs.PathError{Op: "read", Path: name, Err: fmt.Errorf("%w (%s)", ErrNotRegular, Kind(mode))}

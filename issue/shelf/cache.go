@@ -15,7 +15,7 @@ import (
 // indexVersion changes whenever what a record holds, or how it is worked
 // out, changes: an index of another version, or one made by another
 // version of the parser (issue.ParserVersion), is rebuilt.
-const indexVersion = 3
+const indexVersion = 4
 
 // indexFile is the cached index of one shelf.
 type indexFile struct {
@@ -118,7 +118,7 @@ func plausible(r *record) bool {
 		}
 		size += f.Size
 	}
-	if !cleanText(r.Path, 4096) || !cleanText(r.Skip, maxRecordText) || !cleanText(r.Paper, maxRecordText) ||
+	if !cleanText(r.Path, 4096) || r.Skip != nil && !(cleanText(r.Skip.Detail, maxRecordText) && cleanText(r.Skip.Zh, maxRecordText) && cleanText(r.Skip.Limit, maxRecordText)) || !cleanText(r.Paper, maxRecordText) ||
 		!cleanText(r.Weekday, maxRecordText) || !cleanText(r.Encoding, maxRecordText) {
 		return false
 	}

@@ -55,7 +55,7 @@ func TestSizeLimit(t *testing.T) {
 	}
 	found := false
 	for _, sk := range s.Skipped {
-		if sk.Path == "sparse.md" && strings.Contains(sk.Reason, "too large") {
+		if sk.Path == "sparse.md" && strings.Contains(sk.Reason.String(), "too large") {
 			found = true
 		}
 	}

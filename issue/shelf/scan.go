@@ -19,7 +19,6 @@ import (
 	"unicode"
 
 	"dubao/issue"
-	"dubao/issue/safefile"
 	"dubao/issue/source"
 	"dubao/issue/source/epaper"
 )
@@ -104,8 +103,8 @@ type record struct {
 	// issue.
 	Day   bool      `json:"day,omitempty"`
 	Files []fileRec `json:"files"`
-	// Skip says why the file is not an issue; empty for an issue.
-	Skip string `json:"skip,omitempty"`
+	// Skip says why the file is not an issue; nil for an issue.
+	Skip *Reason `json:"skip,omitempty"`
 	// transient is true for a skip that is not a property of the content
 	// (a read error): such records are not cached.
 	transient bool
@@ -332,8 +331,8 @@ func (sc *scan) build() *Shelf {
 			if p := provisional(sc.units[i], sc.name); p != nil {
 				issues = append(issues, p)
 			}
-		case r.Skip != "":
-			s.Skipped = append(s.Skipped, Skipped{Path: r.Path, Reason: r.Skip})
+		case r.Skip != nil:
+			s.Skipped = append(s.Skipped, Skipped{Path: r.Path, Reason: *r.Skip})
 		default:
 			issues = append(issues, r)
 		}
@@ -372,12 +371,6 @@ type walked struct {
 	mixed map[string]bool
 }
 
-// The reasons a walk gives for what it does not enter or read.
-const (
-	reasonPseudoFS = "a pseudo file system (not walked)"
-	reasonOtherFS  = "another file system (not walked; --cross-filesystems walks it)"
-)
-
 // pseudoPaths are folders that hold no files but views of the system or
 // devices, whatever file system they are on: never walked.
 var pseudoPaths = []string{"/proc", "/sys", "/dev"}
@@ -393,12 +386,12 @@ const walkProgressEvery = 256
 // systems are not entered.
 func walk(ctx context.Context, dir string, opt Options) (*walked, error) {
 	w := &walked{mixed: map[string]bool{}}
-	skip := func(rel, reason string) {
+	skip := func(rel string, reason Reason) {
 		w.skipped = append(w.skipped, Skipped{Path: rel, Reason: reason})
 		w.mixed[path.Dir(rel)] = true
 	}
 	if name := pseudoFSOf(dir); name != "" || slices.Contains(pseudoPaths, dir) {
-		return nil, fmt.Errorf("open shelf %s: %s", dir, reasonPseudoFS)
+		return nil, fmt.Errorf("open shelf %s: %s", dir, fixed(ReasonPseudoFS))
 	}
 	rootDev, haveDev := uint64(0), false
 	if info, err := os.Stat(dir); err == nil {
@@ -426,7 +419,7 @@ func walk(ctx context.Context, dir string, opt Options) (*walked, error) {
 			if rel == "." {
 				return fmt.Errorf("open shelf %s: %w", dir, err)
 			}
-			skip(rel, "cannot read: "+unwrapPath(err).Error())
+			skip(rel, unreadable(unwrapPath(err)))
 			if d != nil && d.IsDir() {
 				return fs.SkipDir
 			}
@@ -443,7 +436,7 @@ func walk(ctx context.Context, dir string, opt Options) (*walked, error) {
 		}
 		if d.IsDir() {
 			w.mixed[path.Dir(rel)] = true
-			if reason := enterable(p, d, rootDev, haveDev, opt.CrossFilesystems); reason != "" {
+			if reason, ok := enterable(p, d, rootDev, haveDev, opt.CrossFilesystems); !ok {
 				skip(rel, reason)
 				return fs.SkipDir
 			}
@@ -454,15 +447,15 @@ func walk(ctx context.Context, dir string, opt Options) (*walked, error) {
 		if err == nil && d.Type()&fs.ModeSymlink != 0 {
 			info, err = os.Stat(p)
 			if err == nil && info.IsDir() {
-				skip(rel, "link to a folder (not followed)")
+				skip(rel, fixed(ReasonLinkToFolder))
 				return nil
 			}
 		}
 		switch {
 		case err != nil:
-			skip(rel, "cannot read: "+unwrapPath(err).Error())
+			skip(rel, unreadable(unwrapPath(err)))
 		case !info.Mode().IsRegular():
-			skip(rel, "not a regular file ("+safefile.Kind(info.Mode())+")")
+			skip(rel, special(info.Mode()))
 		default:
 			inode, ctime := identity(info)
 			w.files = append(w.files, found{rel: rel, abs: p, size: info.Size(), modTime: info.ModTime(), inode: inode, ctime: ctime})
@@ -472,29 +465,30 @@ func walk(ctx context.Context, dir string, opt Options) (*walked, error) {
 	return w, err
 }
 
-// enterable returns why the walk must not enter the folder p, or "": a
+// enterable reports whether the walk may enter the folder p, and when not
+// why: a
 // pseudo file system, or another file system than the shelf's (rootDev)
 // unless cross.
-func enterable(p string, d fs.DirEntry, rootDev uint64, haveDev, cross bool) string {
+func enterable(p string, d fs.DirEntry, rootDev uint64, haveDev, cross bool) (Reason, bool) {
 	if slices.Contains(pseudoPaths, p) {
-		return reasonPseudoFS
+		return fixed(ReasonPseudoFS), false
 	}
 	info, err := d.Info()
 	if err != nil || !haveDev {
-		return ""
+		return Reason{}, true
 	}
 	dev, ok := deviceOf(info)
 	if !ok || dev == rootDev {
-		return ""
+		return Reason{}, true
 	}
 	// A mount point: what is mounted there?
 	if pseudoFSOf(p) != "" {
-		return reasonPseudoFS
+		return fixed(ReasonPseudoFS), false
 	}
 	if !cross {
-		return reasonOtherFS
+		return fixed(ReasonOtherFS), false
 	}
-	return ""
+	return Reason{}, true
 }
 
 // units groups the files into what is read as one: the saved pages of
@@ -663,7 +657,8 @@ func analyze(u unit, opt Options) *record {
 		is, err = analyzeFile(u.files[0], r, opt)
 	}
 	if err != nil {
-		r.Skip = reason(u.rel, u.abs, err)
+		why := reasonOf(u.rel, u.abs, err)
+		r.Skip = &why
 		var pe *fs.PathError
 		r.transient = errors.As(err, &pe)
 		// A file refused before it was read whole (binary, too large)
@@ -692,7 +687,8 @@ func analyze(u unit, opt Options) *record {
 	}
 	r.Encoding = strings.Clone(is.Encoding)
 	if !u.folder && !u.day && r.Paper == "" && r.Date == "" && dateFromName(u.rel) == "" && !hasHan(is) {
-		r.Skip = "no masthead, date or Chinese text: not an issue"
+		why := fixed(ReasonNotIssue)
+		r.Skip = &why
 	}
 	return r
 }
@@ -736,20 +732,6 @@ func analyzeFolder(u unit, r *record, forced string) (*issue.Issue, error) {
 		r.Files[i].setSums(data)
 	}
 	return issue.OpenFolder(u.abs, issue.Options{Name: u.rel, Encoding: forced})
-}
-
-// reason turns an error about a unit into a short reason, without the
-// names that the error may start with.
-func reason(rel, abs string, err error) string {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return "cannot read: " + pe.Err.Error()
-	}
-	msg := err.Error()
-	for _, name := range []string{rel, abs} {
-		msg = strings.TrimPrefix(msg, name+": ")
-	}
-	return msg
 }
 
 // hasHan reports whether the titles or first paragraphs of is hold a Han

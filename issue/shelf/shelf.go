@@ -101,11 +101,11 @@ type File struct {
 // Skipped is a file that is not an issue, and why.
 type Skipped struct {
 	Path   string `json:"path"` // relative to the shelf folder, with slashes
-	Reason string `json:"reason"`
+	Reason Reason `json:"reason"`
 }
 
 // String returns "path: reason".
-func (s Skipped) String() string { return s.Path + ": " + s.Reason }
+func (s Skipped) String() string { return s.Path + ": " + s.Reason.String() }
 
 // Name returns a one-line description of the entry for lists and errors:
 // "星河日报 2024-03-08", or the date and the file (or archive folder) when

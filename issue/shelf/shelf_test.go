@@ -146,7 +146,7 @@ func TestScanMixedFolder(t *testing.T) {
 	}
 	skipped := map[string]string{}
 	for _, sk := range s.Skipped {
-		skipped[sk.Path] = sk.Reason
+		skipped[sk.Path] = sk.Reason.String()
 	}
 	for path, reason := range map[string]string{
 		"scan.png":      "PNG image",
@@ -181,7 +181,7 @@ func TestScanUnreadableFile(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(s.Issues) != 1 || len(s.Skipped) != 1 || !strings.Contains(s.Skipped[0].Reason, "permission denied") {
+	if len(s.Issues) != 1 || len(s.Skipped) != 1 || !strings.Contains(s.Skipped[0].Reason.String(), "permission denied") {
 		t.Errorf("issues %v, skipped %v", describe(s), s.Skipped)
 	}
 }

@@ -23,8 +23,8 @@ func TestWalkPseudoFilesystems(t *testing.T) {
 			continue
 		}
 		_, err := Scan(context.Background(), dir, Options{})
-		if err == nil || !strings.Contains(err.Error(), reasonPseudoFS) {
-			t.Errorf("Scan(%s) = %v, want an error saying %q", dir, err, reasonPseudoFS)
+		if err == nil || !strings.Contains(err.Error(), fixed(ReasonPseudoFS).String()) {
+			t.Errorf("Scan(%s) = %v, want an error saying %q", dir, err, fixed(ReasonPseudoFS).String())
 		}
 	}
 	root, err := os.ReadDir("/")
@@ -41,11 +41,11 @@ func TestWalkPseudoFilesystems(t *testing.T) {
 		want := ""
 		switch d.Name() {
 		case "proc", "sys", "dev":
-			want = reasonPseudoFS
+			want = fixed(ReasonPseudoFS).String()
 		default:
 			continue
 		}
-		if got := enterable(p, d, rootDev, true, true); got != want {
+		if got := why(enterable(p, d, rootDev, true, true)); got != want {
 			t.Errorf("enterable(%s) = %q, want %q", p, got, want)
 		}
 	}
@@ -65,13 +65,13 @@ func TestWalkOneFilesystem(t *testing.T) {
 	}
 	dev, _ := deviceOf(info)
 	mounted := fakeDir{name: "mnt", dev: dev}
-	if got := enterable(sub, mounted, dev+1, true, false); got != reasonOtherFS {
-		t.Errorf("a folder on another file system: %q, want %q", got, reasonOtherFS)
+	if got := why(enterable(sub, mounted, dev+1, true, false)); got != fixed(ReasonOtherFS).String() {
+		t.Errorf("a folder on another file system: %q, want %q", got, fixed(ReasonOtherFS).String())
 	}
-	if got := enterable(sub, mounted, dev+1, true, true); got != "" {
+	if got := why(enterable(sub, mounted, dev+1, true, true)); got != "" {
 		t.Errorf("with CrossFilesystems: %q, want it entered", got)
 	}
-	if got := enterable(sub, mounted, dev, true, false); got != "" {
+	if got := why(enterable(sub, mounted, dev, true, false)); got != "" {
 		t.Errorf("a folder on the same file system: %q, want it entered", got)
 	}
 }
@@ -105,3 +105,11 @@ func (f fakeDir) Size() int64                { return 0 }
 func (f fakeDir) Mode() fs.FileMode          { return fs.ModeDir | 0o700 }
 func (f fakeDir) ModTime() time.Time         { return time.Time{} }
 func (f fakeDir) Sys() any                   { return &syscall.Stat_t{Dev: f.dev} }
+
+// why is what enterable says, as text: "" when the folder is entered.
+func why(r Reason, enter bool) string {
+	if enter {
+		return ""
+	}
+	return r.String()
+}

@@ -24,17 +24,37 @@ func LimitOf(n int64) int64 {
 	return issue.MaxSize
 }
 
-// tooLarge is the error for a file of size bytes (−1: unknown, it was read
-// past the limit) over the limit. It wraps issue.ErrTooLarge.
-func tooLarge(size, limit int64) error {
-	if size < 0 {
-		return fmt.Errorf("%w (more than %s, the limit)", issue.ErrTooLarge, megabytes(limit))
-	}
-	return fmt.Errorf("%w (%s, the limit is %s)", issue.ErrTooLarge, megabytes(size), megabytes(limit))
+// TooLargeError is the error for a file of Size bytes (−1: unknown, it was
+// read past the limit) over the size Limit. It wraps issue.ErrTooLarge.
+type TooLargeError struct {
+	Size, Limit int64
 }
 
-// megabytes writes a size for a message: in MB, or in bytes below 1 MB.
-func megabytes(n int64) string {
+// Error says "too large (80.0 MB, the limit is 64.0 MB)", or "too large
+// (more than 64.0 MB, the limit)".
+func (e *TooLargeError) Error() string {
+	if e.Size < 0 {
+		return fmt.Sprintf("%v (more than %s, the limit)", issue.ErrTooLarge, Megabytes(e.Limit))
+	}
+	return fmt.Sprintf("%v (%s, the limit is %s)", issue.ErrTooLarge, Megabytes(e.Size), Megabytes(e.Limit))
+}
+
+// Unwrap returns issue.ErrTooLarge.
+func (e *TooLargeError) Unwrap() error { return issue.ErrTooLarge }
+
+// tooLarge is the error for a file of size bytes (−1: unknown) over limit.
+func tooLarge(size, limit int64) error { return &TooLargeError{Size: size, Limit: limit} }
+
+// NotTextError is the error for a file that is binary data of a Kind
+// (SniffBinary): "not text: PDF document".
+type NotTextError struct {
+	Kind string
+}
+
+func (e *NotTextError) Error() string { return "not text: " + e.Kind }
+
+// Megabytes writes a size for a message: in MB, or in bytes below 1 MB.
+func Megabytes(n int64) string {
 	if n < 1<<20 {
 		return fmt.Sprintf("%d bytes", n)
 	}
@@ -95,7 +115,7 @@ func readInto(buf []byte, name string, size, limit int64, check bool) ([]byte, e
 	n, err := io.ReadFull(f, buf[:head])
 	if check && int64(n) < head || check && n == SniffSize {
 		if kind := SniffBinary(buf[:n]); kind != "" {
-			return buf[:0], fmt.Errorf("not text: %s", kind)
+			return buf[:0], &NotTextError{Kind: kind}
 		}
 	}
 	if err == nil && head < int64(len(buf)) {
@@ -141,7 +161,7 @@ func readRest(r io.Reader, buf []byte, limit int64, sniffed bool) ([]byte, error
 		m, err := io.ReadFull(r, buf[n:])
 		buf = buf[:n+m]
 		if kind := SniffBinary(buf); kind != "" {
-			return buf[:0], fmt.Errorf("not text: %s", kind)
+			return buf[:0], &NotTextError{Kind: kind}
 		}
 		switch err {
 		case nil:

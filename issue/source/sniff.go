@@ -9,31 +9,55 @@ import (
 )
 
 // signatures are the leading bytes of common binary formats found in
-// folders of saved papers (scans, archives, office files).
+// folders of saved papers (scans, archives, office files), with what they
+// are in English and in Chinese.
 var signatures = [...]struct {
-	magic []byte
-	kind  string
+	magic    []byte
+	kind, zh string
 }{
-	{[]byte("\x89PNG\r\n\x1a\n"), "PNG image"},
-	{[]byte("\xff\xd8\xff"), "JPEG image"},
-	{[]byte("GIF87a"), "GIF image"},
-	{[]byte("GIF89a"), "GIF image"},
-	{[]byte("RIFF"), "RIFF media (WebP, WAV, AVI)"},
-	{[]byte("%PDF-"), "PDF document"},
-	{[]byte("PK\x03\x04"), "ZIP archive (or an office document)"},
-	{[]byte("PK\x05\x06"), "ZIP archive"},
-	{[]byte("\x1f\x8b"), "gzip archive"},
-	{[]byte("\xfd7zXZ\x00"), "xz archive"},
-	{[]byte("7z\xbc\xaf\x27\x1c"), "7z archive"},
-	{[]byte("Rar!\x1a\x07"), "RAR archive"},
-	{[]byte("\x7fELF"), "ELF executable"},
-	{[]byte("\xcf\xfa\xed\xfe"), "Mach-O executable"},
-	{[]byte("SQLite format 3\x00"), "SQLite database"},
-	{[]byte("\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"), "old office document"},
-	{[]byte("II*\x00"), "TIFF image"},
-	{[]byte("MM\x00*"), "TIFF image"},
-	{[]byte("OggS"), "Ogg media"},
-	{[]byte("ID3"), "MP3 audio"},
+	{[]byte("\x89PNG\r\n\x1a\n"), "PNG image", "PNG 图片"},
+	{[]byte("\xff\xd8\xff"), "JPEG image", "JPEG 图片"},
+	{[]byte("GIF87a"), "GIF image", "GIF 图片"},
+	{[]byte("GIF89a"), "GIF image", "GIF 图片"},
+	{[]byte("RIFF"), "RIFF media (WebP, WAV, AVI)", "RIFF 媒体文件(WebP、WAV、AVI)"},
+	{[]byte("%PDF-"), "PDF document", "PDF 文档"},
+	{[]byte("PK\x03\x04"), "ZIP archive (or an office document)", "ZIP 压缩包(或 Office 文档)"},
+	{[]byte("PK\x05\x06"), "ZIP archive", "ZIP 压缩包"},
+	{[]byte("\x1f\x8b"), "gzip archive", "gzip 压缩包"},
+	{[]byte("\xfd7zXZ\x00"), "xz archive", "xz 压缩包"},
+	{[]byte("7z\xbc\xaf\x27\x1c"), "7z archive", "7z 压缩包"},
+	{[]byte("Rar!\x1a\x07"), "RAR archive", "RAR 压缩包"},
+	{[]byte("\x7fELF"), "ELF executable", "ELF 可执行文件"},
+	{[]byte("\xcf\xfa\xed\xfe"), "Mach-O executable", "Mach-O 可执行文件"},
+	{[]byte("SQLite format 3\x00"), "SQLite database", "SQLite 数据库"},
+	{[]byte("\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"), "old office document", "旧版 Office 文档"},
+	{[]byte("II*\x00"), "TIFF image", "TIFF 图片"},
+	{[]byte("MM\x00*"), "TIFF image", "TIFF 图片"},
+	{[]byte("OggS"), "Ogg media", "Ogg 媒体文件"},
+	{[]byte("ID3"), "MP3 audio", "MP3 音频"},
+}
+
+// Kinds of binary data SniffBinary tells besides the signatures.
+const (
+	kindMP4    = "MP4/MOV media"
+	kindBinary = "binary data"
+)
+
+// KindChinese says in Chinese what a kind of binary data SniffBinary
+// tells is; a kind it does not tell is returned as it is.
+func KindChinese(kind string) string {
+	switch kind {
+	case kindMP4:
+		return "MP4/MOV 视频"
+	case kindBinary:
+		return "二进制数据"
+	}
+	for _, s := range signatures {
+		if s.kind == kind {
+			return s.zh
+		}
+	}
+	return kind
 }
 
 // SniffBinary says what kind of binary file head starts, or "" when it may
@@ -59,7 +83,7 @@ func SniffBinary(head []byte) string {
 		}
 	}
 	if len(head) >= 8 && string(head[4:8]) == "ftyp" {
-		return "MP4/MOV media"
+		return kindMP4
 	}
 	controls := controlBytes(head)
 	if bytes.IndexByte(head, 0) < 0 && controls*100 <= len(head)*maxControlPercent {
@@ -68,11 +92,11 @@ func SniffBinary(head []byte) string {
 	res, err := issue.DecodeBytes(head[:len(head)&^1], "")
 	switch {
 	case errors.Is(err, issue.ErrBinary):
-		return "binary data"
+		return kindBinary
 	case err == nil && strings.HasPrefix(res.Encoding, "UTF-16"):
 		return ""
 	case controls >= minControls && controls*100 > len(head)*maxControlPercent:
-		return "binary data"
+		return kindBinary
 	}
 	return ""
 }

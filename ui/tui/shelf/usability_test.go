@@ -36,21 +36,3 @@ func TestShelfSearchHeading(t *testing.T) {
 		t.Errorf("heading when done: %q, want %q", h, want)
 	}
 }
-
-// TestSkipReasons: the shelf's reasons in Chinese.
-func TestSkipReasons(t *testing.T) {
-	for in, want := range map[string]string{
-		"empty file":                                      "空文件",
-		"not text: PDF document":                          "不是文本：PDF 文档",
-		"not text: some new format":                       "不是文本：some new format",
-		"cannot read: permission denied":                  "读不了：没有权限",
-		"too large (80.0 MB, the limit is 64 MB)":         "文件太大(80.0 MB,上限 64 MB)",
-		"too large (more than 64 MB, the limit)":          "文件太大(超过上限 64 MB)",
-		"no masthead, date or Chinese text: not an issue": "没有报头、日期，也没有中文：不是报纸",
-		"something else":                                  "something else",
-	} {
-		if got := skipReason(in); got != want {
-			t.Errorf("skipReason(%q) = %q, want %q", in, got, want)
-		}
-	}
-}

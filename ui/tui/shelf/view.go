@@ -177,7 +177,7 @@ func (p *Page) panelView() []string {
 	pathW = min(pathW, max(w/2, 8))
 	for i := p.panelRows.Top; i < len(sk) && len(out) < h; i++ {
 		name := common.Pad(common.Truncate(textsafe.Line(sk[i].Path), pathW, p.env.AmbWide), pathW, p.env.AmbWide)
-		line := " " + name + "  " + textsafe.Line(skipReason(sk[i].Reason))
+		line := " " + name + "  " + textsafe.Line(sk[i].Reason.Chinese())
 		out = append(out, common.Truncate(line, w, p.env.AmbWide))
 	}
 	for len(out) < h {
