@@ -21,7 +21,7 @@ import (
 //     sponsor, publisher, masthead);
 //   - each section as a page line heading: "# 第3版 经济" (第0版 when the
 //     page is unknown);
-//   - each article as WriteArticle writes it.
+//   - each article as Article.Markdown writes it.
 func WriteMarkdown(w io.Writer, is *Issue) error {
 	bw := bufio.NewWriter(w)
 	fm, err := yaml.Marshal(mastheadFields(is))
@@ -128,14 +128,7 @@ func mastheadFields(is *Issue) yamlMasthead {
 }
 
 // Markdown returns the article as Markdown that Parse reads back to the
-// same article (see WriteArticle).
-func (a *Article) Markdown() string {
-	var sb strings.Builder
-	writeArticle(&sb, a)
-	return sb.String()
-}
-
-// WriteArticle writes one article as Markdown:
+// same article:
 //
 //	### 引题 (kicker)
 //	## 主题 (title; "##" alone when there is none)
@@ -161,9 +154,10 @@ func (a *Article) Markdown() string {
 // A paragraph that would read as markup starts with a backslash; one that
 // Parse would join to the paragraph before it (which ends mid-sentence but
 // was not cut) starts with two full-width spaces.
-func WriteArticle(w io.Writer, a *Article) error {
-	_, err := io.WriteString(w, a.Markdown())
-	return err
+func (a *Article) Markdown() string {
+	var sb strings.Builder
+	writeArticle(&sb, a)
+	return sb.String()
 }
 
 // writeArticle writes a as Markdown to sb.
@@ -345,7 +339,7 @@ type seam struct {
 	after bool // at the end of its paragraph: the seam belongs to that one
 }
 
-// takeSeams takes the comments WriteArticle writes at the end of the
+// takeSeams takes the comments Article.Markdown writes at the end of the
 // paragraphs that hold seams out of the paragraphs of d, before the byline
 // and the layout repair look at them, and returns them and the paragraphs
 // end to end without them; placeSeams turns them into stitched jumps once

@@ -9,7 +9,6 @@ package styles
 
 import (
 	"fmt"
-	"os"
 	"strings"
 
 	"charm.land/lipgloss/v2"
@@ -39,12 +38,6 @@ func ParseMode(s string) (Mode, error) {
 	return "", fmt.Errorf("unknown style %q (want auto, dark, light or notty)", s)
 }
 
-// NoColorEnv reports whether the NO_COLOR convention asks for output
-// without colours (the variable is set and not empty).
-func NoColorEnv() bool {
-	return os.Getenv("NO_COLOR") != ""
-}
-
 // Styles is the complete set of styles of dubao.
 type Styles struct {
 	// Name is "dark", "light", "nocolor" or "plain".
@@ -71,7 +64,6 @@ type Styles struct {
 
 	// Reader chrome.
 	Masthead     lipgloss.Style // the masthead bar
-	MastheadDim  lipgloss.Style // secondary masthead text
 	PageHeader   lipgloss.Style // a page (版) header in the headline list
 	Number       lipgloss.Style // a headline number
 	Headline     lipgloss.Style // a headline
@@ -86,7 +78,6 @@ type Styles struct {
 	HelpKey      lipgloss.Style // a key in the help overlay
 	HelpDesc     lipgloss.Style // its description
 	HelpTitle    lipgloss.Style // a heading in the help overlay
-	Frame        lipgloss.Style // border colour of overlays
 	ErrorTitle   lipgloss.Style // the title of the error view
 }
 
@@ -144,7 +135,6 @@ func New(isDark bool) Styles {
 	s.Separator = st().Foreground(ld(c("#c8c8c8"), c("#4a4a4a")))
 
 	s.Masthead = st().Bold(true).Foreground(white).Background(red)
-	s.MastheadDim = st().Foreground(white).Background(red)
 	s.PageHeader = st().Bold(true).Foreground(red)
 	s.Number = st().Foreground(dim)
 	s.Headline = st()
@@ -159,7 +149,6 @@ func New(isDark bool) Styles {
 	s.HelpKey = st().Bold(true)
 	s.HelpDesc = st().Foreground(dim)
 	s.HelpTitle = st().Bold(true).Foreground(red)
-	s.Frame = st().Foreground(dim)
 	s.ErrorTitle = st().Bold(true).Foreground(red)
 	return s
 }
@@ -186,7 +175,6 @@ func NoColor() Styles {
 	s.Separator = st()
 
 	s.Masthead = st().Bold(true).Reverse(true)
-	s.MastheadDim = st().Reverse(true)
 	s.PageHeader = st().Bold(true)
 	s.Number = st().Faint(true)
 	s.Headline = st()
@@ -201,7 +189,6 @@ func NoColor() Styles {
 	s.HelpKey = st().Bold(true)
 	s.HelpDesc = st()
 	s.HelpTitle = st().Bold(true)
-	s.Frame = st()
 	s.ErrorTitle = st().Bold(true)
 	return s
 }

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"errors"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -43,6 +44,8 @@ type Model struct {
 	// arriving is the latest reading of Run's issue while it arrives
 	// (Options.Arrivals).
 	arriving *issue.Issue
+	// stopping are the | commands stopped, until they end (see quit)
+	stopping []<-chan struct{}
 
 	store   *state.Store
 	states  map[string]*state.Issue // the reading state of the issues opened, by key
@@ -395,7 +398,9 @@ func (m *Model) leave() {
 	if r == nil {
 		return
 	}
-	r.Leave() // a | command ends with the reader, and with dubao
+	if ended := r.Leave(); ended != nil { // a | command ends with the reader
+		m.stopping = append(m.stopping, ended)
+	}
 	m.measure = r.ReadingMeasure()
 	m.script = r.Script()
 	if m.opt.OnLeave != nil {
@@ -404,12 +409,21 @@ func (m *Model) leave() {
 	}
 }
 
-// quit leaves the reader and waits until the reading state is written.
+// quit leaves the reader, waits (at most reader.StopWait) until the |
+// commands stopped have ended, and until the reading state is written.
 func (m *Model) quit() error {
 	m.leave()
 	if m.shelf != nil {
 		m.shelf.StopSearch()
 	}
+	deadline := time.After(reader.StopWait)
+	for _, ended := range m.stopping {
+		select {
+		case <-ended:
+		case <-deadline:
+		}
+	}
+	m.stopping = nil
 	return m.store.Flush()
 }
 

@@ -196,23 +196,25 @@ func (j *pipeJob) run(stdin string) tea.Msg {
 	return pipeDoneMsg{job: j, command: j.command, output: out.buf, cut: out.cut, cause: context.Cause(ctx), err: err}
 }
 
-// stopPipe stops the | command running, if any, and waits (briefly) until
-// it has ended: its whole process group is killed and its output is not
-// shown. It reports whether a command was running.
-func (r *Page) stopPipe() bool {
+// StopWait bounds how long quitting waits for the | commands stopped to
+// end (see Leave).
+const StopWait = 2 * pipeWaitDelay
+
+// stopPipe stops the | command running, if any, without waiting for it
+// (Update never blocks): its whole process group is killed as its context
+// ends, and its output is not shown. It returns a channel closed once the
+// command has ended, nil when none was started.
+func (r *Page) stopPipe() <-chan struct{} {
 	j := r.output.job
 	if j == nil {
-		return false
+		return nil
 	}
 	r.output.job = nil
 	j.cancel(errPipeCancelled)
-	if j.started.Load() {
-		select {
-		case <-j.done:
-		case <-time.After(2 * pipeWaitDelay):
-		}
+	if !j.started.Load() {
+		return nil // it never starts: its context is done
 	}
-	return true
+	return j.done
 }
 
 // pipeNote is the status line while a command runs: how to stop it

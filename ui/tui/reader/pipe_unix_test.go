@@ -115,3 +115,32 @@ func TestPipeEsc(t *testing.T) {
 		t.Errorf("esc after the command does not go back to the list")
 	}
 }
+
+// TestPipeStopDoesNotWait: esc stops a command without waiting for it to
+// end, even when the end takes a while (a process outside its group holds
+// its output open: exec waits pipeWaitDelay for it), so that Update never
+// blocks; Leave gives the channel quitting waits on.
+func TestPipeStopDoesNotWait(t *testing.T) {
+	tuitest.NeedCommands(t, "sh", "setsid", "sleep")
+	m := newModel(t, sample(t), 100, 30)
+	r := reader(m)
+	file := filepath.Join(t.TempDir(), "pids")
+	cmd := pipeCommand(t, m, "setsid sleep 3 & "+tuitest.PidsCommand(file))
+	job := r.output.job
+	go cmd()
+	tuitest.WaitPids(t, file)
+	press(t, m, "esc")
+	select {
+	case <-job.done:
+		t.Error("esc waited until the command ended")
+	default:
+	}
+	if r.output.job != nil {
+		t.Error("esc does not stop the command")
+	}
+	select {
+	case <-job.done:
+	case <-time.After(StopWait + time.Second):
+		t.Error("the stopped command never ended")
+	}
+}

@@ -237,10 +237,12 @@ func (r *Page) ReadingMeasure() int { return r.measure }
 
 // Leave is told that the reader is left (for another issue, the shelf,
 // the bookmarks, or quitting): it remembers where reading is (saved in the
-// background) and stops its | command.
-func (r *Page) Leave() {
+// background) and stops its | command. It returns a channel closed once
+// that command has ended (nil when none ran), for quitting to wait on (at
+// most StopWait), so that no process is left behind.
+func (r *Page) Leave() <-chan struct{} {
 	r.rememberPlace()
-	r.stopPipe()
+	return r.stopPipe()
 }
 
 func (r *Page) setSize(w, h int) {
