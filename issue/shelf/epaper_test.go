@@ -57,7 +57,7 @@ func TestEpaperDays(t *testing.T) {
 	if strings.Join(got, "|") != want {
 		t.Errorf("issues %q, want %q", strings.Join(got, "|"), want)
 	}
-	if len(s.Skipped) != 1 || !strings.Contains(s.Skipped[0].Reason, "content_9_files") {
+	if len(s.Skipped) != 1 || !strings.Contains(s.Skipped[0].Reason.String(), "content_9_files") {
 		t.Errorf("skipped %v", s.Skipped)
 	}
 	for _, e := range s.Issues {

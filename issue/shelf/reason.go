@@ -51,6 +51,8 @@ const (
 	ReasonUnreadable                       // cannot read: Detail is the cause
 	ReasonEncoding                         // an unknown encoding: Detail names it
 	ReasonTooLarge                         // too large: Detail, Limit
+	ReasonWebResource                      // a saved web page's resource: Detail is its folder
+	ReasonWebScript                        // a web page's script or style sheet
 )
 
 // reasonText is the English and the Chinese of each kind with a fixed text.
@@ -64,6 +66,7 @@ var reasonText = map[ReasonKind][2]string{
 	ReasonNoArticles:     {"no articles", "没有文章"},
 	ReasonNotIssueFolder: {"not a folder of one issue", "不是一期报纸的文件夹"},
 	ReasonIsDir:          {"is a directory", "是文件夹"},
+	ReasonWebScript:      {"a web page's script or style sheet", "网页的脚本或样式表"},
 }
 
 // String says the reason in English.
@@ -83,6 +86,8 @@ func (r Reason) String() string {
 		return "cannot read: " + r.Detail
 	case ReasonEncoding:
 		return "unknown encoding " + r.Detail
+	case ReasonWebResource:
+		return "a saved web page's resource (its " + r.Detail + " folder)"
 	case ReasonTooLarge:
 		switch {
 		case r.Limit == "":
@@ -117,6 +122,8 @@ func (r Reason) Chinese() string {
 		return "读不了：" + detail
 	case ReasonEncoding:
 		return "无法识别的编码 " + detail
+	case ReasonWebResource:
+		return "保存的网页的附属文件(在 " + detail + " 文件夹中)"
 	case ReasonTooLarge:
 		switch {
 		case r.Limit == "":

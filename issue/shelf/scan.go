@@ -501,7 +501,7 @@ func (w *walked) units() []unit {
 	days := map[string][]found{}
 	var dayKeys []string
 	for _, f := range w.files {
-		if why := webResource(f.rel); why != "" {
+		if why, ok := webResource(f.rel); ok {
 			w.skipped = append(w.skipped, Skipped{Path: f.rel, Reason: why})
 			continue
 		}
@@ -559,17 +559,17 @@ func (w *walked) units() []unit {
 // reading it: a script or a style sheet, or a file of the folder a
 // browser saves a page's resources in (content_123_files/); "" for any
 // other file.
-func webResource(rel string) string {
+func webResource(rel string) (Reason, bool) {
 	for _, dir := range strings.Split(path.Dir(rel), "/") {
 		if strings.HasSuffix(dir, "_files") || strings.HasSuffix(dir, ".files") {
-			return "a saved web page's resource (its " + dir + " folder)"
+			return Reason{Kind: ReasonWebResource, Detail: dir}, true
 		}
 	}
 	switch strings.ToLower(path.Ext(rel)) {
 	case ".css", ".js", ".mjs", ".map":
-		return "a web page's script or style sheet"
+		return fixed(ReasonWebScript), true
 	}
-	return ""
+	return Reason{}, false
 }
 
 // isArchiveFolder reports whether files are all archive files of one date.
