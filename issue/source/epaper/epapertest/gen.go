@@ -46,8 +46,10 @@ type Article struct {
 	ID                              int // the number in its file name
 	Kicker, Title, Subtitle, Byline string
 	Paras                           []string
-	Image, Caption                  string // an image's address and caption, before the text
-	OnLayoutOnly                    bool   // listed on the layout page, its page not saved
+	// HTML, when set, is the body's markup as it is, in place of Paras.
+	HTML           string
+	Image, Caption string // an image's address and caption, before the text
+	OnLayoutOnly   bool   // listed on the layout page, its page not saved
 }
 
 // File is one file of the mirror.
@@ -280,6 +282,10 @@ func jsEscape(s string) string {
 func body(b *strings.Builder, a Article, indent string) {
 	if a.Image != "" {
 		fmt.Fprintf(b, "<table class=\"pci_c\"><tr><td><img src=\"%s\"></td></tr><tr><td><p>%s</p></td></tr></table>\n", esc(a.Image), esc(a.Caption))
+	}
+	if a.HTML != "" {
+		b.WriteString(a.HTML)
+		return
 	}
 	for _, p := range a.Paras {
 		fmt.Fprintf(b, "<p>%s%s</p>\n", indent, esc(p))
