@@ -2,10 +2,17 @@ package shelf
 
 import (
 	"path"
+	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
+
+	"dubao/issue/textsafe"
 )
 
 // Dates and page numbers in file and folder names: 2024-03-08, 2024_03_08,
@@ -169,10 +176,13 @@ func (e *Entry) Label() string {
 // BaseName returns the base name of a file or folder path without its
 // extension and without a trailing slash: "widths" for
 // "/work/testdata/hostile/widths.md", "people-daily-2019-10-02" for
-// "real/people-daily-2019-10-02/". Both / and \ separate; a name such as
-// 2019.10.02 keeps its ".02", which is no extension.
+// "real/people-daily-2019-10-02/". A name such as 2019.10.02 keeps its
+// ".02", which is no extension. Only the system's separators separate: a
+// backslash is part of a name on Unix ("a\b.md" is "a\b"). A name that
+// is GB18030 rather than UTF-8 is shown decoded, marked (see ShowPath).
 func BaseName(p string) string {
-	p = strings.TrimRight(strings.ReplaceAll(p, `\`, "/"), "/")
+	shown, decoded := ShowPath(filepath.ToSlash(p))
+	p = strings.TrimRight(shown, "/")
 	if p == "" {
 		return ""
 	}
@@ -180,7 +190,71 @@ func BaseName(p string) string {
 	if ext := path.Ext(base); ext != "" && ext != base && !allDigits(ext[1:]) {
 		base = strings.TrimSuffix(base, ext)
 	}
+	if decoded {
+		base += GB18030Mark
+	}
 	return base
+}
+
+// GB18030Mark follows a name shown decoded from GB18030 (see ShowPath).
+const GB18030Mark = " (GB18030)"
+
+// ShowPath returns the path p (with slashes) as dubao shows it: each part
+// that is not UTF-8 but reads as GB18030 — Chinese names of files unpacked
+// on Linux from an archive made on Windows — decoded, and whether any
+// was. Such a path is shown followed by GB18030Mark, and that form picks
+// its issue (see Lookup, MatchPath).
+func ShowPath(p string) (string, bool) {
+	if utf8.ValidString(p) {
+		return p, false
+	}
+	parts := strings.Split(p, "/")
+	decoded := false
+	for i, part := range parts {
+		if utf8.ValidString(part) {
+			continue
+		}
+		if s, ok := fromGB18030(part); ok {
+			parts[i], decoded = s, true
+		}
+	}
+	return strings.Join(parts, "/"), decoded
+}
+
+// fromGB18030 decodes the name s from GB18030 when it is GB18030 through
+// and through: it decodes without a replacement character or a control,
+// to at least one Han character, and encodes back to the same bytes.
+func fromGB18030(s string) (string, bool) {
+	out, err := simplifiedchinese.GB18030.NewDecoder().String(s)
+	if err != nil || strings.ContainsRune(out, utf8.RuneError) || !utf8.ValidString(out) {
+		return "", false
+	}
+	han := false
+	for _, r := range out {
+		if textsafe.Unsafe(r) {
+			return "", false
+		}
+		han = han || unicode.Is(unicode.Han, r)
+	}
+	back, err := simplifiedchinese.GB18030.NewEncoder().String(out)
+	if err != nil || back != s || !han {
+		return "", false
+	}
+	return out, true
+}
+
+// MatchPath reports whether sel names the file or folder path p (with
+// slashes, relative to the shelf): p itself, or p as ShowPath shows it,
+// with or without its GB18030Mark.
+func MatchPath(sel, p string) bool {
+	if sel == p {
+		return true
+	}
+	shown, decoded := ShowPath(p)
+	if !decoded {
+		return false
+	}
+	return sel == shown || sel == shown+GB18030Mark
 }
 
 // allDigits reports whether s is made of ASCII digits only.

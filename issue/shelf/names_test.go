@@ -76,7 +76,13 @@ func TestLabel(t *testing.T) {
 		{Entry{Files: []File{{Path: "misc/noname.md"}}}, "noname"},
 		{Entry{Files: []File{{Path: "real/rmrb/20191002-01-01.txt"}, {Path: "real/rmrb/20191002-02-01.txt"}}}, "rmrb"},
 		{Entry{Files: []File{{Path: "2019.10.02"}}}, "2019.10.02"},
-		{Entry{Files: []File{{Path: `win\dir\a.txt`}}}, "a"},
+		// A shelf's paths have slashes: a backslash is part of a name
+		// (issue #18, item 19: "2024-05-01 a\b.md" is not "b").
+		{Entry{Files: []File{{Path: `win\dir\a.txt`}}}, `win\dir\a`},
+		{Entry{Files: []File{{Path: "2024/2024-05-01 a\\b.md"}}}, `2024-05-01 a\b`},
+		// GB18030 names (a Windows zip unpacked on Linux): decoded, marked.
+		{Entry{Files: []File{{Path: "\xb1\xa8\xd6\xbd/\xc7\xe0\xcf\xaa.md"}}}, "青溪" + GB18030Mark},
+		{Entry{Files: []File{{Path: "bad\xff.md"}}}, "bad\xff"},
 		{Entry{}, ""},
 	} {
 		if got := tc.e.Label(); got != tc.want {

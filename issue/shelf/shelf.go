@@ -25,6 +25,7 @@ package shelf
 
 import (
 	"path"
+	"path/filepath"
 	"sort"
 	"strings"
 	"time"
@@ -175,11 +176,12 @@ func (s *Shelf) Next(e *Entry) *Entry {
 // papers on one day); none is not an error.
 func (s *Shelf) Lookup(sel string) []*Entry {
 	sel = strings.TrimSpace(sel)
-	clean := path.Clean(strings.ReplaceAll(sel, "\\", "/"))
+	clean := path.Clean(filepath.ToSlash(sel))
 	var out []*Entry
 	for _, e := range s.Issues {
 		for _, f := range e.Files {
-			if f.Path == clean || path.Dir(f.Path) == clean && len(e.Files) > 1 {
+			if MatchPath(clean, f.Path) || MatchPath(sel, f.Path) ||
+				len(e.Files) > 1 && (MatchPath(clean, path.Dir(f.Path)) || MatchPath(sel, path.Dir(f.Path))) {
 				out = append(out, e)
 				break
 			}

@@ -48,6 +48,24 @@ func findIssues(s *shelf.Shelf, sel string) ([]*shelf.Entry, selectMatch) {
 	if sel == "" {
 		return nil, matchNone
 	}
+	// A path as `dubao list` prints it, quoted (see quoteName): the name
+	// it stands for, with its GB18030 mark if any.
+	if found, how := findIssuesPlain(s, sel); how != matchNone {
+		return found, how
+	}
+	if base, mark := strings.CutSuffix(sel, shelf.GB18030Mark); strings.ContainsAny(base, `'"\`) {
+		if name, err := unquoteName(base); err == nil && name != base {
+			if mark {
+				name += shelf.GB18030Mark
+			}
+			return findIssuesPlain(s, name)
+		}
+	}
+	return nil, matchNone
+}
+
+// findIssuesPlain is findIssues for sel unquoted.
+func findIssuesPlain(s *shelf.Shelf, sel string) ([]*shelf.Entry, selectMatch) {
 	if found := s.Lookup(sel); len(found) > 0 {
 		return found, matchDateOrPath
 	}
@@ -108,7 +126,7 @@ func issueName(s *shelf.Shelf, e *shelf.Entry) string {
 	if picksOnly(s, name, e) {
 		return name
 	}
-	return entryPath(e)
+	return quoteName(entryPath(e))
 }
 
 // issueNames lists issues of s for an error message, each by a name that

@@ -46,7 +46,7 @@ text.`,
 				return err
 			}
 			if src.shelf != nil && len(args) < 2 {
-				return writeJSON(r.stdout, src.shelf)
+				return writeJSON(r.stdout, shelfForJSON(src.shelf))
 			}
 			if src, err = r.pickIssue(ctx, cmd.CommandPath(), src, argAt(args, 1)); err != nil {
 				return err

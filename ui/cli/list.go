@@ -81,7 +81,7 @@ func (r *runner) listShelf(src input, sc script.Conversion) error {
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(out, "%s\t%s\t%d\t%d\t%s\n", e.Date, listField(cv.Convert(e.Paper)), e.Pages, e.Articles, listField(entryPath(e)))
+		fmt.Fprintf(out, "%s\t%s\t%d\t%d\t%s\n", e.Date, listField(cv.Convert(e.Paper)), e.Pages, e.Articles, quoteName(entryPath(e)))
 	}
 	if err := out.Flush(); err != nil {
 		return err

@@ -1,6 +1,7 @@
 package common
 
 import (
+	"runtime"
 	"testing"
 
 	"dubao/issue/shelf"
@@ -13,7 +14,9 @@ func TestIssueLabels(t *testing.T) {
 		{"/work/shared/real/people-daily-2019-10-02", "people-daily-2019-10-02"},
 		{"/work/shared/real/people-daily-2019-10-02/", "people-daily-2019-10-02"},
 		{"/work/main/testdata/hostile/widths.md", "widths"},
-		{`C:\papers\2024-03-08.txt`, "2024-03-08"},
+		// A backslash separates on Windows only: elsewhere it is part of
+		// a name (issue #18, item 19).
+		{`C:\papers\2024-03-08.txt`, map[bool]string{true: "2024-03-08", false: `C:\papers\2024-03-08`}[runtime.GOOS == "windows"]},
 		{"2019/10/02", "02"},
 		{"2019.10.02", "2019.10.02"},
 		{".hidden", ".hidden"},
