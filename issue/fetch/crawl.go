@@ -3,10 +3,12 @@ package fetch
 import (
 	"context"
 	"fmt"
+	"io/fs"
 	"net/url"
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 	"sync"
 	"time"
 )
@@ -89,6 +91,7 @@ func Day(ctx context.Context, start string, opt Options) (*Result, error) {
 	if err := os.MkdirAll(opt.Dir, 0o755); err != nil {
 		return res, fmt.Errorf("fetch: %w", err)
 	}
+	removeLeftovers(opt.Dir)
 	kind, number := kindOf(u)
 	first := c.add(u, kind, number)
 	if first.Kind == Image {
@@ -489,4 +492,16 @@ func errorText(err error) string {
 		return ""
 	}
 	return err.Error()
+}
+
+// removeLeftovers removes the temporary files an earlier fetch of the day
+// left when it was killed outright (hidden .NAME.part-N files: the shelf
+// never reads them, but they take room).
+func removeLeftovers(dir string) {
+	_ = filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err == nil && d.Type().IsRegular() && strings.HasPrefix(d.Name(), ".") && strings.Contains(d.Name(), ".part-") {
+			_ = os.Remove(path)
+		}
+		return nil
+	})
 }

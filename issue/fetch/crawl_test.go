@@ -227,6 +227,7 @@ func TestDayFaults(t *testing.T) {
 		{name: "slow past the timeout", fault: fetchtest.Fault{Slow: 5 * time.Second}, errHas: "no answer within 500ms (after 2 tries)", waits: []time.Duration{time.Second},
 			timeout: 500 * time.Millisecond, retries: 1},
 		{name: "slow within the timeout", fault: fetchtest.Fault{Slow: 50 * time.Millisecond}, saved: true},
+		{name: "redirect within the site", fault: fetchtest.Fault{Redirect: "moved.htm"}, saved: true},
 		{name: "redirect loop", fault: fetchtest.Fault{Redirect: "loop.htm"}, errHas: "redirect loop"},
 		{name: "redirect off the site", fault: fetchtest.Fault{Redirect: "http://example.org/x.htm"}, errHas: "redirected off the site"},
 		{name: "a PDF", page: ptr(fetchtest.PDF()), errHas: "not a web page: a PDF"},
@@ -243,6 +244,12 @@ func TestDayFaults(t *testing.T) {
 				site.Remove(target)
 			case tc.page != nil:
 				site.Set(target, *tc.page)
+			}
+			if tc.fault.Redirect == "moved.htm" {
+				moved := strings.Replace(target, "content_", "moved_", 1)
+				p, _ := site.Get(target)
+				site.Set(moved, p)
+				tc.fault.Redirect = moved
 			}
 			if tc.fault.Redirect == "loop.htm" {
 				loop := strings.Replace(target, "content_", "loop_", 1)
@@ -445,11 +452,19 @@ func TestDayInterrupted(t *testing.T) {
 		t.Errorf("manifest after an interrupt: %+v, %v", m, err)
 	}
 	opt.Progress = nil
+	// A fetch killed outright leaves its temporary files: the next removes them.
+	stale := filepath.Join(opt.Dir, "rmrb", ".content_1.html.part-123")
+	if err := os.WriteFile(stale, []byte("<p>half a pa"), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	res, err = fetchSite(t, srv.URL+site.Pages[0], opt)
 	if err != nil || !res.Complete() {
 		t.Fatalf("fetch after an interrupt: %v, complete %v", err, res != nil && res.Complete())
 	}
 	checkSaved(t, site, opt.Dir)
+	if l := leftovers(t, opt.Dir); l != nil {
+		t.Errorf("temporary files left: %q", l)
+	}
 }
 
 // An unknown site: no layout markup dubao knows; the day's linked pages
