@@ -6,6 +6,7 @@ import (
 	"errors"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -90,10 +91,11 @@ func TestDaySystems(t *testing.T) {
 		start  func(*fetchtest.Site) string // the page the fetch starts from
 	}{
 		{fetchtest.PeopleNew, func(s *fetchtest.Site) string { return s.Pages[0] }},
+		{fetchtest.PeopleNew, func(s *fetchtest.Site) string { return s.Articles[13] }}, // an article of page 4
 		{fetchtest.PeopleOld, func(s *fetchtest.Site) string { return s.Articles[7] }}, // an article of page 2
 		{fetchtest.Founder, func(s *fetchtest.Site) string { return s.Pages[3] }},
 	} {
-		t.Run(tc.system.String(), func(t *testing.T) {
+		t.Run(tc.system.String()+" from "+path.Base(tc.start(fetchtest.New(tc.system, day, 5, 4))), func(t *testing.T) {
 			site := fetchtest.New(tc.system, day, 5, 4)
 			srv := site.Serve(t)
 			opt, _ := testOptions(t)
