@@ -92,7 +92,7 @@ func TestDaySystems(t *testing.T) {
 	}{
 		{fetchtest.PeopleNew, func(s *fetchtest.Site) string { return s.Pages[0] }},
 		{fetchtest.PeopleNew, func(s *fetchtest.Site) string { return s.Articles[13] }}, // an article of page 4
-		{fetchtest.PeopleOld, func(s *fetchtest.Site) string { return s.Articles[7] }}, // an article of page 2
+		{fetchtest.PeopleOld, func(s *fetchtest.Site) string { return s.Articles[7] }},  // an article of page 2
 		{fetchtest.Founder, func(s *fetchtest.Site) string { return s.Pages[3] }},
 	} {
 		t.Run(tc.system.String()+" from "+path.Base(tc.start(fetchtest.New(tc.system, day, 5, 4))), func(t *testing.T) {
