@@ -44,6 +44,7 @@ func IssueJSON(w io.Writer, is *issue.Issue) error {
 		return JSON(w, is)
 	}
 	out := bufio.NewWriterSize(w, 64<<10)
+	var buf []byte // an article's JSON, reused
 	head := *is
 	head.Sections = nil
 	if err := spliceJSON(out, head, "", "sections", len(is.Sections), func(i int) error {
@@ -53,7 +54,9 @@ func IssueJSON(w io.Writer, is *issue.Issue) error {
 		}
 		sec.Articles = nil
 		return spliceJSON(out, sec, "    ", "articles", len(is.Sections[i].Articles), func(j int) error {
-			return encodeJSON(out, &is.Sections[i].Articles[j], "        ")
+			buf = appendArticle(buf[:0], &is.Sections[i].Articles[j], "        ")
+			_, err := out.Write(textsafe.JSON(buf))
+			return err
 		})
 	}); err != nil {
 		return err
