@@ -1,6 +1,8 @@
 package tui
 
 import (
+	"strings"
+
 	tea "charm.land/bubbletea/v2"
 
 	"dubao/issue/textsafe"
@@ -45,10 +47,17 @@ func (p *errorPage) View() string {
 	if name == "" {
 		name = "输入"
 	}
-	lines := []string{"", " " + p.st.ErrorTitle.Render(wrap.Truncate("无法打开 "+textsafe.Line(name), w, false)), ""}
+	// The file is named by a path shortened in its middle when it does
+	// not fit, never broken inside the file's name (common.ShortPath).
+	const title = "无法打开 "
+	lines := []string{"", " " + p.st.ErrorTitle.Render(wrap.Truncate(title+common.ShortPath(name, w-wrap.StringWidth(title, false)), w, false)), ""}
 	text := "(未知错误)"
 	if p.msg.Err != nil {
 		text = textsafe.Line(p.msg.Err.Error())
+		if safe := textsafe.Line(p.msg.Name); safe != "" && strings.Contains(text, safe) {
+			// The path and the ':' after it on one line.
+			text = strings.ReplaceAll(text, safe, common.ShortPath(safe, w-1))
+		}
 	}
 	for _, l := range wrap.Lines(text, wrap.Options{Width: w}) {
 		lines = append(lines, " "+l.Text(text))

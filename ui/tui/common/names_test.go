@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"dubao/issue/shelf"
+	"dubao/ui/wrap"
 )
 
 // TestIssueLabels checks the fallback name of an issue without a paper:
@@ -33,6 +34,26 @@ func TestIssueLabels(t *testing.T) {
 	for e, want := range map[*shelf.Entry]string{folder: "02", file: "2024-03-08", named: "星河日报"} {
 		if got := EntryLabel(e); got != want {
 			t.Errorf("EntryLabel(%v) = %q, want %q", e.Files, got, want)
+		}
+	}
+}
+
+func TestShortPath(t *testing.T) {
+	for _, c := range []struct {
+		in    string
+		width int
+		want  string
+	}{
+		{"/tmp/a/bad-blank.txt", 40, "/tmp/a/bad-blank.txt"},
+		{"/tmp/TestX123456789/001/testdata/hostile/bad-blank.txt", 40, "…/001/testdata/hostile/bad-blank.txt"},
+		{"/tmp/TestX123456789/001/testdata/hostile/bad-blank.txt", 20, "/tmp/…/bad-blank.txt"},
+		{"/tmp/TestX123456789/001/testdata/hostile/bad-blank.txt", 10, "bad-b….txt"},
+		{"shelf/报纸/第一版.md", 12, "…/第一版.md"},
+		{"a\x1b[31m/b.md", 40, "a/b.md"},
+	} {
+		got := ShortPath(c.in, c.width)
+		if got != c.want || wrap.StringWidth(got, false) > c.width {
+			t.Errorf("ShortPath(%q, %d) = %q, want %q", c.in, c.width, got, c.want)
 		}
 	}
 }
