@@ -8,6 +8,7 @@ import (
 	"os"
 	"strings"
 
+	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/colorprofile"
 	"github.com/spf13/cobra"
@@ -191,13 +192,18 @@ func (r *runner) cat(ctx context.Context, is *issue.Issue, arts []*issue.Article
 }
 
 // styles returns the styles for a style mode, the terminal background and
-// NO_COLOR.
+// NO_COLOR: auto asks the terminal for its background, and uses the
+// fallback palette, which reads on both, when it does not answer.
 func (r *runner) styles(mode styles.Mode) styles.Styles {
-	isDark := true
-	if mode == styles.Auto && r.app.terminal == nil {
-		isDark = hasDarkBackground()
+	noColor := r.app.getenv("NO_COLOR") != ""
+	if mode == styles.Auto && r.app.terminal == nil && !noColor {
+		isDark, known := terminalBackground()
+		if !known {
+			return styles.Fallback()
+		}
+		return styles.New(isDark)
 	}
-	return styles.ForMode(mode, isDark, r.app.getenv("NO_COLOR") != "")
+	return styles.ForMode(mode, true, noColor)
 }
 
 // profileWriter returns stdout behind a writer that lowers colours to what
@@ -211,16 +217,20 @@ func (r *runner) profileWriter() io.Writer {
 	return &colorprofile.Writer{Forward: r.stdout, Profile: p}
 }
 
-// hasDarkBackground asks the terminal for its background colour; the
+// terminalBackground asks the terminal for its background colour; the
 // controlling terminal is asked directly so that it works when stdin is a
-// pipe. It reports dark when the terminal does not answer.
-func hasDarkBackground() bool {
+// pipe. known is false when the terminal does not answer.
+func terminalBackground() (isDark, known bool) {
 	tty, err := os.OpenFile("/dev/tty", os.O_RDWR, 0)
 	if err != nil {
-		return true
+		return true, false
 	}
 	defer tty.Close()
-	return lipgloss.HasDarkBackground(tty, tty)
+	bg, err := lipgloss.BackgroundColor(tty, tty)
+	if err != nil || bg == nil {
+		return true, false
+	}
+	return tea.BackgroundColorMsg{Color: bg}.IsDark(), true
 }
 
 // completeCat completes cat's arguments: a file, then the numbers of its

@@ -34,7 +34,7 @@ var (
 // are ambiguous).
 func tableStyle(st styles.Styles, ambiguousWide bool) ansi.StyleConfig {
 	var cfg ansi.StyleConfig
-	cfg.Strong = primitive(st.Title)
+	cfg.Strong = primitive(st.Heading)
 	cfg.Table.StylePrimitive = primitive(st.Body)
 	ru := gridRules(ambiguousWide)
 	cfg.Table.CenterSeparator, cfg.Table.ColumnSeparator, cfg.Table.RowSeparator = &ru.cross, &ru.col, &ru.row

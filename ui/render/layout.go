@@ -127,6 +127,7 @@ func newLayout(a *issue.Article, opt Options, r *Renderer) *Layout {
 			u.role = RoleByline
 			switch {
 			case a.BylineEnd:
+				u.role = RoleEndByline
 			case !opt.Plain && a.BylineInline && i+1 < len(ps) && ps[i+1].Kind == issue.PieceParagraph && ps[i+1].Para == 0:
 				u.role, u.last = RoleBody, i+2 // bold at the start of the first paragraph
 				u.cut = isCut(a, 0)
@@ -146,7 +147,7 @@ func newLayout(a *issue.Article, opt Options, r *Renderer) *Layout {
 		case issue.PiecePhotoCredit, issue.PieceLayoutCredit:
 			u.role = RoleCredit
 		case issue.PieceBlockByline:
-			u.role = RoleByline
+			u.role = RoleEndByline
 		case issue.PieceItem:
 			u.role = RoleItem
 			u.group = -3 - p.Block // items of one list stay together
@@ -485,7 +486,7 @@ func (l *Layout) textRun(u *unit) run {
 		default:
 			r.segs = append(r.segs, l.spanSegs(p, []seg{{text: p.Text, piece: i, role: u.role}})...)
 		}
-		if p.Kind == issue.PieceByline {
+		if p.Kind == issue.PieceByline && u.role != RoleEndByline {
 			r.segs[len(r.segs)-1].role = RoleByline
 		}
 	}

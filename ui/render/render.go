@@ -120,6 +120,7 @@ const (
 	RoleLinkAddr                // a link's address shown after its text (not article text)
 	RoleAttribution             // who said a quote: ——习近平
 	RoleCredit                  // a photo or layout credit: 本报记者  李  舸摄, 版式设计：…
+	RoleEndByline               // a byline ending the article or one of its parts: （记者 …）
 )
 
 // Span is a byte range of a Line's Text with one role. When Piece is not

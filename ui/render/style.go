@@ -144,7 +144,7 @@ func sgrOf(st lipgloss.Style) sgr {
 }
 
 // roleCount is the number of roles; match styles follow them in Renderer.sgr.
-const roleCount = int(RoleCredit) + 1
+const roleCount = int(RoleEndByline) + 1
 
 const (
 	sgrMatch    = roleCount
@@ -199,7 +199,7 @@ func roleStyle(s *styles.Styles, role Role) lipgloss.Style {
 	case RoleMarker:
 		return s.Marker
 	case RoleTableHead:
-		return s.Title
+		return s.Heading
 	case RoleStrong:
 		return s.Body.Bold(true)
 	case RoleEm:
@@ -211,9 +211,11 @@ func roleStyle(s *styles.Styles, role Role) lipgloss.Style {
 	case RoleLinkAddr:
 		return s.Marker
 	case RoleAttribution:
-		return s.Byline
+		return s.Attribution
 	case RoleCredit:
-		return s.Caption
+		return s.Credit
+	case RoleEndByline:
+		return s.EndByline
 	}
 	return s.Body
 }

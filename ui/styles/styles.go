@@ -9,6 +9,7 @@ package styles
 
 import (
 	"fmt"
+	"image/color"
 	"strings"
 
 	"charm.land/lipgloss/v2"
@@ -62,6 +63,11 @@ type Styles struct {
 	MatchCur  lipgloss.Style // the current search match
 	Separator lipgloss.Style // the rule between the list and the article
 
+	// Structure of web and archive bodies (issue kinds of the same names).
+	Attribution lipgloss.Style // who said a quote: ——习近平, set apart
+	Credit      lipgloss.Style // a photo or layout credit: 本报记者  李  舸摄
+	EndByline   lipgloss.Style // a byline ending the article or a part: （记者 …）
+
 	// Reader chrome.
 	Masthead     lipgloss.Style // the masthead bar
 	PageHeader   lipgloss.Style // a page (版) header in the headline list
@@ -79,6 +85,10 @@ type Styles struct {
 	HelpDesc     lipgloss.Style // its description
 	HelpTitle    lipgloss.Style // a heading in the help overlay
 	ErrorTitle   lipgloss.Style // the title of the error view
+	// PaneTitle marks the pane that has the keys (its heading or rule);
+	// PaneTitleBlur the other one.
+	PaneTitle     lipgloss.Style
+	PaneTitleBlur lipgloss.Style
 }
 
 // ForMode returns the styles for a mode. Auto uses isDark (the detected
@@ -98,58 +108,129 @@ func ForMode(m Mode, isDark, noColor bool) Styles {
 	return New(isDark)
 }
 
-// New returns the coloured styles for a dark (isDark) or light background.
+// New returns the coloured styles for a dark (isDark) or light background,
+// as the terminal answered the background query.
 func New(isDark bool) Styles {
-	ld := lipgloss.LightDark(isDark)
-	c := lipgloss.Color
-	var (
-		dim     = ld(c("#6c6c6c"), c("#8f8f8f"))
-		soft    = ld(c("#3a3a3a"), c("#c6c6c6"))
-		red     = ld(c("#b3261e"), c("#ff6f61"))
-		link    = ld(c("#1d5fb4"), c("#7fb2ff"))
-		selBg   = ld(c("#dcdcdc"), c("#3a3a3a"))
-		matchBg = ld(c("#ffe58a"), c("#6b5a00"))
-		curBg   = ld(c("#ff9e3d"), c("#c25e00"))
-		white   = c("#ffffff")
-		black   = c("#000000")
-	)
-	s := Styles{Name: "dark"}
-	if !isDark {
-		s.Name = "light"
+	if isDark {
+		return build("dark", darkPalette)
 	}
+	return build("light", lightPalette)
+}
+
+// Fallback returns the coloured styles for a terminal whose background is
+// not known (it did not answer the query, as tmux 3.3 and GNU screen do
+// not): every colour reads on a white and on a black background alike —
+// text at least 4.5:1, marks at least 3:1 against both (mid-tones of a
+// narrow band of lightness) — and the selection is reverse video, whatever
+// the terminal's own colours.
+func Fallback() Styles {
+	return build("fallback", fallbackPalette)
+}
+
+// palette is the colours of one style set. A colour left nil (selBg)
+// means the selection is reverse video.
+type palette struct {
+	dim     color.Color // secondary text: kickers, numbers, captions
+	soft    color.Color // quieter text than the body: subtitles, quotes; nil: the terminal's own
+	accent  color.Color // page headers, crossheads, the prompt, errors
+	link    color.Color // jump lines, links, information
+	rule    color.Color // the rule between the panes, bullets, frames
+	selBg   color.Color // the selected headline's background; nil: reverse video
+	matchBg color.Color // a search match's background (text black)
+	curBg   color.Color // the current match's background (text black)
+	mastBg  color.Color // the masthead bar (text white)
+}
+
+var (
+	// lightPalette is for a light background (checked against white).
+	lightPalette = palette{
+		dim: c("#6c6c6c"), soft: c("#3a3a3a"), accent: c("#b3261e"), link: c("#1d5fb4"), rule: c("#8c8c8c"),
+		selBg: c("#dcdcdc"), matchBg: c("#ffe58a"), curBg: c("#ff9e3d"), mastBg: c("#b3261e"),
+	}
+	// darkPalette is for a dark background (checked against black).
+	darkPalette = palette{
+		dim: c("#8f8f8f"), soft: c("#c6c6c6"), accent: c("#ff6f61"), link: c("#7fb2ff"), rule: c("#666666"),
+		selBg: c("#3a3a3a"), matchBg: c("#ffd24d"), curBg: c("#ff9e3d"), mastBg: c("#c62828"),
+	}
+	// fallbackPalette reads on both (checked against white and black).
+	fallbackPalette = palette{
+		dim: c("#767676"), accent: c("#dd3328"), link: c("#1f75d3"), rule: c("#8c8c8c"),
+		matchBg: c("#ffd24d"), curBg: c("#ff9e3d"), mastBg: c("#b3261e"),
+	}
+)
+
+// c is a colour given in hex.
+func c(hex string) color.Color { return lipgloss.Color(hex) }
+
+// build returns the styles of a palette.
+func build(name string, p palette) Styles {
+	white, black := c("#ffffff"), c("#000000")
+	s := Styles{Name: name}
 	st := lipgloss.NewStyle
-	s.Kicker = st().Foreground(dim)
-	s.Title = st().Bold(true)
-	s.Subtitle = st().Foreground(soft)
+	soft := st()
+	if p.soft != nil {
+		soft = soft.Foreground(p.soft)
+	}
+	s.Kicker = st().Foreground(p.dim)
+	s.Title = st().Bold(true).Foreground(p.accent) // above the crossheads in weight
+	s.Subtitle = soft
 	s.Byline = st().Bold(true)
 	s.Body = st()
-	s.Jump = st().Foreground(link).Underline(true)
-	s.Heading = st().Bold(true).Foreground(red)
-	s.Quote = st().Foreground(soft).Italic(true)
+	s.Jump = st().Foreground(p.link).Underline(true)
+	s.Heading = st().Bold(true)
+	s.Quote = soft
 	s.Item = st()
-	s.Caption = st().Foreground(dim).Italic(true)
-	s.Image = st().Foreground(dim)
-	s.Marker = st().Foreground(dim)
-	s.Match = st().Background(matchBg).Foreground(ld(black, white))
-	s.MatchCur = st().Background(curBg).Foreground(ld(black, white)).Bold(true)
-	s.Separator = st().Foreground(ld(c("#c8c8c8"), c("#4a4a4a")))
+	s.Caption = st().Foreground(p.dim)
+	s.Image = st().Foreground(p.dim)
+	s.Marker = st().Foreground(p.dim) // bullets, but also the cut mark and the jump lines of a seam: text
+	s.Match = st().Background(p.matchBg).Foreground(black)
+	s.MatchCur = st().Background(p.curBg).Foreground(black).Bold(true)
+	s.Separator = st().Foreground(p.rule)
+	s.Attribution = st().Foreground(p.dim)
+	s.Credit = st().Foreground(p.dim)
+	s.EndByline = st().Foreground(p.dim)
 
-	s.Masthead = st().Bold(true).Foreground(white).Background(red)
-	s.PageHeader = st().Bold(true).Foreground(red)
-	s.Number = st().Foreground(dim)
+	s.Masthead = st().Bold(true).Foreground(white).Background(p.mastBg)
+	s.PageHeader = st().Bold(true).Foreground(p.accent)
+	s.Number = st().Foreground(p.dim)
 	s.Headline = st()
-	s.ListKicker = st().Foreground(dim)
-	s.Selected = st().Bold(true).Background(selBg)
-	s.SelectedBlur = st().Bold(true).Foreground(red)
-	s.Status = st().Foreground(soft)
+	s.ListKicker = st().Foreground(p.dim)
+	if p.selBg != nil {
+		s.Selected = st().Bold(true).Background(p.selBg)
+	} else {
+		s.Selected = st().Bold(true).Reverse(true)
+	}
+	s.SelectedBlur = st().Bold(true).Foreground(p.accent)
+	s.Status = st().Foreground(p.dim)
 	s.StatusKey = st().Bold(true)
-	s.StatusError = st().Bold(true).Foreground(red)
-	s.StatusInfo = st().Foreground(link)
-	s.Prompt = st().Bold(true).Foreground(red)
+	s.StatusError = st().Bold(true).Foreground(p.accent)
+	s.StatusInfo = st().Foreground(p.link)
+	s.Prompt = st().Bold(true).Foreground(p.accent)
 	s.HelpKey = st().Bold(true)
-	s.HelpDesc = st().Foreground(dim)
-	s.HelpTitle = st().Bold(true).Foreground(red)
-	s.ErrorTitle = st().Bold(true).Foreground(red)
+	s.HelpDesc = st().Foreground(p.dim)
+	s.HelpTitle = st().Bold(true).Foreground(p.accent)
+	s.ErrorTitle = st().Bold(true).Foreground(p.accent)
+	s.PaneTitle = st().Bold(true).Foreground(p.accent)
+	s.PaneTitleBlur = st().Foreground(p.dim)
+	return s
+}
+
+// FewColors returns s for a terminal of 16 colours or fewer, where a
+// colour is whatever the terminal's theme makes of the nearest of its 16
+// (a dark grey background often becomes an invisible black): the
+// selection and search matches are drawn with reverse video and
+// underlines instead of background colours. Styles without colour are
+// returned as they are.
+func (s Styles) FewColors() Styles {
+	if s.Plain || s.Name == "nocolor" {
+		return s
+	}
+	st := lipgloss.NewStyle
+	s.Selected = st().Bold(true).Reverse(true)
+	s.Match = st().Underline(true).Bold(true)
+	s.MatchCur = st().Reverse(true).Bold(true)
+	s.Masthead = st().Bold(true).Reverse(true)
+	s.Name += "-16"
 	return s
 }
 
@@ -165,14 +246,17 @@ func NoColor() Styles {
 	s.Body = st()
 	s.Jump = st().Underline(true)
 	s.Heading = st().Bold(true)
-	s.Quote = st().Italic(true)
+	s.Quote = st()
 	s.Item = st()
-	s.Caption = st().Italic(true)
+	s.Caption = st().Faint(true)
 	s.Image = st().Faint(true)
 	s.Marker = st().Faint(true)
 	s.Match = st().Underline(true)
 	s.MatchCur = st().Reverse(true)
 	s.Separator = st()
+	s.Attribution = st().Faint(true)
+	s.Credit = st().Faint(true)
+	s.EndByline = st().Faint(true)
 
 	s.Masthead = st().Bold(true).Reverse(true)
 	s.PageHeader = st().Bold(true)
@@ -190,6 +274,8 @@ func NoColor() Styles {
 	s.HelpDesc = st()
 	s.HelpTitle = st().Bold(true)
 	s.ErrorTitle = st().Bold(true)
+	s.PaneTitle = st().Bold(true).Reverse(true)
+	s.PaneTitleBlur = st().Faint(true)
 	return s
 }
 

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/colorprofile"
 
 	"dubao/issue"
 	"dubao/issue/script"
@@ -50,6 +51,12 @@ type Model struct {
 	store   *state.Store
 	states  map[string]*state.Issue // the reading state of the issues opened, by key
 	saveErr bool                    // a failed save was reported
+
+	// bg is the terminal's background as it answered; fewColors is set on
+	// a terminal of 16 colours or fewer (the selection is then reverse
+	// video: see styles.FewColors).
+	bg        background
+	fewColors bool
 }
 
 // showing says which page the root shows.
@@ -97,7 +104,7 @@ func New(is *issue.Issue, opt Options) *Model {
 	if m.store == nil {
 		m.store = state.Disabled()
 	}
-	m.setStyles(readerStyles(mode, true, opt.NoColor))
+	m.setStyles(readerStyles(mode, bgUnknown, opt.NoColor, false))
 	var cmds []tea.Cmd
 	if opt.Shelf != nil {
 		m.shelf = shelfpage.New(opt.Shelf, opt.Indexing, m.env(), m.store)
@@ -116,14 +123,35 @@ func New(is *issue.Issue, opt Options) *Model {
 	return m
 }
 
-// readerStyles returns the styles of the reader for a mode: notty still
-// needs attributes (reverse for the selection) to be usable, so it gets
-// NoColor.
-func readerStyles(mode styles.Mode, isDark, noColor bool) styles.Styles {
-	if mode == styles.NoTTY {
-		return styles.NoColor()
+// background is what the root knows of the terminal's background.
+type background uint8
+
+const (
+	bgUnknown background = iota // not answered (yet): the fallback palette
+	bgDark
+	bgLight
+)
+
+// readerStyles returns the styles of the reader for a mode, the terminal's
+// background as far as it is known and whether the terminal has only 16
+// colours (or fewer): notty still needs attributes (reverse for the
+// selection) to be usable, so it gets NoColor; auto uses the palette for
+// the background the terminal answered, and the fallback palette, which
+// reads on both, while it has not (tmux 3.3 and GNU screen never answer).
+func readerStyles(mode styles.Mode, bg background, noColor, few bool) styles.Styles {
+	var st styles.Styles
+	switch {
+	case mode == styles.NoTTY:
+		st = styles.NoColor()
+	case mode == styles.Auto && bg == bgUnknown && !noColor:
+		st = styles.Fallback()
+	default:
+		st = styles.ForMode(mode, bg != bgLight, noColor)
 	}
-	return styles.ForMode(mode, isDark, noColor)
+	if few {
+		st = st.FewColors()
+	}
+	return st
 }
 
 func (m *Model) setStyles(st styles.Styles) {
@@ -225,7 +253,19 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if m.mode != styles.Auto {
 			return m, nil
 		}
-		m.setStyles(readerStyles(m.mode, msg.IsDark(), m.opt.NoColor))
+		m.bg = bgLight
+		if msg.IsDark() {
+			m.bg = bgDark
+		}
+		m.setStyles(readerStyles(m.mode, m.bg, m.opt.NoColor, m.fewColors))
+		return m, m.broadcast(common.StylesMsg{Styles: m.st})
+	case tea.ColorProfileMsg:
+		few := msg.Profile != colorprofile.Unknown && msg.Profile <= colorprofile.ANSI
+		if few == m.fewColors {
+			return m, nil
+		}
+		m.fewColors = few
+		m.setStyles(readerStyles(m.mode, m.bg, m.opt.NoColor, m.fewColors))
 		return m, m.broadcast(common.StylesMsg{Styles: m.st})
 	case common.Routed:
 		return m, m.route(msg)

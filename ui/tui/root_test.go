@@ -7,6 +7,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/colorprofile"
 
 	"dubao/issue"
 	"dubao/ui/config"
@@ -36,6 +37,14 @@ func TestBackground(t *testing.T) {
 		t.Fatal("auto style does not ask for the background")
 	}
 	m.Update(tea.WindowSizeMsg{Width: 80, Height: 20})
+	if m.st.Name != "fallback" || !m.st.Selected.GetReverse() {
+		t.Errorf("before the terminal answers: styles %q, want the fallback palette (reverse selection)", m.st.Name)
+	}
+	m.Update(tea.ColorProfileMsg{Profile: colorprofile.ANSI})
+	if !m.st.Selected.GetReverse() || m.st.Name != "fallback-16" {
+		t.Errorf("16 colours: styles %q, selection reverse %v", m.st.Name, m.st.Selected.GetReverse())
+	}
+	m.Update(tea.ColorProfileMsg{Profile: colorprofile.TrueColor})
 	m.Update(tea.BackgroundColorMsg{Color: lightColor{}})
 	if m.st.Name != "light" || !drawnWith(m, m.st.Masthead) {
 		t.Errorf("light background: styles %q, the reader drawn with them %v", m.st.Name, drawnWith(m, m.st.Masthead))

@@ -12,18 +12,17 @@ import (
 
 // HelpColumns lays out the help of entries in as many columns (at most
 // three) as fit in w; a disabled entry (a key that does nothing at the
-// moment) is dimmed. When not even one column of aligned keys and
-// descriptions fits, see helpNarrow.
+// moment, such as < and > for a file that is not on a shelf) is left out.
+// When not even one column of aligned keys and descriptions fits, see
+// helpNarrow.
 func HelpColumns(entries []key.Binding, w int, st styles.Styles, ambWide bool) []string {
+	entries = Enabled(entries)
 	kw, dw := 0, 0
 	for _, b := range entries {
 		kw = max(kw, StringWidth(b.Help().Key, ambWide))
 		dw = max(dw, StringWidth(b.Help().Desc, ambWide))
 	}
 	draw := func(b key.Binding, k, d string) string {
-		if !b.Enabled() {
-			return st.Kicker.Render(k + d)
-		}
 		return st.HelpKey.Render(k) + st.HelpDesc.Render(d)
 	}
 	if kw+2+dw > w {
@@ -69,9 +68,6 @@ func helpNarrow(entries []key.Binding, w int, st styles.Styles, ambWide bool) []
 	var out []string
 	for _, b := range entries {
 		keyStyle, descStyle := st.HelpKey, st.HelpDesc
-		if !b.Enabled() {
-			keyStyle, descStyle = st.Kicker, st.Kicker
-		}
 		h := b.Help()
 		if StringWidth(h.Key, ambWide)+1+StringWidth(h.Desc, ambWide) <= w {
 			out = append(out, keyStyle.Render(h.Key)+descStyle.Render(" "+h.Desc))
@@ -86,6 +82,18 @@ func helpNarrow(entries []key.Binding, w int, st styles.Styles, ambWide bool) []
 		}
 		for _, l := range lines(h.Desc, w-len(indent)) {
 			out = append(out, indent+descStyle.Render(l))
+		}
+	}
+	return out
+}
+
+// Enabled returns the entries that do something at the moment (enabled),
+// in order: what the help lists.
+func Enabled(entries []key.Binding) []key.Binding {
+	out := make([]key.Binding, 0, len(entries))
+	for _, b := range entries {
+		if b.Enabled() {
+			out = append(out, b)
 		}
 	}
 	return out

@@ -84,12 +84,14 @@ func NewKeyMap(keys map[string][]string) KeyMap {
 	return m
 }
 
-// HelpKeys writes keys for the help: "j/↓".
+// HelpKeys writes keys for the help, separated by spaces — "j ↓", "/
+// ctrl+f" — so that a key that is itself a slash or a comma reads as a
+// key, not as a separator.
 func HelpKeys(keys []string) string {
 	out := ""
 	for i, k := range keys {
 		if i > 0 {
-			out += "/"
+			out += " "
 		}
 		switch k {
 		case "up":

@@ -6,6 +6,8 @@ import (
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
+
+	"dubao/ui/tui/common"
 )
 
 // TestHelpTopBottom: g and G go to the top and the bottom of the help, as
@@ -73,7 +75,7 @@ func TestHelpTiny(t *testing.T) {
 				}
 				text += strings.TrimSpace(l)
 			}
-			for _, b := range r.helpEntries() {
+			for _, b := range common.Enabled(r.helpEntries()) {
 				desc := strings.ReplaceAll(b.Help().Desc, " ", "")
 				if !strings.Contains(strings.ReplaceAll(text, " ", ""), desc) {
 					t.Errorf("description %q of %s not shown whole:\n%s", desc, b.Help().Key, strings.Join(body, "\n"))

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"dubao/ui/tui/common"
 	"dubao/ui/tui/internal/tuitest"
 )
 
@@ -111,22 +112,30 @@ func TestEndMessages(t *testing.T) {
 	}
 }
 
-// TestHelpEveryKey: the help shows every key of the reader whatever it
-// does at the moment, and at 20×6 a key a line, its description uncut on
-// the lines after it (see also TestHelpNarrow).
+// TestHelpEveryKey: the help shows the keys of the reader that do
+// something at the moment and not the others (no n/N before a search, no
+// < > s for a single file), each key quoted apart from the next (/ and
+// ctrl+f read as two keys), and at 20×6 a key a line, its description
+// uncut on the lines after it (see also TestHelpNarrow).
 func TestHelpEveryKey(t *testing.T) {
 	m := newModel(t, sample(t), 100, 30)
 	press(t, m, "?")
 	sc := screen(m)
-	for _, k := range []string{"n ", "N ", "o ", "s ", "< ", "> "} {
-		if !strings.Contains(sc, " "+k) {
-			t.Errorf("help lacks %q:\n%s", k, sc)
+	for _, k := range []string{"n ", "N ", "s ", "< ", "> "} {
+		if strings.Contains(sc, " "+k) {
+			t.Errorf("help shows %q, which does nothing here:\n%s", k, sc)
 		}
+	}
+	if !strings.Contains(sc, " o ") {
+		t.Errorf("help lacks o (the sample has jump lines):\n%s", sc)
+	}
+	if got := common.HelpKeys([]string{"/", "ctrl+f"}); got != "/ ctrl+f" {
+		t.Errorf("keys / and ctrl+f shown as %q", got)
 	}
 	m = newModel(t, sample(t), 20, 6)
 	press(t, m, "?")
 	lines := strings.Split(screen(m), "\n")
-	if got := strings.TrimRight(lines[2]+"|"+lines[3], " "); got != " j/↓|   下移 / 向下滚动" {
+	if got := strings.TrimRight(lines[2]+"|"+lines[3], " "); got != " j ↓|   下移 / 向下滚动" {
 		t.Errorf("narrow help lines %q", got)
 	}
 	for _, l := range lines[2:5] {
@@ -136,7 +145,7 @@ func TestHelpEveryKey(t *testing.T) {
 	}
 	checkScreen(t, m, 20, 6, "narrow help")
 	press(t, m, "j", "j", "j", "j")
-	if !strings.HasPrefix(strings.Split(screen(m), "\n")[2], " tab/enter/l/→") {
+	if !strings.HasPrefix(strings.Split(screen(m), "\n")[2], " tab enter l →") {
 		t.Errorf("narrow help does not scroll:\n%s", screen(m))
 	}
 }
