@@ -33,8 +33,7 @@ func contrast(a, b color.Color) float64 {
 }
 
 // marks are the styles that draw marks, not text (the rule between the
-// panes): 3:1
-// is enough for them.
+// panes): 3:1 is enough for them.
 var marks = map[string]bool{"Separator": true}
 
 var (
