@@ -294,8 +294,26 @@ func (a App) getenv(key string) string {
 	return ""
 }
 
-// terminalWidth reports whether w is a terminal and its width in columns.
+// terminalWidth reports whether w is a terminal that takes escape
+// sequences, and its width in columns. A dumb terminal (TERM=dumb: an
+// editor's shell buffer, a serial console) is written to as a pipe is:
+// plain text, no full-screen reader (see isDumbTerminal).
 func (a App) terminalWidth(w io.Writer) (int, bool) {
+	if a.getenv("TERM") == "dumb" {
+		return 0, false
+	}
+	return a.rawTerminalWidth(w)
+}
+
+// isDumbTerminal reports whether w is a terminal that TERM=dumb says takes
+// no escape sequences.
+func (a App) isDumbTerminal(w io.Writer) bool {
+	_, ok := a.rawTerminalWidth(w)
+	return ok && a.getenv("TERM") == "dumb"
+}
+
+// rawTerminalWidth reports whether w is a terminal, and its width.
+func (a App) rawTerminalWidth(w io.Writer) (int, bool) {
 	w = unwrapOutput(w)
 	if a.terminal != nil {
 		return a.terminal(w)

@@ -1019,3 +1019,31 @@ func TestUnsavedStateIsAWarning(t *testing.T) {
 		t.Errorf("exit %d, stderr %q; want 0 and a one-line warning", res.code, res.stderr)
 	}
 }
+
+// TestDumbTerminal (issue #18, item 12): on a terminal that TERM=dumb says
+// takes no escape sequences, dubao does not start the full-screen reader:
+// it prints the issue as plain text (a shelf: its list), with a one-line
+// note on stderr; cat prints no styling either.
+func TestDumbTerminal(t *testing.T) {
+	var got reader
+	app := withReader(App{Environ: []string{"TERM=dumb"}, terminal: fakeTerminal(80)}, &got)
+	res := run(t, app, "")
+	if got.runs != 0 {
+		t.Fatal("the full-screen reader started on a dumb terminal")
+	}
+	if res.code != 0 || !strings.Contains(res.stdout, "青溪河生态廊道全线贯通") || strings.Contains(res.stdout, "\x1b") {
+		t.Errorf("exit %d, stdout %.200q: want the issue as plain text", res.code, res.stdout)
+	}
+	if !strings.Contains(res.stderr, "TERM=dumb") || strings.Count(res.stderr, "\n") != 1 {
+		t.Errorf("stderr %q: want one line saying why", res.stderr)
+	}
+	cat := run(t, app, "", "cat", "1")
+	if cat.code != 0 || strings.Contains(cat.stdout, "\x1b") || cat.stdout == "" {
+		t.Errorf("cat on a dumb terminal: exit %d, %.100q", cat.code, cat.stdout)
+	}
+	// Any other terminal gets the reader.
+	term := withReader(App{Environ: []string{"TERM=xterm-256color"}, terminal: fakeTerminal(80)}, &got)
+	if res := run(t, term, ""); res.code != 0 || got.runs != 1 {
+		t.Errorf("xterm: exit %d, reader runs %d", res.code, got.runs)
+	}
+}

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"fmt"
 	"os"
 
 	"github.com/spf13/cobra"
@@ -22,6 +23,11 @@ func (r *runner) read(ctx context.Context, cmd *cobra.Command, args []string) er
 	}
 	arg := argAt(args, 0)
 	_, isTerm := r.app.terminalWidth(r.stdout)
+	if r.app.isDumbTerminal(r.stdout) {
+		// The reader draws with escape sequences a dumb terminal shows
+		// as text: print the issue (or the shelf's list) instead.
+		_, _ = fmt.Fprintf(r.stderr, "%s: TERM=dumb: the reader needs a terminal that takes escape sequences; printing the text instead\n", r.root.Name())
+	}
 	switch {
 	case isWebAddress(arg):
 		if len(args) > 1 {

@@ -179,3 +179,17 @@ func walkStrings(v any, where string, f func(where, s string)) {
 // attackDir is the repository's corpus of hostile inputs of issue #18
 // (special files are made by the tests).
 func attackDir() string { return filepath.Join(root, "testdata", "attack") }
+
+// TestDumbTerminalPane (issue #18, item 12): in a real terminal with
+// TERM=dumb, dubao prints the issue and ends instead of drawing the reader.
+func TestDumbTerminalPane(t *testing.T) {
+	note := filepath.Join(t.TempDir(), "stderr")
+	p := newPane(t, 80, 24, "TERM=dumb "+shellQuote(binary)+" "+shellQuote(filepath.Join(root, "testdata", "sample.md"))+" 2>"+shellQuote(note))
+	sc := p.waitFor("[exit=0]")
+	if !strings.Contains(sc, "城南区读者 王秀英") {
+		t.Errorf("the issue's text is not printed:\n%s", sc)
+	}
+	if data, _ := os.ReadFile(note); !strings.Contains(string(data), "TERM=dumb") {
+		t.Errorf("stderr %q: no note of why the reader did not start", data)
+	}
+}
