@@ -120,7 +120,7 @@ func pageFolder(dir string) (page int, name string, ok bool) {
 	if base == "." || base == "/" || findDate(base) != "" {
 		return 0, "", false
 	}
-	m := pageFolderName.FindStringSubmatch(base)
+	m := names().pageFolderName.FindStringSubmatch(base)
 	if m == nil {
 		return 0, "", false
 	}

@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -19,14 +20,34 @@ import (
 // 2024.3.8, 2024年3月8日, 20240308, 2024/03/08/ (folders); pages as 01.md,
 // 02版.md, 第三版.txt, A2.md, page-3.md, and the web archive's
 // YYYYMMDD-PP-NN.txt.
-var (
-	separatedDate = regexp.MustCompile(`(?:^|[^0-9])((?:19|20)[0-9]{2})[-_./](0?[1-9]|1[0-2])[-_./](0?[1-9]|[12][0-9]|3[01])(?:[^0-9]|$)`)
-	chineseDate   = regexp.MustCompile(`((?:19|20)[0-9]{2})年(0?[1-9]|1[0-2])月(0?[1-9]|[12][0-9]|3[01])日`)
-	compactDate   = regexp.MustCompile(`(?:^|[^0-9])((?:19|20)[0-9]{2})(0[1-9]|1[0-2])(0[1-9]|[12][0-9]|3[01])(?:[^0-9]|$)`)
-	archiveName   = regexp.MustCompile(`^((?:19|20)[0-9]{6})-([0-9]{2})-([0-9]{2})$`)
-	pageOrdinal   = regexp.MustCompile(`第([0-9]{1,3}|[一二三四五六七八九十百〇零]{1,5})版`)
-	pageNumber    = regexp.MustCompile(`(?i)^[-_ .]*(?:[a-d]|p|pg|page|版)?[-_ ]?0*([1-9][0-9]{0,2})(?:版)?$`)
-)
+// They are compiled on first use, not at start-up: every command would pay
+// for them.
+var names = sync.OnceValue(func() *nameForms {
+	f := &nameForms{
+		separatedDate:  regexp.MustCompile(`(?:^|[^0-9])((?:19|20)[0-9]{2})[-_./](0?[1-9]|1[0-2])[-_./](0?[1-9]|[12][0-9]|3[01])(?:[^0-9]|$)`),
+		chineseDate:    regexp.MustCompile(`((?:19|20)[0-9]{2})年(0?[1-9]|1[0-2])月(0?[1-9]|[12][0-9]|3[01])日`),
+		compactDate:    regexp.MustCompile(`(?:^|[^0-9])((?:19|20)[0-9]{2})(0[1-9]|1[0-2])(0[1-9]|[12][0-9]|3[01])(?:[^0-9]|$)`),
+		archiveName:    regexp.MustCompile(`^((?:19|20)[0-9]{6})-([0-9]{2})-([0-9]{2})$`),
+		pageOrdinal:    regexp.MustCompile(`第([0-9]{1,3}|[一二三四五六七八九十百〇零]{1,5})版`),
+		pageNumber:     regexp.MustCompile(`(?i)^[-_ .]*(?:[a-d]|p|pg|page|版)?[-_ ]?0*([1-9][0-9]{0,2})(?:版)?$`),
+		pageFolderName: regexp.MustCompile(`^(?:第([0-9一二三四五六七八九十百零〇]{1,6})版|([0-9]{1,3}))(?:[-_ .·]+(.*)|$|([^0-9].*))?$`),
+	}
+	f.dateForms = [...]*regexp.Regexp{f.chineseDate, f.separatedDate, f.compactDate}
+	return f
+})
+
+// nameForms are the regular expressions of names (see names).
+type nameForms struct {
+	separatedDate, chineseDate, compactDate *regexp.Regexp
+	archiveName, pageOrdinal, pageNumber    *regexp.Regexp
+	// pageFolderName matches the name of a page folder: 01-要闻, 18_副刊,
+	// 第3版 经济; groups: the 第N版 number, the leading number, the name
+	// after a separator, the name right after the number.
+	pageFolderName *regexp.Regexp
+	// dateForms are the ways file names write a date, most specific
+	// first.
+	dateForms [3]*regexp.Regexp
+}
 
 // dateFromName finds a calendar date in a slash-separated relative path,
 // looking at the file's own name first, then at its folders from the
@@ -50,9 +71,6 @@ func dateFromName(rel string) string {
 	return ""
 }
 
-// dateForms are the ways file names write a date, most specific first.
-var dateForms = [...]*regexp.Regexp{chineseDate, separatedDate, compactDate}
-
 // findDate returns the first valid date written in s, as YYYY-MM-DD.
 func findDate(s string) string {
 	_, _, d := dateSpan(s)
@@ -62,7 +80,7 @@ func findDate(s string) string {
 // dateSpan finds the first valid date written in s and returns its byte
 // range and the date as YYYY-MM-DD, or 0, 0, "".
 func dateSpan(s string) (start, end int, date string) {
-	for _, re := range dateForms {
+	for _, re := range names().dateForms {
 		for _, m := range re.FindAllStringSubmatchIndex(s, -1) {
 			if d := validDate(s[m[2]:m[3]], s[m[4]:m[5]], s[m[6]:m[7]]); d != "" {
 				end := m[7]
@@ -88,22 +106,17 @@ func validDate(y, m, d string) string {
 	return t.Format(time.DateOnly)
 }
 
-// pageFolderName matches the name of a page folder: 01-要闻, 18_副刊,
-// 第3版 经济; groups: the 第N版 number, the leading number, the name after
-// a separator, the name right after the number.
-var pageFolderName = regexp.MustCompile(`^(?:第([0-9一二三四五六七八九十百零〇]{1,6})版|([0-9]{1,3}))(?:[-_ .·]+(.*)|$|([^0-9].*))?$`)
-
 // pageFromName returns the page number that a file's name gives, with the
 // date part removed (2024-03-08-02.md → 2), or 0. seq orders files of the
 // same page (the article number NN of YYYYMMDD-PP-NN.txt).
 func pageFromName(rel string) (page, seq int) {
 	base := strings.TrimSuffix(path.Base(rel), path.Ext(rel))
-	if m := archiveName.FindStringSubmatch(base); m != nil {
+	if m := names().archiveName.FindStringSubmatch(base); m != nil {
 		p, _ := strconv.Atoi(m[2])
 		s, _ := strconv.Atoi(m[3])
 		return p, s
 	}
-	if m := pageOrdinal.FindStringSubmatch(base); m != nil {
+	if m := names().pageOrdinal.FindStringSubmatch(base); m != nil {
 		return parseOrdinal(m[1]), 0
 	}
 	rest := base
@@ -111,7 +124,7 @@ func pageFromName(rel string) (page, seq int) {
 		rest = rest[:start] + " " + rest[end:]
 	}
 	rest = strings.TrimSpace(rest)
-	if m := pageNumber.FindStringSubmatch(rest); m != nil {
+	if m := names().pageNumber.FindStringSubmatch(rest); m != nil {
 		p, _ := strconv.Atoi(m[1])
 		return p, 0
 	}

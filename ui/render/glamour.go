@@ -25,6 +25,8 @@ var (
 	itemMarker  = gstyles.DarkStyleConfig.Item.BlockPrefix        // "• "
 	enumSuffix  = gstyles.DarkStyleConfig.Enumeration.BlockPrefix // ". " after the number
 	quoteMarker = *gstyles.DarkStyleConfig.BlockQuote.IndentToken // "│ "
+	// levelIndent is how far glamour indents a nested list, per level.
+	levelIndent = strings.Repeat(" ", int(gstyles.DarkStyleConfig.List.LevelIndent))
 )
 
 // tableStyle returns the glamour style that renders a table as our styles

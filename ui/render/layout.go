@@ -448,6 +448,9 @@ func (l *Layout) layUnit(u *unit) []Line {
 			r.segs = append(r.segs, seg{text: cutMark, piece: -1, role: RoleMarker})
 		}
 		out = l.layRun(r)
+		if p := l.codePiece(u); p >= 0 {
+			l.highlightCode(p, out)
+		}
 	}
 	if len(out) == 0 {
 		out = []Line{{}}
@@ -509,7 +512,7 @@ func (l *Layout) textRun(u *unit) run {
 				r.prefix = b.Marker + " " // ■ as printed
 			}
 			if p.Row < len(b.Levels) && b.Levels[p.Row] > 0 {
-				r.prefix = strings.Repeat("  ", min(b.Levels[p.Row], 8)) + r.prefix
+				r.prefix = strings.Repeat(levelIndent, min(b.Levels[p.Row], 8)) + r.prefix
 			}
 		}
 	case issue.PieceAttribution:

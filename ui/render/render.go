@@ -159,7 +159,10 @@ type Renderer struct {
 	st    styles.Styles
 	sgr   []sgr               // per role, then the match styles
 	table [2]ansi.StyleConfig // glamour's style for tables, by AmbiguousWide
-	paras paraCache           // analyses of long paragraphs, across widths
+	// codeTheme is the chroma style, made of the code styles, that
+	// glamour highlights code blocks in; "" for none.
+	codeTheme string
+	paras     paraCache // analyses of long paragraphs, across widths
 
 	mu    sync.Mutex
 	cache map[cacheKey]*Layout
@@ -176,7 +179,8 @@ const cacheSize = 64
 
 // New returns a renderer drawing with st.
 func New(st styles.Styles) *Renderer {
-	return &Renderer{st: st, sgr: newSGR(st), table: [2]ansi.StyleConfig{tableStyle(st, false), tableStyle(st, true)}, cache: map[cacheKey]*Layout{}}
+	return &Renderer{st: st, sgr: newSGR(st), table: [2]ansi.StyleConfig{tableStyle(st, false), tableStyle(st, true)},
+		codeTheme: codeTheme(st), cache: map[cacheKey]*Layout{}}
 }
 
 // Styles returns the styles the renderer draws with.

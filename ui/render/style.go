@@ -205,7 +205,7 @@ func roleStyle(s *styles.Styles, role Role) lipgloss.Style {
 	case RoleEm:
 		return s.Body.Italic(true)
 	case RoleCode:
-		return s.Subtitle
+		return s.Code
 	case RoleLink:
 		return s.Body.Underline(true)
 	case RoleLinkAddr:

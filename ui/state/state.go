@@ -17,7 +17,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"regexp"
 	"sort"
 	"strings"
 	"sync"
@@ -35,8 +34,21 @@ const version = 1
 // fresh.
 var ErrCorrupt = errors.New("reading state was unreadable; starting fresh")
 
-// validKey is what an issue key may look like (it names a file).
-var validKey = regexp.MustCompile(`^[0-9A-Za-z_-]{1,128}$`)
+// validKey reports whether key may be an issue key (it names a file): 1 to
+// 128 ASCII letters, digits, '_' and '-'. (A loop, not a regular
+// expression: compiling `{1,128}` cost every command 0.3 ms at start-up.)
+func validKey(key string) bool {
+	if len(key) == 0 || len(key) > 128 {
+		return false
+	}
+	for i := 0; i < len(key); i++ {
+		c := key[i]
+		if !(c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' || c == '-') {
+			return false
+		}
+	}
+	return true
+}
 
 // DefaultDir returns where dubao keeps reading state:
 // $XDG_STATE_HOME/dubao, else ~/.local/state/dubao. getenv reads the
@@ -123,7 +135,7 @@ func (s *Store) Load(key string) (*Issue, error) {
 	if !s.Enabled() {
 		return st, nil
 	}
-	if !validKey.MatchString(key) {
+	if !validKey(key) {
 		return st, fmt.Errorf("reading state: bad issue key %q", key)
 	}
 	got, err := s.read(key)
@@ -225,7 +237,7 @@ func (s *Store) Save(st *Issue) error {
 	if !s.Enabled() {
 		return nil
 	}
-	if !validKey.MatchString(st.Key) {
+	if !validKey(st.Key) {
 		return fmt.Errorf("save reading state: bad issue key %q", st.Key)
 	}
 	p := s.withFailed(st.take())
@@ -285,7 +297,7 @@ func notSaved(err error) error {
 
 // encode checks st's key and writes st as the content of its state file.
 func encode(st *Issue) ([]byte, error) {
-	if !validKey.MatchString(st.Key) {
+	if !validKey(st.Key) {
 		return nil, fmt.Errorf("save reading state: bad issue key %q", st.Key)
 	}
 	st.Version = version
@@ -308,7 +320,7 @@ func (s *Store) SaveLater(st *Issue) error {
 	if !s.Enabled() {
 		return nil
 	}
-	if !validKey.MatchString(st.Key) {
+	if !validKey(st.Key) {
 		return fmt.Errorf("save reading state: bad issue key %q", st.Key)
 	}
 	p := st.take()
@@ -398,7 +410,7 @@ func (s *Store) Saved() map[string]bool {
 	}
 	out := make(map[string]bool, len(entries))
 	for _, e := range entries {
-		if key, ok := strings.CutSuffix(e.Name(), ".json"); ok && validKey.MatchString(key) {
+		if key, ok := strings.CutSuffix(e.Name(), ".json"); ok && validKey(key) {
 			out[key] = true
 		}
 	}
@@ -420,7 +432,7 @@ func (s *Store) SavedTimes() map[string]time.Time {
 	out := make(map[string]time.Time, len(entries))
 	for _, e := range entries {
 		key, ok := strings.CutSuffix(e.Name(), ".json")
-		if !ok || !validKey.MatchString(key) {
+		if !ok || !validKey(key) {
 			continue
 		}
 		var mod time.Time
@@ -461,7 +473,7 @@ func (s *Store) Bookmarks() ([]Bookmark, error) {
 	var out []Bookmark
 	for _, e := range entries {
 		key, ok := strings.CutSuffix(e.Name(), ".json")
-		if !ok || !validKey.MatchString(key) {
+		if !ok || !validKey(key) {
 			continue
 		}
 		data, err := safefile.ReadSmall(filepath.Join(s.dir, "issues", e.Name()), 0)

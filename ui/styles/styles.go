@@ -63,6 +63,15 @@ type Styles struct {
 	MatchCur  lipgloss.Style // the current search match
 	Separator lipgloss.Style // the rule between the list and the article
 
+	// Code blocks, by the kind of token (highlighted through glamour);
+	// text that is none of these is drawn as Code.
+	Code        lipgloss.Style // code: a code span, or a code block's plain text
+	CodeKeyword lipgloss.Style // a keyword (func, if, return)
+	CodeString  lipgloss.Style // a string or character literal
+	CodeNumber  lipgloss.Style // a number
+	CodeComment lipgloss.Style // a comment
+	CodeName    lipgloss.Style // a function, a type, a tag
+
 	// Structure of web and archive bodies (issue kinds of the same names).
 	Attribution lipgloss.Style // who said a quote: ——习近平, set apart
 	Credit      lipgloss.Style // a photo or layout credit: 本报记者  李  舸摄
@@ -186,6 +195,12 @@ func build(name string, p palette) Styles {
 	s.Match = st().Background(p.matchBg).Foreground(black)
 	s.MatchCur = st().Background(p.curBg).Foreground(black).Bold(true)
 	s.Separator = st().Foreground(p.rule)
+	s.Code = soft
+	s.CodeKeyword = st().Foreground(p.accent)
+	s.CodeString = st().Foreground(p.link)
+	s.CodeNumber = st().Foreground(p.accent)
+	s.CodeComment = st().Foreground(p.dim).Italic(true)
+	s.CodeName = st().Bold(true)
 	s.Attribution = st().Foreground(p.dim)
 	s.Credit = st().Foreground(p.dim)
 	s.EndByline = st().Foreground(p.dim)
@@ -254,6 +269,8 @@ func NoColor() Styles {
 	s.Match = st().Underline(true)
 	s.MatchCur = st().Reverse(true)
 	s.Separator = st()
+	s.CodeKeyword = st().Bold(true)
+	s.CodeComment = st().Faint(true)
 	s.Attribution = st().Faint(true)
 	s.Credit = st().Faint(true)
 	s.EndByline = st().Faint(true)
