@@ -53,6 +53,7 @@ const (
 	ReasonTooLarge                         // too large: Detail, Limit
 	ReasonWebResource                      // a saved web page's resource: Detail is its folder
 	ReasonWebScript                        // a web page's script or style sheet
+	ReasonBug                              // dubao failed reading it (a panic): Detail is what panicked
 )
 
 // reasonText is the English and the Chinese of each kind with a fixed text.
@@ -88,6 +89,8 @@ func (r Reason) String() string {
 		return "unknown encoding " + r.Detail
 	case ReasonWebResource:
 		return "a saved web page's resource (its " + r.Detail + " folder)"
+	case ReasonBug:
+		return "dubao failed reading it (a bug: " + r.Detail + ")"
 	case ReasonTooLarge:
 		switch {
 		case r.Limit == "":
@@ -124,6 +127,8 @@ func (r Reason) Chinese() string {
 		return "无法识别的编码 " + detail
 	case ReasonWebResource:
 		return "保存的网页的附属文件(在 " + detail + " 文件夹中)"
+	case ReasonBug:
+		return "读取时出错(dubao 的缺陷：" + detail + ")"
 	case ReasonTooLarge:
 		switch {
 		case r.Limit == "":

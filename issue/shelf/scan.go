@@ -21,6 +21,7 @@ import (
 	"dubao/issue"
 	"dubao/issue/source"
 	"dubao/issue/source/epaper"
+	"dubao/issue/textsafe"
 )
 
 // Options tune how a shelf is scanned and read.
@@ -613,7 +614,7 @@ func analyzeAll(ctx context.Context, units []unit, todo []int, opt Options, got 
 	for range min(workers, len(todo)) {
 		wg.Go(func() {
 			for i := range jobs {
-				results <- result{i, analyze(units[i], opt)}
+				results <- result{i, analyzeSafe(units[i], opt)}
 			}
 		})
 	}
@@ -637,6 +638,31 @@ func analyzeAll(ctx context.Context, units []unit, todo []int, opt Options, got 
 		got(res.i, res.r, n)
 	}
 	return ctx.Err()
+}
+
+// analyzeSafe is analyze that never takes the program down: a panic
+// reading a unit (a bug, met on some file) skips it with the reason, and
+// is not cached, so that a fixed dubao reads it again.
+func analyzeSafe(u unit, opt Options) (r *record) {
+	defer func() {
+		if p := recover(); p != nil {
+			r = &record{Path: u.rel, Folder: u.folder, Day: u.day, transient: true,
+				Skip: &Reason{Kind: ReasonBug, Detail: wrapLine(fmt.Sprint(p))}}
+			for _, f := range u.files {
+				r.Files = append(r.Files, newFileRec(f))
+			}
+		}
+	}()
+	return analyze(u, opt)
+}
+
+// wrapLine is s made one clean line of at most 200 bytes, for a reason.
+func wrapLine(s string) string {
+	s = textsafe.Line(s)
+	if len(s) > 200 {
+		s = strings.ToValidUTF8(s[:200], "") + "…"
+	}
+	return s
 }
 
 // analyze reads one unit and records what it holds.

@@ -106,7 +106,7 @@ func (s *Shelf) Search(ctx context.Context, q search.Query, opt SearchOptions) <
 			for j := range jobs {
 				b := Batch{Entry: j.e}
 				if ctx.Err() == nil {
-					b.Hits, b.Err = s.searchEntry(j.e, q, &bufs)
+					b.Hits, b.Err = s.searchEntrySafe(j.e, q, &bufs)
 				}
 				j.slot <- b
 			}
@@ -149,6 +149,17 @@ func (s *Shelf) Search(ctx context.Context, q search.Query, opt SearchOptions) <
 // article. The check is on the raw text, where the query's folding also
 // skips spaces and line breaks, so it passes every issue whose articles
 // can match (bar a match that runs across markup).
+func (s *Shelf) searchEntrySafe(e *Entry, q search.Query, bufs *source.Buffers) (hits []Hit, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			*bufs = source.Buffers{} // in whatever state the panic left them
+			hits, err = nil, fmt.Errorf("%s: dubao failed searching it (a bug: %v)", e.Path(), p)
+		}
+	}()
+	return s.searchEntry(e, q, bufs)
+}
+
+// searchEntry searches the issue e.
 func (s *Shelf) searchEntry(e *Entry, q search.Query, bufs *source.Buffers) ([]Hit, error) {
 	texts := make([][]byte, len(e.Files))
 	raws := make([][]byte, len(e.Files))

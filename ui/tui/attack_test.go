@@ -1,10 +1,18 @@
 package tui
 
 import (
+	"bytes"
+	"context"
 	"fmt"
+	"io"
+	"os"
+	"regexp"
 	"strings"
+	"sync"
 	"testing"
+	"time"
 
+	"dubao/ui/state"
 	"dubao/ui/tui/common"
 )
 
@@ -26,4 +34,75 @@ func TestErrorPagePaths(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestCrashRestoresTerminal (issue #18, item 4): a panic inside the reader
+// leaves the terminal as it was — main screen, cursor shown, mouse modes
+// and bracketed paste off — writes a crash report whose place the error
+// names, and keeps the reading state.
+func TestCrashRestoresTerminal(t *testing.T) {
+	dir := t.TempDir()
+	store := state.Open(dir)
+	in, keys := io.Pipe()
+	var out syncBuffer
+	done := make(chan error, 1)
+	go func() {
+		done <- Run(context.Background(), sample(t), Options{Name: "sample", Key: "crashkey", Input: in, Output: &out, State: store, crashOn: "x"})
+	}()
+	for _, k := range []string{"j", "j", "\r"} {
+		time.Sleep(50 * time.Millisecond)
+		io.WriteString(keys, k)
+	}
+	time.Sleep(300 * time.Millisecond)
+	io.WriteString(keys, "x")
+	var err error
+	select {
+	case err = <-done:
+	case <-time.After(20 * time.Second):
+		t.Fatal("the reader did not end after its crash")
+	}
+	keys.Close()
+	if err == nil || !strings.Contains(err.Error(), "crashed (a bug in dubao") {
+		t.Fatalf("Run = %v, want the crash said", err)
+	}
+	report := regexp.MustCompile(`the report is in (\S+)$`).FindStringSubmatch(err.Error())
+	if report == nil {
+		t.Fatalf("the error %q does not say where the report is", err)
+	}
+	if data, rerr := os.ReadFile(report[1]); rerr != nil || !strings.Contains(string(data), "a crash asked for by a test") || !strings.Contains(string(data), "crashGuard") {
+		t.Errorf("crash report %s: %v\n%s", report[1], rerr, data)
+	}
+	screen := out.String()
+	enter := strings.LastIndex(screen, "\x1b[?1049h")
+	if enter < 0 {
+		t.Fatalf("the reader never entered the alternate screen: %q", screen)
+	}
+	after := screen[enter:]
+	for what, seq := range map[string]string{"the main screen": "\x1b[?1049l", "the cursor": "\x1b[?25h", "bracketed paste off": "\x1b[?2004l",
+		"mouse motion off": "\x1b[?1002l", "mouse SGR off": "\x1b[?1006l"} {
+		if !strings.Contains(after, seq) {
+			t.Errorf("after the crash, no %s (%q) is written", what, seq)
+		}
+	}
+	if st, lerr := store.Load("crashkey"); lerr != nil || st.Last == 0 {
+		t.Errorf("the reading state was not kept: %+v, %v", st, lerr)
+	}
+}
+
+// syncBuffer is a bytes.Buffer safe for a writer and a reader at once.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
 }

@@ -24,6 +24,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -86,6 +87,10 @@ type Options struct {
 	// (back to the shelf, or quitting): the issue, the article number and
 	// the position of the first line shown — for remembering the place.
 	OnLeave func(is *issue.Issue, article int, pos issue.Pos)
+
+	// crashOn makes the reader panic on that key (tests of what a crash
+	// leaves: see crash.go).
+	crashOn string
 }
 
 // Run shows the reader on is until the user quits or ctx is cancelled.
@@ -97,6 +102,10 @@ func Run(ctx context.Context, is *issue.Issue, opt Options) error {
 		return errors.New("reader: no issue to show")
 	}
 	m := New(is, opt)
+	report := &crashReport{dir: os.TempDir()}
+	if opt.State.Enabled() {
+		report.dir = opt.State.Dir()
+	}
 	popts := []tea.ProgramOption{tea.WithContext(ctx)}
 	if opt.Input != nil {
 		popts = append(popts, tea.WithInput(opt.Input))
@@ -104,11 +113,17 @@ func Run(ctx context.Context, is *issue.Issue, opt Options) error {
 	if opt.Output != nil {
 		popts = append(popts, tea.WithOutput(opt.Output))
 	}
-	final, err := tea.NewProgram(m, popts...).Run()
-	var saveErr error
-	if fm, ok := final.(*Model); ok {
-		saveErr = fm.quit()
+	_, err := tea.NewProgram(crashGuard{m: m, report: report}, popts...).Run()
+	if errors.Is(err, tea.ErrProgramPanic) {
+		// The terminal is restored; keep what was read, if the model
+		// still can.
+		func() {
+			defer func() { _ = recover() }()
+			_ = m.quit()
+		}()
+		return fmt.Errorf("reader: %w", report.err())
 	}
+	saveErr := m.quit()
 	if err != nil {
 		if errors.Is(err, tea.ErrProgramKilled) && ctx.Err() != nil {
 			return fmt.Errorf("reader: %w", tea.ErrInterrupted)
