@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -29,6 +30,19 @@ func fetchSite(t *testing.T) (*fetchtest.Site, string) {
 func dataHome(t *testing.T) (App, string) {
 	dir := t.TempDir()
 	return App{Environ: []string{"TERM=dumb", "XDG_DATA_HOME=" + dir}}, filepath.Join(dir, "dubao", "papers")
+}
+
+// notDumb makes app's terminal one that takes escape sequences (a faked
+// terminal with TERM=dumb is written to as a pipe).
+func notDumb(app App) App {
+	env := slices.Clone(app.Environ)
+	for i, kv := range env {
+		if strings.HasPrefix(kv, "TERM=") {
+			env[i] = "TERM=xterm-256color"
+		}
+	}
+	app.Environ = env
+	return app
 }
 
 func TestGet(t *testing.T) {
@@ -132,6 +146,7 @@ func TestGetProgress(t *testing.T) {
 	app, _ := dataHome(t)
 	var errb bytes.Buffer
 	app.terminal = func(w io.Writer) (int, bool) { return 80, w == &errb }
+	app = notDumb(app)
 	var out bytes.Buffer
 	code := app.Run(context.Background(), []string{"get", "--into", t.TempDir(), base + site.Pages[0]}, strings.NewReader(""), &out, &errb)
 	if code != ExitOK {
@@ -167,6 +182,7 @@ func TestReadURL(t *testing.T) {
 		arrivals []tui.Arrival
 	)
 	app.terminal = fakeTerminal(80)
+	app = notDumb(app)
 	app.runReader = func(_ context.Context, is *issue.Issue, opt tui.Options) error {
 		opened, first, arrivals = opt.Name, is, nil
 		if opt.Arrivals == nil {
@@ -215,6 +231,7 @@ func TestReadURLLeftEarly(t *testing.T) {
 	site.Latency = 30 * time.Millisecond
 	app, _ := dataHome(t)
 	app.terminal = fakeTerminal(80)
+	app = notDumb(app)
 	app.runReader = func(context.Context, *issue.Issue, tui.Options) error { return nil } // q at once
 	res := run(t, app, "", base+site.Pages[0])
 	if res.code != ExitOK || !strings.Contains(res.stderr, "the fetch was stopped (") {
