@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"sync"
@@ -14,6 +15,7 @@ import (
 
 	"dubao/ui/state"
 	"dubao/ui/tui/common"
+	"dubao/ui/tui/internal/tuitest"
 )
 
 // TestErrorPagePaths (issue #18, item 21): the error page names the file
@@ -105,4 +107,36 @@ func (s *syncBuffer) String() string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.b.String()
+}
+
+// TestStepToBadDay (issue #18, item 20): > to a day that cannot be opened
+// shows the error page; a key then goes back to the reader where it was,
+// saying the day could not be opened, and the shelf keeps no stale
+// 正在打开… in its status.
+func TestStepToBadDay(t *testing.T) {
+	s := tuitest.ScanShelf(t, tuitest.ShelfDir(t))
+	m := newShelfModel(t, s, nil, nil, 100, 30)
+	m.shelf.Select(s.Lookup("星河日报 2024-03-03")[0])
+	press(t, m, "enter", "j", "j")
+	before := readerOf(m)
+	art := before.Article()
+	next := s.Lookup("星河日报 2024-03-04")[0]
+	if err := os.Remove(filepath.Join(s.Dir, filepath.FromSlash(next.Files[0].Path))); err != nil {
+		t.Fatal(err)
+	}
+	press(t, m, ">")
+	if m.showing != showError {
+		t.Fatalf("> to a day that is gone: no error page:\n%s", screen(m))
+	}
+	press(t, m, "x")
+	if m.showing != showReader || readerOf(m) != before || readerOf(m).Article() != art {
+		t.Fatalf("a key on the error page does not go back to the reader where it was (showing %d):\n%s", m.showing, screen(m))
+	}
+	if sc := screen(m); !strings.Contains(sc, "2024-03-04") && !strings.Contains(sc, "无法打开") {
+		t.Errorf("the reader does not say the day could not be opened:\n%s", sc)
+	}
+	press(t, m, "esc", "esc")
+	if m.showing != showShelf || strings.Contains(screen(m), "正在打开") {
+		t.Errorf("the shelf keeps a stale status:\n%s", screen(m))
+	}
 }

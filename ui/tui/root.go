@@ -36,6 +36,7 @@ type Model struct {
 	reader  *reader.Page
 	marks   *bookmarks.Page
 	errPage *errorPage
+	errFrom showing // the page the error page was shown over
 	title   string
 	measure int               // the reading measure, kept from one issue to the next
 	initial int               // the configured reading measure, which = restores
@@ -307,12 +308,28 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return m, nil
 	case common.ErrorMsg:
+		if m.showing != showError {
+			m.errFrom = m.showing
+		}
 		m.errPage = newErrorPage(msg, m.keys, m.st, m.width, m.height)
 		m.showing = showError
+		if m.shelf != nil {
+			// The shelf's 正在打开… is over.
+			m.shelf.Update(common.NoticeMsg{})
+		}
 		return m, nil
 	case leaveErrorMsg:
+		// Back where the error came from: the reader stays on its
+		// article when the issue it stepped to (<, >) cannot be opened.
+		name := ""
+		if m.errPage != nil {
+			name = m.errPage.msg.Name
+		}
 		m.errPage = nil
 		switch {
+		case m.errFrom == showReader && m.reader != nil:
+			m.showing = showReader
+			m.reader.Update(common.NoticeMsg{Text: "无法打开 " + textsafe.Line(name), Err: true})
 		case m.shelf != nil:
 			m.showing = showShelf
 		case m.reader != nil:
