@@ -2,7 +2,13 @@
 // (版面) and their articles — and parses it from the bytes of a text file.
 //
 // The package knows nothing of terminals: it turns bytes into plain Go data
-// with JSON tags, and everything else in dubao reads that data.
+// with JSON tags, and everything else in dubao reads that data. It holds
+// the text/Markdown codec whole — the parser and its writer
+// (WriteMarkdown, Article.Markdown), which reads back to the same issue —
+// so that the syntax both sides share (front matter, the comments of
+// stitched jumps and repeated articles, the escapes of lines the parser
+// would misread) is defined once. Other input formats live in
+// issue/source and its packages, other output formats in issue/export.
 package issue
 
 // Issue is one issue of a daily paper: the masthead data and its sections.

@@ -10,6 +10,10 @@
 //     draws them: its item bullet "• ", its enumeration "1. " and its quote
 //     bar "│ " (taken from glamour's standard style), with the text of an
 //     item's later lines under its first character.
+//   - Fenced code: glamour's code block renderer highlights it (chroma,
+//     in a chroma style made of dubao's code styles: see code.go); the
+//     line breaker breaks it into lines, glamour's colours are laid onto
+//     them, so positions and search marks stay ours.
 //   - Tables: glamour, when the table fits the width at its natural size.
 //     The cells are escaped so that they read literally, and glamour's
 //     output is checked before it is used: one line per row, every cell's
