@@ -58,16 +58,16 @@ func TestUnreadMarks(t *testing.T) {
 	m := newStateModel(t, state.Open(t.TempDir()), 100, 30)
 	r := readerOf(m)
 	sc := screen(m)
-	if !strings.Contains(sc, "2•市政府") || !strings.Contains(sc, "未读11篇") {
+	if !strings.Contains(sc, "2•老街区") || !strings.Contains(sc, "未读11篇") {
 		t.Errorf("unread articles are not marked:\n%s", sc)
 	}
 	// moving in the list does not read; opening the article does
 	press(t, m, "j")
-	if strings.Contains(screen(m), "2 市政府") {
+	if strings.Contains(screen(m), "2 老街区") {
 		t.Errorf("selecting a headline marks it read")
 	}
 	press(t, m, "enter")
-	if sc := screen(m); !strings.Contains(sc, "2 市政府") || !strings.Contains(sc, "未读10篇") {
+	if sc := screen(m); !strings.Contains(sc, "2 老街区") || !strings.Contains(sc, "未读10篇") {
 		t.Errorf("an article read is still marked unread:\n%s", sc)
 	}
 	// U goes to the next unread article, going round

@@ -67,7 +67,8 @@ func (r *Page) replace(is *issue.Issue) {
 	if r.search.active() || r.search.running != "" {
 		r.search = searchState{id: r.search.id + 1} // a search still running is stale
 	}
-	r.rows = buildRows(r.is, r.arts, r.sec, r.g.BodyH >= 12)
+	r.regeom()
+	r.rows = buildRows(r.is, r.arts, r.sec)
 	r.relayout()
 	if same && pos != (issue.Pos{}) && r.lay != nil {
 		r.top = r.clampTop(r.lay.LocOf(pos))

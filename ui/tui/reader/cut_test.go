@@ -60,14 +60,19 @@ func TestListTitleCuts(t *testing.T) {
 				continue
 			}
 			a := r.arts[rw.art]
-			src := textsafe.Line(a.Headline())
-			if rw.kind == rowKicker {
-				src = textsafe.Line(a.Kicker)
-			}
 			drawn := ansi.Strip(lines[n])
 			// the mark, the number and the flag
 			drawn = strings.TrimLeft(strings.TrimPrefix(drawn, "▌"), " 0123456789•★")
-			tuitest.CheckCuts(t, fmt.Sprintf("list at %d columns", w), drawn, src)
+			title, kicker := drawn, ""
+			if k := textsafe.Line(a.Kicker); k != "" {
+				if i := strings.LastIndex(drawn, "  "); i >= 0 && strings.HasPrefix(k, string([]rune(strings.TrimLeft(drawn[i:], " "))[:1])) {
+					title, kicker = drawn[:i], strings.TrimSpace(drawn[i:])
+				}
+				if kicker != "" {
+					tuitest.CheckCuts(t, fmt.Sprintf("list kicker at %d columns", w), kicker, k)
+				}
+			}
+			tuitest.CheckCuts(t, fmt.Sprintf("list at %d columns", w), strings.TrimRight(title, " "), textsafe.Line(a.Headline()))
 		}
 	}
 	// the reported case: a 34-column list
@@ -77,43 +82,52 @@ func TestListTitleCuts(t *testing.T) {
 	}
 }
 
-// TestKickerRows checks that a kicker in the headline list opens its
-// article's rows — the article's number on it, the title under it — and
-// that both rows of the selected article are marked.
-func TestKickerRows(t *testing.T) {
-	m := newModel(t, sample(t), 100, 30)
-	r := reader(m)
-	a := r.arts[1]
+// TestTitleFirst checks that the headline list shows an article's title
+// first, its number on the same row, and its kicker dimmed after it when
+// there is room (one pane at 79 columns), left out when not (the list
+// beside the article at 80 and 200 columns, which is as wide as the
+// longest title, and one pane at 40): one row an article, so the list
+// never starts in the middle of one.
+func TestTitleFirst(t *testing.T) {
+	a := sample(t).Sections[0].Articles[1]
 	if a.Kicker == "" {
 		t.Fatal("article 2 of the sample has no kicker")
 	}
-	lines := strings.Split(screen(m), "\n")
-	k := -1
-	for i, l := range lines {
-		if strings.Contains(l, textsafe.Line(a.Kicker)) {
-			k = i
-			break
+	title, kicker := textsafe.Line(a.Title), textsafe.Line(a.Kicker)
+	for _, tc := range []struct {
+		w          int
+		withKicker bool
+	}{{79, true}, {80, false}, {40, false}, {200, false}} {
+		m := newModel(t, sample(t), tc.w, 30)
+		sc := screen(m)
+		var row string
+		for _, l := range strings.Split(sc, "\n") {
+			if strings.Contains(l, "2 "+string([]rune(title)[:3])) {
+				row = l
+				break
+			}
+		}
+		if row == "" {
+			t.Errorf("%d columns: the row of article 2 does not start with its title: %q\n%s", tc.w, row, sc)
+			continue
+		}
+		if got := strings.Contains(row, string([]rune(kicker)[:3])); got != tc.withKicker {
+			t.Errorf("%d columns: the kicker after the title: %v, want %v: %q", tc.w, got, tc.withKicker, row)
+		}
+		if i, j := strings.Index(row, string([]rune(title)[:3])), strings.Index(row, string([]rune(kicker)[:3])); j >= 0 && j < i {
+			t.Errorf("%d columns: the kicker before the title: %q", tc.w, row)
 		}
 	}
-	if k < 0 || k+1 >= len(lines) {
-		t.Fatalf("no kicker row:\n%s", screen(m))
+	m := newModel(t, sample(t), 100, 30)
+	r := reader(m)
+	for n, rw := range r.rows {
+		if n > 0 && rw.kind == rowTitle && r.rows[n-1].kind == rowTitle && r.rows[n-1].art == rw.art {
+			t.Errorf("article %d has two rows", r.arts[rw.art].N)
+		}
 	}
-	if !strings.HasPrefix(lines[k], "  2•"+textsafe.Line(a.Kicker)) && !strings.HasPrefix(lines[k], "  2 "+textsafe.Line(a.Kicker)) {
-		t.Errorf("the kicker row does not start with the article's number: %q", lines[k])
-	}
-	title := []rune(textsafe.Line(a.Title))
-	if !strings.HasPrefix(lines[k+1], "    "+string(title[:3])) {
-		t.Errorf("the title row under the kicker: %q", lines[k+1])
-	}
-	press(t, m, "j")
-	lines = strings.Split(screen(m), "\n")
-	if !strings.HasPrefix(lines[k], "▌ 2") || !strings.HasPrefix(lines[k+1], "▌   ") {
-		t.Errorf("the selected article's rows are not both marked:\n%s\n%s", lines[k], lines[k+1])
-	}
-	// the list still numbers and selects by article
-	press(t, m, "j")
+	press(t, m, "j", "j")
 	if r.Article().N != 3 {
-		t.Errorf("j from article 2 selects %d", r.Article().N)
+		t.Errorf("j j from article 1 selects %d", r.Article().N)
 	}
 }
 

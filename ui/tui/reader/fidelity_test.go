@@ -23,7 +23,7 @@ func TestPageNames(t *testing.T) {
 		}
 	}
 	// The repeating page has its row in the headline list.
-	rows := buildRows(is, []*issue.Article{&is.Sections[0].Articles[0], &is.Sections[2].Articles[0]}, []int{0, 2}, false)
+	rows := buildRows(is, []*issue.Article{&is.Sections[0].Articles[0], &is.Sections[2].Articles[0]}, []int{0, 2})
 	var pages []int
 	for _, r := range rows {
 		if r.kind == rowPage {

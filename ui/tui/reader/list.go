@@ -14,24 +14,24 @@ import (
 type rowKind uint8
 
 const (
-	rowPage   rowKind = iota // a page header: 第2版 城市
-	rowKicker                // an article's kicker, dimmed above its title
-	rowTitle                 // an article's number and title
+	rowPage  rowKind = iota // a page header: 第2版 城市
+	rowTitle                // an article's number and title (and its kicker, dimmed, when there is room)
 )
 
 // row is one row of the headline list.
 type row struct {
 	kind rowKind
 	sec  int // section index
-	art  int // index in Page.arts (rowKicker, rowTitle)
+	art  int // index in Page.arts
 }
 
 // buildRows lists the rows of the headline list: each page's header, then
-// its articles (with their kickers when withKickers). A page that only
+// its articles, one row each, so that the list never starts in the middle
+// of an article. A page that only
 // repeats articles kept on an earlier page (Section.Repeats) has its
 // header row too, which says where they are; it belongs to the article
 // after it (or, at the end, the one before).
-func buildRows(is *issue.Issue, arts []*issue.Article, sec []int, withKickers bool) []row {
+func buildRows(is *issue.Issue, arts []*issue.Article, sec []int) []row {
 	var rows []row
 	last := -1
 	repeats := func(upTo, art int) {
@@ -41,14 +41,11 @@ func buildRows(is *issue.Issue, arts []*issue.Article, sec []int, withKickers bo
 			}
 		}
 	}
-	for i, a := range arts {
+	for i := range arts {
 		if sec[i] != last {
 			repeats(sec[i], i)
 			last = sec[i]
 			rows = append(rows, row{kind: rowPage, sec: sec[i], art: i})
-		}
-		if withKickers && a.Kicker != "" {
-			rows = append(rows, row{kind: rowKicker, sec: sec[i], art: i})
 		}
 		rows = append(rows, row{kind: rowTitle, sec: sec[i], art: i})
 	}
@@ -98,7 +95,7 @@ func pageName(is *issue.Issue, s int) string {
 }
 
 // articleRows returns the first and last row of article i (its page header
-// when it is the first of its page, its kicker, its title).
+// when it is the first of its page, its title).
 func (r *Page) articleRows(i int) (first, last int) {
 	first, last = -1, -1
 	for n, rw := range r.rows {
@@ -147,7 +144,7 @@ func (r *Page) listView(w, h int) []string {
 		switch rw.kind {
 		case rowPage:
 			line = st.PageHeader.Render(common.Truncate(textsafe.Line(r.convert(pageName(r.is, rw.sec))), w, r.env.AmbWide))
-		case rowKicker, rowTitle:
+		case rowTitle:
 			line = r.headlineRow(n, w, nw)
 		}
 		out = append(out, line)
@@ -158,53 +155,74 @@ func (r *Page) listView(w, h int) []string {
 	return out
 }
 
-// headlineRow draws row n of the list, an article's kicker or its title,
-// in w columns. The article's number (and flag) starts its first row, so
-// that a kicker reads as the start of the article below it, not the end
-// of the one above:
+// headlineRow draws row n of the list, an article's title, in w columns:
+// its number, its flag, the title, and — dimmed, after it — its kicker when
+// there is room for more than a few characters of it; the title is what
+// is kept whole, the kicker what is cut or left out:
 //
-//	1 青溪河生态廊道全线贯通
-//	2 市政府常务会议研究部署       (the kicker, dimmed)
-//	  老街区“微改造” 今年惠及…
+//	1•青溪河生态廊道全线贯通
+//	2•老街区“微改造” 今年惠及…       (narrow: no room for the kicker)
+//	2•老街区“微改造” 今年惠及3000户  市政府常务会议研究部署
 //
-// Both rows of the selected article are marked.
+// The list is dimmed, but for the selected row, while the article pane
+// has the keys, so that the pane with the keys shows.
 func (r *Page) headlineRow(n, w, nw int) string {
 	st := r.env.St
 	rw := r.rows[n]
-	a := r.arts[rw.art]
-	num := fmt.Sprintf("%*d", nw, a.N)
+	num := fmt.Sprintf("%*d", nw, r.arts[rw.art].N)
 	flag, read := r.flag(rw.art)
-	if rw.kind == rowTitle && n > 0 && r.rows[n-1].kind == rowKicker && r.rows[n-1].art == rw.art {
-		// the number and flag are on the kicker's row
-		num = strings.Repeat(" ", len(num))
-		flag = strings.Repeat(" ", common.StringWidth(flag, r.env.AmbWide))
-	}
 	mark := " "
 	sel := rw.art == r.cur
 	if sel {
 		mark = "▌"
 	}
 	room := w - 1 - len(num) - common.StringWidth(flag, r.env.AmbWide)
-	if rw.kind == rowKicker {
-		text := common.TruncateTitle(textsafe.Line(r.kicker(rw.art)), room, r.env.AmbWide)
-		switch {
-		case sel && r.focus == focusList:
-			return st.Selected.Render(mark+num+flag) + st.ListKicker.Inherit(st.Selected.UnsetBold()).Render(common.Pad(text, room, r.env.AmbWide))
-		case sel:
-			return st.SelectedBlur.Render(mark+num+flag) + st.ListKicker.Render(text)
+	title := common.TruncateTitle(textsafe.Line(r.headline(rw.art)), room, r.env.AmbWide)
+	kicker := ""
+	if k := textsafe.Line(r.kicker(rw.art)); k != "" {
+		if left := room - common.StringWidth(title, r.env.AmbWide) - kickerGap; left >= kickerMin {
+			kicker = strings.Repeat(" ", kickerGap) + common.TruncateTitle(k, left, r.env.AmbWide)
 		}
-		return mark + st.Number.Render(num) + st.StatusKey.Render(flag) + st.ListKicker.Render(text)
 	}
-	text := common.TruncateTitle(textsafe.Line(r.headline(rw.art)), room, r.env.AmbWide)
+	blur := r.focus != focusList && r.g.Wide
 	switch {
-	case sel && r.focus == focusList:
-		return st.Selected.Render(common.Pad(mark+num+flag+text, w, r.env.AmbWide))
+	case sel && !blur:
+		return st.Selected.Render(common.Pad(mark+num+flag+title+kicker, w, r.env.AmbWide))
 	case sel:
-		return st.SelectedBlur.Render(mark + num + flag + text)
-	case read:
-		return mark + st.Number.Render(num+flag) + st.ListKicker.Render(text)
+		return st.SelectedBlur.Render(mark+num+flag+title) + st.ListKicker.Render(kicker)
+	case read || blur:
+		return mark + st.Number.Render(num+flag) + st.ListKicker.Render(title+kicker)
 	}
-	return mark + st.Number.Render(num) + st.StatusKey.Render(flag) + st.Headline.Render(text)
+	return mark + st.Number.Render(num) + st.StatusKey.Render(flag) + st.Headline.Render(title) + st.ListKicker.Render(kicker)
+}
+
+// kickerGap is the space between a title and its kicker in the list;
+// kickerMin the least room (in columns) a kicker is shown in.
+const (
+	kickerGap = 2
+	kickerMin = 8
+)
+
+// regeom lays the screen out again for the size, the measure and the
+// headline list's widest row (see common.NewListGeom).
+func (r *Page) regeom() {
+	need, chrome := r.listNeed()
+	r.g = common.NewListGeom(r.width, r.height, r.measure, need, chrome)
+}
+
+// listNeed returns the width of the headline list's widest row (the
+// number, flag and title of an article; a page's name), and of the number
+// and marks before a title.
+func (r *Page) listNeed() (need, chrome int) {
+	if len(r.arts) == 0 {
+		return 0, 0
+	}
+	flag, _ := r.flag(0)
+	chrome = 1 + r.numberWidth() + common.StringWidth(flag, r.env.AmbWide)
+	for _, a := range r.arts {
+		need = max(need, chrome+common.StringWidth(a.Headline(), r.env.AmbWide))
+	}
+	return need, chrome
 }
 
 // flag returns the mark between an article's number and its title in the

@@ -247,9 +247,9 @@ func (r *Page) Leave() <-chan struct{} {
 
 func (r *Page) setSize(w, h int) {
 	r.width, r.height = max(w, 0), max(h, 0)
-	r.g = common.NewGeom(r.width, r.height, r.measure)
+	r.regeom()
 	r.input.SetWidth(r.width)
-	r.rows = buildRows(r.is, r.arts, r.sec, r.g.BodyH >= 12)
+	r.rows = buildRows(r.is, r.arts, r.sec)
 	r.relayout()
 	r.ensureListVisible()
 }
@@ -709,8 +709,9 @@ func (r *Page) firstOfSection(s int) int {
 // setMeasure changes the reading measure (in 汉字).
 func (r *Page) setMeasure(m int) {
 	r.measure = min(max(m, config.MinMeasure), config.MaxMeasure)
-	r.g = common.NewGeom(r.width, r.height, r.measure)
+	r.regeom()
 	r.relayout()
+	r.ensureListVisible()
 	r.msg = fmt.Sprintf("版心 %d字", r.measure)
 	if r.g.TextW < r.measure*2 {
 		r.msg += fmt.Sprintf("(窗口只容%d字)", r.g.TextW/2)

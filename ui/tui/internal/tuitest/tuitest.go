@@ -76,6 +76,22 @@ func Seed(t testing.TB) *issue.Issue {
 	return is
 }
 
+// Real reads the real 20-page issue in ../shared (one file per article),
+// or returns nil when it is absent (a fresh clone).
+func Real(t testing.TB) *issue.Issue {
+	t.Helper()
+	p := filepath.Join(RepoDir(t), "..", "shared", "real", "people-daily-2019-10-02")
+	if _, err := os.Stat(p); err != nil {
+		t.Logf("real issue not found (%v): skipping it", err)
+		return nil
+	}
+	is, err := issue.Open(p, issue.Options{})
+	if err != nil {
+		t.Fatalf("real issue: %v", err)
+	}
+	return is
+}
+
 // Para returns a fictional paragraph of about n characters.
 func Para(n int) string {
 	const s = "清晨的河岸边,早起的人们沿着新修的步道慢跑,白鹭从芦苇丛里飞起。"
