@@ -735,13 +735,24 @@ func (r *Page) stepMeasure(d int) {
 	}
 }
 
+// maxClipboard is the longest text copied with OSC 52: its base64 (a
+// third more) stays under the ~100 kB that terminals take (xterm, tmux and
+// others drop a longer one, unsaid).
+const maxClipboard = 72 << 10
+
 // copyArticle copies the article as plain text to the clipboard (OSC 52).
+// An article too long for it is not sent: the status says so, and how to
+// copy it all (| with a clipboard tool).
 func (r *Page) copyArticle() tea.Cmd {
 	a := r.Article()
 	if a == nil {
 		return nil
 	}
 	text := render.Plain(a, render.Options{Script: r.script.conv})
+	if len(text) > maxClipboard {
+		r.msg, r.msgErr = fmt.Sprintf("第%d篇太长(%d KB)，终端的剪贴板装不下：用 | 交给 pbcopy、wl-copy 或 xclip -selection clipboard", a.N, len(text)>>10), true
+		return nil
+	}
 	r.msg = fmt.Sprintf("已复制第%d篇(%d字)到剪贴板", a.N, r.chars(r.cur))
 	return tea.SetClipboard(text)
 }
