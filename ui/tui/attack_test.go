@@ -140,3 +140,65 @@ func TestStepToBadDay(t *testing.T) {
 		t.Errorf("the shelf keeps a stale status:\n%s", screen(m))
 	}
 }
+
+// TestUnterminatedPaste (issue #18, item 13): after a bracketed paste that
+// never ends (ESC [200~ without ESC [201~), the keys work again once the
+// paste has been silent a moment: q quits.
+func TestUnterminatedPaste(t *testing.T) {
+	in, keys := io.Pipe()
+	var out syncBuffer
+	done := make(chan error, 1)
+	go func() {
+		done <- Run(context.Background(), sample(t), Options{Name: "sample", Input: in, Output: &out, pasteTimeout: 200 * time.Millisecond})
+	}()
+	time.Sleep(100 * time.Millisecond)
+	io.WriteString(keys, "\x1b[200~粘贴到一半")
+	time.Sleep(500 * time.Millisecond)
+	io.WriteString(keys, "q")
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Errorf("Run = %v", err)
+		}
+	case <-time.After(10 * time.Second):
+		keys.Close()
+		t.Fatal("q is not taken after a paste that never ended")
+	}
+}
+
+// TestPasteGuard: the guard passes the bytes as they are, and puts the
+// end of a paste that has been silent for its timeout before the next
+// bytes — also when the markers are cut between reads.
+func TestPasteGuard(t *testing.T) {
+	now := time.Unix(0, 0)
+	var src bytes.Buffer
+	g := &pasteGuard{r: &src, timeout: 2 * time.Second, now: func() time.Time { return now }}
+	read := func(s string, after time.Duration) string {
+		now = now.Add(after)
+		src.WriteString(s)
+		buf := make([]byte, 4096)
+		n, err := g.Read(buf)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(buf[:n])
+	}
+	for _, step := range []struct {
+		in    string
+		after time.Duration
+		want  string
+	}{
+		{"abc", 0, "abc"},
+		{"\x1b[200~whole\x1b[201~", time.Second, "\x1b[200~whole\x1b[201~"},
+		{"q", 5 * time.Second, "q"}, // a paste that ended: nothing added
+		{"\x1b[20", 0, "\x1b[20"},
+		{"0~cut", 0, "0~cut"}, // a start cut between reads
+		{"more", time.Second, "more"},
+		{"q", 3 * time.Second, "\x1b[201~q"}, // silent for 3 s: ended
+		{"j", 3 * time.Second, "j"},
+	} {
+		if got := read(step.in, step.after); got != step.want {
+			t.Errorf("after %v, %q reads as %q, want %q", step.after, step.in, got, step.want)
+		}
+	}
+}

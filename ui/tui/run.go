@@ -25,6 +25,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -91,6 +92,8 @@ type Options struct {
 	// crashOn makes the reader panic on that key (tests of what a crash
 	// leaves: see crash.go).
 	crashOn string
+	// pasteTimeout replaces pasteTimeout (tests).
+	pasteTimeout time.Duration
 }
 
 // Run shows the reader on is until the user quits or ctx is cancelled.
@@ -107,9 +110,20 @@ func Run(ctx context.Context, is *issue.Issue, opt Options) error {
 		report.dir = opt.State.Dir()
 	}
 	popts := []tea.ProgramOption{tea.WithContext(ctx)}
-	if opt.Input != nil {
-		popts = append(popts, tea.WithInput(opt.Input))
+	input := opt.Input
+	if input == nil {
+		in, closeIn, err := keyboard()
+		if err != nil {
+			return fmt.Errorf("reader: no terminal to read keys from: %w", err)
+		}
+		defer closeIn()
+		input = in
 	}
+	timeout := pasteTimeout
+	if opt.pasteTimeout > 0 {
+		timeout = opt.pasteTimeout
+	}
+	popts = append(popts, tea.WithInput(guardInput(input, timeout)))
 	if opt.Output != nil {
 		popts = append(popts, tea.WithOutput(opt.Output))
 	}

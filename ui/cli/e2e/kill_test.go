@@ -65,3 +65,15 @@ func paneFlags(p *pane) string {
 	return strings.TrimSpace(p.tmux("display-message", "-p", "-t", "0",
 		"alternate_on=#{alternate_on} cursor_flag=#{cursor_flag} mouse_any_flag=#{mouse_any_flag} mouse_button_flag=#{mouse_button_flag} mouse_standard_flag=#{mouse_standard_flag} mouse_sgr_flag=#{mouse_sgr_flag}"))
 }
+
+// TestUnterminatedPasteInTerminal (issue #18, item 13): in a real terminal,
+// the bytes of a bracketed paste that never ends do not swallow the keys
+// for good: after two silent seconds, q quits.
+func TestUnterminatedPasteInTerminal(t *testing.T) {
+	p := newPane(t, 100, 30, shellQuote(binary)+" "+shellQuote(filepath.Join(root, "testdata", "sample.md")))
+	p.waitFor("? 帮助")
+	p.tmux("send-keys", "-t", "0", "-l", "\x1b[200~粘贴到一半")
+	time.Sleep(2500 * time.Millisecond)
+	p.keys("q")
+	p.waitFor("[exit=0]")
+}
