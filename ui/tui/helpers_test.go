@@ -39,6 +39,7 @@ func newStateModel(t testing.TB, store *state.Store, w, h int) *Model {
 func newShelfModel(t testing.TB, s *shelf.Shelf, updates <-chan shelf.Update, store *state.Store, w, h int) *Model {
 	t.Helper()
 	m := New(nil, Options{Shelf: s, Indexing: updates, State: store, Style: styles.Dark})
+	m.shelf.SetSearchPause(0) // the pause's tick is not fed back: no wait for it
 	if store != nil {
 		t.Cleanup(func() { _ = store.Flush() }) // before the state folder is removed
 	}

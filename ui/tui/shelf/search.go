@@ -205,6 +205,10 @@ func (p *Page) promptKey(msg tea.KeyPressMsg) tea.Cmd {
 	return cmd
 }
 
+// SetSearchPause sets how long after the last key typed in the prompt the
+// query is searched (0.3 s unless set).
+func (p *Page) SetSearchPause(d time.Duration) { p.searchPause = d }
+
 // searchLater searches the prompt's query after a pause, unless it is
 // edited again before.
 func (p *Page) searchLater() tea.Cmd {
