@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -56,6 +57,25 @@ func TestPerArticleDayFolders(t *testing.T) {
 		}
 		if n := len(l.Issue.Sections); n != 2 {
 			t.Errorf("%s: %d sections, want 2 (one per page)", tt.dir, n)
+		}
+	}
+}
+
+// TestSnippetQuotes: a snippet never starts with the closing quote of the
+// sentence before it (…。” cut after 。) and keeps the closing quote of its
+// own (issue #13, item 12).
+func TestSnippetQuotes(t *testing.T) {
+	for _, tc := range []struct{ text, match, want string }{
+		{"他说：“第一句话。”第二句有河道两字。", "河道", "第二句有[河道]两字。"},
+		{"“第一句话！”」第二句有河道两字。", "河道", "第二句有[河道]两字。"},
+		{"他说：“这是河道。”后面的话。", "河道", "他说：“这是[河道]。”"},
+		{"前一句。“河道在引号里。”", "河道", "“[河道]在引号里。”"},
+	} {
+		start := strings.Index(tc.text, tc.match)
+		line, rng := snippet(tc.text, start, start+len(tc.match))
+		got := line[:rng[0]] + "[" + line[rng[0]:rng[1]] + "]" + line[rng[1]:]
+		if got != tc.want {
+			t.Errorf("snippet(%q) = %q, want %q", tc.text, got, tc.want)
 		}
 	}
 }

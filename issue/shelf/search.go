@@ -280,6 +280,20 @@ func snippet(text string, start, end int) (string, [2]int) {
 		}
 		from -= size
 	}
+	// A sentence that ends inside quotes (…。”) ends after them: the
+	// snippet neither starts with the quote closing the sentence before
+	// nor loses its own.
+	atSentence := false // from starts a sentence
+	if r, _ := utf8.DecodeLastRuneInString(text[:from]); from > 0 && sentenceEnd(r) {
+		atSentence = true
+		for from < start {
+			c, size := utf8.DecodeRuneInString(text[from:])
+			if !closingMark(c) {
+				break
+			}
+			from += size
+		}
+	}
 	to := end
 	for n := 0; to < len(text); n++ {
 		if n == snippetRunes {
@@ -288,6 +302,13 @@ func snippet(text string, start, end int) (string, [2]int) {
 		r, size := utf8.DecodeRuneInString(text[to:])
 		to += size
 		if sentenceEnd(r) {
+			for to < len(text) {
+				c, size := utf8.DecodeRuneInString(text[to:])
+				if !closingMark(c) {
+					break
+				}
+				to += size
+			}
 			break
 		}
 	}
@@ -303,7 +324,7 @@ func snippet(text string, start, end int) (string, [2]int) {
 	var b strings.Builder
 	b.Grow(to - from + 8)
 	lead := 0
-	if from > 0 {
+	if from > 0 && !atSentence {
 		if r, _ := utf8.DecodeLastRuneInString(text[:from]); !sentenceEnd(r) {
 			b.WriteString("…")
 			lead = len("…")
@@ -311,7 +332,7 @@ func snippet(text string, start, end int) (string, [2]int) {
 	}
 	oneLine(&b, text[from:to])
 	if to < len(text) {
-		if r, _ := utf8.DecodeLastRuneInString(text[:to]); !sentenceEnd(r) {
+		if r, _ := utf8.DecodeLastRuneInString(text[:to]); !sentenceEnd(r) && !closingMark(r) {
 			b.WriteString("…")
 		}
 	}
@@ -329,6 +350,12 @@ func oneLine(b *strings.Builder, s string) {
 			b.WriteByte(c)
 		}
 	}
+}
+
+// closingMark reports a closing quote or bracket, which follows the end
+// of a sentence said inside it: …。” …！」
+func closingMark(r rune) bool {
+	return strings.ContainsRune("”’」』）)】〕》\"'", r)
 }
 
 // sentenceEnd reports whether r ends a sentence.
