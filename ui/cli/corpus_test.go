@@ -151,4 +151,3 @@ func clipText(s string) string {
 	}
 	return s
 }
-
