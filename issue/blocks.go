@@ -164,8 +164,8 @@ func indentWidth(raw string) int {
 }
 
 // fence reports a line that opens or closes a fenced code block: three or
-// more backticks or tildes, and returns the fence character, its length
-// and the info string after it.
+// more backticks or tildes and perhaps a language name, and returns the
+// fence character, its length and the language.
 func fence(t string) (c byte, n int, info string, ok bool) {
 	if len(t) < 3 || t[0] != '`' && t[0] != '~' {
 		return 0, 0, "", false
@@ -176,8 +176,12 @@ func fence(t string) (c byte, n int, info string, ok bool) {
 		return 0, 0, "", false
 	}
 	info = trimSpace(t[n:])
-	if c == '`' && strings.IndexByte(info, '`') >= 0 {
-		return 0, 0, "", false
+	for i := 0; i < len(info); i++ {
+		// The info string names a language (go, c++, objective-c): any
+		// other text after the backticks is text, not a fence.
+		if b := info[i]; !isASCIIAlnum(b) && !strings.ContainsRune("_+.#-", rune(b)) {
+			return 0, 0, "", false
+		}
 	}
 	return c, n, info, true
 }
@@ -489,6 +493,8 @@ type blocker struct {
 	// noFence remembers the fences (character, length) with no closing
 	// line from a line on.
 	noFence map[[2]int]int
+	// noCommentEnd is 1 + the line from which no comment is closed, or 0.
+	noCommentEnd int
 }
 
 // unescapeStart returns a line that starts with a backslash escape
@@ -644,10 +650,20 @@ func (bk *blocker) run(from int) []block {
 			b.kind = bRepeat
 			i++
 		case c == '<' && strings.HasPrefix(t, "<!--"):
-			// An HTML comment: markup, unless it is ours.
+			// An HTML comment: markup, unless it is ours; never closed,
+			// it is text.
 			j := i
+			if bk.noCommentEnd > 0 && i >= bk.noCommentEnd-1 {
+				j = len(lines)
+			}
 			for j < len(lines) && !strings.Contains(lines[j].text, "-->") {
 				j++
+			}
+			if j == len(lines) {
+				bk.noCommentEnd = i + 1
+				b.kind, b.text = bPara, t
+				i = bk.paragraph(&b, i+1)
+				break
 			}
 			if strings.HasPrefix(t, metaPrefix) && j == i {
 				b.kind, b.blockExtra = bMeta, &blockExtra{}

@@ -136,6 +136,25 @@ func yamlMap(src string) (m map[string]yaml.Node, ok bool) {
 	return m, true
 }
 
+// frontMatterTitle gives the first article the title of the front matter
+// when the text has none, before the articles are finished: the article
+// then reads as one under its title (a "> " line under it is its byline),
+// as the Markdown dubao writes for it does.
+func (p *parser) frontMatterTitle() {
+	if !p.fm.found || p.fm.title == "" {
+		return
+	}
+	for _, s := range p.secs {
+		if len(s.arts) == 0 {
+			continue
+		}
+		if d := s.arts[0]; d.a.Title == "" {
+			d.a.Title, d.byHeader = p.fm.title, true
+		}
+		return
+	}
+}
+
 // applyFrontMatter gives the first article the title and author of the
 // front matter when the text has none (an author only to a titled
 // article), and the first section its page.

@@ -13,7 +13,8 @@ import (
 // the text of ../shared, so that a crasher written to testdata cannot
 // carry it into the repository).
 func fuzzSeeds(f *testing.F) {
-	for _, rel := range []string{"sample.md", "gb18030.txt", "issues/big5.txt", "issues/utf16le-bom.md", "issues/frontmatter.md"} {
+	for _, rel := range []string{"sample.md", "gb18030.txt", "issues/big5.txt", "issues/utf16le-bom.md", "issues/frontmatter.md",
+		"issues/note-inline.md", "issues/note-citation.md", "issues/rmrb-1946/1946-05-15_冀中军民合力修堤.md"} {
 		data, err := os.ReadFile(samplePath(f, rel))
 		if err != nil {
 			f.Fatal(err)
@@ -30,6 +31,8 @@ func fuzzSeeds(f *testing.F) {
 		"第一版 要闻\n\n第二版\n\n广告\n",
 		"## \x1b[31m红\x1b[0m\n\n\u202e正文\x07。\n",
 		"# 第0版\n\n##\n\n**小标题**\n\n\\# 不是标题\n",
+		"## 题\n\n**强调**与*斜体*、`代码`和[链接](http://x.y/a_b)，\\*星号\\*。\n\n- 一\n  - 二\n\n■ 要点\n\n```go\nx := 1\n```\n",
+		"# 第1版\n\n<!-- dubao:repeat 2 \"题\" -->\n\n## 题\n\n正文。\n\n<!-- dubao:photo_credit -->\n本报记者  甲摄\n",
 	} {
 		f.Add([]byte(s))
 	}

@@ -28,6 +28,9 @@ var (
 	listNumber = regexp.MustCompile(`[0-9]{1,3}[.)]`)
 	fenceInfo  = regexp.MustCompile("(?:```|~~~)[A-Za-z0-9_+.#-]*")
 	// citationGap is a note tool's citation, spaces left out.
+	// oldHeadGap is the head of a file of the 1946–2003 archive after its
+	// ### line: date, page and column (see parseOldArchive).
+	oldHeadGap  = regexp.MustCompile(`^[0-9]{4}-[0-9]{2}-[0-9]{2}第[0-9]{1,4}版[（(][^()（）]*[)）](?:专栏[：:].*)?$`)
 	citationGap = regexp.MustCompile(`^>?《[^《》]{1,30}》[（(][0-9]{4}年[0-9]{1,2}月[0-9]{1,2}日第[0-9]{1,3}版[）)]$`)
 	tagEnd      = regexp.MustCompile(`^[^<>]*>`)
 )
@@ -132,8 +135,8 @@ func checkLossless(src string, is *Issue) error {
 		if leading && mastheadLines(source(from, to)) {
 			return true
 		}
-		if citationGap.MatchString(gap) {
-			return true // a note's citation, read into the masthead and the page
+		if citationGap.MatchString(gap) || oldHeadGap.MatchString(gap) {
+			return true // a note's citation, the 1946–2003 archive's head: read into the masthead and the page
 		}
 		g := linkTarget.ReplaceAllString(htmlTag.ReplaceAllString(gap, ""), "")
 		g = dropPunct(g)
@@ -252,6 +255,18 @@ func markupPlaces(a *Article, p Piece) []int {
 		spans, text = spansIn(a.Blocks[p.Block].Spans, 0, p.Row, p.Col), p.Text
 	}
 	var out []int
+	switch p.Kind {
+	case PieceKicker, PieceTitle, PieceSubtitle, PieceByline:
+		// Headings and bylines keep no spans: their markup may have
+		// stood anywhere.
+		w := nonSpace(p.Text)
+		for i := range w {
+			if i > 0 {
+				out = append(out, i)
+			}
+		}
+		return out
+	}
 	for _, s := range spans {
 		for _, at := range []int{s.Start, s.End} {
 			if at >= 0 && at <= len(text) {
@@ -265,7 +280,7 @@ func markupPlaces(a *Article, p Piece) []int {
 
 // inlineMarkup is what inline Markdown takes out of a text: emphasis
 // marks, backticks, brackets, an image's !, a link's address.
-const inlineMarkup = "(?:[*_`!<>\\[\\]\\\\]|\\]\\((?:[^()]|\\([^()]*\\))*\\))*"
+const inlineMarkup = "(?:[*_`!<>\\[\\]\\\\]|\\]\\((?:[^()]|\\([^()]*\\))*\\))*?"
 
 // indexMarked is indexEscaped for a piece whose text had inline markup
 // at the places marks (byte offsets in want).

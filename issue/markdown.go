@@ -173,8 +173,9 @@ func writeArticle(sb *strings.Builder, a *Article) {
 	byline := a.Byline != "" && !a.BylineEnd && !inline // written before the body
 	switch {
 	case !byline:
-	case a.Title == "":
-		// Without a title, a byline stands as the first paragraph.
+	case a.Title == "" || !isQuoteByline(a.Byline) && bylineParagraph(a.Byline):
+		// Without a title, or when a quote would not read as one, a
+		// byline stands as the first paragraph.
 		sb.WriteString(escapeLine(inlineText(a.Byline)))
 		sb.WriteString("\n\n")
 	default:
@@ -242,6 +243,16 @@ func writeArticle(sb *strings.Builder, a *Article) {
 		sb.WriteString(seamComment(rest, 0))
 		sb.WriteString("\n\n")
 	}
+}
+
+// bylineParagraph reports a byline that Parse reads back as one from the
+// first paragraph.
+func bylineParagraph(b string) bool {
+	if isStandaloneByline(b) {
+		return true
+	}
+	_, rest, ok := splitLeadByline(b)
+	return ok && rest == ""
 }
 
 // inlineText returns a text without spans as inline Markdown that reads
@@ -574,9 +585,6 @@ func writeBlock(sb *strings.Builder, b *Block, a *Article, paras []string, i int
 		sb.WriteByte('\n')
 	case BlockCode:
 		c, longest := byte('`'), 0
-		if strings.Contains(b.Lang, "`") {
-			c = '~'
-		}
 		for i := 0; i < len(b.Text); i++ {
 			if b.Text[i] == c {
 				n := runLen(b.Text, i, c)

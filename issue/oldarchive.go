@@ -138,7 +138,11 @@ func parseOldArchive(lines []lineInfo) *Issue {
 		}
 	}
 	if decks == nil {
-		decks = strings.Split(h.decks, "  ")
+		for _, d := range strings.Split(h.decks, "  ") {
+			if d = trimSpace(d); d != "" {
+				decks = append(decks, d)
+			}
+		}
 	}
 	var a Article
 	switch n := len(decks); {
@@ -162,15 +166,20 @@ func parseOldArchive(lines []lineInfo) *Issue {
 	}
 	finishArticle(d, true, true)
 	sec := Section{Page: h.page, Name: h.name}
+	is := &Issue{Date: h.date}
+	// The column names the page when the page has no name, else stands
+	// above the title, else is kept with the masthead.
 	switch {
 	case h.column == "":
 	case sec.Name == "":
 		sec.Name = h.column
 	case d.a.Kicker == "":
 		d.a.Kicker = h.column
+	default:
+		is.Masthead = []string{"专栏：" + h.column}
 	}
 	sec.Articles = []Article{d.a}
-	is := &Issue{Date: h.date, Sections: []Section{sec}}
+	is.Sections = []Section{sec}
 	return is
 }
 

@@ -657,6 +657,7 @@ func (p *parser) titleShaped(b *block) bool {
 // lines, stitching of continuations, numbering.
 func (p *parser) finish() {
 	is := p.is
+	p.frontMatterTitle()
 	for _, s := range p.secs {
 		for _, d := range s.arts {
 			finishArticle(d, p.indentStyle, false)
@@ -766,10 +767,10 @@ func derivePaper(is *Issue) string {
 func finishArticle(d *draft, indentStyle, web bool) {
 	a := &d.a
 	seams, before := takeSeams(d)
-	findByline(d)
 	if web {
-		classifyWebBody(d)
+		webByline(d)
 	} else {
+		findByline(d)
 		repairLayout(d, indentStyle)
 	}
 	a.Jumps = nil
@@ -820,6 +821,9 @@ func findByline(d *draft) {
 			// stand first in the body.
 			if !blockAt(a, 0) {
 				a.Byline = p0
+				if byline, cite, ok := splitCitation(p0); ok && byline != "" {
+					a.Byline, d.cite = byline, &cite
+				}
 				d.removePara(0)
 				return
 			}

@@ -11,10 +11,7 @@ package issue
 // form (see classifyWebBody).
 func (a *Article) Finish() {
 	d := &draft{a: *a, indent: make([]bool, len(a.Paragraphs)), byHeader: a.Title != "", sawBody: true}
-	if a.Byline == "" {
-		findByline(d)
-	}
-	classifyWebBody(d)
+	webByline(d) // keeps a byline the source gave
 	*a = d.a
 	a.Jumps = nil
 	for i, p := range a.Paragraphs {

@@ -15,11 +15,9 @@ import (
 // （一）序曲：…, 一、…), quote attributions (——习近平), photo credits (本报记者
 // 李  舸摄), layout credits (版式设计：郭  祥) and bylines closing a part of
 // the article ((本报记者  游  仪) before more text) into blocks of their
-// kind, in place. When the article has such part bylines, a closing byline
-// taken as the article's (BylineEnd) becomes one of them too.
-func classifyWebBody(d *draft) {
+// kind, in place, and reports whether it found part bylines.
+func classifyWebBody(d *draft) (parts bool) {
 	a := &d.a
-	parts := false
 	for i := 0; i < len(a.Paragraphs); {
 		p := a.Paragraphs[i]
 		last := i == len(a.Paragraphs)-1
@@ -46,8 +44,18 @@ func classifyWebBody(d *draft) {
 		}
 		d.paraToBlock(i, Block{Kind: kind, Text: p})
 	}
-	if parts && a.BylineEnd && a.Byline != "" {
-		d.a.Blocks = append(d.a.Blocks, Block{After: len(a.Paragraphs), Kind: BlockByline, Text: a.Byline})
+	return parts
+}
+
+// webByline reads the parts of a web body (classifyWebBody), then its
+// byline (findByline) among what is left: the first paragraph after any
+// crosshead, the last one. When the article has part bylines, a closing
+// byline taken as the article's (BylineEnd) becomes one of them too.
+func webByline(d *draft) {
+	parts := classifyWebBody(d)
+	findByline(d)
+	if a := &d.a; parts && a.BylineEnd && a.Byline != "" {
+		a.Blocks = append(a.Blocks, Block{After: len(a.Paragraphs), Kind: BlockByline, Text: a.Byline})
 		a.Byline, a.BylineEnd = "", false
 	}
 }
