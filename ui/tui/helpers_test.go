@@ -144,9 +144,3 @@ func checkPos(t *testing.T, m *Model, pos issue.Pos, where string) {
 		t.Errorf("%s: top %v, want %v (the line of %v)", where, top, lay.PosOf(want), pos)
 	}
 }
-
-// helpDimmed reports whether the help on m's screen shows the key keys
-// with desc dimmed (see tuitest.HelpDimmed).
-func helpDimmed(m *Model, keys, desc string) bool {
-	return tuitest.HelpDimmed(m.View().Content, m.st, keys, desc)
-}

@@ -108,9 +108,3 @@ func checkScreen(t testing.TB, m *Model, w, h int, where string) {
 	t.Helper()
 	tuitest.CheckScreen(t, m.View().Content, w, h, where)
 }
-
-// helpDimmed reports whether the help on m's screen shows the key keys
-// with desc dimmed (see tuitest.HelpDimmed).
-func helpDimmed(m *Model, keys, desc string) bool {
-	return tuitest.HelpDimmed(m.View().Content, m.shelf.env.St, keys, desc)
-}

@@ -1,13 +1,11 @@
 package tuitest
 
 import (
-	"regexp"
 	"strings"
 	"testing"
 	"unicode/utf8"
 
 	"dubao/issue/search"
-	"dubao/ui/styles"
 	"dubao/ui/tui/common"
 )
 
@@ -40,18 +38,4 @@ func CheckCuts(t testing.TB, where, drawn, src string) {
 			t.Errorf("%s: %q cuts a word or parts with its opening mark (drawn %q)", where, part, drawn)
 		}
 	}
-}
-
-// HelpDimmed reports whether view (a screen, styled with st) shows the
-// help of the key keys with desc dimmed (a key that does nothing at the
-// moment): drawn in the dim style in one run, rather than as a bold key
-// and its description.
-func HelpDimmed(view string, st styles.Styles, keys, desc string) bool {
-	probe := st.Kicker.Render("\x00")
-	sgr, _, _ := strings.Cut(probe, "\x00")
-	if sgr == "" {
-		return false
-	}
-	re := regexp.MustCompile(regexp.QuoteMeta(sgr) + regexp.QuoteMeta(keys) + ` *` + regexp.QuoteMeta(desc))
-	return re.MatchString(view)
 }
