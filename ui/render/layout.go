@@ -47,6 +47,9 @@ type Layout struct {
 
 	mu    sync.Mutex
 	lines [][]Line // per unit; nil until laid out
+	// grids are the column plans of the grids of large tables, by block
+	// (see gridPlan), worked out once.
+	grids map[int]*gridPlan
 }
 
 // unitKind says how a unit is laid out.
@@ -68,6 +71,30 @@ type unit struct {
 	gap         bool
 	cut         bool // a paragraph cut off by the page layout
 	block       int
+	// rowFrom and rowTo are the rows of a large table's block a unit
+	// shows (see bigTable); rowTo is 0 for a unit of a whole table.
+	rowFrom, rowTo int
+}
+
+// A table of more than bigTable rows is laid out in units of tableChunk
+// rows, each on demand as the others are (the columns' widths are worked
+// out once for the whole table): a table of 200,000 rows shows its first
+// screen, or its last, at once, and its layout takes time and memory in
+// proportion to its rows.
+const (
+	bigTable   = 256
+	tableChunk = 64
+	// tableGroup - block is the group of a large table's units: no blank
+	// line between them.
+	tableGroup = -1 << 30
+)
+
+// rows returns the rows of its table's n rows that u shows.
+func (u *unit) rows(n int) (from, to int) {
+	if u.rowTo == 0 {
+		return 0, n
+	}
+	return min(u.rowFrom, n), min(u.rowTo, n)
 }
 
 // Article returns the article the layout shows, as written (before any
@@ -161,6 +188,15 @@ func newLayout(a *issue.Article, opt Options, r *Renderer) *Layout {
 			}
 		case issue.PieceCell:
 			u.kind, u.role = unitTable, RoleBody
+			if p.Block >= 0 && p.Block < len(a.Blocks) && len(a.Blocks[p.Block].Rows) > bigTable {
+				u.group = tableGroup - p.Block
+				u.rowFrom = p.Row - p.Row%tableChunk
+				u.rowTo = u.rowFrom + tableChunk
+				for u.last < len(ps) && ps[u.last].Kind == issue.PieceCell && ps[u.last].Block == p.Block && ps[u.last].Row < u.rowTo {
+					u.last++
+				}
+				break
+			}
 			for u.last < len(ps) && ps[u.last].Kind == issue.PieceCell && ps[u.last].Block == p.Block {
 				u.last++
 			}

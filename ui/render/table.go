@@ -1,6 +1,7 @@
 package render
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/rivo/uniseg"
@@ -37,7 +38,7 @@ func gridRules(ambiguousWide bool) rules {
 func (l *Layout) layTable(u *unit) []Line {
 	a := l.article
 	if l.opt.Width > 0 && u.block >= 0 && u.block < len(a.Blocks) {
-		if !l.opt.Plain {
+		if !l.opt.Plain && u.rowTo == 0 { // glamour draws a table whole
 			if lines := l.glamourTable(u); lines != nil {
 				return lines
 			}
@@ -79,47 +80,19 @@ func (l *Layout) grid(u *unit) []Line {
 	for i := u.first; i < u.last; i++ {
 		piece[[2]int{l.pieces[i].Row, l.pieces[i].Col}] = i
 	}
-	cols := 0
-	for _, r := range rows {
-		cols = max(cols, len(r))
-	}
-	if cols == 0 {
+	plan := l.gridPlanOf(u)
+	if plan == nil {
 		return nil
 	}
+	cols, widths, margin := plan.cols, plan.widths, plan.margin
 	ru := gridRules(amb)
 	sep := " " + ru.col + " "
 	sepW := strictWidth(sep, amb)
-	margin := 1
-	if l.opt.Plain {
-		margin = 0
-	}
-	avail := l.opt.Width - margin - sepW*(cols-1)
-	natural := make([]int, cols)
-	least := make([]int, cols) // a column must hold its widest character
-	for c := range natural {
-		natural[c], least[c] = 1, 2 // an empty column still takes one
-	}
-	for _, r := range rows {
-		for c, cell := range r {
-			natural[c] = max(natural[c], strictWidth(cell, amb))
-			least[c] = max(least[c], widestCluster(cell, amb))
-		}
-	}
-	sum, whole := 0, 0
-	for c := range least {
-		sum += least[c]
-		whole += natural[c]
-	}
-	if sum > avail || l.opt.Plain && whole > avail {
-		return nil
-	}
-	widths := natural
-	if whole > avail {
-		widths = l.columnWidths(rows, natural, least, avail)
-	}
+	from, to := u.rows(len(rows))
 
 	var out []Line
-	for ri, r := range rows {
+	for ri := from; ri < to; ri++ {
+		r := rows[ri]
 		cells := make([][]wrap.Line, cols)
 		height := 1
 		for c := range cols {
@@ -194,6 +167,88 @@ func (l *Layout) grid(u *unit) []Line {
 	return out
 }
 
+// gridPlan is how a table's grid is drawn: its columns, their widths and
+// the left margin; the same for every unit of a large table.
+type gridPlan struct {
+	cols, margin int
+	widths       []int
+}
+
+// gridPlanOf returns the plan of the grid of u's table, or nil when the
+// width cannot hold one (see grid); for a large table it is worked out
+// once, from all its rows.
+func (l *Layout) gridPlanOf(u *unit) *gridPlan {
+	if u.rowTo == 0 {
+		return l.gridPlan(u.block)
+	}
+	if p, ok := l.grids[u.block]; ok {
+		return p
+	}
+	p := l.gridPlan(u.block)
+	if l.grids == nil {
+		l.grids = map[int]*gridPlan{}
+	}
+	l.grids[u.block] = p
+	return p
+}
+
+// maxPlanRows is how many rows of a large table choose the widths of its
+// columns when they cannot all be as wide as their widest cell (the
+// choice weighs every row at every width: it is kept linear), and how
+// many at each end measure them on screen.
+const maxPlanRows = 1000
+
+// gridPlan works out the grid of the table block: nil when the width
+// cannot hold two columns per cell (or, plain, every cell unwrapped).
+func (l *Layout) gridPlan(block int) *gridPlan {
+	amb := l.opt.AmbiguousWide
+	rows := l.article.Blocks[block].Rows
+	cols := 0
+	for _, r := range rows {
+		cols = max(cols, len(r))
+	}
+	if cols == 0 {
+		return nil
+	}
+	sepW := strictWidth(" "+gridRules(amb).col+" ", amb)
+	margin := 1
+	if l.opt.Plain {
+		margin = 0
+	}
+	avail := l.opt.Width - margin - sepW*(cols-1)
+	natural := make([]int, cols)
+	least := make([]int, cols) // a column must hold its widest character
+	for c := range natural {
+		natural[c], least[c] = 1, 2 // an empty column still takes one
+	}
+	// The widths of a large table's columns come from its first and last
+	// rows, on screen (a longer cell further down wraps in its column);
+	// the plain grid, never wrapped, measures every row.
+	measured := rows
+	if !l.opt.Plain && len(rows) > 2*maxPlanRows {
+		measured = append(slices.Clip(rows[:maxPlanRows]), rows[len(rows)-maxPlanRows:]...)
+	}
+	for _, r := range measured {
+		for c, cell := range r {
+			natural[c] = max(natural[c], strictWidth(cell, amb))
+			least[c] = max(least[c], widestCluster(cell, amb))
+		}
+	}
+	sum, whole := 0, 0
+	for c := range least {
+		sum += least[c]
+		whole += natural[c]
+	}
+	if sum > avail || l.opt.Plain && whole > avail {
+		return nil
+	}
+	widths := natural
+	if whole > avail {
+		widths = l.columnWidths(measured[:min(len(measured), max(maxPlanRows, bigTable+1))], natural, least, avail)
+	}
+	return &gridPlan{cols: cols, margin: margin, widths: widths}
+}
+
 // stacked lays out a table block too narrow for an unwrapped grid, in the
 // plain layout: the cells of a row one under another, each wrapped at the
 // width, and a rule between rows; the text stays in reading order. Below
@@ -209,7 +264,9 @@ func (l *Layout) stacked(u *unit) []Line {
 	}
 	rule := strings.Repeat(gridRules(amb).row, max(l.opt.Width, 1))
 	var out []Line
-	for ri, r := range rows {
+	from, to := u.rows(len(rows))
+	for ri := from; ri < to; ri++ {
+		r := rows[ri]
 		if ri > 0 {
 			out = append(out, ruleLine(rule, 0, amb))
 		}
@@ -428,6 +485,17 @@ func splitsWord(text string, wl []wrap.Line) bool {
 	return false
 }
 
+// printableASCII reports whether s holds only printable ASCII characters,
+// each one column wide and a grapheme cluster of its own.
+func printableASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < 0x20 || s[i] >= 0x7f {
+			return false
+		}
+	}
+	return true
+}
+
 // columnsOf returns the widths least[c] + pick[c].
 func columnsOf(least, pick []int) []int {
 	widths := make([]int, len(least))
@@ -439,6 +507,9 @@ func columnsOf(least, pick []int) []int {
 
 // widestCluster returns the width of the widest grapheme cluster of s.
 func widestCluster(s string, amb bool) int {
+	if printableASCII(s) { // most cells of large tables: numbers
+		return min(len(s), 1)
+	}
 	w := 0
 	for state := -1; s != ""; {
 		var c string

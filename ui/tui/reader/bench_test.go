@@ -90,3 +90,25 @@ func BenchmarkNextMatchHugeParagraph(b *testing.B) {
 		_ = m.View()
 	}
 }
+
+// BenchmarkBigTable opens an article holding a table of 200,000 rows (the
+// attack trial's: 25–29 s to the first frame before its rows were laid out
+// on demand, issue #18 item 8) and draws its first screen, then its last
+// (G): the table is never laid out whole.
+func BenchmarkBigTable(b *testing.B) {
+	rows := [][]string{{"序号", "地区", "数值"}}
+	for i := range 200_000 {
+		rows = append(rows, []string{strings.Repeat("1", 1+i%6), "区" + strings.Repeat("二", i%3), "993"})
+	}
+	is := &issue.Issue{Paper: "星河日报", Sections: []issue.Section{{Page: 1, Name: "要闻", Articles: []issue.Article{{
+		N: 1, Title: "全市各区数据一览", Paragraphs: []string{"下表列出各项数据。"},
+		Blocks: []issue.Block{{After: 1, Kind: issue.BlockTable, Rows: rows}},
+	}}}}}
+	for b.Loop() {
+		m := newModel(b, is, 100, 30)
+		press(b, m, "enter")
+		_ = m.View()
+		press(b, m, "G")
+		_ = m.View()
+	}
+}
