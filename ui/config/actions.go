@@ -49,6 +49,10 @@ const (
 	ActBookmarks    = "bookmarks"
 	ActSkipped      = "skipped_files"
 	ActScript       = "switch_script"
+	ActSwitchPane   = "switch_pane"
+	ActToggleRead   = "toggle_read"
+	ActPageRead     = "mark_page_read"
+	ActIssueRead    = "mark_issue_read"
 )
 
 // Actions returns the reader's actions with their default keys, in the
@@ -57,7 +61,8 @@ func Actions() []Action {
 	return []Action{
 		{ActDown, []string{"j", "down"}, "下移 / 向下滚动"},
 		{ActUp, []string{"k", "up"}, "上移 / 向上滚动"},
-		{ActOpen, []string{"tab", "enter", "l", "right"}, "读文章"},
+		{ActOpen, []string{"enter", "l", "right"}, "读文章"},
+		{ActSwitchPane, []string{"tab"}, "切换标题列表和文章"},
 		{ActBack, []string{"esc", "h", "left"}, "回到标题列表"},
 		{ActPageDown, []string{"space", "pgdown", "f"}, "文章下一页(文末接下一篇)"},
 		{ActPageUp, []string{"b", "pgup"}, "文章上一页"},
@@ -83,6 +88,9 @@ func Actions() []Action {
 		{ActPrevIssue, []string{"<"}, "前一天(同一报纸)"},
 		{ActNextIssue, []string{">"}, "后一天(同一报纸)"},
 		{ActNextUnread, []string{"U"}, "下一篇未读"},
+		{ActToggleRead, []string{"r"}, "本篇标为已读/未读"},
+		{ActPageRead, []string{"P"}, "本版都标为已读"},
+		{ActIssueRead, []string{"A"}, "全期都标为已读"},
 		{ActBookmark, []string{"m"}, "加/删书签"},
 		{ActBookmarks, []string{"M"}, "书签列表"},
 		{ActSkipped, []string{"s"}, "书架:跳过的文件"},
@@ -105,7 +113,9 @@ style = "auto"
 
 `)
 	fmt.Fprintf(&b, `# Reading measure: the widest text column, in 汉字 (two columns each),
-# from %d to %d. The keys + and - change it while reading, = resets it.
+# from %d to %d. The keys + and - change it while reading, and the measure
+# set last is remembered for the next run (one for every window width: a
+# narrow window shows what fits); = goes back to this one.
 measure = %d
 
 `, MinMeasure, MaxMeasure, DefaultMeasure)

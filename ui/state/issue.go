@@ -223,6 +223,17 @@ func (st *Issue) Unread(is *issue.Issue) int {
 	return n
 }
 
+// ReadCount returns how many articles of is are marked read.
+func (st *Issue) ReadCount(is *issue.Issue) int {
+	n := 0
+	for _, a := range is.Articles() {
+		if st.IsRead(a.N) {
+			n++
+		}
+	}
+	return n
+}
+
 // IsBookmarked reports whether article n is bookmarked.
 func (st *Issue) IsBookmarked(n int) bool {
 	a := st.Articles[n]

@@ -444,6 +444,28 @@ func (s *Store) SavedTimes() map[string]time.Time {
 	return out
 }
 
+// ReadCounts returns, for each issue with saved reading state, how many
+// of its articles are marked read (for the shelf's unread counts). A
+// state file that cannot be read counts none.
+func (s *Store) ReadCounts() map[string]int {
+	out := map[string]int{}
+	for key := range s.SavedTimes() {
+		st, err := s.read(key)
+		if err != nil || st == nil {
+			out[key] = 0
+			continue
+		}
+		n := 0
+		for _, a := range st.Articles {
+			if a.Read {
+				n++
+			}
+		}
+		out[key] = n
+	}
+	return out
+}
+
 // Bookmark is a bookmarked article of some issue, for a bookmarks view.
 type Bookmark struct {
 	Key   string // the issue's content key

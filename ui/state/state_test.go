@@ -444,3 +444,27 @@ func TestLabel(t *testing.T) {
 		t.Errorf("Describe: %q %q", got.Paper, got.Date)
 	}
 }
+
+// TestPrefs: the measure set last is saved and read back; nothing saved
+// and a disabled store give none; a damaged file is an error, not a crash.
+func TestPrefs(t *testing.T) {
+	s := Open(t.TempDir())
+	if p, err := s.LoadPrefs(); err != nil || p.Measure != 0 {
+		t.Fatalf("nothing saved: %+v, %v", p, err)
+	}
+	if err := s.SavePrefs(Prefs{Measure: 33}); err != nil {
+		t.Fatal(err)
+	}
+	if p, err := Open(s.Dir()).LoadPrefs(); err != nil || p.Measure != 33 {
+		t.Errorf("read back: %+v, %v", p, err)
+	}
+	if err := os.WriteFile(filepath.Join(s.Dir(), prefsFile), []byte("{"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if p, err := s.LoadPrefs(); err == nil || p.Measure != 0 {
+		t.Errorf("damaged file: %+v, %v", p, err)
+	}
+	if err := Disabled().SavePrefs(Prefs{Measure: 20}); err != nil {
+		t.Errorf("a disabled store: %v", err)
+	}
+}

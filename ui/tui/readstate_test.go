@@ -9,6 +9,7 @@ import (
 
 	"dubao/issue"
 	"dubao/ui/state"
+	"dubao/ui/styles"
 	"dubao/ui/tui/internal/tuitest"
 )
 
@@ -46,7 +47,8 @@ func TestStateRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !st.IsRead(1) || !st.IsRead(10) || st.IsRead(2) || st.Last != 10 {
+	// 1 was shown whole; 10 only to its middle, for a moment
+	if !st.IsRead(1) || st.IsRead(10) || st.IsRead(2) || st.Last != 10 {
 		t.Errorf("saved state: read 1 %v, 10 %v, 2 %v; last %d", st.IsRead(1), st.IsRead(10), st.IsRead(2), st.Last)
 	}
 	if st.Path != "/papers/sample.md" || st.Paper != "青溪日报" {
@@ -54,32 +56,31 @@ func TestStateRoundTrip(t *testing.T) {
 	}
 }
 
+// TestUnreadMarks: the list marks unread articles (•) and the status
+// counts them; A marks the issue read, r the current article unread, U goes
+// to the next unread. When an article counts as read: reader.TestReadMarks.
 func TestUnreadMarks(t *testing.T) {
 	m := newStateModel(t, state.Open(t.TempDir()), 100, 30)
 	r := readerOf(m)
 	sc := screen(m)
-	if !strings.Contains(sc, "2•老街区") || !strings.Contains(sc, "未读11篇") {
+	if !strings.Contains(sc, "2•老街区") || !strings.Contains(sc, "未读") {
 		t.Errorf("unread articles are not marked:\n%s", sc)
 	}
-	// moving in the list does not read; opening the article does
-	press(t, m, "j")
-	if strings.Contains(screen(m), "2 老街区") {
-		t.Errorf("selecting a headline marks it read")
+	press(t, m, "A")
+	if sc := screen(m); strings.Contains(sc, "•") || strings.Contains(sc, "未读") {
+		t.Errorf("A leaves articles unread:\n%s", sc)
 	}
-	press(t, m, "enter")
-	if sc := screen(m); !strings.Contains(sc, "2 老街区") || !strings.Contains(sc, "未读10篇") {
-		t.Errorf("an article read is still marked unread:\n%s", sc)
-	}
-	// U goes to the next unread article, going round
-	press(t, m, "esc", "g", "enter", "U")
-	if r.Article().N != 3 {
-		t.Errorf("U from article 1 (2 read): article %d, want 3", r.Article().N)
-	}
-	for range 20 {
-		press(t, m, "U")
-	}
+	press(t, m, "U")
 	if !strings.Contains(r.Notice().Text, "都读过了") {
 		t.Errorf("U with everything read: %q", r.Notice().Text)
+	}
+	press(t, m, "K", "J", "r")
+	if sc := screen(m); !strings.Contains(sc, "2•老街区") || !strings.Contains(sc, "第2篇已标为未读") {
+		t.Errorf("r does not mark article 2 unread:\n%s", sc)
+	}
+	press(t, m, "g", "U")
+	if r.Article().N != 2 {
+		t.Errorf("U from article 1 (only 2 unread): article %d, want 2", r.Article().N)
 	}
 	// without reading state: no marks, U and m do nothing, are left out
 	// of the help and say why
@@ -210,5 +211,42 @@ func TestStateCorruptAndDisabled(t *testing.T) {
 	}
 	if err := m.quit(); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestMeasureRemembered: the measure set with + and - is saved on quitting
+// and the next run starts with it (one for every window width: a narrow
+// window shows what fits); = goes back to the configured one, which is
+// remembered too; --no-state remembers nothing.
+func TestMeasureRemembered(t *testing.T) {
+	store := state.Open(t.TempDir())
+	m := newStateModel(t, store, 200, 40)
+	press(t, m, "+", "+", "+")
+	if got := readerOf(m).ReadingMeasure(); got != 43 {
+		t.Fatalf("+ + +: measure %d", got)
+	}
+	if err := m.quit(); err != nil {
+		t.Fatal(err)
+	}
+	m = newStateModel(t, store, 200, 40)
+	if got := readerOf(m).ReadingMeasure(); got != 43 {
+		t.Errorf("the next run starts at measure %d, want 43", got)
+	}
+	// a narrow window shows what fits, and keeps the measure
+	m = newStateModel(t, store, 60, 20)
+	if got := readerOf(m).ReadingMeasure(); got != 43 {
+		t.Errorf("in a narrow window: measure %d, want 43", got)
+	}
+	press(t, m, "=")
+	if err := m.quit(); err != nil {
+		t.Fatal(err)
+	}
+	if p, err := store.LoadPrefs(); err != nil || p.Measure != 40 {
+		t.Errorf("= then quit: saved %+v, %v", p, err)
+	}
+	m = New(sample(t), Options{Name: "sample", Style: styles.Dark})
+	start(m, 200, 40)
+	if got := readerOf(m).ReadingMeasure(); got != 40 {
+		t.Errorf("without state: measure %d", got)
 	}
 }

@@ -58,6 +58,10 @@ type Model struct {
 	// video: see styles.FewColors).
 	bg        background
 	fewColors bool
+	// savedMeasure is the reading measure remembered from the last run
+	// (state.Prefs), 0 for none: the measure is saved on quitting when it
+	// changed.
+	savedMeasure int
 }
 
 // showing says which page the root shows.
@@ -104,6 +108,10 @@ func New(is *issue.Issue, opt Options) *Model {
 	}
 	if m.store == nil {
 		m.store = state.Disabled()
+	}
+	// the measure set with + and - last time (a damaged file: the configured one)
+	if p, err := m.store.LoadPrefs(); err == nil && p.Measure >= config.MinMeasure && p.Measure <= config.MaxMeasure {
+		m.measure, m.savedMeasure = p.Measure, p.Measure
 	}
 	m.setStyles(readerStyles(mode, bgUnknown, opt.NoColor, false))
 	var cmds []tea.Cmd
@@ -481,7 +489,14 @@ func (m *Model) quit() error {
 		}
 	}
 	m.stopping = nil
-	return m.store.Flush()
+	err := m.store.Flush()
+	if m.measure != m.savedMeasure && (m.savedMeasure != 0 || m.measure != m.initial) {
+		if perr := m.store.SavePrefs(state.Prefs{Measure: m.measure}); perr != nil && err == nil {
+			err = perr
+		}
+		m.savedMeasure = m.measure
+	}
+	return err
 }
 
 // describeState records in st what the reader shows for the issue msg

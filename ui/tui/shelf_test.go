@@ -85,7 +85,8 @@ func TestShelfOpenAndBack(t *testing.T) {
 }
 
 // TestShelfReadState checks the reading state through the shelf: a
-// re-opened issue returns to its last article, issues read are marked.
+// re-opened issue returns to its last article, issues read show how many
+// of their articles are unread (✓ when none).
 func TestShelfReadState(t *testing.T) {
 	s := tuitest.ScanShelf(t, tuitest.ShelfDir(t))
 	store := state.Open(t.TempDir())
@@ -96,8 +97,8 @@ func TestShelfReadState(t *testing.T) {
 		t.Fatalf("article %d", r.Article().N)
 	}
 	press(t, m, "esc", "esc")
-	if !strings.Contains(screen(m), "2版  ") || !strings.Contains(screen(m), "✓") {
-		t.Errorf("the issue read is not marked:\n%s", screen(m))
+	if !strings.Contains(screen(m), "2版  ") || !strings.Contains(screen(m), "4篇 未读1") {
+		t.Errorf("the issue read (3 of its 4 articles) does not say 未读1:\n%s", screen(m))
 	}
 	press(t, m, "enter")
 	if r := readerOf(m); r.Article().N != 3 || !r.Reading() {
@@ -108,8 +109,13 @@ func TestShelfReadState(t *testing.T) {
 	}
 	// a new run
 	m = newShelfModel(t, s, nil, store, 60, 20)
-	if !strings.Contains(screen(m), "✓") {
-		t.Errorf("a new run does not mark the issue read:\n%s", screen(m))
+	if !strings.Contains(screen(m), "未读1") {
+		t.Errorf("a new run does not count the issue's unread articles:\n%s", screen(m))
+	}
+	// A marks the rest read: ✓
+	press(t, m, "enter", "A", "esc", "esc")
+	if sc := screen(m); !strings.Contains(sc, "✓") || strings.Contains(sc, "未读") {
+		t.Errorf("an issue read through is not marked ✓:\n%s", sc)
 	}
 	press(t, m, "enter")
 	if r := readerOf(m); r.Article().N != 3 {
@@ -141,9 +147,9 @@ func TestShelfStartsInIssue(t *testing.T) {
 	if m.showing != showShelf || m.shelf.Selected().Date != "2024-02-10" {
 		t.Fatalf("esc: showing %d, selected %s", m.showing, m.shelf.Selected().Date)
 	}
-	// both issues read are marked
-	if n := strings.Count(screen(m), "✓"); n != 2 {
-		t.Errorf("%d issues marked read, want 2:\n%s", n, screen(m))
+	// both issues opened are marked with their unread counts
+	if n := strings.Count(screen(m), "未读"); n != 2 {
+		t.Errorf("%d issues marked as opened, want 2:\n%s", n, screen(m))
 	}
 }
 

@@ -33,6 +33,8 @@ type KeyMap struct {
 	Copy, Pipe, Help, Quit             key.Binding
 	PrevIssue, NextIssue               key.Binding // the previous/next day of the paper (from a shelf)
 	NextUnread                         key.Binding
+	SwitchPane                         key.Binding // tab: the list ⇄ the article
+	ToggleRead, PageRead, IssueRead    key.Binding // read marks: this article, this page, the issue
 	Bookmark, Bookmarks                key.Binding
 	Skipped                            key.Binding // the shelf's panel of skipped files
 	Script                             key.Binding // 原文 → 简 → 繁 (繁简)
@@ -63,6 +65,7 @@ func NewKeyMap(keys map[string][]string) KeyMap {
 		config.ActWider: &m.Wider, config.ActNarrower: &m.Narrower, config.ActResetMeasure: &m.ResetMeasure,
 		config.ActCopy: &m.Copy, config.ActPipe: &m.Pipe, config.ActHelp: &m.Help, config.ActQuit: &m.Quit,
 		config.ActPrevIssue: &m.PrevIssue, config.ActNextIssue: &m.NextIssue, config.ActNextUnread: &m.NextUnread,
+		config.ActSwitchPane: &m.SwitchPane, config.ActToggleRead: &m.ToggleRead, config.ActPageRead: &m.PageRead, config.ActIssueRead: &m.IssueRead,
 		config.ActBookmark: &m.Bookmark, config.ActBookmarks: &m.Bookmarks, config.ActSkipped: &m.Skipped,
 		config.ActScript: &m.Script,
 	}
@@ -116,9 +119,9 @@ func (m KeyMap) ShortHelp() []key.Binding {
 // FullHelp returns every binding, in columns, for the help overlay.
 func (m KeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
-		{m.Down, m.Up, m.Open, m.Back, m.PageDown, m.PageUp, m.HalfDown, m.HalfUp, m.Top, m.Bottom},
+		{m.Down, m.Up, m.Open, m.Back, m.SwitchPane, m.PageDown, m.PageUp, m.HalfDown, m.HalfUp, m.Top, m.Bottom},
 		{m.NextArticle, m.PrevArticle, m.NextPage, m.PrevPage, m.Digits, m.Follow, m.Return, m.Search, m.NextMatch, m.PrevMatch},
-		{m.NextUnread, m.Bookmark, m.Bookmarks, m.PrevIssue, m.NextIssue, m.Skipped},
+		{m.NextUnread, m.ToggleRead, m.PageRead, m.IssueRead, m.Bookmark, m.Bookmarks, m.PrevIssue, m.NextIssue, m.Skipped},
 		{m.Wider, m.Narrower, m.ResetMeasure, m.Script, m.Copy, m.Pipe, m.Help, m.Quit, m.Interrupt},
 	}
 }

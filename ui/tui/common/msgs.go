@@ -85,6 +85,9 @@ type BackMsg struct {
 	Entry   *shelf.Entry
 	Article int
 	Pos     issue.Pos
+	// Read is how many articles of the issue are marked read, for the
+	// shelf's unread count; −1 when nothing is remembered.
+	Read int
 }
 
 // StepIssueMsg asks the shelf for the issue of the same paper before (Dir
@@ -93,6 +96,9 @@ type StepIssueMsg struct {
 	Key   string
 	Entry *shelf.Entry
 	Dir   int
+	// Read is how many articles of the issue left are marked read (−1:
+	// nothing is remembered), as in BackMsg.
+	Read int
 }
 
 // NoticeMsg shows a message in the status line of the page shown, until

@@ -108,6 +108,14 @@ type Page struct {
 	prompt prompt
 	input  common.Prompt
 
+	// keepUnread is the article marked unread by hand (x), which is not
+	// marked read again while it is shown; −1 for none. shownAt is when
+	// the current article came on screen (zero when it is not shown), and
+	// now the clock (time.Now; a test's own).
+	keepUnread int
+	shownAt    time.Time
+	now        func() time.Time
+
 	msg    string // a message in the status line until the next key
 	msgErr bool
 
@@ -137,7 +145,7 @@ type place struct {
 // the shelf, so that < and > go to the day before and after.
 func New(msg common.OpenMsg, e common.Env, st *state.Issue, shelved bool, w, h int) *Page {
 	r := &Page{env: e, keys: e.Keys, is: msg.Issue, name: msg.Name, path: msg.Path, measure: e.Measure, byN: map[int]int{},
-		issueKey: msg.Key, entry: msg.Entry, state: st, shelved: shelved, before: msg.Back}
+		issueKey: msg.Key, entry: msg.Entry, state: st, shelved: shelved, before: msg.Back, keepUnread: -1, now: time.Now}
 	r.msg, r.msgErr = msg.Note.Text, msg.Note.Err
 	if e.Current > 0 {
 		r.measure = e.Current
@@ -161,6 +169,7 @@ func New(msg common.OpenMsg, e common.Env, st *state.Issue, shelved bool, w, h i
 	if msg.Query != "" {
 		r.searchAt(msg.Query, msg.Article, msg.Pos)
 	}
+	r.startShown(-1, false)
 	r.markRead()
 	r.syncKeys()
 	return r
@@ -241,6 +250,7 @@ func (r *Page) ReadingMeasure() int { return r.measure }
 // that command has ended (nil when none ran), for quitting to wait on (at
 // most StopWait), so that no process is left behind.
 func (r *Page) Leave() <-chan struct{} {
+	r.markRead() // shown long enough
 	r.rememberPlace()
 	return r.stopPipe()
 }
@@ -332,8 +342,14 @@ func (r *Page) scroll(n int) {
 
 // Update handles a message, and keeps the reading state up to date.
 func (r *Page) Update(msg tea.Msg) (common.Page, tea.Cmd) {
-	before, lay, top := r.cur, r.lay, r.top
+	before, lay, top, shown := r.cur, r.lay, r.top, r.articleShown()
+	if r.markRead() { // shown long enough before this message
+		if note := r.env.Save(r.state); note != "" {
+			r.msg, r.msgErr = note, true
+		}
+	}
 	p, cmd := r.update(msg)
+	r.startShown(before, shown)
 	if note := r.trackState(before, lay, top); note != "" {
 		r.msg, r.msgErr = note, true
 	}
@@ -404,6 +420,10 @@ func (r *Page) syncKeys() {
 	k.PrevIssue.SetEnabled(r.shelved)
 	k.NextIssue.SetEnabled(r.shelved)
 	k.NextUnread.SetEnabled(r.state != nil && len(r.arts) > 1)
+	k.ToggleRead.SetEnabled(r.state != nil && a != nil)
+	k.PageRead.SetEnabled(r.state != nil && a != nil)
+	k.IssueRead.SetEnabled(r.state != nil && a != nil)
+	k.SwitchPane.SetEnabled(a != nil)
 	k.Bookmark.SetEnabled(r.state != nil && a != nil)
 	k.Bookmarks.SetEnabled(true)
 	k.Skipped.SetEnabled(false)
@@ -505,10 +525,16 @@ func (r *Page) key(msg tea.KeyPressMsg) tea.Cmd {
 		return r.stepIssue(-1)
 	case common.Matches(msg, k.NextIssue):
 		return r.stepIssue(+1)
-	case common.Matches(msg, k.NextUnread, k.Bookmark) && r.state == nil:
+	case common.Matches(msg, k.NextUnread, k.Bookmark, k.ToggleRead, k.PageRead, k.IssueRead) && r.state == nil:
 		r.msg = "这一期不记阅读状态(读自标准输入，或用了 --no-state)"
 	case common.Matches(msg, k.NextUnread):
 		r.nextUnread()
+	case common.Matches(msg, k.ToggleRead):
+		r.toggleRead()
+	case common.Matches(msg, k.PageRead, k.IssueRead):
+		r.markAllRead(common.Matches(msg, k.PageRead))
+	case common.Matches(msg, k.SwitchPane):
+		r.switchPane()
 	case common.Matches(msg, k.Bookmark):
 		r.toggleBookmark()
 	case common.Matches(msg, k.Skipped):
@@ -523,6 +549,18 @@ func (r *Page) key(msg tea.KeyPressMsg) tea.Cmd {
 		return r.articleKey(msg)
 	}
 	return nil
+}
+
+// switchPane gives the keys to the other pane (tab): the article from the
+// list, the list from the article.
+func (r *Page) switchPane() {
+	switch {
+	case r.focus == focusArticle:
+		r.focus = focusList
+		r.ensureListVisible()
+	case r.Article() != nil:
+		r.focus = focusArticle
+	}
 }
 
 // back handles esc/h/←: clear the search, else go to the list, else leave
@@ -561,7 +599,10 @@ func (r *Page) returnBack() tea.Cmd {
 // backMsg asks to leave the reader for the shelf.
 func (r *Page) backMsg() tea.Cmd {
 	n, pos := r.Position()
-	msg := common.BackMsg{Issue: r.is, Key: r.issueKey, Entry: r.entry, Article: n, Pos: pos}
+	msg := common.BackMsg{Issue: r.is, Key: r.issueKey, Entry: r.entry, Article: n, Pos: pos, Read: -1}
+	if r.state != nil {
+		msg.Read = r.state.ReadCount(r.is)
+	}
 	return func() tea.Msg { return msg }
 }
 

@@ -514,7 +514,8 @@ func TestHelp(t *testing.T) {
 		switch a.Name {
 		case config.ActNextMatch, config.ActPrevMatch, // no search
 			config.ActPrevIssue, config.ActNextIssue, config.ActSkipped, // no shelf
-			config.ActNextUnread, config.ActBookmark: // no reading state
+			config.ActNextUnread, config.ActBookmark, // no reading state
+			config.ActToggleRead, config.ActPageRead, config.ActIssueRead:
 			idle = true
 		}
 		if got := strings.Contains(sc, a.Help); got == idle {

@@ -13,9 +13,16 @@ import (
 
 // The reader's reading state (ui/state): where reading stopped in each
 // article and which article was read last, which articles were read, and
-// the bookmarks. An article counts as read once it is shown with the
-// article pane focused. The state is saved (in the background) when the
-// article changes and when the reader is left.
+// the bookmarks. An article counts as read once its end has been shown, in
+// either pane (beside the list too), or once it has been shown for
+// readDwell; x marks it read or unread by hand (and an article marked
+// unread stays so until another is shown), P every article of its page, A
+// the whole issue. The state is saved (in the background) when the
+// article changes, when marks are set by hand and when the reader is left.
+
+// readDwell is how long an article is shown before it counts as read,
+// though its end was not reached.
+const readDwell = 4 * time.Second
 
 // trackState updates the reading state after a message: when the current
 // article changed from before (its layout lay, scrolled to top, before the
@@ -37,19 +44,96 @@ func (r *Page) trackState(before int, lay *render.Layout, top render.Loc) string
 			r.state.SetLast(cur.N)
 		}
 		note = r.env.Save(r.state)
+		r.keepUnread = -1
 	}
-	r.markRead()
+	if r.markRead() && note == "" {
+		note = r.env.Save(r.state)
+	}
 	return note
 }
 
-// markRead marks the current article read when the article pane has the
-// focus.
-func (r *Page) markRead() {
+// articleShown reports whether the current article's text is on the
+// screen: beside the list, or in the article pane alone (the help or a
+// command's output over it for a moment do not count).
+func (r *Page) articleShown() bool {
+	return r.Article() != nil && r.g.BodyH > 0 && (r.g.Wide || r.focus == focusArticle)
+}
+
+// startShown notes when the current article came on screen (its dwell
+// time, see readDwell), after a message that may have changed the article
+// (before) or whether it is shown (was).
+func (r *Page) startShown(before int, was bool) {
+	switch shown := r.articleShown(); {
+	case !shown:
+		r.shownAt = time.Time{}
+	case r.cur != before || !was || r.shownAt.IsZero():
+		r.shownAt = r.now()
+	}
+}
+
+// markRead marks the current article read when its end is on screen or
+// it has been shown for readDwell (not one marked unread by hand while it
+// is still shown), and reports whether it did.
+func (r *Page) markRead() bool {
 	a := r.Article()
-	if r.state == nil || a == nil || r.focus != focusArticle || r.state.IsRead(a.N) {
-		return
+	if r.state == nil || a == nil || r.state.IsRead(a.N) || r.keepUnread == r.cur || !r.articleShown() {
+		return false
+	}
+	dwelt := !r.shownAt.IsZero() && r.now().Sub(r.shownAt) >= readDwell
+	if !r.atEnd() && !dwelt {
+		return false
 	}
 	r.state.SetRead(a.N, a.Headline(), true)
+	return true
+}
+
+// toggleRead marks the current article unread when it was read, else read
+// (x); an article marked unread stays so while it is shown.
+func (r *Page) toggleRead() {
+	a := r.Article()
+	if r.state == nil || a == nil {
+		return
+	}
+	read := !r.state.IsRead(a.N)
+	r.state.SetRead(a.N, a.Headline(), read)
+	if read {
+		r.keepUnread = -1
+		r.msg = fmt.Sprintf("第%d篇已标为已读", a.N)
+	} else {
+		r.keepUnread = r.cur
+		r.msg = fmt.Sprintf("第%d篇已标为未读", a.N)
+	}
+	if note := r.env.Save(r.state); note != "" {
+		r.msg, r.msgErr = note, true
+	}
+}
+
+// markAllRead marks read every article of the current page (P, page
+// true) or of the issue (A).
+func (r *Page) markAllRead(page bool) {
+	if r.state == nil || r.Article() == nil {
+		return
+	}
+	n := 0
+	for i, a := range r.arts {
+		if page && r.sec[i] != r.sec[r.cur] {
+			continue
+		}
+		if !r.state.IsRead(a.N) {
+			r.state.SetRead(a.N, a.Headline(), true)
+			n++
+		}
+	}
+	r.keepUnread = -1
+	switch {
+	case page:
+		r.msg = fmt.Sprintf("%s：%d篇标为已读", pageName(r.is, r.sec[r.cur]), n)
+	default:
+		r.msg = fmt.Sprintf("全期%d篇标为已读", n)
+	}
+	if note := r.env.Save(r.state); note != "" {
+		r.msg, r.msgErr = note, true
+	}
 }
 
 // rememberPlace records where reading is in the current article, makes it
@@ -120,7 +204,10 @@ func (r *Page) stepIssue(dir int) tea.Cmd {
 		return nil
 	}
 	r.rememberPlace()
-	msg := common.StepIssueMsg{Key: r.issueKey, Entry: r.entry, Dir: dir}
+	msg := common.StepIssueMsg{Key: r.issueKey, Entry: r.entry, Dir: dir, Read: -1}
+	if r.state != nil {
+		msg.Read = r.state.ReadCount(r.is)
+	}
 	return func() tea.Msg { return msg }
 }
 

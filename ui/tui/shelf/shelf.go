@@ -45,6 +45,8 @@ type Page struct {
 		running     bool
 	}
 	seen map[string]bool // keys of issues with saved reading state
+	// readN is how many articles of each issue (by key) are marked read.
+	readN map[string]int
 	// lastRead is the key of the issue read last (its state saved last):
 	// the shelf opens with it selected, once it is on the shelf, unless
 	// an issue was chosen before (chosen).
@@ -90,6 +92,7 @@ type shelfRow struct {
 func New(s *shelf.Shelf, updates <-chan shelf.Update, e common.Env, store *state.Store) *Page {
 	p := &Page{env: e, keys: e.Keys, store: store, updates: updates, seen: map[string]bool{}}
 	var latest time.Time
+	p.readN = store.ReadCounts()
 	for key, at := range store.SavedTimes() {
 		p.seen[key] = true
 		if p.lastRead == "" || at.After(latest) || at.Equal(latest) && key < p.lastRead {
@@ -256,6 +259,9 @@ func (p *Page) Update(msg tea.Msg) (common.Page, tea.Cmd) {
 	case common.BackMsg:
 		p.back(msg)
 	case common.StepIssueMsg:
+		if msg.Key != "" && msg.Read >= 0 {
+			p.readN[msg.Key] = msg.Read
+		}
 		return p, p.step(msg)
 	case common.NoticeMsg:
 		p.msg, p.msgErr = msg.Text, msg.Err
@@ -303,6 +309,9 @@ func (p *Page) back(msg common.BackMsg) {
 	p.msg, p.msgErr, p.chosen = "", false, true
 	if msg.Key != "" {
 		p.seen[msg.Key] = true
+		if msg.Read >= 0 {
+			p.readN[msg.Key] = msg.Read
+		}
 	}
 	if e := p.lookup(msg.Key, msg.Entry); e != nil {
 		p.Select(e)

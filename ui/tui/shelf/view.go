@@ -114,10 +114,11 @@ func (p *Page) listView() []string {
 
 // entryLine draws one issue of the list in w columns:
 //
-//	▌ 08日 周五  星河日报   8版  64篇 ✓
+//	▌ 08日 周五  星河日报   8版  64篇 未读12
+//	  07日 周四  星河日报   8版  60篇 ✓
 //
-// An issue not indexed yet shows its file instead of its paper. ✓ marks
-// an issue with saved reading state.
+// An issue not indexed yet shows its file instead of its paper. An issue
+// opened before shows how many of its articles are unread, ✓ when none.
 func (p *Page) entryLine(e *shelf.Entry, w int, sel bool) string {
 	st := p.env.St
 	day, weekday := "", ""
@@ -135,10 +136,7 @@ func (p *Page) entryLine(e *shelf.Entry, w int, sel bool) string {
 		pages = pagesLabel(e)
 		arts = fmt.Sprintf("%d篇", e.Articles)
 	}
-	seen := " "
-	if p.seen[e.Key] && e.Key != "" {
-		seen = "✓"
-	}
+	seen := p.unreadMark(e)
 	tail := fmt.Sprintf("  %4s %5s %s", pages, arts, seen)
 	paperW := max(min(p.paperW, 20), 8)
 	room := w - common.StringWidth(lead, p.env.AmbWide) - common.StringWidth(tail, p.env.AmbWide)
@@ -158,6 +156,21 @@ func (p *Page) entryLine(e *shelf.Entry, w int, sel bool) string {
 		return st.Kicker.Render(lead + rest)
 	}
 	return st.Number.Render(lead) + st.Headline.Render(rest)
+}
+
+// unreadMark is what the list shows of an issue's reading: nothing for an
+// issue never opened, 未读N for one partly read, ✓ for one read through;
+// as wide as the widest of the column.
+func (p *Page) unreadMark(e *shelf.Entry) string {
+	const w = 7 // 未读999
+	mark := ""
+	if e.Key != "" && p.seen[e.Key] {
+		mark = "✓"
+		if n, ok := p.readN[e.Key]; ok && !e.Pending && e.Articles > n {
+			mark = fmt.Sprintf("未读%d", e.Articles-n)
+		}
+	}
+	return common.Pad(mark, w, p.env.AmbWide)
 }
 
 // panelView draws the panel of skipped files: a heading, then one line a
