@@ -966,9 +966,10 @@ func TestReaderInTerminal(t *testing.T) {
 		time.Sleep(300 * time.Millisecond)
 		p.keys("Escape")
 		p.waitFor("书架 · testdata")
-		// The issue read, selected again, is marked (other issues of the
-		// folder may carry ✓ already: the same content read earlier).
-		p.waitForLine("▌", "✓")
+		// The issue read, selected again, says how many of its articles
+		// are unread (other issues of the folder may be marked already:
+		// the same content read earlier).
+		p.waitForLine("▌", "未读")
 		// A key right after esc would read as alt+key.
 		time.Sleep(300 * time.Millisecond)
 		p.keys("q")
