@@ -11,9 +11,9 @@ import (
 
 // BenchmarkOpenEpaperDay opens a saved e-paper day of 20 layout pages and
 // 120 article pages (a wget mirror's folders, generated) as `dubao DIR`
-// does: the folder walked, its pages read and parsed as one issue. With
-// no cache, the day is parsed twice (indexed, then opened); with the
-// cache of an earlier run, once.
+// does: the folder walked, its pages read and parsed as one issue —
+// once, with or without the cache of an earlier run: without it, the
+// issue parsed to index the day is the one opened.
 func BenchmarkOpenEpaperDay(b *testing.B) {
 	dir := b.TempDir()
 	size := 0

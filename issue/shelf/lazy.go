@@ -3,6 +3,8 @@ package shelf
 import (
 	"context"
 	"time"
+
+	"dubao/issue"
 )
 
 // Update is what ScanLazy sends as it indexes a shelf in the background.
@@ -48,22 +50,26 @@ const (
 // update with Err is sent if the receiver is still reading. The receiver
 // must read the channel until it is closed, or cancel ctx.
 func ScanLazy(ctx context.Context, dir string, opt Options) (*Shelf, <-chan Update, error) {
+	s, updates, _, err := scanLazy(ctx, dir, opt, false)
+	return s, updates, err
+}
+
+// scanLazy is ScanLazy; with keep, a shelf indexed before it returns
+// comes with the issues parsed while indexing a folder of a few files
+// (see scan.indexAll).
+func scanLazy(ctx context.Context, dir string, opt Options, keep bool) (*Shelf, <-chan Update, map[string]*issue.Issue, error) {
 	sc, err := prepare(ctx, dir, opt)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	if len(sc.todo) <= syncIndexLimit {
-		err := analyzeAll(ctx, sc.units, sc.todo, opt, func(i int, r *record, _ int) { sc.records[i] = r })
-		sc.save()
-		if err != nil {
-			return nil, nil, err
-		}
-		return sc.build(), nil, nil
+		s, kept, err := sc.indexAll(ctx, keep, false)
+		return s, nil, kept, err
 	}
 	first := sc.build() // before the indexing changes the records
 	out := make(chan Update)
 	go sc.index(ctx, out)
-	return first, out, nil
+	return first, out, nil, nil
 }
 
 // index indexes what is left in the background and sends the updates (see

@@ -57,16 +57,7 @@ func (s *Shelf) Open(e *Entry) (*Loaded, error) {
 		if err != nil {
 			return nil, err
 		}
-		is = source.WithPage(is, f.Page)
-		if f.PageName != "" {
-			// The page folder names the page (01-要闻).
-			for k := range is.Sections {
-				if sec := &is.Sections[k]; sec.Page == f.Page && sec.Name == "" {
-					sec.Name = f.PageName
-				}
-			}
-		}
-		parts = append(parts, is)
+		parts = append(parts, withPageOf(is, f))
 	}
 	var is *issue.Issue
 	switch {
@@ -89,6 +80,53 @@ func (s *Shelf) Open(e *Entry) (*Loaded, error) {
 		key = source.KeyOfSums(sums)
 	}
 	return &Loaded{Issue: is, Key: key, Entry: e}, nil
+}
+
+// openKept is Open for an entry whose files the scan has just parsed:
+// kept holds the issue of each unit indexed (see scan.indexAll), by the
+// path of its first file. It returns nil unless every file of e is in
+// kept. The key is e's: the scan worked it out from the same bytes.
+func (s *Shelf) openKept(e *Entry, kept map[string]*issue.Issue) *Loaded {
+	if len(kept) == 0 || e.Pending || len(e.Files) == 0 {
+		return nil
+	}
+	var is *issue.Issue
+	if e.folder != "" || e.day {
+		// One unit, read as a whole.
+		if is = kept[e.Files[0].Path]; is == nil {
+			return nil
+		}
+	} else {
+		parts := make([]*issue.Issue, 0, len(e.Files))
+		for _, f := range e.Files {
+			p := kept[f.Path]
+			if p == nil {
+				return nil
+			}
+			parts = append(parts, withPageOf(p, f))
+		}
+		is = source.Join(parts)
+	}
+	key := ""
+	if !s.opt.NoKey {
+		key = e.Key
+	}
+	return &Loaded{Issue: is, Key: key, Entry: e}
+}
+
+// withPageOf gives the sections of is, read from the file f alone, the
+// page that f's name or folder gives them (see source.WithPage), and the
+// page's name that its folder gives (01-要闻/…: 要闻).
+func withPageOf(is *issue.Issue, f File) *issue.Issue {
+	is = source.WithPage(is, f.Page)
+	if f.PageName != "" {
+		for k := range is.Sections {
+			if sec := &is.Sections[k]; sec.Page == f.Page && sec.Name == "" {
+				sec.Name = f.PageName
+			}
+		}
+	}
+	return is
 }
 
 // OpenPath opens what path names, as `dubao PATH` does: a file, or a
@@ -122,12 +160,19 @@ func openPath(ctx context.Context, path string, opt Options, lazy bool) (*Loaded
 		l, err := LoadBytes(path, data, opt)
 		return l, nil, nil, err
 	}
+	// The scan keeps the issues it parses when it indexes a folder of a
+	// few files: a folder of one issue is then opened without parsing
+	// its files again.
 	var s *Shelf
 	var updates <-chan Update
+	var kept map[string]*issue.Issue
 	if lazy {
-		s, updates, err = ScanLazy(ctx, path, opt)
+		s, updates, kept, err = scanLazy(ctx, path, opt, true)
 	} else {
-		s, err = Scan(ctx, path, opt)
+		var sc *scan
+		if sc, err = prepare(ctx, path, opt); err == nil {
+			s, kept, err = sc.indexAll(ctx, true, true)
+		}
 	}
 	if err != nil {
 		return nil, nil, nil, err
@@ -142,6 +187,11 @@ func openPath(ctx context.Context, path string, opt Options, lazy bool) (*Loaded
 		}
 		return nil, nil, nil, fmt.Errorf("%s: %w in the folder", path, issue.ErrNoArticles)
 	case 1:
+		l := s.openKept(s.Issues[0], kept)
+		if l != nil {
+			l.Entry = nil
+			return l, nil, nil, nil
+		}
 		l, err := s.Open(s.Issues[0])
 		if err != nil {
 			return nil, nil, nil, err

@@ -112,6 +112,9 @@ type record struct {
 	// pending marks the stand-in record of a unit not indexed yet (see
 	// provisional): never cached.
 	pending bool
+	// parsed is the issue read from the unit when it was asked to keep it
+	// (unit.keep); never cached.
+	parsed *issue.Issue
 
 	Paper    string `json:"paper,omitempty"`
 	Date     string `json:"date,omitempty"` // from the masthead
@@ -223,6 +226,10 @@ type unit struct {
 	folder bool
 	day    bool    // the saved pages of an e-paper day
 	files  []found // in page order for a folder
+	// keep asks analyze to keep the issue it parses in the record
+	// (record.parsed): openPath opens a folder of one issue from it
+	// instead of parsing its files a second time.
+	keep bool
 }
 
 // Scan finds the issues under dir (recursively) and returns the shelf.
@@ -236,19 +243,63 @@ func Scan(ctx context.Context, dir string, opt Options) (*Shelf, error) {
 	if err != nil {
 		return nil, err
 	}
-	err = analyzeAll(ctx, sc.units, sc.todo, opt, func(i int, r *record, done int) {
+	s, _, err := sc.indexAll(ctx, false, true)
+	return s, err
+}
+
+// indexAll indexes every unit left to index and returns the shelf; with
+// keep, also the issues parsed while indexing a folder of a few files
+// (see keepParses), by the path of their unit's first file. progress
+// says whether Options.Progress is told.
+func (sc *scan) indexAll(ctx context.Context, keep, progress bool) (*Shelf, map[string]*issue.Issue, error) {
+	if keep {
+		sc.keepParses()
+	}
+	err := analyzeAll(ctx, sc.units, sc.todo, sc.opt, func(i int, r *record, done int) {
 		sc.records[i] = r
-		if opt.Progress != nil {
-			opt.Progress(done, len(sc.todo))
+		if progress && sc.opt.Progress != nil {
+			sc.opt.Progress(done, len(sc.todo))
 		}
 	})
 	// Keep what was indexed, also when the scan was cancelled; a shelf
 	// that cannot be cached still opens: it is only slower next time.
 	sc.save()
-	if err != nil {
-		return nil, err
+	var kept map[string]*issue.Issue
+	for _, r := range sc.records {
+		if r != nil && r.parsed != nil {
+			if kept == nil {
+				kept = map[string]*issue.Issue{}
+			}
+			kept[r.Files[0].Path], r.parsed = r.parsed, nil
+		}
 	}
-	return sc.build(), nil
+	if err != nil {
+		return nil, nil, err
+	}
+	return sc.build(), kept, nil
+}
+
+// keepLimit is the most bytes of files, in a folder of several files,
+// whose issues a scan for openPath keeps once indexed (the issue of a
+// folder of one file is always kept: it is opened next).
+const keepLimit = 64 << 20
+
+// keepParses marks the units left to index to keep the issues they are
+// parsed into, when they are few and small (a folder that may hold one
+// issue: openPath then opens it without parsing it again).
+func (sc *scan) keepParses() {
+	var size int64
+	for _, i := range sc.todo {
+		for _, f := range sc.units[i].files {
+			size += f.size
+		}
+	}
+	if len(sc.todo) > syncIndexLimit || len(sc.units) > 1 && size > keepLimit {
+		return
+	}
+	for _, i := range sc.todo {
+		sc.units[i].keep = true
+	}
 }
 
 // scan is a shelf being scanned: what the walk found, grouped into units,
@@ -715,6 +766,9 @@ func analyze(u unit, opt Options) *record {
 	if !u.folder && !u.day && r.Paper == "" && r.Date == "" && dateFromName(u.rel) == "" && !hasHan(is) {
 		why := fixed(ReasonNotIssue)
 		r.Skip = &why
+	}
+	if u.keep && r.Skip == nil {
+		r.parsed = is
 	}
 	return r
 }
