@@ -389,10 +389,32 @@ func keep(seq []byte) bool {
 		}
 		return true
 	case ']':
-		terminated := seq[len(seq)-1] == 0x07 || len(seq) >= 2 && seq[len(seq)-2] == 0x1b && seq[len(seq)-1] == '\\'
-		return terminated && len(seq) > 4 && seq[2] == '8' && seq[3] == ';'
+		var body []byte
+		switch {
+		case seq[len(seq)-1] == 0x07:
+			body = seq[2 : len(seq)-1]
+		case len(seq) >= 4 && seq[len(seq)-2] == 0x1b && seq[len(seq)-1] == '\\':
+			body = seq[2 : len(seq)-2]
+		default:
+			return false
+		}
+		return len(body) >= 2 && body[0] == '8' && body[1] == ';' && printable(body)
 	}
 	return false
+}
+
+// printable reports whether b is valid UTF-8 without an Unsafe character
+// or ESC: what a kept hyperlink's parameters and address may hold.
+func printable(b []byte) bool {
+	if !utf8.Valid(b) {
+		return false
+	}
+	for _, r := range string(b) {
+		if r == 0x1b || r == '\n' || r == '\t' || Unsafe(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // JSON escapes, inside JSON text, the characters encoding/json leaves raw
