@@ -21,12 +21,19 @@ const window = 10
 type Converter struct {
 	conv   Conversion
 	stages []stage
+	// wide is the converter that also sets punctuation full width
+	// (WithFullWidthPunct), made on first use.
+	wideOnce sync.Once
+	wide     *Converter
 }
 
 // stage is one step of a conversion's chain: at each place, the longest
 // phrase of the first of its dictionaries that has one there.
 type stage struct {
 	dicts []dict
+	// punct makes the stage the punctuation stage (see punct.go) instead
+	// of a dictionary lookup.
+	punct bool
 }
 
 // dict is one OpenCC dictionary.
@@ -178,6 +185,9 @@ func (st *stage) run(s string, segs []seg, mapped bool) (string, []seg) {
 // starts reports whether a phrase of one of the stage's dictionaries
 // starts with byte c. UTF-8 continuation bytes never do.
 func (st *stage) starts(c byte) bool {
+	if st.punct {
+		return halfPunct[c]
+	}
 	for k := range st.dicts {
 		if st.dicts[k].first[c] {
 			return true
@@ -190,6 +200,9 @@ func (st *stage) starts(c byte) bool {
 // converts to, from the first dictionary of the stage that has one there
 // (its longest), or 0.
 func (st *stage) match(s string, i int) (int, string) {
+	if st.punct {
+		return punctAt(s, i)
+	}
 	for k := range st.dicts {
 		if n, v := st.dicts[k].longest(s, i); n > 0 {
 			return n, v

@@ -116,10 +116,10 @@ as the same article, emphasis and links included.`,
 	f := cmd.Flags()
 	f.BoolVarP(&opt.all, "all", "a", false, "print every article, in order")
 	f.BoolVar(&opt.links, "links", false, "print each link's address after its text: text <address>")
-	f.Var(&opt.width, "width", "wrap at N columns (0: one paragraph per line); default: the terminal width, or no wrapping when stdout is not a terminal")
+	f.Var(&opt.width, "width", "wrap at N columns (0: one paragraph per line), or auto: the width of the terminal dubao runs in, for a pager (dubao cat --width auto FILE N | less); default: the terminal width, or no wrapping when stdout is not a terminal")
 	f.Var(format, "format", "write plain text, or Markdown that dubao reads back as the same article")
 	_ = cmd.RegisterFlagCompletionFunc("format", completeWords(formatChoices))
-	_ = cmd.RegisterFlagCompletionFunc("width", completeWords([]string{"0", "40", "60", "80"}))
+	_ = cmd.RegisterFlagCompletionFunc("width", completeWords([]string{"auto", "0", "40", "60", "80"}))
 	return cmd
 }
 
@@ -150,13 +150,18 @@ func (r *runner) cat(ctx context.Context, is *issue.Issue, arts []*issue.Article
 	}
 	termWidth, isTerm := r.app.terminalWidth(r.stdout)
 	styled := isTerm && !opt.markdown && cfg.Style != styles.NoTTY
-	ropt := render.Options{AmbiguousWide: cfg.AmbiguousWide, Links: opt.links}
+	ropt := render.Options{AmbiguousWide: cfg.AmbiguousWide, Links: opt.links, IndentOnly: cfg.IndentOnly}
 	switch {
+	case opt.width.auto:
+		ropt.Width, _ = r.app.autoWidth(r.stdout, r.stderr)
 	case opt.width.set:
 		ropt.Width = opt.width.n
 	case isTerm:
 		ropt.Width = termWidth
 	}
+	// set for reading (on a terminal, or wrapped for a pager): full-width
+	// punctuation; one paragraph per line for scripts: the source's
+	ropt.FullWidthPunct = cfg.FullWidthPunct && !opt.markdown && (styled || ropt.Width > 0)
 
 	var (
 		dst = r.stdout

@@ -305,6 +305,32 @@ func (a App) terminalWidth(w io.Writer) (int, bool) {
 	return a.rawTerminalWidth(w)
 }
 
+// autoWidth returns the width of the terminal dubao runs in, for --width
+// auto when stdout is a pipe (dubao cat --width auto FILE N | less): the
+// width of stdout when it is a terminal, else of stderr, else of the
+// controlling terminal (/dev/tty); ok is false when there is none (a cron
+// job, a CI run).
+func (a App) autoWidth(stdout, stderr io.Writer) (int, bool) {
+	for _, w := range []io.Writer{stdout, stderr} {
+		if width, ok := a.rawTerminalWidth(w); ok {
+			return width, true
+		}
+	}
+	if a.terminal != nil {
+		return 0, false // a test's stand-ins: never the real terminal
+	}
+	tty, err := os.Open("/dev/tty")
+	if err != nil {
+		return 0, false
+	}
+	defer tty.Close()
+	width, _, err := term.GetSize(tty.Fd())
+	if err != nil || width <= 0 {
+		return 0, false
+	}
+	return width, true
+}
+
 // isDumbTerminal reports whether w is a terminal that TERM=dumb says takes
 // no escape sequences.
 func (a App) isDumbTerminal(w io.Writer) bool {

@@ -34,25 +34,34 @@ func (c *choiceFlag) Set(s string) error {
 
 // widthFlag is --width: a number of columns, 0 for no wrapping, or unset.
 type widthFlag struct {
-	n   int
-	set bool
+	n    int
+	set  bool
+	auto bool // "auto": the width of the terminal dubao runs in (see App.autoWidth)
 }
 
 func (w *widthFlag) String() string {
-	if !w.set {
+	switch {
+	case w.auto:
+		return "auto"
+	case !w.set:
 		return ""
 	}
 	return strconv.Itoa(w.n)
 }
 
-func (w *widthFlag) Type() string { return "N" }
+func (w *widthFlag) Type() string { return "N|auto" }
 
 func (w *widthFlag) Set(s string) error {
-	n, err := strconv.Atoi(strings.TrimSpace(s))
-	if err != nil || n < 0 {
-		return fmt.Errorf("want a number of columns (0 for no wrapping)")
+	s = strings.TrimSpace(s)
+	if s == "auto" {
+		w.n, w.set, w.auto = 0, true, true
+		return nil
 	}
-	w.n, w.set = n, true
+	n, err := strconv.Atoi(s)
+	if err != nil || n < 0 {
+		return fmt.Errorf("want a number of columns (0 for no wrapping) or auto (the terminal's width)")
+	}
+	w.n, w.set, w.auto = n, true, false
 	return nil
 }
 

@@ -133,6 +133,21 @@ ambiguous = "narrow"
 # In the reader the key t (switch_script below) turns 原文 → 简 → 繁.
 script = "none"
 
+# Punctuation: "full-width" sets the half-width , ( ) ; : ? ! that some
+# sources (PDF exports) put between Chinese characters full width when
+# shown (指出,今年 → 指出，今年), never inside numbers or Latin text
+# (2,861.3, A,B); "as-written" shows them as the source has them. json,
+# search and text piped without --width always keep the source's marks.
+punctuation = "full-width"
+
+# Paragraphs: "indent" sets them as Chinese print does, each one's first
+# line indented by two 汉字 and no blank line between them (half again as
+# much text on a screen; crossheads, quotes, lists and tables keep their
+# space); "spaced" adds a blank line between paragraphs, as web pages do.
+# Plain text (piped, or cat --width), which has no indent, always has a
+# blank line between paragraphs.
+paragraphs = "indent"
+
 # Keys: each action takes a list of keys as bubbletea names them: a
 # character ("j", "G", "?"), a named key (up, down, left, right, home, end,
 # pgup, pgdown, enter, tab, backspace, esc, space, delete, insert, f1…f12),

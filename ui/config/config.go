@@ -46,6 +46,14 @@ type Config struct {
 	// Script is the conversion text is shown with (繁简): none, an OpenCC
 	// conversion such as t2s, or auto-s / auto-t.
 	Script script.Conversion
+	// FullWidthPunct sets a source's half-width , ( ) ; : ? ! full width
+	// between Chinese text when shown (punctuation = "full-width", the
+	// default); "as-written" shows them as the source has them.
+	FullWidthPunct bool
+	// IndentOnly sets paragraphs as print does, each one's first line
+	// indented by two 汉字 and no blank line between them (paragraphs =
+	// "indent", the default); "spaced" adds a blank line between them.
+	IndentOnly bool
 	// Keys maps every action (see Actions) to its keys.
 	Keys map[string][]string
 	// Path is the file the configuration was read from; empty for the
@@ -55,7 +63,7 @@ type Config struct {
 
 // Defaults returns the configuration used when there is no file.
 func Defaults() Config {
-	c := Config{Style: styles.Auto, Measure: DefaultMeasure, Keys: map[string][]string{}}
+	c := Config{Style: styles.Auto, Measure: DefaultMeasure, FullWidthPunct: true, IndentOnly: true, Keys: map[string][]string{}}
 	for _, a := range Actions() {
 		c.Keys[a.Name] = slices.Clone(a.Keys)
 	}
@@ -109,6 +117,8 @@ type file struct {
 	Measure   *int                `toml:"measure"`
 	Ambiguous *string             `toml:"ambiguous"`
 	Script    *string             `toml:"script"`
+	Punct     *string             `toml:"punctuation"`
+	Paras     *string             `toml:"paragraphs"`
 	Keys      map[string][]string `toml:"keys"`
 }
 
@@ -147,6 +157,26 @@ func Parse(data []byte, name string) (Config, error) {
 			c.AmbiguousWide = true
 		default:
 			return Defaults(), bad("", "ambiguous", "ambiguous must be \"narrow\" or \"wide\", not %q", *f.Ambiguous)
+		}
+	}
+	if f.Punct != nil {
+		switch *f.Punct {
+		case "full-width":
+			c.FullWidthPunct = true
+		case "as-written":
+			c.FullWidthPunct = false
+		default:
+			return Defaults(), bad("", "punctuation", "punctuation must be \"full-width\" or \"as-written\", not %q", *f.Punct)
+		}
+	}
+	if f.Paras != nil {
+		switch *f.Paras {
+		case "indent":
+			c.IndentOnly = true
+		case "spaced":
+			c.IndentOnly = false
+		default:
+			return Defaults(), bad("", "paragraphs", "paragraphs must be \"indent\" or \"spaced\", not %q", *f.Paras)
 		}
 	}
 	if f.Script != nil {

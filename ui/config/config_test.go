@@ -143,3 +143,22 @@ func TestCheckKey(t *testing.T) {
 		}
 	}
 }
+
+// TestTypesetting: punctuation and paragraphs default to full-width and
+// indent-only; "as-written" and "spaced" turn them off; other values are
+// errors naming the line.
+func TestTypesetting(t *testing.T) {
+	d := Defaults()
+	if !d.FullWidthPunct || !d.IndentOnly {
+		t.Errorf("defaults: full-width %v, indent only %v", d.FullWidthPunct, d.IndentOnly)
+	}
+	c, err := Parse([]byte("punctuation = \"as-written\"\nparagraphs = \"spaced\"\n"), "c.toml")
+	if err != nil || c.FullWidthPunct || c.IndentOnly {
+		t.Errorf("as-written, spaced: %+v, %v", c, err)
+	}
+	for _, bad := range []string{"punctuation = \"half\"\n", "\nparagraphs = \"blank\"\n"} {
+		if _, err := Parse([]byte(bad), "c.toml"); err == nil || !strings.Contains(err.Error(), "c.toml:") {
+			t.Errorf("%q: %v", bad, err)
+		}
+	}
+}

@@ -119,9 +119,9 @@ func (l *Layout) Empty() bool { return len(l.units) == 0 }
 
 func newLayout(a *issue.Article, opt Options, r *Renderer) *Layout {
 	l := &Layout{article: a, opt: opt, r: r}
-	if opt.Script != nil {
+	if conv := opt.converter(); conv != nil {
 		l.source = a
-		a, l.maps = script.ArticleMapped(a, opt.Script)
+		a, l.maps = script.ArticleMapped(a, conv)
 		l.article = a
 	}
 	l.pieces = a.Pieces()
@@ -210,7 +210,8 @@ func newLayout(a *issue.Article, opt Options, r *Renderer) *Layout {
 		i = u.last
 	}
 	for i := range l.units {
-		l.units[i].gap = i+1 < len(l.units) && l.units[i+1].group != l.units[i].group
+		l.units[i].gap = i+1 < len(l.units) && l.units[i+1].group != l.units[i].group &&
+			!(opt.IndentOnly && !opt.Plain && l.indented(i) && l.indented(i+1))
 	}
 	l.before = make([]int, len(l.units))
 	for i, u := range l.units {
@@ -221,6 +222,14 @@ func newLayout(a *issue.Article, opt Options, r *Renderer) *Layout {
 	}
 	l.lines = make([][]Line, len(l.units))
 	return l
+}
+
+// indented reports whether unit u is a body paragraph, set with a
+// first-line indent (a paragraph, or the byline run into the first one).
+func (l *Layout) indented(u int) bool {
+	un := l.units[u]
+	k := l.pieces[un.first].Kind
+	return un.kind == unitText && un.role == RoleBody && (k == issue.PieceParagraph || k == issue.PieceByline)
 }
 
 func isCut(a *issue.Article, para int) bool {

@@ -97,6 +97,28 @@ type Options struct {
 	// PosOf) and the marks Layout.Marks takes stay in the coordinates of
 	// the article as written. Nil shows the text as written.
 	Script *script.Converter
+	// FullWidthPunct sets the half-width , ( ) ; : ? ! of a source full
+	// width where they stand between Chinese text (指出,今年 → 指出，今年),
+	// never inside numbers or Latin text (see script.WithFullWidthPunct),
+	// converted as Script converts: positions and marks stay in the
+	// source's coordinates. For display: the reader, cat to a terminal or
+	// at a width; not for json, plain piped text or search.
+	FullWidthPunct bool
+	// IndentOnly sets body paragraphs as print does: first lines indented,
+	// no blank line between two paragraphs (crossheads, quotes, lists,
+	// tables and images keep theirs). The plain layout, which has no
+	// indent, ignores it.
+	IndentOnly bool
+}
+
+// converter returns the conversion the text is shown with: Script, and
+// the full-width punctuation after it when FullWidthPunct is set; nil to
+// show the text as written.
+func (o Options) converter() *script.Converter {
+	if o.FullWidthPunct {
+		return o.Script.WithFullWidthPunct()
+	}
+	return o.Script
 }
 
 // Role says what a span of a line is, and so how it is styled.

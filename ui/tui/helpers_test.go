@@ -135,12 +135,12 @@ func checkPos(t *testing.T, m *Model, pos issue.Pos, where string) {
 		t.Fatalf("%s: no article", where)
 	}
 	g := common.NewGeom(m.width, m.height, r.ReadingMeasure())
-	lay := render.New(m.st).Layout(a, render.Options{Width: g.TextW, AmbiguousWide: m.ambWide})
+	lay := render.New(m.st).Layout(a, render.Options{Width: g.TextW, AmbiguousWide: m.ambWide, FullWidthPunct: m.fullPunct, IndentOnly: m.indentOnly})
 	want := lay.LocOf(pos)
 	if mt := lay.MaxTop(g.BodyH); mt.Before(want) {
 		want = mt
 	}
-	if _, top := r.Position(); top != lay.PosOf(want) {
-		t.Errorf("%s: top %v, want %v (the line of %v)", where, top, lay.PosOf(want), pos)
+	if _, top := r.Position(); lay.LocOf(top) != want {
+		t.Errorf("%s: top %v, want the line of %v (at %v)", where, top, pos, lay.PosOf(want))
 	}
 }

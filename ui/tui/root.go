@@ -58,6 +58,9 @@ type Model struct {
 	// video: see styles.FewColors).
 	bg        background
 	fewColors bool
+	// fullPunct and indentOnly are how text is set (config punctuation
+	// and paragraphs).
+	fullPunct, indentOnly bool
 	// savedMeasure is the reading measure remembered from the last run
 	// (state.Prefs), 0 for none: the measure is saved on quitting when it
 	// changed.
@@ -106,6 +109,7 @@ func New(is *issue.Issue, opt Options) *Model {
 		store:   opt.State,
 		states:  map[string]*state.Issue{},
 	}
+	m.fullPunct, m.indentOnly = cfg.FullWidthPunct, cfg.IndentOnly
 	if m.store == nil {
 		m.store = state.Disabled()
 	}
@@ -237,7 +241,7 @@ func (m *Model) save(st *state.Issue) string {
 // env is what the root shares with its pages.
 func (m *Model) env() common.Env {
 	return common.Env{Keys: m.keys, St: m.st, Rnd: m.rnd, Measure: m.initial, Current: m.measure, AmbWide: m.ambWide,
-		Script: m.script, Save: m.save}
+		Script: m.script, FullWidthPunct: m.fullPunct, IndentOnly: m.indentOnly, Save: m.save}
 }
 
 // Init asks the terminal for its background colour (for the auto style)

@@ -9,6 +9,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
+	"dubao/issue/script"
 	"dubao/issue/shelf"
 	"dubao/ui/state"
 	"dubao/ui/styles"
@@ -134,9 +135,10 @@ func TestUntitledHeadline(t *testing.T) {
 	is := tuitest.JumpIssue()
 	is.Sections[0].Articles[1].Title = ""
 	a := &is.Sections[0].Articles[1]
-	m := newModel(t, is, common.NarrowWidth-1, 30) // the list alone, wide enough
-	if !strings.Contains(screen(m), " 2 "+a.Headline()) {
-		t.Errorf("the list lacks %q:\n%s", a.Headline(), screen(m))
+	m := newModel(t, is, common.NarrowWidth-1, 30)                               // the list alone, wide enough
+	shown := (*script.Converter)(nil).WithFullWidthPunct().Convert(a.Headline()) // 边,早 → 边，早
+	if !strings.Contains(screen(m), " 2 "+shown) {
+		t.Errorf("the list lacks %q:\n%s", shown, screen(m))
 	}
 	store := state.Open(t.TempDir())
 	t.Cleanup(func() { _ = store.Flush() })

@@ -21,6 +21,9 @@ type Env struct {
 	// (config script, --script), or the one chosen with the reader's key
 	// for the issue before, which the next issue starts with.
 	Script script.Conversion
+	// FullWidthPunct and IndentOnly are how text is set (config
+	// punctuation and paragraphs; see render.Options).
+	FullWidthPunct, IndentOnly bool
 	// Save writes an issue's reading state in the background; it returns
 	// a message for the status line when saving fails (once).
 	Save func(*state.Issue) string

@@ -63,6 +63,7 @@ func (r *Page) replace(is *issue.Issue) {
 	r.cur = min(max(cur, 0), max(len(r.arts)-1, 0))
 	r.lay, r.top = nil, render.Loc{}
 	r.charCount, r.counted = nil, false
+	r.script.shown = nil // the articles as shown, by index: of the issue before
 	r.history, r.jumpNext = nil, 0
 	if r.search.active() || r.search.running != "" {
 		r.search = searchState{id: r.search.id + 1} // a search still running is stale

@@ -35,7 +35,7 @@ func TestResultSnippetCuts(t *testing.T) {
 						continue
 					}
 					mt := r.search.matches[r.search.rows[n].match]
-					src := textsafe.Line(strings.ReplaceAll(r.arts[r.search.rows[n].art].Pieces()[mt.Piece].Text, "\n", " "))
+					src := textsafe.Line(strings.ReplaceAll(r.convert(r.arts[r.search.rows[n].art].Pieces()[mt.Piece].Text), "\n", " "))
 					drawn := strings.TrimPrefix(strings.TrimPrefix(ansi.Strip(line), " ▌ "), "   ")
 					if strings.HasPrefix(drawn, "标题 ") {
 						continue
@@ -59,12 +59,11 @@ func TestListTitleCuts(t *testing.T) {
 			if rw.kind == rowPage {
 				continue
 			}
-			a := r.arts[rw.art]
 			drawn := ansi.Strip(lines[n])
 			// the mark, the number and the flag
 			drawn = strings.TrimLeft(strings.TrimPrefix(drawn, "▌"), " 0123456789•★")
 			title, kicker := drawn, ""
-			if k := textsafe.Line(a.Kicker); k != "" {
+			if k := textsafe.Line(r.kicker(rw.art)); k != "" {
 				if i := strings.LastIndex(drawn, "  "); i >= 0 && strings.HasPrefix(k, string([]rune(strings.TrimLeft(drawn[i:], " "))[:1])) {
 					title, kicker = drawn[:i], strings.TrimSpace(drawn[i:])
 				}
@@ -72,7 +71,7 @@ func TestListTitleCuts(t *testing.T) {
 					tuitest.CheckCuts(t, fmt.Sprintf("list kicker at %d columns", w), kicker, k)
 				}
 			}
-			tuitest.CheckCuts(t, fmt.Sprintf("list at %d columns", w), strings.TrimRight(title, " "), textsafe.Line(a.Headline()))
+			tuitest.CheckCuts(t, fmt.Sprintf("list at %d columns", w), strings.TrimRight(title, " "), textsafe.Line(r.headline(rw.art)))
 		}
 	}
 	// the reported case: a 34-column list

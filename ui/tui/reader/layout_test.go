@@ -38,7 +38,7 @@ func TestLayoutWidths(t *testing.T) {
 					if rw.kind != rowTitle {
 						continue
 					}
-					title := textsafe.Line(r.arts[rw.art].Headline())
+					title := textsafe.Line(r.headline(rw.art))
 					if common.StringWidth(title, false) > 2*common.HeadlineWhole {
 						long++
 						continue

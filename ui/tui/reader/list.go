@@ -220,7 +220,7 @@ func (r *Page) listNeed() (need, chrome int) {
 	flag, _ := r.flag(0)
 	chrome = 1 + r.numberWidth() + common.StringWidth(flag, r.env.AmbWide)
 	for _, a := range r.arts {
-		need = max(need, chrome+common.StringWidth(a.Headline(), r.env.AmbWide))
+		need = max(need, chrome+common.StringWidth(r.convert(a.Headline()), r.env.AmbWide))
 	}
 	return need, chrome
 }

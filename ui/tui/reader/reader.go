@@ -85,6 +85,12 @@ type Page struct {
 
 	lay *render.Layout // the current article at the current text width
 	top render.Loc     // the first line shown
+	// anchor is the exact place the reader opened at (a remembered
+	// position, a bookmark), kept through new layouts (the window's size
+	// when the program starts, + and -) until the reader moves, so that
+	// the line shown is the one holding it, not the start of the line
+	// that held it in the layout before; nil once the reader moved.
+	anchor *issue.Pos
 
 	list common.Scroller // the headline list's rows shown
 	rows []row
@@ -164,6 +170,8 @@ func New(msg common.OpenMsg, e common.Env, st *state.Issue, shelved bool, w, h i
 	r.relayout()
 	if msg.Pos != (issue.Pos{}) && r.lay != nil {
 		r.top = r.clampTop(r.lay.LocOf(msg.Pos))
+		pos := msg.Pos
+		r.anchor = &pos
 	}
 	r.ensureListVisible()
 	if msg.Query != "" {
@@ -212,6 +220,9 @@ func (r *Page) Position() (int, issue.Pos) {
 	a := r.Article()
 	if a == nil || r.lay == nil {
 		return 0, issue.Pos{}
+	}
+	if r.anchor != nil {
+		return a.N, *r.anchor
 	}
 	return a.N, r.lay.PosOf(r.top)
 }
@@ -272,7 +283,8 @@ func (r *Page) relayout() {
 		r.lay = nil
 		return
 	}
-	opt := render.Options{Width: r.g.TextW, AmbiguousWide: r.env.AmbWide, Script: r.script.conv}
+	opt := render.Options{Width: r.g.TextW, AmbiguousWide: r.env.AmbWide, Script: r.script.conv,
+		FullWidthPunct: r.env.FullWidthPunct, IndentOnly: r.env.IndentOnly}
 	if r.lay != nil && r.lay.Article() == a && r.lay.Options() == opt {
 		r.top = r.clampTop(r.top)
 		return
@@ -281,6 +293,9 @@ func (r *Page) relayout() {
 	keep := r.lay != nil && r.lay.Article() == a
 	if keep {
 		pos = r.lay.PosOf(r.top)
+		if r.anchor != nil {
+			pos = *r.anchor
+		}
 	}
 	r.lay = r.env.Rnd.Layout(a, opt)
 	r.top = render.Loc{}
@@ -349,6 +364,9 @@ func (r *Page) Update(msg tea.Msg) (common.Page, tea.Cmd) {
 		}
 	}
 	p, cmd := r.update(msg)
+	if r.cur != before || r.lay == lay && r.top != top {
+		r.anchor = nil // the reader moved
+	}
 	r.startShown(before, shown)
 	if note := r.trackState(before, lay, top); note != "" {
 		r.msg, r.msgErr = note, true

@@ -186,19 +186,31 @@ func (r *Page) scriptStatus() string {
 }
 
 // convert returns text as shown.
-func (r *Page) convert(text string) string { return r.script.conv.Convert(text) }
+func (r *Page) convert(text string) string { return r.displayConv().Convert(text) }
+
+// displayConv is the conversion of the text shown on the screen: the
+// script's, then full-width punctuation when it is set (Env.FullWidthPunct);
+// nil for the text as written. What leaves the reader (| and y) has the
+// script's conversion only.
+func (r *Page) displayConv() *script.Converter {
+	if r.env.FullWidthPunct {
+		return r.script.conv.WithFullWidthPunct()
+	}
+	return r.script.conv
+}
 
 // shownArticle returns article i as shown (nil when it is shown as
 // written), converting it the first time.
 func (r *Page) shownArticle(i int) *shownArticle {
 	sv := &r.script
-	if sv.conv == nil || i < 0 || i >= len(r.arts) {
+	conv := r.displayConv()
+	if conv == nil || i < 0 || i >= len(r.arts) {
 		return nil
 	}
 	if s, ok := sv.shown[i]; ok {
 		return s
 	}
-	a, maps := script.ArticleMapped(r.arts[i], sv.conv)
+	a, maps := script.ArticleMapped(r.arts[i], conv)
 	s := &shownArticle{pieces: a.Pieces(), maps: maps, headline: a.Headline(), kicker: a.Kicker}
 	if sv.shown == nil {
 		sv.shown = map[int]*shownArticle{}

@@ -290,6 +290,7 @@ func Env() common.Env {
 	st := styles.ForMode(styles.Dark, true, false)
 	return common.Env{Keys: common.DefaultKeyMap(), St: st, Rnd: render.New(st),
 		Measure: config.DefaultMeasure, Current: config.DefaultMeasure,
+		FullWidthPunct: true, IndentOnly: true, // the defaults
 		Save: func(*state.Issue) string { return "" }}
 }
 

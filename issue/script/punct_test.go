@@ -1,0 +1,75 @@
+package script
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestFullWidthPunct checks the display mapping of half-width punctuation:
+// full width between Chinese text, never inside numbers or Latin text, and
+// brackets as pairs.
+func TestFullWidthPunct(t *testing.T) {
+	c := (*Converter)(nil).WithFullWidthPunct()
+	for _, tc := range []struct{ in, want string }{
+		{"指出,今年", "指出，今年"},
+		{"会议强调,要坚持;二是:落实", "会议强调，要坚持；二是：落实"},
+		{"你来了吗?我来了!", "你来了吗？我来了！"},
+		{"这是真的吗?", "这是真的吗？"},
+		{"本报讯(记者 林晓帆)3月7日", "本报讯（记者 林晓帆）3月7日"},
+		{"(审议稿)》", "（审议稿）》"},
+		{"。(反馈)", "。（反馈）"},
+		{"GDP达到2,861.3亿元", "GDP达到2,861.3亿元"},
+		{"2,861.3", "2,861.3"},
+		{"A,B两组", "A,B两组"},
+		{"两组A,B", "两组A,B"},
+		{"函数f(x)的值", "函数f(x)的值"},
+		{"GDP(国内生产总值)", "GDP(国内生产总值)"},
+		{"增长5.8%,今年", "增长5.8%,今年"},
+		{"他说:“好。”", "他说：“好。”"},
+		{"Hello, world!", "Hello, world!"},
+		{"时间:10:30", "时间:10:30"},
+		{"已是全角，不变", "已是全角，不变"},
+		{"", ""},
+		{",", ","},
+	} {
+		if got := c.Convert(tc.in); got != tc.want {
+			t.Errorf("%q → %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+// TestFullWidthPunctMapped: offsets map between the source and the text
+// shown, so that a match found in the source is drawn on the same
+// characters; converting after a script conversion keeps both.
+func TestFullWidthPunctMapped(t *testing.T) {
+	c := (*Converter)(nil).WithFullWidthPunct()
+	src := "指出,今年经济(总体)平稳"
+	m := c.ConvertMapped(src)
+	if m.Text != "指出，今年经济（总体）平稳" {
+		t.Fatalf("text %q", m.Text)
+	}
+	for _, word := range []string{"今年", "总体", "平稳", "指出"} {
+		s := strings.Index(src, word)
+		a, b := m.ToText(s), m.ToTextEnd(s+len(word))
+		if got := m.Text[a:b]; got != word {
+			t.Errorf("%s at %d in the source is %q in the text shown", word, s, got)
+		}
+		if back := m.ToSource(a); back != s {
+			t.Errorf("%s: back to the source at %d, want %d", word, back, s)
+		}
+	}
+	s2t, err := Load(S2T)
+	if err != nil {
+		t.Fatal(err)
+	}
+	both := s2t.WithFullWidthPunct()
+	if both != s2t.WithFullWidthPunct() {
+		t.Error("WithFullWidthPunct makes a new converter every call")
+	}
+	if got := both.Convert("发展,经济"); got != "發展，經濟" {
+		t.Errorf("s2t with punctuation: %q", got)
+	}
+	if both.Conversion() != S2T {
+		t.Errorf("conversion %q, want s2t", both.Conversion())
+	}
+}
