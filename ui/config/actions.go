@@ -152,7 +152,7 @@ paragraphs = "indent"
 # character ("j", "G", "?"), a named key (up, down, left, right, home, end,
 # pgup, pgdown, enter, tab, backspace, esc, space, delete, insert, f1…f12),
 # or either after modifiers ("ctrl+d", "alt+j"). A key may do one action.
-# Digits followed by enter (or a short pause) always jump to headline N,
+# Digits followed by enter always jump to headline N (the number waits for enter),
 # and ctrl+c always quits.
 [keys]
 `)

@@ -73,40 +73,20 @@ func feed(msg tea.Msg) bool {
 func keyMsg(k string) tea.KeyPressMsg { return tuitest.Key(k) }
 func press(t testing.TB, m *Model, keys ...string) {
 	t.Helper()
-	tuitest.Press(t, m, feedTo(m), keys...)
+	tuitest.Press(t, m, feed, keys...)
 }
-func send(m *Model, msg tea.Msg) []tea.Msg       { return tuitest.Send(m, msg, feedTo(m)) }
-func run(m *Model, cmd tea.Cmd, _ int) []tea.Msg { return tuitest.Run(m, cmd, feedTo(m)) }
+func send(m *Model, msg tea.Msg) []tea.Msg       { return tuitest.Send(m, msg, feed) }
+func run(m *Model, cmd tea.Cmd, _ int) []tea.Msg { return tuitest.Run(m, cmd, feed) }
 func screen(m *Model) string                     { return tuitest.Screen(m) }
 func readerOf(m *Model) *reader.Page             { return m.reader }
-
-// feedTo is feed for m, whose reader (a new one after each message fed)
-// waits for enter after a typed number: the timer's message is not fed.
-func feedTo(m *Model) func(tea.Msg) bool {
-	digitsFor(m)
-	return func(msg tea.Msg) bool {
-		digitsFor(m)
-		return feed(msg)
-	}
-}
-
-// digitsFor makes a typed number of m's reader wait for enter: the
-// timer's message is not fed back.
-func digitsFor(m *Model) {
-	if m.reader != nil {
-		m.reader.SetDigitWait(0)
-	}
-}
 
 // msgName is the name of msg's type: the pages' own messages are not
 // exported.
 func msgName(msg tea.Msg) string { return reflect.TypeOf(msg).String() }
 
-// tick reports a timer's message (a typed number's, or the shelf
-// prompt's pause).
+// tick reports a timer's message (the shelf prompt's pause).
 func tick(msg tea.Msg) bool {
-	n := msgName(msg)
-	return n == "reader.digitTimeoutMsg" || n == "shelf.searchTickMsg"
+	return msgName(msg) == "shelf.searchTickMsg"
 }
 
 // isBatch reports a message of results of the shelf's search.

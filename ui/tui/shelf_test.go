@@ -57,10 +57,15 @@ func TestShelfOpenAndBack(t *testing.T) {
 	if r := readerOf(m); r.Issue().Date != "2024-02-09" {
 		t.Errorf("< < : %s", r.Issue().Date)
 	}
-	// backspace with no jump to return from goes back too
+	// backspace with no jump to return from does nothing, and says so;
+	// esc is the way out
 	press(t, m, "backspace")
+	if m.showing != showReader || !strings.Contains(readerOf(m).Notice().Text, "没有可返回的转版") {
+		t.Errorf("backspace: showing %d, %q", m.showing, readerOf(m).Notice().Text)
+	}
+	press(t, m, "esc", "esc")
 	if m.showing != showShelf || m.shelf.Selected().Date != "2024-02-09" {
-		t.Errorf("backspace: showing %d, selected %s", m.showing, m.shelf.Selected().Date)
+		t.Errorf("esc esc: showing %d, selected %s", m.showing, m.shelf.Selected().Date)
 	}
 	// the other paper has no previous day
 	m.shelf.Select(s.Lookup("晨风报 2024-02-10")[0])

@@ -39,7 +39,6 @@ func (m *Model) open(msg common.OpenMsg) {
 		env.Current = m.reader.ReadingMeasure()
 	}
 	m.reader = New(msg, env, nil, false, m.width, m.height)
-	m.reader.digitWait = 0 // the timer's message is not fed back
 }
 
 // newModel returns the reader on is at w×h, with colours (dark).

@@ -201,7 +201,6 @@ func TestHugeChild(t *testing.T) {
 	step("first frame at 100×30", func() { m.Update(tea.WindowSizeMsg{Width: 100, Height: 30}) })
 	step("count characters (background)", func() { run(m, m.Init(), 0) })
 	r := m.reader
-	r.digitWait = 0
 	step("G: last headline", func() { press(t, m, "G") })
 	check(r.cur == len(r.arts)-1, "G in the list: at article %d of %d", r.cur+1, len(r.arts))
 	step("enter: open it", func() { press(t, m, "enter") })

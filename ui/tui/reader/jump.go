@@ -161,11 +161,12 @@ func commonRunes(a, b string) int {
 }
 
 // jumpBack returns to where the last jump was made from (backspace); with
-// no jump to return from it asks to leave the reader (to the shelf).
+// no jump to return from it does nothing, and says so — in a single file as
+// on a shelf: esc leaves the reader.
 func (r *Page) jumpBack() tea.Cmd {
-	if len(r.history) == 0 {
-		r.msg = "没有可返回的转版"
-		return r.backMsg()
+	if len(r.history) == 0 { // never leaves the issue: esc does that
+		r.msg = "没有可返回的转版(esc 回到标题列表)"
+		return nil
 	}
 	p := r.history[len(r.history)-1]
 	r.history = r.history[:len(r.history)-1]

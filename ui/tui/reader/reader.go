@@ -51,10 +51,6 @@ const (
 	promptPipe          // a shell command (|)
 )
 
-// digitDelay is how long after the last digit a typed number jumps by
-// itself.
-const digitDelay = 1200 * time.Millisecond
-
 // Page is the reader page: the headline list, the article pane, the
 // masthead and the status line, on one issue.
 type Page struct {
@@ -102,9 +98,7 @@ type Page struct {
 	history  []place         // where o jumped from, for backspace
 	before   *common.OpenMsg // where the reader was before a bookmark opened this issue
 
-	digits    string
-	digitSeq  int
-	digitWait time.Duration // digitDelay; shorter in tests
+	digits string // a typed number, which enter jumps to
 
 	overlay  overlay
 	help     common.Help
@@ -158,7 +152,6 @@ func New(msg common.OpenMsg, e common.Env, st *state.Issue, shelved bool, w, h i
 	}
 	r.index()
 	r.input = common.NewPrompt(e.St)
-	r.digitWait = digitDelay
 	r.initScript()
 	r.setSize(w, h)
 	if msg.Article > 0 {
@@ -243,10 +236,6 @@ func (r *Page) Search() (query string, cur search.Match, ok bool) {
 	}
 	return s.query, s.matches[s.cur], true
 }
-
-// SetDigitWait sets how long after the last digit typed a number jumps by
-// itself (1.2 s unless set).
-func (r *Page) SetDigitWait(d time.Duration) { r.digitWait = d }
 
 // Issue returns the issue shown.
 func (r *Page) Issue() *issue.Issue { return r.is }
@@ -390,11 +379,6 @@ func (r *Page) update(msg tea.Msg) (common.Page, tea.Cmd) {
 		r.relayout()
 		r.top = r.clampTop(top)
 		return r, nil
-	case digitTimeoutMsg:
-		if msg.from == r && msg.seq == r.digitSeq && r.digits != "" {
-			r.gotoDigits()
-		}
-		return r, nil
 	case searchDoneMsg:
 		r.searchDone(msg)
 		return r, nil
@@ -435,6 +419,7 @@ func (r *Page) syncKeys() {
 	k.PrevMatch.SetEnabled(len(r.search.matches) > 0)
 	a := r.Article()
 	k.Follow.SetEnabled(a != nil && len(a.Jumps) > 0)
+	k.Return.SetEnabled(len(r.history) > 0 || r.before != nil)
 	k.PrevIssue.SetEnabled(r.shelved)
 	k.NextIssue.SetEnabled(r.shelved)
 	k.NextUnread.SetEnabled(r.state != nil && len(r.arts) > 1)
@@ -467,14 +452,12 @@ func (r *Page) key(msg tea.KeyPressMsg) tea.Cmd {
 		return r.outputKey(msg)
 	}
 	k := &r.keys
-	if common.Matches(msg, k.Digits) {
+	if common.Matches(msg, k.Digits) { // a number, which waits for enter
 		r.digits += msg.Text
 		if len(r.digits) > 6 {
 			r.digits = r.digits[len(r.digits)-6:]
 		}
-		r.digitSeq++
-		seq := r.digitSeq
-		return tea.Tick(r.digitWait, func(time.Time) tea.Msg { return digitTimeoutMsg{r, seq} })
+		return nil
 	}
 	if r.digits != "" {
 		switch {
@@ -826,12 +809,6 @@ func (r *Page) gotoDigits() {
 		return
 	}
 	r.show(i)
-}
-
-// digitTimeoutMsg ends a typed number after a pause.
-type digitTimeoutMsg struct {
-	from *Page
-	seq  int
 }
 
 // Cursor returns the terminal cursor to show: at the insertion point of

@@ -174,21 +174,18 @@ func TestDigits(t *testing.T) {
 	if r.Article().N != 10 || r.focus != focusList {
 		t.Errorf("10 enter: article %d", r.Article().N)
 	}
-	// a pause ends the number
-	_, cmd := m.Update(keyMsg("7"))
-	if cmd == nil {
-		t.Fatal("a digit starts no timer")
+	// a number waits for enter, however long the pause: no timer
+	if _, cmd := m.Update(keyMsg("7")); cmd != nil {
+		t.Fatal("a digit starts a timer")
 	}
-	m.Update(digitTimeoutMsg{from: r, seq: r.digitSeq})
+	if r.Article().N == 7 || r.digits != "7" {
+		t.Errorf("7 jumped without enter: article %d, digits %q", r.Article().N, r.digits)
+	}
+	press(t, m, "enter")
 	if r.Article().N != 7 {
-		t.Errorf("7 and a pause: article %d", r.Article().N)
+		t.Errorf("7 enter: article %d", r.Article().N)
 	}
-	// an old timer does not end a newer number
 	press(t, m, "3")
-	m.Update(digitTimeoutMsg{from: r, seq: r.digitSeq - 1})
-	if r.digits != "3" {
-		t.Errorf("a stale timer ended the number")
-	}
 	press(t, m, "backspace")
 	if r.digits != "" {
 		t.Errorf("backspace does not erase the digit: %q", r.digits)
@@ -397,8 +394,8 @@ func TestFollowJumps(t *testing.T) {
 			found = true
 		}
 	}
-	if !found || !strings.Contains(screen(m), "没有可返回") {
-		t.Errorf("backspace with no jump to return from: %v\n%s", msgs, screen(m))
+	if found || !strings.Contains(screen(m), "没有可返回的转版(esc 回到标题列表)") {
+		t.Errorf("backspace with no jump to return from leaves or says nothing: %v\n%s", msgs, screen(m))
 	}
 	// an article without jumps: o is disabled
 	press(t, m, "J")
@@ -515,7 +512,8 @@ func TestHelp(t *testing.T) {
 		case config.ActNextMatch, config.ActPrevMatch, // no search
 			config.ActPrevIssue, config.ActNextIssue, config.ActSkipped, // no shelf
 			config.ActNextUnread, config.ActBookmark, // no reading state
-			config.ActToggleRead, config.ActPageRead, config.ActIssueRead:
+			config.ActToggleRead, config.ActPageRead, config.ActIssueRead,
+			config.ActReturn: // no jump followed
 			idle = true
 		}
 		if got := strings.Contains(sc, a.Help); got == idle {

@@ -16,7 +16,4 @@ func (countsMsg) RouteTo() common.PageID { return common.ReaderPage }
 func (pipeDoneMsg) RouteTo() common.PageID { return common.ReaderPage }
 
 // RouteTo routes the message to the reader.
-func (digitTimeoutMsg) RouteTo() common.PageID { return common.ReaderPage }
-
-// RouteTo routes the message to the reader.
 func (scriptDetectedMsg) RouteTo() common.PageID { return common.ReaderPage }
