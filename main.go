@@ -24,20 +24,18 @@ var sample []byte
 // Reading a shelf makes much short-lived garbage (every issue is parsed
 // and dropped) over a small live heap, so the default GOGC=100 collects
 // very often: 400 cut the CPU time of indexing a 3,650-issue shelf by
-// about 20% and of searching it by 15% (issue/shelf benchmarks), while the
-// heap stays far below the soft limit, which keeps a large shelf or issue
-// under 300 MB.
-const (
-	gcPercent   = 400
-	memoryLimit = 256 << 20
-)
+// about 20% and of searching it by 15% (issue/shelf benchmarks). The soft
+// memory limit (cli.Memory) keeps the heap near what the input needs: it
+// is sized from the input, and raised when the live heap must pass it.
+const gcPercent = 400
 
 func main() {
 	if os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(gcPercent)
 	}
+	var memory *cli.Memory
 	if os.Getenv("GOMEMLIMIT") == "" {
-		debug.SetMemoryLimit(memoryLimit)
+		memory = cli.NewMemory()
 	}
 	// A write to a closed pipe (dubao cat … | head -1) then fails with
 	// EPIPE, which the command line treats as a quiet success, instead of
@@ -47,7 +45,7 @@ func main() {
 	// ctx, so that dubao saves the reading state and stops cleanly with
 	// the signal's status (130, 143, 129); a second one kills it at once.
 	ctx, stop := cli.WithSignals(context.Background())
-	code := cli.App{Sample: sample}.Run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
+	code := cli.App{Sample: sample, Memory: memory}.Run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
 	stop()
 	os.Exit(code)
 }

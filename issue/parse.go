@@ -174,6 +174,9 @@ func parseText(text string, opt Options) *Issue {
 	} else {
 		p.walkPlain(blocks, start)
 	}
+	// The line records (40 bytes a line) are not needed to finish: a
+	// large issue's are collected while its articles are made.
+	p.lines = nil
 	p.finish()
 	return p.is
 }

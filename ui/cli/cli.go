@@ -45,6 +45,9 @@ type App struct {
 	Version string
 	// Environ is the environment as KEY=value strings; nil means os.Environ().
 	Environ []string
+	// Memory sizes the soft memory limit from what is read (see Memory);
+	// nil leaves the limit alone.
+	Memory *Memory
 
 	// terminal reports whether w is a terminal and its width; nil asks
 	// the operating system. Tests set it to exercise the styled output.

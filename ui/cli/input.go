@@ -33,6 +33,12 @@ type input struct {
 	entry *shelf.Entry // the issue of the shelf picked by a DATE
 }
 
+// shelfExpect is the input a shelf is expected to be, for the memory
+// limit: its issues are parsed a few at a time and dropped, in garbage that
+// the collector's pace (GOGC=400) lets pile up to a few times the live
+// heap — the limit of 256 MB this sets is what dubao has always had.
+const shelfExpect = (256<<20 - memoryFloor) / memoryPerByte
+
 // open reads what arg names: "" is the embedded sample, "-" is stdin,
 // anything else a file, a folder holding one issue, or a folder of several
 // issues (a shelf, scanned but not parsed).
@@ -54,6 +60,7 @@ func (r *runner) open(ctx context.Context, arg string) (input, error) {
 			in = strings.NewReader("")
 		}
 		data, err := readAll(ctx, in, opt.MaxBytes)
+		r.app.Memory.Expect(int64(len(data)))
 		switch {
 		case err != nil:
 			return input{}, fmt.Errorf("%s: %w", stdinName, err)
@@ -65,6 +72,15 @@ func (r *runner) open(ctx context.Context, arg string) (input, error) {
 			return input{}, err
 		}
 		return input{name: stdinName, issue: l.Issue, key: l.Key}, nil
+	}
+	// The memory limit for what is about to be read: an issue's size; a
+	// shelf's issues are read and dropped, a few at a time.
+	if info, err := os.Stat(arg); err == nil {
+		if info.IsDir() {
+			r.app.Memory.Expect(shelfExpect)
+		} else {
+			r.app.Memory.Expect(info.Size())
+		}
 	}
 	// A long walk or indexing (a large shelf, a folder such as ~ given by
 	// mistake) shows how it goes on a terminal's stderr.
