@@ -202,3 +202,28 @@ func TestPasteGuard(t *testing.T) {
 		}
 	}
 }
+
+// TestBookmarkUnsavable (issue #18, item 15): a bookmark that cannot be
+// saved (the state folder is a file) is said so where it is made — not
+// acknowledged as kept — stays for the session (the bookmarks page lists
+// it), and the bookmarks page's errors are not glued into one word.
+func TestBookmarkUnsavable(t *testing.T) {
+	blocked := filepath.Join(t.TempDir(), "state")
+	if err := os.WriteFile(blocked, []byte("a file"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	m := newStateModel(t, state.Open(filepath.Join(blocked, "dubao")), 100, 30)
+	press(t, m, "enter", "m")
+	sc := screen(m)
+	if !strings.Contains(sc, "本次") || !strings.Contains(sc, "保存不了") {
+		t.Errorf("m with an unsavable state: the status does not say the bookmark will not be kept:\n%s", sc)
+	}
+	press(t, m, "M")
+	sc = screen(m)
+	if !strings.Contains(sc, "青溪河生态廊道全线贯通") {
+		t.Errorf("the bookmarks page does not list the session's bookmark:\n%s", sc)
+	}
+	if regexp.MustCompile(`directory[a-z]`).MatchString(sc) {
+		t.Errorf("errors glued into one line:\n%s", sc)
+	}
+}

@@ -103,8 +103,8 @@ func (m *Model) dropBookmark(b state.Bookmark) tea.Cmd {
 		st.ToggleBookmark(b.N, b.Title, time.Now())
 	}
 	notice := common.NoticeMsg{Text: fmt.Sprintf("已删除书签：第%d篇 %s", b.N, textsafe.Line(b.Title))}
-	if note := m.save(st); note != "" {
-		notice = common.NoticeMsg{Text: note, Err: true}
+	if why := m.saveNow(st); why != "" {
+		notice = common.NoticeMsg{Text: notice.Text + "，但保存不了，只在本次有效：" + why, Err: true}
 	}
 	return tea.Batch(common.Send(notice), m.loadBookmarks())
 }

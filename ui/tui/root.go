@@ -238,10 +238,22 @@ func (m *Model) save(st *state.Issue) string {
 	return ""
 }
 
+// saveNow writes st at once: "" when it is kept, else why not (the
+// change stays for the session).
+func (m *Model) saveNow(st *state.Issue) string {
+	if st == nil {
+		return ""
+	}
+	if err := m.store.Save(st); err != nil {
+		return textsafe.Line(err.Error())
+	}
+	return ""
+}
+
 // env is what the root shares with its pages.
 func (m *Model) env() common.Env {
 	return common.Env{Keys: m.keys, St: m.st, Rnd: m.rnd, Measure: m.initial, Current: m.measure, AmbWide: m.ambWide,
-		Script: m.script, FullWidthPunct: m.fullPunct, IndentOnly: m.indentOnly, Save: m.save}
+		Script: m.script, FullWidthPunct: m.fullPunct, IndentOnly: m.indentOnly, Save: m.save, SaveNow: m.saveNow}
 }
 
 // Init asks the terminal for its background colour (for the auto style)

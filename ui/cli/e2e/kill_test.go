@@ -77,3 +77,29 @@ func TestUnterminatedPasteInTerminal(t *testing.T) {
 	p.keys("q")
 	p.waitFor("[exit=0]")
 }
+
+// TestUnsavableStateInTerminal (issue #18, item 15): with a state folder
+// that cannot be written (a file where it should be), m says in the
+// reader that the bookmark is kept for the session only, and q ends with
+// status 0 and a one-line warning, not an error.
+func TestUnsavableStateInTerminal(t *testing.T) {
+	dir := t.TempDir()
+	blocked := filepath.Join(dir, "state")
+	if err := os.WriteFile(blocked, []byte("a file"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	errFile := filepath.Join(dir, "stderr")
+	p := newPane(t, 100, 30, fmt.Sprintf("XDG_STATE_HOME=%s %s %s 2>%s", shellQuote(blocked), shellQuote(binary),
+		shellQuote(filepath.Join(root, "testdata", "sample.md")), shellQuote(errFile)))
+	p.waitFor("? 帮助")
+	p.keys("Enter")
+	time.Sleep(100 * time.Millisecond)
+	p.keys("m")
+	p.waitFor("只在本次有效")
+	p.keys("q")
+	p.waitFor("[exit=0]")
+	data, _ := os.ReadFile(errFile)
+	if msg := string(data); !strings.HasPrefix(msg, "dubao: warning: ") || strings.Count(msg, "\n") != 1 {
+		t.Errorf("stderr %q: want one warning line", msg)
+	}
+}

@@ -59,19 +59,45 @@ type LeaveMsg struct{}
 // state files of store once what is being saved is written, or, when
 // nothing is saved (--no-state), from opened, the issues read in this run.
 func Load(store *state.Store, opened []*state.Issue) tea.Cmd {
+	// The issues opened in this run are listed as this run knows them —
+	// with the bookmarks a failed save kept for the session only.
+	var mine []state.Bookmark
+	keys := map[string]bool{}
+	for _, st := range opened {
+		mine = append(mine, st.BookmarkList()...)
+		keys[st.Key] = true
+	}
 	if !store.Enabled() {
-		var list []state.Bookmark
-		for _, st := range opened {
-			list = append(list, st.BookmarkList()...)
-		}
-		state.SortBookmarks(list)
-		return common.Send(listMsg{list: list})
+		state.SortBookmarks(mine)
+		return common.Send(listMsg{list: mine})
 	}
 	return func() tea.Msg {
 		ferr := store.Flush()
-		list, err := store.Bookmarks()
-		return listMsg{list: list, err: errors.Join(ferr, err)}
+		saved, err := store.Bookmarks()
+		list := mine
+		for _, b := range saved {
+			if !keys[b.Key] {
+				list = append(list, b)
+			}
+		}
+		state.SortBookmarks(list)
+		return listMsg{list: list, err: joinErrors(ferr, err)}
 	}
+}
+
+// joinErrors joins the errors that are not nil into one, said on one
+// line ("a; b"), not errors.Join's one line each.
+func joinErrors(errs ...error) error {
+	var msgs []string
+	for _, err := range errs {
+		if err != nil {
+			msgs = append(msgs, err.Error())
+		}
+	}
+	if len(msgs) == 0 {
+		return nil
+	}
+	return errors.New(strings.Join(msgs, "; "))
 }
 
 // New returns the (empty) list of bookmarks, w×h, until Load's message

@@ -27,6 +27,10 @@ type Env struct {
 	// Save writes an issue's reading state in the background; it returns
 	// a message for the status line when saving fails (once).
 	Save func(*state.Issue) string
+	// SaveNow writes an issue's reading state at once, for what the user
+	// asked to keep (a bookmark): it returns "" when it is kept, else
+	// why not — the change then lasts for this session only.
+	SaveNow func(*state.Issue) string
 }
 
 // SetStyles changes the styles, and the renderer that draws with them.

@@ -186,13 +186,23 @@ func (r *Page) toggleBookmark() {
 	}
 	n, pos := r.Position()
 	r.state.SetPosition(n, a.Headline(), pos)
-	if r.state.ToggleBookmark(n, a.Headline(), time.Now()) {
+	on := r.state.ToggleBookmark(n, a.Headline(), time.Now())
+	if on {
 		r.msg = fmt.Sprintf("★ 第%d篇已加书签(M 看全部书签)", n)
 	} else {
 		r.msg = fmt.Sprintf("第%d篇的书签已删除", n)
 	}
-	if note := r.env.Save(r.state); note != "" {
-		r.msg, r.msgErr = note, true
+	// Saved at once, so that the status says whether it is kept.
+	save := r.env.SaveNow
+	if save == nil {
+		save = r.env.Save
+	}
+	if why := save(r.state); why != "" {
+		what := fmt.Sprintf("★ 第%d篇已加书签", n)
+		if !on {
+			what = fmt.Sprintf("第%d篇的书签已删除", n)
+		}
+		r.msg, r.msgErr = what+"，但保存不了，只在本次有效："+why, true
 	}
 }
 
