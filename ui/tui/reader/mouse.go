@@ -1,8 +1,6 @@
 package reader
 
 import (
-	"strings"
-
 	tea "charm.land/bubbletea/v2"
 
 	"dubao/ui/tui/common"
@@ -101,12 +99,18 @@ func (r *Page) promptKey(msg tea.KeyPressMsg) tea.Cmd {
 		if !search {
 			return r.runPipe(value)
 		}
-		if strings.TrimSpace(value) == "" {
-			return nil // esc clears the search
-		}
-		return r.startSearch(value)
+		return r.searchEntered(value)
 	case common.PromptCancelled:
 		r.prompt = promptNone
+		if search && r.search.typed {
+			r.searchGen.Add(1) // stop the one running
+			r.clearSearch()    // esc: what was typed is dropped
+		}
+	case common.PromptEdited:
+		if search {
+			r.search.typed = true
+			return tea.Batch(cmd, r.searchTyped())
+		}
 	}
 	return cmd
 }

@@ -11,6 +11,7 @@ package reader
 import (
 	"fmt"
 	"strconv"
+	"sync/atomic"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -93,6 +94,9 @@ type Page struct {
 
 	search    searchState
 	lastQuery string // the query searched last, which ↑ brings back in the / prompt
+	// searchGen is the number of the latest search started, read by the
+	// searches running in the background so that an older one stops.
+	searchGen atomic.Int64
 
 	jumpNext int             // index (in the article's jumps) of the next jump o takes
 	history  []place         // where o jumped from, for backspace
@@ -405,7 +409,10 @@ func (r *Page) update(msg tea.Msg) (common.Page, tea.Cmd) {
 		return r, cmd
 	}
 	if r.prompt != promptNone {
-		_, cmd := r.input.Update(msg)
+		res, cmd := r.input.Update(msg) // a paste
+		if res == common.PromptEdited && r.prompt == promptSearch {
+			cmd = tea.Batch(cmd, r.searchTyped())
+		}
 		return r, cmd
 	}
 	return r, nil
@@ -480,6 +487,7 @@ func (r *Page) key(msg tea.KeyPressMsg) tea.Cmd {
 		r.overlay, r.help.Top, r.helpOver = overlayHelp, 0, overlayNone
 	case common.Matches(msg, k.Search):
 		r.prompt = promptSearch
+		r.search.typed, r.search.note = false, ""
 		// a new query each time, as in less (↑ brings back the last one)
 		hint := "搜索全期(标题和正文)"
 		if r.lastQuery != "" {

@@ -225,7 +225,7 @@ func (r *Page) stepIssue(dir int) tea.Cmd {
 // article n at pos (or the first after it) as the current one: a result
 // of the shelf's search opens at its match.
 func (r *Page) searchAt(q string, n int, pos issue.Pos) {
-	matches, _ := findMatches(r.arts, q)
+	matches, _ := findMatches(r.arts, q, nil)
 	if len(matches) == 0 {
 		return
 	}

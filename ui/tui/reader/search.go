@@ -25,6 +25,15 @@ type searchState struct {
 	rows    []resultRow
 	list    common.Scroller // the rows of the results list shown
 
+	// note is what the open / prompt says of the query typed so far:
+	// 搜索中…, 3处, 没有找到 (search as you type).
+	note string
+	// typed is set when the query of the / prompt open was searched as
+	// typed: esc then drops the search.
+	typed bool
+	// limited is set when the search kept only maxMatches matches.
+	limited bool
+
 	marksFor  int // article number the cached marks are for
 	marksCur  int // the current match when they were made
 	marksHave bool
@@ -64,29 +73,82 @@ type searchDoneMsg struct {
 // memory (some 80 bytes each with their rows in the results list).
 const maxMatches = 10000
 
-// startSearch searches the whole issue for q in the background.
+// startSearch searches the whole issue for q in the background (enter in
+// the / prompt, or a query typed so far: see searchTyped). A search
+// started later makes the one running stop.
 func (r *Page) startSearch(q string) tea.Cmd {
 	q = strings.TrimSpace(q)
 	if q == "" {
 		r.clearSearch()
 		return nil
 	}
-	r.lastQuery = q
+	if r.prompt != promptSearch {
+		r.lastQuery = q
+		r.msg = "搜索中…"
+	}
 	r.search.id++
 	id, arts := r.search.id, r.arts
-	r.search.running = q
-	r.msg = "搜索中…"
+	r.search.running, r.search.note = q, "搜索中…"
+	gen := &r.searchGen
+	gen.Store(int64(id))
 	return func() tea.Msg {
-		matches, limited := findMatches(arts, q)
+		stale := func() bool { return gen.Load() != int64(id) }
+		matches, limited := findMatches(arts, q, stale)
 		return searchDoneMsg{from: r, id: id, query: q, matches: matches, limited: limited}
 	}
 }
 
+// searchTyped searches the query typed so far in the / prompt (search as
+// you type): its matches are shown as they are found, the prompt staying
+// open; a query that finds nothing clears the matches shown before, and
+// an empty one the search.
+func (r *Page) searchTyped() tea.Cmd {
+	q := strings.TrimSpace(r.input.Value())
+	switch {
+	case q == "":
+		r.searchGen.Add(1) // stop the one running
+		r.clearSearch()
+		return nil
+	case q == r.search.running || q == r.search.query && r.search.running == "":
+		return nil
+	}
+	return r.startSearch(q)
+}
+
+// searchEntered ends the / prompt with enter on q: the results of q when
+// they are shown already (typed), else q searched; the article then gets
+// the keys, at the current match.
+func (r *Page) searchEntered(q string) tea.Cmd {
+	q = strings.TrimSpace(q)
+	if q == "" {
+		return nil
+	}
+	r.lastQuery = q
+	switch {
+	case q == r.search.running:
+		r.msg = "搜索中…"
+		return nil // searchDone finishes it, the prompt closed
+	case q == r.search.query:
+		r.focus = focusArticle
+		r.showMatch()
+		r.syncKeys()
+		if r.search.limited {
+			r.msg = fmt.Sprintf("匹配太多，只列出前%d处", maxMatches)
+		}
+		return nil
+	}
+	return r.startSearch(q)
+}
+
 // findMatches searches arts for q as search.Issue does, but keeps at most
-// maxMatches; limited says that there were more.
-func findMatches(arts []*issue.Article, q string) (matches []search.Match, limited bool) {
+// maxMatches; limited says that there were more. It stops early, with what
+// it found, when stale reports that a newer search was started.
+func findMatches(arts []*issue.Article, q string, stale func() bool) (matches []search.Match, limited bool) {
 	query := search.New(q)
 	for _, a := range arts {
+		if stale != nil && stale() {
+			break
+		}
 		ms := search.Article(a, query)
 		if room := maxMatches - len(matches); len(ms) > room {
 			ms, limited = ms[:room], true
@@ -109,12 +171,23 @@ func (r *Page) searchDone(msg searchDoneMsg) {
 	if r.msg == "搜索中…" {
 		r.msg = ""
 	}
-	if len(msg.matches) == 0 {
-		r.msg, r.msgErr = "没有找到"+common.Quoted(msg.query), true
+	typing := r.prompt == promptSearch
+	if len(msg.matches) == 0 { // the matches shown before are cleared
+		id, typed := r.search.id, r.search.typed
+		r.search = searchState{id: id, note: "没有找到", typed: typed}
+		r.ensureListVisible()
+		r.syncKeys()
+		if !typing {
+			r.msg, r.msgErr = "没有找到"+common.Quoted(msg.query), true
+		}
 		return
 	}
 	s := &r.search
 	s.query, s.matches, s.cur, s.list, s.marksHave = msg.query, msg.matches, 0, common.Scroller{}, false
+	s.note, s.limited = fmt.Sprintf("%d处", len(msg.matches)), msg.limited
+	if msg.limited {
+		s.note = fmt.Sprintf("超过%d处", maxMatches)
+	}
 	here := r.Article()
 	for i, m := range s.matches {
 		if here != nil && r.indexOf(m.N) >= r.cur {
@@ -124,9 +197,11 @@ func (r *Page) searchDone(msg searchDoneMsg) {
 	}
 	r.buildResultRows()
 	r.showMatch()
-	r.focus = focusArticle
+	if !typing {
+		r.focus = focusArticle
+	}
 	r.syncKeys()
-	if msg.limited {
+	if msg.limited && !typing {
 		r.msg = fmt.Sprintf("匹配太多，只列出前%d处", maxMatches)
 	}
 }

@@ -160,7 +160,21 @@ func pagesText(is *issue.Issue) string {
 // statusView draws the status line, or the prompt when one is open.
 func (r *Page) statusView() string {
 	if r.prompt != promptNone {
-		return r.input.View(r.width)
+		// the / prompt says what the query typed so far finds
+		note := ""
+		if r.prompt == promptSearch && r.search.typed {
+			note = r.search.note
+		}
+		nw := common.StringWidth(note, r.env.AmbWide)
+		if note == "" || r.width < nw+12 {
+			return r.input.View(r.width)
+		}
+		left := common.Pad(r.input.View(r.width-nw-1), r.width-nw, r.env.AmbWide)
+		st := r.env.St.Status
+		if note == "没有找到" {
+			st = r.env.St.StatusError
+		}
+		return left + st.Render(note)
 	}
 	return common.StatusLine(r.env.St, r.env.AmbWide, r.width, common.Status{Text: r.msg, Err: r.msgErr}, "? 帮助",
 		func(room int) (string, lipgloss.Style) {
