@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
 	"os/exec"
 	"strings"
 	"sync/atomic"
@@ -162,7 +163,8 @@ func trimPartialRune(b []byte) []byte {
 
 // runPipe starts command with sh, the current article as plain text on its
 // stdin; the command returned waits for it and reports its output. A
-// command still running is stopped first: one runs at a time.
+// command still running is stopped first: one runs at a time. A pager, an
+// editor or a !command is given the terminal instead (see execPipe).
 func (r *Page) runPipe(command string) tea.Cmd {
 	a := r.Article()
 	command = strings.TrimSpace(command)
@@ -171,6 +173,16 @@ func (r *Page) runPipe(command string) tea.Cmd {
 	}
 	r.stopPipe()
 	text := render.Plain(a, render.Options{Script: r.script.conv})
+	if kind, cmd := commandKind(command, os.Getenv); kind != execCapture {
+		if cmd == "" {
+			return nil
+		}
+		if kind == execPager {
+			text = render.Plain(a, render.Options{Script: r.script.conv, Width: r.outputWidth(),
+				AmbiguousWide: r.env.AmbWide, FullWidthPunct: r.env.FullWidthPunct})
+		}
+		return r.execPipe(kind, cmd, text)
+	}
 	ctx, cancel := context.WithCancelCause(context.Background())
 	job := &pipeJob{command: command, ctx: ctx, cancel: cancel, done: make(chan struct{})}
 	r.output.job = job
@@ -305,7 +317,7 @@ func (r *Page) outputKey(msg tea.KeyPressMsg) tea.Cmd {
 	case common.Matches(msg, k.Back, k.Quit, k.Cancel):
 		r.overlay = overlayNone
 	default:
-		r.output.Key(msg, k, len(r.output.wrapped(r.width, r.env.AmbWide)), max(r.g.BodyH-1, 1))
+		r.output.Key(msg, k, len(r.output.wrapped(r.outputWidth(), r.env.AmbWide)), max(r.g.BodyH-1, 1))
 	}
 	return nil
 }
@@ -329,8 +341,14 @@ func (r *Page) outputHelp() []key.Binding {
 	}
 }
 
+// outputWidth is the width the output of a | command is wrapped at: the
+// reading measure, or the screen when it is narrower.
+func (r *Page) outputWidth() int {
+	return max(min(r.width, r.measure*2), 1)
+}
+
 // outputView draws the output overlay: a title line, then the output,
-// wrapped.
+// wrapped at the measure.
 func (r *Page) outputView(w, h int) []string {
 	o := &r.output
 	out := make([]string, 0, h)
@@ -338,7 +356,7 @@ func (r *Page) outputView(w, h int) []string {
 		title := o.title + " · j/k 滚动 · ? 帮助 · q/esc 关闭"
 		out = append(out, r.env.St.StatusKey.Render(common.Truncate(title, w, r.env.AmbWide)))
 	}
-	rows := o.wrapped(w, r.env.AmbWide)
+	rows := o.wrapped(min(w, r.outputWidth()), r.env.AmbWide)
 	o.Clamp(len(rows), max(h-1, 1))
 	for i := o.Top; i < len(rows) && len(out) < h; i++ {
 		out = append(out, common.Truncate(rows[i], w, r.env.AmbWide))

@@ -397,6 +397,9 @@ func (r *Page) update(msg tea.Msg) (common.Page, tea.Cmd) {
 	case pipeDoneMsg:
 		r.pipeDone(msg)
 		return r, nil
+	case execDoneMsg:
+		r.execDone(msg)
+		return r, nil
 	case tea.MouseWheelMsg:
 		r.wheel(msg.Mouse())
 		return r, nil
@@ -499,7 +502,7 @@ func (r *Page) key(msg tea.KeyPressMsg) tea.Cmd {
 			return nil
 		}
 		r.prompt = promptPipe
-		return r.input.Open("| ", "把本文交给命令，如 wc -m")
+		return r.input.Open("| ", "把本文交给命令，如 wc -m、less(!开头：交出终端)")
 	case common.Matches(msg, k.NextArticle):
 		r.step(+1)
 	case common.Matches(msg, k.PrevArticle):
