@@ -76,7 +76,15 @@ func (r *runner) read(ctx context.Context, cmd *cobra.Command, args []string) er
 func (r *runner) readFolder(ctx context.Context, dir string, cfg config.Config) error {
 	ictx, stop := context.WithCancel(ctx)
 	defer stop()
-	l, s, updates, err := shelf.OpenPathLazy(ictx, dir, r.shelfOptions())
+	// A long walk (a large folder, ~ given by mistake) says how far it
+	// got before the reader starts; the indexing after it is the reader's
+	// to show.
+	sopt := r.shelfOptions()
+	prog := r.app.newProgress(r.stderr, dir)
+	sopt.Walking = prog.walking
+	r.app.Memory.Expect(shelfExpect)
+	l, s, updates, err := shelf.OpenPathLazy(ictx, dir, sopt)
+	prog.done()
 	if err != nil {
 		return err
 	}
