@@ -80,7 +80,7 @@ func (m *Model) View() tea.View {
 // search's batches (see stream), nor its ticks.
 func feed(msg tea.Msg) bool {
 	switch msg.(type) {
-	case indexMsg, common.OpenMsg, common.ErrorMsg, common.NoticeMsg, common.ShowBookmarksMsg, common.BackMsg:
+	case indexMsg, frontMsg, common.OpenMsg, common.ErrorMsg, common.NoticeMsg, common.ShowBookmarksMsg, common.BackMsg:
 		return true
 	}
 	return false

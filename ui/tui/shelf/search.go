@@ -43,11 +43,38 @@ type shelfSearch struct {
 	errs      int // issues that could not be read
 	limited   bool
 	cur       int             // the selected hit
-	rows      common.Scroller // the results rows shown (two rows a hit)
-	typed     int             // number of the latest edit of the prompt
-	started   time.Time
-	took      time.Duration // to the end of the search
+	rows      common.Scroller // the results rows shown (see hitRows)
+	// hitRows are the rows of the results: an article's heading (date,
+	// page, title) once, then a row for each of its hits; lineRow is the
+	// row of each hit.
+	hitRows []hitRow
+	lineRow []int
+	typed   int // number of the latest edit of the prompt
+	started time.Time
+	took    time.Duration // to the end of the search
 }
+
+// hitRow is a row of the search results: the heading of the article of
+// hit, or the line of hit.
+type hitRow struct {
+	hit     int
+	heading bool
+}
+
+// addHits adds the rows of the hits from index from on: a hit in another
+// article than the one before it opens a heading.
+func (f *shelfSearch) addHits(from int) {
+	for i := from; i < len(f.hits); i++ {
+		if i == 0 || !sameArticle(f.hits[i-1], f.hits[i]) {
+			f.hitRows = append(f.hitRows, hitRow{hit: i, heading: true})
+		}
+		f.lineRow = append(f.lineRow, len(f.hitRows))
+		f.hitRows = append(f.hitRows, hitRow{hit: i})
+	}
+}
+
+// sameArticle reports whether two hits are in one article of one issue.
+func sameArticle(a, b shelf.Hit) bool { return a.Entry == b.Entry && a.N == b.N }
 
 // batchMsg carries results of the search numbered id; closed is set when
 // the search has ended.
@@ -83,6 +110,7 @@ func (p *Page) startSearch(q string) tea.Cmd {
 	ctx, cancel := context.WithCancel(context.Background())
 	f.query, f.cancel, f.running, f.cancelled = q, cancel, true, false
 	f.hits, f.found, f.done, f.total, f.errs, f.limited = nil, 0, 0, len(p.s.Issues), 0, false
+	f.hitRows, f.lineRow = nil, nil
 	f.cur, f.rows, f.started, f.took = 0, common.Scroller{}, time.Now(), 0
 	f.ch = p.s.Search(ctx, query, shelf.SearchOptions{Limit: shelfSearchLimit})
 	return waitBatches(f.id, f.ch, p.batchMax)
@@ -154,7 +182,9 @@ func (p *Page) gotBatches(msg batchMsg) tea.Cmd {
 		if len(b.Hits) > 0 {
 			f.found++
 		}
+		from := len(f.hits)
 		f.hits = append(f.hits, b.Hits...)
+		f.addHits(from)
 		f.limited = f.limited || b.Limited
 	}
 	if msg.closed {
@@ -268,11 +298,20 @@ func (p *Page) moveHit(i int) {
 	p.ensureHitVisible()
 }
 
-// ensureHitVisible scrolls the results to the selected hit. The first
-// line of the body is the results' heading; each hit takes two rows.
+// ensureHitVisible scrolls the results to the selected hit, with its
+// article's heading when it is the article's first hit. The first line of
+// the body is the results' heading.
 func (p *Page) ensureHitVisible() {
 	f := &p.find
-	f.rows.Show(2*f.cur, 2*f.cur+1, 2*len(f.hits), p.g.BodyH-1)
+	if f.cur < 0 || f.cur >= len(f.lineRow) {
+		return
+	}
+	last := f.lineRow[f.cur]
+	first := last
+	if first > 0 && f.hitRows[first-1].heading {
+		first--
+	}
+	f.rows.Show(first, last, len(f.hitRows), p.g.BodyH-1)
 }
 
 // openHit opens the selected hit's article at its match.

@@ -76,6 +76,10 @@ type Page struct {
 
 	msg    string // a message in the status line until the next key
 	msgErr bool
+
+	// fronts are the front pages read of the issues selected on a wide
+	// screen (see front.go).
+	fronts map[*shelf.Entry]front
 }
 
 // shelfRow is a row of the shelf list: a month's header, or an issue.
@@ -90,7 +94,7 @@ type shelfRow struct {
 // updates (nil when s is complete), with the reading state of its issues in
 // store.
 func New(s *shelf.Shelf, updates <-chan shelf.Update, e common.Env, store *state.Store) *Page {
-	p := &Page{env: e, keys: e.Keys, store: store, updates: updates, seen: map[string]bool{}}
+	p := &Page{env: e, keys: e.Keys, store: store, updates: updates, seen: map[string]bool{}, fronts: map[*shelf.Entry]front{}}
 	var latest time.Time
 	p.readN = store.ReadCounts()
 	for key, at := range store.SavedTimes() {
@@ -242,8 +246,23 @@ func (p *Page) ensureVisible() {
 	p.list.Show(first, last, len(p.rows), p.g.BodyH)
 }
 
-// Update handles a message.
+// Update handles a message, and starts reading the front page of the
+// issue selected when it is shown beside the list.
 func (p *Page) Update(msg tea.Msg) (common.Page, tea.Cmd) {
+	if f, ok := msg.(frontMsg); ok {
+		if _, asked := p.fronts[f.e]; asked {
+			p.fronts[f.e] = f.f
+		}
+		return p, nil
+	}
+	pg, cmd := p.update(msg)
+	if want := p.wantFront(); want != nil {
+		cmd = tea.Batch(cmd, want)
+	}
+	return pg, cmd
+}
+
+func (p *Page) update(msg tea.Msg) (common.Page, tea.Cmd) {
 	switch msg := msg.(type) {
 	case common.SizeMsg:
 		p.setSize(msg.Width, msg.Height)
@@ -565,7 +584,7 @@ func (p *Page) wheel(m tea.Mouse) {
 	case p.panel:
 		p.panelRows.Wheel(m, len(p.s.Skipped), p.g.BodyH-1)
 	case p.find.query != "":
-		p.find.rows.Wheel(m, 2*len(p.find.hits), p.g.BodyH-1)
+		p.find.rows.Wheel(m, len(p.find.hitRows), p.g.BodyH-1)
 	default:
 		p.list.Wheel(m, len(p.rows), p.g.BodyH)
 	}
@@ -583,10 +602,11 @@ func (p *Page) click(m tea.Mouse) tea.Cmd {
 	}
 	if p.find.query != "" {
 		f := &p.find
-		i := (f.rows.Top + y - 1) / 2
-		if y == 0 || i < 0 || i >= len(f.hits) {
+		row := f.rows.Top + y - 1
+		if y == 0 || row < 0 || row >= len(f.hitRows) {
 			return nil
 		}
+		i := f.hitRows[row].hit
 		if i == f.cur {
 			return p.openHit()
 		}

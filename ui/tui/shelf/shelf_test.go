@@ -155,6 +155,19 @@ func TestShelfSearch(t *testing.T) {
 			t.Errorf("results lack %q:\n%s", want, sc)
 		}
 	}
+	// the two hits of one article (its title and its body) under one
+	// heading, the hits of other articles each under their own
+	if n := strings.Count(sc, "蓝鲸模型进校园"); n != 1 {
+		t.Errorf("the article with two hits is headed %d times, want once:\n%s", n, sc)
+	}
+	if got, want := len(p.find.hitRows), 7+6; got != want {
+		t.Errorf("%d result rows, want %d (7 hits in 6 articles)", got, want)
+	}
+	press(t, m, "j", "j", "j")
+	if h := p.find.hits[p.find.cur]; h.Title != "蓝鲸模型进校园" || !strings.Contains(screen(m), "▌   一座蓝鲸模型") {
+		t.Errorf("j to the article's second hit: %q\n%s", h.Title, screen(m))
+	}
+	press(t, m, "g")
 	// newest first
 	for i := 1; i < len(p.find.hits); i++ {
 		if p.find.hits[i-1].Entry.Date < p.find.hits[i].Entry.Date {

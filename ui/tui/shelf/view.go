@@ -33,6 +33,9 @@ func (p *Page) View() string {
 		body = p.resultsView()
 	default:
 		body = p.listView()
+		if p.listWidth() < p.width {
+			body = p.besideList(body)
+		}
 	}
 	lines = append(lines, body...)
 	if p.g.StatusH > 0 {
@@ -76,7 +79,7 @@ func monthSpan(a, b string) string {
 
 // listView draws the list of issues: bodyH lines.
 func (p *Page) listView() []string {
-	h, w := p.g.BodyH, p.width
+	h, w := p.g.BodyH, p.listWidth()
 	out := make([]string, 0, h)
 	if len(p.rows) == 0 && h > 0 {
 		text := "书架上还没有报纸"
@@ -199,8 +202,9 @@ func (p *Page) panelView() []string {
 	return out
 }
 
-// resultsView draws the search results: a heading, then two rows a hit —
-// date · page · title, and the matching line.
+// resultsView draws the search results: a heading, then each article with
+// hits once — date · page · title — and under it a row for each hit, the
+// line around the match.
 func (p *Page) resultsView() []string {
 	h, w := p.g.BodyH, p.width
 	f := &p.find
@@ -209,18 +213,24 @@ func (p *Page) resultsView() []string {
 	if h > 0 {
 		out = append(out, st.StatusKey.Render(common.Truncate(p.resultsHeading(), w, p.env.AmbWide)))
 	}
-	for row := f.rows.Top; row < 2*len(f.hits) && len(out) < h; row++ {
-		i := row / 2
-		cv := p.converter(f.hits[i])
-		hit := shownHit(f.hits[i], cv)
-		sel := i == f.cur
+	for row := f.rows.Top; row < len(f.hitRows) && len(out) < h; row++ {
+		hr := f.hitRows[row]
+		cv := p.converter(f.hits[hr.hit])
+		hit := shownHit(f.hits[hr.hit], cv)
+		if hr.heading {
+			// marked when the selected hit is in this article
+			sel := f.cur >= 0 && f.cur < len(f.hits) && sameArticle(f.hits[f.cur], f.hits[hr.hit])
+			mark := "  "
+			if sel {
+				mark = "▌ "
+			}
+			out = append(out, p.hitTitle(hit, cv.Convert(hit.Entry.Paper), mark, w, sel))
+			continue
+		}
+		sel := hr.hit == f.cur
 		mark := "  "
 		if sel {
 			mark = "▌ "
-		}
-		if row%2 == 0 {
-			out = append(out, p.hitTitle(hit, cv.Convert(hit.Entry.Paper), mark, w, sel))
-			continue
 		}
 		out = append(out, p.hitLine(hit, mark, w, sel))
 	}
