@@ -5,11 +5,13 @@ import (
 	"crypto/sha256"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"sync"
 
 	"dubao/issue"
+	"dubao/issue/safefile"
 	"dubao/issue/source"
 )
 
@@ -231,4 +233,38 @@ func LoadBytes(name string, data []byte, opt Options) (*Loaded, error) {
 		return nil, err
 	}
 	return &Loaded{Issue: is, Key: key}, nil
+}
+
+// Sizes of a preview (see Preview).
+const (
+	// PreviewMin is the size from which Preview reads a file's start: a
+	// smaller issue is parsed whole in a few tens of milliseconds.
+	PreviewMin = 4 << 20
+	// previewSize is how much of the file Preview reads: a few pages of
+	// a daily.
+	previewSize = 512 << 10
+)
+
+// Preview returns the first pages of the large issue file at path (at
+// least PreviewMin bytes), parsed from its first bytes (see
+// source.Preview), for a reader that shows them while the whole is read
+// with Load; nil when path is no such file or its start cannot be
+// previewed. It never blocks on a special file: only a regular file is
+// read.
+func Preview(path string, opt Options) *issue.Issue {
+	info, err := os.Stat(path)
+	if err != nil || !info.Mode().IsRegular() || info.Size() < PreviewMin || info.Size() > source.LimitOf(opt.MaxBytes) {
+		return nil
+	}
+	f, err := safefile.Open(path)
+	if err != nil {
+		return nil
+	}
+	defer f.Close()
+	head := make([]byte, previewSize)
+	n, err := io.ReadFull(f, head)
+	if err != nil && n < previewSize {
+		return nil
+	}
+	return source.Preview(path, head[:n], opt.source())
 }

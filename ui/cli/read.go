@@ -7,6 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"dubao/issue"
 	"dubao/issue/shelf"
 	"dubao/ui/config"
 	"dubao/ui/state"
@@ -50,6 +51,11 @@ func (r *runner) read(ctx context.Context, cmd *cobra.Command, args []string) er
 	}
 	if isTerm && len(args) < 2 && isDir(arg) {
 		return r.readFolder(ctx, arg, cfg)
+	}
+	if isTerm && len(args) < 2 && arg != "" && arg != "-" {
+		if pv := shelf.Preview(arg, r.shelfOptions()); pv != nil {
+			return r.readPreviewed(ctx, arg, pv, cfg)
+		}
 	}
 	src, err := r.open(ctx, arg)
 	if err != nil {
@@ -102,6 +108,39 @@ func (r *runner) readFolder(ctx context.Context, dir string, cfg config.Config) 
 		}
 	}
 	return err
+}
+
+// readPreviewed opens the large issue file at path in the reader on its
+// first pages, pv (see shelf.Preview), and reads and parses the whole
+// issue once they are on the screen (so that its work does not hold up
+// the first screen on a machine of two cores); the whole then takes
+// their place, where the reader is — or, when nothing has moved the
+// reader yet, at the article the reading state remembers.
+func (r *runner) readPreviewed(ctx context.Context, path string, pv *issue.Issue, cfg config.Config) error {
+	sopt := r.shelfOptions()
+	// Buffered for both arrivals: the reading never waits for a reader
+	// that has quit.
+	arrivals := make(chan tui.Arrival, 2)
+	arrivals <- tui.Arrival{Status: "正在读取全文"}
+	shown := make(chan struct{})
+	go func() {
+		defer close(arrivals)
+		select {
+		case <-shown:
+		case <-ctx.Done():
+			return
+		}
+		l, err := shelf.Load(path, sopt)
+		if err != nil {
+			arrivals <- tui.Arrival{Status: "读不了全文：" + err.Error(), Done: true, Failed: true}
+			return
+		}
+		arrivals <- tui.Arrival{Issue: l.Issue, Key: l.Key, Done: true, Resume: true}
+	}()
+	opt := r.readerOptions(cfg, input{name: path, issue: pv, path: absPath(path)})
+	opt.Arrivals = arrivals
+	opt.Shown = func() { close(shown) }
+	return r.reader(ctx, pv, opt)
 }
 
 // readerOptions are the reader's options for src: the style, the keys,

@@ -25,6 +25,11 @@ type Arrival struct {
 	// Key is the issue's key once Done (its reading state is kept under
 	// it from then on); "" before, as the content still changes.
 	Key string
+	// Resume, on the last arrival, opens the article the reading state
+	// remembers as read last, at its place, as opening the issue does —
+	// unless the reader has moved since it opened (the start of a large
+	// issue shown while the rest is parsed: see shelf.Preview).
+	Resume bool
 }
 
 // arrivalMsg carries an arrival; ok is false when the channel is closed.
@@ -63,7 +68,7 @@ func (m *Model) arrive(msg arrivalMsg) tea.Cmd {
 	if a.Done && a.Key != "" && a.Issue != nil {
 		st, _ = m.stateOf(common.OpenMsg{Issue: a.Issue, Name: m.opt.Name, Key: a.Key, Path: m.opt.Path})
 	}
-	cmd := m.reader.Arrive(a.Issue, a.Status, a.Done, a.Failed, a.Key, st)
+	cmd := m.reader.Arrive(a.Issue, a.Status, a.Done, a.Failed, a.Key, st, a.Resume)
 	if a.Issue != nil {
 		m.arriving = a.Issue
 		m.title = common.WindowTitle(a.Issue, m.opt.Name, m.opt.Path)

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"dubao/issue"
+	"dubao/ui/state"
 	"dubao/ui/styles"
 )
 
@@ -94,5 +95,61 @@ func TestArrivalsKeep(t *testing.T) {
 	close(ch)
 	if msg := waitArrival(ch)(); msg.(arrivalMsg).ok {
 		t.Error("a closed channel: ok")
+	}
+}
+
+// TestArrivalsResume: an issue shown from its start while the rest is
+// read (a large file: shelf.Preview) opens, when the whole arrives with
+// Resume, at the article its reading state remembers — unless a key has
+// moved the reader since it opened; then it stays where the reader is.
+func TestArrivalsResume(t *testing.T) {
+	full := day(t, page1, page2, page3)
+	store := state.Open(t.TempDir())
+	st := state.New("k")
+	st.Bind(full)
+	st.SetPosition(3, "春耕备耕有序推进", issue.Pos{})
+	st.SetLast(3)
+	if err := store.Save(st); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = store.Flush() })
+	for _, moved := range []bool{false, true} {
+		preview := day(t, page1)
+		m := start(New(preview, Options{Name: "day", Style: styles.Dark, State: store, Arrivals: closed()}), 80, 24)
+		if moved {
+			press(t, m, "j")
+		}
+		deliver(m, Arrival{Issue: day(t, page1, page2, page3), Done: true, Key: "k", Resume: true})
+		a := readerOf(m).Article()
+		switch {
+		case a == nil:
+			t.Fatal("no article")
+		case !moved && (a.Title != "春耕备耕有序推进" || !readerOf(m).Reading()):
+			t.Errorf("not resumed: reading %q (article pane %v)", a.Title, readerOf(m).Reading())
+		case moved && a.Title != "老街改造完工":
+			t.Errorf("moved, then resumed: reading %q", a.Title)
+		}
+	}
+	// Without Resume (a day fetched), the reader stays at the start.
+	m := start(New(day(t, page1), Options{Name: "day", Style: styles.Dark, State: store, Arrivals: closed()}), 80, 24)
+	deliver(m, Arrival{Issue: day(t, page1, page2, page3), Done: true, Key: "k"})
+	if a := readerOf(m).Article(); a == nil || a.Title != "渡口恢复通航" {
+		t.Errorf("resumed without Resume: %v", a)
+	}
+}
+
+// TestShownOnce: Options.Shown is called once, when the first screen is
+// made.
+func TestShownOnce(t *testing.T) {
+	n := 0
+	m := New(day(t, page1), Options{Name: "day", Style: styles.Dark, Shown: func() { n++ }})
+	if n != 0 {
+		t.Fatal("shown before any screen")
+	}
+	start(m, 80, 24)
+	_ = m.View()
+	_ = m.View()
+	if n != 1 {
+		t.Errorf("Shown called %d times", n)
 	}
 }

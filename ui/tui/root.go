@@ -46,6 +46,8 @@ type Model struct {
 	// arriving is the latest reading of Run's issue while it arrives
 	// (Options.Arrivals).
 	arriving *issue.Issue
+	// shownOnce is set once the first screen is made (Options.Shown).
+	shownOnce bool
 	// stopping are the | commands stopped, until they end (see quit)
 	stopping []<-chan struct{}
 
@@ -465,6 +467,10 @@ func (m *Model) View() tea.View {
 	v.WindowTitle = "dubao"
 	if m.showing == showReader && m.title != "" {
 		v.WindowTitle = "dubao · " + textsafe.Line(m.title)
+	}
+	if !m.shownOnce && m.opt.Shown != nil {
+		m.shownOnce = true
+		m.opt.Shown()
 	}
 	return v
 }

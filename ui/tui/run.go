@@ -78,6 +78,10 @@ type Options struct {
 	// Arrivals, when not nil, sends Run's issue again and again while it
 	// still arrives (see Arrival); Key is then "" until the last arrival.
 	Arrivals <-chan Arrival
+	// Shown, when not nil, is called once, when the first screen is
+	// made: work that can wait (reading the rest of an issue shown from
+	// its start) starts then, and does not hold up the first screen.
+	Shown func()
 	// State keeps the reading state of each issue; nil remembers nothing
 	// beyond this run (--no-state).
 	State *state.Store

@@ -919,6 +919,27 @@ func TestReaderInTerminal(t *testing.T) {
 		p.waitFor("[exit=0]")
 	})
 
+	t.Run("a large file, shown from its start", func(t *testing.T) {
+		// Over shelf.PreviewMin: the reader shows the first pages, read
+		// from the file's start, then the whole issue in their place.
+		var b strings.Builder
+		for page := 1; page <= 80; page++ {
+			fmt.Fprintf(&b, "# 第%d版 要闻\n\n", page)
+			for a := 1; a <= 30; a++ {
+				fmt.Fprintf(&b, "## 大文件报道%d之%d\n\n%s\n\n", page, a, strings.Repeat("本报讯 这是一段用来测试大文件先读开头的正文。", 30))
+			}
+		}
+		big := filepath.Join(t.TempDir(), "big.md")
+		if err := os.WriteFile(big, []byte(b.String()), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		p := newPane(t, width, height, shellQuote(binary)+" "+shellQuote(big))
+		p.waitFor("大文件报道1之1")
+		p.waitForLine("版 1/80", "篇 1/30")
+		p.keys("q")
+		p.waitFor("[exit=0]")
+	})
+
 	t.Run("stdin, keys from the terminal", func(t *testing.T) {
 		p := newPane(t, width, height, "cat "+shellQuote(file)+" | "+shellQuote(binary)+" -")
 		p.waitFor(title)

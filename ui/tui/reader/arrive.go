@@ -17,8 +17,10 @@ import (
 // the status line shows first while the issue arrives; done says it is
 // all in: status is then shown as a message (an error when failed is
 // set: some of it could not be had), and the reading state st is bound
-// to the issue under key (nil and "": nothing is remembered).
-func (r *Page) Arrive(is *issue.Issue, status string, done, failed bool, key string, st *state.Issue) tea.Cmd {
+// to the issue under key (nil and "": nothing is remembered); with resume,
+// the reader then opens the article st remembers as read last, at its
+// place, unless it has been moved since it opened (see resume).
+func (r *Page) Arrive(is *issue.Issue, status string, done, failed bool, key string, st *state.Issue, resume bool) tea.Cmd {
 	var cmd tea.Cmd
 	if is != nil && is != r.is {
 		r.replace(is)
@@ -29,9 +31,33 @@ func (r *Page) Arrive(is *issue.Issue, status string, done, failed bool, key str
 		r.arriving = ""
 		r.msg, r.msgErr = status, failed
 		r.issueKey, r.state = key, st
+		if resume {
+			r.resume(st)
+		}
 		r.markRead()
 	}
 	return cmd
+}
+
+// resume opens the article st remembers as read last, at its place, as
+// New does for an issue opened with its state — unless a key or the
+// mouse has moved the reader since it opened: the reader then stays.
+func (r *Page) resume(st *state.Issue) {
+	if r.moved || st == nil || st.Last == 0 {
+		return
+	}
+	i := r.indexOf(st.Last)
+	if i < 0 {
+		return
+	}
+	r.cur, r.jumpNext, r.focus = i, 0, focusArticle
+	r.lay, r.top = nil, render.Loc{}
+	r.relayout()
+	if pos := st.Position(st.Last); pos != (issue.Pos{}) && r.lay != nil {
+		r.top = r.clampTop(r.lay.LocOf(pos))
+	}
+	r.ensureListVisible()
+	r.startShown(-1, false)
 }
 
 // replace puts is in place of the issue shown, keeping the reader's place.

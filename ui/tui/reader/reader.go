@@ -126,6 +126,9 @@ type Page struct {
 	// arriving is the status of an issue still arriving (正在下载 7/20版 ·
 	// 63篇), shown first in the status line; "" once it is all in.
 	arriving string
+	// moved is set by the first key or mouse event: the reader is no
+	// longer where it opened (see resume).
+	moved bool
 
 	charCount []int // per article, −1 until counted
 	counted   bool  // the background count is done (or not needed)
@@ -401,12 +404,15 @@ func (r *Page) update(msg tea.Msg) (common.Page, tea.Cmd) {
 		r.execDone(msg)
 		return r, nil
 	case tea.MouseWheelMsg:
+		r.moved = true
 		r.wheel(msg.Mouse())
 		return r, nil
 	case tea.MouseClickMsg:
+		r.moved = true
 		r.click(msg.Mouse())
 		return r, nil
 	case tea.KeyPressMsg:
+		r.moved = true
 		cmd := r.key(msg)
 		r.syncKeys()
 		return r, cmd
