@@ -42,7 +42,7 @@ const (
 	ReasonLinkToFolder                     // a link to a folder, not followed
 	ReasonPseudoFS                         // a pseudo file system, not walked
 	ReasonOtherFS                          // another file system, not walked
-	ReasonNotIssue                         // no masthead, date or Chinese text
+	ReasonNotIssue                         // no masthead or date, and not mostly Chinese text
 	ReasonBinary                           // not a text file (binary data)
 	ReasonNotText                          // binary data of a kind: Detail
 	ReasonNoArticles                       // no articles
@@ -62,7 +62,7 @@ var reasonText = map[ReasonKind][2]string{
 	ReasonLinkToFolder:   {"link to a folder (not followed)", "指向文件夹的链接(不跟随)"},
 	ReasonPseudoFS:       {"a pseudo file system (not walked)", "系统的虚拟文件系统(不进入)"},
 	ReasonOtherFS:        {"another file system (not walked; --cross-filesystems walks it)", "另一个文件系统(不进入；加 --cross-filesystems 才进入)"},
-	ReasonNotIssue:       {"no masthead, date or Chinese text: not an issue", "没有报头、日期，也没有中文：不是报纸"},
+	ReasonNotIssue:       {"no masthead or date, and not mostly Chinese text: not an issue", "没有报头、日期，正文也不以中文为主：不是报纸"},
 	ReasonBinary:         {"not a text file (binary data)", "不是文本文件(二进制数据)"},
 	ReasonNoArticles:     {"no articles", "没有文章"},
 	ReasonNotIssueFolder: {"not a folder of one issue", "不是一期报纸的文件夹"},

@@ -45,7 +45,7 @@ func TestReasons(t *testing.T) {
 		}
 	}
 	for k, want := range map[ReasonKind][2]string{
-		ReasonNotIssue: {"no masthead, date or Chinese text: not an issue", "没有报头、日期，也没有中文：不是报纸"},
+		ReasonNotIssue: {"no masthead or date, and not mostly Chinese text: not an issue", "没有报头、日期，正文也不以中文为主：不是报纸"},
 		ReasonOtherFS:  {"another file system (not walked; --cross-filesystems walks it)", "另一个文件系统(不进入；加 --cross-filesystems 才进入)"},
 	} {
 		if r := fixed(k); r.String() != want[0] || r.Chinese() != want[1] {

@@ -17,6 +17,7 @@ import (
 	"sync"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"dubao/issue"
 	"dubao/issue/source"
@@ -763,7 +764,7 @@ func analyze(u unit, opt Options) *record {
 		r.SectionPages = append(r.SectionPages, sec.Page)
 	}
 	r.Encoding = strings.Clone(is.Encoding)
-	if !u.folder && !u.day && r.Paper == "" && r.Date == "" && dateFromName(u.rel) == "" && !hasHan(is) {
+	if !u.folder && !u.day && r.Paper == "" && r.Date == "" && dateFromName(u.rel) == "" && !mostlyChinese(is) {
 		why := fixed(ReasonNotIssue)
 		r.Skip = &why
 	}
@@ -814,17 +815,34 @@ func analyzeFolder(u unit, r *record, forced string) (*issue.Issue, error) {
 	return issue.OpenFolder(u.abs, issue.Options{Name: u.rel, Encoding: forced})
 }
 
-// hasHan reports whether the titles or first paragraphs of is hold a Han
-// character.
-func hasHan(is *issue.Issue) bool {
+// mostlyChinese reports whether the text of is is mostly Chinese: at
+// least as many Han characters as Latin words (runs of letters) in its
+// first mostlyChineseBytes bytes of text — a Han character is about a
+// word. A Go source or a configuration file with a Chinese comment is
+// not; a Chinese paper quoting English, or spelling out a long address,
+// is.
+func mostlyChinese(is *issue.Issue) bool {
+	han, latin, seen := 0, 0, 0
 	for _, a := range is.Articles() {
 		for _, p := range a.Pieces() {
+			inWord := false
 			for _, r := range p.Text {
-				if unicode.Is(unicode.Han, r) {
-					return true
+				letter := r < utf8.RuneSelf && (r|0x20 >= 'a' && r|0x20 <= 'z')
+				switch {
+				case unicode.Is(unicode.Han, r):
+					han++
+				case letter && !inWord:
+					latin++
 				}
+				inWord = letter
+			}
+			if seen += len(p.Text); seen >= mostlyChineseBytes {
+				return han > 0 && han >= latin
 			}
 		}
 	}
-	return false
+	return han > 0 && han >= latin
 }
+
+// mostlyChineseBytes is how much text mostlyChinese looks at.
+const mostlyChineseBytes = 64 << 10
