@@ -106,9 +106,11 @@ plain text instead, like 'dubao cat --all' (a folder of many issues: like
 		},
 	}
 	root.Flags().BoolP("version", "v", false, "print the version")
-	root.Flags().BoolVar(&r.noState, "no-state", false, "remember nothing: where you stopped reading, what you read, bookmarks (kept in $XDG_STATE_HOME/dubao)")
 	pf := root.PersistentFlags()
-	pf.Var(r.flags.style, "style", "colours for a dark or light background, auto to detect it, notty for no escape sequences")
+	// every command takes it (dubao --no-state list x), though only the
+	// reader remembers anything
+	pf.BoolVar(&r.noState, "no-state", false, "remember nothing: where you stopped reading, what you read, bookmarks (kept in $XDG_STATE_HOME/dubao)")
+	pf.Var(r.flags.style, "style", "colours for a dark or light background, auto to detect it, notty for no colours (no escape sequences at all in text the commands print)")
 	pf.Var(r.flags.ambiguous, "ambiguous", "columns taken by East Asian ambiguous characters such as “ ” … —: narrow 1, wide 2")
 	pf.StringVar(&r.flags.encoding, "encoding", "", "read the input as `NAME` (utf-8, gb18030, gbk, big5, utf-16le, utf-16be); detected when not given")
 	pf.BoolVar(&r.flags.crossFS, "cross-filesystems", false, "walk a FOLDER's sub-folders on other file systems too (by default a shelf stays on its own, as find -xdev; /proc, /sys and /dev are never walked)")
@@ -212,6 +214,10 @@ func (r *runner) mistypedCommand(arg string) error {
 	}
 	if _, err := os.Lstat(arg); !errors.Is(err, fs.ErrNotExist) {
 		return nil
+	}
+	if arg == "version" { // a flag, not a command
+		return &usageError{cmd: r.root.CommandPath(), noHint: true,
+			err: errors.New(`unknown command "version" (did you mean --version?)`)}
 	}
 	s := r.root.SuggestionsFor(arg)
 	if len(s) == 0 {

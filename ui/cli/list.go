@@ -14,7 +14,8 @@ import (
 
 // listCommand is `dubao list [FILE|-|FOLDER [DATE]]`.
 func (r *runner) listCommand() *cobra.Command {
-	return &cobra.Command{
+	var long bool
+	cmd := &cobra.Command{
 		Use:   "list [FILE|-|FOLDER [DATE]]",
 		Short: "List the articles (number, page, title), or the issues of a folder",
 		Long: `dubao list prints one line per article of the issue, in issue order:
@@ -23,7 +24,13 @@ func (r *runner) listCommand() *cobra.Command {
 
 N is the article number that 'dubao cat' takes; PAGE is the page (版) the
 article is on, 0 if unknown; TITLE is the title, or for an untitled article
-the start of its text. Without FILE it lists the built-in sample.
+the start of its text. Without FILE it lists the built-in sample. --long
+adds two columns after these three (which scripts rely on):
+
+    N<TAB>PAGE<TAB>TITLE<TAB>PAGE NAME<TAB>BYLINE
+
+PAGE NAME is the page's name (要闻, 经济; empty if it has none) and BYLINE
+the article's byline (empty if none).
 
 On a FOLDER of several issues (a shelf) it lists the issues instead, newest
 first, one line each:
@@ -34,7 +41,8 @@ and with DATE (2024-03-08, 20240308, "青溪日报 2024-03-08", the name the
 list shows for an issue without a paper, such as noname for noname.md, or
 a PATH) the articles of that issue.`,
 		Example: `  dubao list issue.md
-  dubao list issue.md | grep 经济
+  dubao list issue.md | grep 经济                  # titles with 经济
+  dubao list --long issue.md | awk -F'\t' '$4 == "经济" {print $1}'   # the articles of the page 经济
   dubao list issue.md | cut -f3
   dubao list ~/papers
   dubao list ~/papers 2024-03-08`,
@@ -63,12 +71,18 @@ a PATH) the articles of that issue.`,
 			for _, sec := range src.issue.Sections {
 				for i := range sec.Articles {
 					a := &sec.Articles[i]
-					fmt.Fprintf(out, "%d\t%d\t%s\n", a.N, sec.Page, listField(cv.Convert(a.Headline())))
+					fmt.Fprintf(out, "%d\t%d\t%s", a.N, sec.Page, listField(cv.Convert(a.Headline())))
+					if long {
+						fmt.Fprintf(out, "\t%s\t%s", listField(cv.Convert(sec.Name)), listField(cv.Convert(a.Byline)))
+					}
+					out.WriteByte('\n')
 				}
 			}
 			return r.finish(src, out.Flush())
 		}),
 	}
+	cmd.Flags().BoolVarP(&long, "long", "l", false, "add the page's name and the article's byline: N, PAGE, TITLE, PAGE NAME, BYLINE")
+	return cmd
 }
 
 // listShelf lists the issues of a shelf, their papers' names in the

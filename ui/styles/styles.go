@@ -24,7 +24,7 @@ const (
 	Auto  Mode = "auto"  // detect the terminal background
 	Dark  Mode = "dark"  // colours for a dark background
 	Light Mode = "light" // colours for a light background
-	NoTTY Mode = "notty" // no escape sequences at all
+	NoTTY Mode = "notty" // no colours: no escape sequences in printed text, only attributes in the reader
 )
 
 // ParseMode checks a style name ("auto", "dark", "light", "notty"; empty

@@ -817,6 +817,9 @@ func tmuxSocket(t *testing.T) string {
 // skips when tmux is not installed (.ci/run installs it).
 func newPane(t *testing.T, width, height int, command string) *pane {
 	t.Helper()
+	if testing.Short() {
+		t.Skip("-short: the end-to-end tests in a terminal (tmux) are skipped")
+	}
 	seeSources(t)
 	if _, err := exec.LookPath("tmux"); err != nil {
 		t.Skip("tmux is not installed: the reader is not tested in a terminal")
