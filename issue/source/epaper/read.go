@@ -167,8 +167,8 @@ func (d *doc) readable() (issue.Article, bool) {
 	if err != nil || art.Node == nil {
 		return issue.Article{}, false
 	}
-	resolve := d.resolve
-	body := htmltext.ReadBody([]*html.Node{art.Node}, resolve)
+	trimEdges(art.Node)
+	body := htmltext.ReadBody([]*html.Node{art.Node}, d.resolve)
 	if len(body.Paragraphs) == 0 {
 		return issue.Article{}, false
 	}

@@ -160,7 +160,7 @@ func (r *bodyReader) enter(n *html.Node) bool {
 		}
 		r.open = append(r.open, openSpan{kind: issue.SpanLink, start: -1, href: Clean(href)})
 	default:
-		if isBlock(n.Data) {
+		if IsBlock(n.Data) {
 			r.flush()
 		}
 	}
@@ -180,7 +180,7 @@ func (r *bodyReader) leave(n *html.Node) {
 		r.closeSpan(issue.SpanEm)
 	case n.Data == "a":
 		r.closeSpan(issue.SpanLink)
-	case isBlock(n.Data):
+	case IsBlock(n.Data):
 		r.flush()
 	}
 }
@@ -200,8 +200,8 @@ func (r *bodyReader) closeSpan(kind issue.SpanKind) {
 	}
 }
 
-// isBlock reports the elements that end a paragraph.
-func isBlock(tag string) bool {
+// IsBlock reports the elements that end a paragraph.
+func IsBlock(tag string) bool {
 	switch tag {
 	case "p", "div", "li", "ul", "ol", "dl", "dt", "dd", "section", "article", "header", "footer", "aside", "nav",
 		"figure", "figcaption", "table", "thead", "tbody", "tfoot", "tr", "td", "th", "caption", "pre", "center",
@@ -336,7 +336,7 @@ func (r *bodyReader) captions() {
 	for i := range b.Blocks {
 		img := &b.Blocks[i]
 		k := img.After
-		if img.Kind != issue.BlockImage || img.Text != "" || k >= len(b.Paragraphs) || !isCaption(b.Paragraphs[k]) {
+		if img.Kind != issue.BlockImage || img.Text != "" || k >= len(b.Paragraphs) || !IsCaption(b.Paragraphs[k]) {
 			continue
 		}
 		if i+1 < len(b.Blocks) && b.Blocks[i+1].After == k {
@@ -365,9 +365,9 @@ func (r *bodyReader) captions() {
 	}
 }
 
-// isCaption reports a paragraph shaped as a picture's caption: 图为…,
+// IsCaption reports a paragraph shaped as a picture's caption: 图为…,
 // 上图：…, …摄, …供图, （资料图片）.
-func isCaption(s string) bool {
+func IsCaption(s string) bool {
 	if utf8.RuneCountInString(s) > 200 {
 		return false
 	}
@@ -440,7 +440,7 @@ func plainList(l *html.Node) []string {
 		case c.Type == html.TextNode && strings.TrimFunc(c.Data, IsSpace) == "":
 		case IsElem(c, "li"):
 			if Find(c, func(n *html.Node) bool {
-				return n != c && n.Type == html.ElementNode && (isBlock(n.Data) || n.Data == "img" || n.Data == "br")
+				return n != c && n.Type == html.ElementNode && (IsBlock(n.Data) || n.Data == "img" || n.Data == "br")
 			}) != nil {
 				return nil
 			}
