@@ -129,3 +129,50 @@ func firstRunes(s string, n int) string {
 	r := []rune(s)
 	return string(r[:min(n, len(r))])
 }
+
+// TestNewsPageDetails: the date of a news page whose title is no <h1>
+// (by the title's element) or is printed after a label (发布日期：), the
+// address a browser saved the page from (its date, and the pictures'
+// addresses resolved against it), and no made-up host for the pictures
+// of a page read from a file.
+func TestNewsPageDetails(t *testing.T) {
+	read := func(name string, data []byte) *issue.Issue {
+		t.Helper()
+		if data == nil {
+			var err error
+			if data, err = os.ReadFile(filepath.Join("testdata", "news", name)); err != nil {
+				t.Fatal(err)
+			}
+		}
+		is, err := Read(data, name, "")
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		return is
+	}
+	firstImage := func(a *issue.Article) string {
+		for _, b := range a.Blocks {
+			if b.Kind == issue.BlockImage {
+				return b.Src
+			}
+		}
+		return ""
+	}
+	for _, name := range []string{"gallery.html", "ad.html"} {
+		if is := read(name, nil); is.Date != "2026-08-03" {
+			t.Errorf("%s: date %q, want 2026-08-03", name, is.Date)
+		}
+	}
+	if src := firstImage(read("promo.html", nil).Articles()[0]); src != "/NMediaFile/2026/0803/MAIN20260803001.jpg" {
+		t.Errorf("promo.html: picture at %q, want the address as written", src)
+	}
+	const page = `<!-- saved from url=(0051)https://www.example.cn/culture/2026-08/03/c_17.htm -->
+<html><head><title>湖滨社区开办老年课堂</title></head><body><div class="text">
+<p><img src="pic/a.jpg"></p><p>图为老年课堂上的书法课。林青摄</p>
+<p>湖滨社区的老年课堂开课了，第一堂是书法课，二十多位老人早早来到教室。</p>
+<p>社区工作人员说，课堂每周两次，还将开设手机使用和健康讲座等课程。</p></div></body></html>`
+	is := read("湖滨社区开办老年课堂.html", []byte(page))
+	if a := is.Articles()[0]; is.Date != "2026-08-03" || firstImage(a) != "https://www.example.cn/culture/2026-08/03/pic/a.jpg" {
+		t.Errorf("saved page: date %q, picture at %q", is.Date, firstImage(a))
+	}
+}

@@ -99,7 +99,7 @@ func Inspect(data []byte, pageURL string) (*Page, error) {
 type doc struct {
 	root    *html.Node
 	name    string   // the address or path as given
-	base    *url.URL // name as an address
+	base    *url.URL // name as an address, or the address the page was saved from
 	enc     string
 	invalid int
 	sys     string
@@ -109,6 +109,9 @@ type doc struct {
 	head *html.Node
 	prop map[string]string // the fields of an enpproperty comment
 	line *string           // the text of head without the body, once read
+	// saved is the address a browser wrote in a page it saved (see
+	// savedFrom), "" when none.
+	saved string
 }
 
 // load decodes and parses a page (forced forces its encoding).
@@ -123,6 +126,11 @@ func load(data []byte, name, forced string) (*doc, error) {
 	}
 	d := &doc{root: root, name: name, enc: res.Encoding, invalid: res.Invalid}
 	d.base = baseURL(name)
+	if d.base == nil || d.base.Scheme != "http" && d.base.Scheme != "https" {
+		if u := savedFrom(root); u != nil {
+			d.base, d.saved = u, u.String()
+		}
+	}
 	d.prop = enpProperty(root)
 	d.findSystem()
 	return d, nil
@@ -137,6 +145,35 @@ func baseURL(name string) *url.URL {
 		return u
 	}
 	return &url.URL{Path: strings.ReplaceAll(name, "\\", "/")}
+}
+
+// savedMark is the comment a browser writes at the top of a page it
+// saves: <!-- saved from url=(0061)https://… -->.
+var savedMark = regexp.MustCompile(`^\s*saved from url=\(\d+\)(https?://\S+)\s*$`)
+
+// savedFrom returns the address a browser saved the page from, when it
+// wrote it in a comment at the top of the page (before or at the start
+// of <html> or <head>), or nil.
+func savedFrom(root *html.Node) *url.URL {
+	for _, parent := range []*html.Node{root, htmltext.Find(root, htmltext.ByTag("html")), htmltext.Find(root, htmltext.ByTag("head"))} {
+		if parent == nil {
+			continue
+		}
+		for n := parent.FirstChild; n != nil; n = n.NextSibling {
+			if n.Type == html.ElementNode && n.Data != "html" && n.Data != "head" {
+				break
+			}
+			if n.Type != html.CommentNode {
+				continue
+			}
+			if m := savedMark.FindStringSubmatch(n.Data); m != nil {
+				if u, err := url.Parse(m[1]); err == nil && u.Host != "" {
+					return u
+				}
+			}
+		}
+	}
+	return nil
 }
 
 // resolve resolves href against the page's address.
@@ -399,6 +436,9 @@ func (d *doc) paper() string {
 	if p := paperFromURL(d.name); p != "" {
 		return p
 	}
+	if p := paperFromURL(d.saved); p != "" {
+		return p
+	}
 	if m := paperQuoted.FindStringSubmatch(d.headLine()); m != nil {
 		return htmltext.Clean(m[1])
 	}
@@ -421,6 +461,9 @@ func (d *doc) paper() string {
 // or the article's date line.
 func (d *doc) date() string {
 	if s := dateFromURL(d.name); s != "" {
+		return s
+	}
+	if s := dateFromURL(d.saved); s != "" {
 		return s
 	}
 	if s := dateFromISO(d.prop["date"]); s != "" {

@@ -3,7 +3,7 @@ package epaper
 import (
 	"errors"
 	"fmt"
-	"net/url"
+	"regexp"
 	"slices"
 	"strings"
 	"unicode"
@@ -60,6 +60,9 @@ func Read(data []byte, name, encoding string) (*issue.Issue, error) {
 		}
 		if is.Date == "" {
 			is.Date = d.dateNearTitle(a.Title)
+		}
+		if is.Date == "" {
+			is.Date = d.labelledDate()
 		}
 	}
 	is.Assemble()
@@ -157,13 +160,13 @@ func (d *doc) metaDate() string {
 // holds no article.
 func (d *doc) readable() (issue.Article, bool) {
 	title := d.titleGuess()
-	u := d.base
-	if u == nil || u.Scheme == "" {
-		u = &url.URL{Scheme: "http", Host: "localhost", Path: "/"}
-	}
 	parser := readability.NewParser()
 	parser.MaxElemsToParse = maxElements
-	art, err := parser.ParseDocument(d.root, u)
+	// No address for the method: it leaves links and images as written,
+	// and ReadBody resolves them against the page's address or path, as
+	// for the pages of known systems (an address made up for a file would
+	// end in the JSON as the pictures' host).
+	art, err := parser.ParseDocument(d.root, nil)
 	if err != nil || art.Node == nil {
 		return issue.Article{}, false
 	}
@@ -246,17 +249,43 @@ func (p *Page) String() string {
 	return fmt.Sprintf("%s page (%s)", p.Kind, p.System)
 }
 
-// dateNearTitle reads the date a news page prints by its <h1> title
-// (2026年08月03日 来源：…), in the few elements that follow it.
+// dateNearTitle reads the date a news page prints by its title
+// (2026年08月03日 来源：…), in the few elements that follow the element
+// holding the title: its <h1>, or on a page without one the first of the
+// elements whose text is the title (<div class="h-title">), or the one
+// or two around it, to have a date after it.
 func (d *doc) dateNearTitle(title string) string {
+	if title == "" {
+		return ""
+	}
 	h1 := htmltext.Find(d.root, func(n *html.Node) bool {
 		return htmltext.IsElem(n, "h1") && htmltext.Clean(htmltext.Text(n)) == title
 	})
-	if h1 == nil {
-		return ""
+	if h1 != nil {
+		return dateAfter(h1)
 	}
+	tried := 0
+	var out string
+	htmltext.Walk(d.root, func(n *html.Node) bool {
+		if out != "" || tried >= 4 || htmltext.Hidden(n) {
+			return false
+		}
+		if n.Type != html.TextNode || htmltext.Clean(n.Data) != title {
+			return true
+		}
+		tried++
+		for e, up := n.Parent, 0; e != nil && e.Type == html.ElementNode && up < 3 && out == ""; e, up = e.Parent, up+1 {
+			out = dateAfter(e)
+		}
+		return false
+	})
+	return out
+}
+
+// dateAfter reads a date in the few elements after n.
+func dateAfter(n *html.Node) string {
 	seen := 0
-	for n := h1.NextSibling; n != nil && seen < 4; n = n.NextSibling {
+	for n := n.NextSibling; n != nil && seen < 4; n = n.NextSibling {
 		if n.Type != html.ElementNode {
 			continue
 		}
@@ -269,4 +298,28 @@ func (d *doc) dateNearTitle(title string) string {
 		}
 	}
 	return ""
+}
+
+// publishedLabel matches a date a page prints after a label saying it is
+// the article's: 发布日期：2026-08-03, 发布时间: 2026年8月3日.
+var publishedLabel = regexp.MustCompile(`(?:发布|发表|刊发|出版)(?:日期|时间)\s*[：:]\s*(\S.{0,20})`)
+
+// labelledDate reads the date a page prints after a label saying it is
+// the article's (see publishedLabel), the first such in the page.
+func (d *doc) labelledDate() string {
+	var out string
+	htmltext.Walk(d.root, func(n *html.Node) bool {
+		if out != "" || htmltext.Hidden(n) {
+			return false
+		}
+		if n.Type == html.TextNode {
+			if m := publishedLabel.FindStringSubmatch(n.Data); m != nil {
+				if out = dateFromISO(m[1]); out == "" {
+					out = dateFromText(m[1])
+				}
+			}
+		}
+		return true
+	})
+	return out
 }
