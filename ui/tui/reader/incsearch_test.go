@@ -67,3 +67,29 @@ func TestStaleSearchStops(t *testing.T) {
 		t.Errorf("%d matches; a stale search found %d", len(all), len(none))
 	}
 }
+
+// TestCurrentResultShown: the results list (under its heading) always
+// shows the current match, at 40×15 as at 100×30, going through them.
+func TestCurrentResultShown(t *testing.T) {
+	for _, size := range [][2]int{{40, 15}, {100, 30}, {60, 8}} {
+		m := newModel(t, sample(t), size[0], size[1])
+		r := reader(m)
+		press(t, m, "/", "的", "enter", "esc")
+		if !r.search.active() {
+			t.Fatalf("%v: no search", size)
+		}
+		for range min(len(r.search.matches), 30) {
+			lines := r.resultsView(r.g.ListW, r.g.BodyH)
+			found := false
+			for _, l := range lines[1:] {
+				if strings.Contains(l, "▌") {
+					found = true
+				}
+			}
+			if !found {
+				t.Fatalf("%v: match %d/%d not in the list:\n%s", size, r.search.cur+1, len(r.search.matches), strings.Join(lines, "\n"))
+			}
+			press(t, m, "j")
+		}
+	}
+}

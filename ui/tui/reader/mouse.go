@@ -31,11 +31,11 @@ func (r *Page) wheel(m tea.Mouse) {
 	switch {
 	case r.prompt != promptNone:
 	case r.overlay == overlayOutput:
-		r.output.Wheel(m, len(r.output.wrapped(r.width, r.env.AmbWide)), max(r.g.BodyH-1, 1))
+		r.output.Wheel(m, len(r.output.wrapped(r.outputWidth(), r.env.AmbWide)), max(r.g.BodyH-1, 1))
 	case r.overlay == overlayHelp:
 		r.help.Wheel(m, len(r.helpLines(max(r.width-2, 1))), r.g.BodyH)
 	case r.overList(m.X, m.Y) && r.search.active():
-		r.search.list.Wheel(m, len(r.search.rows), r.g.BodyH)
+		r.search.list.Wheel(m, len(r.search.rows), max(r.g.BodyH-1, 1)) // under the results' heading
 	case r.overList(m.X, m.Y):
 		r.list.Wheel(m, len(r.rows), r.g.BodyH)
 	case m.Y >= r.g.BodyY && m.Y < r.g.BodyY+r.g.BodyH:

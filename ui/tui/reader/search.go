@@ -334,7 +334,7 @@ func (s *searchState) resultRowOf(i int) int {
 // its article's title when there is room).
 func (r *Page) ensureResultVisible() {
 	s := &r.search
-	h := r.g.BodyH
+	h := r.g.BodyH - 1 // under the results' heading
 	n := s.resultRowOf(s.cur)
 	if n < 0 || h <= 0 {
 		return
