@@ -12,18 +12,34 @@ import (
 func findJumps(p string, para int) []Jump {
 	var out []Jump
 	// Look at each closing bracket (rarer than 版) and at what precedes it.
+	// ascii and full are the next ")" and "）" at or after off (len(p)
+	// when there is none), each looked for again only once passed: a
+	// paragraph with many of one and none of the other is not searched
+	// to its end for each.
+	ascii, full := -1, -1
 	for off := 0; off < len(p); {
-		i, closeLen := nextCloser(p[off:])
-		if i < 0 {
+		if ascii < off {
+			ascii = len(p)
+			if a := strings.IndexByte(p[off:], ')'); a >= 0 {
+				ascii = off + a
+			}
+		}
+		if full < off {
+			full = off + indexFullParen(p[off:])
+		}
+		closeAt, closeLen := ascii, 1
+		if full < ascii {
+			closeAt, closeLen = full, len("）")
+		}
+		if closeAt >= len(p) {
 			break
 		}
-		closeAt := off + i
 		off = closeAt + closeLen
 		ban := strings.TrimSuffix(p[:closeAt], "面")
 		if !strings.HasSuffix(ban, "版") {
 			continue
 		}
-		i = len(ban) - len("版")
+		i := len(ban) - len("版")
 		// The opening bracket, at most 30 characters back.
 		open := -1
 		for j, k := i, 0; j > 0 && k < 30; k++ {
@@ -50,21 +66,22 @@ func findJumps(p string, para int) []Jump {
 	return out
 }
 
-// nextCloser returns the index and length of the first closing bracket,
-// ")" or "）", in s, or −1.
-func nextCloser(s string) (int, int) {
-	a := strings.IndexByte(s, ')')
-	limit := s
-	if a >= 0 {
-		limit = s[:a]
+// indexFullParen returns the index of the first "）" in s, or len(s). It
+// looks for its last byte, 0x89: its first, 0xEF, starts every full-width
+// comma and colon of Chinese text.
+func indexFullParen(s string) int {
+	for i := 2; i < len(s); {
+		j := strings.IndexByte(s[i:], 0x89)
+		if j < 0 {
+			break
+		}
+		i += j
+		if s[i-2] == 0xEF && s[i-1] == 0xBC {
+			return i - 2
+		}
+		i++
 	}
-	if b := strings.Index(limit, "）"); b >= 0 {
-		return b, len("）")
-	}
-	if a >= 0 {
-		return a, 1
-	}
-	return -1, 0
+	return len(s)
 }
 
 // jumpDir tells the direction of a jump from the words inside its

@@ -474,6 +474,18 @@ func TestFindJumps(t *testing.T) {
 			t.Errorf("findJumps(%q) = %+v", in, js)
 		}
 	}
+	// Both kinds of bracket, many of one before the other, and characters
+	// that share bytes with "）" (EF BC 89): ，(EF BC 8C), 㗉 (E3 97 89).
+	in := "甲（一）乙(二)，丙（三）㗉(四)，（下转第七版）丁(五)（六）(上接第二版)戊"
+	js := findJumps(in, 0)
+	if len(js) != 2 || js[0].Text != "（下转第七版）" || js[1].Text != "(上接第二版)" || in[js[1].Offset:js[1].Offset+len(js[1].Text)] != js[1].Text {
+		t.Errorf("findJumps(%q) = %+v", in, js)
+	}
+	for _, s := range []string{"", "）", "ab）", "，㗉", "\xbc\x89）"} {
+		if got, want := indexFullParen(s), strings.Index(s, "）"); got != want && !(want < 0 && got == len(s)) {
+			t.Errorf("indexFullParen(%q) = %d, want %d", s, got, want)
+		}
+	}
 }
 
 // TestSignedJumpPages: a jump line whose page is zero or negative points

@@ -147,7 +147,21 @@ func atMost(s string, n int) bool {
 	case len(s) > 4*n:
 		return false
 	}
-	return utf8.RuneCountInString(s) <= n
+	return runeCount(s) <= n
+}
+
+// runeCount is utf8.RuneCountInString for the parser's text, which is
+// valid UTF-8: it counts the bytes that start a character, where the
+// standard library decodes each one (several times slower on Chinese
+// text). On invalid UTF-8 it may count fewer.
+func runeCount(s string) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if s[i]&0xC0 != 0x80 {
+			n++
+		}
+	}
+	return n
 }
 
 // isSentenceEnd reports the marks that end a sentence.

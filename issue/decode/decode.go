@@ -234,10 +234,14 @@ func detect(data []byte) (text []byte, name string, invalid, clean int, err erro
 		}
 		return out, name, n, -1, nil
 	}
-	if looksBinary(sample) {
+	valid, clean := scanUTF8(data)
+	// Valid UTF-8 without a control character in the sample (the
+	// first byte textsafe changes comes after it) has no byte that
+	// looksBinary counts: the sample need not be read again.
+	if (!valid || clean < len(sample)) && looksBinary(sample) {
 		return nil, "", 0, -1, ErrBinary
 	}
-	if valid, clean := scanUTF8(data); valid {
+	if valid {
 		return data, UTF8, 0, clean, nil
 	}
 	// Not valid UTF-8: UTF-8 with a few bad bytes, a legacy encoding, or

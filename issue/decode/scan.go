@@ -1,6 +1,7 @@
 package decode
 
 import (
+	"encoding/binary"
 	"unicode/utf8"
 
 	"dubao/issue/textsafe"
@@ -10,12 +11,28 @@ import (
 // the index of the first byte textsafe.Bytes changes (textsafe.FirstChange's
 // answer, len(data) when there is none): the two passes over every byte
 // of an issue that most of its reading cost, made one. Chinese text is
-// mostly three-byte characters, which take the short way.
+// mostly three-byte characters, which take the short way: two at a time
+// when both are characters no check but validity concerns (plainLead),
+// else one at a time.
 func scanUTF8(data []byte) (valid bool, clean int) {
 	n := len(data)
 	clean = n
 	i := 0
 	for i < n {
+		// Two three-byte characters in the eight bytes at i: their lead
+		// bytes plain, their four continuation bytes 10xxxxxx.
+		for i+8 <= n {
+			w := binary.LittleEndian.Uint64(data[i:])
+			if w&0x0000_C0C0_00C0_C000 != 0x0000_8080_0080_8000 || !plainLead[byte(w)] || !plainLead[byte(w>>24)] ||
+				// U+FEFF, EF BB BF, is the one EF character Bytes changes.
+				w&0xFFFF == 0xBBEF || w>>24&0xFFFF == 0xBBEF {
+				break
+			}
+			i += 6
+		}
+		if i >= n {
+			break
+		}
 		c := data[i]
 		if c < utf8.RuneSelf {
 			if c < 0x20 && c != '\n' || c == 0x7F { // textsafe.Changes, inline
@@ -55,3 +72,19 @@ func scanUTF8(data []byte) (valid bool, clean int) {
 	}
 	return true, clean
 }
+
+// plainLead marks the lead bytes of three-byte characters that any two
+// continuation bytes make valid, and that textsafe.Changes never
+// concerns: E1 and E3–EC (U+1000–U+1FFF, U+3000–U+CFFF: CJK punctuation,
+// kana, the Han characters, Hangul), and EF (U+F000–U+FFFF: the
+// full-width forms ，：（）) but for U+FEFF, which the scan checks
+// itself. E0 and ED limit their second byte; E2 and EE start characters
+// Bytes changes.
+var plainLead = func() (t [256]bool) {
+	t[0xE1] = true
+	for c := 0xE3; c <= 0xEC; c++ {
+		t[c] = true
+	}
+	t[0xEF] = true // but for EF BB: see scanUTF8
+	return t
+}()

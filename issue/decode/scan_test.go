@@ -19,7 +19,7 @@ func TestScanUTF8(t *testing.T) {
 		"中", "文", "，", "。", "“", "”", "—", "…", "\u3000", "Ａ", "ｶ",
 		"\u0085", "\u009b", "\u00a0", "\u00e9", "\u061c", "\u0627",
 		"\u200b", "\u200e", "\u200f", "\u2028", "\u2029", "\u202a", "\u202e", "\u202f", "\u2066", "\u2069", "\u206a",
-		"\ufeff", "\ufeff"[:2], "\uffef", "\uff0c", "\ue000",
+		"\ufeff", "\ufeff"[:2], "\uffef", "\uff0c", "\ue000", "\ue40c", "\ue40d", "\u1000", "\ucfff",
 		"\u0800", "\ud7ff", "\U00010000", "\U0010ffff", "\U0002a6d6",
 		"\xc0\x80", "\xe0\x80\x80", "\xed\xa0\x80", "\xf4\x90\x80\x80", "\xff", "\x80", "\xe4\xb8", "\xe4",
 	}
@@ -42,9 +42,9 @@ func TestScanUTF8(t *testing.T) {
 		check(p + "中文")
 	}
 	r := rand.New(rand.NewPCG(1, 2))
-	for range 20000 {
+	for k := range 20000 {
 		var s string
-		for range 1 + r.IntN(12) {
+		for range 1 + r.IntN(12+k%3*20) {
 			p := pieces[r.IntN(len(pieces))]
 			if r.IntN(3) > 0 {
 				p = pieces[9+r.IntN(10)] // mostly text

@@ -58,10 +58,12 @@ func Sniff(data []byte) string {
 	if bytes.HasPrefix(head, []byte("\xff\xfe")) || bytes.HasPrefix(head, []byte("\xfe\xff")) {
 		return sniffUTF16(head)
 	}
-	lower := bytes.ToLower(bytes.TrimLeft(head, " \t\r\n\f"))
-	if !bytes.HasPrefix(lower, []byte("<")) {
+	lead := bytes.TrimLeft(head, " \t\r\n\f")
+	if !bytes.HasPrefix(lead, []byte("<")) {
+		// Text: no need to lower its case (a shelf sniffs every file).
 		return FormatText
 	}
+	lower := bytes.ToLower(lead)
 	rest := lower
 	// Skip the XML declaration, comments, doctype and processing
 	// instructions to find the root element.
