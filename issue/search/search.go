@@ -48,6 +48,22 @@ func New(q string) Query {
 // blocks, which fold from nothing else (no width or case form).
 func fastHan(r rune) bool { return r >= 0x3400 && r <= 0x9FFF }
 
+// Needs returns, for each Han character of q (U+3400–U+9FFF, the range
+// of fastHan), every character that folds as it does (script.Variants:
+// 苹 and 蘋; some may lie outside that range, such as a compatibility
+// ideograph): a text that holds, for some group, none of its characters
+// cannot match q. It is what a prefilter of texts by the characters they
+// hold must ask, so that it folds as the search does.
+func (q Query) Needs() [][]rune {
+	var out [][]rune
+	for _, f := range q.folded {
+		if fastHan(f) {
+			out = append(out, script.Variants(f))
+		}
+	}
+	return out
+}
+
 // String returns the query as typed.
 func (q Query) String() string { return q.text }
 

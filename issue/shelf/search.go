@@ -100,13 +100,15 @@ func (s *Shelf) Search(ctx context.Context, q search.Query, opt SearchOptions) <
 			}
 		}
 	})
+	pf := loadPrefilters(s)
+	needs := q.Needs()
 	for range workers {
 		wg.Go(func() {
 			var bufs source.Buffers
 			for j := range jobs {
 				b := Batch{Entry: j.e}
 				if ctx.Err() == nil {
-					b.Hits, b.Err = s.searchEntrySafe(j.e, q, &bufs)
+					b.Hits, b.Err = s.searchEntrySafe(j.e, q, needs, pf, &bufs)
 				}
 				j.slot <- b
 			}
@@ -114,6 +116,9 @@ func (s *Shelf) Search(ctx context.Context, q search.Query, opt SearchOptions) <
 	}
 	go func() { // collector: emits in shelf order
 		defer close(out)
+		// The prefilters this search made are kept for the next one,
+		// once every worker is done.
+		defer func() { _ = pf.save(s) }()
 		defer wg.Wait()
 		defer cancel()
 		done, hits := 0, 0
@@ -149,18 +154,30 @@ func (s *Shelf) Search(ctx context.Context, q search.Query, opt SearchOptions) <
 // article. The check is on the raw text, where the query's folding also
 // skips spaces and line breaks, so it passes every issue whose articles
 // can match (bar a match that runs across markup).
-func (s *Shelf) searchEntrySafe(e *Entry, q search.Query, bufs *source.Buffers) (hits []Hit, err error) {
+func (s *Shelf) searchEntrySafe(e *Entry, q search.Query, needs [][]rune, pf *prefilters, bufs *source.Buffers) (hits []Hit, err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			*bufs = source.Buffers{} // in whatever state the panic left them
 			hits, err = nil, fmt.Errorf("%s: dubao failed searching it (a bug: %v)", e.Path(), p)
 		}
 	}()
-	return s.searchEntry(e, q, bufs)
+	return s.searchEntry(e, q, needs, pf, bufs)
 }
 
-// searchEntry searches the issue e.
-func (s *Shelf) searchEntry(e *Entry, q search.Query, bufs *source.Buffers) ([]Hit, error) {
+// searchEntry searches the issue e: not at all when its prefilter (in
+// pf) says it lacks a character q needs (see search.Query.Needs); else
+// its files are read, and its prefilter made from their text when it is
+// not known (for text files only: the text of a web page or an EPUB is
+// not the one read from its bytes).
+func (s *Shelf) searchEntry(e *Entry, q search.Query, needs [][]rune, pf *prefilters, bufs *source.Buffers) ([]Hit, error) {
+	known := pf.get(e.Key)
+	if !known.mayMatch(needs) {
+		return nil, nil
+	}
+	var han *hanBits
+	if known == nil && e.Key != "" && !e.day {
+		han = new(hanBits)
+	}
 	texts := make([][]byte, len(e.Files))
 	raws := make([][]byte, len(e.Files))
 	match := false
@@ -172,7 +189,7 @@ func (s *Shelf) searchEntry(e *Entry, q search.Query, bufs *source.Buffers) ([]H
 		}
 		if source.IsEPUB(data) {
 			// Compressed: searched once parsed.
-			raws[i], match = data, true
+			raws[i], match, han = data, true, nil
 			continue
 		}
 		text, err := s.decode(f, data)
@@ -180,10 +197,20 @@ func (s *Shelf) searchEntry(e *Entry, q search.Query, bufs *source.Buffers) ([]H
 			return nil, fmt.Errorf("%s: %w", name, err)
 		}
 		texts[i], raws[i] = text, data
+		if han != nil {
+			if s.textFormat(data) {
+				han.add(text)
+			} else {
+				han = nil
+			}
+		}
 		if !match {
 			start, _ := q.Index(view(text), 0)
 			match = start >= 0
 		}
+	}
+	if han != nil {
+		pf.put(e.Key, han.set())
 	}
 	if !match {
 		return nil, nil
@@ -214,7 +241,7 @@ func (s *Shelf) searchEntry(e *Entry, q search.Query, bufs *source.Buffers) ([]H
 			// share the memory of its text: it gets a copy of its own.
 			var p *issue.Issue
 			var err error
-			if format := s.opt.Format; format != "" && format != source.FormatText || format == "" && source.Sniff(raws[i]) != source.FormatText {
+			if !s.textFormat(raws[i]) {
 				p, err = source.Parse(f.Path, bytes.Clone(raws[i]), s.opt.source())
 			} else {
 				p, err = issue.ParseOwned(bytes.Clone(texts[i]), issue.Options{Name: f.Path, Encoding: "utf-8"})
@@ -246,6 +273,16 @@ func (s *Shelf) searchEntry(e *Entry, q search.Query, bufs *source.Buffers) ([]H
 		}
 	}
 	return hits, nil
+}
+
+// textFormat reports whether a file of these bytes is read as text (not
+// as a web page, a feed or an EPUB): its parsed text is then made of the
+// characters of its decoded bytes.
+func (s *Shelf) textFormat(data []byte) bool {
+	if f := s.opt.Format; f != "" {
+		return strings.EqualFold(f, source.FormatText)
+	}
+	return source.Sniff(data) == source.FormatText
 }
 
 // decode returns the text of a file read for a search. A file that was

@@ -1,0 +1,301 @@
+package shelf
+
+import (
+	"encoding/binary"
+	"encoding/hex"
+	"errors"
+	mathbits "math/bits"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+
+	"dubao/issue/safefile"
+)
+
+// The search's prefilter: for each issue of a shelf, the set of Han
+// characters its text holds (hanSet), kept in the shelf's cache beside its
+// index and known by the issue's key (Entry.Key, which changes with any
+// byte of its files). A search skips, without reading them, the issues
+// that lack every form of one of the query's Han characters
+// (search.Query.Needs). The sets are made by the searches themselves, from
+// the text they read anyway: indexing (list, the reader) never pays for
+// them, and an issue whose set is not known yet is read as before.
+//
+// A set of characters rather than of pairs of them (a "bigram bitmap"):
+// it is exact (no false hit), small (a real 20-page daily holds 2,080
+// distinct Han characters, 4 KB here; its 17,000 distinct pairs would
+// need some 20 KB of bits for one false hit in ten), and it keeps a
+// match whose characters the markup separates (云**岭**), which the
+// search finds in the parsed text. Its limit: a query of common
+// characters only (发展) passes every issue.
+
+// Range of the characters a hanSet holds: the CJK blocks that search's
+// fast byte search covers (the Han characters of Chinese text).
+const (
+	hanLo = 0x3400
+	hanHi = 0x9FFF
+)
+
+// hanSet holds the characters of hanLo–hanHi that a text holds, as their
+// offsets from hanLo in increasing order, two bytes each (little-endian).
+// A nil hanSet is one that is not known.
+type hanSet []byte
+
+// hanBits is a set of hanLo–hanHi, as bits, for building a hanSet.
+type hanBits [(hanHi - hanLo + 64) / 64]uint64
+
+// add adds the Han characters of text, UTF-8 (invalid bytes are passed
+// over), to the set.
+func (b *hanBits) add(text []byte) {
+	n := len(text)
+	for i := 0; i+2 < n; {
+		c := text[i]
+		// U+3400–U+9FFF is E3 90 80 – E9 BF BF.
+		if c < 0xE3 || c > 0xE9 {
+			i++
+			continue
+		}
+		c1, c2 := text[i+1], text[i+2]
+		if c1&0xC0 != 0x80 || c2&0xC0 != 0x80 {
+			i++
+			continue
+		}
+		r := rune(c&0x0F)<<12 | rune(c1&0x3F)<<6 | rune(c2&0x3F)
+		if r >= hanLo {
+			b[(r-hanLo)/64] |= 1 << ((r - hanLo) % 64)
+		}
+		i += 3
+	}
+}
+
+// set returns the characters of b as a hanSet (never nil).
+func (b *hanBits) set() hanSet {
+	out := make(hanSet, 0, 256)
+	for w, bits := range b {
+		for bits != 0 {
+			k := mathbits.TrailingZeros64(bits)
+			bits &= bits - 1
+			out = binary.LittleEndian.AppendUint16(out, uint16(w*64+k))
+		}
+	}
+	return out
+}
+
+// has reports whether the set holds r (a character of hanLo–hanHi).
+func (h hanSet) has(r rune) bool {
+	want := uint16(r - hanLo)
+	lo, hi := 0, len(h)/2
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if binary.LittleEndian.Uint16(h[2*m:]) < want {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo < len(h)/2 && binary.LittleEndian.Uint16(h[2*lo:]) == want
+}
+
+// mayMatch reports whether a text of these characters can match a query
+// that needs one character of each group (search.Query.Needs): false
+// only when the set is known and lacks every character of a group that
+// lies wholly in its range.
+func (h hanSet) mayMatch(needs [][]rune) bool {
+	if h == nil {
+		return true
+	}
+next:
+	for _, group := range needs {
+		for _, r := range group {
+			if r < hanLo || r > hanHi || h.has(r) {
+				continue next
+			}
+		}
+		return false
+	}
+	return true
+}
+
+// prefilters are the hanSets of a shelf's issues by key: those of the
+// cache, and those the search made (added), to be saved.
+type prefilters struct {
+	path  string // the cache file; "" when there is no cache
+	mu    sync.Mutex
+	known map[string]hanSet
+	added int
+}
+
+// prefilterMagic starts a prefilter file; prefilterVersion changes with
+// its layout or with what a set holds.
+const (
+	prefilterMagic   = "DUBAOHAN"
+	prefilterVersion = 1
+)
+
+// prefilterPath is the file of the shelf's prefilters: beside its index.
+func prefilterPath(cacheDir, dir, encoding string) (string, error) {
+	name, _, err := indexPath(cacheDir, dir, encoding)
+	if err != nil {
+		return "", err
+	}
+	return strings.TrimSuffix(name, filepath.Ext(name)) + ".han", nil
+}
+
+// loadPrefilters reads the prefilters of the shelf s from its cache; a
+// missing, unreadable or corrupt file is an empty one.
+func loadPrefilters(s *Shelf) *prefilters {
+	p := &prefilters{known: map[string]hanSet{}}
+	if s.opt.CacheDir == "" {
+		return p
+	}
+	name, err := prefilterPath(s.opt.CacheDir, s.Dir, s.opt.variant())
+	if err != nil {
+		return p
+	}
+	p.path = name
+	data, err := safefile.ReadSmall(name, maxIndexSize)
+	if err != nil {
+		return p
+	}
+	if known, err := decodePrefilters(data); err == nil {
+		p.known = known
+	}
+	return p
+}
+
+// errPrefilters is the error of a prefilter file that does not read.
+var errPrefilters = errors.New("corrupt prefilter file")
+
+// decodePrefilters reads a prefilter file: the magic, the version, the
+// count, then each set: its key (32 bytes) and its length and bytes.
+func decodePrefilters(data []byte) (map[string]hanSet, error) {
+	if !strings.HasPrefix(string(data), prefilterMagic) {
+		return nil, errPrefilters
+	}
+	d := decoder{b: data[len(prefilterMagic):]}
+	if d.uvarint() != prefilterVersion {
+		return nil, errPrefilters
+	}
+	n := d.count(34)
+	known := make(map[string]hanSet, n)
+	for range n {
+		key := hex.EncodeToString(d.bytes(32))
+		size := d.count(1)
+		set := d.bytes(size)
+		if size%2 != 0 {
+			d.err = errPrefilters
+		}
+		if d.err != nil {
+			return nil, d.err
+		}
+		known[key] = hanSet(set)
+	}
+	if d.err != nil || len(d.b) != 0 {
+		return nil, errPrefilters
+	}
+	return known, nil
+}
+
+// get returns the set of the issue with key, nil when it is not known.
+func (p *prefilters) get(key string) hanSet {
+	if key == "" {
+		return nil
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.known[key]
+}
+
+// put records the set of the issue with key, made by a search.
+func (p *prefilters) put(key string, h hanSet) {
+	if key == "" || h == nil {
+		return
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if _, ok := p.known[key]; !ok {
+		p.known[key] = h
+		p.added++
+	}
+}
+
+// save writes the sets of the shelf's issues (those of issues no longer
+// on the shelf are dropped) when the search added any.
+func (p *prefilters) save(s *Shelf) error {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.path == "" || p.added == 0 {
+		return nil
+	}
+	b := binary.AppendUvarint([]byte(prefilterMagic), prefilterVersion)
+	var keys [][]byte
+	var sets []hanSet
+	for _, e := range s.Issues {
+		h := p.known[e.Key]
+		raw, err := hex.DecodeString(e.Key)
+		if h == nil || err != nil || len(raw) != 32 {
+			continue
+		}
+		keys, sets = append(keys, raw), append(sets, h)
+	}
+	b = binary.AppendUvarint(b, uint64(len(keys)))
+	for i, k := range keys {
+		b = append(b, k...)
+		b = binary.AppendUvarint(b, uint64(len(sets[i])))
+		b = append(b, sets[i]...)
+	}
+	if err := os.MkdirAll(filepath.Dir(p.path), 0o700); err != nil {
+		return err
+	}
+	p.added = 0
+	return safefile.WriteAtomic(p.path, b)
+}
+
+// decoder reads the fields of a binary cache file; the first error
+// (the data ends early, a count larger than what is left) sticks, and
+// every read after it gives zero values.
+type decoder struct {
+	b   []byte
+	err error
+}
+
+// uvarint reads an unsigned varint.
+func (d *decoder) uvarint() uint64 {
+	if d.err != nil {
+		return 0
+	}
+	v, n := binary.Uvarint(d.b)
+	if n <= 0 {
+		d.err = errPrefilters
+		return 0
+	}
+	d.b = d.b[n:]
+	return v
+}
+
+// count reads a count of things that take at least size bytes each: one
+// larger than what is left is an error (a corrupt or hostile file never
+// makes a huge allocation).
+func (d *decoder) count(size int) int {
+	v := d.uvarint()
+	if d.err == nil && v > uint64(len(d.b)/size) {
+		d.err = errPrefilters
+		return 0
+	}
+	return int(v)
+}
+
+// bytes reads n bytes (a part of the data, not a copy).
+func (d *decoder) bytes(n int) []byte {
+	if d.err != nil {
+		return nil
+	}
+	if n > len(d.b) {
+		d.err = errPrefilters
+		return nil
+	}
+	out := d.b[:n:n]
+	d.b = d.b[n:]
+	return out
+}

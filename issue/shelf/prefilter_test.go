@@ -1,0 +1,202 @@
+package shelf
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+
+	"dubao/issue"
+	"dubao/issue/search"
+	"dubao/issue/source"
+)
+
+// TestSearchPrefilter: a search makes the prefilter of each issue it
+// reads and keeps it in the cache; the next search skips, without
+// reading them, the issues that lack a character the query needs — in
+// every script: 苹果 still finds 蘋果 (and 頭髮 finds 头发) through the
+// prefilter, and an issue of Big5 text is filtered as its decoded text.
+func TestSearchPrefilter(t *testing.T) {
+	big5, err := os.ReadFile(filepath.Join("..", "..", "testdata", "hk-sample-big5.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := writeShelf(t, []fixture{
+		{path: "2024-02-06.md", content: "## 果园\n\n今年蘋果丰收，头发花白的老农笑了。\n"},
+		{path: "2024-02-07.md", content: "## 云岭\n\n云岭的步道今天开放。\n"},
+		{path: "2024-02-08.md", content: "## 苹乡\n\n苹乡的河边，没有另一个字。\n"},
+		{path: "2024-02-09.txt", content: string(big5)},
+	})
+	opt := Options{CacheDir: t.TempDir()}
+	s, err := Scan(context.Background(), dir, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	hits := func(q string) (files []string, errs []string) {
+		t.Helper()
+		for _, b := range collect(t, s, q, SearchOptions{}) {
+			if b.Err != nil {
+				errs = append(errs, b.Entry.Files[0].Path)
+			}
+			if len(b.Hits) > 0 {
+				files = append(files, b.Entry.Files[0].Path)
+			}
+		}
+		slices.Sort(files)
+		slices.Sort(errs)
+		return files, errs
+	}
+	// The first search reads every issue and makes the prefilters.
+	if got, errs := hits("苹果"); !slices.Equal(got, []string{"2024-02-06.md", "2024-02-09.txt"}) || len(errs) > 0 {
+		t.Fatalf("苹果, first search: hits in %v, errors in %v", got, errs)
+	}
+	name, err := prefilterPath(opt.CacheDir, dir, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(name); err != nil {
+		t.Fatalf("no prefilter file: %v", err)
+	}
+	// The issues without 果 (or 菓) and without 云 are gone: a search that
+	// read them would say so.
+	for _, f := range []string{"2024-02-07.md", "2024-02-08.md"} {
+		if err := os.Remove(filepath.Join(dir, f)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if got, errs := hits("苹果"); !slices.Equal(got, []string{"2024-02-06.md", "2024-02-09.txt"}) || len(errs) > 0 {
+		t.Errorf("苹果 through the prefilter: hits in %v, errors in %v (an issue lacking 果 was read)", got, errs)
+	}
+	if got, errs := hits("頭髮"); !slices.Equal(got, []string{"2024-02-06.md", "2024-02-09.txt"}) || len(errs) > 0 {
+		t.Errorf("頭髮 through the prefilter: hits in %v, errors in %v", got, errs)
+	}
+	// 云 is in the issue whose file is gone: the prefilter lets it be read.
+	if got, errs := hits("云岭"); len(got) > 0 || !slices.Equal(errs, []string{"2024-02-07.md"}) {
+		t.Errorf("云岭: hits in %v, errors in %v; want the read of the missing file to fail", got, errs)
+	}
+	// A new shelf (another run) loads the prefilters from the cache.
+	s, err = Scan(context.Background(), dir, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if pf := loadPrefilters(s); len(pf.known) < 2 {
+		t.Errorf("%d prefilters loaded", len(pf.known))
+	}
+}
+
+// TestHanSet: a set holds exactly the Han characters of its text, and a
+// group of forms that reaches outside its range always passes (a text's
+// compatibility ideograph is not in the set).
+func TestHanSet(t *testing.T) {
+	var b hanBits
+	b.add([]byte("中文abc，。㐀鿿\xe4\xb8"))
+	b.add([]byte("龍\xff蘋"))
+	h := b.set()
+	for _, r := range "中文㐀鿿龍蘋" {
+		if !h.has(r) {
+			t.Errorf("%c not in the set", r)
+		}
+	}
+	for _, r := range "苹果一" {
+		if h.has(r) {
+			t.Errorf("%c in the set", r)
+		}
+	}
+	if len(h) != 2*6 {
+		t.Errorf("set of %d bytes, want 12", len(h))
+	}
+	for _, tc := range []struct {
+		q    string
+		want bool
+	}{{"中文", true}, {"苹", true}, {"苹果", false}, {"abc", true}, {"一", false}, {"龙", true}} {
+		if got := h.mayMatch(search.New(tc.q).Needs()); got != tc.want {
+			t.Errorf("mayMatch(%s) = %v", tc.q, got)
+		}
+	}
+	if !h.mayMatch([][]rune{{'一', 0xF900}}) {
+		t.Error("a group with a form outside the range is refused")
+	}
+	if !hanSet(nil).mayMatch([][]rune{{'一'}}) {
+		t.Error("an unknown set refuses")
+	}
+}
+
+// TestPrefilterFile: the file reads back what was saved; a corrupt one —
+// cut short, a count past its end, a set of odd length — reads as none.
+func TestPrefilterFile(t *testing.T) {
+	dir := writeShelf(t, []fixture{{path: "2024-02-06.md", content: "## 果园\n\n今年苹果丰收。\n"}})
+	opt := Options{CacheDir: t.TempDir()}
+	s, err := Scan(context.Background(), dir, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	collect(t, s, "苹果", SearchOptions{})
+	pf := loadPrefilters(s)
+	h := pf.get(s.Issues[0].Key)
+	if !h.has('苹') || h.has('一') {
+		t.Fatalf("loaded set %v", h)
+	}
+	data, err := os.ReadFile(pf.path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, bad := range map[string][]byte{
+		"cut":     data[:len(data)-1],
+		"long":    append(append([]byte{}, data...), 0),
+		"magic":   append([]byte("X"), data[1:]...),
+		"count":   append(append([]byte{}, data[:len(prefilterMagic)+1]...), 0xff, 0xff, 0xff, 0x7f),
+		"odd set": oddSet(data),
+	} {
+		if _, err := decodePrefilters(bad); err == nil {
+			t.Errorf("%s: read", name)
+		}
+	}
+}
+
+// oddSet is a prefilter file of one set whose length is odd.
+func oddSet(data []byte) []byte {
+	b := append([]byte{}, data[:len(prefilterMagic)+2+32]...) // magic, version, count 1, key
+	return append(b, 3, 1, 2, 3)
+}
+
+// TestHanSetCoversPieces: every Han character of every article's text,
+// as the search reads it (Pieces), is in the set made from the decoded
+// bytes of its file — for every text sample and hostile input: the
+// prefilter never hides a match.
+func TestHanSetCoversPieces(t *testing.T) {
+	paths, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "hostile", "*"))
+	more, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "issues", "*"))
+	paths = append(append(paths, filepath.Join("..", "..", "testdata", "sample.md"), filepath.Join("..", "..", "testdata", "hk-sample-big5.txt"), filepath.Join("..", "..", "testdata", "gb18030.txt")), more...)
+	checked := 0
+	for _, p := range paths {
+		data, err := os.ReadFile(p)
+		if err != nil || source.Sniff(data) != source.FormatText {
+			continue
+		}
+		res, err := issue.DecodeBytes(data, "")
+		if err != nil {
+			continue
+		}
+		var b hanBits
+		b.add(res.Text)
+		h := b.set()
+		is, err := source.Parse(p, data, source.Options{})
+		if err != nil {
+			continue
+		}
+		checked++
+		for _, a := range is.Articles() {
+			for _, pc := range a.Pieces() {
+				for _, r := range pc.Text {
+					if r >= hanLo && r <= hanHi && !h.has(r) {
+						t.Errorf("%s: %c of article %d is not in the set of its text", p, r, a.N)
+					}
+				}
+			}
+		}
+	}
+	if checked < 20 {
+		t.Errorf("only %d samples checked", checked)
+	}
+}
