@@ -3,8 +3,9 @@ package shelf
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"encoding/json"
+	"os"
 	"path/filepath"
+	"strings"
 	"time"
 	"unicode/utf8"
 
@@ -17,12 +18,13 @@ import (
 // version of the parser (issue.ParserVersion), is rebuilt.
 const indexVersion = 5 // 5: a text not mostly Chinese is no issue
 
-// indexFile is the cached index of one shelf.
+// indexFile is the cached index of one shelf (see encodeIndex for its
+// form on disk).
 type indexFile struct {
-	Version int       `json:"version"`
-	Parser  int       `json:"parser"` // issue.ParserVersion
-	Dir     string    `json:"dir"`    // absolute path of the shelf
-	Records []*record `json:"records"`
+	Version int
+	Parser  int    // issue.ParserVersion
+	Dir     string // absolute path of the shelf
+	Records []*record
 }
 
 // index is a loaded index: the cached records by path.
@@ -39,7 +41,7 @@ func indexPath(cacheDir, dir, encoding string) (string, string, error) {
 		return "", "", err
 	}
 	sum := sha256.Sum256([]byte(abs + "\x00" + encoding))
-	return filepath.Join(cacheDir, "shelves", hex.EncodeToString(sum[:12])+".json"), abs, nil
+	return filepath.Join(cacheDir, "shelves", hex.EncodeToString(sum[:12])+".idx"), abs, nil
 }
 
 // maxIndexSize is the size cap of a cached index: about 200,000 issues.
@@ -62,8 +64,8 @@ func loadIndex(cacheDir, dir, encoding string) index {
 	if err != nil {
 		return idx
 	}
-	var file indexFile
-	if err := json.Unmarshal(data, &file); err != nil ||
+	file, err := decodeIndex(data)
+	if err != nil ||
 		file.Version != indexVersion || file.Parser != issue.ParserVersion || file.Dir != abs {
 		return idx
 	}
@@ -177,9 +179,10 @@ func saveIndex(cacheDir, dir, encoding string, records []*record) error {
 			file.Records = append(file.Records, r)
 		}
 	}
-	data, err := json.Marshal(file)
-	if err != nil {
+	if err := safefile.WriteAtomic(name, encodeIndex(file)); err != nil {
 		return err
 	}
-	return safefile.WriteAtomic(name, data)
+	// The JSON index of dubao before the binary one is of no more use.
+	_ = os.Remove(strings.TrimSuffix(name, ".idx") + ".json")
+	return nil
 }

@@ -3,7 +3,6 @@ package shelf
 import (
 	"encoding/binary"
 	"encoding/hex"
-	"errors"
 	mathbits "math/bits"
 	"os"
 	"path/filepath"
@@ -164,18 +163,15 @@ func loadPrefilters(s *Shelf) *prefilters {
 	return p
 }
 
-// errPrefilters is the error of a prefilter file that does not read.
-var errPrefilters = errors.New("corrupt prefilter file")
-
 // decodePrefilters reads a prefilter file: the magic, the version, the
 // count, then each set: its key (32 bytes) and its length and bytes.
 func decodePrefilters(data []byte) (map[string]hanSet, error) {
 	if !strings.HasPrefix(string(data), prefilterMagic) {
-		return nil, errPrefilters
+		return nil, errCorrupt
 	}
 	d := decoder{b: data[len(prefilterMagic):]}
 	if d.uvarint() != prefilterVersion {
-		return nil, errPrefilters
+		return nil, errCorrupt
 	}
 	n := d.count(34)
 	known := make(map[string]hanSet, n)
@@ -184,7 +180,7 @@ func decodePrefilters(data []byte) (map[string]hanSet, error) {
 		size := d.count(1)
 		set := d.bytes(size)
 		if size%2 != 0 {
-			d.err = errPrefilters
+			d.err = errCorrupt
 		}
 		if d.err != nil {
 			return nil, d.err
@@ -192,7 +188,7 @@ func decodePrefilters(data []byte) (map[string]hanSet, error) {
 		known[key] = hanSet(set)
 	}
 	if d.err != nil || len(d.b) != 0 {
-		return nil, errPrefilters
+		return nil, errCorrupt
 	}
 	return known, nil
 }
@@ -250,52 +246,4 @@ func (p *prefilters) save(s *Shelf) error {
 	}
 	p.added = 0
 	return safefile.WriteAtomic(p.path, b)
-}
-
-// decoder reads the fields of a binary cache file; the first error
-// (the data ends early, a count larger than what is left) sticks, and
-// every read after it gives zero values.
-type decoder struct {
-	b   []byte
-	err error
-}
-
-// uvarint reads an unsigned varint.
-func (d *decoder) uvarint() uint64 {
-	if d.err != nil {
-		return 0
-	}
-	v, n := binary.Uvarint(d.b)
-	if n <= 0 {
-		d.err = errPrefilters
-		return 0
-	}
-	d.b = d.b[n:]
-	return v
-}
-
-// count reads a count of things that take at least size bytes each: one
-// larger than what is left is an error (a corrupt or hostile file never
-// makes a huge allocation).
-func (d *decoder) count(size int) int {
-	v := d.uvarint()
-	if d.err == nil && v > uint64(len(d.b)/size) {
-		d.err = errPrefilters
-		return 0
-	}
-	return int(v)
-}
-
-// bytes reads n bytes (a part of the data, not a copy).
-func (d *decoder) bytes(n int) []byte {
-	if d.err != nil {
-		return nil
-	}
-	if n > len(d.b) {
-		d.err = errPrefilters
-		return nil
-	}
-	out := d.b[:n:n]
-	d.b = d.b[n:]
-	return out
 }

@@ -452,11 +452,15 @@ func TestCache(t *testing.T) {
 	}
 
 	// A corrupt index is rebuilt, silently.
-	matches, _ := filepath.Glob(filepath.Join(cache, "shelves", "*.json"))
+	matches, _ := filepath.Glob(filepath.Join(cache, "shelves", "*.idx"))
 	if len(matches) != 1 {
 		t.Fatalf("index files: %v", matches)
 	}
-	if err := os.WriteFile(matches[0], []byte("{not json"), 0o644); err != nil {
+	good, err := os.ReadFile(matches[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(matches[0], good[:len(good)-3], 0o644); err != nil {
 		t.Fatal(err)
 	}
 	indexed = 0
@@ -472,12 +476,12 @@ func TestCache(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	stamp := fmt.Sprintf(`"parser":%d`, issue.ParserVersion)
-	if !strings.Contains(string(data), stamp) {
-		t.Fatalf("index does not record the parser version %s", stamp)
+	file, err := decodeIndex(data)
+	if err != nil || file.Parser != issue.ParserVersion || file.Version != indexVersion {
+		t.Fatalf("index: %v, parser %d, version %d", err, file.Parser, file.Version)
 	}
-	old := strings.Replace(string(data), stamp, fmt.Sprintf(`"parser":%d`, issue.ParserVersion-1), 1)
-	if err := os.WriteFile(matches[0], []byte(old), 0o644); err != nil {
+	file.Parser--
+	if err := os.WriteFile(matches[0], encodeIndex(file), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	indexed = 0
