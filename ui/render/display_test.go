@@ -133,3 +133,43 @@ func TestStructureStyles(t *testing.T) {
 		t.Errorf("end byline: %+v", byline)
 	}
 }
+
+// TestNumbersRightAligned: a column of numbers is right-aligned in the
+// styled tables (glamour's and the grid), so that the digits line up; the
+// plain grid keeps cells where their column starts.
+func TestNumbersRightAligned(t *testing.T) {
+	for in, want := range map[string]bool{"2022": true, "2,861.3": true, "-3.2%": true, "¥120": true, "0.5‰": true,
+		"1.2万": false, "约3": false, "A1": false, "3.": false, ",3": false, "": false, "12 345": false} {
+		if got := isNumber(in); got != want {
+			t.Errorf("isNumber(%q) = %v", in, got)
+		}
+	}
+	rows := [][]string{{"项目", "金额(亿元)", "备注"}, {"甲", "1.5", "一期"}, {"乙", "186.4", ""}, {"丙", "", "二期"}}
+	if got := numericColumns(rows, 3); got[0] || !got[1] || got[2] {
+		t.Errorf("numeric columns %v, want [false true false]", got)
+	}
+	a := &issue.Article{N: 1, Title: "表", Paragraphs: []string{"正文。"},
+		Blocks: []issue.Block{{After: 1, Kind: issue.BlockTable, Rows: rows}}}
+	r := New(styles.Plain())
+	for _, w := range []int{60, 20} { // glamour's table, then the grid
+		var lines []string
+		for _, ln := range r.Layout(a, Options{Width: w}).All() {
+			lines = append(lines, ln.Text)
+		}
+		text := strings.Join(lines, "\n")
+		end := func(s string) int {
+			for _, l := range lines {
+				if i := strings.Index(l, s); i >= 0 {
+					return strWidth(l[:i]) + strWidth(s)
+				}
+			}
+			return -1
+		}
+		if a, b := end("1.5"), end("186.4"); a < 0 || a != b {
+			t.Errorf("width %d: 1.5 ends at %d, 186.4 at %d:\n%s", w, a, b, text)
+		}
+	}
+}
+
+// strWidth is the width of s in columns.
+func strWidth(s string) int { return strictWidth(s, false) }

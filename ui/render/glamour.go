@@ -174,7 +174,7 @@ func glamourSafe(cell string, amb bool) bool {
 
 // tableMarkdown writes rows (the first is the header) as a Markdown table,
 // every cell escaped so that it reads literally, the header cells in strong
-// emphasis.
+// emphasis, the columns of numbers right-aligned.
 func tableMarkdown(rows [][]string, cols int) string {
 	var b strings.Builder
 	row := func(r []string, head bool) {
@@ -194,8 +194,13 @@ func tableMarkdown(rows [][]string, cols int) string {
 	}
 	row(rows[0], true)
 	b.WriteByte('|')
-	for range cols {
-		b.WriteString("---|")
+	num := numericColumns(rows, cols)
+	for c := range cols {
+		if num[c] {
+			b.WriteString("---:|") // numbers right-aligned
+		} else {
+			b.WriteString("---|")
+		}
 	}
 	b.WriteByte('\n')
 	for _, r := range rows[1:] {

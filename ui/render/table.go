@@ -85,6 +85,10 @@ func (l *Layout) grid(u *unit) []Line {
 		return nil
 	}
 	cols, widths, margin := plan.cols, plan.widths, plan.margin
+	num := make([]bool, cols) // plain text keeps every cell where its column starts
+	if !l.opt.Plain {
+		num = numericColumns(rows, cols)
+	}
 	ru := gridRules(amb)
 	sep := " " + ru.col + " "
 	sepW := strictWidth(sep, amb)
@@ -124,6 +128,10 @@ func (l *Layout) grid(u *unit) []Line {
 				if li < len(cells[c]) && c < len(r) {
 					wl := cells[c][li]
 					text := wl.Text(r[c])
+					if num[c] && ri > 0 && widths[c] > wl.Width { // a number, right-aligned
+						mark(strings.Repeat(" ", widths[c]-wl.Width))
+						w = widths[c] - wl.Width
+					}
 					p, ok := piece[[2]int{ri, c}]
 					if !ok {
 						p = -1
@@ -132,7 +140,7 @@ func (l *Layout) grid(u *unit) []Line {
 						ln.Spans = append(ln.Spans, Span{Start: b.Len(), End: b.Len() + len(text), Role: role, Piece: p, Offset: wl.Start})
 						b.WriteString(text)
 					}
-					w = wl.Width
+					w += wl.Width
 				}
 				used += w
 				if c < cols-1 && widths[c] > w {
@@ -165,6 +173,51 @@ func (l *Layout) grid(u *unit) []Line {
 		}
 	}
 	return out
+}
+
+// numericColumns reports, for each of the cols columns of rows (the first
+// row the header), whether it holds numbers: every cell under the header
+// that is not empty is a number (2022, 1,234.5, -3.2%, ¥120), and one at
+// least. Numbers are right-aligned, so that their digits line up.
+func numericColumns(rows [][]string, cols int) []bool {
+	out := make([]bool, cols)
+	if len(rows) < 2 {
+		return out
+	}
+	for c := range cols {
+		seen, all := false, true
+		for _, r := range rows[1:] {
+			if c >= len(r) || strings.TrimSpace(r[c]) == "" {
+				continue
+			}
+			seen = true
+			if !isNumber(strings.TrimSpace(r[c])) {
+				all = false
+				break
+			}
+		}
+		out[c] = seen && all
+	}
+	return out
+}
+
+// isNumber reports a number as tables print them: an optional sign or
+// currency, digits with , and . , an optional % or ‰.
+func isNumber(s string) bool {
+	s = strings.TrimLeft(s, "+-−¥$€£")
+	s = strings.TrimRight(s, "%‰")
+	if s == "" || s[0] < '0' || s[0] > '9' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= '0' && c <= '9':
+		case (c == ',' || c == '.') && i+1 < len(s) && s[i+1] >= '0' && s[i+1] <= '9':
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // gridPlan is how a table's grid is drawn: its columns, their widths and
