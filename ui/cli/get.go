@@ -10,7 +10,6 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -188,6 +187,11 @@ func (r *runner) get(ctx context.Context, cmd *cobra.Command, address string, g 
 			continue
 		case errors.Is(err, fetch.ErrNotFound):
 			return dirs, dayError(p, err)
+		case isInterrupt(err) && res != nil && res.Layouts+res.Articles+res.Images > 0 && !g.quiet:
+			// ctrl+c: what was saved is kept, and the way to go on
+			fmt.Fprintf(r.stderr, "dubao: interrupted: %s kept in %s; 'dubao get %s' fetches the rest\n",
+				savedCount(res), safeText(p.dir, false), shellEscape(address))
+			return dirs, err
 		case err != nil:
 			return dirs, err
 		}
@@ -214,17 +218,26 @@ func (r *runner) get(ctx context.Context, cmd *cobra.Command, address string, g 
 	return dirs, nil
 }
 
+// savedCount says how much of a day a fetch saved: 7版 · 63篇.
+func savedCount(res *fetch.Result) string {
+	s := fmt.Sprintf("%d版 · %d篇", res.Layouts, res.Articles)
+	if res.Images > 0 {
+		s += fmt.Sprintf(" · %d张图", res.Images)
+	}
+	return s
+}
+
 // fetchDay fetches one day, with a progress bar on a terminal's stderr.
 func (r *runner) fetchDay(ctx context.Context, p dayPlan, g getFlags) (*fetch.Result, error) {
 	opt := fetch.Options{
 		Dir: p.dir, Jobs: g.jobs, Images: g.images, Refresh: g.refresh,
 		Version: r.app.version(),
 	}
-	var bar *progressLine
-	if width, ok := r.app.terminalWidth(r.stderr); ok && !g.quiet {
-		bar = newProgressLine(r.stderr, width)
-		opt.Progress = bar.update
-		defer bar.clear()
+	if !g.quiet {
+		if prog := r.app.newProgress(r.stderr, "", 0); prog != nil {
+			opt.Progress = prog.fetching
+			defer prog.done()
+		}
 	}
 	return fetch.Day(ctx, p.start, opt)
 }
@@ -300,63 +313,6 @@ func failures(res *fetch.Result) []string {
 		out = append(out, fmt.Sprintf("%s：%s未能下载 (%s)", where, strings.Join(what, "、"), oneLine(g.why)))
 	}
 	return out
-}
-
-// progressLine is the progress bar of a fetch on a terminal: one line,
-// rewritten at most every 50 ms. (bubbles/progress would bring in a
-// spring-animation module that is not an approved dependency; a fetch
-// needs no animation.)
-type progressLine struct {
-	w     io.Writer
-	width int // of the bar, in columns
-
-	mu    sync.Mutex
-	last  time.Time
-	shown bool
-}
-
-func newProgressLine(w io.Writer, width int) *progressLine {
-	return &progressLine{w: w, width: max(10, min(40, width-32))}
-}
-
-// bar draws a bar of width columns, filled to the fraction done.
-func bar(done float64, width int) string {
-	full := int(done*float64(width) + 0.5)
-	full = max(0, min(width, full))
-	return strings.Repeat("█", full) + strings.Repeat("░", width-full)
-}
-
-// Status is the words of a fetch's progress: 正在下载 7/20版 · 63篇.
-func Status(p fetch.Progress) string {
-	return fmt.Sprintf("正在下载 %d/%d版 · %d篇", p.LayoutsDone, p.Layouts, p.ArticlesDone)
-}
-
-// update shows p.
-func (l *progressLine) update(p fetch.Progress) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	now := time.Now()
-	if now.Sub(l.last) < 50*time.Millisecond {
-		return
-	}
-	l.last = now
-	known := p.Layouts + p.Articles + p.Images
-	done := p.LayoutsDone + p.ArticlesDone + p.ImagesDone + p.Failed
-	pct := 0.0
-	if known > 0 {
-		pct = float64(done) / float64(known)
-	}
-	fmt.Fprintf(l.w, "\r%s %s\x1b[K", bar(pct, l.width), Status(p))
-	l.shown = true
-}
-
-// clear removes the bar.
-func (l *progressLine) clear() {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	if l.shown {
-		fmt.Fprint(l.w, "\r\x1b[K")
-	}
 }
 
 // fetchForReading gets the day of address for the reader: the folder of

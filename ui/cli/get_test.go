@@ -254,3 +254,43 @@ func TestReadURLLeftEarly(t *testing.T) {
 		t.Errorf("dubao URL of no day: %d %q", res.code, res.stderr)
 	}
 }
+
+// TestGetInterrupted: ctrl+c in the middle of a fetch keeps what was
+// saved, says where, and how to fetch the rest; status 130.
+func TestGetInterrupted(t *testing.T) {
+	site, base := fetchSite(t)
+	site.Latency = 150 * time.Millisecond
+	app, _ := dataHome(t)
+	// interrupt cancels the fetch into dir once its first page is saved.
+	interrupt := func(dir string) context.Context {
+		ctx, cancel := context.WithCancel(context.Background())
+		t.Cleanup(cancel)
+		go func() {
+			defer cancel()
+			for range 500 {
+				if m, _ := filepath.Glob(filepath.Join(dir, "rmrb", "pc", "layout", "*", "*", "*.html")); len(m) > 0 {
+					return
+				}
+				time.Sleep(10 * time.Millisecond)
+			}
+		}()
+		return ctx
+	}
+	into := t.TempDir()
+	var out, errb bytes.Buffer
+	code := app.Run(interrupt(into), []string{"get", "--into", into, base + site.Pages[0]}, strings.NewReader(""), &out, &errb)
+	if code != ExitInterrupted {
+		t.Fatalf("get interrupted: %d %q", code, errb.String())
+	}
+	want := "kept in " + into + "; 'dubao get " + base + site.Pages[0] + "' fetches the rest\n"
+	if !strings.HasPrefix(errb.String(), "dubao: interrupted: ") || !strings.HasSuffix(errb.String(), want) || strings.Count(errb.String(), "\n") != 1 {
+		t.Errorf("interrupted get says %q, want a line ending %q", errb.String(), want)
+	}
+	// -q: nothing said.
+	errb.Reset()
+	into = t.TempDir()
+	code = app.Run(interrupt(into), []string{"get", "-q", "--into", into, base + site.Pages[0]}, strings.NewReader(""), &out, &errb)
+	if code != ExitInterrupted || errb.Len() != 0 {
+		t.Errorf("get -q interrupted: %d %q", code, errb.String())
+	}
+}

@@ -84,7 +84,7 @@ func (r *runner) open(ctx context.Context, arg string) (input, error) {
 	}
 	// A long walk or indexing (a large shelf, a folder such as ~ given by
 	// mistake) shows how it goes on a terminal's stderr.
-	prog := r.app.newProgress(r.stderr, arg)
+	prog := r.app.newProgress(r.stderr, arg, shelfDelay)
 	opt.Walking, opt.Progress = prog.walking, prog.indexing
 	l, s, err := shelf.OpenPath(ctx, arg, opt)
 	prog.done()

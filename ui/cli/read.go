@@ -86,7 +86,7 @@ func (r *runner) readFolder(ctx context.Context, dir string, cfg config.Config) 
 	// got before the reader starts; the indexing after it is the reader's
 	// to show.
 	sopt := r.shelfOptions()
-	prog := r.app.newProgress(r.stderr, dir)
+	prog := r.app.newProgress(r.stderr, dir, shelfDelay)
 	sopt.Walking = prog.walking
 	r.app.Memory.Expect(shelfExpect)
 	l, s, updates, err := shelf.OpenPathLazy(ictx, dir, sopt)
