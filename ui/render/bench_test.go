@@ -4,8 +4,10 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"dubao/issue"
+	"dubao/issue/script"
 	"dubao/ui/styles"
 )
 
@@ -161,6 +163,49 @@ func BenchmarkHugeTable(b *testing.B) {
 		b.Run(map[bool]string{false: "styled", true: "plain"}[plain], func(b *testing.B) {
 			for b.Loop() {
 				newLayout(a, Options{Width: 80, Plain: plain}, r).Lines(Loc{}, 40)
+			}
+		})
+	}
+}
+
+// BenchmarkRelayoutScript is a resize of the reader showing an article of
+// 300,000 Traditional characters (600,000 cells) in Simplified: a layout
+// at a new width and its first screen. "cached" is the renderer's layout,
+// whose conversion of the article is kept across widths; "converting"
+// converts the whole article again for each layout, as layouts did before
+// the renderer kept conversions.
+func BenchmarkRelayoutScript(b *testing.B) {
+	var paras []string
+	for _, a := range hkArticles(b) {
+		paras = append(paras, a.Paragraphs...)
+	}
+	big := &issue.Article{N: 1, Title: "長文"}
+	for n := 0; n < 300_000; {
+		p := paras[len(big.Paragraphs)%len(paras)]
+		big.Paragraphs = append(big.Paragraphs, p)
+		n += utf8.RuneCountInString(p)
+	}
+	cv, err := script.Load(script.T2S)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, converting := range []bool{false, true} {
+		name := "cached"
+		if converting {
+			name = "converting"
+		}
+		b.Run(name, func(b *testing.B) {
+			r := New(styles.New(true))
+			w := 80
+			for b.Loop() {
+				w = 159 - w // 80, 79, 80, …
+				if converting {
+					r.conv.m, r.conv.order = nil, nil
+				}
+				l := newLayout(big, Options{Width: w, Script: cv}, r)
+				for _, ln := range l.Lines(Loc{}, 30) {
+					r.Line(ln, nil)
+				}
 			}
 		})
 	}

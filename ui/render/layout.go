@@ -119,12 +119,19 @@ func (l *Layout) Empty() bool { return len(l.units) == 0 }
 
 func newLayout(a *issue.Article, opt Options, r *Renderer) *Layout {
 	l := &Layout{article: a, opt: opt, r: r}
-	if conv := opt.converter(); conv != nil {
+	switch conv := opt.converter(); {
+	case conv != nil && r != nil:
+		c := r.conv.get(a, conv)
+		l.source, l.article, l.pieces, l.maps = a, c.a, c.pieces, c.maps
+		a = c.a
+	case conv != nil:
 		l.source = a
 		a, l.maps = script.ArticleMapped(a, conv)
 		l.article = a
+		l.pieces = a.Pieces()
+	default:
+		l.pieces = a.Pieces()
 	}
-	l.pieces = a.Pieces()
 	ps := l.pieces
 	l.pieceUnit = make([]int, len(ps))
 	l.units = make([]unit, 0, len(ps))

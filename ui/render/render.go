@@ -189,6 +189,7 @@ type Renderer struct {
 	// glamour highlights code blocks in; "" for none.
 	codeTheme string
 	paras     paraCache // analyses of long paragraphs, across widths
+	conv      convCache // articles converted for display, across widths
 
 	mu    sync.Mutex
 	cache map[cacheKey]*Layout

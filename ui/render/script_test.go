@@ -12,7 +12,7 @@ import (
 )
 
 // hkArticles returns the articles of the repo's fictional Hong Kong issue.
-func hkArticles(t *testing.T) []*issue.Article {
+func hkArticles(t testing.TB) []*issue.Article {
 	t.Helper()
 	f, err := os.Open(filepath.Join(repoRoot(t), "testdata", "hk-sample.md"))
 	if err != nil {
@@ -113,5 +113,42 @@ func TestLayoutScriptMarks(t *testing.T) {
 	}
 	if plain := New(styles.New(true)).Layout(a, Options{Width: 20}); len(plain.Marks(marks)) != 2 || plain.Marks(marks)[1] != marks[1] {
 		t.Error("Marks without a conversion changed the marks")
+	}
+}
+
+// TestLayoutScriptConvertsOnce: the layouts of one article at other
+// widths and options (a resize, the colours arriving) share one
+// conversion of it — the whole article is not converted again — while
+// another converter, or another article, gets its own.
+func TestLayoutScriptConvertsOnce(t *testing.T) {
+	rnd := New(styles.New(true))
+	a := hkArticles(t)[0]
+	t2s, err := script.Load(script.T2S)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s2tw, err := script.Load(script.S2TW)
+	if err != nil {
+		t.Fatal(err)
+	}
+	l60 := rnd.Layout(a, Options{Width: 60, Script: t2s})
+	l80 := rnd.Layout(a, Options{Width: 80, Script: t2s})
+	plain := rnd.Layout(a, Options{Width: 80, Script: t2s, Plain: true})
+	if l60.article != l80.article || l80.article != plain.article || &l60.maps[0] != &l80.maps[0] {
+		t.Error("a layout at another width converted the article again")
+	}
+	if got := l80.Pieces()[0].Text; got == a.Pieces()[0].Text || !strings.Contains(l60.Pieces()[0].Text, got[:6]) {
+		t.Errorf("the title shown %q, at 60 columns %q", got, l60.Pieces()[0].Text)
+	}
+	if other := rnd.Layout(a, Options{Width: 60, Script: s2tw}); other.article == l60.article {
+		t.Error("another converter shares the conversion")
+	}
+	// Many articles: the oldest conversions go, the layouts stay right.
+	for _, b := range hkArticles(t) {
+		for _, w := range []int{30, 50} {
+			if l := rnd.Layout(b, Options{Width: w, Script: t2s}); l.Article() != b || strings.Contains(l.Pieces()[0].Text, "經") {
+				t.Errorf("layout of %q at %d: source %p, title %q", b.Title, w, l.Article(), l.Pieces()[0].Text)
+			}
+		}
 	}
 }

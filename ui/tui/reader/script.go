@@ -210,8 +210,8 @@ func (r *Page) shownArticle(i int) *shownArticle {
 	if s, ok := sv.shown[i]; ok {
 		return s
 	}
-	a, maps := script.ArticleMapped(r.arts[i], conv)
-	s := &shownArticle{pieces: a.Pieces(), maps: maps, headline: a.Headline(), kicker: a.Kicker}
+	a, pieces, maps := r.env.Rnd.Converted(r.arts[i], conv) // shared with the article's layouts
+	s := &shownArticle{pieces: pieces, maps: maps, headline: a.Headline(), kicker: a.Kicker}
 	if sv.shown == nil {
 		sv.shown = map[int]*shownArticle{}
 	}
