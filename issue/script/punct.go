@@ -29,8 +29,8 @@ const pairLook = 512
 
 // punctAt returns 1 and the full-width form of the half-width mark at
 // s[i] when it stands between Chinese text, else 0:
-//   - , ; : between two Chinese characters (or marks);
-//   - ? ! after a Chinese character, before Chinese text or at the end;
+//   - , ; : ? ! after a Chinese character (or mark), before Chinese text
+//     or at the end of the text (项目如下:);
 //   - ( before Chinese text, after Chinese text or at the start;
 //   - ) closing a ( that is set full width, or after Chinese text and
 //     before Chinese text or the end.
@@ -39,9 +39,7 @@ func punctAt(s string, i int) (int, string) {
 	prev, next := before(s, i), after(s, i+1)
 	ok := false
 	switch c {
-	case ',', ';', ':':
-		ok = cjk(prev) && cjk(next)
-	case '?', '!':
+	case ',', ';', ':', '?', '!':
 		ok = cjk(prev) && (cjk(next) || next == 0)
 	case '(':
 		ok = opens(s, i)
