@@ -8,6 +8,7 @@ import (
 	"io"
 	"math/rand/v2"
 	"mime"
+	"net"
 	"net/http"
 	"net/url"
 	"os"
@@ -107,6 +108,10 @@ func retryable(err error) (bool, time.Duration) {
 	if errors.As(err, &se) {
 		ok := se.code >= 500 || se.code == http.StatusTooManyRequests || se.code == http.StatusRequestTimeout
 		return ok, se.retryAfter
+	}
+	var dns *net.DNSError
+	if errors.As(err, &dns) && dns.IsNotFound {
+		return false, -1 // no such host: a mistyped address does not come right by waiting
 	}
 	return true, -1 // a network error, a timeout, a body cut short
 }

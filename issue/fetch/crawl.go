@@ -2,8 +2,10 @@ package fetch
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io/fs"
+	"net"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -120,6 +122,8 @@ func (c *crawler) readRobots(ctx context.Context, start *url.URL) error {
 	switch {
 	case err != nil && ctx.Err() != nil:
 		return ctx.Err()
+	case err != nil && unreachable(err):
+		return fmt.Errorf("%s: cannot reach the site: %s", (&url.URL{Scheme: start.Scheme, Host: start.Host}).Redacted(), withoutRequest(err))
 	case err != nil || status >= 500:
 		why := fmt.Sprint(err)
 		if err == nil {
@@ -135,6 +139,26 @@ func (c *crawler) readRobots(ctx context.Context, start *url.URL) error {
 		return fmt.Errorf("%s: %w (%s)", start.Redacted(), ErrRobots, ru.Redacted())
 	}
 	return nil
+}
+
+// unreachable reports an error of the network below HTTP: a name that
+// does not resolve, a connection refused or reset, no route to the host.
+func unreachable(err error) bool {
+	var (
+		op  *net.OpError
+		dns *net.DNSError
+	)
+	return errors.As(err, &dns) || errors.As(err, &op)
+}
+
+// withoutRequest is the text of err without the request that failed
+// (Get "http://…/robots.txt": …), which says nothing to a reader.
+func withoutRequest(err error) string {
+	var ue *url.Error
+	if errors.As(err, &ue) {
+		return strings.Replace(err.Error(), ue.Error(), ue.Err.Error(), 1)
+	}
+	return err.Error()
 }
 
 // query is the query of u with its "?", or "".

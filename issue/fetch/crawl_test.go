@@ -494,3 +494,21 @@ func TestDayUnknownSite(t *testing.T) {
 		t.Errorf("asked for %q; %d articles, %d failed", asked, res.Articles, res.Failed)
 	}
 }
+
+// TestSiteUnreachable: a site that does not answer at all (connection
+// refused) is said to be unreachable, after the retries, rather than to
+// have a robots.txt dubao cannot read.
+func TestSiteUnreachable(t *testing.T) {
+	srv := fetchtest.New(fetchtest.Founder, day, 1, 1).Serve(t)
+	addr := srv.URL
+	srv.Close()
+	opt, w := testOptions(t)
+	_, err := fetchSite(t, addr+"/html/2026-08/03/node_1.htm", opt)
+	if err == nil || !strings.HasPrefix(err.Error(), addr+": cannot reach the site: ") || !strings.Contains(err.Error(), "refused") ||
+		strings.Contains(err.Error(), "robots") || strings.Contains(err.Error(), "Get ") {
+		t.Errorf("unreachable site: %v", err)
+	}
+	if len(w.all()) != 3 {
+		t.Errorf("waits %v, want the 3 retries", w.all())
+	}
+}

@@ -1,6 +1,8 @@
 package fetch
 
 import (
+	"errors"
+	"net"
 	"net/url"
 	"testing"
 	"time"
@@ -223,5 +225,24 @@ func TestPause(t *testing.T) {
 	}
 	if none := (&crawler{}).pause(time.Minute); none != 0 {
 		t.Errorf("no pause set: %v", none)
+	}
+}
+
+// TestRetryableNoSuchHost: a host name that does not exist is not asked
+// again (a mistyped address), a refused connection or a host name the
+// resolver could not look up this time is.
+func TestRetryableNoSuchHost(t *testing.T) {
+	get := func(err error) error { return &url.Error{Op: "Get", URL: "http://x.example/robots.txt", Err: err} }
+	for _, tc := range []struct {
+		err  error
+		want bool
+	}{
+		{get(&net.OpError{Op: "dial", Net: "tcp", Err: &net.DNSError{Err: "no such host", Name: "x.example", IsNotFound: true}}), false},
+		{get(&net.OpError{Op: "dial", Net: "tcp", Err: &net.DNSError{Err: "server misbehaving", Name: "x.example", IsTemporary: true}}), true},
+		{get(&net.OpError{Op: "dial", Net: "tcp", Err: errors.New("connect: connection refused")}), true},
+	} {
+		if got, _ := retryable(tc.err); got != tc.want {
+			t.Errorf("retryable(%v) = %v, want %v", tc.err, got, tc.want)
+		}
 	}
 }
