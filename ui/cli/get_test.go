@@ -294,3 +294,41 @@ func TestGetInterrupted(t *testing.T) {
 		t.Errorf("get -q interrupted: %d %q", code, errb.String())
 	}
 }
+
+// TestPickFetchedDay: the folder dubao get prints for a day picks that
+// day's issue on the shelf of fetched papers — as printed, and relative to
+// the shelf — though the issue's own path is the site's layout folder
+// inside it.
+func TestPickFetchedDay(t *testing.T) {
+	site, base := fetchSite(t)
+	app, papers := dataHome(t)
+	res := run(t, app, "", "get", "-q", base+site.Pages[0])
+	day := strings.TrimSpace(res.stdout)
+	if res.code != ExitOK || !strings.HasPrefix(day, papers) {
+		t.Fatalf("get: %d %q %q", res.code, res.stdout, res.stderr)
+	}
+	want := run(t, app, "", "list", day).stdout
+	rel, err := filepath.Rel(papers, day)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, issues := range []int{1, 2} {
+		if issues == 2 { // a shelf of two issues
+			sample, err := os.ReadFile(filepath.Join("..", "..", "testdata", "sample.md"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(filepath.Join(papers, "2024-03-08.md"), sample, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		for _, sel := range []string{day, rel, rel + "/"} {
+			if got := run(t, app, "", "list", papers, sel); got.code != ExitOK || got.stdout != want || want == "" {
+				t.Errorf("%d issues: list %s %s: %d %q %q, want %q", issues, papers, sel, got.code, got.stdout, got.stderr, want)
+			}
+		}
+		if got := run(t, app, "", "list", papers, filepath.Dir(papers)); got.code != ExitError {
+			t.Errorf("%d issues: a folder above the shelf picks %q", issues, got.stdout)
+		}
+	}
+}

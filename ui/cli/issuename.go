@@ -1,6 +1,8 @@
 package cli
 
 import (
+	"path"
+	"path/filepath"
 	"slices"
 	"strings"
 
@@ -42,7 +44,10 @@ const (
 //   - a name alone: part of a paper's name ("青溪日报"), or the name the
 //     shelf shows for an issue without one ("noname"), which is also the
 //     base name of any issue's file or folder;
-//   - a date and such a name ("2024-03-07 noname").
+//   - a date and such a name ("2024-03-07 noname");
+//   - a folder above one issue's files (the day's folder that dubao get
+//     prints, whose layout and article pages lie in the site's folders
+//     under it), as a path in the shelf or from where dubao runs.
 func findIssues(s *shelf.Shelf, sel string) ([]*shelf.Entry, selectMatch) {
 	sel = strings.TrimSpace(sel)
 	if sel == "" {
@@ -67,6 +72,9 @@ func findIssues(s *shelf.Shelf, sel string) ([]*shelf.Entry, selectMatch) {
 // findIssuesPlain is findIssues for sel unquoted.
 func findIssuesPlain(s *shelf.Shelf, sel string) ([]*shelf.Entry, selectMatch) {
 	if found := s.Lookup(sel); len(found) > 0 {
+		return found, matchDateOrPath
+	}
+	if found := underFolder(s, sel); len(found) > 0 {
 		return found, matchDateOrPath
 	}
 	var found []*shelf.Entry
@@ -107,6 +115,48 @@ func findIssuesPlain(s *shelf.Shelf, sel string) ([]*shelf.Entry, selectMatch) {
 		return found, matchDateOrPath
 	}
 	return nil, matchNone
+}
+
+// underFolder returns the issues of s whose files all lie under the folder
+// dir: a path in s, or one from where dubao runs that leads into s.
+func underFolder(s *shelf.Shelf, dir string) []*shelf.Entry {
+	if !filepath.IsAbs(dir) {
+		if found := underShelfFolder(s, dir); len(found) > 0 {
+			return found
+		}
+	}
+	root, err := filepath.Abs(s.Dir)
+	if err != nil {
+		return nil
+	}
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return nil
+	}
+	rel, err := filepath.Rel(root, abs)
+	if err != nil {
+		return nil
+	}
+	return underShelfFolder(s, rel)
+}
+
+// underShelfFolder is underFolder for a path in s.
+func underShelfFolder(s *shelf.Shelf, dir string) []*shelf.Entry {
+	dir = path.Clean(filepath.ToSlash(dir))
+	if dir == "." || dir == ".." || path.IsAbs(dir) || strings.HasPrefix(dir, "../") {
+		return nil
+	}
+	var out []*shelf.Entry
+	for _, e := range s.Issues {
+		under := len(e.Files) > 0
+		for _, f := range e.Files {
+			under = under && strings.HasPrefix(f.Path, dir+"/")
+		}
+		if under {
+			out = append(out, e)
+		}
+	}
+	return out
 }
 
 // picksOnly reports whether sel picks e and no other issue of s.
