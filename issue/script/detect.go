@@ -39,6 +39,9 @@ func (s Script) String() string {
 type Counts struct {
 	Han         int // characters of the CJK ideograph blocks
 	Traditional int // of which Traditional-only
+	// HK and TW count the forms only Hong Kong's or Taiwan's Traditional
+	// text uses and t2s leaves as they are (衞, 説; 簷).
+	HK, TW int
 }
 
 // enough is the number of Chinese characters after which Add stops
@@ -69,6 +72,14 @@ func (c *Counts) Add(text string) bool {
 		if t.isTrad(r) {
 			c.Traditional++
 		}
+		if reg := t.regionOf(r); reg != 0 {
+			if reg&regionHK != 0 {
+				c.HK++
+			}
+			if reg&regionTW != 0 {
+				c.TW++
+			}
+		}
 		if c.Han >= enough {
 			return true
 		}
@@ -93,6 +104,20 @@ func (c Counts) Script() Script {
 		return Mixed
 	}
 	return Traditional
+}
+
+// ToSimplified returns the conversion that shows a Traditional text
+// counted in c in Simplified: hk2s when it uses more of Hong Kong's forms
+// than of Taiwan's (衞生 → 卫生, which t2s leaves as 衞生), tw2s for the
+// reverse (屋簷 → 屋檐), t2s when it uses neither.
+func (c Counts) ToSimplified() Conversion {
+	switch {
+	case c.HK > c.TW:
+		return HK2S
+	case c.TW > c.HK:
+		return TW2S
+	}
+	return T2S
 }
 
 // Detect returns the script text is written in.

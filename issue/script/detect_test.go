@@ -127,3 +127,64 @@ func TestTraditionalOnly(t *testing.T) {
 		t.Errorf("%d Traditional-only characters are Simplified too: %q", len(bad), string(bad))
 	}
 }
+
+// TestToSimplified: a Traditional text is shown in Simplified with the
+// conversion of the region whose forms it uses — hk2s for Hong Kong's
+// (衞生, 説), tw2s for Taiwan's (屋簷) — which t2s leaves as they are;
+// text with neither converts as t2s does, and auto-s picks the same.
+func TestToSimplified(t *testing.T) {
+	s := sampleText(t, "sample.md")
+	for _, tc := range []struct {
+		from Conversion // writes the sample in a region's forms
+		want Conversion
+	}{{S2HK, HK2S}, {S2TW, TW2S}, {S2T, T2S}} {
+		cv, err := Load(tc.from)
+		if err != nil {
+			t.Fatal(err)
+		}
+		text := cv.Convert(s)
+		var n Counts
+		n.Add(text)
+		if got := n.ToSimplified(); got != tc.want {
+			t.Errorf("the sample in %s: ToSimplified() = %s (HK %d, TW %d), want %s", tc.from, got, n.HK, n.TW, tc.want)
+		}
+		if got := AutoS.ResolveCounts(n); got != tc.want {
+			t.Errorf("the sample in %s: auto-s resolves to %s, want %s", tc.from, got, tc.want)
+		}
+		back, err := Load(tc.want)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t2s, err := Load(T2S)
+		if err != nil {
+			t.Fatal(err)
+		}
+		// the regional conversion gives back no fewer of the sample's
+		// lines than t2s does
+		if good, plain := sameLines(back.Convert(text), s), sameLines(t2s.Convert(text), s); good < plain {
+			t.Errorf("the sample in %s: %s gives back %d lines, t2s %d", tc.from, tc.want, good, plain)
+		}
+	}
+	var hk Counts
+	hk.Add(sampleText(t, "hk-sample.md"))
+	if hk.ToSimplified() != HK2S || AutoS.ResolveCounts(hk) != HK2S {
+		t.Errorf("hk-sample.md: %s (HK %d, TW %d), want hk2s", hk.ToSimplified(), hk.HK, hk.TW)
+	}
+	var simp Counts
+	simp.Add(s)
+	if AutoS.ResolveCounts(simp) != None || AutoT.ResolveCounts(simp) != S2T {
+		t.Errorf("a Simplified text: auto-s %s, auto-t %s", AutoS.ResolveCounts(simp), AutoT.ResolveCounts(simp))
+	}
+}
+
+// sameLines counts the lines of a that are those of b at the same place.
+func sameLines(a, b string) int {
+	al, bl := strings.Split(a, "\n"), strings.Split(b, "\n")
+	n := 0
+	for i := range min(len(al), len(bl)) {
+		if al[i] == bl[i] {
+			n++
+		}
+	}
+	return n
+}

@@ -22,7 +22,17 @@ type chars struct {
 	variants  map[rune][]rune // a fold target → every character folding to it (classes of two or more)
 	trad      []bool          // trad[r-denseLo]: r is a Traditional-only character
 	tradOther map[rune]bool
+	// region[r-denseLo] marks the forms only Hong Kong's or Taiwan's
+	// Traditional text uses, which t2s leaves as they are (衞, 説; 簷).
+	region      []uint8
+	regionOther map[rune]uint8
 }
+
+// The regions of regional forms (chars.region).
+const (
+	regionHK uint8 = 1 << iota
+	regionTW
+)
 
 // charTable returns the character tables, building them on the first
 // call. A failure to load the dictionaries (which are embedded, so it
@@ -76,9 +86,12 @@ func buildChars() (*chars, error) {
 			parent[ra] = rb
 		}
 	}
-	tsKey := map[rune]bool{}
+	tsKey, tsValue := map[rune]bool{}, map[rune]bool{}
 	eachChar(ts, func(k rune, vals []rune) {
 		tsKey[k] = true
+		for _, v := range vals {
+			tsValue[v] = true
+		}
 		union(k, vals[0])
 	})
 	for _, d := range []*dict{tw, hk} {
@@ -93,11 +106,27 @@ func buildChars() (*chars, error) {
 		members[root] = append(members[root], r)
 	}
 	t := &chars{
-		fold:      make([]rune, denseHi-denseLo),
-		foldOther: map[rune]rune{},
-		variants:  map[rune][]rune{},
-		trad:      make([]bool, denseHi-denseLo),
-		tradOther: map[rune]bool{},
+		fold:        make([]rune, denseHi-denseLo),
+		foldOther:   map[rune]rune{},
+		variants:    map[rune][]rune{},
+		trad:        make([]bool, denseHi-denseLo),
+		tradOther:   map[rune]bool{},
+		region:      make([]uint8, denseHi-denseLo),
+		regionOther: map[rune]uint8{},
+	}
+	// Regional forms: the form a region's variants give a standard
+	// Traditional character (衛 → 衞 in Hong Kong, 檐 → 簷 in Taiwan) that
+	// OpenCC's Traditional to Simplified characters neither convert nor
+	// give (吃 is a Simplified form too).
+	for _, rd := range []struct {
+		d    *dict
+		mark uint8
+	}{{hk, regionHK}, {tw, regionTW}} {
+		eachChar(rd.d, func(k rune, vals []rune) {
+			if v := vals[0]; v != k && !tsKey[v] && !tsValue[v] {
+				t.setRegion(v, rd.mark)
+			}
+		})
 	}
 	for _, class := range members {
 		slices.Sort(class)
@@ -141,6 +170,25 @@ func (t *chars) setTrad(r rune) {
 		return
 	}
 	t.tradOther[r] = true
+}
+
+func (t *chars) setRegion(r rune, mark uint8) {
+	if r >= denseLo && r < denseHi {
+		t.region[r-denseLo] |= mark
+		return
+	}
+	t.regionOther[r] |= mark
+}
+
+// regionOf returns the regions whose Traditional text alone uses r.
+func (t *chars) regionOf(r rune) uint8 {
+	if r >= denseLo && r < denseHi {
+		if t.region == nil {
+			return 0
+		}
+		return t.region[r-denseLo]
+	}
+	return t.regionOther[r]
 }
 
 // isTrad reports a Traditional-only character.

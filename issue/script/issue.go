@@ -210,10 +210,14 @@ func Issue(is *issue.Issue, cv *Converter) *issue.Issue {
 // DetectIssue returns the script an issue is written in, from its paper's
 // name and its articles' text (the first twenty thousand Chinese
 // characters are enough). The first call builds the character tables.
-func DetectIssue(is *issue.Issue) Script {
+func DetectIssue(is *issue.Issue) Script { return CountIssue(is).Script() }
+
+// CountIssue counts the characters of an issue that tell its script and
+// its region (see Counts), as DetectIssue reads them.
+func CountIssue(is *issue.Issue) Counts {
 	var c Counts
 	if c.Add(is.Paper) {
-		return c.Script()
+		return c
 	}
 	for _, a := range is.Articles() {
 		done := false
@@ -226,5 +230,5 @@ func DetectIssue(is *issue.Issue) Script {
 			break
 		}
 	}
-	return c.Script()
+	return c
 }

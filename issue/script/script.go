@@ -106,6 +106,16 @@ func (c Conversion) Resolve(s Script) Conversion {
 	return c
 }
 
+// ResolveCounts is Resolve for a text counted in n: auto-s shows a
+// Traditional text with the conversion of the region whose forms it uses
+// (see Counts.ToSimplified).
+func (c Conversion) ResolveCounts(n Counts) Conversion {
+	if c == AutoS && n.Script() == Traditional {
+		return n.ToSimplified()
+	}
+	return c.Resolve(n.Script())
+}
+
 // index returns c's place in conversions, or -1.
 func (c Conversion) index() int {
 	for i, x := range conversions {

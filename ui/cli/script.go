@@ -30,7 +30,7 @@ func (r *runner) scriptFlag(cmd *cobra.Command) (script.Conversion, bool) {
 // (show as written) for none.
 func converterFor(c script.Conversion, is *issue.Issue) (*script.Converter, error) {
 	if c.Auto() {
-		c = c.Resolve(script.DetectIssue(is))
+		c = c.ResolveCounts(script.CountIssue(is))
 	}
 	return loadConverter(c)
 }
@@ -45,7 +45,7 @@ func converterForText(c script.Conversion, texts ...string) (*script.Converter, 
 				break
 			}
 		}
-		c = c.Resolve(n.Script())
+		c = c.ResolveCounts(n)
 	}
 	return loadConverter(c)
 }

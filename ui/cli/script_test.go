@@ -86,7 +86,8 @@ func TestScriptConfig(t *testing.T) {
 	simpSample := run(t, App{}, "", "list").stdout
 
 	withConfig(t, "script = \"auto-s\"\n")
-	if got := run(t, App{}, "", "list", hk).stdout; got != converted(t, script.T2S, plain) {
+	// a Hong Kong paper: its own forms too (衞生 → 卫生, which t2s leaves)
+	if got := run(t, App{}, "", "list", hk).stdout; got != converted(t, script.HK2S, plain) || !strings.Contains(got, "卫生") {
 		t.Errorf("auto-s on a Traditional issue:\n%s", got)
 	}
 	if got := run(t, App{}, "", "list").stdout; got != simpSample {

@@ -20,14 +20,15 @@ const (
 
 // scriptView is how the reader shows the issue's text (繁简): the setting
 // it started with, the mode, the converter of the mode (nil: as written),
-// the issue's script once told, and the articles' text as shown.
+// the issue's script (and region) once told, and the articles' text as
+// shown.
 type scriptView struct {
-	setting  script.Conversion // Env.Script, until the key changes it
-	mode     scriptMode
-	conv     *script.Converter
-	detected script.Script
-	told     bool // detected is known
-	shown    map[int]*shownArticle
+	setting script.Conversion // Env.Script, until the key changes it
+	mode    scriptMode
+	conv    *script.Converter
+	counts  script.Counts // the issue's characters, which tell its script
+	told    bool          // counts are known
+	shown   map[int]*shownArticle
 }
 
 // shownArticle is an article as shown: its pieces converted, with the maps
@@ -43,7 +44,7 @@ type shownArticle struct {
 // background.
 type scriptDetectedMsg struct {
 	is     *issue.Issue
-	script script.Script
+	counts script.Counts
 }
 
 // initScript sets the script the issue is shown in from Env.Script: an
@@ -54,7 +55,8 @@ func (r *Page) initScript() {
 	sv.setting = r.env.Script
 	c := sv.setting
 	if c.Auto() {
-		c = c.Resolve(r.issueScript())
+		r.issueScript()
+		c = c.ResolveCounts(sv.counts)
 	}
 	sv.mode = modeOf(c)
 	r.setConverter(c)
@@ -91,9 +93,9 @@ func (r *Page) setConverter(c script.Conversion) {
 func (r *Page) issueScript() script.Script {
 	sv := &r.script
 	if !sv.told {
-		sv.detected, sv.told = script.DetectIssue(r.is), true
+		sv.counts, sv.told = script.CountIssue(r.is), true
 	}
-	return sv.detected
+	return sv.counts.Script()
 }
 
 // detectScript tells the issue's script in the background, for the status
@@ -103,13 +105,13 @@ func (r *Page) detectScript() tea.Cmd {
 		return nil
 	}
 	is := r.is
-	return func() tea.Msg { return scriptDetectedMsg{is: is, script: script.DetectIssue(is)} }
+	return func() tea.Msg { return scriptDetectedMsg{is: is, counts: script.CountIssue(is)} }
 }
 
 // scriptDetected takes the script told in the background.
 func (r *Page) scriptDetected(msg scriptDetectedMsg) {
 	if msg.is == r.is && !r.script.told {
-		r.script.detected, r.script.told = msg.script, true
+		r.script.counts, r.script.told = msg.counts, true
 	}
 }
 
@@ -120,7 +122,7 @@ func (r *Page) Script() script.Conversion { return r.script.setting }
 
 // switchScript turns the mode: 原文 → 简 → 繁 → 原文. 简 converts with the
 // configured conversion when it is one to Simplified (tw2sp, hk2s), else
-// t2s; 繁 likewise (s2hk, s2twp…), else s2t. An issue already in the
+// the one of the forms the issue uses (hk2s, tw2s, or t2s); 繁 likewise (s2hk, s2twp…), else s2t. An issue already in the
 // mode's script is shown as written. The place in the article is kept: the
 // layout's positions are the source's.
 func (r *Page) switchScript() {
@@ -129,7 +131,8 @@ func (r *Page) switchScript() {
 	c := script.None
 	switch sv.mode {
 	case modeSimplified:
-		c = pick(r.env.Script, script.Simplified, script.T2S)
+		r.issueScript()
+		c = pick(r.env.Script, script.Simplified, sv.counts.ToSimplified())
 	case modeTraditional:
 		c = pick(r.env.Script, script.Traditional, script.S2T)
 	}
@@ -174,7 +177,7 @@ func (r *Page) scriptStatus() string {
 	sv := &r.script
 	mark := ""
 	if sv.told {
-		mark = sv.detected.String()
+		mark = sv.counts.Script().String()
 	}
 	switch sv.mode {
 	case modeSimplified:

@@ -67,7 +67,7 @@ func TestScriptKey(t *testing.T) {
 	}
 	press(t, m, "t")
 	sc = screen(m)
-	for _, want := range []string{"澄湾晨报", "鹭屿海滨长廊全线贯通", "立法会财委会通过拨款", "显示简体(t2s)"} {
+	for _, want := range []string{"澄湾晨报", "鹭屿海滨长廊全线贯通", "立法会财委会通过拨款", "显示简体(hk2s)"} { // a Hong Kong paper
 		if !strings.Contains(sc, want) {
 			t.Errorf("简: no %q on the screen:\n%s", want, sc)
 		}
