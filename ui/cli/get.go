@@ -189,8 +189,8 @@ func (r *runner) get(ctx context.Context, cmd *cobra.Command, address string, g 
 			return dirs, dayError(p, err)
 		case isInterrupt(err) && res != nil && res.Layouts+res.Articles+res.Images > 0 && !g.quiet:
 			// ctrl+c: what was saved is kept, and the way to go on
-			fmt.Fprintf(r.stderr, "dubao: interrupted: %s kept in %s; 'dubao get %s' fetches the rest\n",
-				savedCount(res), safeText(p.dir, false), shellEscape(address))
+			fmt.Fprintf(r.stderr, "%s: the fetch was stopped (%s in %s): %s again fetches the rest\n",
+				r.root.Name(), savedCount(res), safeText(p.dir, false), commandLine(r.root.Name(), "get", address))
 			return dirs, err
 		case err != nil:
 			return dirs, err
@@ -216,6 +216,21 @@ func (r *runner) get(ctx context.Context, cmd *cobra.Command, address string, g 
 		return dirs, fmt.Errorf("%d files could not be fetched: 'dubao get %s' again fetches what is missing", incomplete, address)
 	}
 	return dirs, nil
+}
+
+// commandLine is a command to give the reader, its arguments quoted as a
+// shell takes them, in single quotes as messages set commands when no
+// argument needed quoting: 'dubao get http://…/node_1.htm', or
+// dubao get 'http://…/node.htm?id=1'.
+func commandLine(args ...string) string {
+	for i, a := range args {
+		args[i] = shellEscape(a)
+	}
+	line := strings.Join(args, " ")
+	if strings.ContainsAny(line, `'$`) {
+		return line
+	}
+	return "'" + line + "'"
 }
 
 // savedCount says how much of a day a fetch saved: 7版 · 63篇.

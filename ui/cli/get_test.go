@@ -256,7 +256,8 @@ func TestReadURLLeftEarly(t *testing.T) {
 }
 
 // TestGetInterrupted: ctrl+c in the middle of a fetch keeps what was
-// saved, says where, and how to fetch the rest; status 130.
+// saved, says how much and where, and how to fetch the rest, as dubao URL
+// left early does; status 130.
 func TestGetInterrupted(t *testing.T) {
 	site, base := fetchSite(t)
 	site.Latency = 150 * time.Millisecond
@@ -282,9 +283,20 @@ func TestGetInterrupted(t *testing.T) {
 	if code != ExitInterrupted {
 		t.Fatalf("get interrupted: %d %q", code, errb.String())
 	}
-	want := "kept in " + into + "; 'dubao get " + base + site.Pages[0] + "' fetches the rest\n"
-	if !strings.HasPrefix(errb.String(), "dubao: interrupted: ") || !strings.HasSuffix(errb.String(), want) || strings.Count(errb.String(), "\n") != 1 {
+	want := " in " + into + "): 'dubao get " + base + site.Pages[0] + "' again fetches the rest\n"
+	if !strings.HasPrefix(errb.String(), "dubao: the fetch was stopped (") || !strings.HasSuffix(errb.String(), want) || strings.Count(errb.String(), "\n") != 1 {
 		t.Errorf("interrupted get says %q, want a line ending %q", errb.String(), want)
+	}
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"dubao", "get", "http://a.example/html/2026-08/03/node_1.htm"}, "'dubao get http://a.example/html/2026-08/03/node_1.htm'"},
+		{[]string{"dubao", "http://a.example/node.htm?d=2026-08-03&p=1"}, "dubao 'http://a.example/node.htm?d=2026-08-03&p=1'"},
+	} {
+		if got := commandLine(tc.args...); got != tc.want {
+			t.Errorf("commandLine(%q) = %s, want %s", tc.args, got, tc.want)
+		}
 	}
 	// -q: nothing said.
 	errb.Reset()

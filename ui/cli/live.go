@@ -214,8 +214,8 @@ func (r *runner) readArriving(ctx context.Context, cmd *cobra.Command, address s
 	case l.res != nil && l.err == nil:
 		r.summary(l.res)
 	case l.res != nil && errors.Is(l.err, context.Canceled):
-		fmt.Fprintf(r.stderr, "%s: the fetch was stopped (%d版 · %d篇 in): '%s %s' again fetches the rest\n",
-			r.root.Name(), l.res.Layouts, l.res.Articles, r.root.Name(), address)
+		fmt.Fprintf(r.stderr, "%s: the fetch was stopped (%s in): %s again fetches the rest\n",
+			r.root.Name(), savedCount(l.res), commandLine(r.root.Name(), address))
 	case l.err != nil && err == nil:
 		err = l.err
 	}
