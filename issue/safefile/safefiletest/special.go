@@ -8,7 +8,6 @@ package safefiletest
 
 import (
 	"os"
-	"path/filepath"
 	"syscall"
 	"testing"
 	"time"
@@ -57,19 +56,6 @@ func Make(t testing.TB, kind, path string) {
 		t.Fatalf("make %s %s: %v", kind, path, err)
 	}
 	t.Cleanup(func() { os.RemoveAll(path) })
-}
-
-// MakeAll makes one special file of every kind in dir, named by its kind,
-// and returns their paths by kind.
-func MakeAll(t testing.TB, dir string) map[string]string {
-	t.Helper()
-	out := map[string]string{}
-	for _, k := range Kinds {
-		p := filepath.Join(dir, k)
-		Make(t, k, p)
-		out[k] = p
-	}
-	return out
 }
 
 // NoHang runs f and fails the test at once if f has not returned after 20

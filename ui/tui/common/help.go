@@ -22,9 +22,6 @@ func HelpColumns(entries []key.Binding, w int, st styles.Styles, ambWide bool) [
 		kw = max(kw, StringWidth(b.Help().Key, ambWide))
 		dw = max(dw, StringWidth(b.Help().Desc, ambWide))
 	}
-	draw := func(b key.Binding, k, d string) string {
-		return st.HelpKey.Render(k) + st.HelpDesc.Render(d)
-	}
 	if kw+2+dw > w {
 		return helpNarrow(entries, w, st, ambWide)
 	}
@@ -40,7 +37,7 @@ func HelpColumns(entries []key.Binding, w int, st styles.Styles, ambWide bool) [
 				break
 			}
 			h := entries[n].Help()
-			cell := draw(entries[n], Pad(h.Key, kw, ambWide), "  "+h.Desc)
+			cell := st.HelpKey.Render(Pad(h.Key, kw, ambWide)) + st.HelpDesc.Render("  "+h.Desc)
 			if c < cols-1 {
 				cell = Pad(cell, colW, ambWide)
 			}

@@ -111,11 +111,6 @@ func HelpKeys(keys []string) string {
 	return out
 }
 
-// ShortHelp returns the bindings shown in the one-line help.
-func (m KeyMap) ShortHelp() []key.Binding {
-	return []key.Binding{m.Down, m.Open, m.PageDown, m.NextArticle, m.Search, m.Follow, m.Help, m.Quit}
-}
-
 // FullHelp returns every binding, in columns, for the help overlay.
 func (m KeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{

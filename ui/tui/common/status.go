@@ -22,9 +22,6 @@ func (s *Status) Set(text string) { *s = Status{Text: text} }
 // Fail shows text as an error.
 func (s *Status) Fail(text string) { *s = Status{Text: text, Err: true} }
 
-// Clear removes the message.
-func (s *Status) Clear() { *s = Status{} }
-
 // minStatusRoom is the fewest columns the left of a status line keeps:
 // below it the hint on the right is left out.
 const minStatusRoom = 12
