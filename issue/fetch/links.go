@@ -23,6 +23,7 @@ const (
 	Image               // an image of a page (with Options.Images)
 )
 
+// String names the kind of page, for messages.
 func (k Kind) String() string {
 	switch k {
 	case Layout:

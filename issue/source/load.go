@@ -83,7 +83,7 @@ func WithPage(is *issue.Issue, page int) *issue.Issue {
 	return is
 }
 
-// join merges the parsed files of one issue (see issue.Merge); the page
+// Join merges the parsed files of one issue (see issue.Merge); the page
 // count is at least the number of pages found.
 func Join(parts []*issue.Issue) *issue.Issue {
 	if len(parts) == 1 {

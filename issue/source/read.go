@@ -51,6 +51,7 @@ type NotTextError struct {
 	Kind string
 }
 
+// Error says what the file is instead of text.
 func (e *NotTextError) Error() string { return "not text: " + e.Kind }
 
 // Megabytes writes a size for a message: in MB, or in bytes below 1 MB.

@@ -20,6 +20,7 @@ import (
 // a process killed by it: 130 for SIGINT, 143 for SIGTERM, 129 for SIGHUP.
 type Signal struct{ os.Signal }
 
+// Error names the signal that ended the run.
 func (s Signal) Error() string { return "stopped by " + s.Signal.String() }
 
 // stopSignals are the signals that stop dubao cleanly: ctrl+c, kill and a

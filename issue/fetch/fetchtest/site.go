@@ -35,6 +35,7 @@ const (
 	Founder
 )
 
+// String names the system, for test names.
 func (s System) String() string {
 	return [...]string{"人民日报 (2024-)", "人民日报 (-2024)", "Founder"}[s]
 }
