@@ -449,7 +449,7 @@ func (s *Store) SavedTimes() map[string]time.Time {
 // state file that cannot be read counts none.
 func (s *Store) ReadCounts() map[string]int {
 	out := map[string]int{}
-	for key := range s.SavedTimes() {
+	for key := range s.Saved() {
 		st, err := s.read(key)
 		if err != nil || st == nil {
 			out[key] = 0

@@ -43,6 +43,9 @@ func newShelfModel(t testing.TB, s *shelf.Shelf, updates <-chan shelf.Update, st
 	if store != nil {
 		t.Cleanup(func() { _ = store.Flush() }) // before the state folder is removed
 	}
+	if updates == nil { // else Init would wait for the indexing's first update
+		run(m, m.Init(), 0)
+	}
 	m.Update(tea.WindowSizeMsg{Width: w, Height: h})
 	return m
 }

@@ -43,6 +43,10 @@ func newPage(s *shelf.Shelf, updates <-chan shelf.Update, store *state.Store) *M
 	m := &Model{shelf: New(s, updates, tuitest.Env(), store), width: 80, height: 24}
 	m.shelf.searchPause = 0
 	m.shelf.batchMax = 1 // one issue's results a message: a search takes many
+	// The unread counts, read in the background as the root's Init starts it.
+	if cmd := m.shelf.readCounts(); cmd != nil {
+		m.Update(cmd())
+	}
 	return m
 }
 

@@ -45,8 +45,11 @@ type Page struct {
 		running     bool
 	}
 	seen map[string]bool // keys of issues with saved reading state
-	// readN is how many articles of each issue (by key) are marked read.
-	readN map[string]int
+	// readN is how many articles of each issue (by key) are marked read:
+	// read from every state file in the background (readCounts), and
+	// updated when the reader comes back from an issue.
+	readN    map[string]int
+	counting bool // readN is being read (see readCounts)
 	// lastRead is the key of the issue read last (its state saved last):
 	// the shelf opens with it selected, once it is on the shelf, unless
 	// an issue was chosen before (chosen).
@@ -94,15 +97,16 @@ type shelfRow struct {
 // updates (nil when s is complete), with the reading state of its issues in
 // store.
 func New(s *shelf.Shelf, updates <-chan shelf.Update, e common.Env, store *state.Store) *Page {
-	p := &Page{env: e, keys: e.Keys, store: store, updates: updates, seen: map[string]bool{}, fronts: map[*shelf.Entry]front{}}
+	p := &Page{env: e, keys: e.Keys, store: store, updates: updates, seen: map[string]bool{}, readN: map[string]int{},
+		fronts: map[*shelf.Entry]front{}}
 	var latest time.Time
-	p.readN = store.ReadCounts()
 	for key, at := range store.SavedTimes() {
 		p.seen[key] = true
 		if p.lastRead == "" || at.After(latest) || at.Equal(latest) && key < p.lastRead {
 			p.lastRead, latest = key, at
 		}
 	}
+	p.counting = len(p.seen) > 0
 	p.index.running = updates != nil
 	p.index.total = s.Pending
 	p.searchPause, p.batchMax = searchPause, batchMax
@@ -115,7 +119,36 @@ func New(s *shelf.Shelf, updates <-chan shelf.Update, e common.Env, store *state
 
 // Init starts listening to the background indexing.
 func (p *Page) Init() tea.Cmd {
-	return waitIndex(p.updates)
+	return tea.Batch(waitIndex(p.updates), p.readCounts())
+}
+
+// readCountsMsg carries the number of articles marked read of each issue
+// with saved reading state.
+type readCountsMsg map[string]int
+
+// RouteTo routes the message to the shelf, whatever page is shown.
+func (readCountsMsg) RouteTo() common.PageID { return common.ShelfPage }
+
+// readCounts reads how many articles of each issue are marked read, in
+// the background: it reads every state file (a year of issues read is a
+// year of files), which start-up does not wait for.
+func (p *Page) readCounts() tea.Cmd {
+	if !p.counting {
+		return nil
+	}
+	store := p.store
+	return func() tea.Msg { return readCountsMsg(store.ReadCounts()) }
+}
+
+// countsRead takes the read counts from the state files; a count the
+// reader gave since (an issue read meanwhile) is newer and kept.
+func (p *Page) countsRead(counts readCountsMsg) {
+	p.counting = false
+	for key, n := range counts {
+		if _, ok := p.readN[key]; !ok {
+			p.readN[key] = n
+		}
+	}
 }
 
 // waitIndex waits for the next update of the indexing.
@@ -271,6 +304,8 @@ func (p *Page) update(msg tea.Msg) (common.Page, tea.Cmd) {
 		p.input.SetStyles(msg.Styles)
 	case indexMsg:
 		return p, p.indexed(msg)
+	case readCountsMsg:
+		p.countsRead(msg)
 	case batchMsg:
 		return p, p.gotBatches(msg)
 	case searchTickMsg:

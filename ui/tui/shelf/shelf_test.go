@@ -454,3 +454,45 @@ func TestShelfStalePause(t *testing.T) {
 		t.Errorf("a stale pause searched %q", p.find.query)
 	}
 }
+
+// TestReadCountsInBackground: the shelf does not read every state file
+// before its first screen; an issue's unread count shows once they are
+// read, and a count the reader gave meanwhile (an issue read since) is
+// the one kept.
+func TestReadCountsInBackground(t *testing.T) {
+	s := tuitest.ScanShelf(t, tuitest.ShelfDir(t))
+	e := s.Issues[0]
+	if e.Key == "" || e.Articles < 2 {
+		t.Fatalf("the first issue of the fixture shelf: key %q, %d articles", e.Key, e.Articles)
+	}
+	store := state.Open(t.TempDir())
+	st := state.New(e.Key)
+	st.SetRead(1, "第一篇", true)
+	if err := store.Save(st); err != nil {
+		t.Fatal(err)
+	}
+	mark := func(p *Page) string { return strings.TrimSpace(p.unreadMark(e)) }
+	want := fmt.Sprintf("未读%d", e.Articles-1)
+
+	p := New(s, nil, tuitest.Env(), store)
+	cmd := p.readCounts()
+	if cmd == nil || mark(p) != "" {
+		t.Fatalf("before the counts are read: command %v, mark %q", cmd != nil, mark(p))
+	}
+	p.Update(cmd())
+	if got := mark(p); got != want {
+		t.Errorf("once the counts are read: mark %q, want %q", got, want)
+	}
+
+	p = New(s, nil, tuitest.Env(), store)
+	cmd = p.readCounts()
+	p.Update(common.BackMsg{Key: e.Key, Read: e.Articles}) // read through meanwhile
+	p.Update(cmd())
+	if got := mark(p); got != "✓" {
+		t.Errorf("the count the reader gave is overwritten by the older one on disk: mark %q", got)
+	}
+
+	if p := New(s, nil, tuitest.Env(), state.Open(t.TempDir())); p.readCounts() != nil {
+		t.Error("counts are read for a reading state that has none")
+	}
+}

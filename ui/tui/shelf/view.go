@@ -162,15 +162,20 @@ func (p *Page) entryLine(e *shelf.Entry, w int, sel bool) string {
 }
 
 // unreadMark is what the list shows of an issue's reading: nothing for an
-// issue never opened, 未读N for one partly read, ✓ for one read through;
-// as wide as the widest of the column.
+// issue never opened (or while its count is being read), 未读N for one
+// partly read, ✓ for one read through; as wide as the widest of the
+// column.
 func (p *Page) unreadMark(e *shelf.Entry) string {
 	const w = 7 // 未读999
 	mark := ""
 	if e.Key != "" && p.seen[e.Key] {
-		mark = "✓"
-		if n, ok := p.readN[e.Key]; ok && !e.Pending && e.Articles > n {
+		n, ok := p.readN[e.Key]
+		switch {
+		case !ok && p.counting:
+		case ok && !e.Pending && e.Articles > n:
 			mark = fmt.Sprintf("未读%d", e.Articles-n)
+		default:
+			mark = "✓"
 		}
 	}
 	return common.Pad(mark, w, p.env.AmbWide)
