@@ -216,11 +216,11 @@ func (p *Page) View() string {
 	body := make([]string, 0, p.g.BodyH)
 	switch {
 	case p.help:
-		body = common.HelpOverlay(p.helpLines(), p.helpRows.Top, w, p.g.BodyH, st, p.env.AmbWide)
+		body = common.HelpOverlay(p.helpLines(), p.helpRows.Top, w, p.g.BodyH, &p.keys, st, p.env.AmbWide)
 	case !p.loaded:
 		body = append(body, " "+st.Kicker.Render(common.Truncate("正在读取书签…", w-1, p.env.AmbWide)))
 	case len(p.list) == 0:
-		body = append(body, " "+st.Kicker.Render(common.Truncate("还没有书签：读文章时按 m 加书签", w-1, p.env.AmbWide)))
+		body = append(body, " "+st.Kicker.Render(common.Truncate("还没有书签：读文章时按 "+common.Hint("加书签", p.keys.Bookmark), w-1, p.env.AmbWide)))
 	}
 	if !p.help {
 		dateW, paperW, numW := p.columns()
@@ -238,7 +238,9 @@ func (p *Page) View() string {
 				if p.err != nil {
 					return textsafe.Line(p.err.Error()), st.StatusError
 				}
-				return "enter 打开 · m 删除书签 · esc 返回 · ? 帮助", st.Status
+				k := &p.keys
+				return strings.Join([]string{common.Hint("打开", k.Open), common.Hint("删除书签", k.Bookmark),
+					common.Hint("返回", k.Back), common.Hint("帮助", k.Help)}, " · "), st.Status
 			}))
 	}
 	return strings.Join(lines, "\n")

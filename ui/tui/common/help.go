@@ -98,11 +98,13 @@ func Enabled(entries []key.Binding) []key.Binding {
 
 // HelpOverlay draws help lines from top on as an overlay of h lines of at
 // most w columns, under a title: the longest of its titles that fits, so
-// that how to close the help always shows.
-func HelpOverlay(body []string, top, w, h int, st styles.Styles, ambWide bool) []string {
+// that how to close the help (with the keys of k) always shows.
+func HelpOverlay(body []string, top, w, h int, k *KeyMap, st styles.Styles, ambWide bool) []string {
 	out := make([]string, 0, h)
 	if h > 0 {
-		titles := [...]string{"按键 · j/k 滚动 · ?/esc 关闭", "按键 · ?/esc 关闭", "?/esc 关闭", "? 关闭", "?"}
+		closing := Hint("关闭", k.Help, k.Cancel)
+		titles := [...]string{"按键 · " + Hint("滚动", k.Down, k.Up) + " · " + closing, "按键 · " + closing, closing,
+			Hint("关闭", k.Help), firstKeys(k.Help)}
 		title := titles[len(titles)-1]
 		for _, t := range titles {
 			if StringWidth(t, ambWide) <= w {
@@ -150,6 +152,6 @@ func (hp *Help) Wheel(m tea.Mouse, n, h int) { hp.Scroller.Wheel(m, n, helpRows(
 
 // View draws the help's lines as an overlay of h lines of at most w
 // columns (see HelpOverlay).
-func (hp *Help) View(lines []string, w, h int, st styles.Styles, ambWide bool) []string {
-	return HelpOverlay(lines, hp.Top, w, h, st, ambWide)
+func (hp *Help) View(lines []string, w, h int, k *KeyMap, st styles.Styles, ambWide bool) []string {
+	return HelpOverlay(lines, hp.Top, w, h, k, st, ambWide)
 }

@@ -8,6 +8,8 @@
 package common
 
 import (
+	"strings"
+
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
@@ -119,6 +121,29 @@ func (m KeyMap) FullHelp() [][]key.Binding {
 		{m.NextUnread, m.ToggleRead, m.PageRead, m.IssueRead, m.Bookmark, m.Bookmarks, m.PrevIssue, m.NextIssue, m.Skipped},
 		{m.Wider, m.Narrower, m.ResetMeasure, m.Script, m.Copy, m.Pipe, m.Help, m.Quit, m.Interrupt},
 	}
+}
+
+// Hint says which keys do what, for a message, a status line or a
+// title, from the key map, so that a key the configuration changed reads
+// as it is: the first key of each binding, joined by "/", then what they
+// do — Hint("关闭", k.Help, k.Cancel) is "?/esc 关闭" with the default
+// keys. A binding without keys is left out.
+func Hint(does string, bs ...key.Binding) string {
+	if ks := firstKeys(bs...); ks != "" {
+		return ks + " " + does
+	}
+	return does
+}
+
+// firstKeys writes the first key of each of bs, joined by "/": "j/k".
+func firstKeys(bs ...key.Binding) string {
+	var ks []string
+	for _, b := range bs {
+		if keys := b.Keys(); len(keys) > 0 {
+			ks = append(ks, HelpKeys(keys[:1]))
+		}
+	}
+	return strings.Join(ks, "/")
 }
 
 // ShelfHelp returns the bindings the shelf (and the bookmarks list) uses,

@@ -29,7 +29,7 @@ func (r *Page) helpLines(w int) []string {
 
 // helpView draws the help overlay: h lines of at most w columns.
 func (r *Page) helpView(w, h int) []string {
-	return r.help.View(r.helpLines(max(w-2, 1)), w, h, r.env.St, r.env.AmbWide)
+	return r.help.View(r.helpLines(max(w-2, 1)), w, h, &r.keys, r.env.St, r.env.AmbWide)
 }
 
 // helpKey scrolls or closes the help overlay.

@@ -122,3 +122,26 @@ func TestOutputHelp(t *testing.T) {
 	press(t, m, "?")
 	checkScreen(t, m, 20, 6, "output help")
 }
+
+// TestRemappedKeysInHints: the hints of the status line, the help's title
+// and the messages name the keys the configuration gives, not the
+// defaults.
+func TestRemappedKeysInHints(t *testing.T) {
+	env := testEnv()
+	env.Keys = common.NewKeyMap(map[string][]string{"help": {"H"}, "search": {"S"}})
+	m := newPage(common.OpenMsg{Issue: sample(t), Name: "test"}, env)
+	run(m, m.Init(), 0)
+	m.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
+	lines := strings.Split(screen(m), "\n")
+	if status := lines[len(lines)-1]; !strings.HasSuffix(strings.TrimSpace(status), "H 帮助") {
+		t.Errorf("the status line's hint: %q, want it to end in H 帮助", status)
+	}
+	press(t, m, "n")
+	if sc := screen(m); !strings.Contains(sc, "还没有搜索(按 S 搜索)") {
+		t.Errorf("n before a search does not name the search key S:\n%s", sc)
+	}
+	press(t, m, "H")
+	if sc := screen(m); !strings.Contains(sc, "按键 · j/k 滚动 · H/esc 关闭") {
+		t.Errorf("the help's title does not name H:\n%s", sc)
+	}
+}

@@ -8,6 +8,7 @@ import (
 
 	"dubao/issue"
 	"dubao/issue/textsafe"
+	"dubao/ui/tui/common"
 )
 
 // follow follows the current article's next jump line (o): (下转第七版)
@@ -165,7 +166,7 @@ func commonRunes(a, b string) int {
 // on a shelf: esc leaves the reader.
 func (r *Page) jumpBack() tea.Cmd {
 	if len(r.history) == 0 { // never leaves the issue: esc does that
-		r.msg = "没有可返回的转版(esc 回到标题列表)"
+		r.msg = "没有可返回的转版(" + common.Hint("回到标题列表", r.keys.Back) + ")"
 		return nil
 	}
 	p := r.history[len(r.history)-1]

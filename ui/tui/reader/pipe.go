@@ -232,7 +232,7 @@ func (r *Page) stopPipe() <-chan struct{} {
 // pipeNote is the status line while a command runs: how to stop it
 // first, as a long command is cut at the right.
 func (r *Page) pipeNote() string {
-	return "运行中(esc 取消)| " + r.output.job.command
+	return "运行中(" + common.Hint("取消", r.keys.Cancel) + ")| " + r.output.job.command
 }
 
 // pipeKey handles esc while a | command runs (and no prompt or overlay
@@ -353,7 +353,8 @@ func (r *Page) outputView(w, h int) []string {
 	o := &r.output
 	out := make([]string, 0, h)
 	if h > 0 {
-		title := o.title + " · j/k 滚动 · ? 帮助 · q/esc 关闭"
+		k := &r.keys
+		title := o.title + " · " + common.Hint("滚动", k.Down, k.Up) + " · " + common.Hint("帮助", k.Help) + " · " + common.Hint("关闭", k.Quit, k.Back)
 		out = append(out, r.env.St.StatusKey.Render(common.Truncate(title, w, r.env.AmbWide)))
 	}
 	rows := o.wrapped(min(w, r.outputWidth()), r.env.AmbWide)

@@ -518,7 +518,7 @@ func (r *Page) key(msg tea.KeyPressMsg) tea.Cmd {
 	case common.Matches(msg, k.PrevPage):
 		r.turnPage(-1)
 	case common.Matches(msg, k.NextMatch, k.PrevMatch) && len(r.search.matches) == 0:
-		r.msg = "还没有搜索(按 / 搜索)"
+		r.msg = "还没有搜索(按 " + common.Hint("搜索", r.keys.Search) + ")"
 	case common.Matches(msg, k.NextMatch):
 		r.nextMatch(+1)
 	case common.Matches(msg, k.PrevMatch):

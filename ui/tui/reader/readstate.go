@@ -188,7 +188,7 @@ func (r *Page) toggleBookmark() {
 	r.state.SetPosition(n, a.Headline(), pos)
 	on := r.state.ToggleBookmark(n, a.Headline(), time.Now())
 	if on {
-		r.msg = fmt.Sprintf("★ 第%d篇已加书签(M 看全部书签)", n)
+		r.msg = fmt.Sprintf("★ 第%d篇已加书签(%s)", n, common.Hint("看全部书签", r.keys.Bookmarks))
 	} else {
 		r.msg = fmt.Sprintf("第%d篇的书签已删除", n)
 	}

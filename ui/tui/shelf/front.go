@@ -115,7 +115,7 @@ func (p *Page) frontView(w, h int) []string {
 	case e.Pending || !ok || f.loading:
 		out = append(out, st.Kicker.Render(common.Truncate("读取中…", w, p.env.AmbWide)))
 	case f.err:
-		out = append(out, st.StatusError.Render(common.Truncate("读不了这一期(enter 看原因)", w, p.env.AmbWide)))
+		out = append(out, st.StatusError.Render(common.Truncate("读不了这一期("+common.Hint("看原因", p.keys.Open)+")", w, p.env.AmbWide)))
 	default:
 		out = append(out, st.PageHeader.Render(common.Truncate(textsafe.Line(f.page), w, p.env.AmbWide)))
 		for i, t := range f.titles {

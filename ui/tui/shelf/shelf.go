@@ -447,7 +447,7 @@ func (p *Page) listKey(msg tea.KeyPressMsg) tea.Cmd {
 			return p.open(e, 0, issue.Pos{}, "")
 		}
 	case common.Matches(msg, k.Back):
-		p.msg = "q 退出"
+		p.msg = common.Hint("退出", k.Quit)
 	}
 	return nil
 }

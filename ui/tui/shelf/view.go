@@ -26,7 +26,7 @@ func (p *Page) View() string {
 	var body []string
 	switch {
 	case p.help:
-		body = common.HelpOverlay(p.helpLines(), p.helpRows.Top, p.width, p.g.BodyH, p.env.St, p.env.AmbWide)
+		body = common.HelpOverlay(p.helpLines(), p.helpRows.Top, p.width, p.g.BodyH, &p.keys, p.env.St, p.env.AmbWide)
 	case p.panel:
 		body = p.panelView()
 	case p.find.query != "":
@@ -87,7 +87,7 @@ func (p *Page) listView() []string {
 		case p.index.running:
 			text = "正在索引…"
 		case len(p.s.Skipped) > 0:
-			text = fmt.Sprintf("没有找到报纸：%d个文件不是报纸(s 查看)", len(p.s.Skipped))
+			text = fmt.Sprintf("没有找到报纸：%d个文件不是报纸(%s)", len(p.s.Skipped), common.Hint("查看", p.keys.Skipped))
 		}
 		out = append(out, " "+p.env.St.Kicker.Render(common.Truncate(text, w-1, p.env.AmbWide)))
 	}
@@ -188,7 +188,7 @@ func (p *Page) panelView() []string {
 	out := make([]string, 0, h)
 	sk := p.s.Skipped
 	if h > 0 {
-		head := fmt.Sprintf("跳过的文件 %d个(不是报纸)· s/esc 关闭", len(sk))
+		head := fmt.Sprintf("跳过的文件 %d个(不是报纸)· %s", len(sk), common.Hint("关闭", p.keys.Skipped, p.keys.Back))
 		out = append(out, p.env.St.HelpTitle.Render(common.Truncate(head, w, p.env.AmbWide)))
 	}
 	pathW := 0
@@ -266,7 +266,7 @@ func (p *Page) resultsHeading() string {
 	}
 	switch {
 	case f.running:
-		text += fmt.Sprintf(" (已搜%d/%d期) · esc 取消", f.done, f.total)
+		text += fmt.Sprintf(" (已搜%d/%d期) · %s", f.done, f.total, common.Hint("取消", p.keys.Back))
 	case f.cancelled:
 		text += fmt.Sprintf(" (已取消，搜了%d/%d期)", f.done, f.total)
 	case f.limited:
@@ -353,9 +353,9 @@ func (p *Page) statusView() string {
 	if p.input.IsOpen() {
 		return p.input.View(p.width)
 	}
-	right := "? 帮助"
+	right := common.Hint("帮助", p.keys.Help)
 	if p.index.running {
-		right = fmt.Sprintf("索引中 %d/%d · ? 帮助", p.index.done, p.index.total)
+		right = fmt.Sprintf("索引中 %d/%d · %s", p.index.done, p.index.total, right)
 	}
 	return common.StatusLine(p.env.St, p.env.AmbWide, p.width, common.Status{Text: p.msg, Err: p.msgErr}, right,
 		func(int) (string, lipgloss.Style) { return p.statusText(), p.env.St.Status })
@@ -373,7 +373,7 @@ func (p *Page) statusText() string {
 	}
 	if e == nil {
 		if len(p.s.Skipped) > 0 {
-			return fmt.Sprintf("跳过%d个文件(s 查看)", len(p.s.Skipped))
+			return fmt.Sprintf("跳过%d个文件(%s)", len(p.s.Skipped), common.Hint("查看", p.keys.Skipped))
 		}
 		return ""
 	}
