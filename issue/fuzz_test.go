@@ -79,6 +79,9 @@ func FuzzParse(f *testing.F) {
 		if got, want := comparable(t, back), comparable(t, stitched); got != want {
 			t.Fatalf("round trip changed the model:\n%s\nmarkdown:\n%s", firstDiff(want, got), buf.String())
 		}
+		// Each article the outline says reads alone reads alone as the
+		// whole parse read it (a shelf search parses only those).
+		checkOutline(t, "fuzz", string(res.Text))
 	})
 }
 

@@ -81,15 +81,27 @@ func ParseOwned(data []byte, opt Options) (*Issue, error) {
 	return parseData(data, opt, true)
 }
 
+// ParseOutlined is ParseOwned that also works out the outline of the text
+// (see Outline): nil when it has none.
+func ParseOutlined(data []byte, opt Options) (*Issue, *Outline, error) {
+	return parseDataOutlined(data, opt, true, true)
+}
+
 // parseData decodes and parses data; owned says that data will never be
 // modified again.
 func parseData(data []byte, opt Options, owned bool) (*Issue, error) {
+	is, _, err := parseDataOutlined(data, opt, owned, false)
+	return is, err
+}
+
+// parseDataOutlined is parseData, and with outline the text's outline.
+func parseDataOutlined(data []byte, opt Options, owned, outline bool) (*Issue, *Outline, error) {
 	if int64(len(data)) > opt.limit() {
-		return nil, fmt.Errorf("%s: %w (more than %d MB)", opt.name(), ErrTooLarge, opt.limit()>>20)
+		return nil, nil, fmt.Errorf("%s: %w (more than %d MB)", opt.name(), ErrTooLarge, opt.limit()>>20)
 	}
 	res, err := DecodeBytes(data, opt.Encoding)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", opt.name(), err)
+		return nil, nil, fmt.Errorf("%s: %w", opt.name(), err)
 	}
 	var text string
 	if res.Shared && !owned {
@@ -99,12 +111,15 @@ func parseData(data []byte, opt Options, owned bool) (*Issue, error) {
 		// written again): a string may share it.
 		text = unsafe.String(unsafe.SliceData(res.Text), len(res.Text))
 	}
-	is := parseText(text, opt)
+	is, ol := parseTextOutlined(text, opt, outline)
+	if ol != nil {
+		ol.Verbatim = res.Shared && len(res.Text) == len(data) && unsafe.SliceData(res.Text) == unsafe.SliceData(data)
+	}
 	is.Encoding, is.Invalid = res.Encoding, res.Invalid
 	if is.Count() == 0 {
-		return nil, fmt.Errorf("%s: %w", opt.name(), ErrNoArticles)
+		return nil, nil, fmt.Errorf("%s: %w", opt.name(), ErrNoArticles)
 	}
-	return is, nil
+	return is, ol, nil
 }
 
 // DecodeBytes detects the encoding of data (or uses encoding when it is not
@@ -134,6 +149,12 @@ type parser struct {
 	cur   *draft
 	fm    frontMatter
 	mem   arena // the drafts and their paragraphs
+
+	// at is the block being walked; outline, when set, asks the walk to
+	// note where each article and page starts (see Outline).
+	at      int
+	blocks  []block
+	outline *outliner
 }
 
 // secDraft is a section being built.
@@ -146,6 +167,7 @@ type secDraft struct {
 // draft is an article being built.
 type draft struct {
 	a        Article
+	start    int    // the line it starts at (when outlining)
 	indent   []bool // per paragraph: it stands apart (indented, or after a rule)
 	meta     []string
 	sawBody  bool
@@ -156,7 +178,23 @@ type draft struct {
 
 // parseText parses decoded, sanitised text.
 func parseText(text string, opt Options) *Issue {
+	is, _ := parseTextOutlined(text, opt, false)
+	return is
+}
+
+// parseTextOutlined parses decoded, sanitised text and, with outline,
+// works out its outline (nil when it has none: see Outline).
+func parseTextOutlined(text string, opt Options, outline bool) (*Issue, *Outline) {
 	p := &parser{opt: opt, is: &Issue{}, paperHead: -1}
+	if outline {
+		p.outline = &outliner{}
+	}
+	is := p.parseText(text)
+	return is, p.outline.result()
+}
+
+// parseText parses decoded, sanitised text.
+func (p *parser) parseText(text string) *Issue {
 	lines := splitLines(text)
 	p.lines = lines
 	if is := parseOldArchive(lines); is != nil {
@@ -170,10 +208,14 @@ func parseText(text string, opt Options) *Issue {
 	p.analyse(blocks)
 	start := p.masthead(blocks)
 	if p.titleLevel > 0 {
+		if p.outline != nil && from == 0 && p.paperHead < start {
+			p.outline.begin(text)
+		}
 		p.walkHeadings(blocks, start)
 	} else {
 		p.walkPlain(blocks, start)
 	}
+	p.blocks = nil
 	// The line records (40 bytes a line) are not needed to finish: a
 	// large issue's are collected while its articles are made.
 	p.lines = nil
@@ -368,6 +410,7 @@ func (p *parser) looksMasthead(s string) bool {
 func (p *parser) section(page int, name string) {
 	p.secs = append(p.secs, &secDraft{sec: Section{Page: page, Name: name}})
 	p.cur = nil
+	p.bound()
 }
 
 // ensureSection returns the current section, making one up when text
@@ -386,6 +429,7 @@ func (p *parser) article(kicker, title, subtitle string) *draft {
 	d.a.Kicker, d.a.Title, d.a.Subtitle, d.byHeader = kicker, title, subtitle, true
 	s.arts = append(s.arts, d)
 	p.cur = d
+	d.start = p.bound()
 	return d
 }
 
@@ -458,7 +502,9 @@ func structural(b *block) Block {
 // above a title is its kicker; a deeper heading right under a title is its
 // subtitle, elsewhere a crosshead.
 func (p *parser) walkHeadings(blocks []block, start int) {
+	p.blocks = blocks
 	for i := start; i < len(blocks); i++ {
+		p.at = i
 		b := &blocks[i]
 		switch b.kind {
 		case bPage:
@@ -697,9 +743,11 @@ func (p *parser) finish() {
 		}
 		is.Sections = append(is.Sections, sec)
 	}
+	p.outline.numberDrafts(p)
 	if !p.opt.noStitch {
 		stitch(is)
 	}
+	p.outline.finish(p)
 	is.normalise()
 	if is.Paper == "" {
 		is.Paper = derivePaper(is)

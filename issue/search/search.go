@@ -25,6 +25,18 @@ type Query struct {
 	// character that folds to it (苹 and 蘋), as UTF-8, for the fast
 	// byte search of Index.
 	firsts []string
+	// loose passes over Markdown's emphasis and code marks between the
+	// query's characters (see Loose).
+	loose bool
+}
+
+// Loose returns q that also passes over the Markdown emphasis and code
+// marks (* _ `) between its characters, where the query does not have
+// one: for finding, in text not parsed yet, every place a match may be
+// once the markup is gone (云**岭** reads 云岭).
+func (q Query) Loose() Query {
+	q.loose = true
+	return q
 }
 
 // New compiles a query. Spaces in it are ignored.
@@ -153,7 +165,7 @@ func (q Query) matchAt(text string, i int) int {
 		r, size := utf8.DecodeRuneInString(text[i:])
 		i += size
 		f := Fold(r)
-		if f == 0 {
+		if f == 0 || q.loose && (r == '*' || r == '_' || r == '`') && f != q.folded[k] {
 			continue
 		}
 		if f != q.folded[k] {
@@ -169,20 +181,37 @@ func (q Query) matchAt(text string, i int) int {
 // text, in order.
 func (q Query) FindAll(text string) [][2]int {
 	var out [][2]int
-	var f firstFinder // keeps where each form of the first character is next
+	f := q.In(text)
 	for from := 0; ; {
-		var s, e int
-		if len(q.firsts) > 0 {
-			s, e = f.index(q, text, from)
-		} else {
-			s, e = q.Index(text, from)
-		}
+		s, e := f.Next(from)
 		if s < 0 {
 			return out
 		}
 		out = append(out, [2]int{s, e})
 		from = e
 	}
+}
+
+// Finder finds the matches of a query in one text, searched forward.
+type Finder struct {
+	q    Query
+	text string
+	f    firstFinder // keeps where each form of the first character is next
+}
+
+// In returns a Finder of q in text. Unlike calls of Index, it scans the
+// text once for each form of the query's first character (苹 and 蘋),
+// however many matches it is asked for — also for a form that does not
+// occur at all.
+func (q Query) In(text string) *Finder { return &Finder{q: q, text: text} }
+
+// Next returns the byte range of the first match at or after byte from,
+// as Index does; from must not go back.
+func (f *Finder) Next(from int) (start, end int) {
+	if len(f.q.firsts) > 0 {
+		return f.f.index(f.q, f.text, from)
+	}
+	return f.q.Index(f.text, from)
 }
 
 // firstFinder finds a query that starts with a Han character by jumping

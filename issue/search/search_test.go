@@ -216,3 +216,28 @@ func TestIndexChar(t *testing.T) {
 		}
 	}
 }
+
+// TestLoose: a loose query passes over emphasis and code marks between
+// its characters, but not a mark it holds itself.
+func TestLoose(t *testing.T) {
+	for _, tc := range []struct {
+		q, text string
+		strict  bool
+		loose   bool
+	}{
+		{"云岭", "到云**岭**去", false, true},
+		{"云岭", "到云岭去", true, true},
+		{"云岭", "到`云`_岭_去", false, true},
+		{"a*b", "xa*by", true, true},
+		{"a*b", "xa**by", false, true},
+		{"云岭", "云 山 岭", false, false},
+	} {
+		q := New(tc.q)
+		if s, _ := q.Index(tc.text, 0); (s >= 0) != tc.strict {
+			t.Errorf("Index(%q, %q) = %d", tc.q, tc.text, s)
+		}
+		if s, _ := q.Loose().Index(tc.text, 0); (s >= 0) != tc.loose {
+			t.Errorf("Loose().Index(%q, %q) = %d", tc.q, tc.text, s)
+		}
+	}
+}

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync"
 
+	"dubao/issue"
 	"dubao/issue/safefile"
 )
 
@@ -116,20 +117,30 @@ next:
 	return true
 }
 
-// prefilters are the hanSets of a shelf's issues by key: those of the
-// cache, and those the search made (added), to be saved.
+// prefilters are what a search keeps of each issue of a shelf, by key:
+// its hanSet and its outline (see searchOutlined) — those of the cache,
+// and those the search made (added), to be saved.
 type prefilters struct {
 	path  string // the cache file; "" when there is no cache
 	mu    sync.Mutex
-	known map[string]hanSet
+	known map[string]*searchInfo
 	added int
 }
 
+// searchInfo is what a search keeps of one issue; each part is nil while
+// it is not known. The outline is kept encoded (see encodeOutline) until
+// a search needs it: a shelf's outlines, decoded, would be several times
+// the size of the file they are read from.
+type searchInfo struct {
+	han     hanSet
+	outline []byte
+}
+
 // prefilterMagic starts a prefilter file; prefilterVersion changes with
-// its layout or with what a set holds.
+// its layout or with what it holds.
 const (
 	prefilterMagic   = "DUBAOHAN"
-	prefilterVersion = 1
+	prefilterVersion = 2
 )
 
 // prefilterPath is the file of the shelf's prefilters: beside its index.
@@ -144,7 +155,7 @@ func prefilterPath(cacheDir, dir, encoding string) (string, error) {
 // loadPrefilters reads the prefilters of the shelf s from its cache; a
 // missing, unreadable or corrupt file is an empty one.
 func loadPrefilters(s *Shelf) *prefilters {
-	p := &prefilters{known: map[string]hanSet{}}
+	p := &prefilters{known: map[string]*searchInfo{}}
 	if s.opt.CacheDir == "" {
 		return p
 	}
@@ -164,28 +175,37 @@ func loadPrefilters(s *Shelf) *prefilters {
 }
 
 // decodePrefilters reads a prefilter file: the magic, the version, the
-// count, then each set: its key (32 bytes) and its length and bytes.
-func decodePrefilters(data []byte) (map[string]hanSet, error) {
+// parser's version (issue.ParserVersion), the count, then for each issue its key (32 bytes), its set (length and
+// bytes; none when 0) and its outline (length and bytes, see
+// encodeOutline; none when 0).
+func decodePrefilters(data []byte) (map[string]*searchInfo, error) {
 	if !strings.HasPrefix(string(data), prefilterMagic) {
 		return nil, errCorrupt
 	}
 	d := decoder{b: data[len(prefilterMagic):]}
-	if d.uvarint() != prefilterVersion {
+	// Outlines are the parser's: those of another version of it are not
+	// used (nor the sets, which come with them).
+	if d.uvarint() != prefilterVersion || d.small(d.varint()) != issue.ParserVersion {
 		return nil, errCorrupt
 	}
 	n := d.count(34)
-	known := make(map[string]hanSet, n)
+	known := make(map[string]*searchInfo, n)
 	for range n {
 		key := hex.EncodeToString(d.bytes(32))
-		size := d.count(1)
-		set := d.bytes(size)
-		if size%2 != 0 {
-			d.err = errCorrupt
+		info := &searchInfo{}
+		if size := d.count(1); size > 0 {
+			info.han = hanSet(d.bytes(size))
+			if size%2 != 0 {
+				d.err = errCorrupt
+			}
+		}
+		if size := d.count(1); size > 0 {
+			info.outline = d.bytes(size)
 		}
 		if d.err != nil {
 			return nil, d.err
 		}
-		known[key] = hanSet(set)
+		known[key] = info
 	}
 	if d.err != nil || len(d.b) != 0 {
 		return nil, errCorrupt
@@ -193,57 +213,126 @@ func decodePrefilters(data []byte) (map[string]hanSet, error) {
 	return known, nil
 }
 
-// get returns the set of the issue with key, nil when it is not known.
-func (p *prefilters) get(key string) hanSet {
-	if key == "" {
+// encodeOutline writes an outline: the mode (0x100 added when
+// Verbatim), the count of spans, and each span: its start after the end
+// of the one before, its length, number, page and headline hash (4
+// bytes).
+func encodeOutline(o *issue.Outline) []byte {
+	var e encoder
+	mode := uint64(o.Mode)
+	if o.Verbatim {
+		mode |= 0x100
+	}
+	e.uint(mode)
+	e.uint(uint64(len(o.Spans)))
+	end := 0
+	for _, sp := range o.Spans {
+		e.uint(uint64(sp.Start - end))
+		e.uint(uint64(sp.End - sp.Start))
+		e.uint(uint64(sp.N))
+		e.int(int64(sp.Page))
+		e.b = binary.LittleEndian.AppendUint32(e.b, sp.Hash)
+		end = sp.End
+	}
+	return e.b
+}
+
+// decodeOutline reads what encodeOutline wrote; nil when it does not
+// read.
+func decodeOutline(b []byte) *issue.Outline {
+	if len(b) == 0 {
 		return nil
+	}
+	d := decoder{b: b}
+	mode := d.uvarint()
+	o := &issue.Outline{Mode: uint8(mode), Verbatim: mode&0x100 != 0}
+	o.Spans = make([]issue.ArticleSpan, d.count(8))
+	end := 0
+	for i := range o.Spans {
+		sp := &o.Spans[i]
+		sp.Start = end + d.small(int64(d.uvarint()))
+		sp.End = sp.Start + d.small(int64(d.uvarint()))
+		sp.N, sp.Page = d.small(int64(d.uvarint())), d.small(d.varint())
+		if h := d.bytes(4); h != nil {
+			sp.Hash = binary.LittleEndian.Uint32(h)
+		}
+		end = sp.End
+	}
+	if d.err != nil || len(d.b) != 0 {
+		return nil
+	}
+	return o
+}
+
+// get returns what is known of the issue with key (never nil).
+func (p *prefilters) get(key string) searchInfo {
+	if key == "" {
+		return searchInfo{}
 	}
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	return p.known[key]
+	if info := p.known[key]; info != nil {
+		return *info
+	}
+	return searchInfo{}
 }
 
-// put records the set of the issue with key, made by a search.
-func (p *prefilters) put(key string, h hanSet) {
-	if key == "" || h == nil {
+// put records the set and the outline of the issue with key (either may
+// be nil: not known), made by a search.
+func (p *prefilters) put(key string, h hanSet, o *issue.Outline) {
+	if key == "" || h == nil && o == nil {
 		return
 	}
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	if _, ok := p.known[key]; !ok {
-		p.known[key] = h
+	info := p.known[key]
+	if info == nil {
+		info = &searchInfo{}
+		p.known[key] = info
+	}
+	if h != nil && info.han == nil {
+		info.han = h
+		p.added++
+	}
+	if o != nil && len(o.Spans) > 0 && info.outline == nil {
+		info.outline = encodeOutline(o)
 		p.added++
 	}
 }
 
-// save writes the sets of the shelf's issues (those of issues no longer
-// on the shelf are dropped) when the search added any.
+// save writes what is known of the shelf's issues (issues no longer on
+// the shelf are dropped) when the search added anything.
 func (p *prefilters) save(s *Shelf) error {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	if p.path == "" || p.added == 0 {
 		return nil
 	}
-	b := binary.AppendUvarint([]byte(prefilterMagic), prefilterVersion)
+	var e encoder
+	e.b = append(e.b, prefilterMagic...)
+	e.uint(prefilterVersion)
+	e.int(int64(issue.ParserVersion))
 	var keys [][]byte
-	var sets []hanSet
-	for _, e := range s.Issues {
-		h := p.known[e.Key]
-		raw, err := hex.DecodeString(e.Key)
-		if h == nil || err != nil || len(raw) != 32 {
+	var infos []*searchInfo
+	for _, en := range s.Issues {
+		info := p.known[en.Key]
+		raw, err := hex.DecodeString(en.Key)
+		if info == nil || err != nil || len(raw) != 32 {
 			continue
 		}
-		keys, sets = append(keys, raw), append(sets, h)
+		keys, infos = append(keys, raw), append(infos, info)
 	}
-	b = binary.AppendUvarint(b, uint64(len(keys)))
+	e.uint(uint64(len(keys)))
 	for i, k := range keys {
-		b = append(b, k...)
-		b = binary.AppendUvarint(b, uint64(len(sets[i])))
-		b = append(b, sets[i]...)
+		e.b = append(e.b, k...)
+		e.uint(uint64(len(infos[i].han)))
+		e.b = append(e.b, infos[i].han...)
+		e.uint(uint64(len(infos[i].outline)))
+		e.b = append(e.b, infos[i].outline...)
 	}
 	if err := os.MkdirAll(filepath.Dir(p.path), 0o700); err != nil {
 		return err
 	}
 	p.added = 0
-	return safefile.WriteAtomic(p.path, b)
+	return safefile.WriteAtomic(p.path, e.b)
 }

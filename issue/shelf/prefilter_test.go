@@ -2,6 +2,7 @@ package shelf
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -122,8 +123,9 @@ func TestHanSet(t *testing.T) {
 	}
 }
 
-// TestPrefilterFile: the file reads back what was saved; a corrupt one —
-// cut short, a count past its end, a set of odd length — reads as none.
+// TestPrefilterFile: the file reads back what was saved, the set and the
+// outline of an issue; a corrupt one — cut short, a count past its end, a
+// set of odd length — reads as none.
 func TestPrefilterFile(t *testing.T) {
 	dir := writeShelf(t, []fixture{{path: "2024-02-06.md", content: "## 果园\n\n今年苹果丰收。\n"}})
 	opt := Options{CacheDir: t.TempDir()}
@@ -133,9 +135,12 @@ func TestPrefilterFile(t *testing.T) {
 	}
 	collect(t, s, "苹果", SearchOptions{})
 	pf := loadPrefilters(s)
-	h := pf.get(s.Issues[0].Key)
-	if !h.has('苹') || h.has('一') {
+	info := pf.get(s.Issues[0].Key)
+	if h := info.han; !h.has('苹') || h.has('一') {
 		t.Fatalf("loaded set %v", h)
+	}
+	if o := decodeOutline(info.outline); o == nil || len(o.Spans) != 1 || o.Spans[0].N != 1 || o.Mode == 0 || !o.Verbatim {
+		t.Fatalf("loaded outline %+v", o)
 	}
 	data, err := os.ReadFile(pf.path)
 	if err != nil {
@@ -145,7 +150,8 @@ func TestPrefilterFile(t *testing.T) {
 		"cut":     data[:len(data)-1],
 		"long":    append(append([]byte{}, data...), 0),
 		"magic":   append([]byte("X"), data[1:]...),
-		"count":   append(append([]byte{}, data[:len(prefilterMagic)+1]...), 0xff, 0xff, 0xff, 0x7f),
+		"count":   append(append([]byte{}, data[:len(prefilterMagic)+2]...), 0xff, 0xff, 0xff, 0x7f),
+		"parser":  otherParser(data),
 		"odd set": oddSet(data),
 	} {
 		if _, err := decodePrefilters(bad); err == nil {
@@ -156,8 +162,16 @@ func TestPrefilterFile(t *testing.T) {
 
 // oddSet is a prefilter file of one set whose length is odd.
 func oddSet(data []byte) []byte {
-	b := append([]byte{}, data[:len(prefilterMagic)+2+32]...) // magic, version, count 1, key
-	return append(b, 3, 1, 2, 3)
+	b := append([]byte{}, data[:len(prefilterMagic)+3+32]...) // magic, version, parser, count 1, key
+	return append(b, 3, 1, 2, 3, 0)
+}
+
+// otherParser is the prefilter file data written by another version of
+// the parser.
+func otherParser(data []byte) []byte {
+	b := append([]byte{}, data...)
+	b[len(prefilterMagic)+1] ^= 2 // the parser's version (a small varint)
+	return b
 }
 
 // TestHanSetCoversPieces: every Han character of every article's text,
@@ -199,4 +213,73 @@ func TestHanSetCoversPieces(t *testing.T) {
 	if checked < 20 {
 		t.Errorf("only %d samples checked", checked)
 	}
+}
+
+// TestSearchOutlinedSame: a search that parses only the articles where a
+// match may be (the outline known from an earlier search) finds exactly
+// what parsing every issue whole finds — hits, lines, positions — on a
+// generated shelf (page files among them, which are read whole) and on a
+// shelf of the samples, for common, rare and absent words, a match that
+// markup splits, and one across a stitched seam.
+func TestSearchOutlinedSame(t *testing.T) {
+	gen, _ := generated(t, smallConfig())
+	samples := t.TempDir()
+	for _, name := range []string{"sample.md", "hk-sample.md", "gb18030.txt"} {
+		data, err := os.ReadFile(filepath.Join("..", "..", "testdata", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(samples, name), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.WriteFile(filepath.Join(samples, "2024-02-01.md"), []byte("# 第一版 要闻\n\n## 渡口恢复通航\n\n云**岭**渡口的船，说到一半(下转第二版)\n\n## 老街改造完工\n\n老街云岭。\n\n"+
+		"# 第二版 综合\n\n## 渡口恢复通航\n\n(上接第一版)云岭的船说完了。\n\n## 夜市重开\n\n云`岭`夜市。\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	queries := []string{"发展", "蓝鲸", "云岭", "通航", "报", "苹果", "没有这个词"}
+	for _, dir := range []string{gen, samples} {
+		whole, err := Scan(context.Background(), dir, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		cached, err := Scan(context.Background(), dir, Options{CacheDir: t.TempDir()})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, q := range queries {
+			collect(t, cached, q, SearchOptions{}) // makes the outlines
+		}
+		pf := loadPrefilters(cached)
+		outlined := 0
+		for _, info := range pf.known {
+			if info.outline != nil {
+				outlined++
+			}
+		}
+		if outlined == 0 {
+			t.Fatalf("%s: no outline made", dir)
+		}
+		for _, q := range queries {
+			want, got := hitsOf(t, whole, q), hitsOf(t, cached, q)
+			if !slices.Equal(got, want) {
+				t.Errorf("%s: %s: article by article:\n%v\nwhole:\n%v", dir, q, got, want)
+			}
+		}
+	}
+}
+
+// hitsOf returns the hits of a search as lines to compare.
+func hitsOf(t *testing.T, s *Shelf, q string) []string {
+	t.Helper()
+	var out []string
+	for _, b := range collect(t, s, q, SearchOptions{}) {
+		if b.Err != nil {
+			t.Fatal(b.Err)
+		}
+		for _, h := range b.Hits {
+			out = append(out, fmt.Sprintf("%s %d %d %s %s %v %+v", h.Entry.Files[0].Path, h.Page, h.N, h.Title, h.Line, h.Match, h.Pos))
+		}
+	}
+	return out
 }

@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
+	"sort"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -168,16 +169,21 @@ func (s *Shelf) searchEntrySafe(e *Entry, q search.Query, needs [][]rune, pf *pr
 // pf) says it lacks a character q needs (see search.Query.Needs); else
 // its files are read, and its prefilter made from their text when it is
 // not known (for text files only: the text of a web page or an EPUB is
-// not the one read from its bytes).
+// not the one read from its bytes). An issue whose text holds a match is
+// parsed — only the articles where the match may be when its outline is
+// known (see searchOutlined), else whole, which makes its outline.
 func (s *Shelf) searchEntry(e *Entry, q search.Query, needs [][]rune, pf *prefilters, bufs *source.Buffers) ([]Hit, error) {
 	known := pf.get(e.Key)
-	if !known.mayMatch(needs) {
+	if !known.han.mayMatch(needs) {
 		return nil, nil
 	}
 	var han *hanBits
-	if known == nil && e.Key != "" && !e.day {
+	if known.han == nil && e.Key != "" && !e.day {
 		han = new(hanBits)
 	}
+	// The text before it is parsed still has its markup: 云**岭** may
+	// be a match.
+	loose := q.Loose()
 	texts := make([][]byte, len(e.Files))
 	raws := make([][]byte, len(e.Files))
 	match := false
@@ -205,17 +211,29 @@ func (s *Shelf) searchEntry(e *Entry, q search.Query, needs [][]rune, pf *prefil
 			}
 		}
 		if !match {
-			start, _ := q.Index(view(text), 0)
+			start, _ := loose.Index(view(text), 0)
 			match = start >= 0
 		}
 	}
+	var made hanSet
 	if han != nil {
-		pf.put(e.Key, han.set())
+		made = han.set()
 	}
 	if !match {
+		pf.put(e.Key, made, nil)
 		return nil, nil
 	}
+	// One text file, its page not given by its name: it can be read
+	// article by article.
+	single := e.folder == "" && !e.day && len(e.Files) == 1 && e.Files[0].Page == 0 && texts[0] != nil && s.textFormat(raws[0])
+	if o := decodeOutline(known.outline); single && o != nil {
+		if hits, ok := searchOutlined(e, q, loose, texts[0], o); ok {
+			pf.put(e.Key, made, nil)
+			return hits, nil
+		}
+	}
 	var is *issue.Issue
+	var outline *issue.Outline
 	switch {
 	case e.folder != "":
 		dir := filepath.Join(s.Dir, filepath.FromSlash(e.folder))
@@ -241,9 +259,12 @@ func (s *Shelf) searchEntry(e *Entry, q search.Query, needs [][]rune, pf *prefil
 			// share the memory of its text: it gets a copy of its own.
 			var p *issue.Issue
 			var err error
-			if !s.textFormat(raws[i]) {
+			switch {
+			case !s.textFormat(raws[i]):
 				p, err = source.Parse(f.Path, bytes.Clone(raws[i]), s.opt.source())
-			} else {
+			case single:
+				p, outline, err = issue.ParseOutlined(bytes.Clone(texts[i]), issue.Options{Name: f.Path, Encoding: "utf-8"})
+			default:
 				p, err = issue.ParseOwned(bytes.Clone(texts[i]), issue.Options{Name: f.Path, Encoding: "utf-8"})
 			}
 			if err != nil {
@@ -253,26 +274,90 @@ func (s *Shelf) searchEntry(e *Entry, q search.Query, needs [][]rune, pf *prefil
 		}
 		is = source.Join(parts)
 	}
+	pf.put(e.Key, made, outline)
 	var hits []Hit
 	for si := range is.Sections {
 		sec := &is.Sections[si]
 		for a := range sec.Articles {
-			// As search.Article does, keeping the pieces for the lines.
-			art := &sec.Articles[a]
-			title := ""
-			for i, p := range art.Pieces() {
-				for _, m := range q.FindAll(p.Text) {
-					if title == "" {
-						title = strings.Clone(art.Headline())
-					}
-					line, rng := snippet(p.Text, m[0], m[1])
-					hits = append(hits, Hit{Entry: e, Page: sec.Page, N: art.N, Title: title, Line: line, Match: rng,
-						Pos: issue.Pos{Piece: i, Offset: m[0]}})
-				}
-			}
+			hits = appendHits(hits, e, sec.Page, &sec.Articles[a], q)
 		}
 	}
 	return hits, nil
+}
+
+// appendHits appends the matches of q in the article a, on page, of the
+// issue e, as search.Article finds them (keeping the pieces for the
+// lines).
+func appendHits(hits []Hit, e *Entry, page int, a *issue.Article, q search.Query) []Hit {
+	title := ""
+	for i, p := range a.Pieces() {
+		for _, m := range q.FindAll(p.Text) {
+			if title == "" {
+				title = strings.Clone(a.Headline())
+			}
+			line, rng := snippet(p.Text, m[0], m[1])
+			hits = append(hits, Hit{Entry: e, Page: page, N: a.N, Title: title, Line: line, Match: rng,
+				Pos: issue.Pos{Piece: i, Offset: m[0]}})
+		}
+	}
+	return hits
+}
+
+// searchOutlined searches the issue e, one text file of these bytes
+// (decoded for the search: see decode), article by article: its text is
+// decoded as a parse decodes it (unless the outline says it is
+// Verbatim), looked through for where a match may be (loose: the markup
+// still in), and only the articles where one may be are parsed, each
+// alone (issue.ParseArticle, by the outline o made when the issue was
+// parsed whole). It reports false when the issue is better parsed whole:
+// a match in an article read only with the whole issue (a stitched one),
+// in most of its articles, or lines that no longer read as the outline
+// says.
+func searchOutlined(e *Entry, q, loose search.Query, data []byte, o *issue.Outline) ([]Hit, bool) {
+	text := view(data)
+	// Text that decoding left as it was needs no decoding again: these
+	// bytes are those (the issue's key, which the outline is kept under,
+	// is their hash).
+	if !o.Verbatim {
+		res, err := issue.DecodeBytes(data, "utf-8")
+		if err != nil {
+			return nil, false
+		}
+		text = view(res.Text)
+	}
+	spans := o.Spans
+	var where []int // the spans where a match may be
+	f := loose.In(text)
+	for from := 0; from < len(text); {
+		start, end := f.Next(from)
+		if start < 0 {
+			break
+		}
+		k := sort.Search(len(spans), func(i int) bool { return spans[i].End > start })
+		if k == len(spans) || start < spans[k].Start {
+			from = end // not in an article: the masthead, a page line
+			continue
+		}
+		if spans[k].N == 0 {
+			return nil, false
+		}
+		where = append(where, k)
+		from = spans[k].End
+	}
+	// A word in most articles (发展) is found sooner by one parse of the
+	// whole text than by one of each article.
+	if 2*len(where) > len(spans) {
+		return nil, false
+	}
+	var hits []Hit
+	for _, k := range where {
+		a := issue.ParseArticle(text, o, k)
+		if a == nil {
+			return nil, false
+		}
+		hits = appendHits(hits, e, spans[k].Page, a, q)
+	}
+	return hits, true
 }
 
 // textFormat reports whether a file of these bytes is read as text (not

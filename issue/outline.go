@@ -1,0 +1,202 @@
+package issue
+
+import (
+	"hash/fnv"
+	"unsafe"
+)
+
+// Outline is where each article of a text issue stands in its decoded
+// text, so that one article can be read again on its own (ParseArticle)
+// — what a search of a shelf needs to parse only the articles where its
+// query occurs. Only text with Markdown titles has one: front matter,
+// the 1946–2003 archive form and text without headings are read whole.
+type Outline struct {
+	// Mode holds the choices the parse of the whole text made for all of
+	// it (the heading level of titles, blank-line paragraphs, indented
+	// paragraphs), which an article read alone must be read with.
+	Mode uint8
+	// Verbatim says that the decoded text is the bytes that were parsed,
+	// byte for byte (valid UTF-8 that decoding leaves as it is): the same
+	// bytes need no decoding to be read again.
+	Verbatim bool
+	// Spans are the articles' places in document order, those stitched
+	// into another or removed among them.
+	Spans []ArticleSpan
+}
+
+// ArticleSpan is the place of one article in the decoded text.
+type ArticleSpan struct {
+	Start, End int // byte range of its lines (its kicker or title first)
+	// N is the article's number in the issue; 0 when it can be read only
+	// with the whole issue: a continuation stitched onto another article,
+	// an article with one stitched onto it, an article dropped.
+	N    int
+	Page int    // the page (版) its section has, 0 unknown
+	Hash uint32 // FNV-1a of its headline: ParseArticle's check
+}
+
+// ParseArticle reads the article at o.Spans[i] of text — the decoded text
+// the outline was made from (DecodeBytes's) — on its own, as the parse of
+// the whole text read it. It returns nil when that article can be read
+// only with the whole issue (N 0) or when what its lines read as is not
+// that article (another headline): read the whole issue then.
+func ParseArticle(text string, o *Outline, i int) *Article {
+	if o == nil || i < 0 || i >= len(o.Spans) {
+		return nil
+	}
+	sp := o.Spans[i]
+	if sp.N <= 0 || sp.Start < 0 || sp.End > len(text) || sp.Start >= sp.End {
+		return nil
+	}
+	p := &parser{opt: Options{noStitch: true}, is: &Issue{}, paperHead: -1}
+	p.titleLevel, p.blankMode, p.indentStyle = int(o.Mode&7), o.Mode&8 != 0, o.Mode&16 != 0
+	if p.titleLevel == 0 {
+		return nil
+	}
+	lines := splitLines(text[sp.Start:sp.End])
+	p.lines = lines
+	bk := blocker{lines: lines, blankMode: p.blankMode, inline: true}
+	p.walkHeadings(bk.run(0), 0)
+	p.blocks, p.lines = nil, nil
+	p.finish()
+	arts := p.is.Articles()
+	if len(arts) != 1 || headlineHash(arts[0]) != sp.Hash {
+		return nil
+	}
+	a := arts[0]
+	a.N = sp.N
+	return a
+}
+
+// headlineHash is ArticleSpan.Hash of a.
+func headlineHash(a *Article) uint32 {
+	h := fnv.New32a()
+	h.Write([]byte(a.Headline()))
+	return h.Sum32()
+}
+
+// outliner works the outline out during a parse: where each article and
+// page starts (bound, as the walk meets them), then, once the articles
+// are finished, which of them can be read alone.
+type outliner struct {
+	text   string
+	on     bool  // the walk notes the bounds (see begin)
+	bounds []int // byte offsets of the starts of articles and pages, in order
+	pre    []*draft
+	out    *Outline
+	fail   bool
+}
+
+// begin starts noting the bounds of text, walked by walkHeadings.
+func (o *outliner) begin(text string) { o.text, o.on = text, true }
+
+// bound notes that an article or a page starts at the block being walked
+// and returns the index of the bound.
+func (p *parser) bound() int {
+	o := p.outline
+	if o == nil || !o.on || o.fail {
+		return 0
+	}
+	if p.at >= len(p.blocks) || p.blocks[p.at].line >= len(p.lines) {
+		o.fail = true
+		return 0
+	}
+	raw := p.lines[p.blocks[p.at].line].raw
+	off := -1
+	if raw != "" {
+		off = int(uintptr(unsafe.Pointer(unsafe.StringData(raw))) - uintptr(unsafe.Pointer(unsafe.StringData(o.text))))
+	}
+	if off < 0 || off > len(o.text) || len(o.bounds) > 0 && off < o.bounds[len(o.bounds)-1] {
+		o.fail = true
+		return 0
+	}
+	o.bounds = append(o.bounds, off)
+	return len(o.bounds) - 1
+}
+
+// numberDrafts numbers the articles of p.is in order, before stitching,
+// so that finish can tell which survive; it gives up on an issue whose
+// articles take anything from outside their lines (a note's citation).
+func (o *outliner) numberDrafts(p *parser) {
+	if o == nil || !o.on || o.fail {
+		return
+	}
+	for _, s := range p.secs {
+		for _, d := range s.arts {
+			if d.cite != nil {
+				o.fail = true
+				return
+			}
+			o.pre = append(o.pre, d)
+		}
+	}
+	k := 0
+	for s := range p.is.Sections {
+		for a := range p.is.Sections[s].Articles {
+			k++
+			p.is.Sections[s].Articles[a].N = k
+		}
+	}
+	if k != len(o.pre) {
+		o.fail = true
+	}
+}
+
+// finish makes the outline from the articles left after stitching (their
+// N still the numbers numberDrafts gave them).
+func (o *outliner) finish(p *parser) {
+	if o == nil || !o.on || o.fail {
+		return
+	}
+	spans := make([]ArticleSpan, len(o.pre))
+	for i, d := range o.pre {
+		end := len(o.text)
+		if d.start+1 < len(o.bounds) {
+			end = o.bounds[d.start+1]
+		}
+		spans[i] = ArticleSpan{Start: o.bounds[d.start], End: end}
+	}
+	n := 0
+	for s := range p.is.Sections {
+		sec := &p.is.Sections[s]
+		for a := range sec.Articles {
+			n++
+			art := &sec.Articles[a]
+			k := art.N - 1
+			if k < 0 || k >= len(spans) {
+				o.fail = true
+				return
+			}
+			if len(art.Continued) > 0 || hasStitched(art) {
+				continue // read only with the whole issue
+			}
+			spans[k].N, spans[k].Page, spans[k].Hash = n, sec.Page, headlineHash(art)
+		}
+	}
+	mode := uint8(p.titleLevel)
+	if p.blankMode {
+		mode |= 8
+	}
+	if p.indentStyle {
+		mode |= 16
+	}
+	o.out = &Outline{Mode: mode, Spans: spans}
+}
+
+// hasStitched reports an article with a jump line of a stitched seam.
+func hasStitched(a *Article) bool {
+	for _, j := range a.Jumps {
+		if j.Stitched {
+			return true
+		}
+	}
+	return false
+}
+
+// result is the outline made, or nil.
+func (o *outliner) result() *Outline {
+	if o == nil || o.fail {
+		return nil
+	}
+	return o.out
+}
