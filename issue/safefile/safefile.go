@@ -35,46 +35,44 @@ var ErrNoWriter = errors.New("a named pipe with no writer")
 
 // Kind names what kind of file mode is, for messages: "a named pipe", "a
 // device", "a socket", "a folder"; "" for a regular file.
-func Kind(mode fs.FileMode) string {
-	switch {
-	case mode.IsRegular():
-		return ""
-	case mode.IsDir():
-		return "a folder"
-	case mode&fs.ModeNamedPipe != 0:
-		return "a named pipe"
-	case mode&fs.ModeCharDevice != 0:
-		return "a character device"
-	case mode&fs.ModeDevice != 0:
-		return "a block device"
-	case mode&fs.ModeSocket != 0:
-		return "a socket"
-	case mode&fs.ModeSymlink != 0:
-		return "a symbolic link"
-	}
-	return "a special file"
-}
+func Kind(mode fs.FileMode) string { return kindNames[kindOf(mode)][0] }
 
 // KindChinese is Kind in Chinese: "文件夹", "命名管道", "字符设备",
 // "块设备", "套接字", "符号链接", "特殊文件"; "" for a regular file.
-func KindChinese(mode fs.FileMode) string {
+func KindChinese(mode fs.FileMode) string { return kindNames[kindOf(mode)][1] }
+
+// kindNames are the names of the kinds of file kindOf tells, in English
+// and in Chinese.
+var kindNames = [...][2]string{
+	{"", ""},
+	{"a folder", "文件夹"},
+	{"a named pipe", "命名管道"},
+	{"a character device", "字符设备"},
+	{"a block device", "块设备"},
+	{"a socket", "套接字"},
+	{"a symbolic link", "符号链接"},
+	{"a special file", "特殊文件"},
+}
+
+// kindOf tells the kind of file mode is: its index in kindNames.
+func kindOf(mode fs.FileMode) int {
 	switch {
 	case mode.IsRegular():
-		return ""
+		return 0
 	case mode.IsDir():
-		return "文件夹"
+		return 1
 	case mode&fs.ModeNamedPipe != 0:
-		return "命名管道"
+		return 2
 	case mode&fs.ModeCharDevice != 0:
-		return "字符设备"
+		return 3
 	case mode&fs.ModeDevice != 0:
-		return "块设备"
+		return 4
 	case mode&fs.ModeSocket != 0:
-		return "套接字"
+		return 5
 	case mode&fs.ModeSymlink != 0:
-		return "符号链接"
+		return 6
 	}
-	return "特殊文件"
+	return 7
 }
 
 // notRegular is the error for name, which is the special file mode.
