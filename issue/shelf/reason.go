@@ -3,6 +3,7 @@ package shelf
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io/fs"
 	"strings"
 	"syscall"
@@ -70,73 +71,60 @@ var reasonText = map[ReasonKind][2]string{
 	ReasonWebScript:      {"a web page's script or style sheet", "网页的脚本或样式表"},
 }
 
-// String says the reason in English.
-func (r Reason) String() string {
-	if t, ok := reasonText[r.Kind]; ok {
-		return t[0]
-	}
-	switch r.Kind {
-	case ReasonSpecial:
-		if r.Detail == "" {
-			return "not a regular file"
-		}
-		return "not a regular file (" + r.Detail + ")"
-	case ReasonNotText:
-		return "not text: " + r.Detail
-	case ReasonUnreadable:
-		return "cannot read: " + r.Detail
-	case ReasonEncoding:
-		return "unknown encoding " + r.Detail
-	case ReasonWebResource:
-		return "a saved web page's resource (its " + r.Detail + " folder)"
-	case ReasonBug:
-		return "dubao failed reading it (a bug: " + r.Detail + ")"
-	case ReasonTooLarge:
-		switch {
-		case r.Limit == "":
-			return "too large"
-		case r.Detail == "":
-			return "too large (more than " + r.Limit + ", the limit)"
-		}
-		return "too large (" + r.Detail + ", the limit is " + r.Limit + ")"
-	}
-	return r.Detail
+// reasonForms is the English and the Chinese of each kind that says a
+// detail, %s standing for it.
+var reasonForms = map[ReasonKind][2]string{
+	ReasonSpecial:     {"not a regular file (%s)", "不是普通文件(%s)"},
+	ReasonNotText:     {"not text: %s", "不是文本：%s"},
+	ReasonUnreadable:  {"cannot read: %s", "读不了：%s"},
+	ReasonEncoding:    {"unknown encoding %s", "无法识别的编码 %s"},
+	ReasonWebResource: {"a saved web page's resource (its %s folder)", "保存的网页的附属文件(在 %s 文件夹中)"},
+	ReasonBug:         {"dubao failed reading it (a bug: %s)", "读取时出错(dubao 的缺陷：%s)"},
 }
+
+// tooLargeForms is the English and the Chinese of ReasonTooLarge: with
+// no limit known, with the limit (%s), with the size and the limit.
+var tooLargeForms = [3][2]string{
+	{"too large", "文件太大"},
+	{"too large (more than %s, the limit)", "文件太大(超过上限 %s)"},
+	{"too large (%s, the limit is %s)", "文件太大(%s,上限 %s)"},
+}
+
+// String says the reason in English.
+func (r Reason) String() string { return r.say(0, r.Detail) }
 
 // Chinese says the reason in Chinese. What the kind needs said is in
 // Chinese when it is known (Zh), else as the source said it.
 func (r Reason) Chinese() string {
-	if t, ok := reasonText[r.Kind]; ok {
-		return t[1]
-	}
 	detail := r.Zh
 	if detail == "" {
 		detail = r.Detail
 	}
+	return r.say(1, detail)
+}
+
+// say says the reason in language lang (0 English, 1 Chinese), with
+// detail in that language.
+func (r Reason) say(lang int, detail string) string {
+	if t, ok := reasonText[r.Kind]; ok {
+		return t[lang]
+	}
 	switch r.Kind {
-	case ReasonSpecial:
-		if detail == "" {
-			return "不是普通文件"
-		}
-		return "不是普通文件(" + detail + ")"
-	case ReasonNotText:
-		return "不是文本：" + detail
-	case ReasonUnreadable:
-		return "读不了：" + detail
-	case ReasonEncoding:
-		return "无法识别的编码 " + detail
-	case ReasonWebResource:
-		return "保存的网页的附属文件(在 " + detail + " 文件夹中)"
-	case ReasonBug:
-		return "读取时出错(dubao 的缺陷：" + detail + ")"
 	case ReasonTooLarge:
 		switch {
 		case r.Limit == "":
-			return "文件太大"
+			return tooLargeForms[0][lang]
 		case r.Detail == "":
-			return "文件太大(超过上限 " + r.Limit + ")"
+			return fmt.Sprintf(tooLargeForms[1][lang], r.Limit)
 		}
-		return "文件太大(" + r.Detail + ",上限 " + r.Limit + ")"
+		return fmt.Sprintf(tooLargeForms[2][lang], r.Detail, r.Limit)
+	case ReasonSpecial:
+		if detail == "" { // the kind of special file is not known
+			return strings.TrimSpace(strings.TrimSuffix(reasonForms[r.Kind][lang], "(%s)"))
+		}
+	}
+	if f, ok := reasonForms[r.Kind]; ok {
+		return fmt.Sprintf(f[lang], detail)
 	}
 	return r.Detail
 }
