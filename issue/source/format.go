@@ -153,28 +153,29 @@ func IsEPUB(data []byte) bool {
 
 // parseAs parses data in the given format.
 func parseAs(format, name string, data []byte, opt Options) (*issue.Issue, error) {
+	var is *issue.Issue
+	var err error
 	switch strings.ToLower(format) {
 	case FormatHTML:
-		is, err := epaper.Read(data, name, opt.Encoding)
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", name, err)
-		}
-		return is, nil
+		is, err = epaper.Read(data, name, opt.Encoding)
 	case FormatFeed:
-		is, err := feed.Read(data, opt.Encoding)
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", name, err)
-		}
-		return is, nil
+		is, err = feed.Read(data, opt.Encoding)
 	case FormatEPUB:
-		is, err := epub.Read(data)
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", name, err)
-		}
-		return is, nil
+		is, err = epub.Read(data)
 	case "xml":
-		return nil, fmt.Errorf("%s: %w", name, ErrUnknownXML)
+		err = ErrUnknownXML
+	default:
+		return parseText(name, data, opt)
 	}
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	return is, nil
+}
+
+// parseText parses a text export (see package issue); a file of the
+// per-article archive form also by its name.
+func parseText(name string, data []byte, opt Options) (*issue.Issue, error) {
 	iopt := issue.Options{Name: name, Encoding: opt.Encoding, MaxBytes: LimitOf(opt.MaxBytes)}
 	if _, _, _, ok := issue.ArchiveName(name); ok {
 		// One file of the per-article archive form: its name gives the
