@@ -95,10 +95,6 @@ func (r *Page) articleView() []string {
 // the issue number goes first, then the page count.
 func (r *Page) mastheadView() string {
 	is := r.is
-	type part struct {
-		text string
-		need int // lower is kept longer
-	}
 	var parts []part
 	if paper := common.IssueLabel(is, r.name, r.path); paper != "" {
 		parts = append(parts, part{r.convert(paper), 0})
@@ -116,6 +112,20 @@ func (r *Page) mastheadView() string {
 	if p := pagesText(is); p != "" {
 		parts = append(parts, part{p, 1})
 	}
+	text := common.Truncate(" "+fitParts(parts, 2, r.width-1, r.env.AmbWide), r.width, r.env.AmbWide)
+	return r.env.St.Masthead.Render(common.Pad(text, r.width, r.env.AmbWide))
+}
+
+// part is a part of the masthead or the status line.
+type part struct {
+	text string
+	need int // lower is kept longer
+}
+
+// fitParts joins parts with " · ", leaving out those that are needed
+// least (highest need, from maxNeed down) until the line fits in room
+// columns; the parts of need 0 are always kept.
+func fitParts(parts []part, maxNeed, room int, ambWide bool) string {
 	join := func(need int) string {
 		var keep []string
 		for _, p := range parts {
@@ -123,17 +133,14 @@ func (r *Page) mastheadView() string {
 				keep = append(keep, p.text)
 			}
 		}
-		return " " + strings.Join(keep, " · ")
+		return strings.Join(keep, " · ")
 	}
-	text := join(0)
-	for need := 2; need > 0; need-- {
-		if t := join(need); common.StringWidth(t, r.env.AmbWide) <= r.width {
-			text = t
-			break
+	for need := maxNeed; need > 0; need-- {
+		if t := join(need); common.StringWidth(t, ambWide) <= room {
+			return t
 		}
 	}
-	text = common.Truncate(text, r.width, r.env.AmbWide)
-	return r.env.St.Masthead.Render(common.Pad(text, r.width, r.env.AmbWide))
+	return join(0)
 }
 
 // pagesText is the masthead's page count: the pages the issue has (8版),
@@ -196,10 +203,6 @@ func (r *Page) statusText(room int) string {
 	if a == nil {
 		return "本期没有文章"
 	}
-	type part struct {
-		text string
-		need int // lower is kept longer
-	}
 	var parts []part
 	if r.arriving != "" {
 		parts = append(parts, part{r.arriving, 0})
@@ -239,21 +242,7 @@ func (r *Page) statusText(room int) string {
 	if r.is.Invalid > 0 {
 		parts = append(parts, part{fmt.Sprintf("%d处乱码", r.is.Invalid), 2})
 	}
-	join := func(need int) string {
-		var keep []string
-		for _, p := range parts {
-			if p.need <= need {
-				keep = append(keep, p.text)
-			}
-		}
-		return strings.Join(keep, " · ")
-	}
-	for need := 3; need > 0; need-- {
-		if t := join(need); common.StringWidth(t, r.env.AmbWide) <= room {
-			return t
-		}
-	}
-	return join(0)
+	return fitParts(parts, 3, room, r.env.AmbWide)
 }
 
 // pageStatus is the page part of the status line for section s: its
