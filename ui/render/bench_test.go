@@ -200,7 +200,7 @@ func BenchmarkRelayoutScript(b *testing.B) {
 			for b.Loop() {
 				w = 159 - w // 80, 79, 80, …
 				if converting {
-					r.conv.m, r.conv.order = nil, nil
+					r.conv.reset()
 				}
 				l := newLayout(big, Options{Width: w, Script: cv}, r)
 				for _, ln := range l.Lines(Loc{}, 30) {

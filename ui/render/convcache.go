@@ -1,8 +1,6 @@
 package render
 
 import (
-	"sync"
-
 	"dubao/issue"
 	"dubao/issue/script"
 )
@@ -15,11 +13,7 @@ const convCacheSize = 8
 // another width, with other colours or other options reuses the conversion
 // (about 270 ms for an article of 600,000 characters) instead of
 // converting the whole article again. It is safe for concurrent use.
-type convCache struct {
-	mu    sync.Mutex
-	m     map[convKey]*converted
-	order []convKey // least recently used first
-}
+type convCache struct{ lru[convKey, *converted] }
 
 type convKey struct {
 	a  *issue.Article
@@ -45,39 +39,8 @@ func (r *Renderer) Converted(a *issue.Article, cv *script.Converter) (*issue.Art
 
 // get returns a converted by cv, converting it on first use.
 func (c *convCache) get(a *issue.Article, cv *script.Converter) *converted {
-	k := convKey{a, cv}
-	c.mu.Lock()
-	if e, ok := c.m[k]; ok {
-		c.touch(k)
-		c.mu.Unlock()
-		return e
-	}
-	c.mu.Unlock()
-	// Converting takes long: not under the lock. Two layouts of the same
-	// new article at once may both convert it; the last one is kept.
-	out, maps := script.ArticleMapped(a, cv)
-	e := &converted{a: out, pieces: out.Pieces(), maps: maps}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if c.m == nil {
-		c.m = map[convKey]*converted{}
-	}
-	if _, ok := c.m[k]; !ok && len(c.order) >= convCacheSize {
-		delete(c.m, c.order[0])
-		c.order = c.order[1:]
-	}
-	c.m[k] = e
-	c.touch(k)
-	return e
-}
-
-// touch makes k the most recently used key.
-func (c *convCache) touch(k convKey) {
-	for i, o := range c.order {
-		if o == k {
-			c.order = append(c.order[:i], c.order[i+1:]...)
-			break
-		}
-	}
-	c.order = append(c.order, k)
+	return c.lru.get(convKey{a, cv}, func() *converted {
+		out, maps := script.ArticleMapped(a, cv)
+		return &converted{a: out, pieces: out.Pieces(), maps: maps}
+	})
 }

@@ -1,8 +1,6 @@
 package render
 
 import (
-	"sync"
-
 	"dubao/ui/wrap"
 )
 
@@ -19,11 +17,7 @@ const paraCacheSize = 16
 
 // paraCache keeps the analyses of the long paragraphs laid out last, keyed
 // by their text. It is safe for concurrent use.
-type paraCache struct {
-	mu    sync.Mutex
-	m     map[string]paraEntry
-	order []string // least recently used first
-}
+type paraCache struct{ lru[string, paraEntry] }
 
 type paraEntry struct {
 	p     *wrap.Paragraph
@@ -32,39 +26,6 @@ type paraEntry struct {
 
 // get returns the analysis of text, making it on first use.
 func (c *paraCache) get(text string) (*wrap.Paragraph, bool) {
-	c.mu.Lock()
-	if e, ok := c.m[text]; ok {
-		c.touch(text)
-		c.mu.Unlock()
-		return e.p, e.risky
-	}
-	c.mu.Unlock()
-	// analyse outside the lock: another caller may do the same work, the
-	// results are equal
-	e := paraEntry{wrap.NewParagraph(text), hasRisky(text)}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if c.m == nil {
-		c.m = map[string]paraEntry{}
-	}
-	if _, ok := c.m[text]; !ok {
-		if len(c.order) >= paraCacheSize {
-			delete(c.m, c.order[0])
-			c.order = append(c.order[:0], c.order[1:]...)
-		}
-		c.m[text] = e
-		c.order = append(c.order, text)
-	}
+	e := c.lru.get(text, func() paraEntry { return paraEntry{wrap.NewParagraph(text), hasRisky(text)} })
 	return e.p, e.risky
-}
-
-// touch moves text to the most recently used end of the order.
-func (c *paraCache) touch(text string) {
-	for i, k := range c.order {
-		if k == text {
-			copy(c.order[i:], c.order[i+1:])
-			c.order[len(c.order)-1] = text
-			return
-		}
-	}
 }

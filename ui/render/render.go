@@ -63,7 +63,6 @@ package render
 
 import (
 	"strings"
-	"sync"
 
 	"charm.land/glamour/v2/ansi"
 
@@ -188,12 +187,9 @@ type Renderer struct {
 	// codeTheme is the chroma style, made of the code styles, that
 	// glamour highlights code blocks in; "" for none.
 	codeTheme string
-	paras     paraCache // analyses of long paragraphs, across widths
-	conv      convCache // articles converted for display, across widths
-
-	mu    sync.Mutex
-	cache map[cacheKey]*Layout
-	order []cacheKey // insertion order, for eviction
+	paras     paraCache              // analyses of long paragraphs, across widths
+	conv      convCache              // articles converted for display, across widths
+	layouts   lru[cacheKey, *Layout] // per article and options
 }
 
 type cacheKey struct {
@@ -206,8 +202,10 @@ const cacheSize = 64
 
 // New returns a renderer drawing with st.
 func New(st styles.Styles) *Renderer {
-	return &Renderer{st: st, sgr: newSGR(st), table: [2]ansi.StyleConfig{tableStyle(st, false), tableStyle(st, true)},
-		codeTheme: codeTheme(st), cache: map[cacheKey]*Layout{}}
+	r := &Renderer{st: st, sgr: newSGR(st), table: [2]ansi.StyleConfig{tableStyle(st, false), tableStyle(st, true)},
+		codeTheme: codeTheme(st)}
+	r.paras.size, r.conv.size, r.layouts.size = paraCacheSize, convCacheSize, cacheSize
+	return r
 }
 
 // Styles returns the styles the renderer draws with.
@@ -220,20 +218,7 @@ func (r *Renderer) Layout(a *issue.Article, opt Options) *Layout {
 	if opt.Width < 0 {
 		opt.Width = 0
 	}
-	k := cacheKey{a, opt}
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	if l, ok := r.cache[k]; ok {
-		return l
-	}
-	l := newLayout(a, opt, r)
-	if len(r.order) >= cacheSize {
-		delete(r.cache, r.order[0])
-		r.order = append(r.order[:0], r.order[1:]...)
-	}
-	r.cache[k] = l
-	r.order = append(r.order, k)
-	return l
+	return r.layouts.get(cacheKey{a, opt}, func() *Layout { return newLayout(a, opt, r) })
 }
 
 // Styled returns the whole article a styled for a terminal, laid out at
