@@ -42,8 +42,9 @@ type member struct {
 // shelf of one day's page files.
 func group(records []*record, root string) []*Entry {
 	members := make([]*member, len(records))
+	folders := map[string]pageFolderOf{} // pageFolder of each folder, read once
 	for i, r := range records {
-		members[i] = newMember(r, root)
+		members[i] = newMember(r, root, folders)
 	}
 	inheritDates(members)
 
@@ -72,8 +73,16 @@ func group(records []*record, root string) []*Entry {
 	return entries
 }
 
-// newMember works out a file's date and pages.
-func newMember(r *record, root string) *member {
+// pageFolderOf is what pageFolder says of a folder.
+type pageFolderOf struct {
+	page int
+	name string
+	ok   bool
+}
+
+// newMember works out a file's date and pages; folders keeps what
+// pageFolder said of each folder (the files of a folder share it).
+func newMember(r *record, root string, folders map[string]pageFolderOf) *member {
 	m := &member{r: r, dir: path.Dir(r.Path)}
 	switch {
 	case r.Date != "" && (r.Folder || r.Day): // an archive's date comes from its file names; a day's from its pages
@@ -90,7 +99,12 @@ func newMember(r *record, root string) *member {
 	if !r.Folder && !r.Day {
 		m.page, m.seq = pageFromName(r.Path)
 		m.single = r.Articles == 1
-		if page, name, ok := pageFolder(m.dir); ok && m.page == 0 {
+		pf, known := folders[m.dir]
+		if !known {
+			pf.page, pf.name, pf.ok = pageFolder(m.dir)
+			folders[m.dir] = pf
+		}
+		if page, name, ok := pf.page, pf.name, pf.ok; ok && m.page == 0 {
 			// 2025-01-02/01-要闻/<title>.md: the folder is the page, its
 			// folder the day.
 			m.page, m.pageName, m.dir = page, name, path.Dir(m.dir)

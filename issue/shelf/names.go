@@ -80,7 +80,17 @@ func findDate(s string) string {
 // dateSpan finds the first valid date written in s and returns its byte
 // range and the date as YYYY-MM-DD, or 0, 0, "".
 func dateSpan(s string) (start, end int, date string) {
+	// Every form starts with the century: a name without 19 or 20 (or
+	// without 年 for the Chinese form) is passed over without running
+	// the expressions — a shelf's thousands of names are read each time
+	// it opens.
+	if !strings.Contains(s, "19") && !strings.Contains(s, "20") {
+		return 0, 0, ""
+	}
 	for _, re := range names().dateForms {
+		if re == names().chineseDate && !strings.Contains(s, "年") {
+			continue
+		}
 		for _, m := range re.FindAllStringSubmatchIndex(s, -1) {
 			if d := validDate(s[m[2]:m[3]], s[m[4]:m[5]], s[m[6]:m[7]]); d != "" {
 				end := m[7]
@@ -111,19 +121,27 @@ func validDate(y, m, d string) string {
 // same page (the article number NN of YYYYMMDD-PP-NN.txt).
 func pageFromName(rel string) (page, seq int) {
 	base := strings.TrimSuffix(path.Base(rel), path.Ext(rel))
-	if m := names().archiveName.FindStringSubmatch(base); m != nil {
-		p, _ := strconv.Atoi(m[2])
-		s, _ := strconv.Atoi(m[3])
-		return p, s
+	// (The checks before each expression are what it needs to match.)
+	if len(base) == len("YYYYMMDD-PP-NN") && base[8] == '-' {
+		if m := names().archiveName.FindStringSubmatch(base); m != nil {
+			p, _ := strconv.Atoi(m[2])
+			s, _ := strconv.Atoi(m[3])
+			return p, s
+		}
 	}
-	if m := names().pageOrdinal.FindStringSubmatch(base); m != nil {
-		return parseOrdinal(m[1]), 0
+	if strings.Contains(base, "版") {
+		if m := names().pageOrdinal.FindStringSubmatch(base); m != nil {
+			return parseOrdinal(m[1]), 0
+		}
 	}
 	rest := base
 	if start, end, d := dateSpan(rest); d != "" {
 		rest = rest[:start] + " " + rest[end:]
 	}
 	rest = strings.TrimSpace(rest)
+	if rest == "" || !strings.ContainsAny(rest, "123456789") {
+		return 0, 0
+	}
 	if m := names().pageNumber.FindStringSubmatch(rest); m != nil {
 		p, _ := strconv.Atoi(m[1])
 		return p, 0
