@@ -123,7 +123,7 @@ next:
 type prefilters struct {
 	path  string // the cache file; "" when there is no cache
 	mu    sync.Mutex
-	known map[string]*searchInfo
+	known map[keySum]*searchInfo
 	added int
 }
 
@@ -155,7 +155,7 @@ func prefilterPath(cacheDir, dir, encoding string) (string, error) {
 // loadPrefilters reads the prefilters of the shelf s from its cache; a
 // missing, unreadable or corrupt file is an empty one.
 func loadPrefilters(s *Shelf) *prefilters {
-	p := &prefilters{known: map[string]*searchInfo{}}
+	p := &prefilters{known: map[keySum]*searchInfo{}}
 	if s.opt.CacheDir == "" {
 		return p
 	}
@@ -178,7 +178,7 @@ func loadPrefilters(s *Shelf) *prefilters {
 // parser's version (issue.ParserVersion), the count, then for each issue its key (32 bytes), its set (length and
 // bytes; none when 0) and its outline (length and bytes, see
 // encodeOutline; none when 0).
-func decodePrefilters(data []byte) (map[string]*searchInfo, error) {
+func decodePrefilters(data []byte) (map[keySum]*searchInfo, error) {
 	if !strings.HasPrefix(string(data), prefilterMagic) {
 		return nil, errCorrupt
 	}
@@ -189,9 +189,9 @@ func decodePrefilters(data []byte) (map[string]*searchInfo, error) {
 		return nil, errCorrupt
 	}
 	n := d.count(34)
-	known := make(map[string]*searchInfo, n)
+	known := make(map[keySum]*searchInfo, n)
 	for range n {
-		key := hex.EncodeToString(d.bytes(32))
+		key := keySum(d.bytes(32))
 		info := &searchInfo{}
 		if size := d.count(1); size > 0 {
 			info.han = hanSet(d.bytes(size))
@@ -264,14 +264,26 @@ func decodeOutline(b []byte) *issue.Outline {
 	return o
 }
 
+// keySum is an issue's key (Entry.Key) as the bytes its hex stands for.
+type keySum [32]byte
+
+// sumOf returns the bytes of the key, and false for a key that is none
+// ("" while the issue is pending).
+func sumOf(key string) (keySum, bool) {
+	var k keySum
+	n, err := hex.Decode(k[:], []byte(key))
+	return k, err == nil && n == len(k) && len(key) == 2*len(k)
+}
+
 // get returns what is known of the issue with key (never nil).
 func (p *prefilters) get(key string) searchInfo {
-	if key == "" {
+	k, ok := sumOf(key)
+	if !ok {
 		return searchInfo{}
 	}
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	if info := p.known[key]; info != nil {
+	if info := p.known[k]; info != nil {
 		return *info
 	}
 	return searchInfo{}
@@ -280,15 +292,16 @@ func (p *prefilters) get(key string) searchInfo {
 // put records the set and the outline of the issue with key (either may
 // be nil: not known), made by a search.
 func (p *prefilters) put(key string, h hanSet, o *issue.Outline) {
-	if key == "" || h == nil && o == nil {
+	k, ok := sumOf(key)
+	if !ok || h == nil && o == nil {
 		return
 	}
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	info := p.known[key]
+	info := p.known[k]
 	if info == nil {
 		info = &searchInfo{}
-		p.known[key] = info
+		p.known[k] = info
 	}
 	if h != nil && info.han == nil {
 		info.han = h
@@ -312,19 +325,17 @@ func (p *prefilters) save(s *Shelf) error {
 	e.b = append(e.b, prefilterMagic...)
 	e.uint(prefilterVersion)
 	e.int(int64(issue.ParserVersion))
-	var keys [][]byte
+	var keys []keySum
 	var infos []*searchInfo
 	for _, en := range s.Issues {
-		info := p.known[en.Key]
-		raw, err := hex.DecodeString(en.Key)
-		if info == nil || err != nil || len(raw) != 32 {
-			continue
+		k, ok := sumOf(en.Key)
+		if info := p.known[k]; ok && info != nil {
+			keys, infos = append(keys, k), append(infos, info)
 		}
-		keys, infos = append(keys, raw), append(infos, info)
 	}
 	e.uint(uint64(len(keys)))
 	for i, k := range keys {
-		e.b = append(e.b, k...)
+		e.b = append(e.b, k[:]...)
 		e.uint(uint64(len(infos[i].han)))
 		e.b = append(e.b, infos[i].han...)
 		e.uint(uint64(len(infos[i].outline)))
