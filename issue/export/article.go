@@ -5,14 +5,16 @@ import (
 	"unicode/utf8"
 
 	"dubao/issue"
+	"dubao/issue/textsafe"
 )
 
 // appendArticle appends the JSON of a, byte for byte what encoding/json
 // writes with SetEscapeHTML(false) and SetIndent(ind, "  ") (ind: the
-// indentation of the article's closing brace), without going through
-// reflection and the indenting pass, which were most of the cost of
-// `dubao json` (half of it the indenting alone). TestIssueJSONStreams
-// holds it to encoding/json's bytes.
+// indentation of the article's closing brace) and textsafe.JSON then
+// makes of it (terminal controls escaped), without going through
+// reflection, the indenting pass and the escaping pass, which were most
+// of the cost of `dubao json` (half of it the indenting alone).
+// TestIssueJSONStreams holds it to those bytes.
 func appendArticle(b []byte, a *issue.Article, ind string) []byte {
 	o := object{b: b, ind: ind}
 	o.int("n", a.N)
@@ -220,16 +222,30 @@ func appendList(b []byte, n int, ind string, elem func(b []byte, i int, ind stri
 
 const hexDigits = "0123456789abcdef"
 
+// plain3 marks the lead bytes of three-byte characters that any two
+// continuation bytes make valid (E1, E3–EC, EE, EF: not E0 and ED, which
+// limit their second byte) and that are never U+2028, U+2029 nor a
+// bidirectional control (E2). Of EF, U+FEFF is escaped: appendString
+// checks it.
+var plain3 = func() (t [256]bool) {
+	for c := 0xE1; c <= 0xEF; c++ {
+		t[c] = c != 0xE2 && c != 0xED
+	}
+	return t
+}()
+
 // appendString appends s quoted as encoding/json quotes it without HTML
 // escaping: \" \\ \b \f \n \r \t, other controls below 0x20 as \u00XX,
-// U+2028 and U+2029 escaped, invalid UTF-8 as \ufffd.
+// U+2028 and U+2029 escaped, invalid UTF-8 as \ufffd; and with what
+// textsafe.JSON escapes of the rest (DEL, C1 and bidirectional controls,
+// U+FEFF) as \uXXXX.
 func appendString(b []byte, s string) []byte {
 	b = append(b, '"')
 	start := 0
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
-			if c >= 0x20 && c != '"' && c != '\\' {
+			if c >= 0x20 && c != '"' && c != '\\' && c != 0x7f {
 				i++
 				continue
 			}
@@ -254,6 +270,13 @@ func appendString(b []byte, s string) []byte {
 			start = i
 			continue
 		}
+		// A three-byte character of the leads that any two continuation
+		// bytes make valid, and that is not U+2028 or U+2029 (E2 80 A8,
+		// A9): most of a Chinese text, passed without decoding it.
+		if plain3[c] && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 && (c != 0xEF || s[i+1] != 0xBB || s[i+2] != 0xBF) {
+			i += 3
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		switch {
 		case r == utf8.RuneError && size == 1:
@@ -262,6 +285,9 @@ func appendString(b []byte, s string) []byte {
 		case r == '\u2028' || r == '\u2029':
 			b = append(b, s[start:i]...)
 			b = append(b, '\\', 'u', '2', '0', '2', hexDigits[r&0xF])
+		case textsafe.Unsafe(r):
+			b = append(b, s[start:i]...)
+			b = append(b, '\\', 'u', hexDigits[r>>12&0xF], hexDigits[r>>8&0xF], hexDigits[r>>4&0xF], hexDigits[r&0xF])
 		default:
 			i += size
 			continue

@@ -10,11 +10,13 @@ import (
 	"testing"
 
 	"dubao/issue"
+	"dubao/issue/textsafe"
 )
 
 // testStrings are the strings random fields take: empty, plain, and ones
 // that need escaping or that textsafe.JSON rewrites.
-var testStrings = []string{"", "正文", "a\"b\\c", "\n\t\r\b\f\x01\x1f\x7f", "\u2028\u2029", "\xff\xfe", "<b>&</b>", "\u009b31m", "\u202e反"}
+var testStrings = []string{"", "正文", "a\"b\\c", "\n\t\r\b\f\x01\x1f\x7f", "\u2028\u2029", "\xff\xfe", "<b>&</b>", "\u009b31m", "\u202e反",
+	"正\xe4\xb8", "\xee\x80文", "\uffff\ue40c\ufeff", "\xed\xa0\x80", "\xe0\x80\x80", "，。“”—…"}
 
 // fill sets every field reachable from v — found by reflection, so that
 // a field added to the model is filled without this test being told — to
@@ -57,7 +59,7 @@ func fill(t *testing.T, v reflect.Value, r *rand.Rand, depth int) {
 }
 
 // TestAppendArticle holds the hand-written article encoder to
-// encoding/json's bytes on random articles whose every field — listed by
+// encoding/json's bytes (with textsafe.JSON's escapes) on random articles whose every field — listed by
 // reflection, not by hand — is set or left zero, nil or empty, with
 // strings that need escaping.
 func TestAppendArticle(t *testing.T) {
@@ -69,6 +71,7 @@ func TestAppendArticle(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		want = textsafe.JSON(want)
 		if got := appendArticle(nil, &a, "    "); string(got) != string(want) {
 			t.Fatalf("%+v:\n%s\nwant\n%s", a, got, want)
 		}

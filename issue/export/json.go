@@ -55,7 +55,7 @@ func IssueJSON(w io.Writer, is *issue.Issue) error {
 		sec.Articles = nil
 		return spliceJSON(out, sec, "    ", "articles", len(is.Sections[i].Articles), func(j int) error {
 			buf = appendArticle(buf[:0], &is.Sections[i].Articles[j], "        ")
-			_, err := out.Write(textsafe.JSON(buf))
+			_, err := out.Write(buf) // escaped as textsafe.JSON escapes
 			return err
 		})
 	}); err != nil {

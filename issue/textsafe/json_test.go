@@ -20,3 +20,16 @@ func TestJSONSafe(t *testing.T) {
 		t.Errorf("escaped JSON decodes to %q (%v), want %q", back["t"], err, v["t"])
 	}
 }
+
+// TestJSONSuspect: every Unsafe character from DEL up starts with a byte
+// jsonSuspect marks, so that JSON's fast scan never passes one by.
+func TestJSONSuspect(t *testing.T) {
+	for r := rune(0x7f); r <= 0x10ffff; r++ {
+		if r >= 0xd800 && r <= 0xdfff || !Unsafe(r) {
+			continue
+		}
+		if b := []byte(string(r)); !jsonSuspect[b[0]] {
+			t.Errorf("%U starts with %#x, not marked", r, b[0])
+		}
+	}
+}

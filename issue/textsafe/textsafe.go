@@ -423,7 +423,10 @@ func printable(b []byte) bool {
 func JSON(b []byte) []byte {
 	i := 0
 	for i < len(b) {
-		if b[i] < utf8.RuneSelf && b[i] != 0x7f {
+		// Only DEL and the lead bytes of the Unsafe characters above it
+		// (C2, D8, E2, EF) can start one: every other byte, continuation
+		// bytes too, is passed without decoding.
+		if !jsonSuspect[b[i]] {
 			i++
 			continue
 		}
@@ -451,3 +454,12 @@ func JSON(b []byte) []byte {
 }
 
 const hex = "0123456789abcdef"
+
+// jsonSuspect marks the bytes that can start a character JSON escapes:
+// DEL, and the lead bytes of the Unsafe characters above it (U+0080–
+// U+009F: C2; U+061C: D8; U+200E, U+200F, U+202A–U+202E, U+2066–U+2069:
+// E2; U+FEFF: EF). TestJSONSuspect holds it to Unsafe.
+var jsonSuspect = func() (t [256]bool) {
+	t[0x7f], t[0xc2], t[0xd8], t[0xe2], t[0xef] = true, true, true, true, true
+	return t
+}()
