@@ -3,7 +3,6 @@ package fetch
 import (
 	"encoding/json"
 	"fmt"
-	"os"
 	"path/filepath"
 	"time"
 
@@ -41,9 +40,11 @@ type ManifestFile struct {
 	Error string `json:"error,omitempty"`
 }
 
-// ReadManifest reads the manifest of the day saved in dir.
+// ReadManifest reads the manifest of the day saved in dir. Only a regular
+// file of a sane size is read (safefile.ReadSmall): a named pipe or a link
+// to a device in its place is an error, not a wait.
 func ReadManifest(dir string) (*Manifest, error) {
-	data, err := os.ReadFile(filepath.Join(dir, manifestName))
+	data, err := safefile.ReadSmall(filepath.Join(dir, manifestName), 0)
 	if err != nil {
 		return nil, err
 	}
