@@ -13,6 +13,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"dubao/issue/safefile"
 )
 
 // crawler is one fetch of a day.
@@ -412,12 +414,14 @@ func (c *crawler) get(ctx context.Context, f *File) (page seen, requested bool, 
 }
 
 // read reads the saved page f (at dest, from the address base): what it
-// is and its links. An image has none.
+// is and its links. An image has none. The page kept from an earlier fetch
+// (the site said it is not modified) is read only when it is still a
+// regular file within the size limit of a page.
 func (c *crawler) read(f *File, dest string, base *url.URL) seen {
 	if f.Kind == Image {
 		return seen{kind: Image}
 	}
-	data, err := os.ReadFile(dest)
+	data, err := safefile.ReadSmall(dest, c.opt.MaxPage)
 	if err != nil {
 		return seen{kind: f.Kind, number: f.Number}
 	}
