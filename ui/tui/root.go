@@ -214,6 +214,10 @@ func (m *Model) stateOf(msg common.OpenMsg) (*state.Issue, string) {
 		case errors.Is(err, state.ErrCorrupt):
 			notice = "阅读记录已损坏，从头开始(旧文件已改名为 .corrupt)"
 		case err != nil:
+			// The state package names what it is; the notice says it.
+			if inner := errors.Unwrap(err); inner != nil {
+				err = inner
+			}
 			notice = "读不了阅读记录：" + err.Error()
 		}
 		m.states[msg.Key] = st

@@ -233,7 +233,7 @@ func (r *Page) statusText(room int) string {
 			parts = append(parts, part{fmt.Sprintf("未读%d篇", n), 3})
 		}
 	}
-	if n := r.chars(r.cur); n >= 0 {
+	if n := r.chars(r.cur); n >= 0 && hasBody(r.arts[r.cur]) {
 		parts = append(parts, part{fmt.Sprintf("%d字 约%d分钟", n, max((n+readingSpeed/2)/readingSpeed, 1)), 3})
 	}
 	if enc := r.is.Encoding; enc != "" && !strings.EqualFold(enc, "UTF-8") {
@@ -275,6 +275,11 @@ func (r *Page) chars(i int) int {
 	}
 	return r.charCount[i]
 }
+
+// hasBody reports whether a has text beyond its headline: an article
+// known by its title alone (a layout page read without its article pages)
+// has nothing to read, so no reading time.
+func hasBody(a *issue.Article) bool { return len(a.Paragraphs) > 0 || len(a.Blocks) > 0 }
 
 // syncCountLimit is the size of article text counted when it is shown;
 // longer ones are counted in the background.
