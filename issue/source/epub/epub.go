@@ -10,7 +10,6 @@ package epub
 import (
 	"archive/zip"
 	"bytes"
-	"encoding/xml"
 	"errors"
 	"fmt"
 	"io"
@@ -24,6 +23,7 @@ import (
 	"dubao/issue"
 	"dubao/issue/source/charset"
 	"dubao/issue/source/htmltext"
+	"dubao/issue/source/xmltree"
 )
 
 // ErrNotEPUB is returned for data that is not a readable EPUB.
@@ -68,59 +68,6 @@ func (b *book) file(name string) ([]byte, error) {
 	return data, nil
 }
 
-// xmlNode is an element of an XML document, kept generic.
-type xmlNode struct {
-	XMLName xml.Name
-	Attrs   []xml.Attr `xml:",any,attr"`
-	Text    string     `xml:",chardata"`
-	Nodes   []xmlNode  `xml:",any"`
-}
-
-func (n *xmlNode) attr(local string) string {
-	for _, a := range n.Attrs {
-		if a.Name.Local == local {
-			return a.Value
-		}
-	}
-	return ""
-}
-
-func (n *xmlNode) child(local string) *xmlNode {
-	for i := range n.Nodes {
-		if n.Nodes[i].XMLName.Local == local {
-			return &n.Nodes[i]
-		}
-	}
-	return nil
-}
-
-func (n *xmlNode) all(local string) []*xmlNode {
-	var out []*xmlNode
-	for i := range n.Nodes {
-		if n.Nodes[i].XMLName.Local == local {
-			out = append(out, &n.Nodes[i])
-		}
-	}
-	return out
-}
-
-// parseXML reads an XML file of the book.
-func parseXML(data []byte) (*xmlNode, error) {
-	res, err := charset.Decode(data, "")
-	if err != nil {
-		return nil, err
-	}
-	dec := xml.NewDecoder(bytes.NewReader(res.Text))
-	dec.Strict = false
-	dec.Entity = xml.HTMLEntity
-	dec.CharsetReader = func(_ string, r io.Reader) (io.Reader, error) { return r, nil }
-	var n xmlNode
-	if err := dec.Decode(&n); err != nil {
-		return nil, errors.New(strings.Join(strings.Fields(err.Error()), " "))
-	}
-	return &n, nil
-}
-
 // entry is one entry of the table of contents.
 type entry struct {
 	label string
@@ -142,31 +89,31 @@ func Read(data []byte) (*issue.Issue, error) {
 	if err != nil {
 		return nil, ErrNotEPUB
 	}
-	container, err := parseXML(cdata)
+	container, err := xmltree.Parse(cdata)
 	if err != nil {
 		return nil, fmt.Errorf("container.xml: %w", err)
 	}
 	var opfPath string
-	if rf := container.child("rootfiles"); rf != nil {
-		if r := rf.child("rootfile"); r != nil {
-			opfPath = r.attr("full-path")
+	if rf := container.Child("rootfiles"); rf != nil {
+		if r := rf.Child("rootfile"); r != nil {
+			opfPath = r.Attr("full-path")
 		}
 	}
 	odata, err := b.file(opfPath)
 	if err != nil {
 		return nil, ErrNotEPUB
 	}
-	opf, err := parseXML(odata)
+	opf, err := xmltree.Parse(odata)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", opfPath, err)
 	}
 	base := path.Dir(opfPath)
 	is := &issue.Issue{Encoding: "UTF-8"}
-	if md := opf.child("metadata"); md != nil {
-		if t := md.child("title"); t != nil {
+	if md := opf.Child("metadata"); md != nil {
+		if t := md.Child("title"); t != nil {
 			is.Paper, is.Date = paperAndDate(htmltext.Clean(t.Text))
 		}
-		if d := md.child("date"); d != nil && is.Date == "" {
+		if d := md.Child("date"); d != nil && is.Date == "" {
 			is.Date = isoDate(d.Text)
 		}
 	}
@@ -207,36 +154,36 @@ func Read(data []byte) (*issue.Issue, error) {
 
 // contents reads the table of contents: the NCX the spine names, or the
 // EPUB 3 nav document.
-func (b *book) contents(opf *xmlNode, base string) []entry {
-	manifest := opf.child("manifest")
-	spineNode := opf.child("spine")
+func (b *book) contents(opf *xmltree.Node, base string) []entry {
+	manifest := opf.Child("manifest")
+	spineNode := opf.Child("spine")
 	if manifest == nil {
 		return nil
 	}
 	ncxID := ""
 	if spineNode != nil {
-		ncxID = spineNode.attr("toc")
+		ncxID = spineNode.Attr("toc")
 	}
-	for _, it := range manifest.all("item") {
-		href := path.Join(base, it.attr("href"))
+	for _, it := range manifest.Children("item") {
+		href := path.Join(base, it.Attr("href"))
 		switch {
-		case ncxID != "" && it.attr("id") == ncxID, it.attr("media-type") == "application/x-dtbncx+xml" && ncxID == "":
+		case ncxID != "" && it.Attr("id") == ncxID, it.Attr("media-type") == "application/x-dtbncx+xml" && ncxID == "":
 			data, err := b.file(href)
 			if err != nil {
 				continue
 			}
-			ncx, err := parseXML(data)
+			ncx, err := xmltree.Parse(data)
 			if err != nil {
 				continue
 			}
-			if nm := ncx.child("navMap"); nm != nil {
+			if nm := ncx.Child("navMap"); nm != nil {
 				return navPoints(nm, path.Dir(href))
 			}
 		}
 	}
-	for _, it := range manifest.all("item") {
-		if strings.Contains(" "+it.attr("properties")+" ", " nav ") {
-			href := path.Join(base, it.attr("href"))
+	for _, it := range manifest.Children("item") {
+		if strings.Contains(" "+it.Attr("properties")+" ", " nav ") {
+			href := path.Join(base, it.Attr("href"))
 			data, err := b.file(href)
 			if err != nil {
 				continue
@@ -248,17 +195,17 @@ func (b *book) contents(opf *xmlNode, base string) []entry {
 }
 
 // navPoints reads the navPoints of an NCX.
-func navPoints(n *xmlNode, dir string) []entry {
+func navPoints(n *xmltree.Node, dir string) []entry {
 	var out []entry
-	for _, np := range n.all("navPoint") {
+	for _, np := range n.Children("navPoint") {
 		e := entry{}
-		if l := np.child("navLabel"); l != nil {
-			if t := l.child("text"); t != nil {
+		if l := np.Child("navLabel"); l != nil {
+			if t := l.Child("text"); t != nil {
 				e.label = htmltext.Clean(t.Text)
 			}
 		}
-		if c := np.child("content"); c != nil {
-			e.src = resolve(dir, c.attr("src"))
+		if c := np.Child("content"); c != nil {
+			e.src = resolve(dir, c.Attr("src"))
 		}
 		e.kids = navPoints(np, dir)
 		out = append(out, e)
@@ -318,18 +265,18 @@ func listEntries(ol *html.Node, dir string) []entry {
 
 // spine lists the spine's documents as a flat table of contents, for a
 // book without one.
-func spine(opf *xmlNode, base string) []entry {
-	manifest, sp := opf.child("manifest"), opf.child("spine")
+func spine(opf *xmltree.Node, base string) []entry {
+	manifest, sp := opf.Child("manifest"), opf.Child("spine")
 	if manifest == nil || sp == nil {
 		return nil
 	}
 	hrefs := map[string]string{}
-	for _, it := range manifest.all("item") {
-		hrefs[it.attr("id")] = path.Join(base, it.attr("href"))
+	for _, it := range manifest.Children("item") {
+		hrefs[it.Attr("id")] = path.Join(base, it.Attr("href"))
 	}
 	var out []entry
-	for _, ref := range sp.all("itemref") {
-		if h := hrefs[ref.attr("idref")]; h != "" {
+	for _, ref := range sp.Children("itemref") {
+		if h := hrefs[ref.Attr("idref")]; h != "" {
 			out = append(out, entry{src: h})
 		}
 	}

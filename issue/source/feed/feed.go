@@ -7,15 +7,11 @@
 package feed
 
 import (
-	"bytes"
 	"cmp"
-	"encoding/xml"
 	"errors"
 	"fmt"
-	"io"
 	"regexp"
 	"slices"
-	"strconv"
 	"strings"
 	"time"
 
@@ -24,6 +20,7 @@ import (
 	"dubao/issue"
 	"dubao/issue/source/charset"
 	"dubao/issue/source/htmltext"
+	"dubao/issue/source/xmltree"
 )
 
 // ErrNotFeed is returned for XML that is not an RSS or Atom feed.
@@ -31,65 +28,6 @@ var ErrNotFeed = errors.New("not a news feed (no <rss>, <rdf:RDF> or <feed>)")
 
 // ErrEmpty is returned for a feed with no items.
 var ErrEmpty = errors.New("the feed has no items")
-
-// node is an element of the feed, kept generic: the three formats are
-// told apart by their names.
-type node struct {
-	XMLName xml.Name
-	Attrs   []xml.Attr `xml:",any,attr"`
-	Text    string     `xml:",chardata"`
-	Inner   string     `xml:",innerxml"`
-	Nodes   []node     `xml:",any"`
-}
-
-// child returns the first child named local (in any namespace), or nil.
-func (n *node) child(local string) *node {
-	for i := range n.Nodes {
-		if n.Nodes[i].XMLName.Local == local {
-			return &n.Nodes[i]
-		}
-	}
-	return nil
-}
-
-// childNS returns the first child named local in the namespace space.
-func (n *node) childNS(space, local string) *node {
-	for i := range n.Nodes {
-		if n.Nodes[i].XMLName.Local == local && n.Nodes[i].XMLName.Space == space {
-			return &n.Nodes[i]
-		}
-	}
-	return nil
-}
-
-// children returns the children named local.
-func (n *node) children(local string) []*node {
-	var out []*node
-	for i := range n.Nodes {
-		if n.Nodes[i].XMLName.Local == local {
-			out = append(out, &n.Nodes[i])
-		}
-	}
-	return out
-}
-
-// text returns the text of the child named local ("" when absent).
-func (n *node) text(local string) string {
-	if c := n.child(local); c != nil {
-		return c.Text
-	}
-	return ""
-}
-
-// attr returns the value of the attribute local.
-func (n *node) attr(local string) string {
-	for _, a := range n.Attrs {
-		if a.Name.Local == local {
-			return a.Value
-		}
-	}
-	return ""
-}
 
 const contentNS = "http://purl.org/rss/1.0/modules/content/"
 
@@ -107,37 +45,32 @@ func Read(data []byte, encoding string) (*issue.Issue, error) {
 	if err != nil {
 		return nil, err
 	}
-	dec := xml.NewDecoder(bytes.NewReader(dropControlRefs(res.Text)))
-	dec.Strict = false
-	dec.Entity = xml.HTMLEntity
-	// The text is UTF-8 now, whatever the declaration says.
-	dec.CharsetReader = func(_ string, r io.Reader) (io.Reader, error) { return r, nil }
-	var root node
-	if err := dec.Decode(&root); err != nil {
-		return nil, fmt.Errorf("read feed: %w", oneLine(err))
+	root, err := xmltree.Read(res.Text)
+	if err != nil {
+		return nil, fmt.Errorf("read feed: %w", err)
 	}
 	var title string
 	var items []item
 	switch root.XMLName.Local {
 	case "rss":
-		ch := root.child("channel")
+		ch := root.Child("channel")
 		if ch == nil {
 			return nil, ErrNotFeed
 		}
-		title = ch.text("title")
-		for i, it := range ch.children("item") {
+		title = ch.ChildText("title")
+		for i, it := range ch.Children("item") {
 			items = append(items, rssItem(it, i))
 		}
 	case "RDF":
-		if ch := root.child("channel"); ch != nil {
-			title = ch.text("title")
+		if ch := root.Child("channel"); ch != nil {
+			title = ch.ChildText("title")
 		}
-		for i, it := range root.children("item") {
+		for i, it := range root.Children("item") {
 			items = append(items, rssItem(it, i))
 		}
 	case "feed":
-		title = plain(root.text("title"))
-		for i, e := range root.children("entry") {
+		title = plain(root.ChildText("title"))
+		for i, e := range root.Children("entry") {
 			items = append(items, atomEntry(e, i))
 		}
 	default:
@@ -171,40 +104,35 @@ func Read(data []byte, encoding string) (*issue.Issue, error) {
 	return is, nil
 }
 
-// oneLine keeps an XML error on one line.
-func oneLine(err error) error {
-	return errors.New(strings.Join(strings.Fields(err.Error()), " "))
-}
-
 // rssItem reads an RSS 2.0 or 1.0 item.
-func rssItem(n *node, order int) item {
-	it := item{title: n.text("title"), order: order}
-	it.body = n.text("description")
-	if c := n.childNS(contentNS, "encoded"); c != nil && strings.TrimSpace(c.Text) != "" {
+func rssItem(n *xmltree.Node, order int) item {
+	it := item{title: n.ChildText("title"), order: order}
+	it.body = n.ChildText("description")
+	if c := n.ChildNS(contentNS, "encoded"); c != nil && strings.TrimSpace(c.Text) != "" {
 		it.body = c.Text
 	}
-	it.author = n.text("creator")
-	if a := n.text("author"); a != "" {
+	it.author = n.ChildText("creator")
+	if a := n.ChildText("author"); a != "" {
 		it.author = a
 	}
-	it.category = n.text("category")
-	if c := n.text("subject"); it.category == "" {
+	it.category = n.ChildText("category")
+	if c := n.ChildText("subject"); it.category == "" {
 		it.category = c
 	}
-	it.date = parseDate(n.text("pubDate"))
+	it.date = parseDate(n.ChildText("pubDate"))
 	if it.date.IsZero() {
-		it.date = parseDate(n.text("date"))
+		it.date = parseDate(n.ChildText("date"))
 	}
 	return it
 }
 
 // atomEntry reads an Atom entry.
-func atomEntry(n *node, order int) item {
-	it := item{title: plain(n.text("title")), order: order}
+func atomEntry(n *xmltree.Node, order int) item {
+	it := item{title: plain(n.ChildText("title")), order: order}
 	for _, k := range []string{"content", "summary"} {
-		if c := n.child(k); c != nil {
+		if c := n.Child(k); c != nil {
 			body := c.Text
-			switch c.attr("type") {
+			switch c.Attr("type") {
 			case "xhtml":
 				body = c.Inner
 			case "text", "":
@@ -218,13 +146,13 @@ func atomEntry(n *node, order int) item {
 			}
 		}
 	}
-	if a := n.child("author"); a != nil {
-		it.author = a.text("name")
+	if a := n.Child("author"); a != nil {
+		it.author = a.ChildText("name")
 	}
-	if c := n.child("category"); c != nil {
-		it.category = cmp.Or(c.attr("label"), c.attr("term"))
+	if c := n.Child("category"); c != nil {
+		it.category = cmp.Or(c.Attr("label"), c.Attr("term"))
 	}
-	it.date = parseDate(cmp.Or(n.text("published"), n.text("updated")))
+	it.date = parseDate(cmp.Or(n.ChildText("published"), n.ChildText("updated")))
 	return it
 }
 
@@ -367,30 +295,4 @@ func dateOf(title string) string {
 		}
 	}
 	return ""
-}
-
-// charRef matches a numeric character reference.
-var charRef = regexp.MustCompile(`&#([xX][0-9a-fA-F]{1,8}|[0-9]{1,10});`)
-
-// dropControlRefs removes the character references to control characters
-// (&#27;, &#x1b;) that XML forbids and a terminal must never see; the
-// XML decoder would refuse the whole feed for one of them.
-func dropControlRefs(text []byte) []byte {
-	if !bytes.Contains(text, []byte("&#")) {
-		return text
-	}
-	return charRef.ReplaceAllFunc(text, func(ref []byte) []byte {
-		s := string(ref[2 : len(ref)-1])
-		var n uint64
-		var err error
-		if s[0] == 'x' || s[0] == 'X' {
-			n, err = strconv.ParseUint(s[1:], 16, 32)
-		} else {
-			n, err = strconv.ParseUint(s, 10, 32)
-		}
-		if err != nil || n < 0x20 && n != '\t' && n != '\n' && n != '\r' || n == 0x7f || n > 0x10FFFF || n >= 0xD800 && n <= 0xDFFF {
-			return nil
-		}
-		return ref
-	})
 }
