@@ -176,12 +176,6 @@ type draft struct {
 	cite     *citation
 }
 
-// parseText parses decoded, sanitised text.
-func parseText(text string, opt Options) *Issue {
-	is, _ := parseTextOutlined(text, opt, false)
-	return is
-}
-
 // parseTextOutlined parses decoded, sanitised text and, with outline,
 // works out its outline (nil when it has none: see Outline).
 func parseTextOutlined(text string, opt Options, outline bool) (*Issue, *Outline) {
