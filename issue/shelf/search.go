@@ -187,6 +187,7 @@ func (s *Shelf) searchEntry(e *Entry, q search.Query, needs [][]rune, pf *prefil
 	texts := make([][]byte, len(e.Files))
 	raws := make([][]byte, len(e.Files))
 	match := false
+	var first *search.Finder // of the first file: searchOutlined goes on with it
 	for i, f := range e.Files {
 		name := filepath.Join(s.Dir, filepath.FromSlash(f.Path))
 		data, err := bufs.Read(i, name, f.Size)
@@ -211,8 +212,12 @@ func (s *Shelf) searchEntry(e *Entry, q search.Query, needs [][]rune, pf *prefil
 			}
 		}
 		if !match {
-			start, _ := loose.Index(view(text), 0)
+			f := loose.In(view(text))
+			start, _ := f.Next(0)
 			match = start >= 0
+			if i == 0 {
+				first = f
+			}
 		}
 	}
 	var made hanSet
@@ -226,8 +231,9 @@ func (s *Shelf) searchEntry(e *Entry, q search.Query, needs [][]rune, pf *prefil
 	// One text file, its page not given by its name: it can be read
 	// article by article.
 	single := e.folder == "" && !e.day && len(e.Files) == 1 && e.Files[0].Page == 0 && texts[0] != nil && s.textFormat(raws[0])
-	if o := decodeOutline(known.outline); single && o != nil {
-		if hits, ok := searchOutlined(e, q, loose, texts[0], o); ok {
+	o := decodeOutline(known.outline)
+	if single && o != nil {
+		if hits, ok := searchOutlined(e, q, loose, first, texts[0], o); ok {
 			pf.put(e.Key, made, nil)
 			return hits, nil
 		}
@@ -262,7 +268,7 @@ func (s *Shelf) searchEntry(e *Entry, q search.Query, needs [][]rune, pf *prefil
 			switch {
 			case !s.textFormat(raws[i]):
 				p, err = source.Parse(f.Path, bytes.Clone(raws[i]), s.opt.source())
-			case single:
+			case single && o == nil:
 				p, outline, err = issue.ParseOutlined(bytes.Clone(texts[i]), issue.Options{Name: f.Path, Encoding: "utf-8"})
 			default:
 				p, err = issue.ParseOwned(bytes.Clone(texts[i]), issue.Options{Name: f.Path, Encoding: "utf-8"})
@@ -304,7 +310,8 @@ func appendHits(hits []Hit, e *Entry, page int, a *issue.Article, q search.Query
 }
 
 // searchOutlined searches the issue e, one text file of these bytes
-// (decoded for the search: see decode), article by article: its text is
+// (decoded for the search: see decode; f is loose's Finder in them),
+// article by article: its text is
 // decoded as a parse decodes it (unless the outline says it is
 // Verbatim), looked through for where a match may be (loose: the markup
 // still in), and only the articles where one may be are parsed, each
@@ -313,21 +320,22 @@ func appendHits(hits []Hit, e *Entry, page int, a *issue.Article, q search.Query
 // a match in an article read only with the whole issue (a stitched one),
 // in most of its articles, or lines that no longer read as the outline
 // says.
-func searchOutlined(e *Entry, q, loose search.Query, data []byte, o *issue.Outline) ([]Hit, bool) {
+func searchOutlined(e *Entry, q, loose search.Query, f *search.Finder, data []byte, o *issue.Outline) ([]Hit, bool) {
 	text := view(data)
 	// Text that decoding left as it was needs no decoding again: these
 	// bytes are those (the issue's key, which the outline is kept under,
-	// is their hash).
-	if !o.Verbatim {
+	// is their hash), and f, which looked for the first match in them,
+	// goes on from there.
+	if !o.Verbatim || f == nil {
 		res, err := issue.DecodeBytes(data, "utf-8")
 		if err != nil {
 			return nil, false
 		}
 		text = view(res.Text)
+		f = loose.In(text)
 	}
 	spans := o.Spans
 	var where []int // the spans where a match may be
-	f := loose.In(text)
 	for from := 0; from < len(text); {
 		start, end := f.Next(from)
 		if start < 0 {
@@ -342,12 +350,12 @@ func searchOutlined(e *Entry, q, loose search.Query, data []byte, o *issue.Outli
 			return nil, false
 		}
 		where = append(where, k)
+		// A word in most articles (发展) is found sooner by one parse of
+		// the whole text than by one of each article.
+		if 2*len(where) > len(spans) {
+			return nil, false
+		}
 		from = spans[k].End
-	}
-	// A word in most articles (发展) is found sooner by one parse of the
-	// whole text than by one of each article.
-	if 2*len(where) > len(spans) {
-		return nil, false
 	}
 	var hits []Hit
 	for _, k := range where {
