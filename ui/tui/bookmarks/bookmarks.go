@@ -33,8 +33,7 @@ type Page struct {
 	help          bool
 	helpRows      common.Help
 
-	msg    string
-	msgErr bool
+	note common.Status // the status line's message, until the next key
 }
 
 // listMsg carries the bookmarks read from the reading state.
@@ -141,7 +140,7 @@ func (p *Page) Update(msg tea.Msg) (common.Page, tea.Cmd) {
 	case common.StylesMsg:
 		p.env.St = msg.Styles
 	case common.NoticeMsg:
-		p.msg, p.msgErr = msg.Text, msg.Err
+		p.note = common.Status(msg)
 	case listMsg:
 		p.list, p.err, p.loaded = msg.list, msg.err, true
 		p.sel = min(p.sel, max(len(p.list)-1, 0))
@@ -157,7 +156,7 @@ func (p *Page) Update(msg tea.Msg) (common.Page, tea.Cmd) {
 
 // key handles a key press.
 func (p *Page) key(msg tea.KeyPressMsg) tea.Cmd {
-	p.msg, p.msgErr = "", false
+	p.note = common.Status{}
 	k := &p.keys
 	if common.Matches(msg, k.Interrupt) {
 		return tea.Interrupt
@@ -176,7 +175,7 @@ func (p *Page) key(msg tea.KeyPressMsg) tea.Cmd {
 		return common.Send(LeaveMsg{})
 	case common.Matches(msg, k.Open):
 		if p.sel < len(p.list) {
-			p.msg = "正在打开…"
+			p.note.Set("正在打开…")
 			return common.Send(OpenMsg{p.list[p.sel]})
 		}
 	case common.Matches(msg, k.Bookmark):
@@ -233,7 +232,7 @@ func (p *Page) View() string {
 	}
 	lines = append(lines, body[:p.g.BodyH]...)
 	if p.g.StatusH > 0 {
-		lines = append(lines, common.StatusLine(st, p.env.AmbWide, w, common.Status{Text: p.msg, Err: p.msgErr}, "",
+		lines = append(lines, common.StatusLine(st, p.env.AmbWide, w, p.note, "",
 			func(int) (string, lipgloss.Style) {
 				if p.err != nil {
 					return textsafe.Line(p.err.Error()), st.StatusError

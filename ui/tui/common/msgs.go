@@ -103,10 +103,7 @@ type StepIssueMsg struct {
 
 // NoticeMsg shows a message in the status line of the page shown, until
 // the next key; Err marks it as an error.
-type NoticeMsg struct {
-	Text string
-	Err  bool
-}
+type NoticeMsg Status
 
 // ErrorMsg shows the error page: a file could not be opened as an issue.
 // Any key leaves it (back to the shelf, or quit).

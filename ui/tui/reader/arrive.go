@@ -6,6 +6,7 @@ import (
 	"dubao/issue"
 	"dubao/ui/render"
 	"dubao/ui/state"
+	"dubao/ui/tui/common"
 )
 
 // Arrive shows is, the issue read again while it still arrives (dubao URL
@@ -29,7 +30,7 @@ func (r *Page) Arrive(is *issue.Issue, status string, done, failed bool, key str
 	r.arriving = status
 	if done {
 		r.arriving = ""
-		r.msg, r.msgErr = status, failed
+		r.note = common.Status{Text: status, Err: failed}
 		r.issueKey, r.state = key, st
 		if resume {
 			r.resume(st)

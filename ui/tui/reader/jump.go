@@ -19,7 +19,7 @@ import (
 func (r *Page) follow() {
 	a := r.Article()
 	if a == nil || len(a.Jumps) == 0 {
-		r.msg, r.msgErr = "本文没有转版", true
+		r.note.Fail("本文没有转版")
 		return
 	}
 	k := r.jumpNext % len(a.Jumps)
@@ -32,13 +32,13 @@ func (r *Page) follow() {
 	}
 	if j.Page <= 0 {
 		r.jumpNext = next
-		r.msg, r.msgErr = fmt.Sprintf("%s：看不出转到哪一版", text), true
+		r.note.Fail(fmt.Sprintf("%s：看不出转到哪一版", text))
 		return
 	}
 	target, found := r.jumpTarget(j)
 	if target < 0 {
 		r.jumpNext = next
-		r.msg, r.msgErr = fmt.Sprintf("%s：第%d版不在本期中", text, j.Page), true
+		r.note.Fail(fmt.Sprintf("%s：第%d版不在本期中", text, j.Page))
 		return
 	}
 	_, pos := r.Position()
@@ -51,9 +51,9 @@ func (r *Page) follow() {
 	r.focus = focusArticle
 	t := r.arts[target]
 	if found {
-		r.msg = fmt.Sprintf("%s → 第%d篇 %s(backspace 返回)", text, t.N, textsafe.Line(t.Headline()))
+		r.note.Set(fmt.Sprintf("%s → 第%d篇 %s(backspace 返回)", text, t.N, textsafe.Line(t.Headline())))
 	} else {
-		r.msg = fmt.Sprintf("%s → 第%d版第一篇(未找到对应的接续文章；backspace 返回)", text, j.Page)
+		r.note.Set(fmt.Sprintf("%s → 第%d版第一篇(未找到对应的接续文章；backspace 返回)", text, j.Page))
 	}
 }
 
@@ -71,7 +71,7 @@ func (r *Page) followSeam(a *issue.Article, k int) {
 	piece := a.SeamPiece(k)
 	if piece < 0 || r.lay == nil {
 		r.jumpNext = next
-		r.msg = fmt.Sprintf("%s：续文已接在本文中", strings.Join(texts, " "))
+		r.note.Set(fmt.Sprintf("%s：续文已接在本文中", strings.Join(texts, " ")))
 		return
 	}
 	_, pos := r.Position()
@@ -81,7 +81,7 @@ func (r *Page) followSeam(a *issue.Article, k int) {
 	// The seam line a third down the pane, the text before it above.
 	loc := r.lay.LocOf(issue.Pos{Piece: piece})
 	r.top = r.clampTop(r.lay.Step(loc, -r.g.BodyH/3))
-	r.msg = fmt.Sprintf("%s：续文从此接上(backspace 返回)", strings.Join(texts, " "))
+	r.note.Set(fmt.Sprintf("%s：续文从此接上(backspace 返回)", strings.Join(texts, " ")))
 }
 
 // jumpTarget returns the article a jump line leads to, and whether it is
@@ -166,7 +166,7 @@ func commonRunes(a, b string) int {
 // on a shelf: esc leaves the reader.
 func (r *Page) jumpBack() tea.Cmd {
 	if len(r.history) == 0 { // never leaves the issue: esc does that
-		r.msg = "没有可返回的转版(" + common.Hint("回到标题列表", r.keys.Back) + ")"
+		r.note.Set("没有可返回的转版(" + common.Hint("回到标题列表", r.keys.Back) + ")")
 		return nil
 	}
 	p := r.history[len(r.history)-1]
@@ -179,6 +179,6 @@ func (r *Page) jumpBack() tea.Cmd {
 	case r.lay != nil:
 		r.top = r.clampTop(r.lay.LocOf(p.pos))
 	}
-	r.msg = "已返回"
+	r.note.Set("已返回")
 	return nil
 }

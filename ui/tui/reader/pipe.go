@@ -186,7 +186,7 @@ func (r *Page) runPipe(command string) tea.Cmd {
 	ctx, cancel := context.WithCancelCause(context.Background())
 	job := &pipeJob{command: command, ctx: ctx, cancel: cancel, done: make(chan struct{})}
 	r.output.job = job
-	r.msg = r.pipeNote()
+	r.note.Set(r.pipeNote())
 	return func() tea.Msg { return job.run(text) }
 }
 
@@ -246,10 +246,10 @@ func (r *Page) pipeKey(msg tea.KeyPressMsg) bool {
 	if r.prompt == promptNone && r.overlay == overlayNone && common.Matches(msg, r.keys.Cancel) {
 		command := r.output.job.command
 		r.stopPipe()
-		r.msg = "已取消 | " + command
+		r.note.Set("已取消 | " + command)
 		return true
 	}
-	r.msg = r.pipeNote()
+	r.note.Set(r.pipeNote())
 	return false
 }
 
@@ -289,8 +289,7 @@ func (r *Page) pipeDone(msg pipeDoneMsg) {
 	failed := msg.err != nil && !msg.cut
 	text := strings.TrimRight(string(msg.output), "\n")
 	if text == "" {
-		r.msg = fmt.Sprintf("| %s：%s，没有输出", msg.command, status)
-		r.msgErr = failed
+		r.note = common.Status{Text: fmt.Sprintf("| %s：%s，没有输出", msg.command, status), Err: failed}
 		return
 	}
 	text = strings.ReplaceAll(text, "\t", "    ")
@@ -304,7 +303,7 @@ func (r *Page) pipeDone(msg pipeDoneMsg) {
 	o.title = textsafe.Line(fmt.Sprintf("| %s — %s", msg.command, status))
 	o.lines, o.Top, o.rows = lines, 0, nil
 	r.overlay = overlayOutput
-	r.msg, r.msgErr = "", false
+	r.note = common.Status{}
 }
 
 // outputKey scrolls or closes the output overlay; ? shows the help over

@@ -92,7 +92,7 @@ func (r *Page) execPipe(kind execKind, command, text string) tea.Cmd {
 			}
 		}
 		if err != nil {
-			r.msg, r.msgErr = "写不了临时文件："+err.Error(), true
+			r.note.Fail("写不了临时文件：" + err.Error())
 			if f != nil {
 				os.Remove(f.Name())
 			}
@@ -121,11 +121,11 @@ func (r *Page) execDone(msg execDoneMsg) {
 	var ee *exec.ExitError
 	switch {
 	case msg.err == nil:
-		r.msg, r.msgErr = "| "+msg.command+" 已结束", false
+		r.note.Set("| " + msg.command + " 已结束")
 	case errors.As(msg.err, &ee):
-		r.msg, r.msgErr = fmt.Sprintf("| %s：退出码 %d", msg.command, ee.ExitCode()), true
+		r.note.Fail(fmt.Sprintf("| %s：退出码 %d", msg.command, ee.ExitCode()))
 	default:
-		r.msg, r.msgErr = "| "+msg.command+"："+msg.err.Error(), true
+		r.note.Fail("| " + msg.command + "：" + msg.err.Error())
 	}
 }
 

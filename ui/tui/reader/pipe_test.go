@@ -84,7 +84,7 @@ func TestPipeCutNote(t *testing.T) {
 	if sc := screen(m); !strings.Contains(sc, "输出到此截断") {
 		t.Errorf("no note at the end of cut output:\n%s", sc)
 	}
-	if r.msgErr {
+	if r.note.Err {
 		t.Errorf("cut output reported as an error")
 	}
 }

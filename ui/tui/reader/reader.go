@@ -120,8 +120,7 @@ type Page struct {
 	shownAt    time.Time
 	now        func() time.Time
 
-	msg    string // a message in the status line until the next key
-	msgErr bool
+	note common.Status // the status line's message, until the next key
 
 	// arriving is the status of an issue still arriving (正在下载 7/20版 ·
 	// 63篇), shown first in the status line; "" once it is all in.
@@ -153,7 +152,7 @@ type place struct {
 func New(msg common.OpenMsg, e common.Env, st *state.Issue, shelved bool, w, h int) *Page {
 	r := &Page{env: e, keys: e.Keys, is: msg.Issue, name: msg.Name, path: msg.Path, measure: e.Measure, byN: map[int]int{},
 		issueKey: msg.Key, entry: msg.Entry, state: st, shelved: shelved, before: msg.Back, keepUnread: -1, now: time.Now}
-	r.msg, r.msgErr = msg.Note.Text, msg.Note.Err
+	r.note = msg.Note
 	if e.Current > 0 {
 		r.measure = e.Current
 	}
@@ -228,7 +227,7 @@ func (r *Page) Position() (int, issue.Pos) {
 }
 
 // Notice returns the message the status line shows, if any.
-func (r *Page) Notice() common.Status { return common.Status{Text: r.msg, Err: r.msgErr} }
+func (r *Page) Notice() common.Status { return r.note }
 
 // Reading reports whether the article pane has the keys (rather than the
 // headline list): an article is read once it is shown so.
@@ -356,7 +355,7 @@ func (r *Page) Update(msg tea.Msg) (common.Page, tea.Cmd) {
 	before, lay, top, shown := r.cur, r.lay, r.top, r.articleShown()
 	if r.markRead() { // shown long enough before this message
 		if note := r.env.Save(r.state); note != "" {
-			r.msg, r.msgErr = note, true
+			r.note.Fail(note)
 		}
 	}
 	p, cmd := r.update(msg)
@@ -365,7 +364,7 @@ func (r *Page) Update(msg tea.Msg) (common.Page, tea.Cmd) {
 	}
 	r.startShown(before, shown)
 	if note := r.trackState(before, lay, top); note != "" {
-		r.msg, r.msgErr = note, true
+		r.note.Fail(note)
 	}
 	return p, cmd
 }
@@ -373,7 +372,7 @@ func (r *Page) Update(msg tea.Msg) (common.Page, tea.Cmd) {
 func (r *Page) update(msg tea.Msg) (common.Page, tea.Cmd) {
 	switch msg := msg.(type) {
 	case common.NoticeMsg:
-		r.msg, r.msgErr = msg.Text, msg.Err
+		r.note = common.Status(msg)
 		return r, nil
 	case common.SizeMsg:
 		r.setSize(msg.Width, msg.Height)
@@ -451,7 +450,7 @@ func (r *Page) syncKeys() {
 
 // key handles a key press.
 func (r *Page) key(msg tea.KeyPressMsg) tea.Cmd {
-	r.msg, r.msgErr = "", false
+	r.note = common.Status{}
 	if common.Matches(msg, r.keys.Interrupt) {
 		return tea.Interrupt
 	}
@@ -518,7 +517,7 @@ func (r *Page) key(msg tea.KeyPressMsg) tea.Cmd {
 	case common.Matches(msg, k.PrevPage):
 		r.turnPage(-1)
 	case common.Matches(msg, k.NextMatch, k.PrevMatch) && len(r.search.matches) == 0:
-		r.msg = "还没有搜索(按 " + common.Hint("搜索", r.keys.Search) + ")"
+		r.note.Set("还没有搜索(按 " + common.Hint("搜索", r.keys.Search) + ")")
 	case common.Matches(msg, k.NextMatch):
 		r.nextMatch(+1)
 	case common.Matches(msg, k.PrevMatch):
@@ -544,7 +543,7 @@ func (r *Page) key(msg tea.KeyPressMsg) tea.Cmd {
 	case common.Matches(msg, k.NextIssue):
 		return r.stepIssue(+1)
 	case common.Matches(msg, k.NextUnread, k.Bookmark, k.ToggleRead, k.PageRead, k.IssueRead) && r.state == nil:
-		r.msg = "这一期不记阅读状态(读自标准输入，或用了 --no-state)"
+		r.note.Set("这一期不记阅读状态(读自标准输入，或用了 --no-state)")
 	case common.Matches(msg, k.NextUnread):
 		r.nextUnread()
 	case common.Matches(msg, k.ToggleRead):
@@ -556,7 +555,7 @@ func (r *Page) key(msg tea.KeyPressMsg) tea.Cmd {
 	case common.Matches(msg, k.Bookmark):
 		r.toggleBookmark()
 	case common.Matches(msg, k.Skipped):
-		r.msg = "跳过的文件只在书架上列出"
+		r.note.Set("跳过的文件只在书架上列出")
 	case common.Matches(msg, k.Bookmarks):
 		return func() tea.Msg { return common.ShowBookmarksMsg{} }
 	case common.Matches(msg, k.Back):
@@ -705,9 +704,9 @@ func (r *Page) step(dir int) {
 	switch {
 	case len(r.arts) == 0:
 	case r.cur+dir >= len(r.arts):
-		r.msg = "已是最后一篇"
+		r.note.Set("已是最后一篇")
 	case r.cur+dir < 0:
-		r.msg = "已是第一篇"
+		r.note.Set("已是第一篇")
 	default:
 		r.show(r.cur + dir)
 	}
@@ -721,12 +720,12 @@ func (r *Page) readOn() {
 		return
 	}
 	if r.cur+1 >= len(r.arts) {
-		r.msg = "已是最后一篇"
+		r.note.Set("已是最后一篇")
 		return
 	}
 	r.show(r.cur + 1)
 	a := r.arts[r.cur]
-	r.msg = fmt.Sprintf("下一篇：第%d篇 %s", a.N, textsafe.Line(a.Headline()))
+	r.note.Set(fmt.Sprintf("下一篇：第%d篇 %s", a.N, textsafe.Line(a.Headline())))
 }
 
 // turnPage shows the first article of the next (dir +1) or previous page
@@ -749,9 +748,9 @@ func (r *Page) turnPage(dir int) {
 	}
 	if dir < 0 {
 		r.show(r.firstOfSection(s))
-		r.msg = "已是第一版"
+		r.note.Set("已是第一版")
 	} else {
-		r.msg = "已是最后一版"
+		r.note.Set("已是最后一版")
 	}
 }
 
@@ -771,9 +770,9 @@ func (r *Page) setMeasure(m int) {
 	r.regeom()
 	r.relayout()
 	r.ensureListVisible()
-	r.msg = fmt.Sprintf("版心 %d字", r.measure)
+	r.note.Set(fmt.Sprintf("版心 %d字", r.measure))
 	if r.g.TextW < r.measure*2 {
-		r.msg += fmt.Sprintf("(窗口只容%d字)", r.g.TextW/2)
+		r.note.Text += fmt.Sprintf("(窗口只容%d字)", r.g.TextW/2)
 	}
 }
 
@@ -784,11 +783,11 @@ func (r *Page) stepMeasure(d int) {
 	shown := min(r.measure, r.g.Fit)
 	switch {
 	case d > 0 && shown >= config.MaxMeasure:
-		r.msg = fmt.Sprintf("版心 %d字，已是最宽", shown)
+		r.note.Set(fmt.Sprintf("版心 %d字，已是最宽", shown))
 	case d > 0 && shown >= r.g.Fit:
-		r.msg = fmt.Sprintf("版心 %d字，已是窗口能容的最宽", shown)
+		r.note.Set(fmt.Sprintf("版心 %d字，已是窗口能容的最宽", shown))
 	case d < 0 && shown <= config.MinMeasure:
-		r.msg = fmt.Sprintf("版心 %d字，已是最窄", shown)
+		r.note.Set(fmt.Sprintf("版心 %d字，已是最窄", shown))
 	default:
 		r.setMeasure(shown + d)
 	}
@@ -809,10 +808,10 @@ func (r *Page) copyArticle() tea.Cmd {
 	}
 	text := render.Plain(a, render.Options{Script: r.script.conv})
 	if len(text) > maxClipboard {
-		r.msg, r.msgErr = fmt.Sprintf("第%d篇太长(%d KB)，终端的剪贴板装不下：用 | 交给 pbcopy、wl-copy 或 xclip -selection clipboard", a.N, len(text)>>10), true
+		r.note.Fail(fmt.Sprintf("第%d篇太长(%d KB)，终端的剪贴板装不下：用 | 交给 pbcopy、wl-copy 或 xclip -selection clipboard", a.N, len(text)>>10))
 		return nil
 	}
-	r.msg = fmt.Sprintf("已复制第%d篇(%d字)到剪贴板", a.N, r.chars(r.cur))
+	r.note.Set(fmt.Sprintf("已复制第%d篇(%d字)到剪贴板", a.N, r.chars(r.cur)))
 	return tea.SetClipboard(text)
 }
 
@@ -822,7 +821,7 @@ func (r *Page) gotoDigits() {
 	r.digits = ""
 	i := r.indexOf(n)
 	if i < 0 {
-		r.msg, r.msgErr = fmt.Sprintf("没有第%d篇(本期共%d篇)", n, len(r.arts)), true
+		r.note.Fail(fmt.Sprintf("没有第%d篇(本期共%d篇)", n, len(r.arts)))
 		return
 	}
 	r.show(i)

@@ -98,13 +98,13 @@ func (r *Page) toggleRead() {
 	r.state.SetRead(a.N, a.Headline(), read)
 	if read {
 		r.keepUnread = -1
-		r.msg = fmt.Sprintf("第%d篇已标为已读", a.N)
+		r.note.Set(fmt.Sprintf("第%d篇已标为已读", a.N))
 	} else {
 		r.keepUnread = r.cur
-		r.msg = fmt.Sprintf("第%d篇已标为未读", a.N)
+		r.note.Set(fmt.Sprintf("第%d篇已标为未读", a.N))
 	}
 	if note := r.env.Save(r.state); note != "" {
-		r.msg, r.msgErr = note, true
+		r.note.Fail(note)
 	}
 }
 
@@ -127,12 +127,12 @@ func (r *Page) markAllRead(page bool) {
 	r.keepUnread = -1
 	switch {
 	case page:
-		r.msg = fmt.Sprintf("%s：%d篇标为已读", pageName(r.is, r.sec[r.cur]), n)
+		r.note.Set(fmt.Sprintf("%s：%d篇标为已读", pageName(r.is, r.sec[r.cur]), n))
 	default:
-		r.msg = fmt.Sprintf("全期%d篇标为已读", n)
+		r.note.Set(fmt.Sprintf("全期%d篇标为已读", n))
 	}
 	if note := r.env.Save(r.state); note != "" {
-		r.msg, r.msgErr = note, true
+		r.note.Fail(note)
 	}
 }
 
@@ -168,12 +168,12 @@ func (r *Page) nextUnread() {
 	n := r.state.NextUnread(r.is, a.N)
 	switch {
 	case n == 0:
-		r.msg = "本期文章都读过了"
+		r.note.Set("本期文章都读过了")
 	case n == a.N:
-		r.msg = "没有别的未读文章"
+		r.note.Set("没有别的未读文章")
 	default:
 		r.show(r.indexOf(n))
-		r.msg = fmt.Sprintf("未读：第%d篇", n)
+		r.note.Set(fmt.Sprintf("未读：第%d篇", n))
 	}
 }
 
@@ -188,9 +188,9 @@ func (r *Page) toggleBookmark() {
 	r.state.SetPosition(n, a.Headline(), pos)
 	on := r.state.ToggleBookmark(n, a.Headline(), time.Now())
 	if on {
-		r.msg = fmt.Sprintf("★ 第%d篇已加书签(%s)", n, common.Hint("看全部书签", r.keys.Bookmarks))
+		r.note.Set(fmt.Sprintf("★ 第%d篇已加书签(%s)", n, common.Hint("看全部书签", r.keys.Bookmarks)))
 	} else {
-		r.msg = fmt.Sprintf("第%d篇的书签已删除", n)
+		r.note.Set(fmt.Sprintf("第%d篇的书签已删除", n))
 	}
 	// Saved at once, so that the status says whether it is kept.
 	save := r.env.SaveNow
@@ -202,7 +202,7 @@ func (r *Page) toggleBookmark() {
 		if !on {
 			what = fmt.Sprintf("第%d篇的书签已删除", n)
 		}
-		r.msg, r.msgErr = what+"，但保存不了，只在本次有效："+why, true
+		r.note.Fail(what + "，但保存不了，只在本次有效：" + why)
 	}
 }
 
@@ -210,7 +210,7 @@ func (r *Page) toggleBookmark() {
 // the paper (< and >).
 func (r *Page) stepIssue(dir int) tea.Cmd {
 	if !r.shelved {
-		r.msg = "不在书架中，没有前一期、后一期"
+		r.note.Set("不在书架中，没有前一期、后一期")
 		return nil
 	}
 	r.rememberPlace()

@@ -81,7 +81,7 @@ func (r *Page) setConverter(c script.Conversion) {
 	sv := &r.script
 	cv, err := script.Load(c)
 	if err != nil {
-		r.msg, r.msgErr = "繁简转换不可用："+err.Error(), true
+		r.note.Fail("繁简转换不可用：" + err.Error())
 		cv = nil
 	}
 	sv.conv = cv
@@ -144,7 +144,7 @@ func (r *Page) switchScript() {
 	}
 	r.setConverter(shown)
 	r.relayout()
-	r.msg = r.scriptNote(c, shown)
+	r.note.Set(r.scriptNote(c, shown))
 }
 
 // pick returns the configured conversion when it is a fixed one to the

@@ -84,7 +84,7 @@ func (r *Page) startSearch(q string) tea.Cmd {
 	}
 	if r.prompt != promptSearch {
 		r.lastQuery = q
-		r.msg = "搜索中…"
+		r.note.Set("搜索中…")
 	}
 	r.search.id++
 	id, arts := r.search.id, r.arts
@@ -126,14 +126,14 @@ func (r *Page) searchEntered(q string) tea.Cmd {
 	r.lastQuery = q
 	switch {
 	case q == r.search.running:
-		r.msg = "搜索中…"
+		r.note.Set("搜索中…")
 		return nil // searchDone finishes it, the prompt closed
 	case q == r.search.query:
 		r.focus = focusArticle
 		r.showMatch()
 		r.syncKeys()
 		if r.search.limited {
-			r.msg = fmt.Sprintf("匹配太多，只列出前%d处", maxMatches)
+			r.note.Set(fmt.Sprintf("匹配太多，只列出前%d处", maxMatches))
 		}
 		return nil
 	}
@@ -168,8 +168,8 @@ func (r *Page) searchDone(msg searchDoneMsg) {
 		return // a newer search was started, or another reader's
 	}
 	r.search.running = ""
-	if r.msg == "搜索中…" {
-		r.msg = ""
+	if r.note.Text == "搜索中…" {
+		r.note.Set("")
 	}
 	typing := r.prompt == promptSearch
 	if len(msg.matches) == 0 { // the matches shown before are cleared
@@ -178,7 +178,7 @@ func (r *Page) searchDone(msg searchDoneMsg) {
 		r.ensureListVisible()
 		r.syncKeys()
 		if !typing {
-			r.msg, r.msgErr = "没有找到"+common.Quoted(msg.query), true
+			r.note.Fail("没有找到" + common.Quoted(msg.query))
 		}
 		return
 	}
@@ -202,7 +202,7 @@ func (r *Page) searchDone(msg searchDoneMsg) {
 	}
 	r.syncKeys()
 	if msg.limited && !typing {
-		r.msg = fmt.Sprintf("匹配太多，只列出前%d处", maxMatches)
+		r.note.Set(fmt.Sprintf("匹配太多，只列出前%d处", maxMatches))
 	}
 }
 
@@ -268,10 +268,10 @@ func (r *Page) nextMatch(d int) {
 	switch {
 	case n >= len(s.matches):
 		n = 0
-		r.msg = "已回到第一处"
+		r.note.Set("已回到第一处")
 	case n < 0:
 		n = len(s.matches) - 1
-		r.msg = "已回到最后一处"
+		r.note.Set("已回到最后一处")
 	}
 	s.cur = n
 	r.showMatch()

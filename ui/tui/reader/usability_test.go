@@ -18,8 +18,8 @@ func TestPageCount(t *testing.T) {
 		t.Errorf("page count:\n%s", sc)
 	}
 	press(t, m, "]")
-	if reader(m).msg != "已是最后一版" {
-		t.Errorf("] says %q", reader(m).msg)
+	if reader(m).note.Text != "已是最后一版" {
+		t.Errorf("] says %q", reader(m).note.Text)
 	}
 	// pages numbered apart from their place: both shown
 	is := jumpIssue()
@@ -85,30 +85,30 @@ func TestEndMessages(t *testing.T) {
 	m := newModel(t, sample(t), 100, 30)
 	r := reader(m)
 	press(t, m, "K")
-	if r.msg != "已是第一篇" || r.cur != 0 {
-		t.Errorf("K on the first: %q", r.msg)
+	if r.note.Text != "已是第一篇" || r.cur != 0 {
+		t.Errorf("K on the first: %q", r.note.Text)
 	}
 	press(t, m, "G", "J")
-	if r.msg != "已是最后一篇" || r.cur != len(r.arts)-1 {
-		t.Errorf("J on the last: %q", r.msg)
+	if r.note.Text != "已是最后一篇" || r.cur != len(r.arts)-1 {
+		t.Errorf("J on the last: %q", r.note.Text)
 	}
 	press(t, m, "enter")
 	for range 50 {
 		press(t, m, "space")
 	}
-	if r.msg != "已是最后一篇" || r.cur != len(r.arts)-1 {
-		t.Errorf("space at the end of the last: %q", r.msg)
+	if r.note.Text != "已是最后一篇" || r.cur != len(r.arts)-1 {
+		t.Errorf("space at the end of the last: %q", r.note.Text)
 	}
 	for _, k := range []string{"<", ">"} {
 		press(t, m, k)
-		if !strings.Contains(r.msg, "不在书架中") {
-			t.Errorf("%s outside a shelf says %q", k, r.msg)
+		if !strings.Contains(r.note.Text, "不在书架中") {
+			t.Errorf("%s outside a shelf says %q", k, r.note.Text)
 		}
 	}
 	// space at the end of an article names the next
 	press(t, m, "g", "1", "enter", "space")
-	if want := "下一篇：第2篇 " + r.arts[1].Headline(); r.msg != want {
-		t.Errorf("space to the next article says %q, want %q", r.msg, want)
+	if want := "下一篇：第2篇 " + r.arts[1].Headline(); r.note.Text != want {
+		t.Errorf("space to the next article says %q, want %q", r.note.Text, want)
 	}
 }
 

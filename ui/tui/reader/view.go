@@ -183,7 +183,7 @@ func (r *Page) statusView() string {
 		}
 		return left + st.Render(note)
 	}
-	return common.StatusLine(r.env.St, r.env.AmbWide, r.width, common.Status{Text: r.msg, Err: r.msgErr}, common.Hint("帮助", r.keys.Help),
+	return common.StatusLine(r.env.St, r.env.AmbWide, r.width, r.note, common.Hint("帮助", r.keys.Help),
 		func(room int) (string, lipgloss.Style) {
 			if r.digits != "" {
 				return "跳到第" + r.digits + "篇(" + common.Hint("确定", r.keys.Confirm) + ")", r.env.St.StatusKey

@@ -260,10 +260,10 @@ func (p *Page) cancelSearch() {
 	p.StopSearch()
 	if len(f.hits) == 0 {
 		p.clearSearch()
-		p.msg = "搜索已取消"
+		p.note.Set("搜索已取消")
 		return
 	}
-	p.msg = "搜索已取消"
+	p.note.Set("搜索已取消")
 }
 
 // resultKey handles the keys of the results list.

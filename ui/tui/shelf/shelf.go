@@ -77,8 +77,7 @@ type Page struct {
 	searchPause time.Duration // searchPause; shorter in tests
 	batchMax    int           // batchMax; fewer in tests
 
-	msg    string // a message in the status line until the next key
-	msgErr bool
+	note common.Status // the status line's message, until the next key
 
 	// fronts are the front pages read of the issues selected on a wide
 	// screen (see front.go).
@@ -318,7 +317,7 @@ func (p *Page) update(msg tea.Msg) (common.Page, tea.Cmd) {
 		}
 		return p, p.step(msg)
 	case common.NoticeMsg:
-		p.msg, p.msgErr = msg.Text, msg.Err
+		p.note = common.Status(msg)
 	case tea.MouseWheelMsg:
 		p.wheel(msg.Mouse())
 	case tea.MouseClickMsg:
@@ -350,8 +349,8 @@ func (p *Page) indexed(msg indexMsg) tea.Cmd {
 	p.setShelf(u.Shelf)
 	if u.Final {
 		p.index.running = false
-		if u.Err == nil && p.msg == "" {
-			p.msg = fmt.Sprintf("索引完成：%d期", len(u.Shelf.Issues))
+		if u.Err == nil && p.note.Text == "" {
+			p.note.Set(fmt.Sprintf("索引完成：%d期", len(u.Shelf.Issues)))
 		}
 	}
 	p.syncKeys()
@@ -360,7 +359,7 @@ func (p *Page) indexed(msg indexMsg) tea.Cmd {
 
 // back shows the shelf again, at the issue the reader was on.
 func (p *Page) back(msg common.BackMsg) {
-	p.msg, p.msgErr, p.chosen = "", false, true
+	p.note, p.chosen = common.Status{}, true
 	if msg.Key != "" {
 		p.seen[msg.Key] = true
 		if msg.Read >= 0 {
@@ -388,7 +387,7 @@ func (p *Page) syncKeys() {
 
 // key handles a key press.
 func (p *Page) key(msg tea.KeyPressMsg) tea.Cmd {
-	p.msg, p.msgErr = "", false
+	p.note = common.Status{}
 	k := &p.keys
 	if common.Matches(msg, k.Interrupt) {
 		return tea.Interrupt
@@ -416,7 +415,7 @@ func (p *Page) key(msg tea.KeyPressMsg) tea.Cmd {
 		}
 		return p.input.Open("/", hint)
 	case common.Matches(msg, k.Skipped) && len(p.s.Skipped) == 0:
-		p.msg = "没有跳过的文件"
+		p.note.Set("没有跳过的文件")
 	case common.Matches(msg, k.Skipped):
 		p.panel, p.panelRows.Top = true, 0
 	case common.Matches(msg, k.Bookmarks):
@@ -447,7 +446,7 @@ func (p *Page) listKey(msg tea.KeyPressMsg) tea.Cmd {
 			return p.open(e, 0, issue.Pos{}, "")
 		}
 	case common.Matches(msg, k.Back):
-		p.msg = common.Hint("退出", k.Quit)
+		p.note.Set(common.Hint("退出", k.Quit))
 	}
 	return nil
 }
@@ -477,7 +476,7 @@ func (p *Page) moveMonth(dir int) {
 		for h++; h < len(p.rows) && p.rows[h].e != nil; h++ {
 		}
 		if h >= len(p.rows) {
-			p.msg = "已是最早的月份"
+			p.note.Set("已是最早的月份")
 			return
 		}
 	} else {
@@ -487,7 +486,7 @@ func (p *Page) moveMonth(dir int) {
 			return
 		}
 		if h == 0 {
-			p.msg = "已是最近的月份"
+			p.note.Set("已是最近的月份")
 			return
 		}
 		for h--; h > 0 && p.rows[h].e != nil; h-- {
@@ -533,7 +532,7 @@ func (p *Page) open(e *shelf.Entry, n int, pos issue.Pos, query string) tea.Cmd 
 	if e.Date != "" {
 		label += " " + e.Date
 	}
-	p.msg = "正在打开 " + label + " …"
+	p.note.Set("正在打开 " + label + " …")
 	return func() tea.Msg {
 		l, err := s.Open(e)
 		if err != nil {

@@ -45,8 +45,8 @@ func TestShelfList(t *testing.T) {
 		t.Errorf("] ]: %s", e.Date)
 	}
 	press(t, m, "]")
-	if e := selectedEntry(m); e.Date != "2024-01-31" || m.shelf.msg != "已是最早的月份" {
-		t.Errorf("] past the last month: %s %q", e.Date, m.shelf.msg)
+	if e := selectedEntry(m); e.Date != "2024-01-31" || m.shelf.note.Text != "已是最早的月份" {
+		t.Errorf("] past the last month: %s %q", e.Date, m.shelf.note.Text)
 	}
 	press(t, m, "j", "[")
 	if e := selectedEntry(m); e.Date != "2024-01-31" {

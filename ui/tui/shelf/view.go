@@ -357,7 +357,7 @@ func (p *Page) statusView() string {
 	if p.index.running {
 		right = fmt.Sprintf("索引中 %d/%d · %s", p.index.done, p.index.total, right)
 	}
-	return common.StatusLine(p.env.St, p.env.AmbWide, p.width, common.Status{Text: p.msg, Err: p.msgErr}, right,
+	return common.StatusLine(p.env.St, p.env.AmbWide, p.width, p.note, right,
 		func(int) (string, lipgloss.Style) { return p.statusText(), p.env.St.Status })
 }
 
