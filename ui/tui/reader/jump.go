@@ -51,9 +51,9 @@ func (r *Page) follow() {
 	r.focus = focusArticle
 	t := r.arts[target]
 	if found {
-		r.note.Set(fmt.Sprintf("%s → 第%d篇 %s(backspace 返回)", text, t.N, textsafe.Line(t.Headline())))
+		r.note.Set(fmt.Sprintf("%s → 第%d篇 %s(%s)", text, t.N, textsafe.Line(t.Headline()), common.Hint("返回", r.keys.Return)))
 	} else {
-		r.note.Set(fmt.Sprintf("%s → 第%d版第一篇(未找到对应的接续文章；backspace 返回)", text, j.Page))
+		r.note.Set(fmt.Sprintf("%s → 第%d版第一篇(未找到对应的接续文章；%s)", text, j.Page, common.Hint("返回", r.keys.Return)))
 	}
 }
 
@@ -81,7 +81,7 @@ func (r *Page) followSeam(a *issue.Article, k int) {
 	// The seam line a third down the pane, the text before it above.
 	loc := r.lay.LocOf(issue.Pos{Piece: piece})
 	r.top = r.clampTop(r.lay.Step(loc, -r.g.BodyH/3))
-	r.note.Set(fmt.Sprintf("%s：续文从此接上(backspace 返回)", strings.Join(texts, " ")))
+	r.note.Set(fmt.Sprintf("%s：续文从此接上(%s)", strings.Join(texts, " "), common.Hint("返回", r.keys.Return)))
 }
 
 // jumpTarget returns the article a jump line leads to, and whether it is
