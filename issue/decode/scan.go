@@ -35,6 +35,17 @@ func scanUTF8(data []byte) (valid bool, clean int) {
 		}
 		c := data[i]
 		if c < utf8.RuneSelf {
+			// Eight bytes of ASCII that textsafe.Bytes keeps (markup,
+			// Latin text) at a time.
+			for i+8 <= n && plainASCII(binary.LittleEndian.Uint64(data[i:])) {
+				i += 8
+			}
+			if i >= n {
+				break
+			}
+			if c = data[i]; c >= utf8.RuneSelf {
+				continue
+			}
 			if c < 0x20 && c != '\n' || c == 0x7F { // textsafe.Changes, inline
 				return utf8.Valid(data[i+1:]), i
 			}
@@ -71,6 +82,21 @@ func scanUTF8(data []byte) (valid bool, clean int) {
 		i += size
 	}
 	return true, clean
+}
+
+// plainASCII reports whether the eight bytes of w are ASCII that
+// textsafe.Bytes keeps: none at or above 0x80, none below 0x20 but '\n',
+// no DEL. Each test is exact byte by byte (no carry crosses a byte).
+func plainASCII(w uint64) bool {
+	const hi, lo7 = 0x8080808080808080, 0x7F7F7F7F7F7F7F7F
+	if w&hi != 0 {
+		return false
+	}
+	ge20 := (w + 0x6060606060606060) & hi // b + 0x60 ≥ 0x80: b ≥ 0x20
+	zero := func(x uint64) uint64 { return ^((x & lo7) + lo7 | x) & hi }
+	nl := zero(w ^ 0x0A0A0A0A0A0A0A0A)
+	del := zero(w ^ lo7)
+	return (ge20|nl) == hi && del == 0
 }
 
 // plainLead marks the lead bytes of three-byte characters that any two

@@ -54,3 +54,29 @@ func TestScanUTF8(t *testing.T) {
 		check(s)
 	}
 }
+
+// TestPlainASCII: the eight-byte test says what testing each byte says.
+func TestPlainASCII(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 6))
+	picks := []byte{'\n', '\r', '\t', 0, 0x1f, 0x20, 'a', '<', 0x7e, 0x7f, 0x80, 0xe4, 0xff}
+	for range 100000 {
+		var b [8]byte
+		for k := range b {
+			if r.IntN(3) == 0 {
+				b[k] = picks[r.IntN(len(picks))]
+			} else {
+				b[k] = byte(0x20 + r.IntN(0x5f))
+			}
+		}
+		want := true
+		for _, c := range b {
+			if c >= 0x80 || c < 0x20 && c != '\n' || c == 0x7f {
+				want = false
+			}
+		}
+		w := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 | uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+		if got := plainASCII(w); got != want {
+			t.Fatalf("% x: %v, want %v", b, got, want)
+		}
+	}
+}
