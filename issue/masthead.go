@@ -11,7 +11,7 @@ import (
 // 03版 经济, 02版, A2 要闻, 第A02版 国际. The name is at most 16 characters
 // and the line holds nothing else.
 func parsePageLine(s string) (page int, name string, ok bool) {
-	return pageLine(s, false)
+	return pageLine(s, pageLineForm)
 }
 
 // parsePageHeading recognises a heading that starts a page: as
@@ -19,28 +19,64 @@ func parsePageLine(s string) (page int, name string, ok bool) {
 // already), and a backslash in front of it keeps the characters that
 // follow from being read as separators.
 func parsePageHeading(s string) (page int, name string, ok bool) {
-	return pageLine(s, true)
+	return pageLine(s, pageHeadingForm)
 }
 
-// pageLine implements parsePageLine and parsePageHeading.
-func pageLine(s string, heading bool) (page int, name string, ok bool) {
+// ParsePageLabel reads a page label that a source already marks as one
+// (an e-paper layout page's 版面 name or enpproperty nodename, a feed
+// item's category, an e-book's section) and returns the page's number and
+// name. It takes the forms of a page line in a text issue — 第01版：要闻,
+// 01版:要闻, 第01版 要闻, 第十二版, A01版：要闻 (page 1), 第０３版：经济 — with
+// these differences: spaces may stand around the number (第 12 版), 版 is
+// required, runs of ASCII spaces, tabs and line breaks count as one
+// space, the name may be any text of up to 40 characters, a name must be
+// set off from 版 by a space or a separator (01版权所有 is no label), and
+// page 0 is no page.
+func ParsePageLabel(s string) (page int, name string, ok bool) {
+	page, name, ok = pageLine(strings.Join(strings.FieldsFunc(s, isASCIISpaceRune), " "), pageLabelForm)
+	if !ok || page == 0 {
+		return 0, "", false
+	}
+	return page, name, true
+}
+
+// isASCIISpaceRune reports an ASCII space, tab or line break.
+func isASCIISpaceRune(r rune) bool {
+	return r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\f' || r == '\v'
+}
+
+// pageForm is the kind of text pageLine reads.
+type pageForm int
+
+const (
+	pageLineForm    pageForm = iota // a line of a text issue
+	pageHeadingForm                 // a Markdown heading
+	pageLabelForm                   // a label marked as one by its source
+)
+
+// pageLine implements parsePageLine, parsePageHeading and ParsePageLabel.
+func pageLine(s string, form pageForm) (page int, name string, ok bool) {
+	label := form == pageLabelForm
 	s = trimLeftSpace(s)
 	// Most lines are not page lines, and say so in their first character
 	// (the end of a long line is a cache miss away).
-	if r, _ := utf8.DecodeRuneInString(s); !(r == '第' || r >= 'A' && r <= 'Z' || isPageDigit(r)) {
+	if r, _ := utf8.DecodeRuneInString(s); !(r == '第' || r >= 'A' && r <= 'Z' || label && r >= 'a' && r <= 'z' || isPageDigit(r)) {
 		return 0, "", false
 	}
 	s = trimRightSpace(s)
-	if s == "" || len(s) > 96 {
+	if s == "" || len(s) > 96 && !label {
 		return 0, "", false
 	}
 	rest := s
 	hasDi := strings.HasPrefix(rest, "第")
 	if hasDi {
 		rest = rest[len("第"):]
+		if label {
+			rest = trimLeftSpace(rest)
+		}
 	}
 	letter := false
-	if rest != "" && rest[0] >= 'A' && rest[0] <= 'Z' {
+	if rest != "" && (rest[0] >= 'A' && rest[0] <= 'Z' || label && rest[0] >= 'a' && rest[0] <= 'z') {
 		letter = true
 		rest = rest[1:]
 	}
@@ -60,11 +96,14 @@ func pageLine(s string, heading bool) (page int, name string, ok bool) {
 		return 0, "", false
 	}
 	rest = rest[end:]
+	if label {
+		rest = trimLeftSpace(rest)
+	}
 	hasBan := strings.HasPrefix(rest, "版")
 	if hasBan {
 		rest = rest[len("版"):]
 		rest = strings.TrimPrefix(rest, "面")
-	} else if !letter {
+	} else if !letter || label {
 		return 0, "", false
 	}
 	sep := false
@@ -80,9 +119,15 @@ func pageLine(s string, heading bool) (page int, name string, ok bool) {
 	if !hasBan && (name == "" || !sep) {
 		return 0, "", false
 	}
-	if heading {
+	switch form {
+	case pageHeadingForm:
 		if len(name) > 1 && name[0] == '\\' {
 			name = name[1:]
+		}
+		return n, name, true
+	case pageLabelForm:
+		if name != "" && !sep || runeLen(name) > 40 {
+			return 0, "", false
 		}
 		return n, name, true
 	}

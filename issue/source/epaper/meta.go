@@ -1,7 +1,6 @@
 package epaper
 
 import (
-	"dubao/issue/source/htmltext"
 	"fmt"
 	"path"
 	"regexp"
@@ -116,53 +115,6 @@ func ymd(y, m, d string) string {
 		return ""
 	}
 	return fmt.Sprintf("%04d-%02d-%02d", yi, mi, di)
-}
-
-// pageLabel reads a page label: 第01版：要闻, 01版:要闻, 第01版 要闻,
-// 第1版, A01版：要闻, 第０１版 — the number (A01 → 1) and the name.
-func pageLabel(s string) (page int, name string, ok bool) {
-	s = strings.TrimSpace(s)
-	s = strings.TrimPrefix(s, "第")
-	s = strings.TrimLeft(s, " \u00a0\u3000")
-	if len(s) > 0 && (s[0] >= 'A' && s[0] <= 'Z' || s[0] >= 'a' && s[0] <= 'z') {
-		s = s[1:]
-	}
-	digits := 0
-	for s != "" {
-		r, size := utf8.DecodeRuneInString(s)
-		switch {
-		case r >= '0' && r <= '9':
-			page = page*10 + int(r-'0')
-		case r >= '０' && r <= '９':
-			page = page*10 + int(r-'０')
-		default:
-			goto done
-		}
-		digits++
-		s = s[size:]
-		if digits > 3 {
-			return 0, "", false
-		}
-	}
-done:
-	if digits == 0 || page == 0 {
-		return 0, "", false
-	}
-	s = strings.TrimLeft(s, " \u00a0\u3000")
-	if !strings.HasPrefix(s, "版") {
-		return 0, "", false
-	}
-	s = strings.TrimPrefix(strings.TrimPrefix(s, "版"), "面")
-	rest := strings.TrimLeft(s, " \u00a0\u3000")
-	if rest != "" && len(rest) == len(s) && !strings.HasPrefix(rest, ":") && !strings.HasPrefix(rest, "：") {
-		return 0, "", false // 版权, 版面图…: not a label
-	}
-	rest = strings.TrimLeft(rest, ":： \u00a0\u3000")
-	name = htmltext.Squash(rest)
-	if utf8.RuneCountInString(name) > 40 {
-		return 0, "", false
-	}
-	return page, name, true
 }
 
 // paperFromTitle finds a paper's name in a page's <title> or a similar

@@ -1,6 +1,7 @@
 package epaper
 
 import (
+	"dubao/issue"
 	"dubao/issue/source/htmltext"
 	"fmt"
 	"net/url"
@@ -298,7 +299,7 @@ func (d *doc) links() (articles, pages []Link) {
 				a.order = n
 			}
 		case IsLayoutName(href):
-			num, name, ok := pageLabel(title)
+			num, name, ok := issue.ParsePageLabel(title)
 			if !ok {
 				if num = pageFromName(href); num == 0 || title != "" && !isNav(title) && !isDigits(title) {
 					return false
@@ -401,7 +402,7 @@ func (d *doc) pageLabel(pages []Link) (int, string) {
 			return false
 		}
 		if c.Type == html.TextNode && strings.Contains(c.Data, "版") {
-			if p, n, ok := pageLabel(htmltext.Clean(c.Data)); ok {
+			if p, n, ok := issue.ParsePageLabel(htmltext.Clean(c.Data)); ok {
 				num, name = p, n
 			}
 		}

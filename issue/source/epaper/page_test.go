@@ -133,35 +133,6 @@ func sharedFile(t *testing.T, name string) []byte {
 	return data
 }
 
-// TestPageLabel reads page labels in their written forms.
-func TestPageLabel(t *testing.T) {
-	tests := []struct {
-		in   string
-		page int
-		name string
-		ok   bool
-	}{
-		{"第01版：要闻", 1, "要闻", true},
-		{"01版:要闻", 1, "要闻", true},
-		{"第01版 要闻", 1, "要闻", true},
-		{"第 12 版", 12, "", true},
-		{"A01版：要闻", 1, "要闻", true},
-		{"第０３版：经济", 3, "经济", true},
-		{"第09版：砥砺奋进的5年·特别报道", 9, "砥砺奋进的5年·特别报道", true},
-		{"01版权所有", 0, "", false},
-		{"下一版", 0, "", false},
-		{"2026年", 0, "", false},
-		{"第0版", 0, "", false},
-		{"第1234版", 0, "", false},
-	}
-	for _, tt := range tests {
-		page, name, ok := pageLabel(tt.in)
-		if page != tt.page || name != tt.name || ok != tt.ok {
-			t.Errorf("pageLabel(%q) = %d, %q, %v; want %d, %q, %v", tt.in, page, name, ok, tt.page, tt.name, tt.ok)
-		}
-	}
-}
-
 // TestInspectOther: pages that are no e-paper page are of Kind Other.
 func TestInspectOther(t *testing.T) {
 	for _, src := range []string{

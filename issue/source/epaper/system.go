@@ -1,6 +1,7 @@
 package epaper
 
 import (
+	"dubao/issue"
 	"dubao/issue/source/htmltext"
 	"regexp"
 	"slices"
@@ -153,7 +154,7 @@ func (d *doc) headings() heads {
 		fill(&h.subtitle, p["subtitle"])
 		fill(&h.byline, p["author"])
 		if h.page == 0 {
-			if n, name, ok := pageLabel(p["nodename"]); ok {
+			if n, name, ok := issue.ParsePageLabel(p["nodename"]); ok {
 				h.page, h.pageName = n, name
 			} else if h.pageName == "" {
 				h.pageName = p["nodename"]
@@ -320,7 +321,7 @@ func (d *doc) founderHeadings() heads {
 	h.subtitle = tag("founder-subtitle")
 	h.byline = tag("founder-author")
 	if s := tag("founder-pagenum"); s != "" {
-		if n, name, ok := pageLabel(s); ok {
+		if n, name, ok := issue.ParsePageLabel(s); ok {
 			h.page, h.pageName = n, name
 		} else if isDigits(s) && len(s) <= 3 {
 			for _, r := range s {

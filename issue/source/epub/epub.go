@@ -132,7 +132,7 @@ func Read(data []byte) (*issue.Issue, error) {
 	}
 	for i, sec := range toc {
 		s := issue.Section{Name: sec.label}
-		if n, name, ok := pageLabel(sec.label); ok {
+		if n, name, ok := issue.ParsePageLabel(sec.label); ok {
 			s.Page, s.Name = n, name
 		} else if !flat {
 			s.Page = i + 1
@@ -356,25 +356,11 @@ func (b *book) article(e entry) (issue.Article, bool) {
 }
 
 var (
-	pageRE  = regexp.MustCompile(`^\s*第?\s*[A-Za-z]?([0-9]{1,3})\s*版\s*[:：\s]?\s*(.*?)\s*$`)
 	isoRE   = regexp.MustCompile(`((?:19|20)\d\d)-(\d\d)-(\d\d)`)
 	titleRE = regexp.MustCompile(`^(.*?)\s*[\[【(（]\s*([^\]】)）]*)[\]】)）]\s*$`)
 	dateRE  = regexp.MustCompile(`((?:19|20)\d\d)[-/.年]\s*(\d{1,2})[-/.月]\s*(\d{1,2})`)
 	monthRE = regexp.MustCompile(`(\d{1,2}) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]* ((?:19|20)\d\d)`)
 )
-
-// pageLabel reads a section label as a page: 第01版：要闻 → 1, 要闻.
-func pageLabel(s string) (int, string, bool) {
-	m := pageRE.FindStringSubmatch(s)
-	if m == nil {
-		return 0, "", false
-	}
-	n := 0
-	for _, r := range m[1] {
-		n = n*10 + int(r-'0')
-	}
-	return n, m[2], n > 0
-}
 
 // isoDate reads the date that starts an OPF date (2026-08-03T…).
 func isoDate(s string) string {

@@ -194,15 +194,11 @@ func newest(items []item) string {
 	return t.Format(time.DateOnly)
 }
 
-// pageLabel reads an item's category as a page: 第01版 要闻, 第01版：要闻,
-// 01版:要闻.
-var pageLabel = regexp.MustCompile(`^\s*第?\s*[A-Za-z]?([0-9０-９]{1,3})\s*版\s*[:：\s]?\s*(.*?)\s*$`)
-
 // byPage reports a whole-issue feed: most items have a page label.
 func byPage(items []item) bool {
 	n := 0
 	for _, it := range items {
-		if pageLabel.MatchString(it.category) {
+		if _, _, ok := issue.ParsePageLabel(it.category); ok {
 			n++
 		}
 	}
@@ -215,16 +211,8 @@ func pages(items []item) []issue.Section {
 	var secs []issue.Section
 	index := map[int]int{}
 	for _, it := range items {
-		num, name := 0, ""
-		if m := pageLabel.FindStringSubmatch(it.category); m != nil {
-			for _, r := range m[1] {
-				if r >= '０' {
-					r -= '０' - '0'
-				}
-				num = num*10 + int(r-'0')
-			}
-			name = htmltext.Clean(m[2])
-		}
+		num, name, _ := issue.ParsePageLabel(it.category)
+		name = htmltext.Clean(name)
 		i, ok := index[num]
 		if !ok {
 			i = len(secs)
