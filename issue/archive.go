@@ -162,11 +162,11 @@ func ArchiveName(name string) (date string, page, seq int, ok bool) {
 	}
 	page, _ = parseDigits(parts[1])
 	seq, _ = parseDigits(parts[2])
-	d := parts[0]
-	if _, _, _, ok := findDate(d[:4] + "年" + d[4:6] + "月" + d[6:] + "日"); !ok {
+	date, _, _ = FindDate(parts[0], CompactDate)
+	if date == "" {
 		return "", 0, 0, false
 	}
-	return d[:4] + "-" + d[4:6] + "-" + d[6:], page, seq, true
+	return date, page, seq, true
 }
 
 // OpenFolder reads a folder that holds one issue as one file per article

@@ -1,7 +1,6 @@
 package issue
 
 import (
-	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
@@ -286,9 +285,9 @@ func splitCitation(s string) (byline string, c citation, ok bool) {
 	mo, _ := strconv.Atoi(m[4])
 	d, _ := strconv.Atoi(m[5])
 	page, _ := strconv.Atoi(m[6])
-	if _, _, _, valid := findDate(m[3] + "年" + m[4] + "月" + m[5] + "日"); !valid || page <= 0 {
+	date := CalendarDate(y, mo, d)
+	if date == "" || page <= 0 {
 		return "", c, false
 	}
-	date := fmt.Sprintf("%04d-%02d-%02d", y, mo, d)
 	return trimSpace(m[1]), citation{paper: m[2], date: date, page: page}, true
 }

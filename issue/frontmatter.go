@@ -3,7 +3,6 @@ package issue
 import (
 	"strconv"
 	"strings"
-	"time"
 
 	"go.yaml.in/yaml/v3"
 
@@ -80,8 +79,8 @@ func (p *parser) frontMatter(lines []lineInfo) int {
 	is.PaperEn = str("paper_en")
 	if d := str("date"); d != "" {
 		var probe Issue
-		if _, err := time.Parse("2006-01-02", d[:min(len(d), 10)]); err == nil {
-			is.Date = d[:10]
+		if date, start, _ := FindDate(d, SeparatedDate); date != "" && start == 0 {
+			is.Date = date
 		} else if probe.readMasthead(d) && probe.Date != "" {
 			is.Date = probe.Date
 		}

@@ -1,7 +1,6 @@
 package issue
 
 import (
-	"fmt"
 	"strings"
 	"unicode/utf8"
 )
@@ -162,8 +161,8 @@ func (is *Issue) readMasthead(s string) bool {
 			}
 		}
 	}
-	if y, m, d, ok := findDate(s); ok {
-		set(&is.Date, fmt.Sprintf("%04d-%02d-%02d", y, m, d))
+	if date, _, _ := FindDate(s, ChineseDate); date != "" {
+		set(&is.Date, date)
 		set(&is.Weekday, findWeekday(s))
 	}
 	if i := strings.Index(s, "农历"); i >= 0 {
@@ -204,45 +203,6 @@ func (is *Issue) readMasthead(s string) bool {
 		set(&is.Paper, s)
 	}
 	return found
-}
-
-// findDate finds a date written 2023年12月21日 (ASCII, full-width or
-// Chinese digits) in s.
-func findDate(s string) (y, m, d int, ok bool) {
-	for off := 0; ; {
-		i := strings.Index(s[off:], "年")
-		if i < 0 {
-			return 0, 0, 0, false
-		}
-		i += off
-		off = i + len("年")
-		// Up to four digits before 年.
-		start := i
-		for k := 0; k < 4 && start > 0; k++ {
-			r, n := utf8.DecodeLastRuneInString(s[:start])
-			if !(r >= '0' && r <= '9' || r >= '０' && r <= '９' || chineseDigit(r) >= 0) {
-				break
-			}
-			start -= n
-		}
-		yy, okY := parseNumber(s[start:i])
-		if !okY || yy < 1800 || yy > 2200 {
-			continue
-		}
-		rest := s[off:]
-		mm, rest, okM := numberBefore(rest, "月")
-		if !okM || mm < 1 || mm > 12 {
-			continue
-		}
-		dd, _, okD := numberBefore(rest, "日")
-		if !okD {
-			dd, _, okD = numberBefore(rest, "号")
-		}
-		if !okD || dd < 1 || dd > 31 {
-			continue
-		}
-		return yy, mm, dd, true
-	}
 }
 
 // numberBefore reads a number of at most three characters that s starts

@@ -2,7 +2,6 @@ package issue
 
 import (
 	"strings"
-	"time"
 )
 
 // The 1946–2003 archive of a national daily in Markdown: one file per
@@ -50,7 +49,7 @@ func oldArchiveHead(lines []lineInfo) (h oldHead, next int, ok bool) {
 	if l, ok = nextLine(); !ok || len(l.text) != 10 {
 		return h, 0, false
 	}
-	if _, err := time.Parse("2006-01-02", l.text); err != nil {
+	if date, _, _ := FindDate(l.text, SeparatedDate); date != l.text {
 		return h, 0, false
 	}
 	h.date = l.text
