@@ -1,7 +1,7 @@
 package epaper
 
 import (
-	"fmt"
+	"dubao/issue"
 	"path"
 	"regexp"
 	"strconv"
@@ -65,56 +65,50 @@ func pageFromName(name string) int {
 	return 0
 }
 
-// Dates in addresses: /2017-10/16/, /202608/03/, _20171016_, /20260803/.
+// Dates in addresses, the forms of e-paper sites: /2017-10/16/,
+// /202608/03/ (other dates are read by issue.FindDate).
 var (
 	urlDateDash  = regexp.MustCompile(`(?:^|/)((?:19|20)\d\d)-(\d\d)/(\d\d)(?:/|$)`)
 	urlDateSplit = regexp.MustCompile(`(?:^|/)((?:19|20)\d\d)(\d\d)/(\d\d)(?:/|$)`)
-	urlDateRun   = regexp.MustCompile(`(?:^|[/_.-])((?:19|20)\d\d)(\d\d)(\d\d)(?:[/_.-]|$)`)
-	textDate     = regexp.MustCompile(`((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日`)
-	isoDate      = regexp.MustCompile(`^((?:19|20)\d\d)-(\d{1,2})-(\d{1,2})`)
 )
 
 // dateFromURL returns the issue date an address or path gives, as
-// YYYY-MM-DD, or "".
+// YYYY-MM-DD, or "": /2017-10/16/, /202608/03/, then eight digits
+// (_20171016_, /20260803/).
 func dateFromURL(s string) string {
 	s = strings.ReplaceAll(s, "\\", "/")
-	for _, re := range []*regexp.Regexp{urlDateDash, urlDateSplit, urlDateRun} {
+	for _, re := range []*regexp.Regexp{urlDateDash, urlDateSplit} {
 		for _, m := range re.FindAllStringSubmatch(s, -1) {
 			if d := ymd(m[1], m[2], m[3]); d != "" {
 				return d
 			}
 		}
 	}
-	return ""
+	d, _, _ := issue.FindDate(s, issue.CompactDate)
+	return d
 }
 
 // dateFromText returns the first date written 2026年8月3日 in s, or "".
 func dateFromText(s string) string {
-	for _, m := range textDate.FindAllStringSubmatch(s, -1) {
-		if d := ymd(m[1], m[2], m[3]); d != "" {
-			return d
-		}
-	}
-	return ""
+	d, _, _ := issue.FindDate(s, issue.ChineseDate)
+	return d
 }
 
 // dateFromISO reads a date that starts s: 2026-08-03 00:00:00.
 func dateFromISO(s string) string {
-	if m := isoDate.FindStringSubmatch(strings.TrimSpace(s)); m != nil {
-		return ymd(m[1], m[2], m[3])
+	if d, start, _ := issue.FindDate(strings.TrimSpace(s), issue.SeparatedDate); start == 0 {
+		return d
 	}
 	return ""
 }
 
-// ymd checks and formats a date; "" when it is not one.
+// ymd reads the digits of a date of the calendar as YYYY-MM-DD; "" when
+// they are not one.
 func ymd(y, m, d string) string {
 	yi, _ := strconv.Atoi(y)
 	mi, _ := strconv.Atoi(m)
 	di, _ := strconv.Atoi(d)
-	if yi < 1900 || mi < 1 || mi > 12 || di < 1 || di > 31 {
-		return ""
-	}
-	return fmt.Sprintf("%04d-%02d-%02d", yi, mi, di)
+	return issue.CalendarDate(yi, mi, di)
 }
 
 // paperFromTitle finds a paper's name in a page's <title> or a similar
