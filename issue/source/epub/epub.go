@@ -356,18 +356,14 @@ func (b *book) article(e entry) (issue.Article, bool) {
 }
 
 var (
-	isoRE   = regexp.MustCompile(`((?:19|20)\d\d)-(\d\d)-(\d\d)`)
 	titleRE = regexp.MustCompile(`^(.*?)\s*[\[【(（]\s*([^\]】)）]*)[\]】)）]\s*$`)
-	dateRE  = regexp.MustCompile(`((?:19|20)\d\d)[-/.年]\s*(\d{1,2})[-/.月]\s*(\d{1,2})`)
 	monthRE = regexp.MustCompile(`(\d{1,2}) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]* ((?:19|20)\d\d)`)
 )
 
 // isoDate reads the date that starts an OPF date (2026-08-03T…).
 func isoDate(s string) string {
-	if m := isoRE.FindStringSubmatch(s); m != nil {
-		return m[0]
-	}
-	return ""
+	d, _, _ := issue.FindDate(s, issue.SeparatedDate)
+	return d
 }
 
 // paperAndDate splits a calibre book title, 人民日报 [Mon, 03 Aug 2026],
@@ -378,16 +374,18 @@ func paperAndDate(title string) (string, string) {
 		return title, ""
 	}
 	inner := m[2]
-	if d := dateRE.FindStringSubmatch(inner); d != nil {
-		mon, _ := strconv.Atoi(d[2])
-		day, _ := strconv.Atoi(d[3])
-		return m[1], fmt.Sprintf("%s-%02d-%02d", d[1], mon, day)
+	if d, _, _ := issue.FindDate(inner, issue.ChineseDate|issue.SeparatedDate); d != "" {
+		return m[1], d
 	}
+	// calibre's own form: Mon, 03 Aug 2026.
 	if d := monthRE.FindStringSubmatch(inner); d != nil {
 		months := "JanFebMarAprMayJunJulAugSepOctNovDec"
 		mon := strings.Index(months, d[2])/3 + 1
 		day, _ := strconv.Atoi(d[1])
-		return m[1], fmt.Sprintf("%s-%02d-%02d", d[3], mon, day)
+		year, _ := strconv.Atoi(d[3])
+		if date := issue.CalendarDate(year, mon, day); date != "" {
+			return m[1], date
+		}
 	}
 	return title, ""
 }

@@ -151,3 +151,38 @@ func TestNotEPUB(t *testing.T) {
 		}
 	}
 }
+
+// TestPaperAndDate splits a calibre book title into paper and date; a day
+// that is not in the calendar is no date.
+func TestPaperAndDate(t *testing.T) {
+	tests := []struct{ in, paper, date string }{
+		{"人民日报 [Mon, 03 Aug 2026]", "人民日报", "2026-08-03"},
+		{"人民日报 [2026-08-03]", "人民日报", "2026-08-03"},
+		{"人民日报【2026年8月3日】", "人民日报", "2026-08-03"},
+		{"人民日报 (2026.8.3)", "人民日报", "2026-08-03"},
+		{"人民日报 [Tue, 31 Feb 2026]", "人民日报 [Tue, 31 Feb 2026]", ""},
+		{"人民日报 [2026-02-31]", "人民日报 [2026-02-31]", ""},
+		{"人民日报 [2026年2月30日]", "人民日报 [2026年2月30日]", ""},
+		{"人民日报", "人民日报", ""},
+	}
+	for _, tt := range tests {
+		if paper, date := paperAndDate(tt.in); paper != tt.paper || date != tt.date {
+			t.Errorf("paperAndDate(%q) = %q, %q; want %q, %q", tt.in, paper, date, tt.paper, tt.date)
+		}
+	}
+}
+
+// TestISODate reads the date that an OPF date starts with.
+func TestISODate(t *testing.T) {
+	tests := map[string]string{
+		"2026-08-03T00:00:00+00:00": "2026-08-03",
+		"2026-08-03":                "2026-08-03",
+		"2026-02-31T00:00:00+00:00": "",
+		"unknown":                   "",
+	}
+	for in, want := range tests {
+		if got := isoDate(in); got != want {
+			t.Errorf("isoDate(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -10,7 +10,6 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
-	"regexp"
 	"slices"
 	"strings"
 	"time"
@@ -267,20 +266,8 @@ func paperOf(title string) string {
 	return t
 }
 
-var (
-	dateRun  = regexp.MustCompile(`(?:^|\D)((?:19|20)\d\d)(\d\d)(\d\d)(?:\D|$)`)
-	dateDash = regexp.MustCompile(`((?:19|20)\d\d)[-/.年]\s*(\d{1,2})[-/.月]\s*(\d{1,2})`)
-)
-
 // dateOf finds a date in a feed's title: 20260803, 2026-08-03, 2026年8月3日.
 func dateOf(title string) string {
-	for _, re := range []*regexp.Regexp{dateDash, dateRun} {
-		if m := re.FindStringSubmatch(title); m != nil {
-			t, err := time.Parse("2006-1-2", m[1]+"-"+strings.TrimLeft(m[2], "0")+"-"+strings.TrimLeft(m[3], "0"))
-			if err == nil {
-				return t.Format(time.DateOnly)
-			}
-		}
-	}
-	return ""
+	d, _, _ := issue.FindDate(title, issue.AnyDate)
+	return d
 }

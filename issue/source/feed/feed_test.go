@@ -174,3 +174,24 @@ func FuzzRead(f *testing.F) {
 		}
 	})
 }
+
+// TestDateOf reads the date in a whole-issue feed's title; a day that is
+// not in the calendar is none.
+func TestDateOf(t *testing.T) {
+	tests := map[string]string{
+		"人民日报电子版 - 20260803":       "2026-08-03",
+		"人民日报 2026-08-03":          "2026-08-03",
+		"人民日报 2026/8/3":            "2026-08-03",
+		"人民日报（2026年8月3日）":          "2026-08-03",
+		"人民日报电子版 - 20260231":       "",
+		"人民日报 2026-02-30":          "",
+		"人民日报 2026年2月31日":          "",
+		"人民日报 2026-02-31 20260228": "2026-02-28",
+		"人民日报电子版":                  "",
+	}
+	for in, want := range tests {
+		if got := dateOf(in); got != want {
+			t.Errorf("dateOf(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
