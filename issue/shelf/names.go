@@ -7,46 +7,38 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"time"
 	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
 
+	"dubao/issue"
 	"dubao/issue/textsafe"
 )
 
-// Dates and page numbers in file and folder names: 2024-03-08, 2024_03_08,
-// 2024.3.8, 2024年3月8日, 20240308, 2024/03/08/ (folders); pages as 01.md,
-// 02版.md, 第三版.txt, A2.md, page-3.md, and the web archive's
-// YYYYMMDD-PP-NN.txt.
+// Page numbers in file and folder names: 01.md, 02版.md, 第三版.txt, A2.md,
+// page-3.md, and the web archive's YYYYMMDD-PP-NN.txt. (Dates in names —
+// 2024-03-08, 2024_03_08, 2024.3.8, 2024年3月8日, 20240308, 2024/03/08/ of
+// folders — are read by issue.FindDate.)
 // They are compiled on first use, not at start-up: every command would pay
 // for them.
 var names = sync.OnceValue(func() *nameForms {
 	f := &nameForms{
-		separatedDate:  regexp.MustCompile(`(?:^|[^0-9])((?:19|20)[0-9]{2})[-_./](0?[1-9]|1[0-2])[-_./](0?[1-9]|[12][0-9]|3[01])(?:[^0-9]|$)`),
-		chineseDate:    regexp.MustCompile(`((?:19|20)[0-9]{2})年(0?[1-9]|1[0-2])月(0?[1-9]|[12][0-9]|3[01])日`),
-		compactDate:    regexp.MustCompile(`(?:^|[^0-9])((?:19|20)[0-9]{2})(0[1-9]|1[0-2])(0[1-9]|[12][0-9]|3[01])(?:[^0-9]|$)`),
 		archiveName:    regexp.MustCompile(`^((?:19|20)[0-9]{6})-([0-9]{2})-([0-9]{2})$`),
 		pageOrdinal:    regexp.MustCompile(`第([0-9]{1,3}|[一二三四五六七八九十百〇零]{1,5})版`),
 		pageNumber:     regexp.MustCompile(`(?i)^[-_ .]*(?:[a-d]|p|pg|page|版)?[-_ ]?0*([1-9][0-9]{0,2})(?:版)?$`),
 		pageFolderName: regexp.MustCompile(`^(?:第([0-9一二三四五六七八九十百零〇]{1,6})版|([0-9]{1,3}))(?:[-_ .·]+(.*)|$|([^0-9].*))?$`),
 	}
-	f.dateForms = [...]*regexp.Regexp{f.chineseDate, f.separatedDate, f.compactDate}
 	return f
 })
 
 // nameForms are the regular expressions of names (see names).
 type nameForms struct {
-	separatedDate, chineseDate, compactDate *regexp.Regexp
-	archiveName, pageOrdinal, pageNumber    *regexp.Regexp
+	archiveName, pageOrdinal, pageNumber *regexp.Regexp
 	// pageFolderName matches the name of a page folder: 01-要闻, 18_副刊,
 	// 第3版 经济; groups: the 第N版 number, the leading number, the name
 	// after a separator, the name right after the number.
 	pageFolderName *regexp.Regexp
-	// dateForms are the ways file names write a date, most specific
-	// first.
-	dateForms [3]*regexp.Regexp
 }
 
 // dateFromName finds a calendar date in a slash-separated relative path,
@@ -73,47 +65,16 @@ func dateFromName(rel string) string {
 
 // findDate returns the first valid date written in s, as YYYY-MM-DD.
 func findDate(s string) string {
-	_, _, d := dateSpan(s)
+	d, _, _ := issue.FindDate(s, issue.AnyDate)
 	return d
 }
 
-// dateSpan finds the first valid date written in s and returns its byte
-// range and the date as YYYY-MM-DD, or 0, 0, "".
+// dateSpan finds the first valid date written in s (see issue.FindDate)
+// and returns its byte range, a closing 日 included, and the date as
+// YYYY-MM-DD, or 0, 0, "".
 func dateSpan(s string) (start, end int, date string) {
-	// Every form starts with the century: a name without 19 or 20 (or
-	// without 年 for the Chinese form) is passed over without running
-	// the expressions — a shelf's thousands of names are read each time
-	// it opens.
-	if !strings.Contains(s, "19") && !strings.Contains(s, "20") {
-		return 0, 0, ""
-	}
-	for _, re := range names().dateForms {
-		if re == names().chineseDate && !strings.Contains(s, "年") {
-			continue
-		}
-		for _, m := range re.FindAllStringSubmatchIndex(s, -1) {
-			if d := validDate(s[m[2]:m[3]], s[m[4]:m[5]], s[m[6]:m[7]]); d != "" {
-				end := m[7]
-				if strings.HasPrefix(s[end:], "日") {
-					end += len("日")
-				}
-				return m[2], end, d
-			}
-		}
-	}
-	return 0, 0, ""
-}
-
-// validDate checks that year, month and day make a real date.
-func validDate(y, m, d string) string {
-	yi, _ := strconv.Atoi(y)
-	mi, _ := strconv.Atoi(m)
-	di, _ := strconv.Atoi(d)
-	t := time.Date(yi, time.Month(mi), di, 0, 0, 0, 0, time.UTC)
-	if t.Year() != yi || int(t.Month()) != mi || t.Day() != di {
-		return ""
-	}
-	return t.Format(time.DateOnly)
+	date, start, end = issue.FindDate(s, issue.AnyDate)
+	return start, end, date
 }
 
 // pageFromName returns the page number that a file's name gives, with the
