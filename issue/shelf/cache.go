@@ -11,6 +11,7 @@ import (
 
 	"dubao/issue"
 	"dubao/issue/safefile"
+	"dubao/issue/textsafe"
 )
 
 // indexVersion changes whenever what a record holds, or how it is worked
@@ -143,17 +144,14 @@ func plausible(r *record) bool {
 }
 
 // cleanText reports whether s is valid UTF-8 of at most max bytes without
-// control characters.
+// a character that textsafe.Unsafe names (controls, bidirectional
+// controls, U+FEFF): what the model may hold, as a record's paper name
+// goes into the model unread.
 func cleanText(s string, max int) bool {
 	if len(s) > max || !utf8.ValidString(s) {
 		return false
 	}
-	for _, r := range s {
-		if r < 0x20 || 0x7f <= r && r <= 0x9f {
-			return false
-		}
-	}
-	return true
+	return strings.IndexFunc(s, textsafe.Unsafe) < 0
 }
 
 // stale reports whether the index holds records of files that are gone.
