@@ -17,7 +17,7 @@ import (
 // indexVersion changes whenever what a record holds, or how it is worked
 // out, changes: an index of another version, or one made by another
 // version of the parser (issue.ParserVersion), is rebuilt.
-const indexVersion = 5 // 5: a text not mostly Chinese is no issue
+const indexVersion = 6 // 5: a text not mostly Chinese is no issue; 6: sums may be left out (Options.NoKey)
 
 // indexFile is the cached index of one shelf (see encodeIndex for its
 // form on disk).

@@ -2,6 +2,7 @@ package shelf
 
 import (
 	"crypto/sha256"
+	"encoding/binary"
 	"path"
 	"slices"
 	"sort"
@@ -266,6 +267,8 @@ func newEntry(g []*member) *Entry {
 	var pages []int
 	seen := map[int]bool{}
 	var sums [][sha256.Size]byte
+	hashed := true
+	var id filesID
 	var encodings []string
 	for _, m := range g {
 		r := m.r
@@ -295,6 +298,8 @@ func newEntry(g []*member) *Entry {
 		}
 		for _, f := range r.Files {
 			sums = append(sums, [sha256.Size]byte(f.Sum))
+			hashed = hashed && f.hashed()
+			id.add(f)
 			page, enc := m.page, r.Encoding
 			switch {
 			case r.Folder:
@@ -314,7 +319,31 @@ func newEntry(g []*member) *Entry {
 	if e.Pending {
 		e.Encoding = ""
 	} else {
-		e.Key = source.KeyOfSums(sums)
+		if hashed {
+			e.Key = source.KeyOfSums(sums)
+		}
+		e.id = id.sum()
 	}
 	return e
 }
+
+// filesID hashes what tells the files of an issue from any other: their
+// paths, sizes, modification times, inodes, inode change times and the
+// sums of their ends — what the index trusts to know a file unchanged
+// (see fileRec). It keys what a search keeps of the issue (see
+// prefilters), which needs no content key.
+type filesID struct{ b []byte }
+
+// add adds the file f.
+func (id *filesID) add(f fileRec) {
+	id.b = binary.AppendUvarint(id.b, uint64(len(f.Path)))
+	id.b = append(id.b, f.Path...)
+	id.b = binary.AppendVarint(id.b, f.Size)
+	id.b = binary.AppendVarint(id.b, f.ModTime)
+	id.b = binary.AppendUvarint(id.b, f.Inode)
+	id.b = binary.AppendVarint(id.b, f.CTime)
+	id.b = binary.LittleEndian.AppendUint64(id.b, f.Ends)
+}
+
+// sum is the hash of the files' identity.
+func (id *filesID) sum() keySum { return sha256.Sum256(id.b) }

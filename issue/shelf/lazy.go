@@ -24,6 +24,21 @@ type Update struct {
 	Err error
 }
 
+// Keyed returns the shelf s with the content key of every issue (see
+// Entry.Key): s itself when each has one, else the shelf scanned again
+// without Options.NoKey, which reads the files whose sums the index lacks
+// (a hash, not a parse) and keeps the sums in the index.
+func (s *Shelf) Keyed(ctx context.Context) (*Shelf, error) {
+	for _, e := range s.Issues {
+		if e.Key == "" {
+			opt := s.opt
+			opt.NoKey = false
+			return Scan(ctx, s.Dir, opt)
+		}
+	}
+	return s, nil
+}
+
 // Indexing tunes ScanLazy.
 const (
 	// syncIndexLimit is the number of files to index that ScanLazy reads

@@ -111,7 +111,9 @@ func (s *Shelf) openKept(e *Entry, kept map[string]*issue.Issue) *Loaded {
 	}
 	key := ""
 	if !s.opt.NoKey {
-		key = e.Key
+		if key = e.Key; key == "" {
+			return nil // not hashed: Open works the key out
+		}
 	}
 	return &Loaded{Issue: is, Key: key, Entry: e}
 }

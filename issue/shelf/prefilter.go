@@ -2,7 +2,6 @@ package shelf
 
 import (
 	"encoding/binary"
-	"encoding/hex"
 	mathbits "math/bits"
 	"os"
 	"path/filepath"
@@ -15,8 +14,9 @@ import (
 
 // The search's prefilter: for each issue of a shelf, the set of Han
 // characters its text holds (hanSet), kept in the shelf's cache beside its
-// index and known by the issue's key (Entry.Key, which changes with any
-// byte of its files). A search skips, without reading them, the issues
+// index and known by the identity of the issue's files (Entry.id: what
+// the index trusts to tell a changed file, see fileRec), so that a search
+// needs no content key. A search skips, without reading them, the issues
 // that lack every form of one of the query's Han characters
 // (search.Query.Needs). The sets are made by the searches themselves, from
 // the text they read anyway: indexing (list, the reader) never pays for
@@ -117,7 +117,8 @@ next:
 	return true
 }
 
-// prefilters are what a search keeps of each issue of a shelf, by key:
+// prefilters are what a search keeps of each issue of a shelf, by its
+// files' identity:
 // its hanSet and its outline (see searchOutlined) — those of the cache,
 // and those the search made (added), to be saved.
 type prefilters struct {
@@ -140,7 +141,7 @@ type searchInfo struct {
 // its layout or with what it holds.
 const (
 	prefilterMagic   = "DUBAOHAN"
-	prefilterVersion = 2
+	prefilterVersion = 3 // 3: known by the files' identity, not the content key
 )
 
 // prefilterPath is the file of the shelf's prefilters: beside its index.
@@ -264,44 +265,34 @@ func decodeOutline(b []byte) *issue.Outline {
 	return o
 }
 
-// keySum is an issue's key (Entry.Key) as the bytes its hex stands for.
+// keySum is a 32-byte key of an issue: its files' identity (Entry.id).
 type keySum [32]byte
 
-// sumOf returns the bytes of the key, and false for a key that is none
-// ("" while the issue is pending).
-func sumOf(key string) (keySum, bool) {
-	var k keySum
-	n, err := hex.Decode(k[:], []byte(key))
-	return k, err == nil && n == len(k) && len(key) == 2*len(k)
-}
-
-// get returns what is known of the issue with key (never nil).
-func (p *prefilters) get(key string) searchInfo {
-	k, ok := sumOf(key)
-	if !ok {
+// get returns what is known of the issue e (never nil).
+func (p *prefilters) get(e *Entry) searchInfo {
+	if e.id == (keySum{}) {
 		return searchInfo{}
 	}
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	if info := p.known[k]; info != nil {
+	if info := p.known[e.id]; info != nil {
 		return *info
 	}
 	return searchInfo{}
 }
 
-// put records the set and the outline of the issue with key (either may
-// be nil: not known), made by a search.
-func (p *prefilters) put(key string, h hanSet, o *issue.Outline) {
-	k, ok := sumOf(key)
-	if !ok || h == nil && o == nil {
+// put records the set and the outline of the issue e (either may be nil:
+// not known), made by a search.
+func (p *prefilters) put(e *Entry, h hanSet, o *issue.Outline) {
+	if e.id == (keySum{}) || h == nil && o == nil {
 		return
 	}
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	info := p.known[k]
+	info := p.known[e.id]
 	if info == nil {
 		info = &searchInfo{}
-		p.known[k] = info
+		p.known[e.id] = info
 	}
 	if h != nil && info.han == nil {
 		info.han = h
@@ -328,9 +319,8 @@ func (p *prefilters) save(s *Shelf) error {
 	var keys []keySum
 	var infos []*searchInfo
 	for _, en := range s.Issues {
-		k, ok := sumOf(en.Key)
-		if info := p.known[k]; ok && info != nil {
-			keys, infos = append(keys, k), append(infos, info)
+		if info := p.known[en.id]; en.id != (keySum{}) && info != nil {
+			keys, infos = append(keys, en.id), append(infos, info)
 		}
 	}
 	e.uint(uint64(len(keys)))

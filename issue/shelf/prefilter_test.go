@@ -18,7 +18,15 @@ import (
 // reading them, the issues that lack a character the query needs — in
 // every script: 苹果 still finds 蘋果 (and 頭髮 finds 头发) through the
 // prefilter, and an issue of Big5 text is filtered as its decoded text.
+// TestSearchPrefilter, on a shelf scanned with and without the content
+// keys (the prefilters are known by the files' identity).
 func TestSearchPrefilter(t *testing.T) {
+	for _, noKey := range []bool{false, true} {
+		t.Run(map[bool]string{false: "keyed", true: "nokey"}[noKey], func(t *testing.T) { testSearchPrefilter(t, noKey) })
+	}
+}
+
+func testSearchPrefilter(t *testing.T, noKey bool) {
 	big5, err := os.ReadFile(filepath.Join("..", "..", "testdata", "hk-sample-big5.txt"))
 	if err != nil {
 		t.Fatal(err)
@@ -29,7 +37,7 @@ func TestSearchPrefilter(t *testing.T) {
 		{path: "2024-02-08.md", content: "## 苹乡\n\n苹乡的河边，没有另一个字。\n"},
 		{path: "2024-02-09.txt", content: string(big5)},
 	})
-	opt := Options{CacheDir: t.TempDir()}
+	opt := Options{CacheDir: t.TempDir(), NoKey: noKey}
 	s, err := Scan(context.Background(), dir, opt)
 	if err != nil {
 		t.Fatal(err)
@@ -135,7 +143,7 @@ func TestPrefilterFile(t *testing.T) {
 	}
 	collect(t, s, "苹果", SearchOptions{})
 	pf := loadPrefilters(s)
-	info := pf.get(s.Issues[0].Key)
+	info := pf.get(s.Issues[0])
 	if h := info.han; !h.has('苹') || h.has('一') {
 		t.Fatalf("loaded set %v", h)
 	}

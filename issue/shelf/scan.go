@@ -55,7 +55,10 @@ type Options struct {
 	CrossFilesystems bool
 	// NoKey leaves Loaded.Key empty: the caller keeps no reading state
 	// (list, cat, json, search), and hashing a large issue is a good
-	// part of reading it.
+	// part of reading it. A scan with NoKey hashes none of the files it
+	// indexes either: their entries' Key stays empty until a scan
+	// without it (the reader's) works their sums out — from the cache,
+	// or by reading the files again (a hash only, no parse).
 	NoKey bool
 }
 
@@ -144,7 +147,7 @@ type fileRec struct {
 	ModTime int64  `json:"mtime"`           // Unix nanoseconds
 	Inode   uint64 `json:"inode,omitempty"` // 0 where the system has none
 	CTime   int64  `json:"ctime,omitempty"` // the inode's change time, Unix nanoseconds
-	Sum     sum    `json:"sum"`             // SHA-256 of the bytes
+	Sum     sum    `json:"sum"`             // SHA-256 of the bytes; all zero while not worked out (see Options.NoKey)
 	Ends    uint64 `json:"ends"`            // CRC-32C of the first and of the last endsSize bytes
 }
 
@@ -153,10 +156,26 @@ func newFileRec(f found) fileRec {
 	return fileRec{Path: f.rel, Size: f.size, ModTime: f.modTime.UnixNano(), Inode: f.inode, CTime: f.ctime}
 }
 
-// setSums records the sums of the file's bytes, data.
-func (fr *fileRec) setSums(data []byte) {
-	fr.Sum = sha256.Sum256(data)
+// setSums records the sums of the file's bytes, data: with hash, the
+// SHA-256 too (the content key's part), else only Ends.
+func (fr *fileRec) setSums(data []byte, hash bool) {
+	if hash {
+		fr.Sum = sha256.Sum256(data)
+	}
 	fr.Ends = endsSum(data)
+}
+
+// hashed reports whether the file's SHA-256 is known.
+func (fr *fileRec) hashed() bool { return fr.Sum != sum{} }
+
+// hashed reports whether the SHA-256 of every file of r is known.
+func (r *record) hashed() bool {
+	for i := range r.Files {
+		if !r.Files[i].hashed() {
+			return false
+		}
+	}
+	return true
 }
 
 // endsSize is how many bytes at each end of a file Ends covers.
@@ -231,6 +250,10 @@ type unit struct {
 	// (record.parsed): openPath opens a folder of one issue from it
 	// instead of parsing its files a second time.
 	keep bool
+	// unhashed is the cached record of a unit indexed by a scan that
+	// hashed nothing (Options.NoKey): analyze then only works out the
+	// sums of its files, for a scan that needs the content keys.
+	unhashed *record
 }
 
 // Scan finds the issues under dir (recursively) and returns the shelf.
@@ -347,6 +370,13 @@ func prepare(ctx context.Context, dir string, opt Options) (*scan, error) {
 	for i, u := range sc.units {
 		if r := sc.idx.lookup(u); r != nil {
 			sc.records[i] = r
+			if !opt.NoKey && r.Skip == nil && !r.hashed() {
+				// Indexed without its sums: they are read, not the
+				// issue parsed again.
+				sc.units[i].unhashed = r
+				sc.todo = append(sc.todo, i)
+				dates[i] = dateFromName(sc.name + "/" + u.rel)
+			}
 		} else {
 			sc.todo = append(sc.todo, i)
 			dates[i] = dateFromName(sc.name + "/" + u.rel)
@@ -719,6 +749,11 @@ func wrapLine(s string) string {
 
 // analyze reads one unit and records what it holds.
 func analyze(u unit, opt Options) *record {
+	if u.unhashed != nil {
+		if r := hashRecord(u); r != nil {
+			return r
+		}
+	}
 	forced := opt.Encoding
 	r := &record{Path: u.rel, Folder: u.folder, Day: u.day}
 	for _, f := range u.files {
@@ -728,7 +763,7 @@ func analyze(u unit, opt Options) *record {
 	var err error
 	switch {
 	case u.folder:
-		is, err = analyzeFolder(u, r, forced)
+		is, err = analyzeFolder(u, r, forced, !opt.NoKey)
 	case u.day:
 		is, err = analyzeDay(u, r, opt)
 	default:
@@ -774,13 +809,30 @@ func analyze(u unit, opt Options) *record {
 	return r
 }
 
+// hashRecord returns the cached record of u (u.unhashed) with the sums of
+// its files worked out from their bytes; nil when a file cannot be read
+// (u is then indexed again, which says why).
+func hashRecord(u unit) *record {
+	r := *u.unhashed
+	r.Files = slices.Clone(r.Files)
+	var bufs source.Buffers
+	for i, f := range u.files {
+		data, err := bufs.Read(0, f.abs, f.size)
+		if err != nil || int64(len(data)) != f.size {
+			return nil
+		}
+		r.Files[i].Sum = sha256.Sum256(data)
+	}
+	return &r
+}
+
 // analyzeFile reads and parses one file.
 func analyzeFile(f found, r *record, opt Options) (*issue.Issue, error) {
 	data, err := source.ReadText(f.abs, f.size, source.LimitOf(opt.MaxBytes))
 	if err != nil {
 		return nil, err
 	}
-	r.Files[0].setSums(data)
+	r.Files[0].setSums(data, !opt.NoKey)
 	// Parse may keep data: it is not reused.
 	return source.Parse(f.rel, data, opt.source())
 }
@@ -795,7 +847,7 @@ func analyzeDay(u unit, r *record, opt Options) (*issue.Issue, error) {
 		if err != nil {
 			return nil, err
 		}
-		r.Files[i].setSums(data)
+		r.Files[i].setSums(data, !opt.NoKey)
 		names[i], datas[i] = f.rel, data
 	}
 	return source.ParseDay(names, datas, opt.source())
@@ -803,14 +855,14 @@ func analyzeDay(u unit, r *record, opt Options) (*issue.Issue, error) {
 
 // analyzeFolder reads an archive folder: the sums of its files, and the
 // issue they make.
-func analyzeFolder(u unit, r *record, forced string) (*issue.Issue, error) {
+func analyzeFolder(u unit, r *record, forced string, hash bool) (*issue.Issue, error) {
 	var bufs source.Buffers
 	for i, f := range u.files {
 		data, err := bufs.Read(0, f.abs, f.size)
 		if err != nil {
 			return nil, err
 		}
-		r.Files[i].setSums(data)
+		r.Files[i].setSums(data, hash)
 	}
 	return issue.OpenFolder(u.abs, issue.Options{Name: u.rel, Encoding: forced})
 }

@@ -173,12 +173,12 @@ func (s *Shelf) searchEntrySafe(e *Entry, q search.Query, needs [][]rune, pf *pr
 // parsed — only the articles where the match may be when its outline is
 // known (see searchOutlined), else whole, which makes its outline.
 func (s *Shelf) searchEntry(e *Entry, q search.Query, needs [][]rune, pf *prefilters, bufs *source.Buffers) ([]Hit, error) {
-	known := pf.get(e.Key)
+	known := pf.get(e)
 	if !known.han.mayMatch(needs) {
 		return nil, nil
 	}
 	var han *hanBits
-	if known.han == nil && e.Key != "" && !e.day {
+	if known.han == nil && e.id != (keySum{}) && !e.day {
 		han = new(hanBits)
 	}
 	// The text before it is parsed still has its markup: 云**岭** may
@@ -225,7 +225,7 @@ func (s *Shelf) searchEntry(e *Entry, q search.Query, needs [][]rune, pf *prefil
 		made = han.set()
 	}
 	if !match {
-		pf.put(e.Key, made, nil)
+		pf.put(e, made, nil)
 		return nil, nil
 	}
 	// One text file, its page not given by its name: it can be read
@@ -234,7 +234,7 @@ func (s *Shelf) searchEntry(e *Entry, q search.Query, needs [][]rune, pf *prefil
 	o := decodeOutline(known.outline)
 	if single && o != nil {
 		if hits, ok := searchOutlined(e, q, loose, first, texts[0], o); ok {
-			pf.put(e.Key, made, nil)
+			pf.put(e, made, nil)
 			return hits, nil
 		}
 	}
@@ -280,7 +280,7 @@ func (s *Shelf) searchEntry(e *Entry, q search.Query, needs [][]rune, pf *prefil
 		}
 		is = source.Join(parts)
 	}
-	pf.put(e.Key, made, outline)
+	pf.put(e, made, outline)
 	var hits []Hit
 	for si := range is.Sections {
 		sec := &is.Sections[si]

@@ -73,7 +73,9 @@ type Entry struct {
 	// an issue kept in one file, one per page (or per article) otherwise.
 	Files []File `json:"files"`
 	// Key identifies the issue by its content (see Key); it does not change
-	// when the files are renamed or moved. It is empty while Pending.
+	// when the files are renamed or moved. It is empty while Pending, and
+	// while the shelf's index lacks the sums of its files: a scan with
+	// Options.NoKey (list, search) does not hash the files it indexes.
 	Key string `json:"key"`
 	// Pending is set while the issue's files are not indexed yet (ScanLazy):
 	// its date comes from the file names, and its paper, number, pages
@@ -81,6 +83,7 @@ type Entry struct {
 	Pending bool `json:"pending,omitempty"`
 
 	index  int    // position in Shelf.Issues
+	id     keySum // its files' identity (see filesID); zero while Pending
 	folder string // the archive folder read as a whole (issue.OpenFolder), if any
 	day    bool   // the files are the saved pages of one e-paper day (source.ParseDay)
 }

@@ -40,7 +40,13 @@ text.`,
 				return err
 			}
 			if src.shelf != nil && len(args) < 2 {
-				return export.JSON(r.stdout, shelfForJSON(src.shelf))
+				// The JSON holds each issue's content key, which list
+				// and search do not work out.
+				s, err := src.shelf.Keyed(ctx)
+				if err != nil {
+					return err
+				}
+				return export.JSON(r.stdout, shelfForJSON(s))
 			}
 			if src, err = r.pickIssue(ctx, cmd.CommandPath(), src, argAt(args, 1)); err != nil {
 				return err
