@@ -50,6 +50,17 @@ func BenchmarkPlain(b *testing.B) {
 	}
 }
 
+// BenchmarkPlainWrapped writes a 200,000-character article as dubao cat
+// --width 80 does: wrapped at 80 columns by the line breaker, with
+// full-width punctuation.
+func BenchmarkPlainWrapped(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		Plain(benchArticle, Options{Width: 80, FullWidthPunct: true})
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(utf8.RuneCountInString(strings.Join(benchArticle.Paragraphs, ""))), "ns/char")
+}
+
 // hugeParagraph returns an article whose body is one paragraph of n
 // characters.
 func hugeParagraph(n int) *issue.Article {
