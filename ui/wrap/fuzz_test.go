@@ -7,8 +7,9 @@ import (
 
 // FuzzLines checks the layout invariants on arbitrary text, widths and
 // options: tiling and exact fidelity, widths, every rule unless no
-// rule-abiding break fits, determinism, and Lines agreeing with
-// Paragraph.Lines.
+// rule-abiding break fits, determinism, Lines agreeing with
+// Paragraph.Lines, and the scanner's glyphs the same with uniseg skipped
+// between anchors (see uaxBreak) as with uniseg asked at every boundary.
 func FuzzLines(f *testing.F) {
 	seeds := []string{
 		"今年前10个月，双边贸易额达3000亿美元，同比增长5.8%。",
@@ -23,6 +24,7 @@ func FuzzLines(f *testing.F) {
 		"supercalifragilisticexpialidocious",
 		"  leading and trailing  ",
 		"“”“”‘’‘’——……⋯⋯",
+		"5，中。中，，5：中！）“中”1.0。》中、？a；",
 	}
 	for i, s := range seeds {
 		f.Add(s, uint8(4+i*7), uint8(i%5), uint8(i))
@@ -46,6 +48,9 @@ func FuzzLines(f *testing.F) {
 		}
 		if p := NewParagraph(text).Lines(opt); !slices.Equal(got, p) {
 			t.Fatalf("%+v: Lines and Paragraph.Lines differ:\n%v\n%v", opt, got, p)
+		}
+		if fast, slow := glyphsOf(text, false), glyphsOf(text, true); !slices.Equal(fast, slow) {
+			t.Fatalf("the glyphs differ with uniseg skipped between anchors:\n%v\n%v", fast, slow)
 		}
 	})
 }

@@ -103,8 +103,8 @@ type scanner struct {
 	skipped  bool // uniseg was skipped inside a run of Han characters
 	noSkip   bool // never skip uniseg (tests compare both ways)
 
-	prevStart int  // start of the previous glyph
-	prevHan   bool // the previous glyph is a lone CJK unified ideograph
+	prevStart  int    // start of the previous glyph
+	prevAnchor anchor // what the previous glyph is as a restart point for uniseg
 
 	ctx      context
 	prevHard bool // the previous glyph is a line terminator
@@ -114,18 +114,49 @@ func newScanner(text string) scanner {
 	return scanner{text: text, segState: -1}
 }
 
-// uaxBreak reports whether UAX #14 offers a break at byte offset p (which
-// must not decrease between calls). Mandatory breaks are not taken from
-// uniseg: v0.4.7 reports one between an emoji modifier sequence and a space.
-//
-// Between two Han characters (class ID) UAX #14 always allows a break, so
-// the scanner does not ask uniseg there (most of Chinese text); it restarts
-// uniseg at the last Han character afterwards, which is exact because no
-// UAX #14 rule looks back past an ID character.
-func (sc *scanner) uaxBreak(p int, bHan bool) bool {
-	if sc.prevHan && bHan && !sc.noSkip {
-		sc.skipped = true
+// anchor says whether a glyph is a point where uniseg's line-breaking
+// state does not depend on the text before it, so that uniseg can be
+// restarted there (with state −1) and give the same answers after it.
+type anchor uint8
+
+const (
+	anchorNone anchor = iota
+	// anchorID: a lone CJK unified ideograph (UAX #14 class ID). No UAX #14
+	// rule looks back past an ID character.
+	anchorID
+	// anchorClose: a lone full-width stop or closing mark (，。：！）》…:
+	// UAX #14 classes CL, NS, EX, CP) right after an anchor. Only the
+	// number rule (LB25: 5，…) looks back past one, and an anchor before
+	// it is no number.
+	anchorClose
+)
+
+// isStopOrClose reports whether r is one of the full-width stops and closing
+// marks that Chinese text is full of, never a break before them (UAX #14
+// LB13, LB21); TestAnchorsMatchUniseg checks each against uniseg.
+func isStopOrClose(r rune) bool {
+	switch r {
+	case '，', '。', '、', '．', '：', '；', '！', '？', '）', '》', '〉', '」', '』', '】', '〕', '〗':
 		return true
+	}
+	return false
+}
+
+// uaxBreak reports whether UAX #14 offers a break at byte offset p (which
+// must not decrease between calls), before a glyph that may be an anchor
+// of kind b (anchorClose: if the glyph before it is one). Mandatory breaks are
+// not taken from uniseg: v0.4.7 reports one between an emoji modifier
+// sequence and a space.
+//
+// Between two anchors the answer depends on the two characters only: a
+// break before an ID character (LB31), none before a stop or closing mark. Most of
+// Chinese text is such pairs, so the scanner does not ask uniseg there; it
+// restarts uniseg at the last anchor afterwards, which is exact because
+// uniseg's state after an anchor does not depend on the text before it.
+func (sc *scanner) uaxBreak(p int, b anchor) bool {
+	if sc.prevAnchor != anchorNone && b != anchorNone && !sc.noSkip {
+		sc.skipped = true
+		return b == anchorID
 	}
 	if sc.skipped {
 		sc.segEnd, sc.segState, sc.skipped = sc.prevStart, -1, false
@@ -156,7 +187,14 @@ func (sc *scanner) next() (g glyph, ok bool) {
 	}
 	n, r, w, amb := firstGlyph(sc.text[s:])
 	e := s + n
-	han := n == 3 && (r >= 0x4e00 && r <= 0x9fff || r >= 0x3400 && r <= 0x4dbf)
+	var anc anchor
+	switch {
+	case n != 3:
+	case r >= 0x4e00 && r <= 0x9fff || r >= 0x3400 && r <= 0x4dbf:
+		anc = anchorID
+	case isStopOrClose(r):
+		anc = anchorClose
+	}
 	p := runeProps(r, w)
 	if p&pSpace != 0 && n != utf8.RuneLen(r) {
 		p &^= pSpace // a space carrying a combining mark is visible
@@ -169,10 +207,13 @@ func (sc *scanner) next() (g glyph, ok bool) {
 		if p&pDash != 0 && e < len(sc.text) {
 			next, _ = utf8.DecodeRuneInString(sc.text[e:])
 		}
-		cls = sc.ctx.classify(r, p, next, sc.uaxBreak(s, han))
+		cls = sc.ctx.classify(r, p, next, sc.uaxBreak(s, anc))
+	}
+	if anc == anchorClose && sc.prevAnchor == anchorNone {
+		anc = anchorNone // after a number, say: uniseg's state after it depends on that
 	}
 	term := (r < 0x20 || r >= 0x85 && r <= 0x2029) && isTerminator(sc.text[s:e])
-	sc.prevStart, sc.prevHan, sc.prevHard = s, han, term
+	sc.prevStart, sc.prevAnchor, sc.prevHard = s, anc, term
 	sc.ctx.advance(r, p)
 	sc.pos = e
 	f := cls

@@ -1,6 +1,9 @@
 package wrap
 
 import (
+	"slices"
+
+	"github.com/rivo/uniseg"
 	"testing"
 	"unicode/utf8"
 )
@@ -54,6 +57,103 @@ func TestDecodeRune(t *testing.T) {
 		r2, n2 := utf8.DecodeRuneInString(s)
 		if r1 != r2 || n1 != n2 {
 			t.Errorf("decodeRune(%q) = %U, %d; utf8 says %U, %d", s, r1, n1, r2, n2)
+		}
+	}
+}
+
+// unisegBreaks returns the offsets of s at which uniseg, reading the whole
+// of s, offers or forces a line break (the starts of its line segments but
+// the first).
+func unisegBreaks(s string) []int {
+	var out []int
+	state, pos := -1, 0
+	for pos < len(s) {
+		seg, _, _, st := uniseg.FirstLineSegmentInString(s[pos:], state)
+		pos += len(seg)
+		state = st
+		if pos < len(s) {
+			out = append(out, pos)
+		}
+	}
+	return out
+}
+
+// TestAnchorsMatchUniseg checks the two claims uaxBreak's skipping rests
+// on, for every anchor character, in every context of up to two characters
+// (one of each UAX #14 class) before it and every character after it:
+// between two anchors uniseg's answer is a break before an ID character and
+// none before a stop or closing mark; and uniseg's breaks after an anchor are the same
+// whether it reads the text from the anchor or from the start.
+func TestAnchorsMatchUniseg(t *testing.T) {
+	// a character of each UAX #14 class, and a few of each kind the
+	// scanner treats apart
+	var classes []string
+	for _, r := range "a1.,-()%$ \u200b\u2060\u00a0\u0301\u200d“”\"'中一，。（）《》！？：；ー々/—…\u00ad🇨👍🏽א가각각\t¥℃\n\r\u0e01\ufffc:·‘’〔〕「」～ｰ\u3000２Ａ" {
+		classes = append(classes, string(r))
+	}
+	anchors := []string{"中", "一", "㐀", "鿿"}
+	for _, r := range "，。、．：；！？）》〉」』】〕〗" {
+		if !isStopOrClose(r) {
+			t.Fatalf("%q: not in isStopOrClose", r)
+		}
+		anchors = append(anchors, string(r))
+	}
+	// contexts: nothing, one character, and two where the first starts a
+	// rule that looks back further than one character (numbers, spaces
+	// after quotes and brackets, dashes, zero width space, regional
+	// indicators, Hebrew letters, combining marks)
+	contexts := append([]string{""}, classes...)
+	if !testing.Short() {
+		for _, a := range "1.,:/ “(—\u200b🇨א\u0301\u200d" {
+			for _, b := range classes {
+				contexts = append(contexts, string(a)+b)
+			}
+		}
+	}
+	has := func(bs []int, p int) bool { return slices.Contains(bs, p) }
+	for _, a := range anchors {
+		isCL := a != "中" && a != "一" && a != "㐀" && a != "鿿"
+		fromAnchor := make([][]int, len(classes))
+		for i, y := range classes {
+			fromAnchor[i] = unisegBreaks(a + y)
+		}
+		for _, x := range contexts {
+			if isCL {
+				// a CL character is an anchor after an anchor only
+				x += "中"
+			}
+			for i, y := range classes {
+				text := x + a + y
+				whole := unisegBreaks(text)
+				from := fromAnchor[i]
+				for _, p := range from {
+					if !has(whole, len(x)+p) {
+						t.Fatalf("%q: uniseg breaks at %d from %q, not reading the whole text", text, len(x)+p, a)
+					}
+				}
+				for _, p := range whole {
+					if p > len(x)+len(a) && !has(from, p-len(x)) {
+						t.Fatalf("%q: uniseg breaks at %d reading the whole text, not from %q", text, p, a)
+					}
+				}
+				if _, _, ok := fastWidth([]rune(y)[0]); !ok || len(y) != 3 {
+					continue
+				}
+				n, r, _, _ := firstGlyph(y)
+				if n != len(y) {
+					continue
+				}
+				b := anchorNone
+				switch {
+				case r >= 0x4e00 && r <= 0x9fff || r >= 0x3400 && r <= 0x4dbf:
+					b = anchorID
+				case isStopOrClose(r):
+					b = anchorClose
+				}
+				if b != anchorNone && has(whole, len(x)+len(a)) != (b == anchorID) {
+					t.Fatalf("%q: uniseg break between %q and %q is %v", text, a, y, has(whole, len(x)+len(a)))
+				}
+			}
 		}
 	}
 }
