@@ -59,6 +59,9 @@ type App struct {
 	// the reader arrived, just before the reader is started on it (tests
 	// measure the time between).
 	arrived func(time.Time)
+	// now is the clock of progress lines (when to draw); nil means
+	// time.Now. Tests step it to draw every line.
+	now func() time.Time
 	// maxBytes is the size limit of an issue read (0: issue.MaxSize, see
 	// shelf.Options.MaxBytes); tests make it small.
 	maxBytes int64

@@ -31,6 +31,7 @@ type progress struct {
 	name  string             // the shelf, for its lines
 	delay time.Duration
 	start time.Time
+	now   func() time.Time // the clock; nil: time.Now
 
 	mu     sync.Mutex
 	last   time.Time
@@ -45,7 +46,11 @@ func (a App) newProgress(w io.Writer, name string, delay time.Duration) *progres
 	if _, ok := a.terminalWidth(w); !ok {
 		return nil
 	}
-	return &progress{w: w, width: func() (int, bool) { return a.terminalWidth(w) }, name: name, delay: delay, start: time.Now()}
+	now := a.now
+	if now == nil {
+		now = time.Now
+	}
+	return &progress{w: w, width: func() (int, bool) { return a.terminalWidth(w) }, name: name, delay: delay, start: now(), now: now}
 }
 
 // walking shows how far the walk of the shelf's folders got.
@@ -91,15 +96,19 @@ func (p *progress) fetching(fp fetch.Progress) {
 func (p *progress) show(line func(width int) string) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	now := time.Now()
-	if p.closed || now.Sub(p.start) < p.delay || now.Sub(p.last) < progressEvery {
+	now := time.Now
+	if p.now != nil {
+		now = p.now
+	}
+	t := now()
+	if p.closed || t.Sub(p.start) < p.delay || t.Sub(p.last) < progressEvery {
 		return
 	}
 	width, ok := p.width()
 	if !ok {
 		return
 	}
-	p.last, p.shown = now, true
+	p.last, p.shown = t, true
 	// One column is left free: a line that fills the last column leaves
 	// some terminals' cursor on the next line.
 	_, _ = fmt.Fprintf(p.w, "\r%s\x1b[K", wrap.Truncate(line(width), max(width-1, 1), false))

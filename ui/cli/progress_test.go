@@ -67,32 +67,37 @@ func drawn(out string) []string {
 // fill with broken copies of a line the terminal wrapped.
 func TestProgressFitsTheTerminal(t *testing.T) {
 	site, base := fetchSite(t)
-	site.Latency = 40 * time.Millisecond
 	app, _ := dataHome(t)
 	var errb bytes.Buffer
-	var width atomic.Int64
-	width.Store(80)
-	app.terminal = func(w io.Writer) (int, bool) { return int(width.Load()), w == &errb }
+	// The window is made narrower once the first line is drawn: the width
+	// is asked under the progress line's lock, before each line is
+	// written, so errb is not being written meanwhile.
+	app.terminal = func(w io.Writer) (int, bool) {
+		if strings.Contains(errb.String(), "\r") {
+			return 30, w == &errb
+		}
+		return 80, w == &errb
+	}
+	// A clock that moves progressEvery at each look: every line is drawn.
+	var ticks atomic.Int64
+	start := time.Date(2026, 8, 3, 6, 0, 0, 0, time.UTC)
+	app.now = func() time.Time { return start.Add(time.Duration(ticks.Add(1)) * progressEvery) }
 	app = notDumb(app)
-	go func() { // the window made narrower mid-fetch
-		time.Sleep(150 * time.Millisecond)
-		width.Store(30)
-	}()
 	var out bytes.Buffer
 	if code := app.Run(context.Background(), []string{"get", "--into", t.TempDir(), base + site.Pages[0]}, strings.NewReader(""), &out, &errb); code != ExitOK {
 		t.Fatalf("get: %d %q", code, errb.String())
 	}
 	lines := drawn(strings.SplitN(errb.String(), "人民日报 2026-08-03", 2)[0])
-	if len(lines) == 0 {
-		t.Fatalf("no progress line: %q", errb.String())
+	if len(lines) < 2 {
+		t.Fatalf("%d progress lines, want one at 80 columns and more at 30: %q", len(lines), errb.String())
 	}
-	for _, l := range lines {
-		if w := wrap.StringWidth(l, false); w > 79 {
-			t.Errorf("a line of %d columns on a terminal of 80: %q", w, l)
+	if w := wrap.StringWidth(lines[0], false); w > 79 || w <= 29 {
+		t.Errorf("the first line, %d columns on a terminal of 80: %q", w, lines[0])
+	}
+	for _, l := range lines[1:] {
+		if w := wrap.StringWidth(l, false); w > 29 || !strings.Contains(l, "正在下载") && !strings.HasSuffix(l, "…") {
+			t.Errorf("a line of %d columns on a terminal of 30: %q", w, l)
 		}
-	}
-	if last := lines[len(lines)-1]; wrap.StringWidth(last, false) > 29 || !strings.Contains(last, "正在下载") && !strings.HasSuffix(last, "…") {
-		t.Errorf("the last line on a terminal of 30 columns: %q", last)
 	}
 	// The shelf's walk, on the same line.
 	var buf bytes.Buffer
