@@ -1,6 +1,7 @@
 package render
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -50,6 +51,9 @@ type Layout struct {
 	// grids are the column plans of the grids of large tables, by block
 	// (see gridPlan), worked out once.
 	grids map[int]*gridPlan
+	// marksIn and marksOut are the last marks Marks mapped and what they
+	// became: a frame asks for the same marks as the one before.
+	marksIn, marksOut []Mark
 }
 
 // unitKind says how a unit is laid out.
@@ -430,10 +434,16 @@ func (l *Layout) sourcePos(p issue.Pos) issue.Pos {
 // Marks returns marks given in the coordinates of the article as written
 // (search matches) in those of the text shown, for Renderer.Line: a match
 // covers the characters its text became. Without a conversion it returns
-// marks as they are.
+// marks as they are. The marks mapped last are kept, so that each frame
+// of one search does not map them again: the result must not be changed.
 func (l *Layout) Marks(marks []Mark) []Mark {
 	if l.maps == nil || len(marks) == 0 {
 		return marks
+	}
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if slices.Equal(marks, l.marksIn) {
+		return l.marksOut
 	}
 	out := make([]Mark, len(marks))
 	for i, m := range marks {
@@ -442,6 +452,8 @@ func (l *Layout) Marks(marks []Mark) []Mark {
 		}
 		out[i] = m
 	}
+	// A copy: the caller may reuse its slice for other marks.
+	l.marksIn, l.marksOut = append(l.marksIn[:0], marks...), out
 	return out
 }
 

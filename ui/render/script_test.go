@@ -111,6 +111,18 @@ func TestLayoutScriptMarks(t *testing.T) {
 	if marks[0].Start != 0 {
 		t.Error("Marks changed its argument")
 	}
+	// Each frame asks again: the marks are not mapped again …
+	if n := testing.AllocsPerRun(10, func() { lay.Marks(marks) }); n != 0 {
+		t.Errorf("Marks of the same marks again: %v allocations, want them kept", n)
+	}
+	// … until they change, in the same slice (the reader reuses its own).
+	marks[1].Start, marks[1].End = marks[0].Start, marks[0].End
+	if m := lay.Marks(marks)[1]; shown[m.Start:m.End] != "内存" {
+		t.Errorf("the changed mark covers %q, want 内存", shown[m.Start:m.End])
+	}
+	if m := got[1]; shown[m.Start:m.End] != "苹果" {
+		t.Errorf("an earlier result changed: its mark covers %q, want 苹果", shown[m.Start:m.End])
+	}
 	if plain := New(styles.New(true)).Layout(a, Options{Width: 20}); len(plain.Marks(marks)) != 2 || plain.Marks(marks)[1] != marks[1] {
 		t.Error("Marks without a conversion changed the marks")
 	}
