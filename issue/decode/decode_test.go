@@ -204,6 +204,12 @@ func FuzzDecode(f *testing.F) {
 	f.Add(append([]byte{0xFF, 0xFE}, "a\x00b\x00"...))
 	f.Add([]byte("\xb0\xa1\xb0\xa2\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
+		// The one-pass scan says what validation and textsafe say.
+		if valid, clean := scanUTF8(data); valid != utf8.Valid(data) {
+			t.Fatalf("%q: scanUTF8 valid %v", data, valid)
+		} else if want := textsafe.FirstChange(data); valid && clean != want {
+			t.Fatalf("%q: scanUTF8 clean at %d, want %d", data, clean, want)
+		}
 		r, err := Bytes(data, "")
 		if err != nil {
 			if !errors.Is(err, ErrBinary) {

@@ -10,79 +10,140 @@ import (
 // scanUTF8 reports in one pass whether data is valid UTF-8 and, if it is,
 // the index of the first byte textsafe.Bytes changes (textsafe.FirstChange's
 // answer, len(data) when there is none): the two passes over every byte
-// of an issue that most of its reading cost, made one. Chinese text is
-// mostly three-byte characters, which take the short way: two at a time
-// when both are characters no check but validity concerns (plainLead),
-// else one at a time.
+// of an issue that most of its reading cost, made one.
+//
+// Most of the text goes through a small automaton eight bytes at a time
+// (fastScan), whatever its mix of ASCII and Chinese; where the automaton
+// stops (a character it does not know to be valid and unchanged, or the
+// last bytes), the characters are looked at one at a time (scanChar), and
+// the automaton takes over again.
 func scanUTF8(data []byte) (valid bool, clean int) {
 	n := len(data)
-	clean = n
 	i := 0
-	for i < n {
-		// Two three-byte characters in the eight bytes at i: their lead
-		// bytes plain, their four continuation bytes 10xxxxxx.
-		for i+8 <= n {
-			w := binary.LittleEndian.Uint64(data[i:])
-			if w&0x0000_C0C0_00C0_C000 != 0x0000_8080_0080_8000 || !plainLead[byte(w)] || !plainLead[byte(w>>24)] ||
-				// U+FEFF, EF BB BF, is the one EF character Bytes changes.
-				w&0xFFFF == 0xBBEF || w>>24&0xFFFF == 0xBBEF {
-				break
-			}
-			i += 6
-		}
+	for {
+		i = fastScan(data, i)
 		if i >= n {
-			break
+			return true, n
 		}
-		c := data[i]
-		if c < utf8.RuneSelf {
-			// Eight bytes of ASCII that textsafe.Bytes keeps (markup,
-			// Latin text) at a time.
-			for i+8 <= n && plainASCII(binary.LittleEndian.Uint64(data[i:])) {
-				i += 8
+		// At least slowSpan bytes one character at a time: the automaton
+		// stopped on a character it passes to this loop.
+		for stop := min(i+slowSpan, n); i < stop; {
+			size, st := scanChar(data, i)
+			switch st {
+			case charInvalid:
+				return false, n
+			case charChanged:
+				// The character at i is valid: whether the rest is.
+				return utf8.Valid(data[i+size:]), i
 			}
-			if i >= n {
+			i += size
+		}
+	}
+}
+
+// slowSpan is how many bytes scanUTF8 reads a character at a time where
+// the automaton stopped, before it tries the automaton again.
+const slowSpan = 16
+
+// What scanChar finds.
+const (
+	charPlain   = iota // a valid character that textsafe.Bytes keeps
+	charChanged        // a valid character that textsafe.Bytes changes
+	charInvalid        // not valid UTF-8
+)
+
+// scanChar looks at the character at data[i]: its size and whether it is
+// valid and kept (see textsafe.Changes).
+func scanChar(data []byte, i int) (size, st int) {
+	c := data[i]
+	if c < utf8.RuneSelf {
+		if c < 0x20 && c != '\n' || c == 0x7F {
+			return 1, charChanged
+		}
+		return 1, charPlain
+	}
+	r, size := utf8.DecodeRune(data[i:])
+	switch {
+	case r == utf8.RuneError && size == 1:
+		return 1, charInvalid
+	case textsafe.Changes(data[i : i+size]):
+		return size, charChanged
+	}
+	return size, charPlain
+}
+
+// fastScan runs the automaton (scanDFA) over data from i, a character
+// boundary, and returns the character boundary where it stopped: every
+// character before it is valid UTF-8 that textsafe.Bytes keeps. It stops
+// in the eight bytes where the automaton meets a character it does not
+// pass, or before the last seven bytes of data.
+func fastScan(data []byte, i int) int {
+	n := len(data)
+	s := uint64(sAccept)
+	for i+8 <= n {
+		if s == sAccept {
+			// Between characters, the two commonest cases take a
+			// shorter way: two Chinese characters, or eight bytes of
+			// ASCII (markup, Latin text).
+			for i+8 <= n && plainHan2(binary.LittleEndian.Uint64(data[i:])) {
+				i += 6
+			}
+			if i+8 > n {
 				break
 			}
-			if c = data[i]; c >= utf8.RuneSelf {
+			if w := binary.LittleEndian.Uint64(data[i:]); w&0x8080808080808080 == 0 && plainASCII(w) {
+				i += 8
 				continue
 			}
-			if c < 0x20 && c != '\n' || c == 0x7F { // textsafe.Changes, inline
-				return utf8.Valid(data[i+1:]), i
-			}
-			i++
-			continue
 		}
-		switch {
-		case c >= 0xE1 && c <= 0xEF && c != 0xED:
-			// Three bytes, any continuation bytes: U+1000–U+CFFF and
-			// U+E000–U+FFFF.
-			if i+2 >= n || data[i+1]&0xC0 != 0x80 || data[i+2]&0xC0 != 0x80 {
-				return false, clean
-			}
-			// bidi controls, separators, U+FEFF, the paragraph mark U+E40C
-			if (c == 0xE2 || c == 0xEF || c == 0xEE) && textsafe.Changes(data[i:i+3]) {
-				return utf8.Valid(data[i+3:]), i
-			}
-			i += 3
-			continue
-		case c >= 0xC2 && c <= 0xDF:
-			if i+1 >= n || data[i+1]&0xC0 != 0x80 {
-				return false, clean
-			}
-			if (c == 0xC2 || c == 0xD8) && textsafe.Changes(data[i:i+2]) {
-				return utf8.Valid(data[i+2:]), i
-			}
-			i += 2
-			continue
+		w := binary.LittleEndian.Uint64(data[i:])
+		t := scanDFA[byte(w)] >> (s & 63)
+		t = scanDFA[byte(w>>8)] >> (t & 63)
+		t = scanDFA[byte(w>>16)] >> (t & 63)
+		t = scanDFA[byte(w>>24)] >> (t & 63)
+		t = scanDFA[byte(w>>32)] >> (t & 63)
+		t = scanDFA[byte(w>>40)] >> (t & 63)
+		t = scanDFA[byte(w>>48)] >> (t & 63)
+		t = scanDFA[byte(w>>56)] >> (t & 63)
+		if t&63 == sStop {
+			break
 		}
-		r, size := utf8.DecodeRune(data[i:])
-		if r == utf8.RuneError && size == 1 {
-			return false, clean
-		}
-		i += size
+		s = t & 63
+		i += 8
 	}
-	return true, clean
+	// In the middle of a character: back to its first byte (the
+	// automaton read its first bytes before i, so it is there).
+	if s != sAccept {
+		for i--; data[i]&0xC0 == 0x80; i-- {
+		}
+	}
+	return i
 }
+
+// plainHan2 reports whether the first six bytes of w are two
+// three-byte characters that textsafe.Bytes keeps and that any two
+// continuation bytes make valid (see plainLead).
+func plainHan2(w uint64) bool {
+	return w&0x0000_C0C0_00C0_C000 == 0x0000_8080_0080_8000 && plainLead[byte(w)] && plainLead[byte(w>>24)] &&
+		// U+FEFF, EF BB BF, is the one EF character Bytes changes.
+		w&0xFFFF != 0xBBEF && w>>24&0xFFFF != 0xBBEF
+}
+
+// plainLead marks the lead bytes of three-byte characters that any two
+// continuation bytes make valid, and that textsafe.Changes never
+// concerns: E1 and E3–EC (U+1000–U+1FFF, U+3000–U+CFFF: CJK punctuation,
+// kana, the Han characters, Hangul), and EF (U+F000–U+FFFF: the
+// full-width forms ，：（）) but for U+FEFF, which plainHan2 checks
+// itself. E0 and ED limit their second byte; E2 and EE start characters
+// Bytes changes.
+var plainLead = func() (t [256]bool) {
+	t[0xE1] = true
+	for c := 0xE3; c <= 0xEC; c++ {
+		t[c] = true
+	}
+	t[0xEF] = true // but for EF BB: see plainHan2
+	return t
+}()
 
 // plainASCII reports whether the eight bytes of w are ASCII that
 // textsafe.Bytes keeps: none at or above 0x80, none below 0x20 but '\n',
@@ -93,24 +154,83 @@ func plainASCII(w uint64) bool {
 		return false
 	}
 	ge20 := (w + 0x6060606060606060) & hi // b + 0x60 ≥ 0x80: b ≥ 0x20
-	zero := func(x uint64) uint64 { return ^((x & lo7) + lo7 | x) & hi }
-	nl := zero(w ^ 0x0A0A0A0A0A0A0A0A)
-	del := zero(w ^ lo7)
+	// The bytes of x that are zero have their high bit set in
+	// ^((x&lo7)+lo7 | x) & hi: nl, the newlines, and del.
+	x := w ^ 0x0A0A0A0A0A0A0A0A
+	nl := ^((x&lo7 + lo7) | x) & hi
+	x = w ^ lo7
+	del := ^((x&lo7 + lo7) | x) & hi
 	return (ge20|nl) == hi && del == 0
 }
 
-// plainLead marks the lead bytes of three-byte characters that any two
-// continuation bytes make valid, and that textsafe.Changes never
-// concerns: E1 and E3–EC (U+1000–U+1FFF, U+3000–U+CFFF: CJK punctuation,
-// kana, the Han characters, Hangul), and EF (U+F000–U+FFFF: the
-// full-width forms ，：（）) but for U+FEFF, which the scan checks
-// itself. E0 and ED limit their second byte; E2 and EE start characters
-// Bytes changes.
-var plainLead = func() (t [256]bool) {
-	t[0xE1] = true
-	for c := 0xE3; c <= 0xEC; c++ {
-		t[c] = true
+// The states of the automaton (scanDFA), each the shift that selects its
+// row in an entry of the table: six bits a state, ten states.
+const (
+	sAccept = 0  // between characters
+	sStop   = 6  // a character the automaton does not pass (absorbing)
+	sTail1  = 12 // one continuation byte to come
+	sTail2  = 18 // two continuation bytes to come
+	sE0     = 24 // after E0: A0–BF, then one more
+	sED     = 30 // after ED: 80–9F (no surrogates), then one more
+	sE2     = 36 // after E2: U+2000–U+2FFF
+	sE280   = 42 // after E2 80: U+2000–U+203F
+	sEF     = 48 // after EF: U+F000–U+FFFF
+	sC2     = 54 // after C2: U+0080–U+00BF
+)
+
+// scanDFA is the automaton of fastScan: scanDFA[b] >> s & 63 is the state
+// after byte b in state s. It passes valid UTF-8 of one to three bytes
+// that textsafe.Bytes keeps, and stops (sStop) on anything else, exactly
+// or more: on what is not valid, on the characters textsafe.Changes
+// concerns (controls but '\n', DEL, U+0080–U+009F, U+200E, U+200F,
+// U+2028–U+202E, U+FEFF) and also, to stay within ten states, on
+// U+0600–U+063F (D8), U+2040–U+207F (E2 81), U+E000–U+EFFF (EE), U+FEC0–
+// U+FEFF (EF BB) and four-byte characters, which scanChar then reads. A
+// character it stops on is read by scanChar, which is exact.
+var scanDFA = func() (t [256]uint64) {
+	set := func(from, b, to int) { t[b] |= uint64(to) << from }
+	cont := func(from, lo, hi, to int) {
+		for b := lo; b <= hi; b++ {
+			set(from, b, to)
+		}
 	}
-	t[0xEF] = true // but for EF BB: see scanUTF8
+	for b := range 256 {
+		set(sStop, b, sStop)
+		// Default: every state stops; the transitions below replace it.
+		for _, s := range []int{sAccept, sTail1, sTail2, sE0, sED, sE2, sE280, sEF, sC2} {
+			set(s, b, sStop)
+		}
+	}
+	// set ORs: clear a state's field before giving it its transition.
+	clear := func(from, b int) { t[b] &^= 63 << from }
+	to := func(from, lo, hi, st int) {
+		for b := lo; b <= hi; b++ {
+			clear(from, b)
+		}
+		cont(from, lo, hi, st)
+	}
+	to(sAccept, 0x20, 0x7E, sAccept)
+	to(sAccept, '\n', '\n', sAccept)
+	to(sAccept, 0xC2, 0xC2, sC2)
+	to(sAccept, 0xC3, 0xD7, sTail1)
+	to(sAccept, 0xD9, 0xDF, sTail1)
+	to(sAccept, 0xE0, 0xE0, sE0)
+	to(sAccept, 0xE1, 0xE1, sTail2)
+	to(sAccept, 0xE2, 0xE2, sE2)
+	to(sAccept, 0xE3, 0xEC, sTail2)
+	to(sAccept, 0xED, 0xED, sED)
+	to(sAccept, 0xEF, 0xEF, sEF)
+	to(sTail1, 0x80, 0xBF, sAccept)
+	to(sTail2, 0x80, 0xBF, sTail1)
+	to(sE0, 0xA0, 0xBF, sTail1)
+	to(sED, 0x80, 0x9F, sTail1)
+	to(sE2, 0x80, 0x80, sE280)
+	to(sE2, 0x82, 0xBF, sTail1)
+	to(sE280, 0x80, 0x8D, sAccept)
+	to(sE280, 0x90, 0xA7, sAccept)
+	to(sE280, 0xAF, 0xBF, sAccept)
+	to(sEF, 0x80, 0xBA, sTail1)
+	to(sEF, 0xBC, 0xBF, sTail1)
+	to(sC2, 0xA0, 0xBF, sAccept)
 	return t
 }()

@@ -2,6 +2,7 @@ package decode
 
 import (
 	"math/rand/v2"
+	"strings"
 	"testing"
 	"unicode/utf8"
 
@@ -40,6 +41,15 @@ func TestScanUTF8(t *testing.T) {
 		check(p)
 		check("中文" + p)
 		check(p + "中文")
+	}
+	// Each piece at every offset of a longer text, in Chinese and in
+	// ASCII, so that it falls at each place of the eight-byte words the
+	// automaton reads, mid-character ones too.
+	for _, p := range pieces {
+		for k := range 20 {
+			check(strings.Repeat("a", k) + "中文，青溪河a“廊道”" + p + "全线贯通。abcdefgh中文")
+			check(strings.Repeat("中", k) + "ab," + p + "中文中文中文中文")
+		}
 	}
 	r := rand.New(rand.NewPCG(1, 2))
 	for k := range 20000 {
