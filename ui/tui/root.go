@@ -449,18 +449,21 @@ func (m *Model) pages() []common.Page {
 	return out
 }
 
+// cursorPage is a page that may place the terminal's cursor: in the
+// field being typed into (the reader's search, the shelf's filter).
+type cursorPage interface {
+	Cursor() *tea.Cursor
+}
+
 // View draws the page shown, full screen, with the mouse on.
 func (m *Model) View() tea.View {
 	content := ""
 	var cursor *tea.Cursor
 	if p := m.shown(); p != nil {
 		content = p.View()
-	}
-	switch {
-	case m.showing == showShelf && m.shelf != nil:
-		cursor = m.shelf.Cursor()
-	case m.showing == showReader && m.reader != nil:
-		cursor = m.reader.Cursor()
+		if c, ok := p.(cursorPage); ok {
+			cursor = c.Cursor()
+		}
 	}
 	v := tea.NewView(common.Fit(content, m.width, m.height))
 	if m.width > 0 && m.height > 0 { // no cell to put it on otherwise

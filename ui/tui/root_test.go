@@ -12,6 +12,7 @@ import (
 	"dubao/issue"
 	"dubao/ui/config"
 	"dubao/ui/tui/common"
+	"dubao/ui/tui/internal/tuitest"
 )
 
 func TestErrorPageQuits(t *testing.T) {
@@ -114,4 +115,39 @@ func TestHostileText(t *testing.T) {
 func drawnWith(m *Model, st lipgloss.Style) bool {
 	sgr, _, _ := strings.Cut(st.Render("\x00"), "\x00")
 	return sgr != "" && strings.Contains(m.View().Content, sgr)
+}
+
+// TestViewCursor: the root's view puts the terminal's cursor where the
+// page shown puts it — in the shelf's filter and the reader's search
+// while they are typed into — and nowhere otherwise.
+func TestViewCursor(t *testing.T) {
+	m := newShelfModel(t, tuitest.ScanShelf(t, tuitest.ShelfDir(t)), nil, nil, 100, 30)
+	cursorAt := func(when string, want *tea.Cursor) {
+		t.Helper()
+		got := m.View().Cursor
+		switch {
+		case want == nil && got != nil:
+			t.Errorf("%s: a cursor at %v, want none", when, got.Position)
+		case want != nil && (got == nil || got.Position != want.Position):
+			t.Errorf("%s: cursor %v, want at %v", when, got, want.Position)
+		}
+	}
+	cursorAt("the shelf", nil)
+	press(t, m, "/")
+	if m.shelf.Cursor() == nil {
+		t.Fatalf("/ opens no filter on the shelf:\n%s", screen(m))
+	}
+	cursorAt("the shelf's filter", m.shelf.Cursor())
+	press(t, m, "esc", "j", "enter")
+	if m.showing != showReader {
+		t.Fatalf("enter opens no issue:\n%s", screen(m))
+	}
+	cursorAt("the reader", nil)
+	press(t, m, "/")
+	if readerOf(m).Cursor() == nil {
+		t.Fatalf("/ opens no search in the reader:\n%s", screen(m))
+	}
+	cursorAt("the reader's search", readerOf(m).Cursor())
+	press(t, m, "esc")
+	cursorAt("the reader after esc", nil)
 }
