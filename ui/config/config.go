@@ -150,33 +150,28 @@ func Parse(data []byte, name string) (Config, error) {
 		}
 		c.Measure = *f.Measure
 	}
-	if f.Ambiguous != nil {
-		switch *f.Ambiguous {
-		case "narrow":
-		case "wide":
-			c.AmbiguousWide = true
-		default:
-			return Defaults(), bad("", "ambiguous", "ambiguous must be \"narrow\" or \"wide\", not %q", *f.Ambiguous)
+	// The settings that say one of two words.
+	for _, o := range []struct {
+		v             *string
+		key           string
+		first, second string
+		firstSets     bool // what first sets *set to; second sets the opposite
+		set           *bool
+	}{
+		{f.Ambiguous, "ambiguous", "narrow", "wide", false, &c.AmbiguousWide},
+		{f.Punct, "punctuation", "full-width", "as-written", true, &c.FullWidthPunct},
+		{f.Paras, "paragraphs", "indent", "spaced", true, &c.IndentOnly},
+	} {
+		if o.v == nil {
+			continue
 		}
-	}
-	if f.Punct != nil {
-		switch *f.Punct {
-		case "full-width":
-			c.FullWidthPunct = true
-		case "as-written":
-			c.FullWidthPunct = false
+		switch *o.v {
+		case o.first:
+			*o.set = o.firstSets
+		case o.second:
+			*o.set = !o.firstSets
 		default:
-			return Defaults(), bad("", "punctuation", "punctuation must be \"full-width\" or \"as-written\", not %q", *f.Punct)
-		}
-	}
-	if f.Paras != nil {
-		switch *f.Paras {
-		case "indent":
-			c.IndentOnly = true
-		case "spaced":
-			c.IndentOnly = false
-		default:
-			return Defaults(), bad("", "paragraphs", "paragraphs must be \"indent\" or \"spaced\", not %q", *f.Paras)
+			return Defaults(), bad("", o.key, "%s must be %q or %q, not %q", o.key, o.first, o.second, *o.v)
 		}
 	}
 	if f.Script != nil {

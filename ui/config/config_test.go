@@ -162,3 +162,34 @@ func TestTypesetting(t *testing.T) {
 		}
 	}
 }
+
+// TestTwoWordSettings: each setting that says one of two words takes
+// both, whatever the default, and names both when given another.
+func TestTwoWordSettings(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		get  func(Config) bool
+		want bool
+		err  string
+	}{
+		{`ambiguous = "narrow"`, func(c Config) bool { return c.AmbiguousWide }, false, ""},
+		{`ambiguous = "wide"`, func(c Config) bool { return c.AmbiguousWide }, true, ""},
+		{`ambiguous = "Wide"`, nil, false, `c.toml:1: ambiguous must be "narrow" or "wide", not "Wide"`},
+		{`punctuation = "full-width"`, func(c Config) bool { return c.FullWidthPunct }, true, ""},
+		{`punctuation = "as-written"`, func(c Config) bool { return c.FullWidthPunct }, false, ""},
+		{`punctuation = ""`, nil, false, `c.toml:1: punctuation must be "full-width" or "as-written", not ""`},
+		{`paragraphs = "indent"`, func(c Config) bool { return c.IndentOnly }, true, ""},
+		{`paragraphs = "spaced"`, func(c Config) bool { return c.IndentOnly }, false, ""},
+		{`paragraphs = "wide"`, nil, false, `c.toml:1: paragraphs must be "indent" or "spaced", not "wide"`},
+	} {
+		c, err := Parse([]byte(tc.text+"\n"), "c.toml")
+		switch {
+		case tc.err != "" && (err == nil || err.Error() != tc.err):
+			t.Errorf("%s: error %v, want %s", tc.text, err, tc.err)
+		case tc.err == "" && err != nil:
+			t.Errorf("%s: %v", tc.text, err)
+		case tc.err == "" && tc.get(c) != tc.want:
+			t.Errorf("%s: sets %v, want %v", tc.text, tc.get(c), tc.want)
+		}
+	}
+}
