@@ -187,7 +187,11 @@ func (r *runner) cat(ctx context.Context, is *issue.Issue, arts []*issue.Article
 		case styled:
 			text = safeText(rnd.Styled(a, ropt), true)
 		default:
-			text = safeText(render.Plain(a, ropt), false)
+			// Plain's text is safe already (textsafe.Line on every
+			// line, FuzzLayout checks that textsafe.Text keeps it): a
+			// second pass of safeText over it would change nothing but
+			// the spaces of a line left blank by the cleaning
+			text = trimLineEnds(render.Plain(a, ropt))
 		}
 		if _, err := out.WriteString(text); err != nil {
 			return err

@@ -243,8 +243,14 @@ func Plain(a *issue.Article, opt Options) string {
 	opt.Plain = true
 	opt.Width = max(opt.Width, 0)
 	l := newLayout(a, opt, nil)
+	lines := l.All()
+	n := 0
+	for _, ln := range lines {
+		n += ln.Indent + len(ln.Text) + 1
+	}
 	var b strings.Builder
-	for _, ln := range l.All() {
+	b.Grow(n) // cleaning only shortens a line
+	for _, ln := range lines {
 		if ln.Text != "" {
 			b.WriteString(strings.Repeat(" ", ln.Indent))
 			b.WriteString(strings.TrimRight(textsafe.Line(ln.Text), " "))

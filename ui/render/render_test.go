@@ -395,6 +395,9 @@ func FuzzLayout(f *testing.F) {
 			t.Errorf("escape in plain output %q", out)
 		}
 		checkSafe(t, out, false, "plain")
+		if safe := textsafe.Text(out); safe != out {
+			t.Errorf("textsafe.Text changes the plain output %q to %q", out, safe)
+		}
 		for _, ln := range r.Layout(a, Options{Width: w}).All() {
 			checkSafe(t, r.Line(ln, nil), true, "styled line")
 		}
