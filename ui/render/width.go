@@ -51,6 +51,12 @@ func hasRisky(s string) bool {
 			i += 3 // U+4E00–U+9FFF: ideographs
 			continue
 		}
+		if i+2 < len(s) && s[i+2]&0xc0 == 0x80 && (c == 0xe2 && s[i+1] == 0x80 && s[i+2] >= 0x90 && s[i+2] <= 0xa7 || // U+2010–U+2027: general punctuation
+			c == 0xe3 && s[i+1] == 0x80 && s[i+2] <= 0xad || // U+3000–U+302D: CJK punctuation
+			c == 0xef && (s[i+1] == 0xbc && s[i+2] >= 0x81 || s[i+1] == 0xbd && s[i+2] <= 0x9e)) { // U+FF01–U+FF5E: full-width forms
+			i += 3
+			continue
+		}
 		r, n := utf8.DecodeRuneInString(s[i:])
 		if risky(r) {
 			return true

@@ -184,6 +184,25 @@ func TestHasRisky(t *testing.T) {
 	}
 }
 
+// TestHasRiskyEveryRune holds hasRisky's byte-level shortcuts to risky,
+// for every rune alone, between ideographs and before a combining mark.
+func TestHasRiskyEveryRune(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if r >= 0xd800 && r <= 0xdfff {
+			continue
+		}
+		c, want := string(r), risky(r)
+		for _, tc := range []struct {
+			s    string
+			want bool
+		}{{c, want}, {"中" + c + "文", want}, {c + "\u0301", want || risky(0x301)}} {
+			if got := hasRisky(tc.s); got != tc.want {
+				t.Fatalf("hasRisky(%q) = %v, want %v", tc.s, got, tc.want)
+			}
+		}
+	}
+}
+
 // riskySample returns text with a character of every kind of width
 // disagreement, among Chinese prose.
 func riskySample() string {
