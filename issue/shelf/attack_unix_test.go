@@ -210,7 +210,7 @@ func TestCacheEnds(t *testing.T) {
 		t.Fatal(err)
 	}
 	u.files = []found{{rel: u.rel, abs: u.abs, size: info.Size(), modTime: info.ModTime()}} // no inode, no change time
-	r := analyze(u, Options{})
+	r := analyze(u, Options{}, nil)
 	idx := index{byPath: map[string]*record{u.rel: r}}
 	if idx.lookup(u) != r {
 		t.Fatal("the unchanged file is not found in the index")

@@ -32,6 +32,14 @@ type Reason struct {
 	Limit string `json:"limit,omitempty"`
 }
 
+// detach makes the strings of r its own: a reason made from an error may
+// quote the bytes of a file, whose buffer is reused (see analyze).
+func (r *Reason) detach() {
+	if r != nil {
+		r.Detail, r.Zh, r.Limit = strings.Clone(r.Detail), strings.Clone(r.Zh), strings.Clone(r.Limit)
+	}
+}
+
 // ReasonKind is the kind of a Reason.
 type ReasonKind uint8
 

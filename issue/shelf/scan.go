@@ -695,8 +695,9 @@ func analyzeAll(ctx context.Context, units []unit, todo []int, opt Options, got 
 	var wg sync.WaitGroup
 	for range min(workers, len(todo)) {
 		wg.Go(func() {
+			var bufs source.Buffers // the worker's, reused from file to file
 			for i := range jobs {
-				results <- result{i, analyzeSafe(units[i], opt)}
+				results <- result{i, analyzeSafe(units[i], opt, &bufs)}
 			}
 		})
 	}
@@ -725,7 +726,7 @@ func analyzeAll(ctx context.Context, units []unit, todo []int, opt Options, got 
 // analyzeSafe is analyze that never takes the program down: a panic
 // reading a unit (a bug, met on some file) skips it with the reason, and
 // is not cached, so that a fixed dubao reads it again.
-func analyzeSafe(u unit, opt Options) (r *record) {
+func analyzeSafe(u unit, opt Options, bufs *source.Buffers) (r *record) {
 	defer func() {
 		if p := recover(); p != nil {
 			r = &record{Path: u.rel, Folder: u.folder, Day: u.day, transient: true,
@@ -735,7 +736,7 @@ func analyzeSafe(u unit, opt Options) (r *record) {
 			}
 		}
 	}()
-	return analyze(u, opt)
+	return analyze(u, opt, bufs)
 }
 
 // wrapLine is s made one clean line of at most 200 bytes, for a reason.
@@ -744,11 +745,13 @@ func wrapLine(s string) string {
 	if len(s) > 200 {
 		s = strings.ToValidUTF8(s[:200], "") + "…"
 	}
-	return s
+	return strings.Clone(s) // it may quote a file's bytes, whose buffer is reused
 }
 
-// analyze reads one unit and records what it holds.
-func analyze(u unit, opt Options) *record {
+// analyze reads one unit and records what it holds. A unit of one file
+// not kept (unit.keep) is read into bufs (when not nil), which the next
+// unit reuses: the record holds nothing of the file's bytes (see detach).
+func analyze(u unit, opt Options, bufs *source.Buffers) *record {
 	if u.unhashed != nil {
 		if r := hashRecord(u); r != nil {
 			return r
@@ -767,7 +770,10 @@ func analyze(u unit, opt Options) *record {
 	case u.day:
 		is, err = analyzeDay(u, r, opt)
 	default:
-		is, err = analyzeFile(u.files[0], r, opt)
+		if u.keep {
+			bufs = nil // the issue is kept: its strings share the bytes
+		}
+		is, err = analyzeFile(u.files[0], r, opt, bufs)
 	}
 	if err != nil {
 		why := reasonOf(u.rel, u.abs, err)
@@ -785,14 +791,15 @@ func analyze(u unit, opt Options) *record {
 				}
 			}
 		}
+		r.Skip.detach()
 		return r
 	}
 	// Clones: the parser's strings share the memory of the whole text,
-	// which the shelf must not keep alive.
+	// which the shelf must not keep alive (and which bufs reuses).
 	r.Paper, r.Weekday = strings.Clone(is.Paper), strings.Clone(is.Weekday)
 	r.Number, r.Pages = is.Number, is.Pages
 	if d := findDate(is.Date); d == is.Date {
-		r.Date = d
+		r.Date = strings.Clone(d)
 	}
 	r.Articles = is.Count()
 	for _, sec := range is.Sections {
@@ -826,14 +833,21 @@ func hashRecord(u unit) *record {
 	return &r
 }
 
-// analyzeFile reads and parses one file.
-func analyzeFile(f found, r *record, opt Options) (*issue.Issue, error) {
-	data, err := source.ReadText(f.abs, f.size, source.LimitOf(opt.MaxBytes))
+// analyzeFile reads and parses one file: into bufs when it is not nil
+// (the issue's strings then share bytes that the next file overwrites),
+// else into a buffer of its own, which the issue may keep.
+func analyzeFile(f found, r *record, opt Options, bufs *source.Buffers) (*issue.Issue, error) {
+	var data []byte
+	var err error
+	if bufs != nil {
+		data, err = bufs.ReadText(0, f.abs, f.size, source.LimitOf(opt.MaxBytes))
+	} else {
+		data, err = source.ReadText(f.abs, f.size, source.LimitOf(opt.MaxBytes))
+	}
 	if err != nil {
 		return nil, err
 	}
 	r.Files[0].setSums(data, !opt.NoKey)
-	// Parse may keep data: it is not reused.
 	return source.Parse(f.rel, data, opt.source())
 }
 

@@ -83,6 +83,19 @@ func (b *Buffers) Read(i int, name string, size int64) ([]byte, error) {
 	return data, err
 }
 
+// ReadText is the package's ReadText into buffer i: the bytes are valid
+// until buffer i is read into again.
+func (b *Buffers) ReadText(i int, name string, size, limit int64) ([]byte, error) {
+	for len(b.bufs) <= i {
+		b.bufs = append(b.bufs, nil)
+	}
+	data, err := readInto(b.bufs[i], name, size, limit, true)
+	if cap(data) <= 64<<20 { // keep no huge buffer around
+		b.bufs[i] = data[:0]
+	}
+	return data, err
+}
+
 // ReadText reads a text file whose size is known, in one allocation, and
 // refuses it when it is larger than limit bytes or binary. The buffer is
 // the caller's alone.
