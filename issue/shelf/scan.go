@@ -356,6 +356,9 @@ func prepare(ctx context.Context, dir string, opt Options) (*scan, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open shelf %s: %w", dir, err)
 	}
+	// The cached index is read while the shelf is walked.
+	loaded := make(chan index, 1)
+	go func() { loaded <- loadIndex(opt.CacheDir, dir, opt.variant()) }()
 	w, err := walk(ctx, root, opt)
 	if err != nil {
 		return nil, err
@@ -364,7 +367,7 @@ func prepare(ctx context.Context, dir string, opt Options) (*scan, error) {
 	if abs, err := filepath.Abs(dir); err == nil {
 		sc.name = filepath.Base(abs)
 	}
-	sc.idx = loadIndex(opt.CacheDir, dir, opt.variant())
+	sc.idx = <-loaded
 	sc.records = make([]*record, len(sc.units))
 	dates := map[int]string{}
 	for i, u := range sc.units {
