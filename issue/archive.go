@@ -326,8 +326,8 @@ func parseArchiveFile(data []byte, opt Options) (art *Article, ad bool, res deco
 	lines := splitLines(text)
 	var head [3]string
 	body := 0
-	for body < 3 && body < len(lines) && !lines[body].indent {
-		head[body] = lines[body].text
+	for body < 3 && body < len(lines) && !lines[body].indent() {
+		head[body] = lines[body].text()
 		body++
 	}
 	if body < 3 {
@@ -347,7 +347,7 @@ func parseArchiveFile(data []byte, opt Options) (art *Article, ad bool, res deco
 		b := &blocks[i]
 		switch b.kind {
 		case bPara, bPage:
-			d.addPara(b.text, b.spans, b.indent || b.sep)
+			d.addPara(b.text, b.spans(), b.indent || b.sep)
 		case bHeading:
 			d.addBlock(Block{Kind: BlockHeading, Text: b.text})
 		case bMeta:

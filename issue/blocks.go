@@ -25,9 +25,9 @@ const (
 
 // block is one structural unit of the source: a paragraph, a heading, a
 // table… Text fields are substrings of the source where possible. A block
-// is small (a parse makes one per paragraph): what only lists, tables,
-// images, code and markers need is in its blockExtra, which is nil for the
-// other kinds.
+// is small (a parse makes one per paragraph, 64 bytes): what only lists,
+// tables, images, code and markers need, and the inline spans that few
+// paragraphs have, is in its blockExtra, which is nil for the others.
 type block struct {
 	kind    blockKind
 	indent  bool // the paragraph's first line was indented
@@ -36,17 +36,46 @@ type block struct {
 	ordered bool // bList
 	titled  bool // bImage: the image line had a title, even an empty one
 	text    string
-	level   int    // heading level
-	line    int    // index of its first line
-	end     int    // index after its last line
-	page    int    // bPage
-	spans   []Span // inline spans of text, items (Row) or cells (Row, Col)
+	level   int // heading level
+	line    int // index of its first line
+	end     int // index after its last line
+	page    int // bPage
 	*blockExtra
+}
+
+// spans returns the inline spans of the block's text, items (Row) or
+// cells (Row, Col).
+func (b *block) spans() []Span {
+	if b.blockExtra == nil {
+		return nil
+	}
+	return b.blockExtra.inline
+}
+
+// setSpans sets the block's inline spans; a block without any keeps no
+// blockExtra for them.
+func (b *block) setSpans(s []Span) {
+	if b.blockExtra == nil {
+		if s == nil {
+			return
+		}
+		b.blockExtra = &blockExtra{}
+	}
+	b.blockExtra.inline = s
+}
+
+// inlineText reads the inline Markdown of s (see parseInline): it returns
+// the text and sets the block's spans.
+func (b *block) inlineText(s string) string {
+	text, spans := parseInline(s)
+	b.setSpans(spans)
+	return text
 }
 
 // blockExtra holds the fields of the kinds of block other than
 // paragraphs, headings and page lines.
 type blockExtra struct {
+	inline  []Span     // see block.spans
 	items   []string   // bList
 	levels  []int      // bList: nesting depth of each item, nil when all are 0
 	marker  string     // bList: the bullet glyph as printed (■), or empty
@@ -60,12 +89,37 @@ type blockExtra struct {
 	repeat  Repeat     // bRepeat
 }
 
-// lineInfo describes one source line.
+// lineInfo describes one source line in 24 bytes (a large issue has
+// millions): the line, and where its trimmed text starts and ends in it.
 type lineInfo struct {
-	raw    string // the line without its '\n'
-	text   string // trimmed
-	indent bool
+	raw  string // the line without its '\n'
+	lead uint32 // the spaces trimmed at its start (lines are under MaxSize, 1 GB)
+	// tail is the length of the spaces trimmed at its end, with
+	// lineIndented set when the line starts indented (see isIndented).
+	tail uint32
 }
+
+// lineIndented is the bit of lineInfo.tail that says the line is indented.
+const lineIndented = 1 << 31
+
+// newLine describes the line raw.
+func newLine(raw string) lineInfo {
+	l := trimLeftSpace(raw)
+	t := trimRightSpace(l)
+	lead, tail := uint32(len(raw)-len(l)), uint32(len(l)-len(t))
+	if isIndented(raw) {
+		tail |= lineIndented
+	}
+	return lineInfo{raw: raw, lead: lead, tail: tail}
+}
+
+// text is the line without the spaces at its ends.
+func (l *lineInfo) text() string {
+	return l.raw[l.lead : len(l.raw)-int(l.tail&^lineIndented)]
+}
+
+// indent reports a line that starts indented (see isIndented).
+func (l *lineInfo) indent() bool { return l.tail&lineIndented != 0 }
 
 // splitLines cuts text into lines. text has LF line endings.
 func splitLines(text string) []lineInfo {
@@ -78,7 +132,7 @@ func splitLines(text string) []lineInfo {
 		} else {
 			raw, text = text[:i], text[i+1:]
 		}
-		lines = append(lines, lineInfo{raw: raw, text: trimSpace(raw), indent: isIndented(raw)})
+		lines = append(lines, newLine(raw))
 	}
 	return lines
 }
@@ -517,7 +571,7 @@ func escapedStart(t string) bool {
 func detectBlankMode(lines []lineInfo) bool {
 	blank := 0
 	for i := range lines {
-		if lines[i].text == "" {
+		if lines[i].text() == "" {
 			blank++
 		}
 	}
@@ -533,14 +587,14 @@ func (bk *blocker) run(from int) []block {
 	blank, sep := true, false
 	for i := from; i < len(lines); {
 		ln := &lines[i]
-		t := ln.text
+		t := ln.text()
 		if t == "" {
 			blank = true
 			i++
 			continue
 		}
 		start := i
-		b := block{blank: blank, sep: sep, line: i, indent: ln.indent}
+		b := block{blank: blank, sep: sep, line: i, indent: ln.indent()}
 		blank, sep = false, false
 		switch c := t[0]; {
 		case c == '\\' && escapedStart(t):
@@ -577,8 +631,8 @@ func (bk *blocker) run(from int) []block {
 			var sb strings.Builder
 			prevEmpty := false
 			last := ""
-			for i < len(lines) && strings.HasPrefix(lines[i].text, ">") {
-				q := trimSpace(lines[i].text[1:])
+			for i < len(lines) && strings.HasPrefix(lines[i].text(), ">") {
+				q := trimSpace(lines[i].text()[1:])
 				if len(q) > 1 && q[0] == '\\' && isASCIIPunct(q[1]) && !bk.inline {
 					q = q[1:]
 				}
@@ -601,15 +655,15 @@ func (bk *blocker) run(from int) []block {
 			}
 			b.text = sb.String()
 			if bk.inline {
-				b.text, b.spans = parseInline(b.text)
+				b.text = b.inlineText(b.text)
 			}
 			if b.text == "" {
 				continue
 			}
 		case c == '|':
 			b.kind, b.blockExtra = bTable, &blockExtra{}
-			for i < len(lines) && strings.HasPrefix(lines[i].text, "|") {
-				row := lines[i].text
+			for i < len(lines) && strings.HasPrefix(lines[i].text(), "|") {
+				row := lines[i].text()
 				if !(i == start+1 && isTableRule(row)) {
 					cells := tableCells(row)
 					if bk.inline {
@@ -618,7 +672,7 @@ func (bk *blocker) run(from int) []block {
 							cells[c], ss = parseInline(cells[c])
 							for _, sp := range ss {
 								sp.Row, sp.Col = len(b.rows), c
-								b.spans = append(b.spans, sp)
+								b.setSpans(append(b.spans(), sp))
 							}
 						}
 					}
@@ -626,18 +680,18 @@ func (bk *blocker) run(from int) []block {
 				}
 				i++
 			}
-		case c == '<' && bk.inline && strings.HasPrefix(t, typedPrefix) && typedComment(t) != "" && i+1 < len(lines) && lines[i+1].text != "":
+		case c == '<' && bk.inline && strings.HasPrefix(t, typedPrefix) && typedComment(t) != "" && i+1 < len(lines) && lines[i+1].text() != "":
 			// A paragraph marked as a block of a kind of its own.
 			b.blockExtra = &blockExtra{typed: typedComment(t)}
 			b.kind, b.line = bTyped, i+1
-			t = lines[i+1].text
+			t = lines[i+1].text()
 			if escapedStart(t) {
 				t = bk.unescapeStart(t)
 			}
 			b.text = t
 			i = bk.paragraph(&b, i+2)
 			if bk.inline {
-				b.text, b.spans = parseInline(b.text)
+				b.text = b.inlineText(b.text)
 			}
 		case c == '<' && bk.inline && strings.HasPrefix(t, repeatPrefix):
 			r, ok := readRepeat(t)
@@ -656,7 +710,7 @@ func (bk *blocker) run(from int) []block {
 			if bk.noCommentEnd > 0 && i >= bk.noCommentEnd-1 {
 				j = len(lines)
 			}
-			for j < len(lines) && !strings.Contains(lines[j].text, "-->") {
+			for j < len(lines) && !strings.Contains(lines[j].text(), "-->") {
 				j++
 			}
 			if j == len(lines) {
@@ -681,14 +735,14 @@ func (bk *blocker) run(from int) []block {
 			j := i
 			var sb strings.Builder
 			for j < len(lines) {
-				sb.WriteString(lines[j].text)
+				sb.WriteString(lines[j].text())
 				sb.WriteByte(' ')
-				if strings.Contains(lines[j].text, "</figure>") {
+				if strings.Contains(lines[j].text(), "</figure>") {
 					break
 				}
 				j++
 			}
-			if j == len(lines) || !strings.HasSuffix(lines[j].text, "</figure>") || !(strings.HasPrefix(t, "<figure>") || strings.HasPrefix(t, "<figure ")) {
+			if j == len(lines) || !strings.HasSuffix(lines[j].text(), "</figure>") || !(strings.HasPrefix(t, "<figure>") || strings.HasPrefix(t, "<figure ")) {
 				// Never closed, or text around the tags: it is text.
 				b.kind, b.text = bPara, t
 				i = bk.paragraph(&b, i+1)
@@ -742,7 +796,7 @@ func (bk *blocker) run(from int) []block {
 				var indents []int // the indents of the open levels
 				nested := false
 				for i < len(lines) {
-					lt := lines[i].text
+					lt := lines[i].text()
 					it, _, m, ok := listItemMarker(lt)
 					if ok {
 						w := indentWidth(lines[i].raw)
@@ -766,7 +820,7 @@ func (bk *blocker) run(from int) []block {
 					}
 					if !ok {
 						// An indented line continues the item before it.
-						if lt != "" && lines[i].indent && bk.blankMode && len(b.items) > 0 {
+						if lt != "" && lines[i].indent() && bk.blankMode && len(b.items) > 0 {
 							if len(lt) > 1 && lt[0] == '\\' && !isSpaceRune(firstRune(lt[1:])) {
 								lt = lt[1:]
 							}
@@ -785,7 +839,7 @@ func (bk *blocker) run(from int) []block {
 						b.items[k], ss = parseInline(b.items[k])
 						for _, sp := range ss {
 							sp.Row = k
-							b.spans = append(b.spans, sp)
+							b.setSpans(append(b.spans(), sp))
 						}
 					}
 				}
@@ -794,14 +848,14 @@ func (bk *blocker) run(from int) []block {
 			if inner, ok := boldInner(t); ok {
 				b.kind = bBold
 				if bk.inline {
-					b.text, b.spans = parseInline(inner)
+					b.text = b.inlineText(inner)
 				} else {
 					b.text = unescapeMarkdown(inner)
 				}
 				i++
 				break
 			}
-			if p, name, ok := parsePageLine(t); ok && !ln.indent {
+			if p, name, ok := parsePageLine(t); ok && !ln.indent() {
 				b.kind, b.page, b.text = bPage, p, name
 				i++
 				break
@@ -811,7 +865,7 @@ func (bk *blocker) run(from int) []block {
 		}
 		b.end = i
 		if b.kind == bPara && bk.inline {
-			b.text, b.spans = parseInline(b.text)
+			b.text = b.inlineText(b.text)
 		}
 		if b.kind == bPara && bk.hard {
 			// After a hard line break the next paragraph stands apart.
@@ -846,7 +900,7 @@ func (bk *blocker) paragraph(b *block, i int) int {
 	hardBackslash := false
 	for i < len(lines) {
 		ln := &lines[i]
-		if ln.text == "" || ln.indent || startsBlock(ln.text) {
+		if ln.text() == "" || ln.indent() || startsBlock(ln.text()) {
 			break
 		}
 		if strings.HasSuffix(prev, "  ") {
@@ -860,7 +914,7 @@ func (bk *blocker) paragraph(b *block, i int) int {
 		if sb.Len() == 0 {
 			sb.WriteString(b.text)
 		}
-		next := ln.text
+		next := ln.text()
 		if escapedStart(next) {
 			next = bk.unescapeStart(next) // escaped, as at the start of a block
 		}
@@ -917,7 +971,7 @@ func (bk *blocker) closingFence(from int, c byte, n int) int {
 	}
 	lines := bk.lines
 	for k := from; k < len(lines); k++ {
-		t := lines[k].text
+		t := lines[k].text()
 		if len(t) >= n && t[0] == c && runLen(t, 0, c) >= n && trimSpace(t[runLen(t, 0, c):]) == "" {
 			return k
 		}

@@ -32,7 +32,7 @@ import (
 func oldArchiveHead(lines []lineInfo) (h oldHead, next int, ok bool) {
 	k := 0
 	nextLine := func() (lineInfo, bool) {
-		for k < len(lines) && lines[k].text == "" {
+		for k < len(lines) && lines[k].text() == "" {
 			k++
 		}
 		if k == len(lines) {
@@ -46,17 +46,17 @@ func oldArchiveHead(lines []lineInfo) (h oldHead, next int, ok bool) {
 		return h, 0, false
 	}
 	h.decks = trimSpace(l.raw[4:])
-	if l, ok = nextLine(); !ok || len(l.text) != 10 {
+	if l, ok = nextLine(); !ok || len(l.text()) != 10 {
 		return h, 0, false
 	}
-	if date, _, _ := FindDate(l.text, SeparatedDate); date != l.text {
+	if date, _, _ := FindDate(l.text(), SeparatedDate); date != l.text() {
 		return h, 0, false
 	}
-	h.date = l.text
+	h.date = l.text()
 	if l, ok = nextLine(); !ok {
 		return h, 0, false
 	}
-	rest, found := strings.CutPrefix(l.text, "第")
+	rest, found := strings.CutPrefix(l.text(), "第")
 	if !found {
 		return h, 0, false
 	}
@@ -75,7 +75,7 @@ func oldArchiveHead(lines []lineInfo) (h oldHead, next int, ok bool) {
 	h.page, h.name = page, trimSpace(name)
 	save := k
 	if l, ok = nextLine(); ok {
-		if col, found := cutLabel(l.text, "专栏"); found {
+		if col, found := cutLabel(l.text(), "专栏"); found {
 			h.column = col
 			save = k
 		}
@@ -116,8 +116,8 @@ func parseOldArchive(lines []lineInfo) *Issue {
 	}
 	var body []string
 	for _, l := range lines[next:] {
-		if l.text != "" {
-			body = append(body, l.text)
+		if l.text() != "" {
+			body = append(body, l.text())
 		}
 	}
 	// The decks again, one per line, when they join to the ### line.

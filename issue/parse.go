@@ -351,8 +351,8 @@ func (p *parser) masthead(blocks []block) int {
 			continue
 		}
 		for _, l := range p.lines[b.line:b.end] {
-			if l.text != "" {
-				mast = append(mast, l.text)
+			if l.text() != "" {
+				mast = append(mast, l.text())
 			}
 		}
 	}
@@ -382,12 +382,12 @@ func (p *parser) masthead(blocks []block) int {
 // shortLines reports whether every source line of a block is short enough
 // for a masthead: at most 80 characters, and not a sentence of more than 30.
 func (p *parser) shortLines(b *block) bool {
-	lines := []lineInfo{{text: b.text}}
+	lines := []lineInfo{{raw: b.text}}
 	if b.line < b.end && b.end <= len(p.lines) {
 		lines = p.lines[b.line:b.end]
 	}
 	for _, l := range lines {
-		if !atMost(l.text, 80) || !atMost(l.text, 30) && isSentenceEnd(lastRune(l.text)) {
+		if !atMost(l.text(), 80) || !atMost(l.text(), 30) && isSentenceEnd(lastRune(l.text())) {
 			return false
 		}
 	}
@@ -474,19 +474,19 @@ func (p *parser) addStructural(b *block) {
 func structural(b *block) Block {
 	switch b.kind {
 	case bBold:
-		return Block{Kind: BlockHeading, Text: b.text, Spans: b.spans}
+		return Block{Kind: BlockHeading, Text: b.text, Spans: b.spans()}
 	case bQuote:
-		return Block{Kind: BlockQuote, Text: b.text, Spans: b.spans}
+		return Block{Kind: BlockQuote, Text: b.text, Spans: b.spans()}
 	case bList:
-		return Block{Kind: BlockList, Items: b.items, Ordered: b.ordered, Marker: b.marker, Levels: b.levels, Spans: b.spans}
+		return Block{Kind: BlockList, Items: b.items, Ordered: b.ordered, Marker: b.marker, Levels: b.levels, Spans: b.spans()}
 	case bTable:
-		return Block{Kind: BlockTable, Rows: b.rows, Spans: b.spans}
+		return Block{Kind: BlockTable, Rows: b.rows, Spans: b.spans()}
 	case bImage:
 		return Block{Kind: BlockImage, Src: b.src, Alt: b.alt, Text: b.caption}
 	case bCode:
 		return Block{Kind: BlockCode, Text: b.text, Lang: b.lang}
 	case bTyped:
-		return Block{Kind: b.typed, Text: b.text, Spans: b.spans}
+		return Block{Kind: b.typed, Text: b.text, Spans: b.spans()}
 	}
 	return Block{}
 }
@@ -555,11 +555,11 @@ func (p *parser) paragraph(blocks []block, i int) {
 	}
 	if n := len(d.a.Blocks); i > 0 && blocks[i-1].kind == bImage && !blocks[i-1].titled && n > 0 {
 		if img := &d.a.Blocks[n-1]; img.Kind == BlockImage && img.Text == "" && img.After == len(d.a.Paragraphs) && isCaption(b.text) {
-			img.Text, img.Spans = b.text, b.spans
+			img.Text, img.Spans = b.text, b.spans()
 			return
 		}
 	}
-	d.addPara(b.text, b.spans, b.indent || b.sep)
+	d.addPara(b.text, b.spans(), b.indent || b.sep)
 }
 
 // isSubtitle reports whether the first line under a title, not indented,
