@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"dubao/issue/benchkit"
 	"dubao/issue/internal/issuegen"
 	"dubao/issue/shelf/shelftest"
 )
@@ -42,7 +43,7 @@ func prepare(opt options, want map[string]bool, progress func(string)) (*environ
 	if err != nil {
 		return nil, err
 	}
-	env := &environment{src: src, rev: gitRev(src)}
+	env := &environment{src: src, rev: benchkit.GitRev(src)}
 	if opt.bin != "" {
 		if env.dubao, err = filepath.Abs(opt.bin); err != nil {
 			return nil, err

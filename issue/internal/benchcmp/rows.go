@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"dubao/issue/benchkit"
 )
 
 // row is one row of the table: what is measured, the commands run (the
@@ -281,16 +283,9 @@ func msFormat(x float64) string {
 // summary is the min, median and max of v.
 func summary(measure string, v []float64, format func(float64) string, target string) line {
 	l := line{measure: measure, target: target, min: "–", median: "–", max: "–"}
-	if len(v) == 0 {
-		return l
+	if lo, med, hi, ok := benchkit.Spread(v); ok {
+		l.min, l.median, l.max = format(lo), format(med), format(hi)
 	}
-	v = slices.Clone(v)
-	slices.Sort(v)
-	med := v[len(v)/2]
-	if len(v)%2 == 0 {
-		med = (v[len(v)/2-1] + v[len(v)/2]) / 2
-	}
-	l.min, l.median, l.max = format(v[0]), format(med), format(v[len(v)-1])
 	return l
 }
 

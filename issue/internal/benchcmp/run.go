@@ -11,6 +11,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"dubao/issue/benchkit"
 )
 
 // command is one program run as a user runs it.
@@ -48,7 +50,7 @@ func (c command) String() string {
 		if i > 0 {
 			b.WriteByte(' ')
 		}
-		b.WriteString(shellQuote(a))
+		b.WriteString(benchkit.ShellQuote(a))
 	}
 	if c.screen == "" {
 		b.WriteString(" < /dev/null | cat")
@@ -59,16 +61,6 @@ func (c command) String() string {
 		b.WriteString(" (" + c.note + ")")
 	}
 	return b.String()
-}
-
-// shellQuote quotes s for a shell when it needs it.
-func shellQuote(s string) string {
-	if s != "" && strings.IndexFunc(s, func(r rune) bool {
-		return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune("-_./=:,+@%", r) || r > 0x7f)
-	}) < 0 {
-		return s
-	}
-	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 }
 
 // sample is what one run of a command cost.

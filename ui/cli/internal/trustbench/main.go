@@ -36,9 +36,10 @@ import (
 	"os/exec"
 	"path/filepath"
 	"slices"
-	"sort"
 	"strings"
 	"time"
+
+	"dubao/issue/benchkit"
 )
 
 // options are the command's flags.
@@ -104,7 +105,7 @@ func run(opt options, w io.Writer) error {
 		return fmt.Errorf("go build: %w", err)
 	}
 	fmt.Fprintf(w, "dubao at %s, %d runs a measure, %s\n\n| row | what | min | median | max |\n|---|---|---|---|---|\n",
-		gitRev(root), opt.runs, time.Now().Format("2006-01-02 15:04"))
+		benchkit.GitRev(root), opt.runs, time.Now().Format("2006-01-02 15:04"))
 	rows := map[string]func(io.Writer) error{
 		"signals": b.signals, "tiny": b.tiny, "ordinary": b.ordinary, "table": b.table, "soak": b.soakRow,
 	}
@@ -133,29 +134,11 @@ func moduleRoot() (string, error) {
 	return filepath.Dir(mod), nil
 }
 
-// gitRev names the commit of the tree at root, if it is a git checkout.
-func gitRev(root string) string {
-	cmd := exec.Command("git", "describe", "--always", "--dirty")
-	cmd.Dir = root
-	out, err := cmd.Output()
-	if err != nil {
-		return "(not a git checkout)"
-	}
-	return strings.TrimSpace(string(out))
-}
-
-// spread formats the min, median and max of xs with format.
-func spread(xs []float64, format string) (string, string, string) {
-	if len(xs) == 0 {
-		return "–", "–", "–"
-	}
-	s := slices.Clone(xs)
-	sort.Float64s(s)
-	return fmt.Sprintf(format, s[0]), fmt.Sprintf(format, s[len(s)/2]), fmt.Sprintf(format, s[len(s)-1])
-}
-
 // row writes a row of the table.
 func row(w io.Writer, id, what string, xs []float64, format string) {
-	lo, mid, hi := spread(xs, format)
+	lo, mid, hi := "–", "–", "–"
+	if l, m, h, ok := benchkit.Spread(xs); ok {
+		lo, mid, hi = fmt.Sprintf(format, l), fmt.Sprintf(format, m), fmt.Sprintf(format, h)
+	}
 	fmt.Fprintf(w, "| %s | %s | %s | %s | %s |\n", id, what, lo, mid, hi)
 }

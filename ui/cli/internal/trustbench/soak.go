@@ -12,6 +12,7 @@ import (
 	"sync"
 	"time"
 
+	"dubao/issue/benchkit"
 	"dubao/issue/source"
 	"dubao/ui/state"
 )
@@ -143,7 +144,7 @@ func soakFile(dir string, day int) string {
 func (b *bench) soakSession(i int, rng *rand.Rand, shelfDir string, env []string, keys map[int]string,
 	mu *sync.Mutex, c *soakCounts, want map[soakBookmark]bool) error {
 	start := time.Now()
-	t, err := newTerm(env, shQuote(b.dubao)+" "+shQuote(shelfDir))
+	t, err := newTerm(env, benchkit.ShellQuote(b.dubao)+" "+benchkit.ShellQuote(shelfDir))
 	if err != nil {
 		return err
 	}

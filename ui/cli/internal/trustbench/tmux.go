@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
+
+	"dubao/issue/benchkit"
 )
 
 // term is a tmux server of its own running one command in a 100×30 pane.
@@ -91,7 +93,7 @@ func (b *bench) table(w io.Writer) error {
 	}
 	var first, end, quit []float64
 	for range b.opt.runs {
-		t, err := newTerm(b.env(), shQuote(b.dubao)+" "+shQuote(file))
+		t, err := newTerm(b.env(), benchkit.ShellQuote(b.dubao)+" "+benchkit.ShellQuote(file))
 		if err == errNoTmux {
 			fmt.Fprintln(w, "| table | skipped: tmux is not installed | | | |")
 			return nil
@@ -124,9 +126,6 @@ func (b *bench) table(w io.Writer) error {
 }
 
 func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
-
-// shQuote quotes s for sh.
-func shQuote(s string) string { return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'" }
 
 // errorsJoin returns the first non-nil error.
 func errorsJoin(errs ...error) error {
