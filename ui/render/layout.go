@@ -46,6 +46,10 @@ type Layout struct {
 	before []int
 	total  int
 
+	// textOnly says that only the lines' Text, Indent and Width are
+	// wanted (Plain): no spans.
+	textOnly bool
+
 	mu    sync.Mutex
 	lines [][]Line // per unit; nil until laid out
 	// grids are the column plans of the grids of large tables, by block
@@ -781,11 +785,17 @@ func (l *Layout) layRun(r run) []Line {
 		for next < len(segs) && segs[next].end <= start && segs[next].end < end {
 			next++
 		}
-		inPara := 0
-		for k := next; k < len(segs) && segs[k].start <= end; k++ {
-			inPara++
+		if out == nil {
+			out = make([]Line, 0, len(wl)+1) // and a blank line after (layUnit)
 		}
-		buf := make([]Span, 0, len(wl)+inPara+1)
+		var buf []Span
+		if !l.textOnly {
+			inPara := 0
+			for k := next; k < len(segs) && segs[k].start <= end; k++ {
+				inPara++
+			}
+			buf = make([]Span, 0, len(wl)+inPara+1)
+		}
 		for i, w := range wl {
 			text := w.Text(para)
 			ln := Line{Indent: w.Indent}
@@ -802,7 +812,7 @@ func (l *Layout) layRun(r run) []Line {
 			for next < len(segs) && segs[next].end <= s && segs[next].end < e {
 				next++
 			}
-			for k := next; k < len(segs) && segs[k].start < e; k++ {
+			for k := next; k < len(segs) && segs[k].start < e && !l.textOnly; k++ {
 				sg := segs[k]
 				if sg.end <= s {
 					continue
@@ -890,7 +900,9 @@ func isOrphan(line string) bool {
 		switch {
 		case unicode.IsPunct(r):
 		case unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul):
-			n++
+			if n++; n > 1 {
+				return false
+			}
 		default:
 			return false
 		}

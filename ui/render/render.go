@@ -243,19 +243,18 @@ func Plain(a *issue.Article, opt Options) string {
 	opt.Plain = true
 	opt.Width = max(opt.Width, 0)
 	l := newLayout(a, opt, nil)
-	lines := l.All()
-	n := 0
-	for _, ln := range lines {
-		n += ln.Indent + len(ln.Text) + 1
-	}
+	l.textOnly = true
 	var b strings.Builder
-	b.Grow(n) // cleaning only shortens a line
-	for _, ln := range lines {
-		if ln.Text != "" {
-			b.WriteString(strings.Repeat(" ", ln.Indent))
-			b.WriteString(strings.TrimRight(textsafe.Line(ln.Text), " "))
+	b.Grow(l.total + l.total/8) // text, indents and line ends
+	for u := range l.units {
+		for _, ln := range l.unitLines(u) {
+			if ln.Text != "" {
+				b.WriteString(strings.Repeat(" ", ln.Indent))
+				b.WriteString(strings.TrimRight(textsafe.Line(ln.Text), " "))
+			}
+			b.WriteByte('\n')
 		}
-		b.WriteByte('\n')
+		l.lines[u] = nil // written: this layout is not kept
 	}
 	return b.String()
 }
