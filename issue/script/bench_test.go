@@ -53,6 +53,22 @@ func BenchmarkConvert(b *testing.B) {
 	}
 }
 
+// BenchmarkFullWidthPunct sets the punctuation of a 200,000-character
+// article full width, paragraph by paragraph and mapped, as the reader and
+// cat --width do.
+func BenchmarkFullWidthPunct(b *testing.B) {
+	paras := strings.Split(article200k(b, "sample.md"), "\n")
+	cv := (*Converter)(nil).WithFullWidthPunct()
+	b.ReportAllocs()
+	cpu := cpuTime()
+	for b.Loop() {
+		for _, p := range paras {
+			cv.ConvertMapped(p)
+		}
+	}
+	b.ReportMetric(float64((cpuTime()-cpu).Microseconds())/1000/float64(b.N), "ms-cpu/op")
+}
+
 // BenchmarkLoad builds a conversion's dictionaries, as the first use of
 // the conversion does.
 func BenchmarkLoad(b *testing.B) {

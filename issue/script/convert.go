@@ -170,6 +170,9 @@ func (st *stage) run(s string, segs []seg, mapped bool) (string, []seg) {
 		o := b.Len()
 		b.WriteString(val)
 		if mapped && !sameLayout(s[i:i+n], val) {
+			if segs == nil {
+				segs = make([]seg, 0, 8)
+			}
 			segs = append(segs, seg{src: [2]int{i, i + n}, out: [2]int{o, o + len(val)}})
 		}
 		i += n

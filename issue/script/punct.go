@@ -21,7 +21,7 @@ import (
 var halfPunct = [256]bool{',': true, '(': true, ')': true, ';': true, ':': true, '?': true, '!': true}
 
 // fullPunct is the full-width form of each mark.
-var fullPunct = map[byte]string{',': "，", '(': "（", ')': "）", ';': "；", ':': "：", '?': "？", '!': "！"}
+var fullPunct = [256]string{',': "，", '(': "（", ')': "）", ';': "；", ':': "：", '?': "？", '!': "！"}
 
 // pairLook is how far back (in bytes) a closing bracket looks for its
 // opening one.
@@ -109,6 +109,8 @@ func cjk(r rune) bool {
 	case r >= 0x3000 && r <= 0x303f, r >= 0xff01 && r <= 0xff60, r >= 0xfe30 && r <= 0xfe4f:
 		return true
 	case r == '“' || r == '”' || r == '‘' || r == '’' || r == '…' || r == '—':
+		return true
+	case r >= 0x4e00 && r <= 0x9fff: // CJK Unified Ideographs, all of them Han
 		return true
 	}
 	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana)

@@ -3,6 +3,7 @@ package script
 import (
 	"strings"
 	"testing"
+	"unicode"
 )
 
 // TestFullWidthPunct checks the display mapping of half-width punctuation:
@@ -73,5 +74,15 @@ func TestFullWidthPunctMapped(t *testing.T) {
 	}
 	if both.Conversion() != S2T {
 		t.Errorf("conversion %q, want s2t", both.Conversion())
+	}
+}
+
+// TestCJKHanRange holds cjk's shortcut for U+4E00–U+9FFF to the Han
+// script of the unicode package.
+func TestCJKHanRange(t *testing.T) {
+	for r := rune(0x4e00); r <= 0x9fff; r++ {
+		if !unicode.Is(unicode.Han, r) {
+			t.Fatalf("%U is not Han, but cjk says it is Chinese text", r)
+		}
 	}
 }
