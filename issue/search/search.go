@@ -266,29 +266,49 @@ func (f *firstFinder) index(q Query, text string, from int) (start, end int) {
 
 // indexChar returns the index of the first lit, the UTF-8 of one
 // character, in text, or -1. It jumps with the byte search between the
-// occurrences of lit's last byte, not its first as strings.Index does: in
-// Chinese text the lead byte of a character (0xE4–0xE9) starts one
-// character in six, and the byte search then stops every few bytes,
-// while a continuation byte is some thirty times rarer (a shelf search
-// spent half its time there).
+// occurrences of the rarest of lit's continuation bytes (see contFreq),
+// not of its first byte as strings.Index does: in Chinese text the lead
+// byte of a character (0xE4–0xE9) starts one character in six, and the
+// byte search then stops every few bytes, while a continuation byte is
+// some thirty times rarer — and some continuation bytes are ten times
+// rarer than others: 發 (E7 99 BC) is found by its 99, as BC is the
+// middle byte of the full-width comma, colon and brackets.
 func indexChar(text, lit string) int {
 	n := len(lit)
 	if n < 2 {
 		return strings.Index(text, lit)
 	}
-	last := lit[n-1]
-	for i := n - 1; i < len(text); {
-		j := strings.IndexByte(text[i:], last)
+	p := n - 1
+	for k := n - 2; k >= 1; k-- {
+		if contFreq[lit[k]&0x3F] < contFreq[lit[p]&0x3F] {
+			p = k
+		}
+	}
+	b := lit[p]
+	for i := p; i < len(text); {
+		j := strings.IndexByte(text[i:], b)
 		if j < 0 {
 			return -1
 		}
 		i += j
-		if text[i-n+1:i+1] == lit {
-			return i - n + 1
+		if s := i - p; s+n <= len(text) && text[s:s+n] == lit {
+			return s
 		}
 		i++
 	}
 	return -1
+}
+
+// contFreq is how often each continuation byte (0x80 + its index) occurs
+// in Chinese news text, per thousand continuation bytes: counted in the
+// 20 pages of a national daily and a city daily's front page (UTF-8).
+// 0x80 (。、「」《》, E3 80 xx), 0xBC and 0xBA (，：（）！, EF BC xx and
+// the middle bytes of common characters) and 0x8C (，) lead.
+var contFreq = [64]uint8{
+	71, 22, 14, 10, 19, 19, 14, 12, 19, 13, 15, 12, 37, 13, 14, 15,
+	13, 17, 7, 6, 13, 8, 13, 17, 16, 7, 23, 26, 22, 16, 6, 12,
+	9, 11, 8, 8, 16, 17, 10, 11, 16, 7, 6, 6, 8, 17, 15, 12,
+	20, 13, 7, 8, 12, 7, 7, 9, 37, 19, 35, 22, 35, 25, 12, 19,
 }
 
 // Match is one match in an issue: in article N, in the piece with index
