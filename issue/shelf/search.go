@@ -261,17 +261,19 @@ func (s *Shelf) searchEntry(e *Entry, q search.Query, needs [][]rune, pf *prefil
 	default:
 		parts := make([]*issue.Issue, len(e.Files))
 		for i, f := range e.Files {
-			// The text is in a reused buffer, and the parsed issue may
-			// share the memory of its text: it gets a copy of its own.
+			// The text is in a reused buffer, which the parsed issue
+			// shares: the issue lives only until its hits are made, and
+			// they hold copies (appendHits). Another format's parser
+			// gets a copy of its own.
 			var p *issue.Issue
 			var err error
 			switch {
 			case !s.textFormat(raws[i]):
 				p, err = source.Parse(f.Path, bytes.Clone(raws[i]), s.opt.source())
 			case single && o == nil:
-				p, outline, err = issue.ParseOutlined(bytes.Clone(texts[i]), issue.Options{Name: f.Path, Encoding: "utf-8"})
+				p, outline, err = issue.ParseOutlined(texts[i], issue.Options{Name: f.Path, Encoding: "utf-8"})
 			default:
-				p, err = issue.ParseOwned(bytes.Clone(texts[i]), issue.Options{Name: f.Path, Encoding: "utf-8"})
+				p, err = issue.ParseOwned(texts[i], issue.Options{Name: f.Path, Encoding: "utf-8"})
 			}
 			if err != nil {
 				return nil, err
@@ -293,7 +295,8 @@ func (s *Shelf) searchEntry(e *Entry, q search.Query, needs [][]rune, pf *prefil
 
 // appendHits appends the matches of q in the article a, on page, of the
 // issue e, as search.Article finds them (keeping the pieces for the
-// lines).
+// lines). The hits share no memory with a: its text may be in a buffer
+// that the next issue is read into.
 func appendHits(hits []Hit, e *Entry, page int, a *issue.Article, q search.Query) []Hit {
 	title := ""
 	for i, p := range a.Pieces() {
