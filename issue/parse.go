@@ -20,6 +20,12 @@ type Options struct {
 	// MaxBytes refuses larger input; 0 means MaxSize.
 	MaxBytes int64
 
+	// Scratch lets ParseOwned overwrite data: the caller neither reads
+	// nor keeps it afterwards (it may not be read-only memory). Text to
+	// clean (CRLF lines, tabs, controls) is then cleaned in data's own
+	// memory instead of into a copy of its size. Other parses ignore it.
+	Scratch bool
+
 	// noStitch keeps continuations as articles of their own (tests).
 	noStitch bool
 }
@@ -99,7 +105,11 @@ func parseDataOutlined(data []byte, opt Options, owned, outline bool) (*Issue, *
 	if int64(len(data)) > opt.limit() {
 		return nil, nil, fmt.Errorf("%s: %w (more than %d MB)", opt.name(), ErrTooLarge, opt.limit()>>20)
 	}
-	res, err := DecodeBytes(data, opt.Encoding)
+	decodeBytes := DecodeBytes
+	if owned && opt.Scratch && !outline {
+		decodeBytes = decode.BytesOwned
+	}
+	res, err := decodeBytes(data, opt.Encoding)
 	if err != nil {
 		return nil, nil, fmt.Errorf("%s: %w", opt.name(), err)
 	}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -660,6 +661,38 @@ func TestHeadline(t *testing.T) {
 	} {
 		if got := tc.a.Headline(); got != tc.want {
 			t.Errorf("Headline(%+v) = %q, want %q", tc.a, got, tc.want)
+		}
+	}
+}
+
+// TestScratch: a parse that may clean its buffer in place (Options.Scratch)
+// gives the issue a parse into a copy gives, for the repo's samples as
+// they are and with CRLF lines, tabs and line separators to clean.
+func TestScratch(t *testing.T) {
+	paths, _ := filepath.Glob(filepath.Join(repoRoot(t), "testdata", "issues", "*"))
+	paths = append(paths, samplePath(t, "sample.md"), samplePath(t, "hk-sample.md"), samplePath(t, "gb18030.txt"))
+	variants := map[string]func([]byte) []byte{
+		"as is": func(b []byte) []byte { return b },
+		"crlf":  func(b []byte) []byte { return bytes.ReplaceAll(b, []byte("\n"), []byte("\r\n")) },
+		"tabs":  func(b []byte) []byte { return bytes.ReplaceAll(b, []byte("。"), []byte("。\t")) },
+		"u2028": func(b []byte) []byte { return bytes.ReplaceAll(b, []byte("\n\n"), []byte("\u2028\n")) },
+	}
+	for _, path := range paths {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			continue // a folder
+		}
+		for name, change := range variants {
+			in := change(data)
+			want, werr := ParseBytes(in, Options{Name: "x"})
+			buf := bytes.Clone(in)
+			got, gerr := ParseOwned(buf, Options{Name: "x", Scratch: true})
+			if (werr == nil) != (gerr == nil) {
+				t.Fatalf("%s, %s: error %v, want %v", filepath.Base(path), name, gerr, werr)
+			}
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("%s, %s: the parse in place differs from the parse into a copy", filepath.Base(path), name)
+			}
 		}
 	}
 }

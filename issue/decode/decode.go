@@ -72,6 +72,19 @@ type Result struct {
 // Result.Text when nothing had to change; callers must not modify data
 // afterwards.
 func Bytes(data []byte, encodingName string) (Result, error) {
+	return decodeBytes(data, encodingName, false)
+}
+
+// BytesOwned is Bytes for data that nothing else reads or keeps: valid
+// UTF-8 with something to clean (CRLF lines, tabs, controls) is cleaned in
+// data's own memory, which it overwrites, instead of into a copy of its
+// size. Result.Text is then a part of data (Result.Shared).
+func BytesOwned(data []byte, encodingName string) (Result, error) {
+	return decodeBytes(data, encodingName, true)
+}
+
+// decodeBytes is Bytes, cleaning valid UTF-8 in place when inPlace.
+func decodeBytes(data []byte, encodingName string, inPlace bool) (Result, error) {
 	var r Result
 	var text []byte
 	clean := -1
@@ -101,7 +114,12 @@ func Bytes(data []byte, encodingName string) (Result, error) {
 			return r, err
 		}
 	}
-	r.Text, r.Removed = textsafe.BytesFrom(text, clean)
+	if inPlace && clean >= 0 {
+		// Valid UTF-8 (scanUTF8 said so), a part of data.
+		r.Text, r.Removed = textsafe.BytesInPlace(text, clean)
+	} else {
+		r.Text, r.Removed = textsafe.BytesFrom(text, clean)
+	}
 	r.Shared = within(r.Text, data)
 	return r, nil
 }

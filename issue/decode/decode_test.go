@@ -295,3 +295,37 @@ func TestGB18030UserDefined(t *testing.T) {
 		})
 	}
 }
+
+// TestBytesOwned: valid UTF-8 to clean is cleaned in the buffer itself,
+// to what Bytes gives; invalid UTF-8 and other encodings are decoded into
+// a new buffer as Bytes does.
+func TestBytesOwned(t *testing.T) {
+	crlf := strings.ReplaceAll(chinese, "\n", "\r\n") + "\t\x1b[31m末\u2028"
+	gb := encode(t, simplifiedchinese.GB18030, crlf)
+	for _, c := range []struct {
+		name, enc string
+		data      []byte
+		shared    bool
+	}{
+		{"crlf", "", []byte(crlf), true},
+		{"crlf forced", "utf-8", []byte(crlf), true},
+		{"clean", "", []byte(chinese), true},
+		{"invalid", "", []byte(crlf + "\xff"), false},
+		{"gb18030", "", gb, false},
+	} {
+		want, err := Bytes(bytes.Clone(c.data), c.enc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := BytesOwned(c.data, c.enc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if string(got.Text) != string(want.Text) || got.Removed != want.Removed || got.Encoding != want.Encoding || got.Invalid != want.Invalid {
+			t.Errorf("%s: %q (%d removed), want %q (%d)", c.name, got.Text, got.Removed, want.Text, want.Removed)
+		}
+		if got.Shared != c.shared {
+			t.Errorf("%s: shared %v, want %v", c.name, got.Shared, c.shared)
+		}
+	}
+}

@@ -161,7 +161,9 @@ func openPath(ctx context.Context, path string, opt Options, lazy bool) (*Loaded
 		if err != nil {
 			return nil, nil, nil, fmt.Errorf("%s: %w", path, err)
 		}
-		l, err := LoadBytes(path, data, opt)
+		// The buffer is this parse's alone: with no key to work out
+		// from it, the parse may clean it in place.
+		l, err := loadBytes(path, data, opt, opt.NoKey)
 		return l, nil, nil, err
 	}
 	// The scan keeps the issues it parses when it indexes a folder of a
@@ -222,6 +224,13 @@ func Load(path string, opt Options) (*Loaded, error) {
 // spares a copy of a large issue): the caller must not change it
 // afterwards. Data over Options.MaxBytes is refused.
 func LoadBytes(name string, data []byte, opt Options) (*Loaded, error) {
+	return loadBytes(name, data, opt, false)
+}
+
+// loadBytes is LoadBytes; scratch says that the parse may overwrite data
+// (see source.Options.Scratch), which needs opt.NoKey: the key is worked
+// out from data beside the parse.
+func loadBytes(name string, data []byte, opt Options, scratch bool) (*Loaded, error) {
 	// The key is worked out beside the parse (which only reads data): a
 	// large issue opens in the reader sooner on a machine of two cores.
 	key := ""
@@ -229,7 +238,9 @@ func LoadBytes(name string, data []byte, opt Options) (*Loaded, error) {
 	if !opt.NoKey {
 		hashed.Go(func() { key = source.Key(data) })
 	}
-	is, err := source.Parse(name, data, opt.source())
+	sopt := opt.source()
+	sopt.Scratch = scratch && opt.NoKey
+	is, err := source.Parse(name, data, sopt)
 	hashed.Wait()
 	if err != nil {
 		return nil, err

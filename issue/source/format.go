@@ -176,7 +176,7 @@ func parseAs(format, name string, data []byte, opt Options) (*issue.Issue, error
 // parseText parses a text export (see package issue); a file of the
 // per-article archive form also by its name.
 func parseText(name string, data []byte, opt Options) (*issue.Issue, error) {
-	iopt := issue.Options{Name: name, Encoding: opt.Encoding, MaxBytes: LimitOf(opt.MaxBytes)}
+	iopt := issue.Options{Name: name, Encoding: opt.Encoding, MaxBytes: LimitOf(opt.MaxBytes), Scratch: opt.Scratch}
 	if _, _, _, ok := issue.ArchiveName(name); ok {
 		// One file of the per-article archive form: its name gives the
 		// date and the page.

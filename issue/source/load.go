@@ -27,6 +27,10 @@ type Options struct {
 	// Format forces the format (one of Formats); "" tells it by the
 	// content (see Sniff).
 	Format string
+	// Scratch lets Parse overwrite data, which the caller neither reads
+	// nor keeps afterwards: a text export's CRLF lines are cleaned in
+	// place instead of into a copy (see issue.Options.Scratch).
+	Scratch bool
 }
 
 // Parse parses the issue in data; name names it in errors. It keeps data

@@ -88,7 +88,23 @@ func BytesFrom(b []byte, i int) ([]byte, int) {
 	if i >= len(b) {
 		return b, 0
 	}
-	return clean(make([]byte, 0, len(b)), b, i, data)
+	return clean(append(make([]byte, 0, len(b)), b[:i]...), b, i, data)
+}
+
+// BytesInPlace is BytesFrom writing the clean text over b itself, for a
+// buffer nothing else reads or keeps: a large file of CRLF lines is
+// cleaned without a second copy of its size. b must be valid UTF-8 (as
+// issue/decode has checked), in which no character becomes longer than it
+// was: the clean text never overtakes the byte read next. (Invalid bytes
+// would become U+FFFD, longer, and overwrite bytes not yet read.)
+func BytesInPlace(b []byte, i int) ([]byte, int) {
+	if i < 0 {
+		i = FirstChange(b)
+	}
+	if i >= len(b) {
+		return b, 0
+	}
+	return clean(b[:i:len(b)], b, i, data)
 }
 
 // String is Bytes for a string — a title, a name, a date read from a
@@ -124,7 +140,7 @@ func cleanString(s string, m mode) string {
 	if i == len(s) {
 		return s
 	}
-	out, _ := clean(make([]byte, 0, len(s)), []byte(s), i, m)
+	out, _ := clean(append(make([]byte, 0, len(s)), s[:i]...), []byte(s), i, m)
 	return string(out)
 }
 
@@ -206,7 +222,6 @@ var suspect = func() (t [256]bool) {
 // clean appends b[i:], cleaned in mode m, to dst holding b[:i], and
 // returns it with the number of characters and sequences removed.
 func clean(dst, b []byte, i int, m mode) ([]byte, int) {
-	dst = append(dst, b[:i]...)
 	removed := 0
 	for i < len(b) {
 		if m == data {

@@ -2,6 +2,7 @@ package textsafe
 
 import (
 	"encoding/json"
+	"math/rand/v2"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -190,9 +191,15 @@ func FuzzText(f *testing.F) {
 				t.Fatalf("%s is not idempotent: %q → %q", name, out, again)
 			}
 		}
-		b, _ := Bytes([]byte(s))
+		b, n := Bytes([]byte(s))
 		if string(b) != String(s) && utf8.ValidString(s) {
 			t.Fatalf("Bytes and String differ: %q, %q", b, String(s))
+		}
+		if utf8.ValidString(s) {
+			in, m := BytesInPlace([]byte(s), -1)
+			if string(in) != string(b) || m != n {
+				t.Fatalf("BytesInPlace %q (%d), Bytes %q (%d)", in, m, b, n)
+			}
 		}
 		raw, err := json.Marshal(s)
 		if err != nil {
@@ -225,5 +232,34 @@ func BenchmarkBytes(b *testing.B) {
 				Bytes(tc.text)
 			}
 		})
+	}
+}
+
+// TestBytesInPlace: cleaning a buffer in its own memory gives what
+// cleaning it into a copy gives, on long texts of everything Bytes changes
+// (CRLF lines above all), and shares the buffer.
+func TestBytesInPlace(t *testing.T) {
+	pieces := []string{"青溪日报", "，", "abc", "\r\n", "\r", "\n", "\t", "\v", "\f", "\x00", "\x7f",
+		"\x1b[31m", "\x1b]0;x\x07", "\u0085", "\u009b1m", "\u2028", "\u2029", "\u202e", "\u200e", "\ue40c", "\ufeff", "\U0001F600"}
+	r := rand.New(rand.NewPCG(3, 4))
+	for k := range 2000 {
+		var sb strings.Builder
+		for range 1 + r.IntN(10+k%200) {
+			if r.IntN(3) == 0 {
+				sb.WriteString(pieces[3+r.IntN(len(pieces)-3)])
+			} else {
+				sb.WriteString(pieces[r.IntN(3)])
+			}
+		}
+		s := sb.String()
+		want, wn := BytesFrom([]byte(s), -1)
+		buf := []byte(s)
+		got, gn := BytesInPlace(buf, -1)
+		if string(got) != string(want) || gn != wn {
+			t.Fatalf("%q: in place %q (%d), want %q (%d)", s, got, gn, want, wn)
+		}
+		if len(got) > 0 && &got[0] != &buf[0] {
+			t.Fatalf("%q: cleaned into another buffer", s)
+		}
 	}
 }
