@@ -132,10 +132,10 @@ type context struct {
 	hasPrev   bool   // the boundary is not at the start of the text
 }
 
-// classify returns the break class of the boundary between the context c
-// and a cluster with base rune b, properties bp, followed by rune next;
-// uax says whether UAX #14 offers a break there.
-func (c *context) classify(b rune, bp uint16, next rune, uax bool) uint8 {
+// allowed reports whether no rule forbids a break between the context c
+// and a cluster with base rune b, properties bp, followed by rune next:
+// only then does the break class depend on UAX #14 (see classify).
+func (c *context) allowed(b rune, bp uint16, next rune) bool {
 	ok := bp&pSpace == 0 &&
 		(!c.hasA || c.aProps&pNoEnd == 0) &&
 		(bp&pNoStart == 0 || (bp&pDash != 0 && next == b))
@@ -147,6 +147,14 @@ func (c *context) classify(b rune, bp uint16, next rune, uax bool) uint8 {
 			ok = false // —— and …… are never split
 		}
 	}
+	return ok
+}
+
+// classify returns the break class of the boundary between the context c
+// and a cluster with base rune b and properties bp; ok is what allowed
+// says of it, and uax whether UAX #14 offers a break there (needed only
+// when ok is set).
+func (c *context) classify(b rune, bp uint16, ok, uax bool) uint8 {
 	if ok && !uax && !c.spaced && c.hasA {
 		// Tailoring (clreq, ICU zh): break before “ ‘ after Chinese text or a
 		// closing mark, and after ” ’ before Chinese text or an opening quote.

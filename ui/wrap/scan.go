@@ -105,6 +105,8 @@ type scanner struct {
 
 	prevStart  int    // start of the previous glyph
 	prevAnchor anchor // what the previous glyph is as a restart point for uniseg
+	prevBreaks bool   // the previous glyph is an ASCII character after which UAX #14 always breaks before Han
+	lastAnchor int    // start of the last anchor before the boundary (0 when none)
 
 	ctx      context
 	prevHard bool // the previous glyph is a line terminator
@@ -142,6 +144,19 @@ func isStopOrClose(r rune) bool {
 	return false
 }
 
+// breaksBeforeHan marks the ASCII characters after which UAX #14 always
+// offers a break before a Han character (LB31), whatever comes before
+// them: letters, digits and the marks of classes AL, PO, IS, SY, CP, CL
+// and EX; not $ + \ (PR: LB23a), ( [ { (OP), " ' (QU), - (HY) and | (BA:
+// LB21a looks back past them), the space and controls.
+// TestAnchorsMatchUniseg checks each against uniseg.
+var breaksBeforeHan = func() (t [128]bool) {
+	for _, c := range "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#%&)*,./:;<=>?@]^_`}~" {
+		t[c] = true
+	}
+	return t
+}()
+
 // uaxBreak reports whether UAX #14 offers a break at byte offset p (which
 // must not decrease between calls), before a glyph that may be an anchor
 // of kind b (anchorClose: if the glyph before it is one). Mandatory breaks are
@@ -149,17 +164,20 @@ func isStopOrClose(r rune) bool {
 // sequence and a space.
 //
 // Between two anchors the answer depends on the two characters only: a
-// break before an ID character (LB31), none before a stop or closing mark. Most of
-// Chinese text is such pairs, so the scanner does not ask uniseg there; it
-// restarts uniseg at the last anchor afterwards, which is exact because
-// uniseg's state after an anchor does not depend on the text before it.
+// break before an ID character (LB31), none before a stop or closing mark.
+// So does a break before Han after most ASCII characters (breaksBeforeHan).
+// Most of Chinese text is such pairs, so the scanner does not ask uniseg
+// there; nor where no rule allows a break anyway (inside a word or number:
+// see context.allowed). It restarts uniseg at the last anchor afterwards,
+// which is exact because uniseg's state after an anchor does not depend on
+// the text before it.
 func (sc *scanner) uaxBreak(p int, b anchor) bool {
-	if sc.prevAnchor != anchorNone && b != anchorNone && !sc.noSkip {
+	if !sc.noSkip && b != anchorNone && (sc.prevAnchor != anchorNone || b == anchorID && sc.prevBreaks) {
 		sc.skipped = true
 		return b == anchorID
 	}
-	if sc.skipped {
-		sc.segEnd, sc.segState, sc.skipped = sc.prevStart, -1, false
+	if sc.skipped || !sc.noSkip && sc.segEnd < sc.lastAnchor {
+		sc.segEnd, sc.segState, sc.skipped = sc.lastAnchor, -1, false
 	}
 	for sc.segEnd < p {
 		seg, _, _, st := uniseg.FirstLineSegmentInString(sc.text[sc.segEnd:], sc.segState)
@@ -207,13 +225,22 @@ func (sc *scanner) next() (g glyph, ok bool) {
 		if p&pDash != 0 && e < len(sc.text) {
 			next, _ = utf8.DecodeRuneInString(sc.text[e:])
 		}
-		cls = sc.ctx.classify(r, p, next, sc.uaxBreak(s, anc))
+		ok := sc.ctx.allowed(r, p, next)
+		uax := false
+		if ok || sc.noSkip {
+			uax = sc.uaxBreak(s, anc)
+		}
+		cls = sc.ctx.classify(r, p, ok, uax)
 	}
 	if anc == anchorClose && sc.prevAnchor == anchorNone {
 		anc = anchorNone // after a number, say: uniseg's state after it depends on that
 	}
 	term := (r < 0x20 || r >= 0x85 && r <= 0x2029) && isTerminator(sc.text[s:e])
 	sc.prevStart, sc.prevAnchor, sc.prevHard = s, anc, term
+	sc.prevBreaks = n == 1 && r < 0x80 && breaksBeforeHan[r]
+	if anc != anchorNone {
+		sc.lastAnchor = s
+	}
 	sc.ctx.advance(r, p)
 	sc.pos = e
 	f := cls

@@ -83,7 +83,9 @@ func unisegBreaks(s string) []int {
 // (one of each UAX #14 class) before it and every character after it:
 // between two anchors uniseg's answer is a break before an ID character and
 // none before a stop or closing mark; and uniseg's breaks after an anchor are the same
-// whether it reads the text from the anchor or from the start.
+// whether it reads the text from the anchor or from the start. And that
+// it always breaks before Han after the ASCII characters of
+// breaksBeforeHan.
 func TestAnchorsMatchUniseg(t *testing.T) {
 	// a character of each UAX #14 class, and a few of each kind the
 	// scanner treats apart
@@ -111,6 +113,19 @@ func TestAnchorsMatchUniseg(t *testing.T) {
 		}
 	}
 	has := func(bs []int, p int) bool { return slices.Contains(bs, p) }
+	for c := range breaksBeforeHan {
+		if !breaksBeforeHan[c] {
+			continue
+		}
+		for _, x := range contexts {
+			// (uniseg decides the break before 中 looking no further)
+			for _, y := range []string{"", "1", "\u0301", "中"} {
+				if text := x + string(rune(c)) + "中" + y; !has(unisegBreaks(text), len(x)+1) {
+					t.Fatalf("%q: uniseg offers no break between %q and 中", text, rune(c))
+				}
+			}
+		}
+	}
 	for _, a := range anchors {
 		isCL := a != "中" && a != "一" && a != "㐀" && a != "鿿"
 		fromAnchor := make([][]int, len(classes))
