@@ -18,10 +18,27 @@ import (
 // last bytes), the characters are looked at one at a time (scanChar), and
 // the automaton takes over again.
 func scanUTF8(data []byte) (valid bool, clean int) {
+	valid, clean = scanFrom(data, 0, true)
+	if clean < len(data) {
+		// The character there is valid: whether the rest is (a file of
+		// CRLF lines is validated past its first line as fast).
+		valid, _ = scanFrom(data, clean, false)
+	}
+	return valid, clean
+}
+
+// scanFrom scans data from i, a character boundary, as scanUTF8 does,
+// and with stopAtChange stops at the first character textsafe.Bytes
+// changes (clean is its index; len(data) when there is none). Without, it
+// only validates.
+func scanFrom(data []byte, i int, stopAtChange bool) (valid bool, clean int) {
 	n := len(data)
-	i := 0
+	dfa := &scanDFA
+	if !stopAtChange {
+		dfa = &validDFA
+	}
 	for {
-		i = fastScan(data, i)
+		i = fastScan(data, i, dfa)
 		if i >= n {
 			return true, n
 		}
@@ -29,12 +46,11 @@ func scanUTF8(data []byte) (valid bool, clean int) {
 		// stopped on a character it passes to this loop.
 		for stop := min(i+slowSpan, n); i < stop; {
 			size, st := scanChar(data, i)
-			switch st {
-			case charInvalid:
+			switch {
+			case st == charInvalid:
 				return false, n
-			case charChanged:
-				// The character at i is valid: whether the rest is.
-				return utf8.Valid(data[i+size:]), i
+			case st == charChanged && stopAtChange:
+				return true, i
 			}
 			i += size
 		}
@@ -72,12 +88,13 @@ func scanChar(data []byte, i int) (size, st int) {
 	return size, charPlain
 }
 
-// fastScan runs the automaton (scanDFA) over data from i, a character
-// boundary, and returns the character boundary where it stopped: every
-// character before it is valid UTF-8 that textsafe.Bytes keeps. It stops
-// in the eight bytes where the automaton meets a character it does not
-// pass, or before the last seven bytes of data.
-func fastScan(data []byte, i int) int {
+// fastScan runs the automaton dfa (scanDFA, or validDFA) over data from
+// i, a character boundary, and returns the character boundary where it
+// stopped: every character before it is valid UTF-8 that the automaton
+// passes (with scanDFA, that textsafe.Bytes keeps). It stops in the eight
+// bytes where the automaton meets a character it does not pass, or before
+// the last seven bytes of data.
+func fastScan(data []byte, i int, dfa *[256]uint64) int {
 	n := len(data)
 	s := uint64(sAccept)
 	for i+8 <= n {
@@ -97,14 +114,14 @@ func fastScan(data []byte, i int) int {
 			}
 		}
 		w := binary.LittleEndian.Uint64(data[i:])
-		t := scanDFA[byte(w)] >> (s & 63)
-		t = scanDFA[byte(w>>8)] >> (t & 63)
-		t = scanDFA[byte(w>>16)] >> (t & 63)
-		t = scanDFA[byte(w>>24)] >> (t & 63)
-		t = scanDFA[byte(w>>32)] >> (t & 63)
-		t = scanDFA[byte(w>>40)] >> (t & 63)
-		t = scanDFA[byte(w>>48)] >> (t & 63)
-		t = scanDFA[byte(w>>56)] >> (t & 63)
+		t := dfa[byte(w)] >> (s & 63)
+		t = dfa[byte(w>>8)] >> (t & 63)
+		t = dfa[byte(w>>16)] >> (t & 63)
+		t = dfa[byte(w>>24)] >> (t & 63)
+		t = dfa[byte(w>>32)] >> (t & 63)
+		t = dfa[byte(w>>40)] >> (t & 63)
+		t = dfa[byte(w>>48)] >> (t & 63)
+		t = dfa[byte(w>>56)] >> (t & 63)
 		if t&63 == sStop {
 			break
 		}
@@ -232,5 +249,33 @@ var scanDFA = func() (t [256]uint64) {
 	to(sEF, 0x80, 0xBA, sTail1)
 	to(sEF, 0xBC, 0xBF, sTail1)
 	to(sC2, 0xA0, 0xBF, sAccept)
+	return t
+}()
+
+// validDFA is scanDFA for validation alone (scanFrom without
+// stopAtChange): it passes what textsafe.Bytes changes — controls, CR,
+// U+0080–U+009F, U+2028, U+FEFF … — and stops only on what is not valid
+// UTF-8 and on four-byte characters (sStop, read by scanChar). It uses
+// fewer of the states: sC2, sE2, sE280 and sEF are not reached.
+var validDFA = func() (t [256]uint64) {
+	set := func(from, lo, hi, to int) {
+		for b := lo; b <= hi; b++ {
+			t[b] &^= 63 << from
+			t[b] |= uint64(to) << from
+		}
+	}
+	for _, s := range []int{sAccept, sStop, sTail1, sTail2, sE0, sED, sE2, sE280, sEF, sC2} {
+		set(s, 0, 255, sStop)
+	}
+	set(sAccept, 0x00, 0x7F, sAccept)
+	set(sAccept, 0xC2, 0xDF, sTail1)
+	set(sAccept, 0xE0, 0xE0, sE0)
+	set(sAccept, 0xE1, 0xEC, sTail2)
+	set(sAccept, 0xED, 0xED, sED)
+	set(sAccept, 0xEE, 0xEF, sTail2)
+	set(sTail1, 0x80, 0xBF, sAccept)
+	set(sTail2, 0x80, 0xBF, sTail1)
+	set(sE0, 0xA0, 0xBF, sTail1)
+	set(sED, 0x80, 0x9F, sTail1)
 	return t
 }()

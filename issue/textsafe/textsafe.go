@@ -33,6 +33,7 @@
 package textsafe
 
 import (
+	"encoding/binary"
 	"unicode/utf8"
 
 	"github.com/charmbracelet/x/ansi"
@@ -198,14 +199,59 @@ func changes[T string | []byte](b T) bool {
 
 // FirstChange returns the index of the first character of valid UTF-8
 // text b that Bytes changes, or len(b).
-func FirstChange(b []byte) int {
-	for i := 0; i < len(b); i++ {
+func FirstChange(b []byte) int { return nextChange(b, 0) }
+
+// nextChange returns the index of the first character at or after i of
+// valid UTF-8 text b that Bytes changes, or len(b). Two Chinese characters
+// (plainHan2) or eight bytes of ASCII letters and punctuation are passed
+// at a time; the other bytes one by one.
+func nextChange(b []byte, i int) int {
+	for i < len(b) {
+		for i+8 <= len(b) {
+			w := binary.LittleEndian.Uint64(b[i:])
+			switch {
+			case plainHan2(w):
+				i += 6
+				continue
+			case w&0x8080808080808080 == 0 && (w+0x6060606060606060)&0x8080808080808080 == 0x8080808080808080 &&
+				(w+0x0101010101010101)&0x8080808080808080 == 0:
+				// Eight bytes of 0x20–0x7E: none below 0x20 (adding
+				// 0x60 sets each high bit), none 0x7F (adding 1 sets
+				// none).
+				i += 8
+				continue
+			}
+			break
+		}
+		if i >= len(b) {
+			break
+		}
 		if suspect[b[i]] && Changes(b[i:]) {
 			return i
 		}
+		i++
 	}
 	return len(b)
 }
+
+// plainHan2 reports whether the first six bytes of w are two three-byte
+// characters that Bytes keeps (issue/decode's test of the same name):
+// leads E1, E3–EC and EF (but EF BB, for U+FEFF), each followed by two
+// continuation bytes.
+func plainHan2(w uint64) bool {
+	return w&0x0000_C0C0_00C0_C000 == 0x0000_8080_0080_8000 && plainLead[byte(w)] && plainLead[byte(w>>24)] &&
+		w&0xFFFF != 0xBBEF && w>>24&0xFFFF != 0xBBEF
+}
+
+// plainLead marks the lead bytes of plainHan2.
+var plainLead = func() (t [256]bool) {
+	t[0xE1] = true
+	for c := 0xE3; c <= 0xEC; c++ {
+		t[c] = true
+	}
+	t[0xEF] = true
+	return t
+}()
 
 // suspect marks the bytes that can start what Bytes changes: C0 controls
 // but '\n', DEL, and the lead bytes of the characters it removes or turns
@@ -226,10 +272,7 @@ func clean(dst, b []byte, i int, m mode) ([]byte, int) {
 	for i < len(b) {
 		if m == data {
 			// the model's text is valid UTF-8: copy at once what passes
-			j := i
-			for j < len(b) && (!suspect[b[j]] || !Changes(b[j:])) {
-				j++
-			}
+			j := nextChange(b, i)
 			dst = append(dst, b[i:j]...)
 			if i = j; i == len(b) {
 				break

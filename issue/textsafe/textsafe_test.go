@@ -263,3 +263,36 @@ func TestBytesInPlace(t *testing.T) {
 		}
 	}
 }
+
+// TestNextChange: the search that passes two Chinese characters or eight
+// ASCII bytes at a time stops where a search byte by byte does, on any
+// bytes.
+func TestNextChange(t *testing.T) {
+	pieces := []string{"青溪日报", "，", "abcdefgh", "12", " ", "\n", "\r\n", "\t", "\x7f", "\x1b[1m", "\u0085", "\u00a0",
+		"\u2028", "\u202e", "\u201c", "\u200e", "\ue40c", "\ue000", "\ufeff", "\ufe30", "\uff0c", "\U0001F600", "\xff", "\xe4\xb8"}
+	byByte := func(b []byte, i int) int {
+		for ; i < len(b); i++ {
+			if suspect[b[i]] && Changes(b[i:]) {
+				return i
+			}
+		}
+		return len(b)
+	}
+	r := rand.New(rand.NewPCG(7, 8))
+	for k := range 5000 {
+		var sb strings.Builder
+		for range 1 + r.IntN(5+k%60) {
+			if r.IntN(4) == 0 {
+				sb.WriteString(pieces[4+r.IntN(len(pieces)-4)])
+			} else {
+				sb.WriteString(pieces[r.IntN(4)])
+			}
+		}
+		b := []byte(sb.String())
+		for i := 0; i <= len(b); i += 1 + r.IntN(7) {
+			if got, want := nextChange(b, i), byByte(b, i); got != want {
+				t.Fatalf("%q from %d: %d, want %d", b, i, got, want)
+			}
+		}
+	}
+}
