@@ -78,6 +78,8 @@ func repairLayout(d *draft, indentStyle bool) {
 			}
 			// The joined paragraph may end open again: look at it once more.
 			if joined.Len() == 0 {
+				// Room for the two at once (most joins are of two).
+				joined.Grow(len(text) + len(a.Paragraphs[i+1]))
 				joined.WriteString(text)
 			}
 			if shift != nil {
