@@ -25,21 +25,21 @@ const (
 
 // block is one structural unit of the source: a paragraph, a heading, a
 // table… Text fields are substrings of the source where possible. A block
-// is small (a parse makes one per paragraph, 64 bytes): what only lists,
+// is small (a parse makes one per paragraph, 56 bytes): what only lists,
 // tables, images, code and markers need, and the inline spans that few
 // paragraphs have, is in its blockExtra, which is nil for the others.
 type block struct {
 	kind    blockKind
-	indent  bool // the paragraph's first line was indented
-	blank   bool // a blank line (or the start of the text) comes before it
-	sep     bool // a thematic break or an HTML comment comes before it
-	ordered bool // bList
-	titled  bool // bImage: the image line had a title, even an empty one
+	indent  bool  // the paragraph's first line was indented
+	blank   bool  // a blank line (or the start of the text) comes before it
+	sep     bool  // a thematic break or an HTML comment comes before it
+	ordered bool  // bList
+	titled  bool  // bImage: the image line had a title, even an empty one
+	line    int32 // index of its first line (an issue is under MaxSize, 1 GB)
+	end     int32 // index after its last line
+	page    int32 // bPage
+	level   int   // heading level
 	text    string
-	level   int // heading level
-	line    int // index of its first line
-	end     int // index after its last line
-	page    int // bPage
 	*blockExtra
 }
 
@@ -594,7 +594,7 @@ func (bk *blocker) run(from int) []block {
 			continue
 		}
 		start := i
-		b := block{blank: blank, sep: sep, line: i, indent: ln.indent()}
+		b := block{blank: blank, sep: sep, line: int32(i), indent: ln.indent()}
 		blank, sep = false, false
 		switch c := t[0]; {
 		case c == '\\' && escapedStart(t):
@@ -611,11 +611,11 @@ func (bk *blocker) run(from int) []block {
 					b.text = bk.unescapeStart(text)
 				case lv == 1:
 					if p, name, ok := parsePageHeading(text); ok {
-						b.kind, b.page, b.text = bPage, p, name
+						b.kind, b.page, b.text = bPage, int32(p), name
 					}
 				default:
 					if p, name, ok := parsePageLine(text); ok {
-						b.kind, b.page, b.text = bPage, p, name
+						b.kind, b.page, b.text = bPage, int32(p), name
 					}
 				}
 				if bk.inline && b.kind == bHeading {
@@ -683,7 +683,7 @@ func (bk *blocker) run(from int) []block {
 		case c == '<' && bk.inline && strings.HasPrefix(t, typedPrefix) && typedComment(t) != "" && i+1 < len(lines) && lines[i+1].text() != "":
 			// A paragraph marked as a block of a kind of its own.
 			b.blockExtra = &blockExtra{typed: typedComment(t)}
-			b.kind, b.line = bTyped, i+1
+			b.kind, b.line = bTyped, int32(i+1)
 			t = lines[i+1].text()
 			if escapedStart(t) {
 				t = bk.unescapeStart(t)
@@ -856,14 +856,14 @@ func (bk *blocker) run(from int) []block {
 				break
 			}
 			if p, name, ok := parsePageLine(t); ok && !ln.indent() {
-				b.kind, b.page, b.text = bPage, p, name
+				b.kind, b.page, b.text = bPage, int32(p), name
 				i++
 				break
 			}
 			b.kind, b.text = bPara, t
 			i = bk.paragraph(&b, i+1)
 		}
-		b.end = i
+		b.end = int32(i)
 		if b.kind == bPara && bk.inline {
 			b.text = b.inlineText(b.text)
 		}

@@ -97,7 +97,7 @@ func (p *parser) bound() int {
 	if o == nil || !o.on || o.fail {
 		return 0
 	}
-	if p.at >= len(p.blocks) || p.blocks[p.at].line >= len(p.lines) {
+	if p.at >= len(p.blocks) || int(p.blocks[p.at].line) >= len(p.lines) {
 		o.fail = true
 		return 0
 	}

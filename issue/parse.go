@@ -356,7 +356,7 @@ func (p *parser) masthead(blocks []block) int {
 			continue
 		}
 		b := &blocks[i]
-		if b.end <= b.line || b.end > len(p.lines) {
+		if b.end <= b.line || int(b.end) > len(p.lines) {
 			mast = append(mast, b.text)
 			continue
 		}
@@ -393,7 +393,7 @@ func (p *parser) masthead(blocks []block) int {
 // for a masthead: at most 80 characters, and not a sentence of more than 30.
 func (p *parser) shortLines(b *block) bool {
 	lines := []lineInfo{{raw: b.text}}
-	if b.line < b.end && b.end <= len(p.lines) {
+	if b.line < b.end && int(b.end) <= len(p.lines) {
 		lines = p.lines[b.line:b.end]
 	}
 	for _, l := range lines {
@@ -512,7 +512,7 @@ func (p *parser) walkHeadings(blocks []block, start int) {
 		b := &blocks[i]
 		switch b.kind {
 		case bPage:
-			p.section(b.page, b.text)
+			p.section(int(b.page), b.text)
 		case bHeading:
 			switch lv := b.level; {
 			case i == p.paperHead:
@@ -604,7 +604,7 @@ func (p *parser) walkPlain(blocks []block, start int) {
 		b := &blocks[i]
 		switch b.kind {
 		case bPage:
-			p.section(b.page, b.text)
+			p.section(int(b.page), b.text)
 		case bPara:
 			if n := p.titleGroup(blocks, i); n > 0 {
 				p.articleFromGroup(blocks[i : i+n])
