@@ -56,7 +56,7 @@ func firstGlyph(s string) (n int, r rune, w int, amb bool) {
 	r, n = decodeRune(s)
 	w, amb, ok := fastWidth(r)
 	if ok {
-		if n == len(s) || s[n] < 0x80 {
+		if n == len(s) || s[n] < 0x80 || hanAt(s[n:]) {
 			return n, r, w, amb
 		}
 		r2, _ := decodeRune(s[n:])
@@ -70,6 +70,14 @@ func firstGlyph(s string) (n int, r rune, w int, amb bool) {
 		w, amb = 1, true
 	}
 	return len(cluster), r, w, amb
+}
+
+// hanAt reports whether s starts with a character of U+4E00–U+9FFF (the
+// CJK Unified Ideographs), by its bytes: one that never joins the
+// character before it in a grapheme cluster.
+func hanAt(s string) bool {
+	return len(s) >= 3 && (s[0] >= 0xe5 && s[0] <= 0xe9 || s[0] == 0xe4 && s[1] >= 0xb8) &&
+		s[1]&0xc0 == 0x80 && s[2]&0xc0 == 0x80
 }
 
 // decodeRune is utf8.DecodeRuneInString with a fast path for the three-byte

@@ -172,3 +172,19 @@ func TestAnchorsMatchUniseg(t *testing.T) {
 		}
 	}
 }
+
+// TestHanAt holds hanAt to the code points it claims, for every rune and
+// for broken sequences.
+func TestHanAt(t *testing.T) {
+	for r := rune(0); r <= 0x10ffff; r++ {
+		s := string(r)
+		if got, want := hanAt(s+"x"), r >= 0x4e00 && r <= 0x9fff; got != want {
+			t.Fatalf("hanAt(%q) = %v", s, got)
+		}
+	}
+	for _, s := range []string{"\xe4\xb8", "\xe5\x28\xad", "\xe5\xad", "\xe9\xbf\x28", "\xe4\xb7\xbf"} {
+		if hanAt(s) {
+			t.Errorf("hanAt(%q) = true", s)
+		}
+	}
+}
