@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"errors"
 	"io"
@@ -172,6 +173,7 @@ func (r *runner) cat(ctx context.Context, is *issue.Issue, arts []*issue.Article
 		rnd = render.New(r.styles(cfg.Style))
 	}
 	out := bufio.NewWriterSize(dst, 64<<10)
+	var buf []byte // the plain text of one article, reused
 	for i, a := range arts {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -191,7 +193,14 @@ func (r *runner) cat(ctx context.Context, is *issue.Issue, arts []*issue.Article
 			// line, FuzzLayout checks that textsafe.Text keeps it): a
 			// second pass of safeText over it would change nothing but
 			// the spaces of a line left blank by the cleaning
-			text = trimLineEnds(render.Plain(a, ropt))
+			buf = render.AppendPlain(buf[:0], a, ropt)
+			if !bytes.Contains(buf, []byte(" \n")) && !bytes.HasSuffix(buf, []byte(" ")) {
+				if _, err := out.Write(buf); err != nil {
+					return err
+				}
+				continue
+			}
+			text = trimLineEnds(string(buf))
 		}
 		if _, err := out.WriteString(text); err != nil {
 			return err

@@ -62,6 +62,7 @@
 package render
 
 import (
+	"slices"
 	"strings"
 
 	"charm.land/glamour/v2/ansi"
@@ -240,21 +241,28 @@ func (r *Renderer) Styled(a *issue.Article, opt Options) string {
 // it is positive), with a blank line between paragraphs and blocks. The
 // result ends with a newline. opt.Plain is implied.
 func Plain(a *issue.Article, opt Options) string {
+	return string(AppendPlain(nil, a, opt))
+}
+
+// AppendPlain appends Plain's text of a to dst and returns it, so that a
+// caller writing many articles can reuse one buffer.
+func AppendPlain(dst []byte, a *issue.Article, opt Options) []byte {
 	opt.Plain = true
 	opt.Width = max(opt.Width, 0)
 	l := newLayout(a, opt, nil)
 	l.textOnly = true
-	var b strings.Builder
-	b.Grow(l.total + l.total/8) // text, indents and line ends
+	dst = slices.Grow(dst, l.total+l.total/8) // text, indents and line ends
 	for u := range l.units {
 		for _, ln := range l.unitLines(u) {
 			if ln.Text != "" {
-				b.WriteString(strings.Repeat(" ", ln.Indent))
-				b.WriteString(strings.TrimRight(textsafe.Line(ln.Text), " "))
+				for range ln.Indent {
+					dst = append(dst, ' ')
+				}
+				dst = append(dst, strings.TrimRight(textsafe.Line(ln.Text), " ")...)
 			}
-			b.WriteByte('\n')
+			dst = append(dst, '\n')
 		}
 		l.lines[u] = nil // written: this layout is not kept
 	}
-	return b.String()
+	return dst
 }
