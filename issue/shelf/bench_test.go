@@ -282,3 +282,26 @@ func BenchmarkScanLazy(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkGroup groups the records of the whole shelf into issues, as
+// every scan does once its records are known (from the index or read).
+func BenchmarkGroup(b *testing.B) {
+	dir, st := generatedShelf(b)
+	cache := b.TempDir()
+	if _, err := Scan(context.Background(), dir, Options{CacheDir: cache, NoKey: true}); err != nil {
+		b.Fatal(err)
+	}
+	sc, err := prepare(context.Background(), dir, Options{CacheDir: cache, NoKey: true})
+	if err != nil {
+		b.Fatal(err)
+	}
+	if len(sc.todo) != 0 {
+		b.Fatalf("%d units to index again", len(sc.todo))
+	}
+	b.ResetTimer()
+	for b.Loop() {
+		if entries := group(sc.records, sc.name); len(entries) != st.Issues {
+			b.Fatalf("%d issues, want %d", len(entries), st.Issues)
+		}
+	}
+}

@@ -1,11 +1,11 @@
 package shelf
 
 import (
+	"cmp"
 	"crypto/sha256"
 	"encoding/binary"
 	"path"
 	"slices"
-	"sort"
 	"strings"
 	"time"
 
@@ -118,6 +118,9 @@ func newMember(r *record, root string, folders map[string]pageFolderOf) *member 
 	seen := map[int]bool{}
 	for _, p := range r.SectionPages {
 		if p > 0 && !seen[p] {
+			if m.pages == nil {
+				m.pages = make([]int, 0, len(r.SectionPages))
+			}
 			seen[p] = true
 			m.pages = append(m.pages, p)
 		}
@@ -248,15 +251,17 @@ func sortMembers(ms []*member) {
 		}
 		return slices.Min(m.pages)
 	}
-	sort.SliceStable(ms, func(i, j int) bool {
-		a, b := ms[i], ms[j]
-		if fa, fb := first(a), first(b); fa != fb {
-			return fa < fb
+	if len(ms) < 2 {
+		return
+	}
+	slices.SortStableFunc(ms, func(a, b *member) int {
+		if c := cmp.Compare(first(a), first(b)); c != 0 {
+			return c
 		}
-		if a.seq != b.seq {
-			return a.seq < b.seq
+		if c := cmp.Compare(a.seq, b.seq); c != 0 {
+			return c
 		}
-		return a.r.Path < b.r.Path
+		return strings.Compare(a.r.Path, b.r.Path)
 	})
 }
 
@@ -266,9 +271,14 @@ func newEntry(g []*member) *Entry {
 	e := &Entry{Date: g[0].date, DateFrom: g[0].from}
 	var pages []int
 	seen := map[int]bool{}
-	var sums [][sha256.Size]byte
+	files := 0
+	for _, m := range g {
+		files += len(m.r.Files)
+	}
+	e.Files = make([]File, 0, files)
+	sums := make([][sha256.Size]byte, 0, files)
 	hashed := true
-	var id filesID
+	id := filesID{b: make([]byte, 0, files*96)}
 	var encodings []string
 	for _, m := range g {
 		r := m.r
