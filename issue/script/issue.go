@@ -52,12 +52,19 @@ func convertArticle(a *issue.Article, cv *Converter, mapped bool) (*issue.Articl
 	out.Title, title = conv(a.Title)
 	out.Subtitle, subtitle = conv(a.Subtitle)
 	out.Byline, byline = conv(a.Byline)
-	// Paragraphs are always mapped: the jump lines' offsets need it.
+	// Paragraphs are mapped whenever spans or jump lines point into them.
 	out.Paragraphs = make([]string, len(a.Paragraphs))
-	paras := make([]Mapped, len(a.Paragraphs))
-	for i, p := range a.Paragraphs {
-		paras[i] = cv.ConvertMapped(p)
-		out.Paragraphs[i] = paras[i].Text
+	var paras []Mapped
+	if mapped || len(a.Spans) > 0 || len(a.Jumps) > 0 {
+		paras = make([]Mapped, len(a.Paragraphs))
+		for i, p := range a.Paragraphs {
+			paras[i] = cv.ConvertMapped(p)
+			out.Paragraphs[i] = paras[i].Text
+		}
+	} else {
+		for i, p := range a.Paragraphs {
+			out.Paragraphs[i] = cv.Convert(p)
+		}
 	}
 	out.Spans = slices.Clone(a.Spans)
 	for k := range out.Spans {

@@ -62,8 +62,11 @@ func TestArticleMapped(t *testing.T) {
 					changed++
 				}
 			}
-			if plain := Article(a, cv); snapshot(t, plain) != snapshot(t, conv) {
-				t.Errorf("%s #%d: Article and ArticleMapped differ", tt.sample, a.N)
+			for _, cv := range []*Converter{cv, cv.WithFullWidthPunct(), (*Converter)(nil).WithFullWidthPunct()} {
+				conv, _ := ArticleMapped(a, cv)
+				if plain := Article(a, cv); snapshot(t, plain) != snapshot(t, conv) {
+					t.Errorf("%s #%d: Article and ArticleMapped differ", tt.sample, a.N)
+				}
 			}
 		}
 		if changed == 0 {

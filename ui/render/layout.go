@@ -47,7 +47,8 @@ type Layout struct {
 	total  int
 
 	// textOnly says that only the lines' Text, Indent and Width are
-	// wanted (Plain): no spans.
+	// wanted (Plain): no spans, and no maps (the positions and marks of
+	// Layout's methods are not kept).
 	textOnly bool
 
 	mu    sync.Mutex
@@ -126,12 +127,24 @@ func (l *Layout) Pieces() []issue.Piece { return l.pieces }
 func (l *Layout) Empty() bool { return len(l.units) == 0 }
 
 func newLayout(a *issue.Article, opt Options, r *Renderer) *Layout {
-	l := &Layout{article: a, opt: opt, r: r}
+	return newLayoutOf(a, opt, r, false)
+}
+
+// newLayoutOf is newLayout; textOnly makes a layout for Plain: lines
+// without spans, and no maps between the article's text as written and as
+// shown (Layout.textOnly).
+func newLayoutOf(a *issue.Article, opt Options, r *Renderer, textOnly bool) *Layout {
+	l := &Layout{article: a, opt: opt, r: r, textOnly: textOnly}
 	switch conv := opt.converter(); {
 	case conv != nil && r != nil:
 		c := r.conv.get(a, conv)
 		l.source, l.article, l.pieces, l.maps = a, c.a, c.pieces, c.maps
 		a = c.a
+	case conv != nil && textOnly:
+		l.source = a
+		a = script.Article(a, conv)
+		l.article = a
+		l.pieces = a.Pieces()
 	case conv != nil:
 		l.source = a
 		a, l.maps = script.ArticleMapped(a, conv)

@@ -249,8 +249,7 @@ func Plain(a *issue.Article, opt Options) string {
 func AppendPlain(dst []byte, a *issue.Article, opt Options) []byte {
 	opt.Plain = true
 	opt.Width = max(opt.Width, 0)
-	l := newLayout(a, opt, nil)
-	l.textOnly = true
+	l := newLayoutOf(a, opt, nil, true)
 	dst = slices.Grow(dst, l.total+l.total/8) // text, indents and line ends
 	for u := range l.units {
 		for _, ln := range l.unitLines(u) {
