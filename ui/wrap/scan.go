@@ -113,7 +113,7 @@ type scanner struct {
 
 	prevStart  int    // start of the previous glyph
 	prevAnchor anchor // what the previous glyph is as a restart point for uniseg
-	prevBreaks bool   // the previous glyph is an ASCII character after which UAX #14 always breaks before Han
+	prevBreaks bool   // the previous glyph is a lone character after which UAX #14 always breaks before Han (breaksBeforeHan)
 	lastAnchor int    // start of the last anchor before the boundary (0 when none)
 
 	ctx      context
@@ -152,18 +152,32 @@ func isStopOrClose(r rune) bool {
 	return false
 }
 
-// breaksBeforeHan marks the ASCII characters after which UAX #14 always
-// offers a break before a Han character (LB31), whatever comes before
-// them: letters, digits and the marks of classes AL, PO, IS, SY, CP, CL
-// and EX; not $ + \ (PR: LB23a), ( [ { (OP), " ' (QU), - (HY) and | (BA:
-// LB21a looks back past them), the space and controls.
+// breaksBeforeHan reports whether r is a character after which UAX #14
+// always offers a break before a Han character (LB31), whatever comes
+// before it: ASCII letters, digits and the marks of classes AL, PO, IS,
+// SY, CP, CL and EX (not $ + \ (PR: LB23a), ( [ { (OP), " ' (QU), - (HY)
+// and | (BA: LB21a looks back past them), the space and controls); the
+// full-width stops and closing marks (isStopOrClose) and the units ℃ ％ ‰.
 // TestAnchorsMatchUniseg checks each against uniseg.
-var breaksBeforeHan = func() (t [128]bool) {
+func breaksBeforeHan(r rune) bool {
+	if r < 0x80 {
+		return asciiBreaksBeforeHan[r]
+	}
+	return isStopOrClose(r) || r == '℃' || r == '％' || r == '‰'
+}
+
+var asciiBreaksBeforeHan = func() (t [128]bool) {
 	for _, c := range "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#%&)*,./:;<=>?@]^_`}~" {
 		t[c] = true
 	}
 	return t
 }()
+
+// isAlnum reports an ASCII letter or digit: after an anchor UAX #14 always
+// offers a break before one (LB31).
+func isAlnum(r rune) bool {
+	return r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z'
+}
 
 // uaxBreak reports whether UAX #14 offers a break at byte offset p (which
 // must not decrease between calls), before a glyph that may be an anchor
@@ -173,16 +187,18 @@ var breaksBeforeHan = func() (t [128]bool) {
 //
 // Between two anchors the answer depends on the two characters only: a
 // break before an ID character (LB31), none before a stop or closing mark.
-// So does a break before Han after most ASCII characters (breaksBeforeHan).
+// So does a break before an ASCII letter or digit after an anchor, and
+// one before Han after most ASCII characters and full-width marks
+// (breaksBeforeHan).
 // Most of Chinese text is such pairs, so the scanner does not ask uniseg
 // there; nor where no rule allows a break anyway (inside a word or number:
 // see context.allowed). It restarts uniseg at the last anchor afterwards,
 // which is exact because uniseg's state after an anchor does not depend on
 // the text before it.
-func (sc *scanner) uaxBreak(p int, b anchor) bool {
-	if !sc.noSkip && b != anchorNone && (sc.prevAnchor != anchorNone || b == anchorID && sc.prevBreaks) {
+func (sc *scanner) uaxBreak(p int, b anchor, alnum bool) bool {
+	if !sc.noSkip && (b != anchorNone || alnum) && (sc.prevAnchor != anchorNone || b == anchorID && sc.prevBreaks) {
 		sc.skipped = true
-		return b == anchorID
+		return b != anchorClose
 	}
 	if sc.skipped || !sc.noSkip && sc.segEnd < sc.lastAnchor {
 		sc.segEnd, sc.segState, sc.skipped = sc.lastAnchor, -1, false
@@ -260,7 +276,7 @@ func (sc *scanner) next() (g glyph, ok bool) {
 		ok := sc.ctx.allowed(r, p, next)
 		uax := false
 		if ok || sc.noSkip {
-			uax = sc.uaxBreak(s, anc)
+			uax = sc.uaxBreak(s, anc, n == 1 && isAlnum(r))
 		}
 		cls = sc.ctx.classify(r, p, ok, uax)
 	}
@@ -269,7 +285,7 @@ func (sc *scanner) next() (g glyph, ok bool) {
 	}
 	term := (r < 0x20 || r >= 0x85 && r <= 0x2029) && isTerminator(sc.text[s:e])
 	sc.prevStart, sc.prevAnchor, sc.prevHard = s, anc, term
-	sc.prevBreaks = n == 1 && r < 0x80 && breaksBeforeHan[r]
+	sc.prevBreaks = n == utf8.RuneLen(r) && breaksBeforeHan(r)
 	if anc != anchorNone {
 		sc.lastAnchor = s
 	}

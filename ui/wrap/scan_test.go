@@ -113,14 +113,17 @@ func TestAnchorsMatchUniseg(t *testing.T) {
 		}
 	}
 	has := func(bs []int, p int) bool { return slices.Contains(bs, p) }
-	for c := range breaksBeforeHan {
-		if !breaksBeforeHan[c] {
-			continue
+	var befores []rune
+	for r := rune(0); r <= 0xffff; r++ {
+		if breaksBeforeHan(r) {
+			befores = append(befores, r)
 		}
+	}
+	for _, c := range befores {
 		for _, x := range contexts {
 			// (uniseg decides the break before 中 looking no further)
 			for _, y := range []string{"", "1", "\u0301", "中"} {
-				if text := x + string(rune(c)) + "中" + y; !has(unisegBreaks(text), len(x)+1) {
+				if text := x + string(c) + "中" + y; !has(unisegBreaks(text), len(x)+len(string(c))) {
 					t.Fatalf("%q: uniseg offers no break between %q and 中", text, rune(c))
 				}
 			}
@@ -150,6 +153,9 @@ func TestAnchorsMatchUniseg(t *testing.T) {
 					if p > len(x)+len(a) && !has(from, p-len(x)) {
 						t.Fatalf("%q: uniseg breaks at %d reading the whole text, not from %q", text, p, a)
 					}
+				}
+				if len(y) == 1 && isAlnum(rune(y[0])) && !has(whole, len(x)+len(a)) {
+					t.Fatalf("%q: uniseg offers no break between %q and %q", text, a, y)
 				}
 				if _, _, ok := fastWidth([]rune(y)[0]); !ok || len(y) != 3 {
 					continue
