@@ -257,7 +257,11 @@ func AppendPlain(dst []byte, a *issue.Article, opt Options) []byte {
 				for range ln.Indent {
 					dst = append(dst, ' ')
 				}
-				dst = append(dst, strings.TrimRight(textsafe.Line(ln.Text), " ")...)
+				text := ln.Text
+				if !lineClean(text) {
+					text = textsafe.Line(text)
+				}
+				dst = append(dst, strings.TrimRight(text, " ")...)
 			}
 			dst = append(dst, '\n')
 		}
