@@ -146,25 +146,109 @@ func cleanString(s string, m mode) string {
 }
 
 // firstUnclean returns the index of the first byte of s that mode m may
-// change, or len(s) (0 when s is not valid UTF-8): a scan of the bytes, as
-// most text has nothing to change.
-func firstUnclean(s string, m mode) int {
-	if !utf8.ValidString(s) {
-		return 0
-	}
-	for i := 0; i < len(s); i++ {
-		switch c := s[i]; {
-		case c == '\n':
-			if m == line {
+// change — a character changes flags, '\n' for Line, an invalid byte —
+// or len(s): a scan of the bytes (scan), as most text has nothing to
+// change. Cleaning s[:i] would keep it as it is.
+func firstUnclean(s string, m mode) int { return scan(s, 0, m, true) }
+
+// scan returns the index of the first byte at or after i of b that mode m
+// may change, or len(b): a character changes flags ('\t' passing in text
+// and styled mode), '\n' in line mode and, with validate, the first byte
+// that is not valid UTF-8 (without it, invalid bytes pass, as the byte
+// scan suspect[c] && changes(b[i:]) passes them). Eight bytes of printable
+// ASCII or two three-byte characters (lead3, changes3) are passed at a
+// time, a three-byte character by its bytes; what else is not ASCII is
+// decoded. TestScanEveryRune holds it to changes for every character.
+func scan[T string | []byte](b T, i int, m mode, validate bool) int {
+	for i < len(b) {
+		if i+8 <= len(b) {
+			w := uint64(b[i]) | uint64(b[i+1])<<8 | uint64(b[i+2])<<16 | uint64(b[i+3])<<24 |
+				uint64(b[i+4])<<32 | uint64(b[i+5])<<40 | uint64(b[i+6])<<48 | uint64(b[i+7])<<56
+			if w&0x8080808080808080 == 0 && (w+0x6060606060606060)&0x8080808080808080 == 0x8080808080808080 &&
+				(w+0x0101010101010101)&0x8080808080808080 == 0 {
+				// Eight bytes of 0x20–0x7E: none below 0x20 (adding
+				// 0x60 sets each high bit), none 0x7F (adding 1 sets
+				// none).
+				i += 8
+				continue
+			}
+			if w&0x0000_C0C0_00C0_C000 == 0x0000_8080_0080_8000 {
+				l0, l1 := lead3[byte(w)], lead3[byte(w>>24)]
+				if l0 != 0 && l1 != 0 &&
+					(l0 == lead3Plain || !changes3(byte(w), byte(w>>8), byte(w>>16))) &&
+					(l1 == lead3Plain || !changes3(byte(w>>24), byte(w>>32), byte(w>>40))) {
+					i += 6
+					continue
+				}
+			}
+		}
+		c := b[i]
+		if c < utf8.RuneSelf {
+			switch {
+			case c >= 0x20 && c != 0x7f:
+			case c == '\n':
+				if m == line {
+					return i
+				}
+			case c == '\t' && (m == text || m == styled):
+			default:
 				return i
 			}
-		case c == '\t' && (m == text || m == styled):
-		case suspect[c] && changes(s[i:]):
+			i++
+			continue
+		}
+		if l := lead3[c]; l != 0 && i+2 < len(b) && b[i+1]&0xc0 == 0x80 && b[i+2]&0xc0 == 0x80 {
+			if l == lead3Check && changes3(c, b[i+1], b[i+2]) {
+				return i
+			}
+			i += 3
+			continue
+		}
+		if suspect[c] && changes(b[i:]) {
 			return i
 		}
+		r, size := utf8.DecodeRuneInString(string(b[i:min(i+utf8.UTFMax, len(b))]))
+		if validate && r == utf8.RuneError && size == 1 {
+			return i
+		}
+		i += size
 	}
-	return len(s)
+	return len(b)
 }
+
+// changes3 reports whether changes flags the three-byte character c0 c1
+// c2: U+200E, U+200F, U+2028–U+202E, U+2066–U+2069, U+E40C or U+FEFF.
+func changes3(c0, c1, c2 byte) bool {
+	v := uint32(c0)<<16 | uint32(c1)<<8 | uint32(c2)
+	return v-0xe2808e < 2 || v-0xe280a8 < 7 || v-0xe281a6 < 4 || v == 0xee908c || v == 0xefbbbf
+}
+
+// unsafe3 reports whether the three-byte character c0 c1 c2 is Unsafe:
+// U+200E, U+200F, U+202A–U+202E, U+2066–U+2069 or U+FEFF.
+func unsafe3(c0, c1, c2 byte) bool {
+	v := uint32(c0)<<16 | uint32(c1)<<8 | uint32(c2)
+	return v-0xe2808e < 2 || v-0xe280aa < 5 || v-0xe281a6 < 4 || v == 0xefbbbf
+}
+
+// Classes of lead3.
+const (
+	lead3Plain = 1 // nothing changes: E1, E3–EC
+	lead3Check = 2 // changes3 and unsafe3 decide: E2, EE, EF
+)
+
+// lead3 classes the lead bytes of three-byte characters that any two
+// continuation bytes make valid (E1–EC, EE, EF; not E0 nor ED, which take
+// a narrower second byte): lead3Plain when no such character changes,
+// lead3Check when a few do; 0 for every other byte. It is a constant
+// table.
+var lead3 = func() (t [256]uint8) {
+	for c := 0xe1; c <= 0xef; c++ {
+		t[c] = lead3Plain
+	}
+	t[0xed] = 0
+	t[0xe2], t[0xee], t[0xef] = lead3Check, lead3Check, lead3Check
+	return t
+}()
 
 // Changes reports whether Bytes changes the character valid UTF-8 text b
 // starts with (a control, a line break but '\n', an Unsafe character, the
@@ -202,56 +286,9 @@ func changes[T string | []byte](b T) bool {
 func FirstChange(b []byte) int { return nextChange(b, 0) }
 
 // nextChange returns the index of the first character at or after i of
-// valid UTF-8 text b that Bytes changes, or len(b). Two Chinese characters
-// (plainHan2) or eight bytes of ASCII letters and punctuation are passed
-// at a time; the other bytes one by one.
-func nextChange(b []byte, i int) int {
-	for i < len(b) {
-		for i+8 <= len(b) {
-			w := binary.LittleEndian.Uint64(b[i:])
-			switch {
-			case plainHan2(w):
-				i += 6
-				continue
-			case w&0x8080808080808080 == 0 && (w+0x6060606060606060)&0x8080808080808080 == 0x8080808080808080 &&
-				(w+0x0101010101010101)&0x8080808080808080 == 0:
-				// Eight bytes of 0x20–0x7E: none below 0x20 (adding
-				// 0x60 sets each high bit), none 0x7F (adding 1 sets
-				// none).
-				i += 8
-				continue
-			}
-			break
-		}
-		if i >= len(b) {
-			break
-		}
-		if suspect[b[i]] && Changes(b[i:]) {
-			return i
-		}
-		i++
-	}
-	return len(b)
-}
-
-// plainHan2 reports whether the first six bytes of w are two three-byte
-// characters that Bytes keeps (issue/decode's test of the same name):
-// leads E1, E3–EC and EF (but EF BB, for U+FEFF), each followed by two
-// continuation bytes.
-func plainHan2(w uint64) bool {
-	return w&0x0000_C0C0_00C0_C000 == 0x0000_8080_0080_8000 && plainLead[byte(w)] && plainLead[byte(w>>24)] &&
-		w&0xFFFF != 0xBBEF && w>>24&0xFFFF != 0xBBEF
-}
-
-// plainLead marks the lead bytes of plainHan2.
-var plainLead = func() (t [256]bool) {
-	t[0xE1] = true
-	for c := 0xE3; c <= 0xEC; c++ {
-		t[c] = true
-	}
-	t[0xEF] = true
-	return t
-}()
+// valid UTF-8 text b that Bytes changes, or len(b) (scan in data mode:
+// eight bytes of ASCII or two three-byte characters at a time).
+func nextChange(b []byte, i int) int { return scan(b, i, data, false) }
 
 // suspect marks the bytes that can start what Bytes changes: C0 controls
 // but '\n', DEL, and the lead bytes of the characters it removes or turns
@@ -481,11 +518,38 @@ func printable(b []byte) bool {
 func JSON(b []byte) []byte {
 	i := 0
 	for i < len(b) {
-		// Only DEL and the lead bytes of the Unsafe characters above it
-		// (C2, D8, E2, EF) can start one: every other byte, continuation
-		// bytes too, is passed without decoding.
+		// Eight bytes of ASCII or two three-byte characters are passed
+		// at a time (lead3, unsafe3). Only DEL and the lead bytes of the
+		// Unsafe characters above it (C2, D8, E2, EF) can start one:
+		// every other byte, continuation bytes too, is passed without
+		// decoding, and a three-byte character led by E2 or EF by its
+		// bytes.
+		if i+8 <= len(b) {
+			w := binary.LittleEndian.Uint64(b[i:])
+			if w&0x8080808080808080 == 0 && (w+0x0101010101010101)&0x8080808080808080 == 0 {
+				i += 8 // eight bytes of ASCII but DEL
+				continue
+			}
+			if w&0x0000_C0C0_00C0_C000 == 0x0000_8080_0080_8000 {
+				l0, l1 := lead3[byte(w)], lead3[byte(w>>24)]
+				if l0 != 0 && l1 != 0 &&
+					(l0 == lead3Plain || !unsafe3(byte(w), byte(w>>8), byte(w>>16))) &&
+					(l1 == lead3Plain || !unsafe3(byte(w>>24), byte(w>>32), byte(w>>40))) {
+					i += 6 // two three-byte characters that pass
+					continue
+				}
+			}
+		}
 		if !jsonSuspect[b[i]] {
 			i++
+			continue
+		}
+		if c := b[i]; (c == 0xe2 || c == 0xef) && i+2 < len(b) && b[i+1]&0xc0 == 0x80 && b[i+2]&0xc0 == 0x80 {
+			// “ ” — … and the full-width forms by their bytes
+			if unsafe3(c, b[i+1], b[i+2]) {
+				break
+			}
+			i += 3
 			continue
 		}
 		r, size := utf8.DecodeRune(b[i:])

@@ -2,6 +2,7 @@ package textsafe
 
 import (
 	"encoding/json"
+	"fmt"
 	"math/rand/v2"
 	"strings"
 	"testing"
@@ -292,6 +293,158 @@ func TestNextChange(t *testing.T) {
 		for i := 0; i <= len(b); i += 1 + r.IntN(7) {
 			if got, want := nextChange(b, i), byByte(b, i); got != want {
 				t.Fatalf("%q from %d: %d, want %d", b, i, got, want)
+			}
+		}
+	}
+}
+
+// newsText is about a megabyte of Chinese news prose full of ，。“”、——
+// …（）： and full-width digits, in paragraphs of one line each.
+func newsText() string {
+	paras := []string{
+		"本报讯（记者 林清）“今年的早稻比去年早熟了一周。”站在田埂上，种粮大户周明远说，全村１２００亩稻田已收割过半……",
+		"据介绍，新修的滨河步道全长８．６公里，沿线设有“口袋公园”、健身驿站和观景平台——市民称之为“家门口的风景”。",
+		"“我们要把好事办好、实事办实。”区有关负责人表示，下一步将继续推进老旧小区改造，力争年底前完成３６个项目；",
+		"记者注意到，夜市里既有“老字号”小吃，也有新开的文创摊位：剪纸、糖画、竹编……一到晚上，人流如织。",
+	}
+	var sb strings.Builder
+	for sb.Len() < 1<<20 {
+		for _, p := range paras {
+			sb.WriteString(p)
+			sb.WriteByte('\n')
+		}
+	}
+	return sb.String()
+}
+
+// BenchmarkNews makes a megabyte of Chinese news prose safe to print as
+// a whole (Text), line by line (Line) and as JSON text (JSON): nothing in
+// it changes.
+func BenchmarkNews(b *testing.B) {
+	s := newsText()
+	lines := strings.Split(s, "\n")
+	js, err := json.Marshal(s)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Run("Text", func(b *testing.B) {
+		b.SetBytes(int64(len(s)))
+		for b.Loop() {
+			Text(s)
+		}
+	})
+	b.Run("Line", func(b *testing.B) {
+		b.SetBytes(int64(len(s)))
+		for b.Loop() {
+			for _, ln := range lines {
+				Line(ln)
+			}
+		}
+	})
+	b.Run("JSON", func(b *testing.B) {
+		b.SetBytes(int64(len(js)))
+		for b.Loop() {
+			JSON(js)
+		}
+	})
+	b.Run("Bytes", func(b *testing.B) {
+		bs := []byte(s)
+		b.SetBytes(int64(len(bs)))
+		for b.Loop() {
+			Bytes(bs)
+		}
+	})
+}
+
+// TestScanEveryRune: for every character, alone and in the places of the
+// scan's fast paths (first or second of two three-byte characters, after
+// an odd byte of ASCII, ahead of eight bytes of ASCII), the scan of every
+// mode stops where the byte-by-byte scan of changes stops, and JSON
+// escapes what a decoding of every character escapes.
+func TestScanEveryRune(t *testing.T) {
+	byByte := func(s string, m mode) int {
+		for i := 0; i < len(s); i++ {
+			switch c := s[i]; {
+			case c == '\n':
+				if m == line {
+					return i
+				}
+			case c == '\t' && (m == text || m == styled):
+			case suspect[c] && changes(s[i:]):
+				return i
+			}
+		}
+		return len(s)
+	}
+	jsonRef := func(s string) string {
+		var sb strings.Builder
+		for i := 0; i < len(s); {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if r >= 0x7f && Unsafe(r) {
+				fmt.Fprintf(&sb, `\u%04x`, r)
+			} else {
+				sb.WriteString(s[i : i+size]) // an invalid byte as it is
+			}
+			i += size
+		}
+		return sb.String()
+	}
+	contexts := [][2]string{{"", ""}, {"", "日报社会"}, {"日", "报社会"}, {"a", "日报社"}, {"，", "abcdefgh"}, {"“", "”"}}
+	// Three bytes led by E0–EF, valid or not: the scan validates what it
+	// passes by its bytes.
+	firstInvalid := func(s string) int {
+		for i, r := range s {
+			if r == utf8.RuneError && !strings.HasPrefix(s[i:], "\ufffd") {
+				return i
+			}
+		}
+		return len(s)
+	}
+	for c0 := 0xe0; c0 <= 0xef; c0++ {
+		for c1 := 0x70; c1 <= 0xc8; c1++ {
+			for c2 := 0x70; c2 <= 0xc8; c2++ {
+				for _, cx := range contexts {
+					s := cx[0] + string([]byte{byte(c0), byte(c1), byte(c2)}) + cx[1]
+					for _, m := range []mode{data, text, line, styled} {
+						if got, want := scan(s, 0, m, true), min(byByte(s, m), firstInvalid(s)); got != want {
+							t.Fatalf("%q, mode %d: scan stops at %d, want %d", s, m, got, want)
+						}
+					}
+					if got, want := nextChange([]byte(s), 0), byByte(s, data); got != want {
+						t.Fatalf("%q: nextChange stops at %d, the byte scan at %d", s, got, want)
+					}
+					if got, want := string(JSON([]byte(s))), jsonRef(s); got != want {
+						t.Fatalf("%q: JSON gives %q, want %q", s, got, want)
+					}
+				}
+			}
+		}
+	}
+	last := rune(utf8.MaxRune)
+	if testing.Short() {
+		last = 0xffff
+	}
+	for r := rune(0); r <= last; r++ {
+		if !utf8.ValidRune(r) {
+			continue
+		}
+		cxs := contexts
+		if r > 0xffff {
+			// four bytes: decoded, never in a fast path
+			cxs = contexts[:3]
+		}
+		for _, cx := range cxs {
+			s := cx[0] + string(r) + cx[1]
+			for _, m := range []mode{data, text, line, styled} {
+				if got, want := scan(s, 0, m, true), byByte(s, m); got != want {
+					t.Fatalf("U+%04X in %q, mode %d: scan stops at %d, the byte scan at %d", r, s, m, got, want)
+				}
+			}
+			if got, want := nextChange([]byte(s), 0), byByte(s, data); got != want {
+				t.Fatalf("U+%04X in %q: nextChange stops at %d, the byte scan at %d", r, s, got, want)
+			}
+			if got, want := string(JSON([]byte(s))), jsonRef(s); got != want {
+				t.Fatalf("U+%04X in %q: JSON gives %q, want %q", r, s, got, want)
 			}
 		}
 	}
