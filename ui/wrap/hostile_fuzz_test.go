@@ -1,6 +1,7 @@
 package wrap
 
 import (
+	"flag"
 	"os"
 	"path/filepath"
 	"slices"
@@ -52,9 +53,20 @@ func hostileParagraphs(tb testing.TB) []string {
 // the width unless one grapheme is, the line-breaking rules hold unless
 // no break that keeps them fits, layouts are deterministic, and Lines
 // agrees with Paragraph.Lines.
+//
+// `go test` runs every paragraph as a seed. Fuzzing (-fuzz) starts from
+// one paragraph in eight: the whole set took longer to gather baseline
+// coverage from than CI's fuzz time (1,231 of 3,716 in 8 s), so the
+// fuzzer never mutated anything.
 func FuzzLinesHostile(f *testing.F) {
+	step := 1
+	if fuzz := flag.Lookup("test.fuzz"); fuzz != nil && fuzz.Value.String() != "" {
+		step = 8
+	}
 	for i, p := range hostileParagraphs(f) {
-		f.Add(p, uint8(1+i%60), uint8(i%5), uint8(i%4))
+		if i%step == 0 {
+			f.Add(p, uint8(1+i%60), uint8(i%5), uint8(i%4))
+		}
 	}
 	f.Fuzz(func(t *testing.T, text string, width, indent, flags uint8) {
 		opt := Options{
