@@ -96,7 +96,6 @@ func (r *Page) replace(is *issue.Issue) {
 		r.search = searchState{id: r.search.id + 1} // a search still running is stale
 	}
 	r.regeom()
-	r.rows = buildRows(r.is, r.arts, r.sec)
 	r.relayout()
 	if same && pos != (issue.Pos{}) && r.lay != nil {
 		r.top = r.clampTop(r.lay.LocOf(pos))

@@ -182,7 +182,8 @@ func New(msg common.OpenMsg, e common.Env, st *state.Issue, shelved bool, w, h i
 	return r
 }
 
-// index lists the issue's articles in order (arts, sec, byN).
+// index lists the issue's articles in order (arts, sec, byN) and the
+// headline list's rows (rows), which depend on them alone.
 func (r *Page) index() {
 	r.arts, r.sec, r.byN = r.arts[:0], r.sec[:0], map[int]int{}
 	for s := range r.is.Sections {
@@ -195,6 +196,7 @@ func (r *Page) index() {
 			r.sec = append(r.sec, s)
 		}
 	}
+	r.rows = buildRows(r.is, r.arts, r.sec)
 }
 
 // indexOf returns the index in arts of the article numbered n, or −1.
@@ -265,7 +267,6 @@ func (r *Page) setSize(w, h int) {
 	r.width, r.height = max(w, 0), max(h, 0)
 	r.regeom()
 	r.input.SetWidth(r.width)
-	r.rows = buildRows(r.is, r.arts, r.sec)
 	r.relayout()
 	r.ensureListVisible()
 }
