@@ -191,6 +191,7 @@ type Renderer struct {
 	paras     paraCache              // analyses of long paragraphs, across widths
 	conv      convCache              // articles converted for display, across widths
 	layouts   lru[cacheKey, *Layout] // per article and options
+	code      lru[codeKey, []string] // code blocks highlighted, across widths
 }
 
 type cacheKey struct {
@@ -205,7 +206,7 @@ const cacheSize = 64
 func New(st styles.Styles) *Renderer {
 	r := &Renderer{st: st, sgr: newSGR(st), table: [2]ansi.StyleConfig{tableStyle(st, false), tableStyle(st, true)},
 		codeTheme: codeTheme(st)}
-	r.paras.size, r.conv.size, r.layouts.size = paraCacheSize, convCacheSize, cacheSize
+	r.paras.size, r.conv.size, r.layouts.size, r.code.size = paraCacheSize, convCacheSize, cacheSize, codeCacheSize
 	return r
 }
 
