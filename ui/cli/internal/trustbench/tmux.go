@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"fmt"
 	"io"
 	"os"
@@ -112,7 +113,7 @@ func (b *bench) table(w io.Writer) error {
 		t.keys("C-c")
 		_, d3, err3 := t.waitFor("[exit=", 5*time.Minute)
 		t.close()
-		if err := errorsJoin(err1, err2, err3); err != nil {
+		if err := cmp.Or(err1, err2, err3); err != nil { // the first that failed
 			return err
 		}
 		first = append(first, ms(d1))
@@ -126,13 +127,3 @@ func (b *bench) table(w io.Writer) error {
 }
 
 func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
-
-// errorsJoin returns the first non-nil error.
-func errorsJoin(errs ...error) error {
-	for _, err := range errs {
-		if err != nil {
-			return err
-		}
-	}
-	return nil
-}
