@@ -69,14 +69,6 @@ func findDate(s string) string {
 	return d
 }
 
-// dateSpan finds the first valid date written in s (see issue.FindDate)
-// and returns its byte range, a closing 日 included, and the date as
-// YYYY-MM-DD, or 0, 0, "".
-func dateSpan(s string) (start, end int, date string) {
-	date, start, end = issue.FindDate(s, issue.AnyDate)
-	return start, end, date
-}
-
 // pageFromName returns the page number that a file's name gives, with the
 // date part removed (2024-03-08-02.md → 2), or 0. seq orders files of the
 // same page (the article number NN of YYYYMMDD-PP-NN.txt).
@@ -96,7 +88,7 @@ func pageFromName(rel string) (page, seq int) {
 		}
 	}
 	rest := base
-	if start, end, d := dateSpan(rest); d != "" {
+	if d, start, end := issue.FindDate(rest, issue.AnyDate); d != "" {
 		rest = rest[:start] + " " + rest[end:]
 	}
 	rest = strings.TrimSpace(rest)

@@ -29,6 +29,8 @@ import (
 	"sort"
 	"strings"
 	"time"
+
+	"dubao/issue"
 )
 
 // DateSource says where an issue's date came from.
@@ -193,11 +195,10 @@ func (s *Shelf) Lookup(sel string) []*Entry {
 	if len(out) > 0 {
 		return out
 	}
-	date := findDate(sel)
+	date, start, end := issue.FindDate(sel, issue.AnyDate)
 	if date == "" {
 		return nil
 	}
-	start, end, _ := dateSpan(sel)
 	paper := strings.Trim(sel[:start]+sel[end:], " \t-_/·")
 	for _, e := range s.Issues {
 		if e.Date == date && strings.Contains(e.Paper, paper) {
