@@ -204,78 +204,67 @@ const (
 // U+0600–U+063F (D8), U+2040–U+207F (E2 81), U+E000–U+EFFF (EE), U+FEC0–
 // U+FEFF (EF BB) and four-byte characters, which scanChar then reads. A
 // character it stops on is read by scanChar, which is exact.
-var scanDFA = func() (t [256]uint64) {
-	set := func(from, b, to int) { t[b] |= uint64(to) << from }
-	cont := func(from, lo, hi, to int) {
-		for b := lo; b <= hi; b++ {
-			set(from, b, to)
-		}
-	}
-	for b := range 256 {
-		set(sStop, b, sStop)
-		// Default: every state stops; the transitions below replace it.
-		for _, s := range []int{sAccept, sTail1, sTail2, sE0, sED, sE2, sE280, sEF, sC2} {
-			set(s, b, sStop)
-		}
-	}
-	// set ORs: clear a state's field before giving it its transition.
-	clear := func(from, b int) { t[b] &^= 63 << from }
-	to := func(from, lo, hi, st int) {
-		for b := lo; b <= hi; b++ {
-			clear(from, b)
-		}
-		cont(from, lo, hi, st)
-	}
-	to(sAccept, 0x20, 0x7E, sAccept)
-	to(sAccept, '\n', '\n', sAccept)
-	to(sAccept, 0xC2, 0xC2, sC2)
-	to(sAccept, 0xC3, 0xD7, sTail1)
-	to(sAccept, 0xD9, 0xDF, sTail1)
-	to(sAccept, 0xE0, 0xE0, sE0)
-	to(sAccept, 0xE1, 0xE1, sTail2)
-	to(sAccept, 0xE2, 0xE2, sE2)
-	to(sAccept, 0xE3, 0xEC, sTail2)
-	to(sAccept, 0xED, 0xED, sED)
-	to(sAccept, 0xEF, 0xEF, sEF)
-	to(sTail1, 0x80, 0xBF, sAccept)
-	to(sTail2, 0x80, 0xBF, sTail1)
-	to(sE0, 0xA0, 0xBF, sTail1)
-	to(sED, 0x80, 0x9F, sTail1)
-	to(sE2, 0x80, 0x80, sE280)
-	to(sE2, 0x82, 0xBF, sTail1)
-	to(sE280, 0x80, 0x8D, sAccept)
-	to(sE280, 0x90, 0xA7, sAccept)
-	to(sE280, 0xAF, 0xBF, sAccept)
-	to(sEF, 0x80, 0xBA, sTail1)
-	to(sEF, 0xBC, 0xBF, sTail1)
-	to(sC2, 0xA0, 0xBF, sAccept)
-	return t
-}()
+var scanDFA = newDFA([]dfaEdge{
+	{sAccept, 0x20, 0x7E, sAccept},
+	{sAccept, '\n', '\n', sAccept},
+	{sAccept, 0xC2, 0xC2, sC2},
+	{sAccept, 0xC3, 0xD7, sTail1},
+	{sAccept, 0xD9, 0xDF, sTail1},
+	{sAccept, 0xE0, 0xE0, sE0},
+	{sAccept, 0xE1, 0xE1, sTail2},
+	{sAccept, 0xE2, 0xE2, sE2},
+	{sAccept, 0xE3, 0xEC, sTail2},
+	{sAccept, 0xED, 0xED, sED},
+	{sAccept, 0xEF, 0xEF, sEF},
+	{sTail1, 0x80, 0xBF, sAccept},
+	{sTail2, 0x80, 0xBF, sTail1},
+	{sE0, 0xA0, 0xBF, sTail1},
+	{sED, 0x80, 0x9F, sTail1},
+	{sE2, 0x80, 0x80, sE280},
+	{sE2, 0x82, 0xBF, sTail1},
+	{sE280, 0x80, 0x8D, sAccept},
+	{sE280, 0x90, 0xA7, sAccept},
+	{sE280, 0xAF, 0xBF, sAccept},
+	{sEF, 0x80, 0xBA, sTail1},
+	{sEF, 0xBC, 0xBF, sTail1},
+	{sC2, 0xA0, 0xBF, sAccept},
+})
 
 // validDFA is scanDFA for validation alone (scanFrom without
 // stopAtChange): it passes what textsafe.Bytes changes — controls, CR,
 // U+0080–U+009F, U+2028, U+FEFF … — and stops only on what is not valid
 // UTF-8 and on four-byte characters (sStop, read by scanChar). It uses
 // fewer of the states: sC2, sE2, sE280 and sEF are not reached.
-var validDFA = func() (t [256]uint64) {
-	set := func(from, lo, hi, to int) {
-		for b := lo; b <= hi; b++ {
-			t[b] &^= 63 << from
-			t[b] |= uint64(to) << from
+var validDFA = newDFA([]dfaEdge{
+	{sAccept, 0x00, 0x7F, sAccept},
+	{sAccept, 0xC2, 0xDF, sTail1},
+	{sAccept, 0xE0, 0xE0, sE0},
+	{sAccept, 0xE1, 0xEC, sTail2},
+	{sAccept, 0xED, 0xED, sED},
+	{sAccept, 0xEE, 0xEF, sTail2},
+	{sTail1, 0x80, 0xBF, sAccept},
+	{sTail2, 0x80, 0xBF, sTail1},
+	{sE0, 0xA0, 0xBF, sTail1},
+	{sED, 0x80, 0x9F, sTail1},
+})
+
+// dfaEdge is a transition of an automaton table: from state from, a byte
+// lo–hi leads to state to.
+type dfaEdge struct{ from, lo, hi, to int }
+
+// newDFA builds an automaton table of the states above: every state stops
+// (sStop) on every byte but where edges give a transition.
+func newDFA(edges []dfaEdge) (t [256]uint64) {
+	for b := range t {
+		for _, s := range []int{sAccept, sStop, sTail1, sTail2, sE0, sED, sE2, sE280, sEF, sC2} {
+			t[b] |= sStop << s
 		}
 	}
-	for _, s := range []int{sAccept, sStop, sTail1, sTail2, sE0, sED, sE2, sE280, sEF, sC2} {
-		set(s, 0, 255, sStop)
+	for _, e := range edges {
+		for b := e.lo; b <= e.hi; b++ {
+			t[b] &^= 63 << e.from
+			t[b] |= uint64(e.to) << e.from
+		}
 	}
-	set(sAccept, 0x00, 0x7F, sAccept)
-	set(sAccept, 0xC2, 0xDF, sTail1)
-	set(sAccept, 0xE0, 0xE0, sE0)
-	set(sAccept, 0xE1, 0xEC, sTail2)
-	set(sAccept, 0xED, 0xED, sED)
-	set(sAccept, 0xEE, 0xEF, sTail2)
-	set(sTail1, 0x80, 0xBF, sAccept)
-	set(sTail2, 0x80, 0xBF, sTail1)
-	set(sE0, 0xA0, 0xBF, sTail1)
-	set(sED, 0x80, 0x9F, sTail1)
 	return t
-}()
+}
