@@ -84,11 +84,7 @@ func (l *Layout) grid(u *unit) []Line {
 	if plan == nil {
 		return nil
 	}
-	cols, widths, margin := plan.cols, plan.widths, plan.margin
-	num := make([]bool, cols) // plain text keeps every cell where its column starts
-	if !l.opt.Plain {
-		num = numericColumns(rows, cols)
-	}
+	cols, widths, margin, num := plan.cols, plan.widths, plan.margin, plan.num
 	ru := gridRules(amb)
 	sep := " " + ru.col + " "
 	sepW := strictWidth(sep, amb)
@@ -220,11 +216,13 @@ func isNumber(s string) bool {
 	return true
 }
 
-// gridPlan is how a table's grid is drawn: its columns, their widths and
-// the left margin; the same for every unit of a large table.
+// gridPlan is how a table's grid is drawn: its columns, their widths, the
+// left margin and the columns of numbers; the same for every unit of a
+// large table.
 type gridPlan struct {
 	cols, margin int
 	widths       []int
+	num          []bool // the columns of numbers, right-aligned (see numericColumns)
 }
 
 // gridPlanOf returns the plan of the grid of u's table, or nil when the
@@ -299,7 +297,11 @@ func (l *Layout) gridPlan(block int) *gridPlan {
 	if whole > avail {
 		widths = l.columnWidths(measured[:min(len(measured), max(maxPlanRows, bigTable+1))], natural, least, avail)
 	}
-	return &gridPlan{cols: cols, margin: margin, widths: widths}
+	num := make([]bool, cols) // plain text keeps every cell where its column starts
+	if !l.opt.Plain {
+		num = numericColumns(rows, cols)
+	}
+	return &gridPlan{cols: cols, margin: margin, widths: widths, num: num}
 }
 
 // stacked lays out a table block too narrow for an unwrapped grid, in the
