@@ -69,27 +69,26 @@ type Buffers struct {
 	bufs [][]byte
 }
 
-// read reads the file name, of the given size, into buffer i and returns
+// Read reads the file name, of the given size, into buffer i and returns
 // its bytes, valid until buffer i is read into again. It does not check
 // that the file is text (see readInto).
 func (b *Buffers) Read(i int, name string, size int64) ([]byte, error) {
-	for len(b.bufs) <= i {
-		b.bufs = append(b.bufs, nil)
-	}
-	data, err := readInto(b.bufs[i], name, size, issue.MaxSize, false)
-	if cap(data) <= 64<<20 { // keep no huge buffer around
-		b.bufs[i] = data[:0]
-	}
-	return data, err
+	return b.read(i, name, size, issue.MaxSize, false)
 }
 
 // ReadText is the package's ReadText into buffer i: the bytes are valid
 // until buffer i is read into again.
 func (b *Buffers) ReadText(i int, name string, size, limit int64) ([]byte, error) {
+	return b.read(i, name, size, limit, true)
+}
+
+// read is readInto into buffer i, which keeps the bytes' memory for the
+// next file unless it grew huge.
+func (b *Buffers) read(i int, name string, size, limit int64, check bool) ([]byte, error) {
 	for len(b.bufs) <= i {
 		b.bufs = append(b.bufs, nil)
 	}
-	data, err := readInto(b.bufs[i], name, size, limit, true)
+	data, err := readInto(b.bufs[i], name, size, limit, check)
 	if cap(data) <= 64<<20 { // keep no huge buffer around
 		b.bufs[i] = data[:0]
 	}
