@@ -27,8 +27,9 @@ const maxEdgeRunes = 60
 // edgeLine is one line of a body as htmltext.ReadBody makes it: the text
 // nodes and images between two block boundaries (or <br>s).
 type edgeLine struct {
-	nodes []*html.Node // text nodes and <img> elements, in order
-	text  strings.Builder
+	nodes []*html.Node    // text nodes and <img> elements, in order
+	raw   strings.Builder // the text nodes' text
+	text  string          // raw cleaned (htmltext.Clean), once the line is read
 	// linked counts the characters (but spaces) inside links, all those
 	// outside.
 	linked, all int
@@ -57,13 +58,14 @@ func trimEdges(root *html.Node) {
 	}
 	trim(0, 1)
 	trim(len(lines)-1, -1)
-	kept := 0
+	kept := false
 	for i, l := range lines {
 		if !drop[i] && !namesPeople(l) {
-			kept++
+			kept = true
+			break
 		}
 	}
-	if kept == 0 {
+	if !kept {
 		return // nothing but boilerplate: not sure enough to drop it all
 	}
 	for i, l := range lines {
@@ -78,7 +80,7 @@ func trimEdges(root *html.Node) {
 // next returns the text of the line after lines[i], or "".
 func next(lines []*edgeLine, i int) string {
 	if i+1 < len(lines) {
-		return htmltext.Clean(lines[i+1].text.String())
+		return lines[i+1].text
 	}
 	return ""
 }
@@ -105,6 +107,7 @@ func edgeLines(root *html.Node) []*edgeLine {
 	cur := &edgeLine{}
 	end := func() {
 		if len(cur.nodes) > 0 {
+			cur.text = htmltext.Clean(cur.raw.String())
 			lines = append(lines, cur)
 			cur = &edgeLine{}
 		}
@@ -117,7 +120,7 @@ func edgeLines(root *html.Node) []*edgeLine {
 				return false
 			}
 			cur.nodes = append(cur.nodes, n)
-			cur.text.WriteString(n.Data)
+			cur.raw.WriteString(n.Data)
 			k := 0
 			for _, r := range n.Data {
 				if !htmltext.IsSpace(r) {
@@ -258,8 +261,7 @@ var people = regexp.MustCompile(`记者|通讯员|作者|编辑|责编|摄`)
 
 // namesPeople reports a short line that names the article's people.
 func namesPeople(l *edgeLine) bool {
-	text := htmltext.Clean(l.text.String())
-	return utf8.RuneCountInString(text) <= maxEdgeRunes && people.MatchString(text) && !isNotice(text)
+	return utf8.RuneCountInString(l.text) <= maxEdgeRunes && people.MatchString(l.text) && !isNotice(l.text)
 }
 
 // boilerplate reports a line a site prints around an article rather than
@@ -270,7 +272,7 @@ func namesPeople(l *edgeLine) bool {
 // Lines that name the article's people are never boilerplate. next is the
 // text of the line that follows.
 func boilerplate(l *edgeLine, next string) bool {
-	text := htmltext.Clean(l.text.String())
+	text := l.text
 	if l.all == 0 {
 		return l.images > 0 && l.uiImages == l.images && !htmltext.IsCaption(next)
 	}

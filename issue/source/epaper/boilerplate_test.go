@@ -113,7 +113,7 @@ func TestTrimEdges(t *testing.T) {
 		trimEdges(root)
 		var got []string
 		for _, l := range edgeLines(root) {
-			s := firstRunes(htmltext.Clean(l.text.String()), 3)
+			s := firstRunes(l.text, 3)
 			if s == "" {
 				s = "[img]"
 			}
