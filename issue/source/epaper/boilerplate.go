@@ -168,25 +168,7 @@ func edgeLines(root *html.Node) []*edgeLine {
 			end()
 		}
 	}
-	n := root
-	for {
-		descend := enter(n)
-		if descend && n.FirstChild != nil {
-			n = n.FirstChild
-			continue
-		}
-		if descend {
-			leave(n)
-		}
-		for n != root && n.NextSibling == nil {
-			n = n.Parent
-			leave(n)
-		}
-		if n == root {
-			break
-		}
-		n = n.NextSibling
-	}
+	htmltext.WalkInOut(root, enter, leave)
 	end()
 	return lines
 }

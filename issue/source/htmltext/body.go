@@ -38,7 +38,7 @@ type Body struct {
 func ReadBody(nodes []*html.Node, resolve func(string) string) Body {
 	r := &bodyReader{resolve: resolve}
 	for _, n := range nodes {
-		r.read(n)
+		WalkInOut(n, r.enter, r.leave)
 	}
 	r.flush()
 	r.captions()
@@ -69,29 +69,6 @@ type openSpan struct {
 	kind  issue.SpanKind
 	start int
 	href  string
-}
-
-// read reads n and what lies under it, without recursion.
-func (r *bodyReader) read(root *html.Node) {
-	n := root
-	for {
-		descend := r.enter(n)
-		if descend && n.FirstChild != nil {
-			n = n.FirstChild
-			continue
-		}
-		if descend {
-			r.leave(n)
-		}
-		for n != root && n.NextSibling == nil {
-			n = n.Parent
-			r.leave(n)
-		}
-		if n == root {
-			return
-		}
-		n = n.NextSibling
-	}
 }
 
 // enter handles the start of n; false skips its children (and leave).

@@ -61,6 +61,34 @@ func Walk(n *html.Node, visit func(*html.Node) bool) {
 	}
 }
 
+// WalkInOut walks n and every node under it in document order, calling
+// enter at the start of a node and leave at its end; when enter returns
+// false the node's children and its leave are skipped. It uses no
+// recursion, as Walk.
+func WalkInOut(n *html.Node, enter func(*html.Node) bool, leave func(*html.Node)) {
+	if n == nil {
+		return
+	}
+	for c := n; ; {
+		descend := enter(c)
+		if descend && c.FirstChild != nil {
+			c = c.FirstChild
+			continue
+		}
+		if descend {
+			leave(c)
+		}
+		for c != n && c.NextSibling == nil {
+			c = c.Parent
+			leave(c)
+		}
+		if c == n {
+			return
+		}
+		c = c.NextSibling
+	}
+}
+
 // Find returns the first node under n (n included) for which match holds.
 func Find(n *html.Node, match func(*html.Node) bool) *html.Node {
 	var out *html.Node
