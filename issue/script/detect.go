@@ -69,14 +69,14 @@ func (c *Counts) Add(text string) bool {
 		if t == nil {
 			t = charTable()
 		}
-		if t.isTrad(r) {
-			c.Traditional++
-		}
-		if reg := t.regionOf(r); reg != 0 {
-			if reg&regionHK != 0 {
+		if m := t.marksOf(r); m != 0 {
+			if m&tradOnly != 0 {
+				c.Traditional++
+			}
+			if m&regionHK != 0 {
 				c.HK++
 			}
-			if reg&regionTW != 0 {
+			if m&regionTW != 0 {
 				c.TW++
 			}
 		}

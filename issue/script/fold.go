@@ -20,17 +20,19 @@ type chars struct {
 	fold      []rune          // fold[r-denseLo]: what r folds to, 0 for r itself
 	foldOther map[rune]rune   // the same outside the dense range
 	variants  map[rune][]rune // a fold target → every character folding to it (classes of two or more)
-	trad      []bool          // trad[r-denseLo]: r is a Traditional-only character
-	tradOther map[rune]bool
-	// region[r-denseLo] marks the forms only Hong Kong's or Taiwan's
-	// Traditional text uses, which t2s leaves as they are (衞, 説; 簷).
-	region      []uint8
-	regionOther map[rune]uint8
+	// marks[r-denseLo] says what r tells of a text's script and region
+	// (tradOnly, regionHK, regionTW).
+	marks      []uint8
+	marksOther map[rune]uint8
 }
 
-// The regions of regional forms (chars.region).
+// The marks of a character (chars.marks).
 const (
-	regionHK uint8 = 1 << iota
+	// tradOnly marks a Traditional-only character.
+	tradOnly uint8 = 1 << iota
+	// regionHK and regionTW mark the forms only Hong Kong's or Taiwan's
+	// Traditional text uses, which t2s leaves as they are (衞, 説; 簷).
+	regionHK
 	regionTW
 )
 
@@ -106,13 +108,11 @@ func buildChars() (*chars, error) {
 		members[root] = append(members[root], r)
 	}
 	t := &chars{
-		fold:        make([]rune, denseHi-denseLo),
-		foldOther:   map[rune]rune{},
-		variants:    map[rune][]rune{},
-		trad:        make([]bool, denseHi-denseLo),
-		tradOther:   map[rune]bool{},
-		region:      make([]uint8, denseHi-denseLo),
-		regionOther: map[rune]uint8{},
+		fold:       make([]rune, denseHi-denseLo),
+		foldOther:  map[rune]rune{},
+		variants:   map[rune][]rune{},
+		marks:      make([]uint8, denseHi-denseLo),
+		marksOther: map[rune]uint8{},
 	}
 	// Regional forms: the form a region's variants give a standard
 	// Traditional character (衛 → 衞 in Hong Kong, 檐 → 簷 in Taiwan) that
@@ -124,7 +124,7 @@ func buildChars() (*chars, error) {
 	}{{hk, regionHK}, {tw, regionTW}} {
 		eachChar(rd.d, func(k rune, vals []rune) {
 			if v := vals[0]; v != k && !tsKey[v] && !tsValue[v] {
-				t.setRegion(v, rd.mark)
+				t.mark(v, rd.mark)
 			}
 		})
 	}
@@ -150,7 +150,7 @@ func buildChars() (*chars, error) {
 	// and are not among their own Simplified forms (髮 is, 乾 is not: 乾隆).
 	eachChar(ts, func(k rune, vals []rune) {
 		if !slices.Contains(vals, k) {
-			t.setTrad(k)
+			t.mark(k, tradOnly)
 		}
 	})
 	return t, nil
@@ -164,40 +164,27 @@ func (t *chars) setFold(r, to rune) {
 	t.foldOther[r] = to
 }
 
-func (t *chars) setTrad(r rune) {
+func (t *chars) mark(r rune, m uint8) {
 	if r >= denseLo && r < denseHi {
-		t.trad[r-denseLo] = true
+		t.marks[r-denseLo] |= m
 		return
 	}
-	t.tradOther[r] = true
+	t.marksOther[r] |= m
 }
 
-func (t *chars) setRegion(r rune, mark uint8) {
+// marksOf returns the marks of r (tradOnly, regionHK, regionTW).
+func (t *chars) marksOf(r rune) uint8 {
 	if r >= denseLo && r < denseHi {
-		t.region[r-denseLo] |= mark
-		return
-	}
-	t.regionOther[r] |= mark
-}
-
-// regionOf returns the regions whose Traditional text alone uses r.
-func (t *chars) regionOf(r rune) uint8 {
-	if r >= denseLo && r < denseHi {
-		if t.region == nil {
+		if t.marks == nil {
 			return 0
 		}
-		return t.region[r-denseLo]
+		return t.marks[r-denseLo]
 	}
-	return t.regionOther[r]
+	return t.marksOther[r]
 }
 
 // isTrad reports a Traditional-only character.
-func (t *chars) isTrad(r rune) bool {
-	if r >= denseLo && r < denseHi {
-		return t.trad != nil && t.trad[r-denseLo]
-	}
-	return t.tradOther[r]
-}
+func (t *chars) isTrad(r rune) bool { return t.marksOf(r)&tradOnly != 0 }
 
 // dictNamed loads conversion c and returns its dictionary whose file
 // name starts with name.
