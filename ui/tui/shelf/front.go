@@ -1,7 +1,9 @@
 package shelf
 
 import (
+	"context"
 	"fmt"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -14,8 +16,8 @@ import (
 
 // On a wide screen the shelf shows, beside its list, the front page of the
 // issue selected: the name of its first page and its headlines, read in
-// the background when the issue is first selected and kept (up to
-// frontKeep issues).
+// the background once the selection has rested on the issue (frontPause)
+// and kept (up to frontKeep issues).
 
 // frontMin is the screen width from which the front page is shown beside
 // the list.
@@ -33,10 +35,36 @@ type front struct {
 	more    int      // articles on the other pages
 }
 
-// frontMsg carries the front page of an entry, read in the background.
+// frontPause is how long the selection rests on an issue before its front
+// page is read: holding j or k reads none of the issues passed over.
+const frontPause = 150 * time.Millisecond
+
+// frontRead is the reading of front pages: like the shelf's search, a
+// read waits for a pause in moving (frontTickMsg, numbered), and a new one
+// cancels the one before it.
+type frontRead struct {
+	pause  time.Duration // frontPause; 0 in tests
+	id     int           // number of the latest wait for a pause
+	wait   *shelf.Entry  // the issue waited for; nil when none
+	cancel context.CancelFunc
+	// open reads an issue; nil for the shelf's Open (tests count reads).
+	open func(*shelf.Entry) (*shelf.Loaded, error)
+}
+
+// frontTickMsg reads the front page of the issue waited for, if the wait
+// numbered id is still the latest.
+type frontTickMsg struct{ id int }
+
+// RouteTo routes the message to the shelf, whatever page is shown.
+func (frontTickMsg) RouteTo() common.PageID { return common.ShelfPage }
+
+// frontMsg carries the front page of an entry, read in the background;
+// cancelled is set when it was not read, its reading cancelled before it
+// started.
 type frontMsg struct {
-	e *shelf.Entry
-	f front
+	e         *shelf.Entry
+	f         front
+	cancelled bool
 }
 
 // RouteTo routes the message to the shelf, whatever page is shown.
@@ -51,9 +79,9 @@ func (p *Page) listWidth() int {
 	return min(max(p.width*45/100, 56), 70)
 }
 
-// wantFront starts reading the front page of the issue selected, when it
-// is shown beside the list and not read yet.
-func (p *Page) wantFront() tea.Cmd {
+// frontWanted returns the issue selected when its front page is shown
+// beside the list and not read (nor being read) yet; nil otherwise.
+func (p *Page) frontWanted() *shelf.Entry {
 	e := p.Selected()
 	if p.listWidth() == p.width || e == nil || e.Pending || p.find.query != "" {
 		return nil
@@ -61,17 +89,73 @@ func (p *Page) wantFront() tea.Cmd {
 	if _, ok := p.fronts[e]; ok {
 		return nil
 	}
+	return e
+}
+
+// wantFront waits for a pause before reading the front page of the issue
+// selected, when it is wanted (frontWanted) and not waited for already.
+func (p *Page) wantFront() tea.Cmd {
+	r := &p.frontRead
+	e := p.frontWanted()
+	if e == nil || e == r.wait {
+		if e == nil {
+			r.wait = nil
+		}
+		return nil
+	}
+	r.id++
+	r.wait = e
+	id := r.id
+	return tea.Tick(r.pause, func(time.Time) tea.Msg { return frontTickMsg{id} })
+}
+
+// frontTick starts reading the front page of the issue waited for when the
+// selection has rested on it since; the reading before, if any, is
+// cancelled.
+func (p *Page) frontTick(msg frontTickMsg) tea.Cmd {
+	r := &p.frontRead
+	if msg.id != r.id || r.wait == nil || r.wait != p.frontWanted() {
+		return nil // moved on since
+	}
+	e := r.wait
+	r.wait = nil
+	if r.cancel != nil {
+		r.cancel()
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	r.cancel = cancel
 	if len(p.fronts) >= frontKeep {
 		clear(p.fronts)
 	}
 	p.fronts[e] = front{loading: true}
-	s, conv := p.s, p.env.Script
+	open, conv := r.open, p.env.Script
+	if open == nil {
+		open = p.s.Open
+	}
 	return func() tea.Msg {
-		l, err := s.Open(e)
+		if ctx.Err() != nil {
+			return frontMsg{e: e, cancelled: true}
+		}
+		l, err := open(e)
 		if err != nil || l.Issue == nil {
 			return frontMsg{e: e, f: front{err: true}}
 		}
 		return frontMsg{e: e, f: frontOf(l.Issue, conv)}
+	}
+}
+
+// gotFront keeps a front page read; one whose reading was cancelled is
+// forgotten, to be read when the issue is selected again.
+func (p *Page) gotFront(msg frontMsg) {
+	f, asked := p.fronts[msg.e]
+	switch {
+	case !asked:
+	case msg.cancelled:
+		if f.loading {
+			delete(p.fronts, msg.e)
+		}
+	default:
+		p.fronts[msg.e] = msg.f
 	}
 }
 

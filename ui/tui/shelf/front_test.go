@@ -2,10 +2,12 @@ package shelf
 
 import (
 	"strings"
+	"sync/atomic"
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
 
+	"dubao/issue/shelf"
 	"dubao/ui/tui/internal/tuitest"
 )
 
@@ -45,5 +47,109 @@ func TestShelfFrontPage(t *testing.T) {
 	m.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
 	if strings.Contains(screen(m), "│") {
 		t.Errorf("a front page at 100 columns:\n%s", screen(m))
+	}
+}
+
+// countReads makes the shelf page count the issues it reads for the front
+// page.
+func countReads(p *Page) *atomic.Int32 {
+	var n atomic.Int32
+	p.frontRead.open = func(e *shelf.Entry) (*shelf.Loaded, error) {
+		n.Add(1)
+		return p.s.Open(e)
+	}
+	return &n
+}
+
+// runOnly runs cmd as the program would and returns its messages without
+// giving them to the page: the timers' messages, which the program gives
+// only after their pause.
+func runOnly(m *Model, cmd tea.Cmd) []tea.Msg {
+	return tuitest.Run(m, cmd, func(tea.Msg) bool { return false })
+}
+
+// TestShelfFrontHoldJ: holding j on a wide screen reads the front page of
+// none of the issues passed over, only of the issue the selection rests
+// on, and the pane shows that issue's. Holding is keys given one after the
+// other with the timers' messages held back until the last key, as a
+// pause in moving lets them through.
+func TestShelfFrontHoldJ(t *testing.T) {
+	s := tuitest.ScanShelf(t, tuitest.ShelfDir(t))
+	m := newShelfModel(t, s, nil, nil, 160, 30) // reads the first issue's front page
+	p := m.shelf
+	reads := countReads(p)
+	first := p.Selected()
+	var held []tea.Msg
+	n := 0
+	for ; n < 20; n++ {
+		before := p.Selected()
+		_, cmd := m.Update(keyMsg("j"))
+		held = append(held, runOnly(m, cmd)...)
+		if p.Selected() == before {
+			break // the last issue
+		}
+	}
+	if n < 4 || p.Selected() == first {
+		t.Fatalf("j moved over %d issues: too few to test", n)
+	}
+	for _, msg := range held {
+		send(m, msg)
+	}
+	if got := reads.Load(); got != 1 {
+		t.Errorf("holding j over %d issues read %d of them, want 1 (the issue under the cursor)", n, got)
+	}
+	e := p.Selected()
+	l, err := s.Open(e)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := l.Issue.Sections[0].Articles[0].Headline()
+	if sc := screen(m); !strings.Contains(sc, want) {
+		t.Errorf("the pane does not show the front page of %s %s (want %q):\n%s", e.Paper, e.Date, want, sc)
+	}
+}
+
+// TestShelfFrontCancel: reading the front page of the issue selected next
+// cancels the reading of the one before; the front page not read is
+// forgotten, and read when its issue is selected again.
+func TestShelfFrontCancel(t *testing.T) {
+	s := tuitest.ScanShelf(t, tuitest.ShelfDir(t))
+	m := newPage(s, nil, nil)
+	p := m.shelf
+	reads := countReads(p)
+	// at 160 columns the first issue is waited for: its timer's message
+	var read1 tea.Cmd
+	_, cmd := m.Update(tea.WindowSizeMsg{Width: 160, Height: 30})
+	for _, msg := range runOnly(m, cmd) {
+		if tick, ok := msg.(frontTickMsg); ok {
+			_, read1 = p.Update(tick)
+		}
+	}
+	a := p.Selected()
+	if read1 == nil || !p.fronts[a].loading {
+		t.Fatalf("no reading of the front page of the issue selected (%v)", p.fronts[a])
+	}
+	var read2 tea.Cmd
+	_, cmd = m.Update(keyMsg("j"))
+	for _, msg := range runOnly(m, cmd) {
+		if tick, ok := msg.(frontTickMsg); ok {
+			_, read2 = p.Update(tick)
+		}
+	}
+	b := p.Selected()
+	if read2 == nil || b == a {
+		t.Fatal("no reading of the front page of the issue selected next")
+	}
+	p.Update(read1()) // cancelled before it started
+	if _, ok := p.fronts[a]; ok || reads.Load() != 0 {
+		t.Errorf("the cancelled reading read %d issues and left %v", reads.Load(), p.fronts[a])
+	}
+	p.Update(read2())
+	if f := p.fronts[b]; f.loading || f.err || len(f.titles) == 0 || reads.Load() != 1 {
+		t.Errorf("the front page of the issue selected: %+v, %d reads", f, reads.Load())
+	}
+	press(t, m, "k")
+	if p.Selected() != a || p.fronts[a].loading || len(p.fronts[a].titles) == 0 {
+		t.Errorf("the front page whose reading was cancelled is not read when its issue is selected again: %+v", p.fronts[a])
 	}
 }

@@ -42,6 +42,7 @@ func newPage(s *shelf.Shelf, updates <-chan shelf.Update, store *state.Store) *M
 	}
 	m := &Model{shelf: New(s, updates, tuitest.Env(), store), width: 80, height: 24}
 	m.shelf.searchPause = 0
+	m.shelf.frontRead.pause = 0
 	m.shelf.batchMax = 1 // one issue's results a message: a search takes many
 	// The unread counts, read in the background as the root's Init starts it.
 	if cmd := m.shelf.readCounts(); cmd != nil {
@@ -81,10 +82,11 @@ func (m *Model) View() tea.View {
 }
 
 // feed reports the messages the program gives back to the shelf: not the
-// search's batches (see stream), nor its ticks.
+// search's batches (see stream), nor its ticks; the front page's ticks are
+// given at once (no pause in tests).
 func feed(msg tea.Msg) bool {
 	switch msg.(type) {
-	case indexMsg, frontMsg, common.OpenMsg, common.ErrorMsg, common.NoticeMsg, common.ShowBookmarksMsg, common.BackMsg:
+	case indexMsg, frontMsg, frontTickMsg, common.OpenMsg, common.ErrorMsg, common.NoticeMsg, common.ShowBookmarksMsg, common.BackMsg:
 		return true
 	}
 	return false

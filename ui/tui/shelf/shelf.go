@@ -81,7 +81,8 @@ type Page struct {
 
 	// fronts are the front pages read of the issues selected on a wide
 	// screen (see front.go).
-	fronts map[*shelf.Entry]front
+	fronts    map[*shelf.Entry]front
+	frontRead frontRead
 }
 
 // shelfRow is a row of the shelf list: a month's header, or an issue.
@@ -109,6 +110,7 @@ func New(s *shelf.Shelf, updates <-chan shelf.Update, e common.Env, store *state
 	p.index.running = updates != nil
 	p.index.total = s.Pending
 	p.searchPause, p.batchMax = searchPause, batchMax
+	p.frontRead.pause = frontPause
 	p.input = common.NewPrompt(e.St)
 	p.setShelf(s)
 	p.setSize(80, 24)
@@ -281,13 +283,17 @@ func (p *Page) ensureVisible() {
 // Update handles a message, and starts reading the front page of the
 // issue selected when it is shown beside the list.
 func (p *Page) Update(msg tea.Msg) (common.Page, tea.Cmd) {
-	if f, ok := msg.(frontMsg); ok {
-		if _, asked := p.fronts[f.e]; asked {
-			p.fronts[f.e] = f.f
-		}
+	var pg common.Page
+	var cmd tea.Cmd
+	switch msg := msg.(type) {
+	case frontMsg:
+		p.gotFront(msg)
 		return p, nil
+	case frontTickMsg:
+		pg, cmd = p, p.frontTick(msg)
+	default:
+		pg, cmd = p.update(msg)
 	}
-	pg, cmd := p.update(msg)
 	if want := p.wantFront(); want != nil {
 		cmd = tea.Batch(cmd, want)
 	}
