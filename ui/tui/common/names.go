@@ -1,6 +1,8 @@
 package common
 
 import (
+	"fmt"
+	"strconv"
 	"strings"
 
 	"dubao/issue"
@@ -100,4 +102,51 @@ func middle(s string, width int) string {
 		break
 	}
 	return string(head) + "…" + string(tail)
+}
+
+// PageName names section s of is wherever a page is named (the reader's
+// headline list, the shelf's front page): "第2版 城市", "第3版 广告",
+// "第1版 要闻（仅标题）" for a page of which the source gave only the
+// titles (an e-paper layout page read alone), "第5版 见第1版《…》" for a
+// page that repeats an article, "版次不详" when the page is not known
+// (never a number made up).
+func PageName(is *issue.Issue, s int) string {
+	if s < 0 || s >= len(is.Sections) {
+		return ""
+	}
+	sec := is.Sections[s]
+	name := sec.Name
+	if sec.TitlesOnly {
+		name += "（仅标题）"
+	}
+	if sec.Ad && name == "" {
+		name = "广告"
+	}
+	if len(sec.Articles) == 0 && len(sec.Repeats) > 0 {
+		var see []string
+		for _, r := range sec.Repeats {
+			if r.Page > 0 {
+				see = append(see, fmt.Sprintf("见第%d版《%s》", r.Page, r.Title))
+			} else {
+				see = append(see, fmt.Sprintf("见《%s》", r.Title))
+			}
+		}
+		name = strings.TrimSpace(name + " " + strings.Join(see, "、"))
+	}
+	switch {
+	case sec.Page <= 0 && name != "":
+		return name
+	case name == "":
+		return PageNumber(sec.Page)
+	}
+	return PageNumber(sec.Page) + " " + name
+}
+
+// PageNumber names a page by its number: 第18版, or 版次不详 when the
+// number is not known (0), never a number made up.
+func PageNumber(page int) string {
+	if page <= 0 {
+		return "版次不详"
+	}
+	return "第" + strconv.Itoa(page) + "版"
 }

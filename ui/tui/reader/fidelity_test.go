@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"dubao/issue"
+	"dubao/ui/tui/common"
 )
 
 // TestPageNames: a page that is not known is 版次不详, never a number made
@@ -18,7 +19,7 @@ func TestPageNames(t *testing.T) {
 		{Page: 7, Ad: true},
 	}}
 	for s, want := range []string{"第1版 要闻", "第5版 见第1版《标题》", "版次不详", "第7版 广告"} {
-		if got := pageName(is, s); got != want {
+		if got := common.PageName(is, s); got != want {
 			t.Errorf("section %d: %q, want %q", s, got, want)
 		}
 	}

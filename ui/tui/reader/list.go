@@ -55,45 +55,6 @@ func buildRows(is *issue.Issue, arts []*issue.Article, sec []int) []row {
 	return rows
 }
 
-// pageName names section s: "第2版 城市", "第3版 广告", "第1版 要闻（仅标题）"
-// for a page of which the source gave only the titles (an e-paper layout
-// page read alone), "第5版 见第1版《…》" for a page that repeats an article,
-// "版次不详" when the page is not known (never a number made up).
-func pageName(is *issue.Issue, s int) string {
-	if s < 0 || s >= len(is.Sections) {
-		return ""
-	}
-	sec := is.Sections[s]
-	name := sec.Name
-	if sec.TitlesOnly {
-		name += "（仅标题）"
-	}
-	if sec.Ad && name == "" {
-		name = "广告"
-	}
-	if len(sec.Articles) == 0 && len(sec.Repeats) > 0 {
-		var see []string
-		for _, r := range sec.Repeats {
-			if r.Page > 0 {
-				see = append(see, fmt.Sprintf("见第%d版《%s》", r.Page, r.Title))
-			} else {
-				see = append(see, fmt.Sprintf("见《%s》", r.Title))
-			}
-		}
-		name = strings.TrimSpace(name + " " + strings.Join(see, "、"))
-	}
-	if sec.Page <= 0 {
-		if name == "" {
-			return "版次不详"
-		}
-		return name
-	}
-	if name == "" {
-		return fmt.Sprintf("第%d版", sec.Page)
-	}
-	return fmt.Sprintf("第%d版 %s", sec.Page, name)
-}
-
 // articleRows returns the first and last row of article i (its page header
 // when it is the first of its page, its title).
 func (r *Page) articleRows(i int) (first, last int) {
@@ -143,7 +104,7 @@ func (r *Page) listView(w, h int) []string {
 		var line string
 		switch rw.kind {
 		case rowPage:
-			line = st.PageHeader.Render(common.Truncate(textsafe.Line(r.convert(pageName(r.is, rw.sec))), w, r.env.AmbWide))
+			line = st.PageHeader.Render(common.Truncate(textsafe.Line(r.convert(common.PageName(r.is, rw.sec))), w, r.env.AmbWide))
 		case rowTitle:
 			line = r.headlineRow(n, w, nw)
 		}

@@ -127,7 +127,7 @@ func (r *Page) markAllRead(page bool) {
 	r.keepUnread = -1
 	switch {
 	case page:
-		r.note.Set(fmt.Sprintf("%s：%d篇标为已读", pageName(r.is, r.sec[r.cur]), n))
+		r.note.Set(fmt.Sprintf("%s：%d篇标为已读", common.PageName(r.is, r.sec[r.cur]), n))
 	default:
 		r.note.Set(fmt.Sprintf("全期%d篇标为已读", n))
 	}

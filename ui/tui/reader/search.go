@@ -392,7 +392,7 @@ func (r *Page) resultsView(w, h int) []string {
 		var line string
 		switch rw.kind {
 		case rowPage:
-			line = st.PageHeader.Render(common.Truncate(fmt.Sprintf("%s (%d)", textsafe.Line(r.convert(pageName(r.is, rw.sec))), rw.match), w, r.env.AmbWide))
+			line = st.PageHeader.Render(common.Truncate(fmt.Sprintf("%s (%d)", textsafe.Line(r.convert(common.PageName(r.is, rw.sec))), rw.match), w, r.env.AmbWide))
 		case rowTitle:
 			a := r.arts[rw.art]
 			num := fmt.Sprintf(" %*d ", nw, a.N)

@@ -154,10 +154,8 @@ func pagesText(is *issue.Issue) string {
 		return fmt.Sprintf("本期%d版(此处%d版)", is.Pages, have)
 	case is.Pages > 0:
 		return fmt.Sprintf("%d版", is.Pages)
-	case have == 1 && is.Sections[0].Page > 0:
-		return fmt.Sprintf("第%d版", is.Sections[0].Page)
 	case have == 1:
-		return "版次不详"
+		return common.PageNumber(is.Sections[0].Page)
 	case have > 0:
 		return fmt.Sprintf("%d版", have)
 	}

@@ -167,16 +167,12 @@ func frontOf(is *issue.Issue, c script.Conversion) front {
 		c = c.Resolve(script.DetectIssue(is))
 	}
 	cv, _ := script.Load(c)
-	for _, sec := range is.Sections {
+	for s, sec := range is.Sections {
 		if len(sec.Articles) == 0 {
 			continue
 		}
 		if f.page == "" {
-			f.page = fmt.Sprintf("第%d版", max(sec.Page, 1))
-			if sec.Name != "" {
-				f.page += " " + sec.Name
-			}
-			f.page = cv.Convert(f.page)
+			f.page = cv.Convert(common.PageName(is, s))
 			for _, a := range sec.Articles {
 				f.titles = append(f.titles, cv.Convert(a.Headline()))
 			}

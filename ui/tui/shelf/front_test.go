@@ -7,6 +7,8 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
+	"dubao/issue"
+	"dubao/issue/script"
 	"dubao/issue/shelf"
 	"dubao/ui/tui/internal/tuitest"
 )
@@ -151,5 +153,26 @@ func TestShelfFrontCancel(t *testing.T) {
 	press(t, m, "k")
 	if p.Selected() != a || p.fronts[a].loading || len(p.fronts[a].titles) == 0 {
 		t.Errorf("the front page whose reading was cancelled is not read when its issue is selected again: %+v", p.fronts[a])
+	}
+}
+
+// TestFrontPageName: the front page is named as the reader names the page
+// (common.PageName): 版次不详 when its number is not known, never 第1版.
+func TestFrontPageName(t *testing.T) {
+	arts := []issue.Article{{N: 1, Title: "头条"}, {N: 2, Title: "二条"}}
+	for _, tt := range []struct {
+		sec  issue.Section
+		want string
+	}{
+		{issue.Section{Page: 0, Articles: arts}, "版次不详"},
+		{issue.Section{Page: 0, Name: "要闻", Articles: arts}, "要闻"},
+		{issue.Section{Page: 3, Name: "要闻", Articles: arts}, "第3版 要闻"},
+		{issue.Section{Page: 1, Name: "要闻", TitlesOnly: true, Articles: arts}, "第1版 要闻（仅标题）"},
+	} {
+		is := &issue.Issue{Sections: []issue.Section{{Page: 9}, tt.sec, {Page: 4, Articles: arts[:1]}}}
+		f := frontOf(is, script.None)
+		if f.page != tt.want || len(f.titles) != 2 || f.more != 1 {
+			t.Errorf("front page of page %d %q: %q %q +%d, want %q, 2 titles, 1 more", tt.sec.Page, tt.sec.Name, f.page, f.titles, f.more, tt.want)
+		}
 	}
 }

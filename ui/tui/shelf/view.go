@@ -402,10 +402,7 @@ func (p *Page) statusText() string {
 // not known, rather than count it as 1版.
 func pagesLabel(e *shelf.Entry) string {
 	if e.Pages <= 1 && len(e.Files) == 1 {
-		if p := e.Files[0].Page; p > 0 {
-			return fmt.Sprintf("第%d版", p)
-		}
-		return "版次不详"
+		return common.PageNumber(e.Files[0].Page)
 	}
 	return fmt.Sprintf("%d版", e.Pages)
 }
