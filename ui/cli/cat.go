@@ -214,14 +214,11 @@ func (r *runner) cat(ctx context.Context, is *issue.Issue, arts []*issue.Article
 // fallback palette, which reads on both, when it does not answer.
 func (r *runner) styles(mode styles.Mode) styles.Styles {
 	noColor := r.app.getenv("NO_COLOR") != ""
+	isDark, known := true, true // a test's stand-in terminal: dark
 	if mode == styles.Auto && r.app.terminal == nil && !noColor {
-		isDark, known := terminalBackground()
-		if !known {
-			return styles.Fallback()
-		}
-		return styles.New(isDark)
+		isDark, known = terminalBackground()
 	}
-	return styles.ForMode(mode, true, noColor)
+	return styles.ForBackground(mode, isDark, known, noColor)
 }
 
 // profileWriter returns stdout behind a writer that lowers colours to what

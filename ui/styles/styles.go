@@ -117,6 +117,18 @@ func ForMode(m Mode, isDark, noColor bool) Styles {
 	return New(isDark)
 }
 
+// ForBackground returns the styles for a mode and the terminal's
+// background as far as it is known: auto with a background not known
+// (known false: the terminal did not answer) gets the Fallback palette,
+// which reads on both, unless NO_COLOR (noColor) asks for none; every
+// other choice is ForMode's.
+func ForBackground(m Mode, isDark, known, noColor bool) Styles {
+	if m == Auto && !known && !noColor {
+		return Fallback()
+	}
+	return ForMode(m, isDark, noColor)
+}
+
 // New returns the coloured styles for a dark (isDark) or light background,
 // as the terminal answered the background query.
 func New(isDark bool) Styles {

@@ -13,6 +13,31 @@ func TestParseMode(t *testing.T) {
 	}
 }
 
+// TestForBackground: auto on a terminal that did not say its background
+// gets the fallback palette (unless NO_COLOR); a background known, or a
+// mode that names one, gets ForMode's.
+func TestForBackground(t *testing.T) {
+	for _, tc := range []struct {
+		mode                   Mode
+		isDark, known, noColor bool
+		want                   string
+	}{
+		{Auto, true, false, false, "fallback"},
+		{Auto, false, false, false, "fallback"},
+		{Auto, true, false, true, "nocolor"},
+		{Auto, true, true, false, "dark"},
+		{Auto, false, true, false, "light"},
+		{Dark, false, false, false, "dark"},
+		{Light, true, false, false, "light"},
+		{Light, true, false, true, "nocolor"},
+		{NoTTY, true, false, false, "plain"},
+	} {
+		if got := ForBackground(tc.mode, tc.isDark, tc.known, tc.noColor); got.Name != tc.want {
+			t.Errorf("ForBackground(%s, dark=%v, known=%v, nocolor=%v) = %s, want %s", tc.mode, tc.isDark, tc.known, tc.noColor, got.Name, tc.want)
+		}
+	}
+}
+
 func TestForMode(t *testing.T) {
 	for _, tc := range []struct {
 		mode    Mode

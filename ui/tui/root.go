@@ -155,13 +155,10 @@ const (
 // reads on both, while it has not (tmux 3.3 and GNU screen never answer).
 func readerStyles(mode styles.Mode, bg background, noColor, few bool) styles.Styles {
 	var st styles.Styles
-	switch {
-	case mode == styles.NoTTY:
+	if mode == styles.NoTTY {
 		st = styles.NoColor()
-	case mode == styles.Auto && bg == bgUnknown && !noColor:
-		st = styles.Fallback()
-	default:
-		st = styles.ForMode(mode, bg != bgLight, noColor)
+	} else {
+		st = styles.ForBackground(mode, bg != bgLight, bg != bgUnknown, noColor)
 	}
 	if few {
 		st = st.FewColors()
