@@ -28,9 +28,11 @@ type indexFile struct {
 	Records []*record
 }
 
-// index is a loaded index: the cached records by path.
+// index is a loaded index: the cached records by path, and in the order
+// the scan that saved them had them (see scan.build).
 type index struct {
-	byPath map[string]*record
+	byPath  map[string]*record
+	records []*record
 }
 
 // indexPath returns where the index of the shelf at dir is cached: a file
@@ -73,6 +75,7 @@ func loadIndex(cacheDir, dir, encoding string) index {
 	for _, r := range file.Records {
 		if r != nil {
 			idx.byPath[r.Path] = r
+			idx.records = append(idx.records, r)
 		}
 	}
 	return idx

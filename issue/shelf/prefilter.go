@@ -153,14 +153,26 @@ func prefilterPath(cacheDir, dir, encoding string) (string, error) {
 	return strings.TrimSuffix(name, filepath.Ext(name)) + ".han", nil
 }
 
-// loadPrefilters reads the prefilters of the shelf s from its cache; a
+// loadPrefilters reads the prefilters of the shelf s from its cache — or
+// takes those read while it was walked, once (see Options.Search); a
 // missing, unreadable or corrupt file is an empty one.
 func loadPrefilters(s *Shelf) *prefilters {
+	if s.preloaded != nil {
+		if p := s.preloaded.Swap(nil); p != nil {
+			return <-*p
+		}
+	}
+	return readPrefilters(s.opt, s.Dir)
+}
+
+// readPrefilters reads the prefilters of the shelf at dir, scanned with
+// opt, from its cache (see loadPrefilters).
+func readPrefilters(opt Options, dir string) *prefilters {
 	p := &prefilters{known: map[keySum]*searchInfo{}}
-	if s.opt.CacheDir == "" {
+	if opt.CacheDir == "" {
 		return p
 	}
-	name, err := prefilterPath(s.opt.CacheDir, s.Dir, s.opt.variant())
+	name, err := prefilterPath(opt.CacheDir, dir, opt.variant())
 	if err != nil {
 		return p
 	}

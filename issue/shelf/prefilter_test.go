@@ -92,6 +92,24 @@ func testSearchPrefilter(t *testing.T, noKey bool) {
 	if pf := loadPrefilters(s); len(pf.known) < 2 {
 		t.Errorf("%d prefilters loaded", len(pf.known))
 	}
+	// A shelf scanned to be searched has them read while it is walked:
+	// its first search takes those, a later one reads them again.
+	opt.Search = true
+	if s, err = Scan(context.Background(), dir, opt); err != nil {
+		t.Fatal(err)
+	}
+	if s.preloaded == nil || s.preloaded.Load() == nil {
+		t.Fatal("Options.Search: no prefilters read while the shelf was walked")
+	}
+	if got, errs := hits("苹果"); !slices.Equal(got, []string{"2024-02-06.md", "2024-02-09.txt"}) || len(errs) > 0 {
+		t.Errorf("苹果 on a shelf scanned to be searched: hits in %v, errors in %v", got, errs)
+	}
+	if s.preloaded.Load() != nil {
+		t.Error("the first search did not take the prefilters read while walking")
+	}
+	if pf := loadPrefilters(s); len(pf.known) < 2 || pf.path != name {
+		t.Errorf("second search: %d prefilters loaded, file %q", len(pf.known), pf.path)
+	}
 }
 
 // TestHanSet: a set holds exactly the Han characters of its text, and a

@@ -15,6 +15,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -53,6 +54,10 @@ type Options struct {
 	// (as find -xdev does). Pseudo file systems (/proc, /sys, /dev…) are
 	// never walked.
 	CrossFilesystems bool
+	// Search says that the shelf is scanned to be searched: what its
+	// search keeps in the cache (see Shelf.Search) is read while the
+	// shelf is walked, for its first search.
+	Search bool
 	// NoKey leaves Loaded.Key empty: the caller keeps no reading state
 	// (list, cat, json, search), and hashing a large issue is a good
 	// part of reading it. A scan with NoKey hashes none of the files it
@@ -337,6 +342,14 @@ type scan struct {
 	records []*record // by unit; nil while not indexed
 	todo    []int     // units to index, in the order to index them
 	idx     index     // the cached index as loaded
+	// ahead receives the issues of idx's records, grouped and ordered
+	// (orderedIssues), made while the shelf is walked; nil once used.
+	ahead <-chan []*Entry
+	// aheadUsed says that a build took its issues from ahead.
+	aheadUsed bool
+	// prefilters receives the search's prefilters (Options.Search), for
+	// the first shelf built; nil once given to it.
+	prefilters <-chan *prefilters
 }
 
 // prepare walks dir and looks up the units it finds in the cached index:
@@ -356,18 +369,35 @@ func prepare(ctx context.Context, dir string, opt Options) (*scan, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open shelf %s: %w", dir, err)
 	}
-	// The cached index is read while the shelf is walked.
+	sc := &scan{dir: dir, opt: opt, name: filepath.Base(dir)}
+	if abs, err := filepath.Abs(dir); err == nil {
+		sc.name = filepath.Base(abs)
+	}
+	// The cached index is read while the shelf is walked, and its issues
+	// grouped and ordered as if the walk will find its files unchanged
+	// (see scan.build).
 	loaded := make(chan index, 1)
-	go func() { loaded <- loadIndex(opt.CacheDir, dir, opt.variant()) }()
+	ahead := make(chan []*Entry, 1)
+	go func() {
+		idx := loadIndex(opt.CacheDir, dir, opt.variant())
+		loaded <- idx
+		if len(idx.records) == 0 {
+			close(ahead)
+			return
+		}
+		ahead <- orderedIssues(idx.records, sc.name)
+	}()
+	if opt.Search && opt.CacheDir != "" {
+		pre := make(chan *prefilters, 1)
+		go func() { pre <- readPrefilters(opt, dir) }()
+		sc.prefilters = pre
+	}
 	w, err := walk(ctx, root, opt)
 	if err != nil {
 		return nil, err
 	}
-	sc := &scan{dir: dir, opt: opt, name: filepath.Base(dir), skipped: w.skipped, units: w.units()}
-	if abs, err := filepath.Abs(dir); err == nil {
-		sc.name = filepath.Base(abs)
-	}
-	sc.idx = <-loaded
+	sc.skipped, sc.units = w.skipped, w.units()
+	sc.idx, sc.ahead = <-loaded, ahead
 	sc.records = make([]*record, len(sc.units))
 	dates := map[int]string{}
 	for i, u := range sc.units {
@@ -407,6 +437,13 @@ func (sc *scan) save() {
 // build makes the shelf of the records known so far. A unit not indexed
 // yet is an issue pending when its name gives its date (see
 // Entry.Pending), and left out otherwise.
+//
+// The issues are those grouped and ordered while the shelf was walked
+// (sc.ahead) when the records are the cached index's, one for one and in
+// its order — every file found unchanged, none added or gone: grouping
+// the same records in the same order makes the same issues. The first
+// build of a scan only uses them: the entries are not shared by two
+// shelves.
 func (sc *scan) build() *Shelf {
 	s := &Shelf{Dir: sc.dir, opt: sc.opt, Skipped: slices.Clone(sc.skipped)}
 	issues := make([]*record, 0, len(sc.records))
@@ -423,9 +460,38 @@ func (sc *scan) build() *Shelf {
 			issues = append(issues, r)
 		}
 	}
-	s.Issues = group(issues, sc.name)
+	ahead := sc.ahead
+	sc.ahead = nil
+	if ahead != nil && slices.Equal(sc.records, sc.idx.records) {
+		s.Issues = <-ahead
+		sc.aheadUsed = s.Issues != nil
+	}
+	if s.Issues == nil {
+		s.Issues = orderedIssues(issues, sc.name)
+	}
+	if sc.prefilters != nil {
+		pre := sc.prefilters
+		sc.prefilters = nil
+		s.preloaded = new(atomic.Pointer[<-chan *prefilters])
+		s.preloaded.Store(&pre)
+	}
 	s.finish()
 	return s
+}
+
+// orderedIssues groups the records of a shelf (root: the base name of its
+// folder) into issues, in shelf order (see Shelf.Issues), each knowing its
+// place. Skipped records are left out.
+func orderedIssues(records []*record, root string) []*Entry {
+	issues := make([]*record, 0, len(records))
+	for _, r := range records {
+		if r.Skip == nil {
+			issues = append(issues, r)
+		}
+	}
+	entries := group(issues, root)
+	sortIssues(entries)
+	return entries
 }
 
 // provisional is the record of a unit not indexed yet, from its name: nil

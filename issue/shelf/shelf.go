@@ -28,6 +28,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"dubao/issue"
@@ -58,6 +59,9 @@ type Shelf struct {
 
 	opt     Options
 	byPaper map[string][]*Entry // each paper's issues, oldest first
+	// preloaded holds the search prefilters being read while the shelf
+	// was walked (Options.Search), until a search takes them.
+	preloaded *atomic.Pointer[<-chan *prefilters]
 }
 
 // Entry is one issue on the shelf: what its masthead says and the files it
@@ -221,10 +225,11 @@ func (s *Shelf) ByKey(key string) *Entry {
 	return nil
 }
 
-// finish orders the issues, numbers them and indexes them by paper.
-func (s *Shelf) finish() {
-	sort.SliceStable(s.Issues, func(i, j int) bool {
-		a, b := s.Issues[i], s.Issues[j]
+// sortIssues puts issues in shelf order (see Shelf.Issues) and numbers
+// them (Entry.index).
+func sortIssues(issues []*Entry) {
+	sort.SliceStable(issues, func(i, j int) bool {
+		a, b := issues[i], issues[j]
 		if a.Date != b.Date {
 			return a.Date > b.Date
 		}
@@ -233,10 +238,17 @@ func (s *Shelf) finish() {
 		}
 		return a.Files[0].Path < b.Files[0].Path
 	})
+	for i, e := range issues {
+		e.index = i
+	}
+}
+
+// finish indexes the issues, in shelf order (see sortIssues), by paper,
+// and orders the skipped files.
+func (s *Shelf) finish() {
 	s.byPaper = make(map[string][]*Entry)
 	for i := len(s.Issues) - 1; i >= 0; i-- {
 		e := s.Issues[i]
-		e.index = i
 		s.byPaper[e.Paper] = append(s.byPaper[e.Paper], e)
 	}
 	sort.Slice(s.Skipped, func(i, j int) bool { return s.Skipped[i].Path < s.Skipped[j].Path })

@@ -36,6 +36,9 @@ type runner struct {
 	// it reads need no content key (see shelf.Options.NoKey): every
 	// command but the reader.
 	keyless bool
+	// searching says that the command searches what it opens (a shelf's
+	// search prefilters are then read while it is walked).
+	searching bool
 	// interactive says whether the reader runs (an interrupt is then left
 	// to it: it restores the terminal and saves the reading state) or Run
 	// has given up on the command: idle, reading or abandoned.
@@ -91,6 +94,7 @@ plain text instead, like 'dubao cat --all' (a folder of many issues: like
 		SuggestionsMinimumDistance: 2,
 		PersistentPreRunE: func(cmd *cobra.Command, _ []string) error {
 			r.keyless = cmd != r.root
+			r.searching = cmd.Name() == "search"
 			if err := source.CheckFormat(r.flags.format); err != nil {
 				return usagef(cmd.CommandPath(), "--from: %v", err)
 			}

@@ -108,7 +108,7 @@ func absPath(path string) string {
 // shelfOptions are the options shelves and issues are read with: the
 // forced encoding, and the cache of shelf indexes.
 func (r *runner) shelfOptions() shelf.Options {
-	opt := shelf.Options{Encoding: r.flags.encoding, Format: r.flags.format, MaxBytes: r.app.maxBytes, CrossFilesystems: r.flags.crossFS, NoKey: r.keyless}
+	opt := shelf.Options{Encoding: r.flags.encoding, Format: r.flags.format, MaxBytes: r.app.maxBytes, CrossFilesystems: r.flags.crossFS, NoKey: r.keyless, Search: r.searching}
 	if dir, err := shelf.DefaultCacheDir(); err == nil {
 		opt.CacheDir = dir
 	}
