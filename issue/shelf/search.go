@@ -404,7 +404,7 @@ func (s *Shelf) decode(f File, data []byte) ([]byte, error) {
 func snippet(text string, start, end int) (string, [2]int) {
 	from := start
 	for n := 0; from > 0; n++ {
-		r, size := utf8.DecodeLastRuneInString(text[:from])
+		r, size := lastRune(text[:from])
 		if sentenceEnd(r) {
 			break
 		}
@@ -417,10 +417,10 @@ func snippet(text string, start, end int) (string, [2]int) {
 	// snippet neither starts with the quote closing the sentence before
 	// nor loses its own.
 	atSentence := false // from starts a sentence
-	if r, _ := utf8.DecodeLastRuneInString(text[:from]); from > 0 && sentenceEnd(r) {
+	if r, _ := lastRune(text[:from]); from > 0 && sentenceEnd(r) {
 		atSentence = true
 		for from < start {
-			c, size := utf8.DecodeRuneInString(text[from:])
+			c, size := firstRune(text[from:])
 			if !closingMark(c) {
 				break
 			}
@@ -432,11 +432,11 @@ func snippet(text string, start, end int) (string, [2]int) {
 		if n == snippetRunes {
 			break
 		}
-		r, size := utf8.DecodeRuneInString(text[to:])
+		r, size := firstRune(text[to:])
 		to += size
 		if sentenceEnd(r) {
 			for to < len(text) {
-				c, size := utf8.DecodeRuneInString(text[to:])
+				c, size := firstRune(text[to:])
 				if !closingMark(c) {
 					break
 				}
@@ -447,18 +447,18 @@ func snippet(text string, start, end int) (string, [2]int) {
 	}
 	// Never cut a number or a Latin word in two (14.2亿 is not 4.2亿).
 	for n := 0; n < snippetRunes && search.CutsWord(text, from); n++ {
-		_, size := utf8.DecodeLastRuneInString(text[:from])
+		_, size := lastRune(text[:from])
 		from -= size
 	}
 	for n := 0; n < snippetRunes && search.CutsWord(text, to); n++ {
-		_, size := utf8.DecodeRuneInString(text[to:])
+		_, size := firstRune(text[to:])
 		to += size
 	}
 	var b strings.Builder
 	b.Grow(to - from + 8)
 	lead := 0
 	if from > 0 && !atSentence {
-		if r, _ := utf8.DecodeLastRuneInString(text[:from]); !sentenceEnd(r) {
+		if r, _ := lastRune(text[:from]); !sentenceEnd(r) {
 			b.WriteString("…")
 			lead = len("…")
 		}
@@ -475,6 +475,10 @@ func snippet(text string, start, end int) (string, [2]int) {
 // oneLine writes s with tabs and line breaks turned into spaces (each one
 // byte, so byte offsets stay the same).
 func oneLine(b *strings.Builder, s string) {
+	if !strings.ContainsAny(s, "\t\n\r") {
+		b.WriteString(s)
+		return
+	}
 	for i := 0; i < len(s); i++ {
 		switch c := s[i]; c {
 		case '\t', '\n', '\r':
@@ -488,7 +492,11 @@ func oneLine(b *strings.Builder, s string) {
 // closingMark reports a closing quote or bracket, which follows the end
 // of a sentence said inside it: …。” …！」
 func closingMark(r rune) bool {
-	return strings.ContainsRune("”’」』）)】〕》\"'", r)
+	switch r {
+	case '”', '’', '」', '』', '）', ')', '】', '〕', '》', '"', '\'':
+		return true
+	}
+	return false
 }
 
 // sentenceEnd reports whether r ends a sentence.
@@ -505,4 +513,26 @@ func sentenceEnd(r rune) bool {
 // a buffer (a search query's Index) before deciding to parse it.
 func view(b []byte) string {
 	return unsafe.String(unsafe.SliceData(b), len(b))
+}
+
+// lastRune is utf8.DecodeLastRuneInString, sooner for the three-byte
+// characters of Chinese text.
+func lastRune(s string) (rune, int) {
+	if n := len(s); n >= 3 && s[n-3]&0xF0 == 0xE0 && s[n-2]&0xC0 == 0x80 && s[n-1]&0xC0 == 0x80 {
+		if r := rune(s[n-3]&0x0F)<<12 | rune(s[n-2]&0x3F)<<6 | rune(s[n-1]&0x3F); r >= 0x800 && (r < 0xD800 || r > 0xDFFF) {
+			return r, 3
+		}
+	}
+	return utf8.DecodeLastRuneInString(s)
+}
+
+// firstRune is utf8.DecodeRuneInString, sooner for the three-byte
+// characters of Chinese text.
+func firstRune(s string) (rune, int) {
+	if len(s) >= 3 && s[0]&0xF0 == 0xE0 && s[1]&0xC0 == 0x80 && s[2]&0xC0 == 0x80 {
+		if r := rune(s[0]&0x0F)<<12 | rune(s[1]&0x3F)<<6 | rune(s[2]&0x3F); r >= 0x800 && (r < 0xD800 || r > 0xDFFF) {
+			return r, 3
+		}
+	}
+	return utf8.DecodeRuneInString(s)
 }

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"dubao/issue/search"
 	"dubao/issue/shelf/shelftest"
@@ -323,5 +324,40 @@ func TestShelfKeepsNoText(t *testing.T) {
 	}
 	if grown > st.Bytes/10 {
 		t.Errorf("the shelf and %d hits hold %d KB of a %d KB shelf: text is kept alive", len(hits), grown>>10, st.Bytes>>10)
+	}
+}
+
+// TestRunesMatchUTF8: lastRune and firstRune decode as the utf8 package
+// does every sequence led by E0–EF, valid or not, after and before
+// other bytes, and what is not a three-byte sequence.
+func TestRunesMatchUTF8(t *testing.T) {
+	bytes := []byte{0x00, 0x41, 0x7F, 0x80, 0x9F, 0xA0, 0xBF, 0xC0, 0xC2, 0xE0, 0xED, 0xEF, 0xF0, 0xF4, 0xFF}
+	var cases []string
+	for b0 := 0xE0; b0 <= 0xEF; b0++ {
+		for b1 := 0x70; b1 <= 0xC8; b1++ {
+			for b2 := 0x70; b2 <= 0xC8; b2++ {
+				cases = append(cases, string([]byte{byte(b0), byte(b1), byte(b2)}))
+			}
+		}
+	}
+	for _, a := range bytes {
+		for _, b := range bytes {
+			cases = append(cases, string([]byte{a, b}), string([]byte{a, b, 0xBF}), string([]byte{0xE5, a, b}))
+		}
+	}
+	cases = append(cases, "", "a", "。", "𠀀", "x𠀀", "发展")
+	for _, c := range cases {
+		for _, s := range []string{c, "ab" + c, c + "cd", "\xE5" + c, c + "\x80"} {
+			r, n := lastRune(s)
+			wr, wn := utf8.DecodeLastRuneInString(s)
+			if r != wr || n != wn {
+				t.Fatalf("lastRune(%q) = %U, %d; utf8 says %U, %d", s, r, n, wr, wn)
+			}
+			r, n = firstRune(s)
+			wr, wn = utf8.DecodeRuneInString(s)
+			if r != wr || n != wn {
+				t.Fatalf("firstRune(%q) = %U, %d; utf8 says %U, %d", s, r, n, wr, wn)
+			}
+		}
 	}
 }

@@ -118,6 +118,9 @@ func entryPath(e *shelf.Entry) string { return e.Path() }
 // listField makes a title fit on one tab-separated line with nothing that
 // controls a terminal.
 func listField(s string) string {
+	if !strings.ContainsAny(s, "\t\n\r") {
+		return strings.TrimSpace(safeText(s, false))
+	}
 	s = strings.Map(func(r rune) rune {
 		if r == '\t' || r == '\n' || r == '\r' {
 			return ' '

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"context"
 	"fmt"
+	"strconv"
 
 	"github.com/spf13/cobra"
 
@@ -112,6 +113,7 @@ sample. Exit status 1 when nothing matches.`,
 // wrote.
 func searchIssue(out *bufio.Writer, is *issue.Issue, date string, q search.Query, cv *script.Converter) (int, error) {
 	n := 0
+	var line []byte
 	for _, sec := range is.Sections {
 		for a := range sec.Articles {
 			art := &sec.Articles[a]
@@ -122,8 +124,9 @@ func searchIssue(out *bufio.Writer, is *issue.Issue, date string, q search.Query
 					continue // one line per piece, as grep prints a line once
 				}
 				last = m.Piece
-				if _, err := fmt.Fprintf(out, "%s\t%d\t%d\t%s\t%s\n", date, sec.Page, art.N,
-					listField(cv.Convert(art.Headline())), listField(cv.Convert(pieces[m.Piece].Text))); err != nil {
+				line = appendSearchLine(line[:0], date, sec.Page, art.N,
+					listField(cv.Convert(art.Headline())), listField(cv.Convert(pieces[m.Piece].Text)))
+				if _, err := out.Write(line); err != nil {
 					return n, err
 				}
 				n++
@@ -141,6 +144,7 @@ func (r *runner) searchShelf(ctx context.Context, out *bufio.Writer, s *shelf.Sh
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel() // stops the search's workers when the output fails
 	n := 0
+	var line []byte // each line is made in it
 	for b := range s.Search(ctx, q, shelf.SearchOptions{}) {
 		if b.Err != nil {
 			fmt.Fprintf(r.stderr, "%s: %s\n", r.root.Name(), oneLine(b.Err.Error()))
@@ -157,13 +161,17 @@ func (r *runner) searchShelf(ctx context.Context, out *bufio.Writer, s *shelf.Sh
 			return n, err
 		}
 		var prev shelf.Hit
+		title, field := "", "" // the last title, and its field
 		for i, h := range b.Hits {
 			if i > 0 && h.N == prev.N && h.Line == prev.Line {
 				continue
 			}
 			prev = h
-			if _, err := fmt.Fprintf(out, "%s\t%d\t%d\t%s\t%s\n", h.Entry.Date, h.Page, h.N,
-				listField(cv.Convert(h.Title)), listField(cv.Convert(h.Line))); err != nil {
+			if i == 0 || h.Title != title {
+				title, field = h.Title, listField(cv.Convert(h.Title))
+			}
+			line = appendSearchLine(line[:0], h.Entry.Date, h.Page, h.N, field, listField(cv.Convert(h.Line)))
+			if _, err := out.Write(line); err != nil {
 				return n, err
 			}
 			n++
@@ -174,4 +182,20 @@ func (r *runner) searchShelf(ctx context.Context, out *bufio.Writer, s *shelf.Sh
 		}
 	}
 	return n, ctx.Err()
+}
+
+// appendSearchLine appends the line of a match to b:
+// DATE<TAB>PAGE<TAB>N<TAB>TITLE<TAB>LINE and a line break, the fields
+// as listField makes them.
+func appendSearchLine(b []byte, date string, page, n int, title, line string) []byte {
+	b = append(b, date...)
+	b = append(b, '\t')
+	b = strconv.AppendInt(b, int64(page), 10)
+	b = append(b, '\t')
+	b = strconv.AppendInt(b, int64(n), 10)
+	b = append(b, '\t')
+	b = append(b, title...)
+	b = append(b, '\t')
+	b = append(b, line...)
+	return append(b, '\n')
 }
