@@ -2,7 +2,6 @@ package export
 
 import (
 	"strconv"
-	"unicode/utf8"
 
 	"dubao/issue"
 	"dubao/issue/textsafe"
@@ -145,7 +144,7 @@ func (o *object) intOmit(k string, v int) {
 
 func (o *object) str(k, v string) {
 	o.key(k)
-	o.b = appendString(o.b, v)
+	o.b = textsafe.AppendJSONString(o.b, v)
 }
 
 func (o *object) strOmit(k, v string) {
@@ -195,7 +194,7 @@ func appendStrings(b []byte, v []string, ind string) []byte {
 		return append(b, "null"...)
 	}
 	return appendList(b, len(v), ind, func(b []byte, i int, _ string) []byte {
-		return appendString(b, v[i])
+		return textsafe.AppendJSONString(b, v[i])
 	})
 }
 
@@ -218,83 +217,4 @@ func appendList(b []byte, n int, ind string, elem func(b []byte, i int, ind stri
 	b = append(b, '\n')
 	b = append(b, ind...)
 	return append(b, ']')
-}
-
-const hexDigits = "0123456789abcdef"
-
-// plain3 marks the lead bytes of three-byte characters that any two
-// continuation bytes make valid (E1, E3–EC, EE, EF: not E0 and ED, which
-// limit their second byte) and that are never U+2028, U+2029 nor a
-// bidirectional control (E2). Of EF, U+FEFF is escaped: appendString
-// checks it.
-var plain3 = func() (t [256]bool) {
-	for c := 0xE1; c <= 0xEF; c++ {
-		t[c] = c != 0xE2 && c != 0xED
-	}
-	return t
-}()
-
-// appendString appends s quoted as encoding/json quotes it without HTML
-// escaping: \" \\ \b \f \n \r \t, other controls below 0x20 as \u00XX,
-// U+2028 and U+2029 escaped, invalid UTF-8 as \ufffd; and with what
-// textsafe.JSON escapes of the rest (DEL, C1 and bidirectional controls,
-// U+FEFF) as \uXXXX.
-func appendString(b []byte, s string) []byte {
-	b = append(b, '"')
-	start := 0
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if c >= 0x20 && c != '"' && c != '\\' && c != 0x7f {
-				i++
-				continue
-			}
-			b = append(b, s[start:i]...)
-			switch c {
-			case '\\', '"':
-				b = append(b, '\\', c)
-			case '\b':
-				b = append(b, '\\', 'b')
-			case '\f':
-				b = append(b, '\\', 'f')
-			case '\n':
-				b = append(b, '\\', 'n')
-			case '\r':
-				b = append(b, '\\', 'r')
-			case '\t':
-				b = append(b, '\\', 't')
-			default:
-				b = append(b, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xF])
-			}
-			i++
-			start = i
-			continue
-		}
-		// A three-byte character of the leads that any two continuation
-		// bytes make valid, and that is not U+2028 or U+2029 (E2 80 A8,
-		// A9): most of a Chinese text, passed without decoding it.
-		if plain3[c] && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 && (c != 0xEF || s[i+1] != 0xBB || s[i+2] != 0xBF) {
-			i += 3
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		switch {
-		case r == utf8.RuneError && size == 1:
-			b = append(b, s[start:i]...)
-			b = append(b, `\ufffd`...)
-		case r == '\u2028' || r == '\u2029':
-			b = append(b, s[start:i]...)
-			b = append(b, '\\', 'u', '2', '0', '2', hexDigits[r&0xF])
-		case textsafe.Unsafe(r):
-			b = append(b, s[start:i]...)
-			b = append(b, '\\', 'u', hexDigits[r>>12&0xF], hexDigits[r>>8&0xF], hexDigits[r>>4&0xF], hexDigits[r&0xF])
-		default:
-			i += size
-			continue
-		}
-		i += size
-		start = i
-	}
-	b = append(b, s[start:]...)
-	return append(b, '"')
 }

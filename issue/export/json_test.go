@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"dubao/issue"
+	"dubao/issue/internal/issuegen"
 	"dubao/issue/shelf"
 )
 
@@ -44,6 +45,28 @@ func TestIssueJSONStreams(t *testing.T) {
 		}
 		if whole.String() != streamed.String() {
 			t.Errorf("%s: the streamed JSON differs:\n%s\nwant\n%s", name, streamed.String(), whole.String())
+		}
+	}
+}
+
+// BenchmarkIssueJSON writes the JSON of a generated issue of 2 MB (dubao
+// json's work after the parse), most of it Chinese prose quoted by
+// textsafe.AppendJSONString.
+func BenchmarkIssueJSON(b *testing.B) {
+	is, err := issue.ParseBytes(issuegen.Issue(2<<20), issue.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	var out bytes.Buffer
+	if err := IssueJSON(&out, is); err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(out.Len()))
+	b.ReportAllocs()
+	for b.Loop() {
+		out.Reset()
+		if err := IssueJSON(&out, is); err != nil {
+			b.Fatal(err)
 		}
 	}
 }

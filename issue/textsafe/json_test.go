@@ -1,9 +1,11 @@
 package textsafe
 
 import (
+	"bytes"
 	"encoding/json"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 func TestJSONSafe(t *testing.T) {
@@ -31,5 +33,54 @@ func TestJSONSuspect(t *testing.T) {
 		if b := []byte(string(r)); !jsonSuspect[b[0]] {
 			t.Errorf("%U starts with %#x, not marked", r, b[0])
 		}
+	}
+}
+
+// TestAppendJSONString: AppendJSONString writes what encoding/json (HTML
+// left as it is) and then JSON write, for every character alone and
+// between Chinese text, ASCII and punctuation (-short: the Basic
+// Multilingual Plane), and for strings with invalid UTF-8, cut
+// characters and every escape.
+func TestAppendJSONString(t *testing.T) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	want := func(s string) []byte {
+		buf.Reset()
+		if err := enc.Encode(s); err != nil {
+			t.Fatal(err)
+		}
+		return JSON(bytes.TrimSuffix(buf.Bytes(), []byte("\n")))
+	}
+	check := func(s string) {
+		t.Helper()
+		if got, w := AppendJSONString(nil, s), want(s); !bytes.Equal(got, w) {
+			t.Errorf("AppendJSONString(%q) = %s, want %s", s, got, w)
+		}
+	}
+	last := rune(utf8.MaxRune)
+	if testing.Short() {
+		last = 0xffff
+	}
+	for r := rune(0); r <= last; r++ {
+		if r >= 0xd800 && r <= 0xdfff {
+			continue
+		}
+		c := string(r)
+		check("正文" + c + "“”")
+		if r <= 0xffff { // four-byte characters are all decoded alike
+			check(c)
+			check("a" + c + "\u2028ab")
+		}
+	}
+	for _, s := range []string{"", "a\"b\\c", "\n\t\r\b\f\x01\x1f\x7f", "\xff\xfe", "<b>&</b>", "正\xe4\xb8", "\xe4\xb8",
+		"\xee\x80文", "\uffff\ue40c\ufeff", "\xed\xa0\x80", "\xe0\x80\x80", "\xe2\x80", "\xe2\x80\xa8\xe2", "，。“”—…（）",
+		"\xef\xbb", "\xef\xbb\xbf\xef\xbb\xbf", "\xc2\x9b31m", "\u202e反\u2066"} {
+		check(s)
+		check(s + s + "尾")
+	}
+	// appended, not overwritten
+	if got := string(AppendJSONString([]byte("x:"), "é")); got != `x:"é"` {
+		t.Errorf("appended to x: %s", got)
 	}
 }

@@ -26,14 +26,14 @@
 //   - Styled is Text keeping the SGR sequences and OSC 8 hyperlinks of
 //     dubao's own styling.
 //   - Line is Text for one line of the screen: no '\n' or '\t' either.
-//   - JSON escapes, inside JSON text, what encoding/json leaves raw.
+//   - JSON escapes, inside JSON text, what encoding/json leaves raw;
+//     AppendJSONString quotes a string as the two would together.
 //
 // It lives under issue/ because issue/decode needs it and data flows one
 // way: ui/ uses it, nothing under issue/ imports ui/.
 package textsafe
 
 import (
-	"encoding/binary"
 	"unicode/utf8"
 
 	"github.com/charmbracelet/x/ansi"
@@ -511,77 +511,3 @@ func printable(b []byte) bool {
 	}
 	return true
 }
-
-// JSON escapes, inside JSON text, the characters encoding/json leaves raw
-// but Unsafe rejects (DEL, C1 and bidirectional controls, U+FEFF) as
-// \uXXXX: the JSON means the same, and printing it controls nothing.
-func JSON(b []byte) []byte {
-	i := 0
-	for i < len(b) {
-		// Eight bytes of ASCII or two three-byte characters are passed
-		// at a time (lead3, unsafe3). Only DEL and the lead bytes of the
-		// Unsafe characters above it (C2, D8, E2, EF) can start one:
-		// every other byte, continuation bytes too, is passed without
-		// decoding, and a three-byte character led by E2 or EF by its
-		// bytes.
-		if i+8 <= len(b) {
-			w := binary.LittleEndian.Uint64(b[i:])
-			if w&0x8080808080808080 == 0 && (w+0x0101010101010101)&0x8080808080808080 == 0 {
-				i += 8 // eight bytes of ASCII but DEL
-				continue
-			}
-			if w&0x0000_C0C0_00C0_C000 == 0x0000_8080_0080_8000 {
-				l0, l1 := lead3[byte(w)], lead3[byte(w>>24)]
-				if l0 != 0 && l1 != 0 &&
-					(l0 == lead3Plain || !unsafe3(byte(w), byte(w>>8), byte(w>>16))) &&
-					(l1 == lead3Plain || !unsafe3(byte(w>>24), byte(w>>32), byte(w>>40))) {
-					i += 6 // two three-byte characters that pass
-					continue
-				}
-			}
-		}
-		if !jsonSuspect[b[i]] {
-			i++
-			continue
-		}
-		if c := b[i]; (c == 0xe2 || c == 0xef) && i+2 < len(b) && b[i+1]&0xc0 == 0x80 && b[i+2]&0xc0 == 0x80 {
-			// “ ” — … and the full-width forms by their bytes
-			if unsafe3(c, b[i+1], b[i+2]) {
-				break
-			}
-			i += 3
-			continue
-		}
-		r, size := utf8.DecodeRune(b[i:])
-		if r == 0x7f || r != utf8.RuneError && Unsafe(r) {
-			break
-		}
-		i += size
-	}
-	if i == len(b) {
-		return b
-	}
-	out := make([]byte, 0, len(b)+16)
-	out = append(out, b[:i]...)
-	for i < len(b) {
-		r, size := utf8.DecodeRune(b[i:])
-		if r >= 0x7f && Unsafe(r) {
-			out = append(out, '\\', 'u', hex[r>>12&0xf], hex[r>>8&0xf], hex[r>>4&0xf], hex[r&0xf])
-		} else {
-			out = append(out, b[i:i+size]...)
-		}
-		i += size
-	}
-	return out
-}
-
-const hex = "0123456789abcdef"
-
-// jsonSuspect marks the bytes that can start a character JSON escapes:
-// DEL, and the lead bytes of the Unsafe characters above it (U+0080–
-// U+009F: C2; U+061C: D8; U+200E, U+200F, U+202A–U+202E, U+2066–U+2069:
-// E2; U+FEFF: EF). TestJSONSuspect holds it to Unsafe.
-var jsonSuspect = func() (t [256]bool) {
-	t[0x7f], t[0xc2], t[0xd8], t[0xe2], t[0xef] = true, true, true, true, true
-	return t
-}()
