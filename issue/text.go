@@ -135,9 +135,6 @@ func firstRune(s string) rune {
 	return r
 }
 
-// runeLen counts the runes of s.
-func runeLen(s string) int { return utf8.RuneCountInString(s) }
-
 // atMost reports whether s has at most n runes, without counting the runes
 // of a long s.
 func atMost(s string, n int) bool {
@@ -147,14 +144,15 @@ func atMost(s string, n int) bool {
 	case len(s) > 4*n:
 		return false
 	}
-	return runeCount(s) <= n
+	return runeLen(s) <= n
 }
 
-// runeCount is utf8.RuneCountInString for the parser's text, which is
-// valid UTF-8: it counts the bytes that start a character, where the
-// standard library decodes each one (several times slower on Chinese
-// text). On invalid UTF-8 it may count fewer.
-func runeCount(s string) int {
+// runeLen counts the characters of s: utf8.RuneCountInString for the
+// parser's text, which is valid UTF-8 (parseData repairs the rest), by
+// the bytes that start a character, where the standard library decodes
+// each one (several times slower on Chinese text). On invalid UTF-8 it
+// may count fewer (a stray continuation byte is not counted).
+func runeLen(s string) int {
 	n := 0
 	for i := 0; i < len(s); i++ {
 		if s[i]&0xC0 != 0x80 {

@@ -40,3 +40,25 @@ func TestTrimSpace(t *testing.T) {
 		check(s)
 	}
 }
+
+// TestRuneLen: runeLen counts the characters of valid UTF-8 as
+// utf8.RuneCountInString does, and atMost agrees with it, for every
+// length of a text of one-, two-, three- and four-byte characters.
+func TestRuneLen(t *testing.T) {
+	text := "本报讯（记者 A.B）2026年8月3日，“青溪”—é…𠀋ü正文。\u00a0\t😀"
+	for i := 0; i <= len(text); i++ {
+		if !utf8.ValidString(text[:i]) {
+			continue
+		}
+		s := text[:i]
+		want := utf8.RuneCountInString(s)
+		if got := runeLen(s); got != want {
+			t.Errorf("runeLen(%q) = %d, want %d", s, got, want)
+		}
+		for n := range want + 2 {
+			if got := atMost(s, n); got != (want <= n) {
+				t.Errorf("atMost(%q, %d) = %v with %d characters", s, n, got, want)
+			}
+		}
+	}
+}
