@@ -35,6 +35,8 @@ type block struct {
 	sep     bool  // a thematic break or an HTML comment comes before it
 	ordered bool  // bList
 	titled  bool  // bImage: the image line had a title, even an empty one
+	raw     bool  // a skeleton parse's paragraph, its inline markup unread (see exact)
+	jump    bool  // a skeleton parse's paragraph or quote that may hold a jump line or a citation (mayJump)
 	line    int32 // index of its first line (an issue is under MaxSize, 1 GB)
 	end     int32 // index after its last line
 	page    int32 // bPage
@@ -549,6 +551,14 @@ type blocker struct {
 	noFence map[[2]int]int
 	// noCommentEnd is 1 + the line from which no comment is closed, or 0.
 	noCommentEnd int
+	// skeleton: the blocks are for a skeleton parse (see
+	// SummarizeOwned): a paragraph's inline markup is left unread
+	// (block.raw) where reading it cannot leave the paragraph empty; a
+	// paragraph or a quote that may hold a jump line or a citation (what
+	// only a whole parse reads) is marked (block.jump), and past the
+	// blocks that may be the masthead the run stops there, with sawBan.
+	skeleton bool
+	sawBan   bool
 }
 
 // unescapeStart returns a line that starts with a backslash escape
@@ -865,7 +875,19 @@ func (bk *blocker) run(from int) []block {
 		}
 		b.end = int32(i)
 		if b.kind == bPara && bk.inline {
-			b.text = b.inlineText(b.text)
+			if bk.skeleton && b.text != "" && !opensInline(b.text[0]) {
+				b.raw = true
+			} else {
+				b.text = b.inlineText(b.text)
+			}
+		}
+		if bk.skeleton && (b.kind == bPara || b.kind == bQuote) && indexBan(b.text) >= 0 {
+			b.exact()
+			if b.jump = mayJump(b.text); b.jump && len(bk.out) >= mastheadBlocks {
+				// Past the masthead: a line of the text.
+				bk.sawBan = true
+				return nil
+			}
 		}
 		if b.kind == bPara && bk.hard {
 			// After a hard line break the next paragraph stands apart.
@@ -880,6 +902,65 @@ func (bk *blocker) run(from int) []block {
 		bk.out = append(bk.out, b)
 	}
 	return bk.out
+}
+
+// opensInline reports a byte that parseInline may read as markup (or,
+// for "!", drop before a link) at the start of a text: a text that starts
+// with any other byte keeps it, and is not empty once its markup is read.
+func opensInline(c byte) bool {
+	return c == '!' || strings.IndexByte(inlineOpeners, c) >= 0
+}
+
+// exact gives a raw paragraph (see block.raw) the text and spans that
+// reading its inline markup makes.
+func (b *block) exact() {
+	if b.raw {
+		b.text, b.raw = b.inlineText(b.text), false
+	}
+}
+
+// mayJump reports text that may hold, or make once joined to the next
+// paragraph, a jump line ((下转第二版), see findJumps) or a citation
+// (…第 01 版）, see splitCitation): a 版, or 版面, followed by spaces
+// and a closing bracket, or ending the text.
+func mayJump(s string) bool {
+	for i := indexBan(s); i >= 0; {
+		j := i + len("版")
+		j += len(s[j:]) - len(strings.TrimPrefix(s[j:], "面"))
+		for j < len(s) {
+			r, n := utf8.DecodeRuneInString(s[j:])
+			if r != ' ' && r != '\u3000' && r != '\u00a0' {
+				break
+			}
+			j += n
+		}
+		if j == len(s) || s[j] == ')' || strings.HasPrefix(s[j:], "）") {
+			return true
+		}
+		k := indexBan(s[j:])
+		if k < 0 {
+			return false
+		}
+		i = j + k
+	}
+	return false
+}
+
+// indexBan returns the index of the first 版 in s, or −1. It looks for
+// its last byte, 0x88, rarer in Chinese text than its first.
+func indexBan(s string) int {
+	for i := 2; i < len(s); {
+		j := strings.IndexByte(s[i:], 0x88)
+		if j < 0 {
+			break
+		}
+		i += j
+		if s[i-2] == 0xE7 && s[i-1] == 0x89 {
+			return i - 2
+		}
+		i++
+	}
+	return -1
 }
 
 // paragraph extends the paragraph b, whose first line ended before line i,

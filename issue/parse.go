@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"unsafe"
 
@@ -28,6 +29,9 @@ type Options struct {
 
 	// noStitch keeps continuations as articles of their own (tests).
 	noStitch bool
+	// skeleton reads the masthead, the pages and the articles' headings,
+	// not their bodies (see Summarize).
+	skeleton bool
 }
 
 // MaxSize is the largest input read by default: 1 GiB.
@@ -102,24 +106,9 @@ func parseData(data []byte, opt Options, owned bool) (*Issue, error) {
 
 // parseDataOutlined is parseData, and with outline the text's outline.
 func parseDataOutlined(data []byte, opt Options, owned, outline bool) (*Issue, *Outline, error) {
-	if int64(len(data)) > opt.limit() {
-		return nil, nil, fmt.Errorf("%s: %w (more than %d MB)", opt.name(), ErrTooLarge, opt.limit()>>20)
-	}
-	decodeBytes := DecodeBytes
-	if owned && opt.Scratch && !outline {
-		decodeBytes = decode.BytesOwned
-	}
-	res, err := decodeBytes(data, opt.Encoding)
+	text, res, err := decodeText(data, opt, owned, outline)
 	if err != nil {
-		return nil, nil, fmt.Errorf("%s: %w", opt.name(), err)
-	}
-	var text string
-	if res.Shared && !owned {
-		text = string(res.Text)
-	} else {
-		// The buffer is ours alone (decoded anew, or owned and never
-		// written again): a string may share it.
-		text = unsafe.String(unsafe.SliceData(res.Text), len(res.Text))
+		return nil, nil, err
 	}
 	is, ol := parseTextOutlined(text, opt, outline)
 	if ol != nil {
@@ -130,6 +119,31 @@ func parseDataOutlined(data []byte, opt Options, owned, outline bool) (*Issue, *
 		return nil, nil, fmt.Errorf("%s: %w", opt.name(), ErrNoArticles)
 	}
 	return is, ol, nil
+}
+
+// decodeText decodes data for a parse (see parseDataOutlined): the text,
+// which may share data's memory when owned, and what decoding found.
+func decodeText(data []byte, opt Options, owned, outline bool) (string, decodeResult, error) {
+	if int64(len(data)) > opt.limit() {
+		return "", decodeResult{}, fmt.Errorf("%s: %w (more than %d MB)", opt.name(), ErrTooLarge, opt.limit()>>20)
+	}
+	decodeBytes := DecodeBytes
+	if owned && opt.Scratch && !outline {
+		decodeBytes = decode.BytesOwned
+	}
+	res, err := decodeBytes(data, opt.Encoding)
+	if err != nil {
+		return "", res, fmt.Errorf("%s: %w", opt.name(), err)
+	}
+	var text string
+	if res.Shared && !owned {
+		text = string(res.Text)
+	} else {
+		// The buffer is ours alone (decoded anew, or owned and never
+		// written again): a string may share it.
+		text = unsafe.String(unsafe.SliceData(res.Text), len(res.Text))
+	}
+	return text, res, nil
 }
 
 // DecodeBytes detects the encoding of data (or uses encoding when it is not
@@ -197,7 +211,8 @@ func parseTextOutlined(text string, opt Options, outline bool) (*Issue, *Outline
 	return is, p.outline.result()
 }
 
-// parseText parses decoded, sanitised text.
+// parseText parses decoded, sanitised text; a skeleton parse (see
+// Summarize) returns nil for text that it cannot read exactly.
 func (p *parser) parseText(text string) *Issue {
 	lines := splitLines(text)
 	p.lines = lines
@@ -207,10 +222,21 @@ func (p *parser) parseText(text string) *Issue {
 	}
 	from := p.frontMatter(lines)
 	p.blankMode = detectBlankMode(lines[from:])
-	bk := blocker{lines: lines, blankMode: p.blankMode, inline: true}
+	bk := blocker{lines: lines, blankMode: p.blankMode, inline: true, skeleton: p.opt.skeleton}
 	blocks := bk.run(from)
+	if p.opt.skeleton && !p.skeletonBlocks(blocks, bk.sawBan) {
+		return nil
+	}
 	p.analyse(blocks)
+	if p.opt.skeleton && p.titleLevel == 0 {
+		// Titles told by their shape: by the text of every paragraph.
+		exactAll(blocks)
+		p.analyse(blocks)
+	}
 	start := p.masthead(blocks)
+	if p.opt.skeleton && slices.ContainsFunc(blocks[start:min(len(blocks), mastheadBlocks)], func(b block) bool { return b.jump }) {
+		return nil // a jump line or a citation after the masthead
+	}
 	if p.titleLevel > 0 {
 		if p.outline != nil && from == 0 && p.paperHead < start {
 			p.outline.begin(text)
@@ -340,7 +366,7 @@ func (p *parser) masthead(blocks []block) int {
 			end = i + 1
 			continue
 		}
-		if b.kind != bPara || i > 40 || !p.shortLines(b) {
+		if b.kind != bPara || i >= mastheadBlocks || !p.shortLines(b) {
 			break
 		}
 		if p.titleLevel == 0 && !p.looksMasthead(b.text) && p.titleGroup(blocks, i) > 0 {
@@ -388,6 +414,10 @@ func (p *parser) masthead(blocks []block) int {
 	p.hasMast, p.printedMast = true, true
 	return end
 }
+
+// mastheadBlocks is how many blocks at the start of a text may be its
+// masthead.
+const mastheadBlocks = 41
 
 // shortLines reports whether every source line of a block is short enough
 // for a masthead: at most 80 characters, and not a sentence of more than 30.
@@ -559,6 +589,13 @@ func (p *parser) repeat(r Repeat) {
 func (p *parser) paragraph(blocks []block, i int) {
 	b := &blocks[i]
 	d := p.ensure()
+	if b.raw {
+		// A skeleton parse: the paragraph is text of the article, whether
+		// the whole parse makes it its subtitle, an image's caption or a
+		// paragraph.
+		d.addPara(b.text, nil, b.indent || b.sep)
+		return
+	}
 	if d.headOnly() && d.byHeader && d.a.Subtitle == "" && d.a.Title != "" && !b.indent && isSubtitle(b.text, blocks[i+1:]) {
 		d.a.Subtitle = b.text
 		return
@@ -712,6 +749,9 @@ func (p *parser) finish() {
 	is := p.is
 	p.frontMatterTitle()
 	for _, s := range p.secs {
+		if p.opt.skeleton {
+			break // bodies are not read (see skeletonBlocks)
+		}
 		for _, d := range s.arts {
 			finishArticle(d, p.indentStyle, false)
 		}

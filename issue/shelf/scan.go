@@ -832,6 +832,7 @@ func analyze(u unit, opt Options, bufs *source.Buffers) *record {
 		r.Files = append(r.Files, newFileRec(f))
 	}
 	var is *issue.Issue
+	var sum issue.Summary
 	var err error
 	switch {
 	case u.folder:
@@ -842,7 +843,10 @@ func analyze(u unit, opt Options, bufs *source.Buffers) *record {
 		if u.keep {
 			bufs = nil // the issue is kept: its strings share the bytes
 		}
-		is, err = analyzeFile(u.files[0], r, opt, bufs)
+		sum, is, err = analyzeFile(u.files[0], r, opt, bufs, false)
+	}
+	if err == nil && (u.folder || u.day) {
+		sum = is.Summary()
 	}
 	if err != nil {
 		why := reasonOf(u.rel, u.abs, err)
@@ -865,19 +869,23 @@ func analyze(u unit, opt Options, bufs *source.Buffers) *record {
 	}
 	// Clones: the parser's strings share the memory of the whole text,
 	// which the shelf must not keep alive (and which bufs reuses).
-	r.Paper, r.Weekday = strings.Clone(is.Paper), strings.Clone(is.Weekday)
-	r.Number, r.Pages = is.Number, is.Pages
-	if d := findDate(is.Date); d == is.Date {
+	r.Paper, r.Weekday = strings.Clone(sum.Paper), strings.Clone(sum.Weekday)
+	r.Number, r.Pages = sum.Number, sum.Pages
+	if d := findDate(sum.Date); d == sum.Date {
 		r.Date = strings.Clone(d)
 	}
-	r.Articles = is.Count()
-	for _, sec := range is.Sections {
-		r.SectionPages = append(r.SectionPages, sec.Page)
-	}
-	r.Encoding = strings.Clone(is.Encoding)
-	if !u.folder && !u.day && r.Paper == "" && r.Date == "" && dateFromName(u.rel) == "" && !mostlyChinese(is) {
-		why := fixed(ReasonNotIssue)
-		r.Skip = &why
+	r.Articles = sum.Articles
+	r.SectionPages = sum.SectionPages
+	r.Encoding = strings.Clone(sum.Encoding)
+	if !u.folder && !u.day && r.Paper == "" && r.Date == "" && dateFromName(u.rel) == "" {
+		if is == nil {
+			// Read whole, for its text.
+			_, is, err = analyzeFile(u.files[0], r, opt, bufs, true)
+		}
+		if err != nil || !mostlyChinese(is) {
+			why := fixed(ReasonNotIssue)
+			r.Skip = &why
+		}
 	}
 	if u.keep && r.Skip == nil {
 		r.parsed = is
@@ -902,10 +910,13 @@ func hashRecord(u unit) *record {
 	return &r
 }
 
-// analyzeFile reads and parses one file: into bufs when it is not nil
-// (the issue's strings then share bytes that the next file overwrites),
-// else into a buffer of its own, which the issue may keep.
-func analyzeFile(f found, r *record, opt Options, bufs *source.Buffers) (*issue.Issue, error) {
+// analyzeFile reads one file and returns its summary: into bufs when it
+// is not nil (its strings, and those of the issue it returns, then share
+// bytes that the next file overwrites), else into a buffer of its own,
+// which the issue may keep. It returns the issue too when it parsed it
+// whole, which it does when bufs is nil or whole is set, else only when
+// the summary needs it (see source.Summarize).
+func analyzeFile(f found, r *record, opt Options, bufs *source.Buffers, whole bool) (issue.Summary, *issue.Issue, error) {
 	var data []byte
 	var err error
 	if bufs != nil {
@@ -914,10 +925,17 @@ func analyzeFile(f found, r *record, opt Options, bufs *source.Buffers) (*issue.
 		data, err = source.ReadText(f.abs, f.size, source.LimitOf(opt.MaxBytes))
 	}
 	if err != nil {
-		return nil, err
+		return issue.Summary{}, nil, err
 	}
 	r.Files[0].setSums(data, !opt.NoKey)
-	return source.Parse(f.rel, data, opt.source())
+	if bufs == nil || whole {
+		is, err := source.Parse(f.rel, data, opt.source())
+		if err != nil {
+			return issue.Summary{}, nil, err
+		}
+		return is.Summary(), is, nil
+	}
+	return source.Summarize(f.rel, data, opt.source())
 }
 
 // analyzeDay reads the saved pages of an e-paper day: their sums, and the

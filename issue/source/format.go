@@ -176,13 +176,18 @@ func parseAs(format, name string, data []byte, opt Options) (*issue.Issue, error
 // parseText parses a text export (see package issue); a file of the
 // per-article archive form also by its name.
 func parseText(name string, data []byte, opt Options) (*issue.Issue, error) {
-	iopt := issue.Options{Name: name, Encoding: opt.Encoding, MaxBytes: LimitOf(opt.MaxBytes), Scratch: opt.Scratch}
+	iopt := textOptions(name, opt)
 	if _, _, _, ok := issue.ArchiveName(name); ok {
 		// One file of the per-article archive form: its name gives the
 		// date and the page.
 		return issue.ParseArchiveOwned(name, data, iopt)
 	}
 	return issue.ParseOwned(data, iopt)
+}
+
+// textOptions are the options of package issue's parse of a text export.
+func textOptions(name string, opt Options) issue.Options {
+	return issue.Options{Name: name, Encoding: opt.Encoding, MaxBytes: LimitOf(opt.MaxBytes), Scratch: opt.Scratch}
 }
 
 // ParseDay parses the saved pages of one day of an e-paper (layout and

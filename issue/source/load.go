@@ -13,6 +13,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"slices"
+	"strings"
 
 	"dubao/issue"
 )
@@ -50,6 +51,35 @@ func Parse(name string, data []byte, opt Options) (*issue.Issue, error) {
 		format = Sniff(data)
 	}
 	return parseAs(format, name, data, opt)
+}
+
+// Summarize returns the summary of the issue in data (issue.Summary):
+// that of the issue Parse returns, and its error. A text export is read
+// only as far as the summary needs where it can be (see
+// issue.SummarizeOwned); other formats, and a text that must be, are
+// parsed whole, and that issue is returned as well (nil otherwise). It
+// keeps data as Parse does.
+func Summarize(name string, data []byte, opt Options) (issue.Summary, *issue.Issue, error) {
+	if int64(len(data)) > LimitOf(opt.MaxBytes) {
+		return issue.Summary{}, nil, fmt.Errorf("%s: %w", name, tooLarge(int64(len(data)), LimitOf(opt.MaxBytes)))
+	}
+	format := opt.Format
+	if format == "" {
+		format = Sniff(data)
+	}
+	_, _, _, whole := issue.ArchiveName(name)
+	switch strings.ToLower(format) {
+	case FormatHTML, FormatFeed, FormatEPUB, "xml":
+		whole = true
+	}
+	if whole {
+		is, err := parseAs(format, name, data, opt)
+		if err != nil {
+			return issue.Summary{}, nil, err
+		}
+		return is.Summary(), is, nil
+	}
+	return issue.SummarizeOwned(data, textOptions(name, opt))
 }
 
 // Key identifies an issue by the content of its files (in page order): the

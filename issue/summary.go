@@ -1,0 +1,101 @@
+package issue
+
+import "fmt"
+
+// Summary is what an index of issues (a shelf's) keeps of one: the
+// masthead's fields, the pages and the number of articles.
+type Summary struct {
+	Paper   string
+	Date    string // as the masthead gives it
+	Weekday string
+	Number  int // 第18730号 → 18730
+	Pages   int // 今日八版 → 8
+	// Articles is the number of articles (Issue.Count).
+	Articles int
+	// SectionPages are the pages of the sections, in order (0 unknown).
+	SectionPages []int
+	Encoding     string
+}
+
+// Summary returns the summary of is.
+func (is *Issue) Summary() Summary {
+	s := Summary{Paper: is.Paper, Date: is.Date, Weekday: is.Weekday, Number: is.Number,
+		Pages: is.Pages, Articles: is.Count(), Encoding: is.Encoding}
+	if len(is.Sections) > 0 {
+		s.SectionPages = make([]int, len(is.Sections))
+		for i := range is.Sections {
+			s.SectionPages[i] = is.Sections[i].Page
+		}
+	}
+	return s
+}
+
+// SummarizeOwned returns the summary of the issue in data (see
+// ParseOwned, whose rules for data it follows): the summary of the issue
+// ParseOwned returns, and its error. Where it can, it reads only what the
+// summary needs — the masthead, the page lines and the articles'
+// headings — and leaves the bodies unread: a skeleton parse, several
+// times cheaper than a whole one. It parses the issue whole when its
+// bodies may change the summary — a paragraph or a quote that holds 版
+// (a jump line joins a continuation to its article, a citation gives the
+// paper, the date and the page), front matter, no paper named before the
+// bylines — and returns that issue as well (nil otherwise).
+func SummarizeOwned(data []byte, opt Options) (Summary, *Issue, error) {
+	text, res, err := decodeText(data, opt, true, false)
+	if err != nil {
+		return Summary{}, nil, err
+	}
+	var whole *Issue
+	is := skeletonParse(text, opt)
+	if is == nil {
+		is, _ = parseTextOutlined(text, opt, false)
+		whole = is
+	}
+	is.Encoding, is.Invalid = res.Encoding, res.Invalid
+	if is.Count() == 0 {
+		return Summary{}, nil, fmt.Errorf("%s: %w", opt.name(), ErrNoArticles)
+	}
+	return is.Summary(), whole, nil
+}
+
+// skeletonParse parses text as parseTextOutlined does, but for the
+// summary only: the articles hold their headings, and their bodies as
+// they stand in the text, their bylines, jump lines and broken
+// paragraphs not worked out. It returns nil for text whose summary it
+// cannot tell so (see SummarizeOwned).
+func skeletonParse(text string, opt Options) *Issue {
+	opt.skeleton = true
+	p := &parser{opt: opt, is: &Issue{}, paperHead: -1}
+	is := p.parseText(text)
+	if is == nil || is.Paper == "" {
+		// The paper may be named by a byline (see derivePaper).
+		return nil
+	}
+	return is
+}
+
+// skeletonBlocks readies the blocks of a skeleton parse: the paragraphs
+// that the masthead and the choice of the heading level of titles read
+// (all before the first heading that cannot be the masthead's) read
+// exactly. It reports false when the parse cannot be a skeleton one: a
+// paragraph or a quote past the masthead may hold a jump line or a
+// citation (sawBan), or the text has front matter.
+func (p *parser) skeletonBlocks(blocks []block, sawBan bool) bool {
+	if sawBan || p.fm.found {
+		return false
+	}
+	for i := range blocks {
+		if i >= mastheadBlocks && blocks[i].kind == bHeading {
+			break
+		}
+		blocks[i].exact()
+	}
+	return true
+}
+
+// exactAll reads every raw paragraph of blocks exactly.
+func exactAll(blocks []block) {
+	for i := range blocks {
+		blocks[i].exact()
+	}
+}

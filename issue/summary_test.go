@@ -1,0 +1,183 @@
+package issue
+
+import (
+	"bytes"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+
+	"dubao/issue/internal/issuegen"
+	"dubao/issue/shelf/shelftest"
+)
+
+// checkSummary checks that SummarizeOwned gives what the whole parse
+// does for data: the same error, the same summary, the issue itself when
+// it parsed it whole; and, where the skeleton parse reads the text, the
+// same pages and articles, each with the same number, kicker and title.
+// It reports whether the skeleton parse read it.
+func checkSummary(t *testing.T, name string, data []byte) (skeleton bool) {
+	t.Helper()
+	opt := Options{Name: name}
+	full, ferr := ParseBytes(data, opt)
+	sum, whole, err := SummarizeOwned(bytes.Clone(data), opt)
+	if fmt.Sprint(err) != fmt.Sprint(ferr) {
+		t.Fatalf("%s: SummarizeOwned's error %v, the parse's %v", name, err, ferr)
+	}
+	if ferr != nil {
+		return false
+	}
+	if want := full.Summary(); !reflect.DeepEqual(sum, want) {
+		t.Fatalf("%s: summary\n%+v\nwant (the whole parse's)\n%+v", name, sum, want)
+	}
+	if whole != nil {
+		if got, want := comparable(t, whole), comparable(t, full); got != want {
+			t.Fatalf("%s: the issue parsed whole differs from ParseBytes':\n%s", name, firstDiff(want, got))
+		}
+		return false
+	}
+	text, _, err := decodeText(bytes.Clone(data), opt, true, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sk := skeletonParse(text, opt)
+	if sk == nil {
+		t.Fatalf("%s: no issue parsed whole, and no skeleton parse", name)
+	}
+	if got, want := headings(sk), headings(full); got != want {
+		t.Fatalf("%s: the skeleton parse's headings differ:\n%s", name, firstDiff(want, got))
+	}
+	return true
+}
+
+// headings lists the pages of is and the number, kicker and title of each
+// article: what a skeleton parse reads as the whole parse does.
+func headings(is *Issue) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s %s %s %d %d %q\n", is.Paper, is.Date, is.Weekday, is.Number, is.Pages, is.Masthead)
+	for _, s := range is.Sections {
+		fmt.Fprintf(&b, "page %d %q ad=%v repeats=%v\n", s.Page, s.Name, s.Ad, s.Repeats)
+		for _, a := range s.Articles {
+			fmt.Fprintf(&b, "  %d %q %q\n", a.N, a.Kicker, a.Title)
+		}
+	}
+	return b.String()
+}
+
+// TestSummaryCorpus checks SummarizeOwned against the whole parse
+// (checkSummary) on every text sample under testdata/, on generated
+// issues and shelf issues (each whole, and each page alone as a shelf of
+// page files holds it), and on ../shared's real issues when present.
+func TestSummaryCorpus(t *testing.T) {
+	skeleton, checked := 0, 0
+	check := func(t *testing.T, name string, data []byte) {
+		checked++
+		if checkSummary(t, name, data) {
+			skeleton++
+		}
+	}
+	root := filepath.Join(repoRoot(t), "testdata")
+	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || !d.Type().IsRegular() || !textSample(p) {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(root, p)
+		t.Run("testdata/"+rel, func(t *testing.T) { check(t, rel, data) })
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Run("generated", func(t *testing.T) {
+		check(t, "issuegen", issuegen.Issue(1<<20))
+		c := shelftest.DefaultConfig()
+		day := time.Date(2019, 3, 25, 0, 0, 0, 0, time.UTC)
+		for n := range 4 {
+			pages := shelftest.Issue(c, day.AddDate(0, 0, n), n, "")
+			check(t, "shelf issue", []byte(strings.Join(pages, "")))
+			for i, p := range pages {
+				check(t, fmt.Sprintf("shelf page %d", i+1), []byte(p))
+			}
+		}
+	})
+	t.Run("shared", func(t *testing.T) {
+		files := []string{seedPath(t)}
+		dir := realFolder(t)
+		entries, err := os.ReadDir(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range entries {
+			files = append(files, filepath.Join(dir, e.Name()))
+		}
+		for _, f := range files {
+			data, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			check(t, filepath.Base(f), data)
+		}
+	})
+	t.Logf("%d inputs, %d read by the skeleton parse", checked, skeleton)
+	if skeleton < 10 {
+		t.Errorf("only %d of %d inputs read by the skeleton parse", skeleton, checked)
+	}
+}
+
+// TestSummaryFallsBack checks the texts that the skeleton parse leaves to
+// the whole parse, each beside one it reads, and that both give the whole
+// parse's summary.
+func TestSummaryFallsBack(t *testing.T) {
+	const mast = "星河日报\n\n2024年3月8日 星期五\n\n"
+	for _, tc := range []struct {
+		name, text string
+		skeleton   bool
+	}{
+		{"headings", mast + "# 第一版 要闻\n\n## 题\n\n正文。\n\n## 另题\n\n正文。\n", true},
+		{"jump", mast + "# 第一版 要闻\n\n## 题\n\n正文说到一半，(下转第二版)\n\n# 第二版 综合\n\n## 题\n\n(上接第一版)另一半。\n", false},
+		{"jump in markup", mast + "# 第一版 要闻\n\n## 题\n\n正文说到一半，(下转第二**版**)\n\n# 第二版 综合\n\n## 题\n\n(上接第一版)另一半。\n", false},
+		{"citation", "## 题\n\n> 本报记者  张  洋《星河日报》（2025年01月02日第 01 版）\n", false},
+		{"front matter", "---\ntitle: 题\n---\n星河日报\n\n## 题\n\n正文。\n", false},
+		{"no paper", "2024年3月8日\n\n## 题\n\n星河日报讯 正文。\n", false},
+		{"markup only", mast + "## 题\n\n**\n\n## 空\n\n![](x.png)\n\n*正文*\n", true},
+		{"plain", mast + "第一版 要闻\n\n标题一行\n\n　　本报讯 正文第一段，没有结束\n\n继续的部分。\n", true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := checkSummary(t, tc.name, []byte(tc.text)); got != tc.skeleton {
+				t.Errorf("read by the skeleton parse: %v, want %v", got, tc.skeleton)
+			}
+		})
+	}
+}
+
+// FuzzSummary checks SummarizeOwned against the whole parse on any input
+// (checkSummary).
+// Its seeds are small (those in testdata/fuzz/FuzzSummary and these):
+// fuzzing minimises every new input it finds, and three parses of a large
+// one would take the few seconds CI gives a target.
+func FuzzSummary(f *testing.F) {
+	const mast = "星河日报\n\n2024年3月8日 星期五\n\n今日八版\n\n"
+	for _, s := range []string{
+		"",
+		mast + "# 第一版 要闻\n\n## 题\n\n正文。\n\n### 引\n## 另题\n#### 副\n\n本报讯 正文。\n",
+		mast + "# 第一版 要闻\n\n## 题\n\n正文，(下转第二版)\n\n# 第二版\n\n## 题\n\n(上接第一版)另一半。\n",
+		mast + "## 题\n\n**\n\n![](x.png)\n\n*正文*与`码`和[链](u)\n\n> 引\n\n- 一\n\n| a |\n",
+		mast + "第一版 要闻\n\n标题一行\n\n　　本报讯 正文第一段，没有结束\n\n继续的部分。\n",
+		"## 题\n\n> 本报记者  张  洋《星河日报》（2025年01月02日第 01 版）\n",
+		"---\ntitle: 题\n---\n星河日报\n\n## 题\n\n正文。\n",
+		"# 星河日报\n\n## 题\n\n星河日报讯 正文出版。\n\n# 第2版 广告\n",
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		checkSummary(t, "fuzz", data)
+	})
+}
