@@ -129,7 +129,7 @@ func plausible(r *record) bool {
 		return false
 	}
 	if r.Date != "" {
-		if d, err := time.Parse(time.DateOnly, r.Date); err != nil || d.Format(time.DateOnly) != r.Date {
+		if !validDate(r.Date) {
 			return false
 		}
 	}
@@ -151,10 +151,40 @@ func plausible(r *record) bool {
 // controls, U+FEFF): what the model may hold, as a record's paper name
 // goes into the model unread.
 func cleanText(s string, max int) bool {
-	if len(s) > max || !utf8.ValidString(s) {
+	if len(s) > max {
 		return false
 	}
-	return strings.IndexFunc(s, textsafe.Unsafe) < 0
+	i := 0
+	for i < len(s) && s[i] >= 0x20 && s[i] < 0x7F {
+		i++ // printable ASCII (a path, a date) is clean
+	}
+	if i == len(s) {
+		return true
+	}
+	return utf8.ValidString(s[i:]) && strings.IndexFunc(s[i:], textsafe.Unsafe) < 0
+}
+
+// validDate reports whether s is a date written YYYY-MM-DD, one that
+// time.Parse(time.DateOnly, s) reads (and Format writes back the same).
+func validDate(s string) bool {
+	if len(s) != len(time.DateOnly) || s[4] != '-' || s[7] != '-' {
+		return false
+	}
+	num := func(t string) int {
+		n := 0
+		for i := 0; i < len(t); i++ {
+			if t[i] < '0' || t[i] > '9' {
+				return -1
+			}
+			n = 10*n + int(t[i]-'0')
+		}
+		return n
+	}
+	year, month, day := num(s[:4]), num(s[5:7]), num(s[8:])
+	if year < 0 || month < 1 || month > 12 || day < 1 {
+		return false
+	}
+	return day <= time.Date(year, time.Month(month)+1, 0, 0, 0, 0, 0, time.UTC).Day()
 }
 
 // stale reports whether the index holds records of files that are gone.

@@ -622,9 +622,11 @@ func (w *walked) units() []unit {
 // browser saves a page's resources in (content_123_files/); "" for any
 // other file.
 func webResource(rel string) (Reason, bool) {
-	for _, dir := range strings.Split(path.Dir(rel), "/") {
-		if strings.HasSuffix(dir, "_files") || strings.HasSuffix(dir, ".files") {
-			return Reason{Kind: ReasonWebResource, Detail: dir}, true
+	if strings.Contains(rel, "files/") {
+		for _, dir := range strings.Split(path.Dir(rel), "/") {
+			if strings.HasSuffix(dir, "_files") || strings.HasSuffix(dir, ".files") {
+				return Reason{Kind: ReasonWebResource, Detail: dir}, true
+			}
 		}
 	}
 	switch strings.ToLower(path.Ext(rel)) {
