@@ -29,6 +29,8 @@ type Issue struct {
 
 	// changes is what changed since the state was loaded or last saved.
 	changes changes
+	// marks counts the changes of read marks (ReadMarks).
+	marks uint64
 }
 
 // Article is the reading state of one article.
@@ -129,6 +131,7 @@ func (st *Issue) Bind(is *issue.Issue) {
 		st.changes.whole = true
 	}
 	st.Articles = moved
+	st.marks++
 	if arts[last] == nil {
 		last = 0
 	}
@@ -191,7 +194,13 @@ func (st *Issue) IsRead(n int) bool {
 // SetRead marks article n read or unread.
 func (st *Issue) SetRead(n int, title string, read bool) {
 	st.article(n, title, changedRead).Read = read
+	st.marks++
 }
+
+// ReadMarks counts the changes of st's read marks (SetRead, Bind): a
+// count of read or unread articles made from st holds while ReadMarks
+// stays the same.
+func (st *Issue) ReadMarks() uint64 { return st.marks }
 
 // NextUnread returns the number of the first unread article after article
 // after, going round to the first article; 0 when every article is read.

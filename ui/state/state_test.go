@@ -468,3 +468,24 @@ func TestPrefs(t *testing.T) {
 		t.Errorf("a disabled store: %v", err)
 	}
 }
+
+// TestReadMarks: ReadMarks changes with every change of read marks
+// (SetRead, Bind), and not with a reading position.
+func TestReadMarks(t *testing.T) {
+	is := &issue.Issue{Sections: []issue.Section{{Page: 1, Articles: []issue.Article{{N: 1, Title: "甲"}, {N: 2, Title: "乙"}}}}}
+	st := New("k")
+	m := st.ReadMarks()
+	st.SetPosition(1, "甲", issue.Pos{})
+	if st.ReadMarks() != m {
+		t.Error("a reading position changed ReadMarks")
+	}
+	st.SetRead(1, "甲", true)
+	if st.ReadMarks() == m {
+		t.Error("SetRead left ReadMarks")
+	}
+	m = st.ReadMarks()
+	st.Bind(is)
+	if st.ReadMarks() == m {
+		t.Error("Bind left ReadMarks")
+	}
+}

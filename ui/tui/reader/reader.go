@@ -72,6 +72,17 @@ type Page struct {
 	arts []*issue.Article // in issue order
 	sec  []int            // section index of each article
 	byN  map[int]int      // index in arts by article number
+	// secFirst and secLen are the index in arts of each section's first
+	// article (−1 for none) and the number of its articles.
+	secFirst, secLen []int
+	// unread is the number of unread articles the status line shows,
+	// counted from state when its ReadMarks were marks; n < 0 when not
+	// counted since the issue was indexed.
+	unread struct {
+		state *state.Issue
+		marks uint64
+		n     int
+	}
 
 	cur     int // index in arts of the article shown
 	focus   focus
@@ -186,7 +197,13 @@ func New(msg common.OpenMsg, e common.Env, st *state.Issue, shelved bool, w, h i
 // headline list's rows (rows), which depend on them alone.
 func (r *Page) index() {
 	r.arts, r.sec, r.byN = r.arts[:0], r.sec[:0], map[int]int{}
+	r.secFirst, r.secLen = make([]int, len(r.is.Sections)), make([]int, len(r.is.Sections))
+	r.unread.n = -1
 	for s := range r.is.Sections {
+		r.secFirst[s], r.secLen[s] = -1, len(r.is.Sections[s].Articles)
+		if r.secLen[s] > 0 {
+			r.secFirst[s] = len(r.arts)
+		}
 		for a := range r.is.Sections[s].Articles {
 			art := &r.is.Sections[s].Articles[a]
 			if _, dup := r.byN[art.N]; !dup {
@@ -757,12 +774,20 @@ func (r *Page) turnPage(dir int) {
 
 // firstOfSection returns the index of the first article of section s.
 func (r *Page) firstOfSection(s int) int {
-	for i, si := range r.sec {
-		if si == s {
-			return i
-		}
+	if s < 0 || s >= len(r.secFirst) {
+		return -1
 	}
-	return -1
+	return r.secFirst[s]
+}
+
+// unreadCount returns the number of unread articles, counted again only
+// when the issue or its read marks changed.
+func (r *Page) unreadCount() int {
+	u := &r.unread
+	if u.n < 0 || u.state != r.state || u.marks != r.state.ReadMarks() {
+		u.state, u.marks, u.n = r.state, r.state.ReadMarks(), r.state.Unread(r.is)
+	}
+	return u.n
 }
 
 // setMeasure changes the reading measure (in 汉字).

@@ -1,6 +1,7 @@
 package reader
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -149,4 +150,45 @@ func equalInts(a, b []int) bool {
 		}
 	}
 	return true
+}
+
+// pagesIssue is an issue of pages pages of ten short articles each.
+func pagesIssue(pages int) *issue.Issue {
+	is := &issue.Issue{Paper: "晨风报", Date: "2024-05-06"}
+	for p := range pages {
+		sec := issue.Section{Page: p + 1, Name: "要闻"}
+		for a := range 10 {
+			sec.Articles = append(sec.Articles, issue.Article{N: p*10 + a + 1, Title: "短讯", Paragraphs: []string{tuitest.Para(20)}})
+		}
+		is.Sections = append(is.Sections, sec)
+	}
+	return is
+}
+
+// TestStatusCountsOnce: the status line's counts (篇 2/10, 未读N篇) are
+// made when the issue or its read marks change, not at each frame: drawing
+// it does as much work on an issue of 25 pages as on one of a page (fewer
+// than 256 of anything: fmt boxes larger numbers); and the unread count
+// follows a read mark.
+func TestStatusCountsOnce(t *testing.T) {
+	allocs := map[int]float64{}
+	for _, pages := range []int{1, 25} {
+		m, _, _ := newReadModel(t, pagesIssue(pages), 100, 24)
+		r := reader(m)
+		allocs[pages] = testing.AllocsPerRun(20, func() { r.statusText(200) })
+	}
+	if allocs[25] != allocs[1] {
+		t.Errorf("the status line of an issue of 25 pages makes %.0f allocations, of one page %.0f", allocs[25], allocs[1])
+	}
+	m, st, _ := newReadModel(t, pagesIssue(3), 100, 24)
+	r := reader(m)
+	press(t, m, "j") // article 1 left, article 2 (short, whole beside the list) read
+	want := 30 - st.ReadCount(r.is)
+	if got := r.statusText(200); !strings.Contains(got, "篇 2/10") || !strings.Contains(got, fmt.Sprintf("未读%d篇", want)) {
+		t.Errorf("status %q, want 篇 2/10 and 未读%d篇", got, want)
+	}
+	st.SetRead(30, "短讯", true)
+	if got := r.statusText(200); !strings.Contains(got, fmt.Sprintf("未读%d篇", want-1)) {
+		t.Errorf("status %q after a read mark, want 未读%d篇", got, want-1)
+	}
 }

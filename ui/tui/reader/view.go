@@ -207,14 +207,7 @@ func (r *Page) statusText(room int) string {
 	}
 	s := r.sec[r.cur]
 	parts = append(parts, part{pageStatus(r.is, s), 0})
-	first := r.firstOfSection(s)
-	inSec := 0
-	for _, si := range r.sec {
-		if si == s {
-			inSec++
-		}
-	}
-	parts = append(parts, part{fmt.Sprintf("篇 %d/%d", r.cur-first+1, inSec), 1})
+	parts = append(parts, part{fmt.Sprintf("篇 %d/%d", r.cur-r.firstOfSection(s)+1, r.secLen[s]), 1})
 	pct := 100
 	if !r.atEnd() {
 		pct = int(r.lay.Fraction(r.top) * 100)
@@ -227,7 +220,7 @@ func (r *Page) statusText(room int) string {
 		parts = append(parts, part{mark, 1})
 	}
 	if r.state != nil {
-		if n := r.state.Unread(r.is); n > 0 {
+		if n := r.unreadCount(); n > 0 {
 			parts = append(parts, part{fmt.Sprintf("未读%d篇", n), 3})
 		}
 	}
