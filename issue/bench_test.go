@@ -159,3 +159,19 @@ func BenchmarkParseBrokenLines(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkStream measures Stream on a generated issue of 10 MB, parts
+// handed to nothing, against BenchmarkParse/10MB:
+//
+//	go test ./issue -run '^$' -bench 'Stream|Parse$/10MB' -benchtime 5x -count 5 -benchmem
+func BenchmarkStream(b *testing.B) {
+	data := genIssue(10 << 20)
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		err := Stream(bytes.NewReader(data), int64(len(data)), StreamOptions{Name: "bench"}, func(*Issue, []Section, bool) error { return nil })
+		if err != nil {
+			b.Fatal(err)
+		}
+	}
+}

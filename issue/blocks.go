@@ -559,6 +559,10 @@ type blocker struct {
 	// blocks that may be the masthead the run stops there, with sawBan.
 	skeleton bool
 	sawBan   bool
+	// reachedEnd says that a block looked for its end (a closing fence,
+	// comment or figure tag) up to the last line and found none: what
+	// follows the lines could change the blocks (see Stream).
+	reachedEnd bool
 }
 
 // unescapeStart returns a line that starts with a backslash escape
@@ -724,6 +728,7 @@ func (bk *blocker) run(from int) []block {
 				j++
 			}
 			if j == len(lines) {
+				bk.reachedEnd = true
 				bk.noCommentEnd = i + 1
 				b.kind, b.text = bPara, t
 				i = bk.paragraph(&b, i+1)
@@ -751,6 +756,9 @@ func (bk *blocker) run(from int) []block {
 					break
 				}
 				j++
+			}
+			if j == len(lines) {
+				bk.reachedEnd = true
 			}
 			if j == len(lines) || !strings.HasSuffix(lines[j].text(), "</figure>") || !(strings.HasPrefix(t, "<figure>") || strings.HasPrefix(t, "<figure ")) {
 				// Never closed, or text around the tags: it is text.
@@ -1048,6 +1056,7 @@ func startsBlock(t string) bool {
 func (bk *blocker) closingFence(from int, c byte, n int) int {
 	key := [2]int{int(c), n}
 	if at, ok := bk.noFence[key]; ok && from >= at {
+		bk.reachedEnd = true
 		return -1
 	}
 	lines := bk.lines
@@ -1057,6 +1066,7 @@ func (bk *blocker) closingFence(from int, c byte, n int) int {
 			return k
 		}
 	}
+	bk.reachedEnd = true
 	if bk.noFence == nil {
 		bk.noFence = map[[2]int]int{}
 	}

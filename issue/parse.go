@@ -179,6 +179,9 @@ type parser struct {
 	at      int
 	blocks  []block
 	outline *outliner
+	// kept, when not nil, gathers the drafts of the articles kept, in
+	// order (see buildSections): a streamed parse's places of articles.
+	kept []*draft
 }
 
 // secDraft is a section being built.
@@ -192,6 +195,7 @@ type secDraft struct {
 type draft struct {
 	a        Article
 	start    int    // the line it starts at (when outlining)
+	blk      int    // the block it starts at (p.at when it was made)
 	indent   []bool // per paragraph: it stands apart (indented, or after a rule)
 	meta     []string
 	sawBody  bool
@@ -463,6 +467,7 @@ func (p *parser) article(kicker, title, subtitle string) *draft {
 	d.a.Kicker, d.a.Title, d.a.Subtitle, d.byHeader = kicker, title, subtitle, true
 	s.arts = append(s.arts, d)
 	p.cur = d
+	d.blk = p.at
 	d.start = p.bound()
 	return d
 }
@@ -637,7 +642,9 @@ func isSubtitle(s string, next []block) bool {
 // walkPlain builds sections and articles from text without headings: title
 // lines are recognised by their shape (see titleGroup).
 func (p *parser) walkPlain(blocks []block, start int) {
+	p.blocks = blocks
 	for i := start; i < len(blocks); {
+		p.at = i
 		b := &blocks[i]
 		switch b.kind {
 		case bPage:
@@ -748,6 +755,23 @@ func (p *parser) titleShaped(b *block) bool {
 func (p *parser) finish() {
 	is := p.is
 	p.frontMatterTitle()
+	p.finishDrafts()
+	p.applyFrontMatter()
+	p.applyCitation()
+	p.buildSections(len(p.secs) == 1)
+	p.outline.numberDrafts(p)
+	if !p.opt.noStitch {
+		stitch(is)
+	}
+	p.outline.finish(p)
+	is.normalise()
+	if is.Paper == "" {
+		is.Paper = derivePaper(is)
+	}
+}
+
+// finishDrafts finishes each article: byline, layout repair, jump lines.
+func (p *parser) finishDrafts() {
 	for _, s := range p.secs {
 		if p.opt.skeleton {
 			break // bodies are not read (see skeletonBlocks)
@@ -756,11 +780,16 @@ func (p *parser) finish() {
 			finishArticle(d, p.indentStyle, false)
 		}
 	}
-	p.applyFrontMatter()
-	p.applyCitation()
-	// Drop empty articles, and pages with neither article nor name; a page
-	// named 广告 with no article is an ad page. A section made up for text
-	// before any page line is page 1 when the issue has a masthead.
+}
+
+// buildSections appends the sections to the issue: empty articles are
+// dropped, and pages with neither article nor name; a page named 广告 with
+// no article is an ad page. A section made up for text before any page
+// line is page 1 when the issue has a masthead and only (one) that
+// section. With p.kept set, the drafts of the articles kept are noted
+// there in order.
+func (p *parser) buildSections(one bool) {
+	is := p.is
 	for _, s := range p.secs {
 		arts := s.arts[:0]
 		for _, d := range s.arts {
@@ -776,7 +805,7 @@ func (p *parser) finish() {
 		if len(arts) == 0 && len(sec.Repeats) == 0 && isAdName(sec.Name) {
 			sec.Ad = true
 		}
-		if s.implicit && sec.Page == 0 && p.printedMast && len(p.secs) == 1 {
+		if s.implicit && sec.Page == 0 && p.printedMast && one {
 			// Text printed under a masthead is the front page; a note's
 			// front matter gives no page (issue #13, item 11).
 			sec.Page = 1
@@ -785,16 +814,10 @@ func (p *parser) finish() {
 		for i, d := range arts {
 			sec.Articles[i] = d.a
 		}
+		if p.kept != nil {
+			p.kept = append(p.kept, arts...)
+		}
 		is.Sections = append(is.Sections, sec)
-	}
-	p.outline.numberDrafts(p)
-	if !p.opt.noStitch {
-		stitch(is)
-	}
-	p.outline.finish(p)
-	is.normalise()
-	if is.Paper == "" {
-		is.Paper = derivePaper(is)
 	}
 }
 

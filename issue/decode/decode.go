@@ -664,3 +664,23 @@ func runeScore(r rune) int {
 	}
 	return 0
 }
+
+// Verbatim reports whether Bytes, with no encoding named, would return
+// data itself: clean UTF-8 (nothing for textsafe to change) without a
+// byte order mark, a binary signature or the look of UTF-16. It holds for
+// an input read in parts cut after a '\n' when it holds for every part,
+// first telling the part that starts the input (at least 64 KB of it, or
+// all of it, as detection's sample).
+func Verbatim(data []byte, first bool) bool {
+	if first {
+		if bytes.HasPrefix(data, bom8) || bytes.HasPrefix(data, bom16le) || bytes.HasPrefix(data, bom16be) ||
+			bytes.HasPrefix(data, bom32le) || bytes.HasPrefix(data, bom32be) || isMagic(data) {
+			return false
+		}
+		if _, ok := utf16NoBOM(data[:min(len(data), sampleSize)]); ok {
+			return false
+		}
+	}
+	valid, clean := scanUTF8(data)
+	return valid && clean == len(data)
+}

@@ -43,25 +43,87 @@ func IssueJSON(w io.Writer, is *issue.Issue) error {
 	if len(is.Sections) == 0 {
 		return JSON(w, is)
 	}
-	out := bufio.NewWriterSize(w, 64<<10)
-	var buf []byte // an article's JSON, reused
 	head := *is
 	head.Sections = nil
-	if err := spliceJSON(out, head, "", "sections", len(is.Sections), func(i int) error {
-		sec := is.Sections[i]
-		if len(sec.Articles) == 0 { // null or [], as the slice is
-			return encodeJSON(out, sec, "    ")
-		}
-		sec.Articles = nil
-		return spliceJSON(out, sec, "    ", "articles", len(is.Sections[i].Articles), func(j int) error {
-			buf = appendArticle(buf[:0], &is.Sections[i].Articles[j], "        ")
-			_, err := out.Write(buf) // escaped as textsafe.JSON escapes
-			return err
-		})
-	}); err != nil {
+	iw := NewIssueWriter(w)
+	if err := iw.Sections(&head, is.Sections); err != nil {
 		return err
 	}
-	return out.Flush()
+	return iw.Close(&head)
+}
+
+// IssueWriter writes the JSON of an issue whose sections come a few at
+// a time (issue.Stream's), byte for byte as IssueJSON writes the whole.
+type IssueWriter struct {
+	w    io.Writer
+	out  *bufio.Writer
+	buf  []byte // an article's JSON, reused
+	n    int    // sections written
+	open bool   // the head is written, up to its sections' '['
+}
+
+// NewIssueWriter returns a writer of one issue's JSON to w.
+func NewIssueWriter(w io.Writer) *IssueWriter {
+	return &IssueWriter{w: w, out: bufio.NewWriterSize(w, 64<<10)}
+}
+
+// Sections writes the next sections; the first call writes head first,
+// the issue's fields (its Sections are not read), which must be final.
+func (iw *IssueWriter) Sections(head *issue.Issue, secs []issue.Section) error {
+	out := iw.out
+	if !iw.open {
+		h := *head
+		h.Sections = nil
+		b, err := marshalJSON(h, "")
+		if err != nil {
+			return err
+		}
+		null := []byte("\"sections\": null\n}")
+		if !bytes.HasSuffix(b, null) {
+			return fmt.Errorf("encode JSON: sections is not the last field")
+		}
+		out.Write(textsafe.JSON(b[:len(b)-len(null)+len("sections")+4]))
+		out.WriteString("[\n")
+		iw.open = true
+	}
+	for i := range secs {
+		if iw.n > 0 {
+			out.WriteString(",\n")
+		}
+		out.WriteString("    ")
+		iw.n++
+		sec := secs[i]
+		if len(sec.Articles) == 0 { // null or [], as the slice is
+			if err := encodeJSON(out, sec, "    "); err != nil {
+				return err
+			}
+			continue
+		}
+		sec.Articles = nil
+		if err := spliceJSON(out, sec, "    ", "articles", len(secs[i].Articles), func(j int) error {
+			iw.buf = appendArticle(iw.buf[:0], &secs[i].Articles[j], "        ")
+			_, err := out.Write(iw.buf) // escaped as textsafe.JSON escapes
+			return err
+		}); err != nil {
+			return err
+		}
+	}
+	_, err := out.Write(nil)
+	return err
+}
+
+// Close ends the JSON. An issue of which no section was written is
+// written whole now, as IssueJSON writes it (head with no sections).
+func (iw *IssueWriter) Close(head *issue.Issue) error {
+	if !iw.open {
+		h := *head
+		if h.Sections == nil {
+			h.Sections = []issue.Section{}
+		}
+		return JSON(iw.w, &h)
+	}
+	iw.out.WriteString("\n  ]\n}\n")
+	return iw.out.Flush()
 }
 
 // spliceJSON writes v, a struct whose last field (named field) is a nil

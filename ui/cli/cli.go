@@ -65,6 +65,10 @@ type App struct {
 	// maxBytes is the size limit of an issue read (0: issue.MaxSize, see
 	// shelf.Options.MaxBytes); tests make it small.
 	maxBytes int64
+	// streamPart is the size of the parts list and json read an issue
+	// file in (0: issue.DefaultPartSize; see streamIssue); −1 reads it
+	// whole. Tests compare the two.
+	streamPart int
 }
 
 // reader runs the full-screen reader on is (nil: opt.Shelf).

@@ -5,6 +5,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"dubao/issue"
 	"dubao/issue/export"
 	"dubao/issue/script"
 )
@@ -34,6 +35,25 @@ text.`,
 		RunE: r.runE(func(ctx context.Context, cmd *cobra.Command, args []string) error {
 			if _, err := r.settings(cmd); err != nil {
 				return err
+			}
+			if _, given := r.scriptFlag(cmd); !given && len(args) < 2 {
+				// One issue file read in parts, its sections written
+				// as they are final.
+				iw := export.NewIssueWriter(r.stdout)
+				var head *issue.Issue
+				streamed, err := r.streamIssue(argAt(args, 0), true, func(h *issue.Issue, secs []issue.Section, _ bool) error {
+					head = h
+					if len(secs) == 0 {
+						return nil
+					}
+					return iw.Sections(h, secs)
+				})
+				if streamed {
+					if err != nil {
+						return err
+					}
+					return iw.Close(head)
+				}
 			}
 			src, err := r.open(ctx, argAt(args, 0))
 			if err != nil {

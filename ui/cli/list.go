@@ -8,6 +8,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"dubao/issue"
 	"dubao/issue/script"
 	"dubao/issue/shelf"
 )
@@ -53,6 +54,23 @@ a PATH) the articles of that issue.`,
 			if err != nil {
 				return err
 			}
+			if len(args) < 2 && cfg.Script == script.None {
+				// One issue file read in parts, its articles listed as
+				// they are final.
+				out := bufio.NewWriter(r.stdout)
+				streamed, err := r.streamIssue(argAt(args, 0), false, func(_ *issue.Issue, secs []issue.Section, _ bool) error {
+					for i := range secs {
+						listSection(out, &secs[i], nil, long)
+					}
+					return nil
+				})
+				if streamed {
+					if err != nil {
+						return err
+					}
+					return out.Flush()
+				}
+			}
 			src, err := r.open(ctx, argAt(args, 0))
 			if err != nil {
 				return err
@@ -68,21 +86,27 @@ a PATH) the articles of that issue.`,
 				return err
 			}
 			out := bufio.NewWriter(r.stdout)
-			for _, sec := range src.issue.Sections {
-				for i := range sec.Articles {
-					a := &sec.Articles[i]
-					fmt.Fprintf(out, "%d\t%d\t%s", a.N, sec.Page, listField(cv.Convert(a.Headline())))
-					if long {
-						fmt.Fprintf(out, "\t%s\t%s", listField(cv.Convert(sec.Name)), listField(cv.Convert(a.Byline)))
-					}
-					out.WriteByte('\n')
-				}
+			for i := range src.issue.Sections {
+				listSection(out, &src.issue.Sections[i], cv, long)
 			}
 			return r.finish(src, out.Flush())
 		}),
 	}
 	cmd.Flags().BoolVarP(&long, "long", "l", false, "add the page's name and the article's byline: N, PAGE, TITLE, PAGE NAME, BYLINE")
 	return cmd
+}
+
+// listSection writes the lines of the articles of sec, converted by cv
+// (nil for none).
+func listSection(out *bufio.Writer, sec *issue.Section, cv *script.Converter, long bool) {
+	for i := range sec.Articles {
+		a := &sec.Articles[i]
+		fmt.Fprintf(out, "%d\t%d\t%s", a.N, sec.Page, listField(cv.Convert(a.Headline())))
+		if long {
+			fmt.Fprintf(out, "\t%s\t%s", listField(cv.Convert(sec.Name)), listField(cv.Convert(a.Byline)))
+		}
+		out.WriteByte('\n')
+	}
 }
 
 // listShelf lists the issues of a shelf, their papers' names in the

@@ -1,0 +1,743 @@
+package issue
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"unicode/utf8"
+	"unsafe"
+
+	"dubao/issue/decode"
+)
+
+// StreamOptions tune Stream.
+type StreamOptions struct {
+	// Name names the source in error messages.
+	Name string
+	// MaxBytes refuses larger input, as Options.MaxBytes.
+	MaxBytes int64
+	// PartSize is about the size of the parts the text is parsed in; 0
+	// means DefaultPartSize. Tests make it small, so that the text is cut
+	// everywhere it can be.
+	PartSize int
+	// FinalHead holds the sections back until the head is final (its
+	// paper, which a byline or a citation anywhere may decide): for a
+	// writer that writes the head first (JSON).
+	FinalHead bool
+}
+
+// DefaultPartSize is the size of Stream's parts by default.
+const DefaultPartSize = 1 << 20
+
+// ErrNotStreamed is returned by Stream, before anything was emitted, for
+// input that it cannot read in parts as Parse reads it whole: text that
+// decoding changes (another encoding than UTF-8, a byte order mark,
+// invalid bytes, CRLF lines, control characters) and input over the size
+// limit. The caller parses it whole.
+var ErrNotStreamed = errors.New("not read in parts")
+
+// Stream parses the issue in the first size bytes of r as Parse would,
+// reading it in parts of about PartSize bytes, and hands each part's
+// sections to emit as soon as they are final — articles stitched,
+// numbered, sections dropped as Parse drops them —, so that only a part
+// and the articles waiting for a continuation are in memory. Taken in
+// order, the sections emit gets are Parse's Issue.Sections. The head
+// emit gets holds the masthead's fields (no Sections); it is final at
+// the last call (last true) or, with FinalHead, at every call. emit must
+// not keep secs: their text is in buffers Stream may reuse.
+//
+// The input is read twice: a first pass finds what the parse of a part
+// needs to know of the whole (the share of blank lines, the levels of
+// its headings, where pages start, the pages jump lines point to); the
+// second parses the text in parts cut before page headings (# 第2版),
+// where the blocks of one part cannot depend on the next. What cannot be
+// proven to read as the whole does is read in a larger part, at worst
+// the whole text in one.
+func Stream(r io.ReaderAt, size int64, opt StreamOptions, emit func(head *Issue, secs []Section, last bool) error) error {
+	name := Options{Name: opt.Name}.name()
+	if size > (Options{MaxBytes: opt.MaxBytes}).limit() {
+		return ErrNotStreamed
+	}
+	partSize := opt.PartSize
+	if partSize <= 0 {
+		partSize = DefaultPartSize
+	}
+	ps, err := prescanText(r, size, max(partSize, 64<<10))
+	if err != nil {
+		return fmt.Errorf("read %s: %w", name, err)
+	}
+	if ps == nil {
+		return ErrNotStreamed
+	}
+	st := &streamer{ps: ps, r: r, size: size, name: name, emit: emit, head: &Issue{Encoding: decode.UTF8}, finalHead: opt.FinalHead}
+	st.stitch.removed = map[ref]bool{}
+	return st.run(int64(partSize))
+}
+
+// prescan is what the first pass of Stream knows of the whole text.
+type prescan struct {
+	lines, blank int
+	heads        []streamMark // heading lines that are not page lines (Page: the level)
+	pages        []streamMark // lines that may be page lines
+	cuts         []streamCut  // page headings at the start of a line: where parts may start
+	indented     []int64      // indented lines that are not blank
+	lastPage     map[int]int64
+	lastJump     map[int]int64 // the last place of a jump onwards to each page
+	lastAnyJump  int64         // the last place of a jump onwards to a page the scan cannot tell, or −1
+	lastCite     int64         // the last place where a byline may cite the paper (see scanCites), or −1
+}
+
+// streamMark is a place in the text and a number.
+type streamMark struct {
+	at   int64
+	page int
+}
+
+// streamCut is a line where a part may start: [at, end) without its '\n'.
+type streamCut struct{ at, end int64 }
+
+// prescanText is Stream's first pass: it reads the text in chunks of
+// complete lines and returns nil when it is not verbatim UTF-8.
+func prescanText(r io.ReaderAt, size int64, chunk int) (*prescan, error) {
+	ps := &prescan{lastPage: map[int]int64{}, lastJump: map[int]int64{}, lastAnyJump: -1, lastCite: -1}
+	buf := make([]byte, chunk)
+	var base int64
+	carry := 0
+	for base < size {
+		n, err := r.ReadAt(buf[carry:min(int64(len(buf)), size-base)], base+int64(carry))
+		if err != nil && err != io.EOF || n == 0 {
+			if err == nil || err == io.EOF {
+				err = io.ErrUnexpectedEOF
+			}
+			return nil, err
+		}
+		data := buf[:carry+n]
+		end := len(data)
+		if base+int64(end) < size {
+			k := bytes.LastIndexByte(data, '\n')
+			if k < 0 {
+				// A line longer than the chunk: grow the buffer.
+				buf = append(buf, make([]byte, len(buf))...)
+				carry = len(data)
+				continue
+			}
+			end = k + 1
+		}
+		part := data[:end]
+		if !decode.Verbatim(part, base == 0) {
+			return nil, nil
+		}
+		ps.scanLines(part, base)
+		ps.scanJumps(part, base)
+		ps.scanCites(part, base)
+		base += int64(end)
+		carry = copy(buf, data[end:])
+	}
+	return ps, nil
+}
+
+// scanLines notes the lines of data (at base in the text).
+func (ps *prescan) scanLines(data []byte, base int64) {
+	for off := 0; off < len(data); {
+		end := len(data)
+		next := end
+		if k := bytes.IndexByte(data[off:], '\n'); k >= 0 {
+			end, next = off+k, off+k+1
+		}
+		raw := unsafe.String(unsafe.SliceData(data[off:]), end-off)
+		at := base + int64(off)
+		off = next
+		ps.lines++
+		if len(raw) >= 3 && raw[0] >= 0xE4 && raw[0] <= 0xE9 {
+			// Most lines start with a Han character: not blank, not
+			// indented, no heading, and no page line unless it is 第 or
+			// a numeral (see pageLine).
+			if r, _ := utf8.DecodeRuneInString(raw); r != '第' && !isPageDigit(r) {
+				continue
+			}
+		}
+		l := newLine(raw)
+		t := l.text()
+		if t == "" {
+			ps.blank++
+			continue
+		}
+		if l.indent() {
+			ps.indented = append(ps.indented, at)
+		}
+		if t[0] == '#' {
+			lv, text := headingLevel(t)
+			if lv == 0 {
+				continue
+			}
+			var page int
+			ok := false
+			switch {
+			case escapedStart(text):
+			case lv == 1:
+				page, _, ok = parsePageHeading(text)
+			default:
+				page, _, ok = parsePageLine(text)
+			}
+			if !ok {
+				ps.heads = append(ps.heads, streamMark{at, lv})
+				continue
+			}
+			ps.page(at, page)
+			if raw[0] == '#' {
+				ps.cuts = append(ps.cuts, streamCut{at, base + int64(end)})
+			}
+			continue
+		}
+		if page, _, ok := parsePageLine(t); ok {
+			ps.page(at, page)
+		}
+	}
+}
+
+// page notes a line that may be the page line of page.
+func (ps *prescan) page(at int64, page int) {
+	ps.pages = append(ps.pages, streamMark{at, page})
+	ps.lastPage[page] = at
+}
+
+// The characters of a jump onwards (下转, 下轉).
+var (
+	zhuanS = []byte("转")
+	zhuanT = []byte("轉")
+)
+
+// jumpMarkup are the bytes that can stand in the text where the parsed
+// text has something else or nothing: inline markup (a link's address
+// ends with ')') and line breaks, where lines are joined into paragraphs.
+const jumpMarkup = "*_`[]<>\\)\n"
+
+// scanJumps notes the jump lines onwards that data may hold, each with
+// the page it points to, at the place of its 版: findJumps reads a jump
+// line onwards as a 转 (轉) within 30 characters before 版 and its page
+// as the number right before 版. Where the 120 bytes before a 版 (30
+// characters at least) hold no markup after their last 转, the parsed
+// text holds them as they are and the page is read here; where they hold
+// markup, the page cannot be told here and any page may be pointed to.
+func (ps *prescan) scanJumps(data []byte, base int64) {
+	for off := 1; off < len(data)-1; off++ {
+		// 版 is E7 89 88: found by its 89, a byte far rarer in Chinese
+		// text than its lead E7 (see search.indexChar).
+		k := bytes.IndexByte(data[off:len(data)-1], 0x89)
+		if k < 0 {
+			return
+		}
+		off += k
+		if data[off-1] != 0xE7 || data[off+1] != 0x88 {
+			continue
+		}
+		v := off - 1
+		win := data[max(0, v-120):v]
+		z := max(bytes.LastIndex(win, zhuanS), bytes.LastIndex(win, zhuanT))
+		seg := win
+		if z >= 0 {
+			seg = win[z+len(zhuanS):]
+		}
+		at := base + int64(v)
+		switch {
+		case bytes.ContainsAny(seg, jumpMarkup) || z < 0 && v < 120 && base > 0:
+			// (The bytes before data, cut after a line, are not seen.)
+			ps.lastAnyJump = max(ps.lastAnyJump, at)
+		case z >= 0:
+			if p := pageBefore(unsafe.String(unsafe.SliceData(seg), len(seg))); p > 0 {
+				ps.lastJump[p] = max(ps.lastJump[p], at)
+			}
+		}
+	}
+}
+
+// scanCites notes the last place in data where a byline may end with a
+// citation of the paper that printed it (see splitCitation: 《人民日报》
+// （2025年01月02日第 01 版）), which may give the issue its paper and
+// date: a 》 followed, after spaces, by an opening bracket, by markup or
+// by the end of a line.
+func (ps *prescan) scanCites(data []byte, base int64) {
+	for off := 2; off < len(data); off++ {
+		// 》 is E3 80 8B: found by its 8B.
+		k := bytes.IndexByte(data[off:], 0x8B)
+		if k < 0 {
+			return
+		}
+		off += k
+		if data[off-2] != 0xE3 || data[off-1] != 0x80 {
+			continue
+		}
+		rest := data[off+1:]
+		for {
+			switch {
+			case bytes.HasPrefix(rest, []byte(" ")):
+				rest = rest[1:]
+				continue
+			case bytes.HasPrefix(rest, []byte("\u3000")), bytes.HasPrefix(rest, []byte("\u00a0")):
+				_, n := utf8.DecodeRune(rest)
+				rest = rest[n:]
+				continue
+			}
+			break
+		}
+		if len(rest) == 0 || rest[0] == '(' || bytes.HasPrefix(rest, []byte("（")) || bytes.IndexByte([]byte(jumpMarkup), rest[0]) >= 0 {
+			ps.lastCite = base + int64(off)
+		}
+	}
+}
+
+// pageAhead reports whether a page line of page may stand at from or
+// after it.
+func (ps *prescan) pageAhead(page int, from int64) bool {
+	at, ok := ps.lastPage[page]
+	return ok && at >= from
+}
+
+// jumpAfter reports whether a jump onwards to page may stand after at.
+func (ps *prescan) jumpAfter(page int, at int64) bool {
+	if ps.lastAnyJump > at {
+		return true
+	}
+	j, ok := ps.lastJump[page]
+	return ok && j > at
+}
+
+// streamer is the second pass of Stream.
+type streamer struct {
+	ps   *prescan
+	r    io.ReaderAt
+	size int64
+	name string
+	emit func(*Issue, []Section, bool) error
+	head *Issue
+
+	blankMode   bool
+	indentStyle bool
+	titleLevel  int
+	paperHead   int
+	citeDone    bool
+
+	stitch streamStitch
+	count  int // articles numbered
+
+	finalHead bool      // hold the sections back until the head is final
+	held      []Section // sections held back
+}
+
+// run reads and parses the parts.
+func (st *streamer) run(partSize int64) error {
+	st.blankMode = st.ps.blank*3 >= st.ps.lines
+	var start int64
+	first := true
+	for start < st.size {
+		want := partSize
+		for {
+			end, sentEnd := st.cutAfter(start, start+want)
+			if first && end >= st.size {
+				return st.whole()
+			}
+			text, err := st.read(start, sentEnd)
+			if err != nil {
+				return err
+			}
+			ok, err := st.part(text, start, end, first, sentEnd > end)
+			if err != nil {
+				return err
+			}
+			if ok {
+				start = end
+				break
+			}
+			if end >= st.size {
+				return fmt.Errorf("%s: the last part of the text did not read as a whole", st.name)
+			}
+			want *= 2
+		}
+		first = false
+	}
+	return st.flush(true)
+}
+
+// cutAfter returns the first place where a part may start at or after
+// from (the size at the end) and the end of that line (the sentinel the
+// part is parsed with).
+func (st *streamer) cutAfter(start, from int64) (int64, int64) {
+	cuts := st.ps.cuts
+	lo, hi := 0, len(cuts)
+	for lo < hi {
+		m := (lo + hi) / 2
+		if cuts[m].at < from || cuts[m].at <= start {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	if lo == len(cuts) {
+		return st.size, st.size
+	}
+	return cuts[lo].at, cuts[lo].end
+}
+
+// read reads the text in [from, to) into a buffer of its own.
+func (st *streamer) read(from, to int64) (string, error) {
+	buf := make([]byte, to-from)
+	if n, err := st.r.ReadAt(buf, from); n < len(buf) {
+		if err == nil || err == io.EOF {
+			err = io.ErrUnexpectedEOF
+		}
+		return "", fmt.Errorf("read %s: %w", st.name, err)
+	}
+	return unsafe.String(unsafe.SliceData(buf), len(buf)), nil
+}
+
+// whole parses the whole text at once: it is one part.
+func (st *streamer) whole() error {
+	text, err := st.read(0, st.size)
+	if err != nil {
+		return err
+	}
+	is, err := ParseOwned(unsafe.Slice(unsafe.StringData(text), len(text)), Options{Name: st.name})
+	if err != nil {
+		return err
+	}
+	head := *is
+	head.Sections = nil
+	return st.emit(&head, is.Sections, true)
+}
+
+// part parses the text of one part, [start, end) and with sentinel the
+// page line after it (the first line of the next part). It returns false
+// when the part must be read longer: its blocks may depend on what
+// follows, or (first) the choices the whole text makes are not decided.
+func (st *streamer) part(text string, start, end int64, first, sentinel bool) (bool, error) {
+	lines := splitLines(text)
+	if first && len(lines) > 0 && (lines[0].raw == "---" || oldArchiveFirst(lines)) {
+		// Front matter and the archive form are read whole.
+		return false, nil
+	}
+	bk := blocker{lines: lines, blankMode: st.blankMode, inline: true}
+	blocks := bk.run(0)
+	if bk.reachedEnd && end < st.size {
+		return false, nil
+	}
+	if sentinel {
+		n := len(blocks)
+		if n == 0 || blocks[n-1].kind != bPage || int(blocks[n-1].line) != len(lines)-1 {
+			return false, nil
+		}
+	}
+	if first && !st.decide(blocks, end) {
+		return false, nil
+	}
+	p := &parser{is: st.head, paperHead: -1, blankMode: st.blankMode, indentStyle: st.indentStyle, titleLevel: st.titleLevel}
+	p.lines = lines
+	walk := blocks
+	if sentinel {
+		walk = blocks[:len(blocks)-1]
+	}
+	from := 0
+	if first {
+		p.paperHead = st.paperHead
+		from = p.masthead(walk)
+	}
+	if p.titleLevel > 0 {
+		p.walkHeadings(walk, from)
+	} else {
+		p.walkPlain(walk, from)
+	}
+	p.finishDrafts()
+	if !st.citeDone {
+		for _, s := range p.secs {
+			for _, d := range s.arts {
+				st.citeDone = st.citeDone || d.cite != nil
+			}
+		}
+		p.applyCitation()
+	}
+	p.kept = []*draft{}
+	p.is = &Issue{}
+	p.buildSections(false)
+	// Where each article kept starts in the text.
+	base := uintptr(unsafe.Pointer(unsafe.StringData(text)))
+	starts := make([]int64, len(p.kept))
+	for i, d := range p.kept {
+		starts[i] = start
+		if d.blk < len(walk) && int(walk[d.blk].line) < len(lines) {
+			if raw := lines[walk[d.blk].line].raw; raw != "" {
+				starts[i] = start + int64(uintptr(unsafe.Pointer(unsafe.StringData(raw)))-base)
+			}
+		}
+	}
+	st.stitch.add(p.is.Sections, starts)
+	st.stitch.frontier = end
+	return true, st.flush(end >= st.size)
+}
+
+// oldArchiveFirst reports text whose first line that is not blank starts
+// as the archive form's (### decks): it is read whole.
+func oldArchiveFirst(lines []lineInfo) bool {
+	for i := range lines {
+		if t := lines[i].text(); t != "" {
+			return len(lines[i].raw) >= 4 && lines[i].raw[:4] == "### "
+		}
+	}
+	return false
+}
+
+// decide makes the choices the parse of the whole text makes for all of
+// it (see parser.analyse) from the blocks of the first part, which end
+// at end, when the rest of the text cannot change them; else it returns
+// false.
+func (st *streamer) decide(blocks []block, end int64) bool {
+	p := &parser{is: &Issue{}, paperHead: -1}
+	p.analyse(blocks)
+	// Indented paragraphs: decided by the first 400 long ones.
+	long, indented := 0, 0
+	for i := range blocks {
+		b := &blocks[i]
+		if b.kind != bPara || len(b.text) < 60 {
+			continue
+		}
+		long++
+		if b.indent {
+			indented++
+		}
+		if long >= 400 {
+			break
+		}
+	}
+	if long < 400 {
+		budget := 400 - long
+		more := 0 // indented lines after the part: at most that many more indented paragraphs
+		for i := len(st.ps.indented) - 1; i >= 0 && st.ps.indented[i] >= end && more < budget; i-- {
+			more++
+		}
+		// indentStyle is long > 0 && 10*indented >= 6*long over the
+		// first 400 long paragraphs: the rest may add up to budget
+		// long ones, up to more of them indented.
+		c := 10*indented - 6*long
+		never := long > 0 && c+4*more < 0 || long == 0 && more == 0
+		always := long > 0 && c-6*budget >= 0
+		if !never && !always {
+			return false
+		}
+	}
+	// Headings: the rest may hold only levels the part holds, and no
+	// second level-1 heading when a first one may name the paper.
+	var count [7]int
+	first := -1
+	for i := range blocks {
+		if blocks[i].kind == bHeading {
+			if first < 0 {
+				first = i
+			}
+			count[blocks[i].level]++
+		}
+	}
+	for _, h := range st.ps.heads {
+		if h.at < end {
+			continue
+		}
+		if first < 0 || count[h.page] == 0 || h.page == 1 && blocks[first].level == 1 && count[1] < 2 {
+			return false
+		}
+	}
+	st.indentStyle, st.titleLevel, st.paperHead = p.indentStyle, p.titleLevel, p.paperHead
+	return true
+}
+
+// flush hands the sections that are final to emit; at the end (eof),
+// all of them.
+func (st *streamer) flush(eof bool) error {
+	sc := &st.stitch
+	secs := sc.ready(st.ps, eof)
+	for s := range secs {
+		sec := &secs[s]
+		if sec.Articles == nil {
+			sec.Articles = []Article{}
+		}
+		for a := range sec.Articles {
+			st.count++
+			art := &sec.Articles[a]
+			art.N = st.count
+			if art.Paragraphs == nil {
+				art.Paragraphs = []string{}
+			}
+			if art.Jumps == nil {
+				art.Jumps = []Jump{}
+			}
+		}
+	}
+	if eof && st.count == 0 {
+		return fmt.Errorf("%s: %w", st.name, ErrNoArticles)
+	}
+	final := eof || st.headFinal()
+	if final && st.head.Paper == "" {
+		st.head.Paper = derivePaperFrom(st.head, sc.bylinePaper)
+	}
+	if st.finalHead && (!final || st.count == 0) {
+		// Held until the head is final and an article is in (an issue
+		// of none is an error, with nothing written).
+		st.held = append(st.held, secs...)
+		return nil
+	}
+	if len(st.held) > 0 {
+		secs, st.held = append(st.held, secs...), nil
+	}
+	if len(secs) == 0 && !eof {
+		return nil
+	}
+	return st.emit(st.head, secs, eof)
+}
+
+// headFinal reports whether the head can no longer change: no citation
+// can come that gives the paper or the date, and the paper is known.
+func (st *streamer) headFinal() bool {
+	if !st.citeDone && st.ps.lastCite >= st.stitch.frontier {
+		return false
+	}
+	return st.head.Paper != "" || derivePaper(&Issue{Publisher: st.head.Publisher}) != "" || st.stitch.bylinePaper != ""
+}
+
+// derivePaperFrom is derivePaper with the first paper a byline names
+// given.
+func derivePaperFrom(is *Issue, byline string) string {
+	if p := derivePaper(&Issue{Publisher: is.Publisher}); p != "" {
+		return p
+	}
+	return byline
+}
+
+// streamStitch stitches continuations (see stitch) over the sections
+// read so far, in the order stitch does: an article is done when the
+// pages its jump onwards points to are read in full, and, when it could
+// be the continuation of a later article, when no later jump line can
+// point to its page. The sections before the first article not done are
+// final.
+type streamStitch struct {
+	secs     []Section
+	starts   [][]int64    // where each article of secs starts in the text
+	removed  map[ref]bool // continuations stitched on (indices into secs)
+	any      bool         // something was stitched
+	cs, ca   int          // the article being stitched
+	hops     int          // continuations stitched onto it so far
+	shifted  int          // sections handed out before secs
+	frontier int64        // the text before it is read
+	// bylinePaper is the paper the first byline handed out names.
+	bylinePaper string
+}
+
+// add appends the sections of a part and the places of their articles.
+func (sc *streamStitch) add(secs []Section, starts []int64) {
+	for _, s := range secs {
+		sc.secs = append(sc.secs, s)
+		sc.starts = append(sc.starts, starts[:len(s.Articles)])
+		starts = starts[len(s.Articles):]
+	}
+}
+
+// ready stitches what it can and returns the sections that are final.
+func (sc *streamStitch) ready(ps *prescan, eof bool) []Section {
+	win := &Issue{Sections: sc.secs}
+	for sc.cs < len(sc.secs) {
+		sec := &sc.secs[sc.cs]
+		if sc.ca >= len(sec.Articles) {
+			sc.cs, sc.ca, sc.hops = sc.cs+1, 0, 0
+			continue
+		}
+		if sc.removed[ref{sc.cs, sc.ca}] {
+			sc.ca, sc.hops = sc.ca+1, 0
+			continue
+		}
+		art := &sec.Articles[sc.ca]
+		total := sc.shifted + len(sc.secs)
+		wait := false
+		for {
+			if sc.hops >= total {
+				wait = !eof // more sections may allow more
+				break
+			}
+			to, ok := tailJump(art)
+			if !ok || to.Page == sec.Page || to.Page <= 0 {
+				break
+			}
+			if !eof && ps.pageAhead(to.Page, sc.frontier) {
+				wait = true
+				break
+			}
+			r, ok := findContinuation(win, sc.cs, sc.ca, sc.removed)
+			if !ok {
+				break
+			}
+			appendContinuation(art, &sc.secs[r.s].Articles[r.a])
+			sc.removed[r], sc.any = true, true
+			sc.hops++
+		}
+		if wait {
+			break
+		}
+		if !eof && mayContinue(art) && ps.jumpAfter(sec.Page, sc.starts[sc.cs][sc.ca]) {
+			break
+		}
+		sc.ca, sc.hops = sc.ca+1, 0
+	}
+	// The sections before the cursor are final.
+	n := sc.cs
+	if eof {
+		n = len(sc.secs)
+	}
+	var out []Section
+	k := 0
+	for ; k < n; k++ {
+		sec := sc.secs[k]
+		arts := sec.Articles[:0:0]
+		for a, art := range sec.Articles {
+			if !sc.removed[ref{k, a}] {
+				arts = append(arts, art)
+			}
+		}
+		if len(arts) < len(sec.Articles) {
+			sec.Articles = arts
+		}
+		if len(sec.Articles) == 0 && sec.Name == "" && !sec.Ad {
+			// stitch drops such a page (it held only continuations, or
+			// only repeats) when anything was stitched at all.
+			if !sc.any && !eof {
+				break
+			}
+			if sc.any {
+				continue
+			}
+		}
+		for a := range sec.Articles {
+			if sc.bylinePaper == "" {
+				sc.bylinePaper = paperFromByline(sec.Articles[a].Byline)
+			}
+		}
+		out = append(out, sec)
+	}
+	// Drop the sections handed out; the indices into secs move.
+	if k > 0 {
+		sc.secs = append(sc.secs[:0:0], sc.secs[k:]...)
+		sc.starts = append(sc.starts[:0:0], sc.starts[k:]...)
+		removed := map[ref]bool{}
+		for r := range sc.removed {
+			if r.s >= k {
+				removed[ref{r.s - k, r.a}] = true
+			}
+		}
+		sc.removed = removed
+		sc.cs -= k
+		sc.shifted += k
+	}
+	return out
+}
+
+// mayContinue reports an article that a later one could take as its
+// continuation (see findContinuation): it opens with a jump back and has
+// no kicker, subtitle or byline of its own.
+func mayContinue(a *Article) bool {
+	_, ok := headJump(a)
+	return ok && a.Kicker == "" && a.Subtitle == "" && a.Byline == ""
+}

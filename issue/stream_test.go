@@ -1,0 +1,230 @@
+package issue
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strconv"
+	"strings"
+	"testing"
+
+	"dubao/issue/internal/issuegen"
+)
+
+// streamed parses data with Stream in parts of partSize bytes and returns
+// the issue its emits make up, how many emits there were, and its error.
+// With finalHead, each emit's head must be the last one's.
+func streamed(data []byte, partSize int, finalHead bool) (*Issue, int, error) {
+	var is *Issue
+	var heads []Issue
+	calls := 0
+	opt := StreamOptions{Name: "in", PartSize: partSize, FinalHead: finalHead}
+	err := Stream(bytes.NewReader(data), int64(len(data)), opt, func(head *Issue, secs []Section, last bool) error {
+		calls++
+		if is == nil {
+			is = &Issue{}
+		}
+		heads = append(heads, *head)
+		sections := is.Sections
+		*is = *head
+		is.Sections = append(sections, secs...)
+		if last && is.Sections == nil {
+			is.Sections = []Section{}
+		}
+		return nil
+	})
+	if err == nil && finalHead {
+		for i, h := range heads {
+			if h.Sections = nil; !reflect.DeepEqual(h, heads[len(heads)-1]) {
+				return is, calls, fmt.Errorf("emit %d of %d: head %+v, the last is %+v", i, len(heads), h, heads[len(heads)-1])
+			}
+		}
+	}
+	return is, calls, err
+}
+
+// compareStream checks that Stream reads data as ParseOwned does, in parts
+// of each size, with FinalHead and without; it returns how many parses
+// were cut in more than one part.
+func compareStream(t *testing.T, name string, data []byte, sizes ...int) int {
+	t.Helper()
+	want, werr := ParseOwned(bytes.Clone(data), Options{Name: "in"})
+	cut := 0
+	for _, size := range sizes {
+		for _, finalHead := range []bool{false, true} {
+			got, calls, err := streamed(data, size, finalHead)
+			switch {
+			case errors.Is(err, ErrNotStreamed):
+				if calls > 0 {
+					t.Errorf("%s (parts of %d): ErrNotStreamed after %d emits", name, size, calls)
+				}
+				return 0
+			case werr != nil || err != nil:
+				if fmt.Sprint(err) != fmt.Sprint(werr) {
+					t.Errorf("%s (parts of %d, final head %v): error %v, the whole parse's %v", name, size, finalHead, err, werr)
+				}
+				continue
+			}
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("%s (parts of %d, final head %v): the streamed parse differs from the whole parse%s", name, size, finalHead, streamDiff(got, want))
+			}
+			if calls > 1 {
+				cut++
+			}
+		}
+	}
+	return cut
+}
+
+// streamDiff names the first article or field where got and want differ.
+func streamDiff(got, want *Issue) string {
+	g, w := *got, *want
+	g.Sections, w.Sections = nil, nil
+	if !reflect.DeepEqual(g, w) {
+		return fmt.Sprintf(": head %+v, want %+v", g, w)
+	}
+	if len(got.Sections) != len(want.Sections) {
+		return fmt.Sprintf(": %d sections, want %d", len(got.Sections), len(want.Sections))
+	}
+	for s := range got.Sections {
+		gs, ws := got.Sections[s], want.Sections[s]
+		if len(gs.Articles) != len(ws.Articles) {
+			return fmt.Sprintf(": section %d (page %d): %d articles, want %d", s, ws.Page, len(gs.Articles), len(ws.Articles))
+		}
+		for a := range gs.Articles {
+			if !reflect.DeepEqual(gs.Articles[a], ws.Articles[a]) {
+				return fmt.Sprintf(": article %d: %+v\nwant %+v", ws.Articles[a].N, gs.Articles[a], ws.Articles[a])
+			}
+		}
+		gs.Articles, ws.Articles = nil, nil
+		if !reflect.DeepEqual(gs, ws) {
+			return fmt.Sprintf(": section %d: %+v, want %+v", s, gs, ws)
+		}
+	}
+	return ""
+}
+
+// streamInputs returns the text inputs the streamed parse is checked on:
+// every file under testdata/ and issue/testdata (the fuzz corpus's inputs
+// among them), and ../shared/real and ../shared/seed when present.
+func streamInputs(t *testing.T) map[string][]byte {
+	root := repoRoot(t)
+	in := map[string][]byte{}
+	walk := func(dir string) {
+		filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+			if err != nil || !d.Type().IsRegular() {
+				return nil
+			}
+			data, err := os.ReadFile(p)
+			if err != nil || len(data) > 8<<20 {
+				return nil
+			}
+			if rest, ok := bytes.CutPrefix(data, []byte("go test fuzz v1\n")); ok {
+				// A fuzz corpus entry: its []byte or string argument.
+				for _, line := range strings.Split(string(rest), "\n") {
+					for _, pre := range []string{"[]byte(", "string("} {
+						if s, ok := strings.CutPrefix(line, pre); ok {
+							if u, err := strconv.Unquote(strings.TrimSuffix(s, ")")); err == nil {
+								data = []byte(u)
+							}
+						}
+					}
+				}
+			}
+			rel, _ := filepath.Rel(root, p)
+			in[rel] = data
+			return nil
+		})
+	}
+	walk(filepath.Join(root, "testdata"))
+	walk(filepath.Join(root, "issue", "testdata"))
+	walk(filepath.Join(root, "ui", "cli", "testdata"))
+	for _, shared := range []string{"real", "seed"} {
+		dir := filepath.Join(root, "..", "shared", shared)
+		if _, err := os.Stat(dir); err != nil {
+			t.Logf("../shared/%s is absent: its issues are not checked", shared)
+			continue
+		}
+		walk(dir)
+	}
+	return in
+}
+
+// TestStreamMatchesParse checks that Stream reads every sample as Parse
+// does, in parts small enough to be cut before every page heading, and
+// in larger ones; generated issues too, and the samples run together
+// (several issues' pages, jump lines that point across them).
+func TestStreamMatchesParse(t *testing.T) {
+	in := streamInputs(t)
+	if len(in) < 30 {
+		t.Fatalf("only %d inputs", len(in))
+	}
+	cut := 0
+	var all []byte
+	for name, data := range in {
+		cut += compareStream(t, name, data, 1, 100, 1000, 64<<10)
+		if !bytes.HasSuffix(data, []byte("\n")) {
+			data = append(bytes.Clone(data), '\n')
+		}
+		all = append(all, data...)
+	}
+	sizes := []int{1, 4 << 10}
+	if testing.Short() {
+		sizes = sizes[1:]
+	}
+	cut += compareStream(t, "all samples", all, sizes...)
+	for _, n := range []int{20 << 10, 300 << 10} {
+		cut += compareStream(t, fmt.Sprintf("generated %d bytes", n), issuegen.Issue(n), 1, 8<<10)
+	}
+	if cut < 10 {
+		t.Errorf("only %d parses were cut into parts", cut)
+	}
+}
+
+// streamSeeds are hand-made issues whose parse depends on what crosses
+// the places Stream cuts at: jump lines onwards and back (forward,
+// backward, in chains, split by markup or a line break), pages read
+// twice, plain page lines, a code block or a comment open across a page
+// heading, headings of a level met only late, indented paragraphs.
+var streamSeeds = []string{
+	"中共青溪市委员会主办\n\n2024年3月8日 星期五\n\n# 第1版 要闻\n\n## 春耕\n\n本报讯(记者 甲)正文,说到一半,(下转第2版)\n\n## 茶园\n\n正文。\n\n# 第2版 要闻\n\n## 春耕\n\n(上接第1版)另一半。\n\n## 其他\n\n正文。(下转第3版)\n\n# 第3版\n\n(上接第2版)后面的。(下转第4版)\n\n# 第4版\n\n(上接第3版)结尾。\n",
+	"# 第1版\n\n## 甲\n\n正文。\n\n# 第2版\n\n(上接第3版)前接的。\n\n# 第3版\n\n## 乙\n\n正文,(下转第2版)\n\n# 第4版\n\n## 丙\n\n正文。\n",
+	"# 第1版\n\n## 题\n\n正文(下转**第3版**)\n\n# 第2版\n\n## 丁\n\n正文(下\n转第3版)\n\n# 第3版\n\n(上接第1版)续。\n\n# 第3版\n\n(上接第2版)又续。\n",
+	"一版 要闻\n\n春耕\n\n　　本报讯 正文第一段,没有结束(下转第二版)\n\n二版 经济\n\n　　(上接第一版)另一半。\n\n三版\n\n茶园\n\n　　正文。\n",
+	"# 第1版\n\n## 题\n\n```\n代码\n\n# 第2版\n\n代码\n```\n\n正文。\n\n# 第3版\n\n<!-- 注释\n\n# 第4版\n\n正文。\n",
+	"# 第1版\n\n## 题\n\n正文(下转第2版)\n\n# 第2版\n\n<!-- dubao:repeat 1 \"题\" -->\n\n(上接第1版)续。\n\n# 第3版\n\n## 乙\n\n正文。\n\n# 第4版\n\n#### 很深的标题\n\n正文。\n\n# 不是版面的一级标题\n\n正文。\n",
+	"# 第1版\n\n## 题\n\n　　正文很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长。\n\n# 第2版\n\n## 乙\n\n正文很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长。\n\n　　缩进的很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长。\n",
+}
+
+// FuzzStream checks that Stream reads any input as Parse does, cut in
+// parts of one byte (before every page heading it may cut at) and of 64.
+func FuzzStream(f *testing.F) {
+	data, err := os.ReadFile(samplePath(f, "sample.md"))
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(data)
+	for _, s := range streamSeeds {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		compareStream(t, "input", data, 1, 64)
+	})
+}
+
+// TestStreamSeeds checks the hand-made seeds, and that those that can be
+// cut are: not the plain page lines (3: Stream cuts only before page
+// headings), the headings of a level first met late (5) nor the indented
+// paragraphs met late (6), which the first part cannot decide.
+func TestStreamSeeds(t *testing.T) {
+	for i, s := range streamSeeds {
+		cut := compareStream(t, fmt.Sprint("seed ", i), []byte(s), 1, 16, 64) > 0
+		if want := i != 3 && i != 5 && i != 6; cut != want {
+			t.Errorf("seed %d: cut %v, want %v", i, cut, want)
+		}
+	}
+}

@@ -1,0 +1,79 @@
+package cli
+
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// TestStreamedListAndJSON checks that list, list --long and json print
+// the same bytes (and errors, and exit status) whether they read an issue
+// file in parts (streamIssue; parts of 1 and 4,096 bytes, cut wherever
+// the text can be) or whole: on every sample of the corpus's folders, on
+// ../shared/real and ../shared/seed when present, and on generated issues.
+func TestStreamedListAndJSON(t *testing.T) {
+	root := repoRoot(t)
+	var paths []string
+	roots := append([]string{}, corpusRoots...)
+	for _, shared := range []string{"real", "seed"} {
+		dir := filepath.Join("..", "shared", shared)
+		if _, err := os.Stat(filepath.Join(root, dir)); err != nil {
+			t.Logf("../shared/%s is absent: its issues are not compared", shared)
+			continue
+		}
+		roots = append(roots, dir)
+	}
+	for _, r := range roots {
+		filepath.WalkDir(filepath.Join(root, r), func(p string, d fs.DirEntry, err error) error {
+			if err == nil && d.Type().IsRegular() {
+				paths = append(paths, p)
+			}
+			return nil
+		})
+	}
+	p := filepath.Join(t.TempDir(), "pages.md")
+	if err := os.WriteFile(p, []byte(pagesIssue(40)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	paths = append(paths, p)
+	if len(paths) < 50 {
+		t.Fatalf("only %d files", len(paths))
+	}
+	parts := []int{1, 4 << 10}
+	if testing.Short() {
+		parts = parts[1:]
+	}
+	for _, p := range paths {
+		for _, args := range [][]string{{"list", p}, {"list", "--long", p}, {"json", p}} {
+			want := run(t, App{streamPart: -1}, "", args...)
+			for _, part := range parts {
+				if got := run(t, App{streamPart: part}, "", args...); got != want {
+					rel, _ := filepath.Rel(root, p)
+					t.Errorf("%v on %s, parts of %d: exit %d, %d bytes out, stderr %q; read whole: exit %d, %d bytes, stderr %q",
+						args[:len(args)-1], rel, part, got.code, len(got.stdout), got.stderr, want.code, len(want.stdout), want.stderr)
+				}
+			}
+		}
+	}
+}
+
+// pagesIssue is an issue of n pages under page headings, whose last
+// article of each page goes on on the next (下转, 上接).
+func pagesIssue(n int) string {
+	var b strings.Builder
+	b.WriteString("青溪日报\n\n2024年3月8日 星期五\n\n")
+	for p := 1; p <= n; p++ {
+		b.WriteString("# 第" + strconv.Itoa(p) + "版 要闻\n\n")
+		if p > 1 {
+			b.WriteString("## 续篇\n\n(上接第" + strconv.Itoa(p-1) + "版)接着说完。\n\n")
+		}
+		b.WriteString("## 春耕第" + strconv.Itoa(p) + "篇\n\n本报讯(记者 林晓帆)田里一片忙碌,\n\n稻田整治完毕。\n\n")
+		if p < n {
+			b.WriteString("## 续篇\n\n故事说到一半,(下转第" + strconv.Itoa(p+1) + "版)\n\n")
+		}
+	}
+	return b.String()
+}
