@@ -154,6 +154,34 @@ func TestShelfFrontCancel(t *testing.T) {
 	if p.Selected() != a || p.fronts[a].loading || len(p.fronts[a].titles) == 0 {
 		t.Errorf("the front page whose reading was cancelled is not read when its issue is selected again: %+v", p.fronts[a])
 	}
+
+	// Back on an issue whose reading was cancelled but has not answered
+	// yet: its answer starts the wait for it again.
+	delete(p.fronts, b)
+	_, cmd = m.Update(keyMsg("j")) // b: waited for
+	var read3 tea.Cmd
+	for _, msg := range runOnly(m, cmd) {
+		if tick, ok := msg.(frontTickMsg); ok {
+			_, read3 = p.Update(tick)
+		}
+	}
+	delete(p.fronts, a)
+	_, cmd = m.Update(keyMsg("k")) // a: waited for
+	var read4 tea.Cmd
+	for _, msg := range runOnly(m, cmd) {
+		if tick, ok := msg.(frontTickMsg); ok {
+			_, read4 = p.Update(tick) // cancels b's
+		}
+	}
+	press(t, m, "j") // b again, still reading (cancelled)
+	if read3 == nil || read4 == nil || p.Selected() != b || !p.fronts[b].loading {
+		t.Fatalf("b not being read when selected again: %+v", p.fronts[b])
+	}
+	_, cmd = p.Update(read3()) // b's reading answers: cancelled
+	run(m, cmd, 0)
+	if f := p.fronts[b]; f.loading || len(f.titles) == 0 {
+		t.Errorf("the issue selected, whose reading was cancelled, is not read again: %+v", f)
+	}
 }
 
 // TestFrontPageName: the front page is named as the reader names the page

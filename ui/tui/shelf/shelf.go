@@ -288,7 +288,7 @@ func (p *Page) Update(msg tea.Msg) (common.Page, tea.Cmd) {
 	switch msg := msg.(type) {
 	case frontMsg:
 		p.gotFront(msg)
-		return p, nil
+		return p, p.wantFront() // the issue selected may be one whose reading was cancelled
 	case frontTickMsg:
 		pg, cmd = p, p.frontTick(msg)
 	default:
