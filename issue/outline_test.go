@@ -146,3 +146,48 @@ func TestOutlineVerbatim(t *testing.T) {
 		}
 	}
 }
+
+// TestParseVerbatim: text whose outline says it decodes to itself parses
+// with Options.Verbatim (not decoded again) into the issue a parse that
+// decodes it makes, on every text sample and generated issues; some
+// samples are not verbatim (CRLF, controls, other encodings) and are
+// left out, as the search leaves them out.
+func TestParseVerbatim(t *testing.T) {
+	root := repoRoot(t)
+	verbatim := 0
+	check := func(name string, data []byte) {
+		_, o, err := ParseOutlined(append([]byte(nil), data...), Options{Name: name, Encoding: "utf-8"})
+		if err != nil || o == nil || !o.Verbatim {
+			return
+		}
+		verbatim++
+		want, err := ParseOwned(append([]byte(nil), data...), Options{Name: name, Encoding: "utf-8"})
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		got, err := ParseOwned(append([]byte(nil), data...), Options{Name: name, Encoding: "utf-8", Verbatim: true})
+		if err != nil {
+			t.Fatalf("%s, verbatim: %v", name, err)
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: parsed verbatim differs:\n%+v\nwant\n%+v", name, got, want)
+		}
+	}
+	for _, dir := range []string{filepath.Join(root, "testdata"), filepath.Join(root, "issue", "testdata")} {
+		_ = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+			if err != nil || !d.Type().IsRegular() || !textSample(p) {
+				return nil
+			}
+			if data, err := os.ReadFile(p); err == nil {
+				check(p, data)
+			}
+			return nil
+		})
+	}
+	for _, size := range []int{20 << 10, 300 << 10} {
+		check("generated", issuegen.Issue(size))
+	}
+	if verbatim < 10 {
+		t.Errorf("only %d samples decode to themselves", verbatim)
+	}
+}

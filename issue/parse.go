@@ -27,6 +27,11 @@ type Options struct {
 	// memory instead of into a copy of its size. Other parses ignore it.
 	Scratch bool
 
+	// Verbatim says that data is known to decode to itself (clean UTF-8:
+	// see Outline.Verbatim, which a parse of the same bytes found): an
+	// owned parse then takes it as the text without decoding it again.
+	Verbatim bool
+
 	// noStitch keeps continuations as articles of their own (tests).
 	noStitch bool
 	// skeleton reads the masthead, the pages and the articles' headings,
@@ -126,6 +131,9 @@ func parseDataOutlined(data []byte, opt Options, owned, outline bool) (*Issue, *
 func decodeText(data []byte, opt Options, owned, outline bool) (string, decodeResult, error) {
 	if int64(len(data)) > opt.limit() {
 		return "", decodeResult{}, fmt.Errorf("%s: %w (more than %d MB)", opt.name(), ErrTooLarge, opt.limit()>>20)
+	}
+	if owned && opt.Verbatim {
+		return unsafe.String(unsafe.SliceData(data), len(data)), decodeResult{Text: data, Encoding: decode.UTF8, Shared: true}, nil
 	}
 	decodeBytes := DecodeBytes
 	if owned && opt.Scratch && !outline {

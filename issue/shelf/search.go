@@ -273,7 +273,10 @@ func (s *Shelf) searchEntry(e *Entry, q search.Query, needs [][]rune, pf *prefil
 			case single && o == nil:
 				p, outline, err = issue.ParseOutlined(texts[i], issue.Options{Name: f.Path, Encoding: "utf-8"})
 			default:
-				p, err = issue.ParseOwned(texts[i], issue.Options{Name: f.Path, Encoding: "utf-8"})
+				// The outline of one text file says whether its
+				// text decodes to itself (then it is not decoded again).
+				verbatim := single && o != nil && o.Verbatim
+				p, err = issue.ParseOwned(texts[i], issue.Options{Name: f.Path, Encoding: "utf-8", Verbatim: verbatim})
 			}
 			if err != nil {
 				return nil, err
