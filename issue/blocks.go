@@ -36,7 +36,7 @@ type block struct {
 	ordered bool  // bList
 	titled  bool  // bImage: the image line had a title, even an empty one
 	raw     bool  // a skeleton parse's paragraph, its inline markup unread (see exact)
-	jump    bool  // a skeleton parse's paragraph or quote that may hold a jump line or a citation (mayJump)
+	jump    bool  // a skeleton parse's paragraph or quote that may end with a jump line or a citation (closesLikeJump)
 	line    int32 // index of its first line (an issue is under MaxSize, 1 GB)
 	end     int32 // index after its last line
 	page    int32 // bPage
@@ -554,11 +554,11 @@ type blocker struct {
 	// skeleton: the blocks are for a skeleton parse (see
 	// SummarizeOwned): a paragraph's inline markup is left unread
 	// (block.raw) where reading it cannot leave the paragraph empty; a
-	// paragraph or a quote that may hold a jump line or a citation (what
-	// only a whole parse reads) is marked (block.jump), and past the
-	// blocks that may be the masthead the run stops there, with sawBan.
+	// paragraph or a quote that may end with a jump line or a citation
+	// (what only a whole parse reads) is marked (block.jump), and past the
+	// blocks that may be the masthead the run stops there, with sawJump.
 	skeleton bool
-	sawBan   bool
+	sawJump  bool
 	// reachedEnd says that a block looked for its end (a closing fence,
 	// comment or figure tag) up to the last line and found none: what
 	// follows the lines could change the blocks (see Stream).
@@ -889,11 +889,10 @@ func (bk *blocker) run(from int) []block {
 				b.text = b.inlineText(b.text)
 			}
 		}
-		if bk.skeleton && (b.kind == bPara || b.kind == bQuote) && indexBan(b.text) >= 0 {
-			b.exact()
-			if b.jump = mayJump(b.text); b.jump && len(bk.out) >= mastheadBlocks {
+		if bk.skeleton && (b.kind == bPara || b.kind == bQuote) && closesLikeJump(&b) {
+			if b.jump = true; len(bk.out) >= mastheadBlocks {
 				// Past the masthead: a line of the text.
-				bk.sawBan = true
+				bk.sawJump = true
 				return nil
 			}
 		}
@@ -927,48 +926,33 @@ func (b *block) exact() {
 	}
 }
 
-// mayJump reports text that may hold, or make once joined to the next
-// paragraph, a jump line ((下转第二版), see findJumps) or a citation
-// (…第 01 版）, see splitCitation): a 版, or 版面, followed by spaces
-// and a closing bracket, or ending the text.
-func mayJump(s string) bool {
-	for i := indexBan(s); i >= 0; {
-		j := i + len("版")
-		j += len(s[j:]) - len(strings.TrimPrefix(s[j:], "面"))
-		for j < len(s) {
-			r, n := utf8.DecodeRuneInString(s[j:])
-			if r != ' ' && r != '\u3000' && r != '\u00a0' {
-				break
-			}
-			j += n
-		}
-		if j == len(s) || s[j] == ')' || strings.HasPrefix(s[j:], "）") {
-			return true
-		}
-		k := indexBan(s[j:])
-		if k < 0 {
-			return false
-		}
-		i = j + k
+// closesLikeJump reports a paragraph or a quote that may end an
+// article's body with a jump line ((下转第七版), see findJumps and
+// tailJump), alone or once joined to the paragraphs before it by the
+// layout repair (…(下转第 | 七版)), or be a citation (…第 01 版）, see
+// splitCitation): its text, spaces trimmed, ends with a closing bracket
+// and, before it and spaces, with 版, 版面, 面 or nothing. A raw
+// paragraph is read exactly first when it ends with a byte that can close
+// inline markup (else its text ends as its source does).
+func closesLikeJump(b *block) bool {
+	t := trimRightSpace(b.text)
+	if t == "" {
+		return false
 	}
-	return false
-}
-
-// indexBan returns the index of the first 版 in s, or −1. It looks for
-// its last byte, 0x88, rarer in Chinese text than its first.
-func indexBan(s string) int {
-	for i := 2; i < len(s); {
-		j := strings.IndexByte(s[i:], 0x88)
-		if j < 0 {
-			break
-		}
-		i += j
-		if s[i-2] == 0xE7 && s[i-1] == 0x89 {
-			return i - 2
-		}
-		i++
+	if b.raw && (strings.IndexByte(")*_`>", t[len(t)-1]) >= 0 || strings.HasSuffix(t, "）")) {
+		b.exact()
+		t = trimRightSpace(b.text)
 	}
-	return -1
+	switch {
+	case strings.HasSuffix(t, ")"):
+		t = t[:len(t)-1]
+	case strings.HasSuffix(t, "）"):
+		t = t[:len(t)-len("）")]
+	default:
+		return false
+	}
+	t = strings.TrimSuffix(trimRightSpace(t), "面")
+	return t == "" || strings.HasSuffix(t, "版")
 }
 
 // paragraph extends the paragraph b, whose first line ended before line i,

@@ -236,7 +236,7 @@ func (p *parser) parseText(text string) *Issue {
 	p.blankMode = detectBlankMode(lines[from:])
 	bk := blocker{lines: lines, blankMode: p.blankMode, inline: true, skeleton: p.opt.skeleton}
 	blocks := bk.run(from)
-	if p.opt.skeleton && !p.skeletonBlocks(blocks, bk.sawBan) {
+	if p.opt.skeleton && !p.skeletonBlocks(blocks, bk.sawJump) {
 		return nil
 	}
 	p.analyse(blocks)
@@ -262,6 +262,9 @@ func (p *parser) parseText(text string) *Issue {
 	// large issue's are collected while its articles are made.
 	p.lines = nil
 	p.finish()
+	if p.opt.skeleton && p.is.Paper == "" && slices.ContainsFunc(blocks[start:], mayNamePaper) {
+		return nil // a byline may name the paper (see derivePaper)
+	}
 	return p.is
 }
 

@@ -1,6 +1,9 @@
 package issue
 
-import "fmt"
+import (
+	"fmt"
+	"strings"
+)
 
 // Summary is what an index of issues (a shelf's) keeps of one: the
 // masthead's fields, the pages and the number of articles.
@@ -36,10 +39,11 @@ func (is *Issue) Summary() Summary {
 // summary needs — the masthead, the page lines and the articles'
 // headings — and leaves the bodies unread: a skeleton parse, several
 // times cheaper than a whole one. It parses the issue whole when its
-// bodies may change the summary — a paragraph or a quote that holds 版
-// (a jump line joins a continuation to its article, a citation gives the
-// paper, the date and the page), front matter, no paper named before the
-// bylines — and returns that issue as well (nil otherwise).
+// bodies may change the summary — a paragraph or a quote that ends with
+// 版 and a bracket ((下转第七版): a jump line joins a continuation to its
+// article; a citation gives the paper, the date and the page), front
+// matter, no paper named before the bylines — and returns that issue as
+// well (nil otherwise).
 func SummarizeOwned(data []byte, opt Options) (Summary, *Issue, error) {
 	text, res, err := decodeText(data, opt, true, false)
 	if err != nil {
@@ -66,22 +70,35 @@ func SummarizeOwned(data []byte, opt Options) (Summary, *Issue, error) {
 func skeletonParse(text string, opt Options) *Issue {
 	opt.skeleton = true
 	p := &parser{opt: opt, is: &Issue{}, paperHead: -1}
-	is := p.parseText(text)
-	if is == nil || is.Paper == "" {
-		// The paper may be named by a byline (see derivePaper).
-		return nil
+	return p.parseText(text)
+}
+
+// mayNamePaper reports a paragraph or a quote of a skeleton parse that
+// may be a byline that names the paper (衡阳日报讯…, see paperFromByline
+// and findByline): the byline starts the text, and the name, of at most
+// 12 characters, is followed by its first 讯. A raw paragraph is read
+// exactly first when markup may stand in its first bytes.
+func mayNamePaper(b block) bool {
+	if b.kind != bPara && b.kind != bQuote {
+		return false
 	}
-	return is
+	const window = 14 * 4 // 讯 and the name before it, in UTF-8
+	t := b.text[:min(len(b.text), window)]
+	if b.raw && (strings.ContainsAny(t, inlineOpeners) || strings.IndexByte(t, '!') >= 0) {
+		b.exact()
+		t = b.text[:min(len(b.text), window)]
+	}
+	return paperFromByline(t) != ""
 }
 
 // skeletonBlocks readies the blocks of a skeleton parse: the paragraphs
 // that the masthead and the choice of the heading level of titles read
 // (all before the first heading that cannot be the masthead's) read
 // exactly. It reports false when the parse cannot be a skeleton one: a
-// paragraph or a quote past the masthead may hold a jump line or a
-// citation (sawBan), or the text has front matter.
-func (p *parser) skeletonBlocks(blocks []block, sawBan bool) bool {
-	if sawBan || p.fm.found {
+// paragraph or a quote past the masthead may end with a jump line or a
+// citation (sawJump), or the text has front matter.
+func (p *parser) skeletonBlocks(blocks []block, sawJump bool) bool {
+	if sawJump || p.fm.found {
 		return false
 	}
 	for i := range blocks {

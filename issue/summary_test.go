@@ -147,6 +147,8 @@ func TestSummaryFallsBack(t *testing.T) {
 		{"citation", "## 题\n\n> 本报记者  张  洋《星河日报》（2025年01月02日第 01 版）\n", false},
 		{"front matter", "---\ntitle: 题\n---\n星河日报\n\n## 题\n\n正文。\n", false},
 		{"no paper", "2024年3月8日\n\n## 题\n\n星河日报讯 正文。\n", false},
+		{"no paper in markup", "2024年3月8日\n\n## 题\n\n[星河](x)日报讯 正文。\n", false},
+		{"page file", "# 第二版 综合\n\n## 题\n\n本报讯(记者 甲) 正文。\n\n> 乙\n\n## 题二\n\n新华社北京3月7日电 正文。\n", true},
 		{"markup only", mast + "## 题\n\n**\n\n## 空\n\n![](x.png)\n\n*正文*\n", true},
 		{"plain", mast + "第一版 要闻\n\n标题一行\n\n　　本报讯 正文第一段，没有结束\n\n继续的部分。\n", true},
 	} {
@@ -174,6 +176,8 @@ func FuzzSummary(f *testing.F) {
 		"## 题\n\n> 本报记者  张  洋《星河日报》（2025年01月02日第 01 版）\n",
 		"---\ntitle: 题\n---\n星河日报\n\n## 题\n\n正文。\n",
 		"# 星河日报\n\n## 题\n\n星河日报讯 正文出版。\n\n# 第2版 广告\n",
+		"# 第二版 综合\n\n## 题\n\n本报讯(记者 甲) 正文。\n\n> 星河日报讯\n\n## 题二\n\n正文（下转\n\n第三版）\n",
+		"# 第二版 综合\n\n## 题\n\n本报记者 甲 《星河日报》（2025年01月02日第 01 版）\n\n正文。\n",
 	} {
 		f.Add([]byte(s))
 	}
