@@ -76,6 +76,20 @@ func (m *Memory) Expect(n int64) {
 	}
 }
 
+// Small sets the limit to n, below the floor: for a read whose live heap
+// stays small whatever the input's size (a streamed parse holds a part
+// of it), so that its garbage is collected long before the floor. The
+// limit is raised after a collection as ever, when the live heap must
+// pass it.
+func (m *Memory) Small(n int64) {
+	if m == nil || n <= 0 {
+		return
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.setLocked(n)
+}
+
 // Limit returns the limit now.
 func (m *Memory) Limit() int64 {
 	m.mu.Lock()

@@ -42,6 +42,25 @@ func TestMemory(t *testing.T) {
 }
 
 // TestMemoryHearsCollections: the governor hears of every collection.
+func TestMemorySmall(t *testing.T) {
+	live := int64(0)
+	m := newMemory(func(int64) {}, func() (int64, bool) { return live, true })
+	m.Small(streamLimit)
+	if m.Limit() != streamLimit {
+		t.Fatalf("limit %d MB, want %d", m.Limit()>>20, streamLimit>>20)
+	}
+	live = 10 << 20 // a part and its records
+	m.afterGC()
+	if m.Limit() != streamLimit {
+		t.Errorf("a small live heap changed the limit to %d MB", m.Limit()>>20)
+	}
+	live = streamLimit // a part that had to grow: never a death spiral
+	m.afterGC()
+	if m.Limit() != 2*streamLimit {
+		t.Errorf("a live heap at the limit: limit %d MB, want %d", m.Limit()>>20, 2*streamLimit>>20)
+	}
+}
+
 func TestMemoryHearsCollections(t *testing.T) {
 	heard := make(chan struct{}, 100)
 	m := newMemory(func(int64) {}, func() (int64, bool) {
