@@ -76,6 +76,29 @@ func (q Query) Needs() [][]rune {
 	return out
 }
 
+// Narrowed returns q looking only for the forms of its first character
+// (see Fold) that present says the text to search holds: one that is
+// not there cannot start a match, and each form looked for is one more
+// scan of the text (发 is also 發 and 髮, which Simplified text lacks).
+// It returns q as it is when present keeps every form, or none (there
+// is then no match to find).
+func (q Query) Narrowed(present func(rune) bool) Query {
+	if len(q.firsts) < 2 {
+		return q
+	}
+	var keep []string
+	for _, s := range q.firsts {
+		if r, _ := utf8.DecodeRuneInString(s); present(r) {
+			keep = append(keep, s)
+		}
+	}
+	if len(keep) == 0 || len(keep) == len(q.firsts) {
+		return q
+	}
+	q.firsts = keep
+	return q
+}
+
 // String returns the query as typed.
 func (q Query) String() string { return q.text }
 

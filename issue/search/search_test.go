@@ -244,3 +244,41 @@ func TestLoose(t *testing.T) {
 		}
 	}
 }
+
+// TestNarrowed: a query narrowed to the forms of its first character a
+// text holds finds in it what the query finds, on texts made of the
+// forms of 发 (发 發 髮), of 苹 and others; a form the text lacks is not
+// looked for, and a query is kept whole when none or all are there.
+func TestNarrowed(t *testing.T) {
+	r := rand.New(rand.NewPCG(17, 17))
+	alphabet := []string{"发", "發", "髮", "展", "苹", "蘋", "果", "，", "*", "a", " ", "\n", "发展", "發展", "髮展"}
+	for _, query := range []string{"发展", "發展", "苹果", "发", "展", "a发"} {
+		q := New(query)
+		for range 300 {
+			var b strings.Builder
+			for range r.IntN(40) {
+				b.WriteString(alphabet[r.IntN(len(alphabet))])
+			}
+			text := b.String()
+			present := func(c rune) bool { return strings.ContainsRune(text, c) }
+			for _, qq := range []Query{q, q.Loose()} {
+				n := qq.Narrowed(present)
+				if got, want := n.FindAll(text), qq.FindAll(text); !slices.Equal(got, want) {
+					t.Fatalf("%q narrowed, in %q: %v, want %v", query, text, got, want)
+				}
+				for _, f := range n.firsts {
+					if c, _ := utf8.DecodeRuneInString(f); !present(c) && len(n.firsts) < len(qq.firsts) {
+						t.Fatalf("%q narrowed to %q, in %q: looks for %q", query, n.firsts, text, f)
+					}
+				}
+			}
+		}
+	}
+	q := New("发展")
+	if n := q.Narrowed(func(c rune) bool { return c == '发' }); !slices.Equal(n.firsts, []string{"发"}) {
+		t.Errorf("发展 narrowed to 发: looks for %q", n.firsts)
+	}
+	if n := q.Narrowed(func(rune) bool { return false }); len(n.firsts) != len(q.firsts) {
+		t.Errorf("发展 narrowed to nothing: looks for %q, want every form", n.firsts)
+	}
+}

@@ -97,6 +97,12 @@ func (h hanSet) has(r rune) bool {
 	return lo < len(h)/2 && binary.LittleEndian.Uint16(h[2*lo:]) == want
 }
 
+// holds reports whether a text of these characters may hold r: false
+// only for a character of hanLo–hanHi that the set lacks.
+func (h hanSet) holds(r rune) bool {
+	return r < hanLo || r > hanHi || h.has(r)
+}
+
 // mayMatch reports whether a text of these characters can match a query
 // that needs one character of each group (search.Query.Needs): false
 // only when the set is known and lacks every character of a group that

@@ -177,6 +177,11 @@ func (s *Shelf) searchEntry(e *Entry, q search.Query, needs [][]rune, pf *prefil
 	if !known.han.mayMatch(needs) {
 		return nil, nil
 	}
+	if known.han != nil {
+		// Only the forms of the query's first character that the issue
+		// holds are looked for (发展: not 發 and 髮 in Simplified text).
+		q = q.Narrowed(known.han.holds)
+	}
 	var han *hanBits
 	if known.han == nil && e.id != (keySum{}) && !e.day {
 		han = new(hanBits)
