@@ -125,7 +125,11 @@ func (l *lineInfo) indent() bool { return l.tail&lineIndented != 0 }
 
 // splitLines cuts text into lines. text has LF line endings.
 func splitLines(text string) []lineInfo {
-	lines := make([]lineInfo, 0, strings.Count(text, "\n")+1)
+	return appendLines(make([]lineInfo, 0, strings.Count(text, "\n")+1), text)
+}
+
+// appendLines appends the lines of text to lines.
+func appendLines(lines []lineInfo, text string) []lineInfo {
 	for len(text) > 0 {
 		i := strings.IndexByte(text, '\n')
 		var raw string

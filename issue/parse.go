@@ -187,6 +187,9 @@ type parser struct {
 	at      int
 	blocks  []block
 	outline *outliner
+	// ws, when not nil, lends the line and block records (a skeleton
+	// parse's: see Workspace).
+	ws *Workspace
 	// kept, when not nil, gathers the drafts of the articles kept, in
 	// order (see buildSections): a streamed parse's places of articles.
 	kept []*draft
@@ -226,7 +229,13 @@ func parseTextOutlined(text string, opt Options, outline bool) (*Issue, *Outline
 // parseText parses decoded, sanitised text; a skeleton parse (see
 // Summarize) returns nil for text that it cannot read exactly.
 func (p *parser) parseText(text string) *Issue {
-	lines := splitLines(text)
+	var lines []lineInfo
+	if p.ws != nil {
+		lines = appendLines(p.ws.lines[:0], text)
+		p.ws.lines = lines
+	} else {
+		lines = splitLines(text)
+	}
 	p.lines = lines
 	if is := parseOldArchive(lines); is != nil {
 		is.normalise()
@@ -235,7 +244,13 @@ func (p *parser) parseText(text string) *Issue {
 	from := p.frontMatter(lines)
 	p.blankMode = detectBlankMode(lines[from:])
 	bk := blocker{lines: lines, blankMode: p.blankMode, inline: true, skeleton: p.opt.skeleton}
+	if p.ws != nil {
+		bk.out = p.ws.blocks[:0]
+	}
 	blocks := bk.run(from)
+	if p.ws != nil {
+		p.ws.blocks = bk.out
+	}
 	if p.opt.skeleton && !p.skeletonBlocks(blocks, bk.sawJump) {
 		return nil
 	}

@@ -45,12 +45,28 @@ func (is *Issue) Summary() Summary {
 // matter, no paper named before the bylines — and returns that issue as
 // well (nil otherwise).
 func SummarizeOwned(data []byte, opt Options) (Summary, *Issue, error) {
+	var ws Workspace
+	return ws.SummarizeOwned(data, opt)
+}
+
+// Workspace is the memory that the skeleton parses of SummarizeOwned
+// reuse from one text to the next (the records of its lines and
+// blocks), so that indexing a shelf of thousands of issues does not
+// allocate and collect them for each. It serves one parse at a time; the
+// zero value is ready. Nothing that a parse returns holds its memory.
+type Workspace struct {
+	lines  []lineInfo
+	blocks []block
+}
+
+// SummarizeOwned is the package's SummarizeOwned in w.
+func (w *Workspace) SummarizeOwned(data []byte, opt Options) (Summary, *Issue, error) {
 	text, res, err := decodeText(data, opt, true, false)
 	if err != nil {
 		return Summary{}, nil, err
 	}
 	var whole *Issue
-	is := skeletonParse(text, opt)
+	is := skeletonParse(text, opt, w)
 	if is == nil {
 		is, _ = parseTextOutlined(text, opt, false)
 		whole = is
@@ -67,10 +83,14 @@ func SummarizeOwned(data []byte, opt Options) (Summary, *Issue, error) {
 // they stand in the text, their bylines, jump lines and broken
 // paragraphs not worked out. It returns nil for text whose summary it
 // cannot tell so (see SummarizeOwned).
-func skeletonParse(text string, opt Options) *Issue {
+func skeletonParse(text string, opt Options, w *Workspace) *Issue {
 	opt.skeleton = true
-	p := &parser{opt: opt, is: &Issue{}, paperHead: -1}
-	return p.parseText(text)
+	p := &parser{opt: opt, is: &Issue{}, paperHead: -1, ws: w}
+	is := p.parseText(text)
+	// The records hold the text's strings: let it go.
+	clear(w.lines)
+	clear(w.blocks)
+	return is
 }
 
 // mayNamePaper reports a paragraph or a quote of a skeleton parse that

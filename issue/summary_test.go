@@ -19,12 +19,13 @@ import (
 // does for data: the same error, the same summary, the issue itself when
 // it parsed it whole; and, where the skeleton parse reads the text, the
 // same pages and articles, each with the same number, kicker and title.
-// It reports whether the skeleton parse read it.
-func checkSummary(t *testing.T, name string, data []byte) (skeleton bool) {
+// It reports whether the skeleton parse read it. ws is the workspace of
+// the summary, reused by the caller from one input to the next.
+func checkSummary(t *testing.T, ws *Workspace, name string, data []byte) (skeleton bool) {
 	t.Helper()
 	opt := Options{Name: name}
 	full, ferr := ParseBytes(data, opt)
-	sum, whole, err := SummarizeOwned(bytes.Clone(data), opt)
+	sum, whole, err := ws.SummarizeOwned(bytes.Clone(data), opt)
 	if fmt.Sprint(err) != fmt.Sprint(ferr) {
 		t.Fatalf("%s: SummarizeOwned's error %v, the parse's %v", name, err, ferr)
 	}
@@ -44,7 +45,7 @@ func checkSummary(t *testing.T, name string, data []byte) (skeleton bool) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	sk := skeletonParse(text, opt)
+	sk := skeletonParse(text, opt, &Workspace{})
 	if sk == nil {
 		t.Fatalf("%s: no issue parsed whole, and no skeleton parse", name)
 	}
@@ -74,9 +75,10 @@ func headings(is *Issue) string {
 // page files holds it), and on ../shared's real issues when present.
 func TestSummaryCorpus(t *testing.T) {
 	skeleton, checked := 0, 0
+	var ws Workspace // reused, as an indexing worker does
 	check := func(t *testing.T, name string, data []byte) {
 		checked++
-		if checkSummary(t, name, data) {
+		if checkSummary(t, &ws, name, data) {
 			skeleton++
 		}
 	}
@@ -153,7 +155,7 @@ func TestSummaryFallsBack(t *testing.T) {
 		{"plain", mast + "第一版 要闻\n\n标题一行\n\n　　本报讯 正文第一段，没有结束\n\n继续的部分。\n", true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			if got := checkSummary(t, tc.name, []byte(tc.text)); got != tc.skeleton {
+			if got := checkSummary(t, new(Workspace), tc.name, []byte(tc.text)); got != tc.skeleton {
 				t.Errorf("read by the skeleton parse: %v, want %v", got, tc.skeleton)
 			}
 		})
@@ -182,6 +184,6 @@ func FuzzSummary(f *testing.F) {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		checkSummary(t, "fuzz", data)
+		checkSummary(t, new(Workspace), "fuzz", data)
 	})
 }

@@ -847,7 +847,7 @@ func analyzeFile(f found, r *record, opt Options, bufs *source.Buffers, whole bo
 		}
 		return is.Summary(), is, nil
 	}
-	return source.Summarize(f.rel, data, opt.source())
+	return bufs.Summarize(f.rel, data, opt.source())
 }
 
 // analyzeDay reads the saved pages of an e-paper day: their sums, and the

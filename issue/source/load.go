@@ -60,6 +60,17 @@ func Parse(name string, data []byte, opt Options) (*issue.Issue, error) {
 // parsed whole, and that issue is returned as well (nil otherwise). It
 // keeps data as Parse does.
 func Summarize(name string, data []byte, opt Options) (issue.Summary, *issue.Issue, error) {
+	return summarize(name, data, opt, nil)
+}
+
+// Summarize is the package's Summarize with the parse's memory reused
+// from one call to the next (see issue.Workspace).
+func (b *Buffers) Summarize(name string, data []byte, opt Options) (issue.Summary, *issue.Issue, error) {
+	return summarize(name, data, opt, &b.ws)
+}
+
+// summarize implements Summarize, in ws when it is not nil.
+func summarize(name string, data []byte, opt Options, ws *issue.Workspace) (issue.Summary, *issue.Issue, error) {
 	if int64(len(data)) > LimitOf(opt.MaxBytes) {
 		return issue.Summary{}, nil, fmt.Errorf("%s: %w", name, tooLarge(int64(len(data)), LimitOf(opt.MaxBytes)))
 	}
@@ -79,7 +90,10 @@ func Summarize(name string, data []byte, opt Options) (issue.Summary, *issue.Iss
 		}
 		return is.Summary(), is, nil
 	}
-	return issue.SummarizeOwned(data, textOptions(name, opt))
+	if ws == nil {
+		ws = new(issue.Workspace)
+	}
+	return ws.SummarizeOwned(data, textOptions(name, opt))
 }
 
 // Key identifies an issue by the content of its files (in page order): the

@@ -67,6 +67,7 @@ func Megabytes(n int64) string {
 // garbage. Buffer i holds the i-th file of the issue being read.
 type Buffers struct {
 	bufs [][]byte
+	ws   issue.Workspace // for Summarize
 }
 
 // Read reads the file name, of the given size, into buffer i and returns
