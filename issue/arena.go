@@ -59,6 +59,15 @@ func (m *arena) close() {
 	d.indent = d.indent[:len(d.indent):len(d.indent)]
 }
 
+// reset makes the arena's last chunks ready for another parse, which
+// reuses them: every draft and paragraph handed out is cleared. What the
+// parse made of them must no longer be read.
+func (m *arena) reset() {
+	clear(m.drafts)
+	clear(m.paras[:cap(m.paras)])
+	m.drafts, m.paras, m.indent, m.open = m.drafts[:0], m.paras[:0], m.indent[:0], nil
+}
+
 // take returns chunk with the elements of used taken, when used is the
 // start of the chunk's free room (and not a copy that outgrew it).
 func take[T any](chunk, used []T) []T {

@@ -51,12 +51,13 @@ func SummarizeOwned(data []byte, opt Options) (Summary, *Issue, error) {
 
 // Workspace is the memory that the skeleton parses of SummarizeOwned
 // reuse from one text to the next (the records of its lines and
-// blocks), so that indexing a shelf of thousands of issues does not
+// blocks, its drafts of articles), so that indexing a shelf of thousands of issues does not
 // allocate and collect them for each. It serves one parse at a time; the
 // zero value is ready. Nothing that a parse returns holds its memory.
 type Workspace struct {
 	lines  []lineInfo
 	blocks []block
+	mem    arena
 }
 
 // SummarizeOwned is the package's SummarizeOwned in w.
@@ -79,17 +80,19 @@ func (w *Workspace) SummarizeOwned(data []byte, opt Options) (Summary, *Issue, e
 }
 
 // skeletonParse parses text as parseTextOutlined does, but for the
-// summary only: the articles hold their headings, and their bodies as
-// they stand in the text, their bylines, jump lines and broken
-// paragraphs not worked out. It returns nil for text whose summary it
-// cannot tell so (see SummarizeOwned).
+// summary only: the articles hold their headings, and no body (their
+// paragraphs are w's, cleared for the next parse). It returns nil for
+// text whose summary it cannot tell so (see SummarizeOwned).
 func skeletonParse(text string, opt Options, w *Workspace) *Issue {
 	opt.skeleton = true
-	p := &parser{opt: opt, is: &Issue{}, paperHead: -1, ws: w}
+	p := &parser{opt: opt, is: &Issue{}, paperHead: -1, ws: w, mem: w.mem}
 	is := p.parseText(text)
-	// The records hold the text's strings: let it go.
+	// The records hold the text's strings: let it go. The issue's
+	// articles share the drafts' paragraphs, which no summary reads.
 	clear(w.lines)
 	clear(w.blocks)
+	w.mem = p.mem
+	w.mem.reset()
 	return is
 }
 

@@ -187,3 +187,32 @@ func FuzzSummary(f *testing.F) {
 		checkSummary(t, new(Workspace), "fuzz", data)
 	})
 }
+
+// BenchmarkSummarize measures the summary of a shelf's issue (about 145
+// KB, one workspace reused, as an indexing worker does) against its
+// whole parse:
+//
+//	go test ./issue -run '^$' -bench '^BenchmarkSummarize$' -benchmem
+func BenchmarkSummarize(b *testing.B) {
+	pages := shelftest.Issue(shelftest.DefaultConfig(), time.Date(2019, 3, 25, 0, 0, 0, 0, time.UTC), 1, "")
+	data := []byte(strings.Join(pages, ""))
+	b.Run("summary", func(b *testing.B) {
+		var ws Workspace
+		b.SetBytes(int64(len(data)))
+		b.ReportAllocs()
+		for b.Loop() {
+			if s, whole, err := ws.SummarizeOwned(data, Options{Name: "bench"}); err != nil || whole != nil || s.Articles == 0 {
+				b.Fatal(err, whole != nil)
+			}
+		}
+	})
+	b.Run("parse", func(b *testing.B) {
+		b.SetBytes(int64(len(data)))
+		b.ReportAllocs()
+		for b.Loop() {
+			if _, err := ParseOwned(data, Options{Name: "bench"}); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
