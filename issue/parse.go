@@ -286,7 +286,11 @@ func (p *parser) parseText(text string) *Issue {
 // analyse decides how the text marks its structure: the heading level of
 // titles, whether paragraphs are indented, and whether a first level-1
 // heading names the paper.
-func (p *parser) analyse(blocks []block) {
+func (p *parser) analyse(blocks []block) { p.analyseMore(blocks, [7]int{}) }
+
+// analyseMore is analyse of blocks followed by more headings, more[lv]
+// of each level lv, after a page line (see Stream).
+func (p *parser) analyseMore(blocks []block, more [7]int) {
 	long, indented := 0, 0
 	for i := range blocks {
 		b := &blocks[i]
@@ -318,6 +322,9 @@ func (p *parser) analyse(blocks []block) {
 	}
 	if first < 0 {
 		return
+	}
+	for lv, n := range more {
+		count[lv] += n
 	}
 	if b := &blocks[first]; b.level == 1 && count[1] == 1 && (isPaperName(b.text) || isEnglishName(b.text)) && onlyMastheadBefore(blocks, first) {
 		for lv := 2; lv <= 6; lv++ {

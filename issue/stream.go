@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"unicode/utf8"
 	"unsafe"
 
@@ -44,16 +45,15 @@ var ErrNotStreamed = errors.New("not read in parts")
 // and the articles waiting for a continuation are in memory. Taken in
 // order, the sections emit gets are Parse's Issue.Sections. The head
 // emit gets holds the masthead's fields (no Sections); it is final at
-// the last call (last true) or, with FinalHead, at every call. emit must
-// not keep secs: their text is in buffers Stream may reuse.
+// the last call (last true) or, with FinalHead, at every call.
 //
 // The input is read twice: a first pass finds what the parse of a part
 // needs to know of the whole (the share of blank lines, the levels of
 // its headings, where pages start, the pages jump lines point to); the
-// second parses the text in parts cut before page headings (# 第2版),
-// where the blocks of one part cannot depend on the next. What cannot be
-// proven to read as the whole does is read in a larger part, at worst
-// the whole text in one.
+// second parses the text in parts cut before page headings (# 第2版) and
+// page lines (第2版 要闻), where the blocks of one part cannot depend on
+// the next. What cannot be proven to read as the whole does is read in a
+// larger part, at worst the whole text in one.
 func Stream(r io.ReaderAt, size int64, opt StreamOptions, emit func(head *Issue, secs []Section, last bool) error) error {
 	name := Options{Name: opt.Name}.name()
 	if size > (Options{MaxBytes: opt.MaxBytes}).limit() {
@@ -79,8 +79,7 @@ func Stream(r io.ReaderAt, size int64, opt StreamOptions, emit func(head *Issue,
 type prescan struct {
 	lines, blank int
 	heads        []streamMark // heading lines that are not page lines (Page: the level)
-	pages        []streamMark // lines that may be page lines
-	cuts         []streamCut  // page headings at the start of a line: where parts may start
+	cuts         []streamCut  // page headings and lines at the start of a line: where parts may start
 	indented     []int64      // indented lines that are not blank
 	lastPage     map[int]int64
 	lastJump     map[int]int64 // the last place of a jump onwards to each page
@@ -192,13 +191,17 @@ func (ps *prescan) scanLines(data []byte, base int64) {
 		}
 		if page, _, ok := parsePageLine(t); ok {
 			ps.page(at, page)
+			if raw[0] == t[0] && !l.indent() {
+				// A page line (第2版 要闻) at the start of its line, which
+				// the blocks of the part before it confirm (see part).
+				ps.cuts = append(ps.cuts, streamCut{at, base + int64(end)})
+			}
 		}
 	}
 }
 
 // page notes a line that may be the page line of page.
 func (ps *prescan) page(at int64, page int) {
-	ps.pages = append(ps.pages, streamMark{at, page})
 	ps.lastPage[page] = at
 }
 
@@ -317,6 +320,8 @@ type streamer struct {
 	titleLevel  int
 	paperHead   int
 	citeDone    bool
+	fm          frontMatter // the front matter's fields for the first article
+	fmDone      bool        // they went to the first article (or there are none)
 
 	stitch streamStitch
 	count  int // articles numbered
@@ -327,7 +332,6 @@ type streamer struct {
 
 // run reads and parses the parts.
 func (st *streamer) run(partSize int64) error {
-	st.blankMode = st.ps.blank*3 >= st.ps.lines
 	var start int64
 	first := true
 	for start < st.size {
@@ -412,12 +416,29 @@ func (st *streamer) whole() error {
 // follows, or (first) the choices the whole text makes are not decided.
 func (st *streamer) part(text string, start, end int64, first, sentinel bool) (bool, error) {
 	lines := splitLines(text)
-	if first && len(lines) > 0 && (lines[0].raw == "---" || oldArchiveFirst(lines)) {
-		// Front matter and the archive form are read whole.
-		return false, nil
+	head, from := st.head, 0
+	if first {
+		if oldArchiveFirst(lines) {
+			return false, nil // the archive form is read whole
+		}
+		// Front matter: the issue's fields, and the first article's.
+		head = &Issue{Encoding: decode.UTF8}
+		fp := &parser{is: head}
+		from = fp.frontMatter(lines)
+		if from == 0 && len(lines) > 0 && lines[0].raw == "---" && len(lines) <= maxFrontMatter+1 && end < st.size {
+			return false, nil // its end may lie after the part
+		}
+		st.fm = fp.fm
+		blank := 0
+		for i := range lines[:from] {
+			if lines[i].text() == "" {
+				blank++
+			}
+		}
+		st.blankMode = (st.ps.blank-blank)*3 >= st.ps.lines-from
 	}
 	bk := blocker{lines: lines, blankMode: st.blankMode, inline: true}
-	blocks := bk.run(0)
+	blocks := bk.run(from)
 	if bk.reachedEnd && end < st.size {
 		return false, nil
 	}
@@ -430,23 +451,34 @@ func (st *streamer) part(text string, start, end int64, first, sentinel bool) (b
 	if first && !st.decide(blocks, end) {
 		return false, nil
 	}
-	p := &parser{is: st.head, paperHead: -1, blankMode: st.blankMode, indentStyle: st.indentStyle, titleLevel: st.titleLevel}
+	st.head = head
+	p := &parser{is: head, paperHead: -1, blankMode: st.blankMode, indentStyle: st.indentStyle, titleLevel: st.titleLevel}
 	p.lines = lines
 	walk := blocks
 	if sentinel {
 		walk = blocks[:len(blocks)-1]
 	}
-	from := 0
+	start0 := 0
 	if first {
 		p.paperHead = st.paperHead
-		from = p.masthead(walk)
+		start0 = p.masthead(walk)
 	}
 	if p.titleLevel > 0 {
-		p.walkHeadings(walk, from)
+		p.walkHeadings(walk, start0)
 	} else {
-		p.walkPlain(walk, from)
+		p.walkPlain(walk, start0)
 	}
+	// The front matter's title and author go to the first article of
+	// the issue, in whichever part it is.
+	if !st.fmDone {
+		p.fm = st.fm
+	}
+	p.frontMatterTitle()
 	p.finishDrafts()
+	p.applyFrontMatter()
+	for _, s := range p.secs {
+		st.fmDone = st.fmDone || len(s.arts) > 0
+	}
 	if !st.citeDone {
 		for _, s := range p.secs {
 			for _, d := range s.arts {
@@ -523,24 +555,41 @@ func (st *streamer) decide(blocks []block, end int64) bool {
 			return false
 		}
 	}
-	// Headings: the rest may hold only levels the part holds, and no
-	// second level-1 heading when a first one may name the paper.
-	var count [7]int
-	first := -1
-	for i := range blocks {
-		if blocks[i].kind == bHeading {
-			if first < 0 {
-				first = i
+	// Headings: the rest holds, of each level, at most as many as the
+	// first pass found there; the choices must come out the same
+	// whatever it holds (the levels present and whether a second
+	// level-1 heading comes are what they depend on: analyse).
+	var cand [7]int
+	var levels []int
+	for _, h := range st.ps.heads {
+		if h.at >= end {
+			if cand[h.page] == 0 {
+				levels = append(levels, h.page)
 			}
-			count[blocks[i].level]++
+			cand[h.page]++
 		}
 	}
-	for _, h := range st.ps.heads {
-		if h.at < end {
-			continue
+	if len(levels) > 0 && !slices.ContainsFunc(blocks, func(b block) bool { return b.kind == bHeading }) {
+		return false // the first heading is in the rest
+	}
+	for mask := 1; mask < 1<<len(levels); mask++ {
+		var more [7]int
+		for i, lv := range levels {
+			if mask&(1<<i) != 0 {
+				more[lv] = 1
+			}
 		}
-		if first < 0 || count[h.page] == 0 || h.page == 1 && blocks[first].level == 1 && count[1] < 2 {
-			return false
+		tries := [][7]int{more}
+		if more[1] == 1 && cand[1] >= 2 {
+			more[1] = 2
+			tries = append(tries, more)
+		}
+		for _, m := range tries {
+			q := &parser{is: &Issue{}, paperHead: -1}
+			q.analyseMore(blocks, m)
+			if q.titleLevel != p.titleLevel || q.paperHead != p.paperHead {
+				return false
+			}
 		}
 	}
 	st.indentStyle, st.titleLevel, st.paperHead = p.indentStyle, p.titleLevel, p.paperHead

@@ -167,6 +167,14 @@ func TestStreamMatchesParse(t *testing.T) {
 	var all []byte
 	for name, data := range in {
 		cut += compareStream(t, name, data, 1, 100, 1000, 64<<10)
+		// The issue written as Markdown: page headings, stitched jump
+		// lines' comments, escapes, whatever the sample was.
+		if is, err := ParseBytes(data, Options{Name: name}); err == nil {
+			var md bytes.Buffer
+			if err := WriteMarkdown(&md, is); err == nil {
+				cut += compareStream(t, name+" as Markdown", md.Bytes(), 1, 1000)
+			}
+		}
 		if !bytes.HasSuffix(data, []byte("\n")) {
 			data = append(bytes.Clone(data), '\n')
 		}
@@ -180,7 +188,8 @@ func TestStreamMatchesParse(t *testing.T) {
 	for _, n := range []int{20 << 10, 300 << 10} {
 		cut += compareStream(t, fmt.Sprintf("generated %d bytes", n), issuegen.Issue(n), 1, 8<<10)
 	}
-	if cut < 10 {
+	t.Logf("%d parses cut into parts", cut)
+	if cut < 100 {
 		t.Errorf("only %d parses were cut into parts", cut)
 	}
 }
@@ -194,10 +203,11 @@ var streamSeeds = []string{
 	"中共青溪市委员会主办\n\n2024年3月8日 星期五\n\n# 第1版 要闻\n\n## 春耕\n\n本报讯(记者 甲)正文,说到一半,(下转第2版)\n\n## 茶园\n\n正文。\n\n# 第2版 要闻\n\n## 春耕\n\n(上接第1版)另一半。\n\n## 其他\n\n正文。(下转第3版)\n\n# 第3版\n\n(上接第2版)后面的。(下转第4版)\n\n# 第4版\n\n(上接第3版)结尾。\n",
 	"# 第1版\n\n## 甲\n\n正文。\n\n# 第2版\n\n(上接第3版)前接的。\n\n# 第3版\n\n## 乙\n\n正文,(下转第2版)\n\n# 第4版\n\n## 丙\n\n正文。\n",
 	"# 第1版\n\n## 题\n\n正文(下转**第3版**)\n\n# 第2版\n\n## 丁\n\n正文(下\n转第3版)\n\n# 第3版\n\n(上接第1版)续。\n\n# 第3版\n\n(上接第2版)又续。\n",
-	"一版 要闻\n\n春耕\n\n　　本报讯 正文第一段,没有结束(下转第二版)\n\n二版 经济\n\n　　(上接第一版)另一半。\n\n三版\n\n茶园\n\n　　正文。\n",
+	"一版 要闻\n\n春耕\n\n本报讯 正文第一段,没有结束(下转第二版)\n\n二版 经济\n\n(上接第一版)另一半。\n\n三版\n\n茶园\n\n正文。\n",
 	"# 第1版\n\n## 题\n\n```\n代码\n\n# 第2版\n\n代码\n```\n\n正文。\n\n# 第3版\n\n<!-- 注释\n\n# 第4版\n\n正文。\n",
 	"# 第1版\n\n## 题\n\n正文(下转第2版)\n\n# 第2版\n\n<!-- dubao:repeat 1 \"题\" -->\n\n(上接第1版)续。\n\n# 第3版\n\n## 乙\n\n正文。\n\n# 第4版\n\n#### 很深的标题\n\n正文。\n\n# 不是版面的一级标题\n\n正文。\n",
-	"# 第1版\n\n## 题\n\n　　正文很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长。\n\n# 第2版\n\n## 乙\n\n正文很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长。\n\n　　缩进的很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长。\n",
+	"一版 要闻\n\n春耕\n\n　　本报讯 正文第一段,没有结束(下转第二版)\n\n二版 经济\n\n　　(上接第一版)另一半。\n\n三版\n\n茶园\n\n　　正文。\n",
+"# 第1版\n\n## 题\n\n　　正文很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长。\n\n# 第2版\n\n## 乙\n\n正文很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长。\n\n　　缩进的很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长。\n",
 }
 
 // FuzzStream checks that Stream reads any input as Parse does, cut in
@@ -217,13 +227,12 @@ func FuzzStream(f *testing.F) {
 }
 
 // TestStreamSeeds checks the hand-made seeds, and that those that can be
-// cut are: not the plain page lines (3: Stream cuts only before page
-// headings), the headings of a level first met late (5) nor the indented
-// paragraphs met late (6), which the first part cannot decide.
+// cut are: not the headings of a level first met late (5) nor the
+// indented paragraphs met late (6, 7), which the first part cannot decide.
 func TestStreamSeeds(t *testing.T) {
 	for i, s := range streamSeeds {
 		cut := compareStream(t, fmt.Sprint("seed ", i), []byte(s), 1, 16, 64) > 0
-		if want := i != 3 && i != 5 && i != 6; cut != want {
+		if want := i < 5; cut != want {
 			t.Errorf("seed %d: cut %v, want %v", i, cut, want)
 		}
 	}
