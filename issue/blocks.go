@@ -187,12 +187,16 @@ func listItemMarker(t string) (text string, ordered bool, marker string, ok bool
 	if len(t) >= 2 && (t[0] == '-' || t[0] == '*' || t[0] == '+') && t[1] == ' ' {
 		return trimSpace(t[2:]), false, "", true
 	}
-	if r, n := utf8.DecodeRuneInString(t); strings.ContainsRune(listBullets, r) {
-		rest := t[n:]
-		if r2, n2 := utf8.DecodeRuneInString(rest); isSpaceRune(r2) && n2 > 0 {
-			return trimSpace(rest), false, t[:n], true
+	// Every bullet is encoded from 0xE2 on (TestListBulletsLeadByte): a
+	// line that starts otherwise, as Chinese text does, is not decoded.
+	if len(t) > 0 && t[0] == 0xE2 {
+		if r, n := utf8.DecodeRuneInString(t); strings.ContainsRune(listBullets, r) {
+			rest := t[n:]
+			if r2, n2 := utf8.DecodeRuneInString(rest); isSpaceRune(r2) && n2 > 0 {
+				return trimSpace(rest), false, t[:n], true
+			}
+			return "", false, "", false
 		}
-		return "", false, "", false
 	}
 	d := 0
 	for d < len(t) && d < 3 && isASCIIDigit(t[d]) {

@@ -696,3 +696,13 @@ func TestScratch(t *testing.T) {
 		}
 	}
 }
+
+// TestListBulletsLeadByte checks what listItemMarker takes for granted:
+// every list bullet is encoded from the byte 0xE2 on.
+func TestListBulletsLeadByte(t *testing.T) {
+	for _, r := range listBullets {
+		if b := string(r)[0]; b != 0xE2 {
+			t.Errorf("bullet %q starts with %#x", r, b)
+		}
+	}
+}
