@@ -81,6 +81,32 @@ as the same article, emphasis and links included.`,
 			default:
 				file, date, sel = args[0], args[1], args[2]
 			}
+			if opt.all && !opt.markdown && date == "" && cfg.Script == script.None {
+				// One issue file read in parts, its articles printed
+				// as they are final.
+				var c *catter // made at the first articles: it may ask the terminal
+				streamed, err := r.streamIssue(file, false, func(_ *issue.Issue, secs []issue.Section, _ bool) error {
+					if c == nil {
+						c = r.newCatter(opt, cfg, nil)
+					}
+					for i := range secs {
+						for k := range secs[i].Articles {
+							if err := c.article(ctx, &secs[i].Articles[k]); err != nil {
+								return err
+							}
+						}
+					}
+					return nil
+				})
+				if streamed {
+					if c != nil {
+						if ferr := c.out.Flush(); err == nil {
+							err = ferr
+						}
+					}
+					return err
+				}
+			}
 			if !opt.all && strings.HasPrefix(sel, "-") && isDigits(sel[1:]) {
 				return errArticleNumber(cmd) // dubao cat FILE -- -1
 			}
@@ -149,6 +175,32 @@ func (r *runner) cat(ctx context.Context, is *issue.Issue, arts []*issue.Article
 		_, err := io.WriteString(r.stdout, safeText(b.String(), false))
 		return err
 	}
+	c := r.newCatter(opt, cfg, cv)
+	for _, a := range arts {
+		if err := c.article(ctx, a); err != nil {
+			return err
+		}
+	}
+	return c.out.Flush()
+}
+
+// catter writes articles one after the other as cat prints them (see
+// cat), articles separated by two blank lines.
+type catter struct {
+	opt    catOptions
+	cv     *script.Converter
+	ropt   render.Options
+	styled bool
+	rnd    *render.Renderer
+	out    *bufio.Writer
+	buf    []byte // the plain text of one article, reused
+	n      int    // articles written
+}
+
+// newCatter returns the writer of cat's articles for opt and cfg,
+// converted by cv (nil for none): not the Markdown of --all, which is
+// the whole issue's.
+func (r *runner) newCatter(opt catOptions, cfg config.Config, cv *script.Converter) *catter {
 	termWidth, isTerm := r.app.terminalWidth(r.stdout)
 	styled := isTerm && !opt.markdown && cfg.Style != styles.NoTTY
 	ropt := render.Options{AmbiguousWide: cfg.AmbiguousWide, Links: opt.links, IndentOnly: cfg.IndentOnly}
@@ -164,49 +216,46 @@ func (r *runner) cat(ctx context.Context, is *issue.Issue, arts []*issue.Article
 	// punctuation; one paragraph per line for scripts: the source's
 	ropt.FullWidthPunct = cfg.FullWidthPunct && !opt.markdown && (styled || ropt.Width > 0)
 
-	var (
-		dst = r.stdout
-		rnd *render.Renderer
-	)
+	c := &catter{opt: opt, cv: cv, ropt: ropt, styled: styled}
+	dst := r.stdout
 	if styled {
 		dst = r.profileWriter()
-		rnd = render.New(r.styles(cfg.Style))
+		c.rnd = render.New(r.styles(cfg.Style))
 	}
-	out := bufio.NewWriterSize(dst, 64<<10)
-	var buf []byte // the plain text of one article, reused
-	for i, a := range arts {
-		if err := ctx.Err(); err != nil {
+	c.out = bufio.NewWriterSize(dst, 64<<10)
+	return c
+}
+
+// article writes the article a.
+func (c *catter) article(ctx context.Context, a *issue.Article) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	if c.n > 0 {
+		c.out.WriteString("\n\n")
+	}
+	c.n++
+	a = script.Article(a, c.cv)
+	var text string
+	switch {
+	case c.opt.markdown:
+		text = safeText(a.Markdown(), false)
+	case c.styled:
+		text = safeText(c.rnd.Styled(a, c.ropt), true)
+	default:
+		// Plain's text is safe already (textsafe.Line on every
+		// line, FuzzLayout checks that textsafe.Text keeps it): a
+		// second pass of safeText over it would change nothing but
+		// the spaces of a line left blank by the cleaning
+		c.buf = render.AppendPlain(c.buf[:0], a, c.ropt)
+		if !bytes.Contains(c.buf, []byte(" \n")) && !bytes.HasSuffix(c.buf, []byte(" ")) {
+			_, err := c.out.Write(c.buf)
 			return err
 		}
-		if i > 0 {
-			out.WriteString("\n\n")
-		}
-		a = script.Article(a, cv)
-		var text string
-		switch {
-		case opt.markdown:
-			text = safeText(a.Markdown(), false)
-		case styled:
-			text = safeText(rnd.Styled(a, ropt), true)
-		default:
-			// Plain's text is safe already (textsafe.Line on every
-			// line, FuzzLayout checks that textsafe.Text keeps it): a
-			// second pass of safeText over it would change nothing but
-			// the spaces of a line left blank by the cleaning
-			buf = render.AppendPlain(buf[:0], a, ropt)
-			if !bytes.Contains(buf, []byte(" \n")) && !bytes.HasSuffix(buf, []byte(" ")) {
-				if _, err := out.Write(buf); err != nil {
-					return err
-				}
-				continue
-			}
-			text = trimLineEnds(string(buf))
-		}
-		if _, err := out.WriteString(text); err != nil {
-			return err
-		}
+		text = trimLineEnds(string(c.buf))
 	}
-	return out.Flush()
+	_, err := c.out.WriteString(text)
+	return err
 }
 
 // styles returns the styles for a style mode, the terminal background and

@@ -9,8 +9,9 @@ import (
 	"testing"
 )
 
-// TestStreamedListAndJSON checks that list, list --long and json print
-// the same bytes (and errors, and exit status) whether they read an issue
+// TestStreamedListAndJSON checks that list, list --long, json and cat
+// --all (one paragraph a line, and wrapped at 40 columns) print the same
+// bytes (and errors, and exit status) whether they read an issue
 // file in parts (streamIssue; parts of 1 and 4,096 bytes, cut wherever
 // the text can be) or whole: on every sample of the corpus's folders, on
 // ../shared/real and ../shared/seed when present, and on generated issues.
@@ -47,7 +48,7 @@ func TestStreamedListAndJSON(t *testing.T) {
 		parts = parts[1:]
 	}
 	for _, p := range paths {
-		for _, args := range [][]string{{"list", p}, {"list", "--long", p}, {"json", p}} {
+		for _, args := range [][]string{{"list", p}, {"list", "--long", p}, {"json", p}, {"cat", "--all", p}, {"cat", "--all", "--width", "40", p}} {
 			want := run(t, App{streamPart: -1}, "", args...)
 			for _, part := range parts {
 				if got := run(t, App{streamPart: part}, "", args...); got != want {
