@@ -151,6 +151,8 @@ func TestSummaryFallsBack(t *testing.T) {
 		{"no paper", "2024年3月8日\n\n## 题\n\n星河日报讯 正文。\n", false},
 		{"no paper in markup", "2024年3月8日\n\n## 题\n\n[星河](x)日报讯 正文。\n", false},
 		{"page file", "# 第二版 综合\n\n## 题\n\n本报讯(记者 甲) 正文。\n\n> 乙\n\n## 题二\n\n新华社北京3月7日电 正文。\n", true},
+		{"seam", mast + "# 第一版 要闻\n\n## 题\n\n正文说到一半，(下转第二版)<!-- dubao:stitched (上接第一版) -->\n\n# 第二版 综合\n\n## 题\n\n(上接第一版)另一半。\n", false},
+		{"seam alone", mast + "# 第一版 要闻\n\n## 题\n\n正文。\n\n# 第二版 综合\n\n`<!-- dubao:stitched (上接第一版) -->`\n", false},
 		{"markup only", mast + "## 题\n\n**\n\n## 空\n\n![](x.png)\n\n*正文*\n", true},
 		{"plain", mast + "第一版 要闻\n\n标题一行\n\n　　本报讯 正文第一段，没有结束\n\n继续的部分。\n", true},
 	} {
