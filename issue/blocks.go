@@ -941,7 +941,10 @@ func (b *block) exact() {
 // splitCitation): its text, spaces trimmed, ends with a closing bracket
 // and, before it and spaces, with 版, 版面, 面 or nothing. A raw
 // paragraph is read exactly first when it ends with a byte that can close
-// inline markup (else its text ends as its source does).
+// inline markup (else its text ends as its source does). A paragraph that
+// ends with a comment of stitched jumps (<!-- dubao:stitched … -->) may
+// too: takeSeams takes such comments off before the jump lines and the
+// byline are read, and what is left may end so, or be nothing at all.
 func closesLikeJump(b *block) bool {
 	t := trimRightSpace(b.text)
 	if t == "" {
@@ -950,6 +953,9 @@ func closesLikeJump(b *block) bool {
 	if b.raw && (strings.IndexByte(")*_`>", t[len(t)-1]) >= 0 || strings.HasSuffix(t, "）")) {
 		b.exact()
 		t = trimRightSpace(b.text)
+	}
+	if strings.HasSuffix(t, "-->") && strings.Contains(t, metaPrefix) {
+		return true
 	}
 	switch {
 	case strings.HasSuffix(t, ")"):
