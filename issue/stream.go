@@ -503,6 +503,7 @@ func (st *streamer) part(text string, start, end int64, first, sentinel bool) (b
 	}
 	st.stitch.add(p.is.Sections, starts)
 	st.stitch.frontier = end
+	st.stitch.citeAhead = !st.citeDone && st.ps.lastCite >= end
 	return true, st.flush(end >= st.size)
 }
 
@@ -673,6 +674,10 @@ type streamStitch struct {
 	hops     int          // continuations stitched onto it so far
 	shifted  int          // sections handed out before secs
 	frontier int64        // the text before it is read
+	// citeAhead: the first citation may lie past the frontier,
+	// and give a page line of page 0 there the page it cites (see
+	// applyCitation).
+	citeAhead bool
 	// bylinePaper is the paper the first byline handed out names.
 	bylinePaper string
 }
@@ -711,7 +716,7 @@ func (sc *streamStitch) ready(ps *prescan, eof bool) []Section {
 			if !ok || to.Page == sec.Page || to.Page <= 0 {
 				break
 			}
-			if !eof && ps.pageAhead(to.Page, sc.frontier) {
+			if !eof && (ps.pageAhead(to.Page, sc.frontier) || sc.citeAhead && ps.pageAhead(0, sc.frontier)) {
 				wait = true
 				break
 			}
