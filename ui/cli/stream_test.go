@@ -78,3 +78,19 @@ func pagesIssue(n int) string {
 	}
 	return b.String()
 }
+
+// TestStreamedArchiveName checks that a file named as one of the
+// per-article archive (YYYYMMDD-PP-NN.txt, whose name gives the date and
+// the page: see issue.ArchiveName) is listed as the whole read lists it.
+func TestStreamedArchiveName(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "20240308-01-01.txt")
+	if err := os.WriteFile(p, []byte("# 第1版 要闻\n\n## 春耕\n\n正文一。\n\n# 第2版 综合\n\n## 茶园\n\n正文二。\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{{"list", p}, {"json", p}} {
+		want := run(t, App{streamPart: -1}, "", args...)
+		if got := run(t, App{streamPart: 1}, "", args...); got != want {
+			t.Errorf("%s: read in parts %+v, read whole %+v", args[0], got, want)
+		}
+	}
+}
