@@ -21,10 +21,16 @@ const streamLimit = 40 << 20
 // (issue.Stream), handing its sections to emit as they are final, for
 // list and json (finalHead: see issue.StreamOptions). It returns false, having emitted nothing, when the issue
 // is to be read whole: the sample, stdin, a folder, a --format other than
-// text or an --encoding given, a file that is not text, and text that
-// decoding would change (see issue.Stream).
+// text or an --encoding given, a file that is not text, a file named as
+// one of the per-article archive, and text that decoding would change
+// (see issue.Stream).
 func (r *runner) streamIssue(arg string, finalHead bool, emit func(head *issue.Issue, secs []issue.Section, last bool) error) (bool, error) {
 	if arg == "" || arg == "-" || r.app.streamPart < 0 || r.flags.encoding != "" || r.flags.format != "" && !strings.EqualFold(r.flags.format, source.FormatText) {
+		return false, nil
+	}
+	if _, _, _, ok := issue.ArchiveName(arg); ok {
+		// A file of the per-article archive form: its name gives the
+		// date and the page (see source.Parse).
 		return false, nil
 	}
 	f, err := safefile.Open(arg) // never waits on a named pipe
