@@ -11,6 +11,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"time"
 )
 
 // walkProgressEvery is how many entries are met between two calls of
@@ -42,12 +43,12 @@ func walk(ctx context.Context, dir string, opt Options) (*walked, error) {
 	if _, err := os.Lstat(dir); err != nil {
 		return nil, fmt.Errorf("open shelf %s: %w", dir, err)
 	}
-	ents, err := os.ReadDir(dir)
+	ents, stats, err := readFolder(dir)
 	if err != nil {
 		return nil, fmt.Errorf("open shelf %s: %w", dir, err)
 	}
 	root := &walkPart{}
-	wk.entries(root, dir, "", ents, 0)
+	wk.entries(root, dir, "", ents, stats, 0)
 	wk.wg.Wait()
 	if wk.err != nil {
 		return nil, wk.err
@@ -83,6 +84,16 @@ type walkPart struct {
 	skipped []Skipped
 	mixed   []string
 	parts   []walkPartAt
+}
+
+// fileStat is what the walk keeps of a regular file (see found), when
+// readFolder found it out (ok).
+type fileStat struct {
+	ok      bool
+	size    int64
+	modTime time.Time
+	inode   uint64
+	ctime   int64
 }
 
 // walkPartAt is a part and where it goes: after how many files and
@@ -154,9 +165,10 @@ func (wk *walker) progress(folders, files int, force bool) {
 }
 
 // entries walks the entries ents of the folder at abs (rel to the shelf,
-// "" for the shelf itself), at depth, into p.
-func (wk *walker) entries(p *walkPart, abs, rel string, ents []fs.DirEntry, depth int) {
-	for _, d := range ents {
+// "" for the shelf itself), at depth, into p; stats are what readFolder
+// found of them.
+func (wk *walker) entries(p *walkPart, abs, rel string, ents []fs.DirEntry, stats []fileStat, depth int) {
+	for i, d := range ents {
 		if wk.stopped() {
 			return
 		}
@@ -170,6 +182,12 @@ func (wk *walker) entries(p *walkPart, abs, rel string, ents []fs.DirEntry, dept
 		}
 		if d.IsDir() {
 			wk.folder(p, childAbs, childRel, d, depth+1)
+			continue
+		}
+		if i < len(stats) && stats[i].ok {
+			st := &stats[i]
+			p.files = append(p.files, found{rel: childRel, abs: childAbs, size: st.size, modTime: st.modTime, inode: st.inode, ctime: st.ctime})
+			wk.progress(0, 1, false)
 			continue
 		}
 		wk.file(p, childAbs, childRel, d)
@@ -210,13 +228,13 @@ func (wk *walker) folder(p *walkPart, abs, rel string, d fs.DirEntry, depth int)
 // read reads the folder at abs (rel), at depth, and walks its entries into
 // p; a folder that cannot be read is skipped with the reason.
 func (wk *walker) read(p *walkPart, abs, rel string, depth int) {
-	ents, err := os.ReadDir(abs)
+	ents, stats, err := readFolder(abs)
 	if err != nil {
 		wk.progress(0, 0, false)
 		p.skip(rel, unreadable(unwrapPath(err)))
 		return
 	}
-	wk.entries(p, abs, rel, ents, depth)
+	wk.entries(p, abs, rel, ents, stats, depth)
 }
 
 // file records the entry d, at abs (rel), that is not a folder: a
