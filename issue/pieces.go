@@ -92,6 +92,17 @@ func (a *Article) Pieces() []Piece {
 	return out
 }
 
+// EachPiece calls yield with the index and the text of each piece of
+// Pieces in order, until yield returns false, without building the list
+// (a search through every article of an issue).
+func (a *Article) EachPiece(yield func(i int, p Piece) bool) {
+	i := 0
+	a.eachPiece(func(p Piece) bool {
+		i++
+		return yield(i-1, p)
+	})
+}
+
 // piecesBound is at least the number of pieces of a (one allocation for
 // an article of 600,000 table cells, not thirty).
 func (a *Article) piecesBound() int {

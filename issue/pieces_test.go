@@ -65,6 +65,27 @@ func TestPiecesOrder(t *testing.T) {
 		if got := a.Pieces(); !reflect.DeepEqual(got, want) {
 			t.Fatalf("Pieces(%+v)\n got %+v\nwant %+v", a, got, want)
 		}
+		var each []Piece
+		a.EachPiece(func(i int, p Piece) bool {
+			if i != len(each) {
+				t.Fatalf("EachPiece: piece %d given as %d", len(each), i)
+			}
+			each = append(each, p)
+			return true
+		})
+		if len(want) == 0 && len(each) == 0 {
+			each = want
+		}
+		if !reflect.DeepEqual(each, want) {
+			t.Fatalf("EachPiece(%+v)\n got %+v\nwant %+v", a, each, want)
+		}
+		if len(want) > 1 {
+			n := 0
+			a.EachPiece(func(int, Piece) bool { n++; return n < 2 })
+			if n != 2 {
+				t.Fatalf("EachPiece went on after yield returned false: %d pieces", n)
+			}
+		}
 		head := Untitled
 		if len(want) > 0 {
 			head = cutRunes(want[0].Text, headlineRunes)

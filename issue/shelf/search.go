@@ -307,7 +307,7 @@ func (s *Shelf) searchEntry(e *Entry, q search.Query, needs [][]rune, pf *prefil
 // that the next issue is read into.
 func appendHits(hits []Hit, e *Entry, page int, a *issue.Article, q search.Query) []Hit {
 	title := ""
-	for i, p := range a.Pieces() {
+	a.EachPiece(func(i int, p issue.Piece) bool {
 		for _, m := range q.FindAll(p.Text) {
 			if title == "" {
 				title = strings.Clone(a.Headline())
@@ -316,7 +316,8 @@ func appendHits(hits []Hit, e *Entry, page int, a *issue.Article, q search.Query
 			hits = append(hits, Hit{Entry: e, Page: page, N: a.N, Title: title, Line: line, Match: rng,
 				Pos: issue.Pos{Piece: i, Offset: m[0]}})
 		}
-	}
+		return true
+	})
 	return hits
 }
 
