@@ -308,13 +308,20 @@ func (s *Shelf) searchEntry(e *Entry, q search.Query, needs [][]rune, pf *prefil
 func appendHits(hits []Hit, e *Entry, page int, a *issue.Article, q search.Query) []Hit {
 	title := ""
 	a.EachPiece(func(i int, p issue.Piece) bool {
-		for _, m := range q.FindAll(p.Text) {
+		// The matches of q.FindAll, without the list.
+		f := q.In(p.Text)
+		for from := 0; ; {
+			start, end := f.Next(from)
+			if start < 0 {
+				break
+			}
 			if title == "" {
 				title = strings.Clone(a.Headline())
 			}
-			line, rng := snippet(p.Text, m[0], m[1])
+			line, rng := snippet(p.Text, start, end)
 			hits = append(hits, Hit{Entry: e, Page: page, N: a.N, Title: title, Line: line, Match: rng,
-				Pos: issue.Pos{Piece: i, Offset: m[0]}})
+				Pos: issue.Pos{Piece: i, Offset: start}})
+			from = end
 		}
 		return true
 	})
