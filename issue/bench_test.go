@@ -166,12 +166,16 @@ func BenchmarkParseBrokenLines(b *testing.B) {
 //	go test ./issue -run '^$' -bench 'Stream|Parse$/10MB' -benchtime 5x -count 5 -benchmem
 func BenchmarkStream(b *testing.B) {
 	data := genIssue(10 << 20)
-	b.SetBytes(int64(len(data)))
-	b.ReportAllocs()
-	for b.Loop() {
-		err := Stream(bytes.NewReader(data), int64(len(data)), StreamOptions{Name: "bench"}, func(*Issue, []Section, bool) error { return nil })
-		if err != nil {
-			b.Fatal(err)
-		}
+	for _, reuse := range []bool{false, true} {
+		b.Run(fmt.Sprintf("reuse=%v", reuse), func(b *testing.B) {
+			b.SetBytes(int64(len(data)))
+			b.ReportAllocs()
+			for b.Loop() {
+				err := Stream(bytes.NewReader(data), int64(len(data)), StreamOptions{Name: "bench", Reuse: reuse}, func(*Issue, []Section, bool) error { return nil })
+				if err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }

@@ -5,7 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"slices"
+	"strings"
 	"unicode/utf8"
 	"unsafe"
 
@@ -26,6 +28,11 @@ type StreamOptions struct {
 	// paper, which a byline or a citation anywhere may decide): for a
 	// writer that writes the head first (JSON).
 	FinalHead bool
+	// Reuse lets Stream read later parts into the memory of parts whose
+	// sections emit has had, so that it need not be allocated and
+	// cleared anew: emit must then be done with its sections when it
+	// returns (write them out, keep nothing of them).
+	Reuse bool
 }
 
 // DefaultPartSize is the size of Stream's parts by default.
@@ -70,7 +77,7 @@ func Stream(r io.ReaderAt, size int64, opt StreamOptions, emit func(head *Issue,
 	if ps == nil {
 		return ErrNotStreamed
 	}
-	st := &streamer{ps: ps, r: r, size: size, name: name, emit: emit, head: &Issue{Encoding: decode.UTF8}, finalHead: opt.FinalHead}
+	st := &streamer{ps: ps, r: r, size: size, name: name, emit: emit, head: &Issue{Encoding: decode.UTF8}, finalHead: opt.FinalHead, reuse: opt.Reuse, heldRef: math.MaxInt}
 	st.stitch.removed = map[ref]bool{}
 	return st.run(int64(partSize))
 }
@@ -328,10 +335,24 @@ type streamer struct {
 
 	finalHead bool      // hold the sections back until the head is final
 	held      []Section // sections held back
+	heldRef   int       // the first part the held sections' text is in (MaxInt: none)
+
+	reuse    bool      // read parts into the buffers of parts done with (StreamOptions.Reuse)
+	partSize int64     // StreamOptions.PartSize
+	parts    int       // parts read
+	live     []partBuf // the buffers of the parts whose text may be in use
+	free     [][]byte  // buffers no text is in any more
+}
+
+// partBuf is the buffer of the text of part number part.
+type partBuf struct {
+	part int
+	buf  []byte
 }
 
 // run reads and parses the parts.
 func (st *streamer) run(partSize int64) error {
+	st.partSize = partSize
 	var start int64
 	first := true
 	for start < st.size {
@@ -341,17 +362,24 @@ func (st *streamer) run(partSize int64) error {
 			if first && end >= st.size {
 				return st.whole()
 			}
-			text, err := st.read(start, sentEnd)
+			buf, err := st.read(start, sentEnd)
 			if err != nil {
 				return err
 			}
+			text := unsafe.String(unsafe.SliceData(buf), len(buf))
 			ok, err := st.part(text, start, end, first, sentEnd > end)
 			if err != nil {
 				return err
 			}
 			if ok {
+				st.live = append(st.live, partBuf{st.parts, buf})
+				st.parts++
+				st.release()
 				start = end
 				break
+			}
+			if st.reuse {
+				st.free = append(st.free, buf) // nothing of a part read again is kept
 			}
 			if end >= st.size {
 				return fmt.Errorf("%s: the last part of the text did not read as a whole", st.name)
@@ -383,25 +411,67 @@ func (st *streamer) cutAfter(start, from int64) (int64, int64) {
 	return cuts[lo].at, cuts[lo].end
 }
 
-// read reads the text in [from, to) into a buffer of its own.
-func (st *streamer) read(from, to int64) (string, error) {
-	buf := make([]byte, to-from)
+// read reads the text in [from, to) into a buffer of its own: a free
+// one when it is large enough and Reuse allows.
+func (st *streamer) read(from, to int64) ([]byte, error) {
+	var buf []byte
+	if st.reuse {
+		for i, b := range st.free {
+			if int64(cap(b)) >= to-from {
+				buf = b[:to-from]
+				st.free = append(st.free[:i], st.free[i+1:]...)
+				break
+			}
+		}
+	}
+	if buf == nil && st.reuse {
+		// Room to spare, so that the buffer fits the next parts too:
+		// they are cut at the first page after PartSize bytes.
+		buf = make([]byte, to-from, max(to-from, st.partSize+st.partSize/2))
+	}
+	if buf == nil {
+		buf = make([]byte, to-from)
+	}
 	if n, err := st.r.ReadAt(buf, from); n < len(buf) {
 		if err == nil || err == io.EOF {
 			err = io.ErrUnexpectedEOF
 		}
-		return "", fmt.Errorf("read %s: %w", st.name, err)
+		return nil, fmt.Errorf("read %s: %w", st.name, err)
 	}
-	return unsafe.String(unsafe.SliceData(buf), len(buf)), nil
+	return buf, nil
+}
+
+// release frees the buffers of the parts that no section waiting or held
+// back has text in, but the first part's (the head's text is in it).
+func (st *streamer) release() {
+	if !st.reuse {
+		st.live = st.live[:0]
+		return
+	}
+	first := st.stitch.firstRef()
+	if len(st.held) > 0 {
+		first = min(first, st.heldRef)
+	}
+	live := st.live[:0]
+	for _, b := range st.live {
+		if b.part > 0 && b.part < first {
+			if len(st.free) < 4 {
+				st.free = append(st.free, b.buf)
+			}
+			continue
+		}
+		live = append(live, b)
+	}
+	st.live = live
 }
 
 // whole parses the whole text at once: it is one part.
 func (st *streamer) whole() error {
-	text, err := st.read(0, st.size)
+	buf, err := st.read(0, st.size)
 	if err != nil {
 		return err
 	}
-	is, err := ParseOwned(unsafe.Slice(unsafe.StringData(text), len(text)), Options{Name: st.name})
+	is, err := ParseOwned(buf, Options{Name: st.name})
 	if err != nil {
 		return err
 	}
@@ -486,6 +556,8 @@ func (st *streamer) part(text string, start, end int64, first, sentinel bool) (b
 			}
 		}
 		p.applyCitation()
+		// The paper a citation gives is text of this part.
+		head.Paper = strings.Clone(head.Paper)
 	}
 	p.kept = []*draft{}
 	p.is = &Issue{}
@@ -501,7 +573,7 @@ func (st *streamer) part(text string, start, end int64, first, sentinel bool) (b
 			}
 		}
 	}
-	st.stitch.add(p.is.Sections, starts)
+	st.stitch.add(p.is.Sections, starts, st.parts)
 	st.stitch.frontier = end
 	st.stitch.citeAhead = !st.citeDone && st.ps.lastCite >= end
 	return true, st.flush(end >= st.size)
@@ -601,7 +673,7 @@ func (st *streamer) decide(blocks []block, end int64) bool {
 // all of them.
 func (st *streamer) flush(eof bool) error {
 	sc := &st.stitch
-	secs := sc.ready(st.ps, eof)
+	secs, ref := sc.ready(st.ps, eof)
 	for s := range secs {
 		sec := &secs[s]
 		if sec.Articles == nil {
@@ -630,10 +702,11 @@ func (st *streamer) flush(eof bool) error {
 		// Held until the head is final and an article is in (an issue
 		// of none is an error, with nothing written).
 		st.held = append(st.held, secs...)
+		st.heldRef = min(st.heldRef, ref)
 		return nil
 	}
 	if len(st.held) > 0 {
-		secs, st.held = append(st.held, secs...), nil
+		secs, st.held, st.heldRef = append(st.held, secs...), nil, math.MaxInt
 	}
 	if len(secs) == 0 && !eof {
 		return nil
@@ -668,6 +741,7 @@ func derivePaperFrom(is *Issue, byline string) string {
 type streamStitch struct {
 	secs     []Section
 	starts   [][]int64    // where each article of secs starts in the text
+	refs     []int        // the first part whose text each of secs holds
 	removed  map[ref]bool // continuations stitched on (indices into secs)
 	any      bool         // something was stitched
 	cs, ca   int          // the article being stitched
@@ -682,17 +756,30 @@ type streamStitch struct {
 	bylinePaper string
 }
 
-// add appends the sections of a part and the places of their articles.
-func (sc *streamStitch) add(secs []Section, starts []int64) {
+// add appends the sections of part number part and the places of their
+// articles.
+func (sc *streamStitch) add(secs []Section, starts []int64, part int) {
 	for _, s := range secs {
 		sc.secs = append(sc.secs, s)
+		sc.refs = append(sc.refs, part)
 		sc.starts = append(sc.starts, starts[:len(s.Articles)])
 		starts = starts[len(s.Articles):]
 	}
 }
 
-// ready stitches what it can and returns the sections that are final.
-func (sc *streamStitch) ready(ps *prescan, eof bool) []Section {
+// firstRef is the first part whose text the sections not handed out
+// hold (MaxInt: none).
+func (sc *streamStitch) firstRef() int {
+	first := math.MaxInt
+	for _, r := range sc.refs {
+		first = min(first, r)
+	}
+	return first
+}
+
+// ready stitches what it can and returns the sections that are final,
+// and the first part whose text they hold.
+func (sc *streamStitch) ready(ps *prescan, eof bool) ([]Section, int) {
 	win := &Issue{Sections: sc.secs}
 	for sc.cs < len(sc.secs) {
 		sec := &sc.secs[sc.cs]
@@ -725,6 +812,7 @@ func (sc *streamStitch) ready(ps *prescan, eof bool) []Section {
 				break
 			}
 			appendContinuation(art, &sc.secs[r.s].Articles[r.a])
+			sc.refs[sc.cs] = min(sc.refs[sc.cs], sc.refs[r.s])
 			sc.removed[r], sc.any = true, true
 			sc.hops++
 		}
@@ -766,13 +854,18 @@ func (sc *streamStitch) ready(ps *prescan, eof bool) []Section {
 		}
 		for a := range sec.Articles {
 			if sc.bylinePaper == "" {
-				sc.bylinePaper = paperFromByline(sec.Articles[a].Byline)
+				sc.bylinePaper = strings.Clone(paperFromByline(sec.Articles[a].Byline))
 			}
 		}
 		out = append(out, sec)
 	}
+	outRef := math.MaxInt
+	for _, r := range sc.refs[:k] {
+		outRef = min(outRef, r)
+	}
 	// Drop the sections handed out; the indices into secs move.
 	if k > 0 {
+		sc.refs = append(sc.refs[:0:0], sc.refs[k:]...)
 		sc.secs = append(sc.secs[:0:0], sc.secs[k:]...)
 		sc.starts = append(sc.starts[:0:0], sc.starts[k:]...)
 		removed := map[ref]bool{}
@@ -785,7 +878,7 @@ func (sc *streamStitch) ready(ps *prescan, eof bool) []Section {
 		sc.cs -= k
 		sc.shifted += k
 	}
-	return out
+	return out, outRef
 }
 
 // mayContinue reports an article that a later one could take as its

@@ -2,6 +2,7 @@ package issue
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -47,6 +48,45 @@ func streamed(data []byte, partSize int, finalHead bool) (*Issue, int, error) {
 	return is, calls, err
 }
 
+// streamedJSON parses data with Stream in parts of partSize bytes, its
+// buffers reused (StreamOptions.Reuse), and returns the JSON of each
+// section as emit gets it, then of the last head.
+func streamedJSON(data []byte, partSize int) (string, error) {
+	var b strings.Builder
+	var head []byte
+	opt := StreamOptions{Name: "in", PartSize: partSize, FinalHead: true, Reuse: true}
+	err := Stream(bytes.NewReader(data), int64(len(data)), opt, func(h *Issue, secs []Section, last bool) error {
+		for _, sec := range secs {
+			j, err := json.Marshal(sec)
+			if err != nil {
+				return err
+			}
+			b.Write(j)
+		}
+		hh := *h
+		hh.Sections = nil
+		var err error
+		head, err = json.Marshal(hh)
+		return err
+	})
+	b.Write(head)
+	return b.String(), err
+}
+
+// wantJSON is what streamedJSON returns for the issue is.
+func wantJSON(is *Issue) string {
+	var b strings.Builder
+	for _, sec := range is.Sections {
+		j, _ := json.Marshal(sec)
+		b.Write(j)
+	}
+	h := *is
+	h.Sections = nil
+	j, _ := json.Marshal(h)
+	b.Write(j)
+	return b.String()
+}
+
 // compareStream checks that Stream reads data as ParseOwned does, in parts
 // of each size, with FinalHead and without; it returns how many parses
 // were cut in more than one part.
@@ -75,6 +115,15 @@ func compareStream(t *testing.T, name string, data []byte, sizes ...int) int {
 			if calls > 1 {
 				cut++
 			}
+		}
+		// Buffers reused: each section's JSON as it is emitted.
+		if werr != nil {
+			continue
+		}
+		if got, err := streamedJSON(data, size); err != nil {
+			t.Errorf("%s (parts of %d, buffers reused): %v", name, size, err)
+		} else if got != wantJSON(want) {
+			t.Errorf("%s (parts of %d, buffers reused): the sections' JSON differs from the whole parse's", name, size)
 		}
 	}
 	return cut

@@ -19,7 +19,8 @@ const streamLimit = 40 << 20
 
 // streamIssue reads the one issue file that arg names in parts
 // (issue.Stream), handing its sections to emit as they are final, for
-// list and json (finalHead: see issue.StreamOptions). It returns false, having emitted nothing, when the issue
+// list, json and cat --all (finalHead: see issue.StreamOptions). emit must
+// write the sections out before it returns: their memory is reused. It returns false, having emitted nothing, when the issue
 // is to be read whole: the sample, stdin, a folder, a --format other than
 // text or an --encoding given, a file that is not text, a file named as
 // one of the per-article archive, and text that decoding would change
@@ -50,7 +51,7 @@ func (r *runner) streamIssue(arg string, finalHead bool, emit func(head *issue.I
 		return false, nil
 	}
 	r.app.Memory.Small(streamLimit)
-	err = issue.Stream(f, info.Size(), issue.StreamOptions{Name: arg, MaxBytes: r.app.maxBytes, FinalHead: finalHead, PartSize: r.app.streamPart}, emit)
+	err = issue.Stream(f, info.Size(), issue.StreamOptions{Name: arg, MaxBytes: r.app.maxBytes, FinalHead: finalHead, PartSize: r.app.streamPart, Reuse: true}, emit)
 	if errors.Is(err, issue.ErrNotStreamed) {
 		return false, nil
 	}
