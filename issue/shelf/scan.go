@@ -558,11 +558,11 @@ func enterable(p string, d fs.DirEntry, rootDev uint64, haveDev, cross bool) (Re
 // folder holding only YYYYMMDD-PP-NN.txt files of one date, the web
 // archive's form of one issue) as a whole, every other file alone.
 func (w *walked) units() []unit {
-	byDir := map[string][]found{}
+	byDir := map[string][]int{} // each folder's files, by index in w.files
 	var dirs []string
 	days := map[string][]found{}
 	var dayKeys []string
-	for _, f := range w.files {
+	for i, f := range w.files {
 		if why, ok := webResource(f.rel); ok {
 			w.skipped = append(w.skipped, Skipped{Path: f.rel, Reason: why})
 			continue
@@ -578,9 +578,9 @@ func (w *walked) units() []unit {
 		if _, ok := byDir[d]; !ok {
 			dirs = append(dirs, d)
 		}
-		byDir[d] = append(byDir[d], f)
+		byDir[d] = append(byDir[d], i)
 	}
-	var out []unit
+	out := make([]unit, 0, len(w.files))
 	for _, k := range dayKeys {
 		files := days[k]
 		// Layout pages first, then article pages, each in path order.
@@ -597,7 +597,11 @@ func (w *walked) units() []unit {
 		out = append(out, unit{rel: path.Dir(files[0].rel), abs: filepath.Dir(files[0].abs), day: true, files: files})
 	}
 	for _, d := range dirs {
-		files := byDir[d]
+		in := byDir[d]
+		files := make([]found, len(in))
+		for k, i := range in {
+			files[k] = w.files[i]
+		}
 		if !w.mixed[d] && isArchiveFolder(files) {
 			slices.SortFunc(files, func(a, b found) int {
 				_, pa, sa, _ := issue.ArchiveName(a.rel)
@@ -610,8 +614,8 @@ func (w *walked) units() []unit {
 			out = append(out, unit{rel: d, abs: filepath.Dir(files[0].abs), folder: true, files: files})
 			continue
 		}
-		for _, f := range files {
-			out = append(out, unit{rel: f.rel, abs: f.abs, files: []found{f}})
+		for k, f := range files {
+			out = append(out, unit{rel: f.rel, abs: f.abs, files: files[k : k+1 : k+1]})
 		}
 	}
 	return out
