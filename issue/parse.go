@@ -843,7 +843,7 @@ func (p *parser) buildSections(one bool) {
 			// front matter gives no page (issue #13, item 11).
 			sec.Page = 1
 		}
-		sec.Articles = make([]Article, len(arts))
+		sec.Articles = p.articles(len(arts))
 		for i, d := range arts {
 			sec.Articles[i] = d.a
 		}

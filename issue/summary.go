@@ -51,13 +51,29 @@ func SummarizeOwned(data []byte, opt Options) (Summary, *Issue, error) {
 
 // Workspace is the memory that the skeleton parses of SummarizeOwned
 // reuse from one text to the next (the records of its lines and
-// blocks, its drafts of articles), so that indexing a shelf of thousands of issues does not
+// blocks, its drafts of articles, the articles), so that indexing a shelf of thousands of issues does not
 // allocate and collect them for each. It serves one parse at a time; the
 // zero value is ready. Nothing that a parse returns holds its memory.
 type Workspace struct {
 	lines  []lineInfo
 	blocks []block
 	mem    arena
+	arts   []Article // the sections' articles
+}
+
+// articles returns room for n articles of a section: new, or in a
+// skeleton parse the workspace's (see Workspace).
+func (p *parser) articles(n int) []Article {
+	w := p.ws
+	if w == nil {
+		return make([]Article, n)
+	}
+	if cap(w.arts)-len(w.arts) < n {
+		w.arts = make([]Article, 0, max(2*cap(w.arts), n, 64))
+	}
+	k := len(w.arts)
+	w.arts = w.arts[:k+n]
+	return w.arts[k : k+n : k+n]
 }
 
 // SummarizeOwned is the package's SummarizeOwned in w.
@@ -68,6 +84,7 @@ func (w *Workspace) SummarizeOwned(data []byte, opt Options) (Summary, *Issue, e
 	}
 	var whole *Issue
 	is := skeletonParse(text, opt, w)
+	defer w.release()
 	if is == nil {
 		is, _ = parseTextOutlined(text, opt, false)
 		whole = is
@@ -80,20 +97,26 @@ func (w *Workspace) SummarizeOwned(data []byte, opt Options) (Summary, *Issue, e
 }
 
 // skeletonParse parses text as parseTextOutlined does, but for the
-// summary only: the articles hold their headings, and no body (their
-// paragraphs are w's, cleared for the next parse). It returns nil for
+// summary only: the articles hold their headings, and no body; they and
+// their paragraphs are w's, until w.release. It returns nil for
 // text whose summary it cannot tell so (see SummarizeOwned).
 func skeletonParse(text string, opt Options, w *Workspace) *Issue {
 	opt.skeleton = true
 	p := &parser{opt: opt, is: &Issue{}, paperHead: -1, ws: w, mem: w.mem}
 	is := p.parseText(text)
-	// The records hold the text's strings: let it go. The issue's
-	// articles share the drafts' paragraphs, which no summary reads.
+	w.mem = p.mem
+	return is
+}
+
+// release clears what the last parse in w made, for the next one: the
+// issue it returned is no longer read. The records hold the text's
+// strings: let it go.
+func (w *Workspace) release() {
 	clear(w.lines)
 	clear(w.blocks)
-	w.mem = p.mem
+	clear(w.arts)
+	w.arts = w.arts[:0]
 	w.mem.reset()
-	return is
 }
 
 // mayNamePaper reports a paragraph or a quote of a skeleton parse that
