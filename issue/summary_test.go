@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -70,9 +71,10 @@ func headings(is *Issue) string {
 }
 
 // TestSummaryCorpus checks SummarizeOwned against the whole parse
-// (checkSummary) on every text sample under testdata/, on generated
-// issues and shelf issues (each whole, and each page alone as a shelf of
-// page files holds it), and on ../shared's real issues when present.
+// (checkSummary) on every text sample under testdata/, on the inputs the
+// package's fuzz targets keep, on generated issues and shelf issues (each
+// whole, and each page alone as a shelf of page files holds it), and on
+// ../shared's real issues when present.
 func TestSummaryCorpus(t *testing.T) {
 	skeleton, checked := 0, 0
 	var ws Workspace // reused, as an indexing worker does
@@ -98,6 +100,25 @@ func TestSummaryCorpus(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	t.Run("fuzz corpora", func(t *testing.T) {
+		// The inputs the fuzz targets of this package keep (go test fuzz v1).
+		files, _ := filepath.Glob(filepath.Join("testdata", "fuzz", "*", "*"))
+		for _, f := range files {
+			data, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			_, lit, ok := strings.Cut(strings.TrimSpace(string(data)), "\n[]byte(")
+			text, err := strconv.Unquote(strings.TrimSuffix(lit, ")"))
+			if !ok || err != nil {
+				t.Fatalf("%s: not a corpus file of []byte: %v", f, err)
+			}
+			check(t, f, []byte(text))
+		}
+		if len(files) < 20 {
+			t.Errorf("only %d corpus files", len(files))
+		}
+	})
 	t.Run("generated", func(t *testing.T) {
 		check(t, "issuegen", issuegen.Issue(1<<20))
 		c := shelftest.DefaultConfig()
