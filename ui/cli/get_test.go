@@ -271,13 +271,20 @@ func TestGetInterrupted(t *testing.T) {
 	interrupt := func(dir string) context.Context {
 		ctx, cancel := context.WithCancel(context.Background())
 		t.Cleanup(cancel)
+		// It waits for the page however long the machine takes (a
+		// loaded machine under -race took more than 5 s): cancelling
+		// before anything is saved is another case, with nothing to say.
 		go func() {
 			defer cancel()
-			for range 500 {
+			for {
 				if m, _ := filepath.Glob(filepath.Join(dir, "rmrb", "pc", "layout", "*", "*", "*.html")); len(m) > 0 {
 					return
 				}
-				time.Sleep(10 * time.Millisecond)
+				select {
+				case <-ctx.Done():
+					return
+				case <-time.After(10 * time.Millisecond):
+				}
 			}
 		}()
 		return ctx
