@@ -564,7 +564,8 @@ type blocker struct {
 	// (block.raw) where reading it cannot leave the paragraph empty; a
 	// paragraph or a quote that may end with a jump line or a citation
 	// (what only a whole parse reads) is marked (block.jump), and past the
-	// blocks that may be the masthead the run stops there, with sawJump.
+	// blocks that may be the masthead sets sawJump, after which every
+	// paragraph is read exactly.
 	skeleton bool
 	sawJump  bool
 	// reachedEnd says that a block looked for its end (a closing fence,
@@ -891,18 +892,17 @@ func (bk *blocker) run(from int) []block {
 		}
 		b.end = int32(i)
 		if b.kind == bPara && bk.inline {
-			if bk.skeleton && b.text != "" && !opensInline(b.text[0]) {
+			if bk.skeleton && !bk.sawJump && b.text != "" && !opensInline(b.text[0]) {
 				b.raw = true
 			} else {
 				b.text = b.inlineText(b.text)
 			}
 		}
 		if bk.skeleton && (b.kind == bPara || b.kind == bQuote) && closesLikeJump(&b) {
-			if b.jump = true; len(bk.out) >= mastheadBlocks {
-				// Past the masthead: a line of the text.
-				bk.sawJump = true
-				return nil
-			}
+			// Past the masthead, a line of the text: the paragraphs that
+			// follow are read exactly (see parser.finishJumps).
+			b.jump = true
+			bk.sawJump = bk.sawJump || len(bk.out) >= mastheadBlocks
 		}
 		if b.kind == bPara && bk.hard {
 			// After a hard line break the next paragraph stands apart.
@@ -952,8 +952,13 @@ func closesLikeJump(b *block) bool {
 	}
 	if b.raw && (strings.IndexByte(")*_`>", t[len(t)-1]) >= 0 || strings.HasSuffix(t, "）")) {
 		b.exact()
-		t = trimRightSpace(b.text)
 	}
+	return closesLikeJumpText(b.text)
+}
+
+// closesLikeJumpText is closesLikeJump for a text read exactly.
+func closesLikeJumpText(t string) bool {
+	t = trimRightSpace(t)
 	if strings.HasSuffix(t, "-->") && strings.Contains(t, metaPrefix) {
 		return true
 	}

@@ -187,6 +187,12 @@ type parser struct {
 	at      int
 	blocks  []block
 	outline *outliner
+	// jumps: a skeleton parse of text that may hold jump lines or
+	// citations (see finishJumps).
+	jumps bool
+	// derived: no masthead, front matter or citation named the paper
+	// (see derivePaper).
+	derived bool
 	// ws, when not nil, lends the line and block records (a skeleton
 	// parse's: see Workspace).
 	ws *Workspace
@@ -251,7 +257,7 @@ func (p *parser) parseText(text string) *Issue {
 	if p.ws != nil {
 		p.ws.blocks = bk.out
 	}
-	if p.opt.skeleton && !p.skeletonBlocks(blocks, bk.sawJump) {
+	if p.opt.skeleton && !p.skeletonBlocks(blocks) {
 		return nil
 	}
 	p.analyse(blocks)
@@ -261,8 +267,12 @@ func (p *parser) parseText(text string) *Issue {
 		p.analyse(blocks)
 	}
 	start := p.masthead(blocks)
-	if p.opt.skeleton && slices.ContainsFunc(blocks[start:min(len(blocks), mastheadBlocks)], func(b block) bool { return b.jump }) {
-		return nil // a jump line or a citation after the masthead
+	if p.opt.skeleton && (bk.sawJump || slices.ContainsFunc(blocks[start:min(len(blocks), mastheadBlocks)], func(b block) bool { return b.jump })) {
+		// A jump line or a citation after the masthead: the walk reads
+		// every paragraph exactly, and finishes the articles that may
+		// hold one (see finishJumps).
+		exactAll(blocks)
+		p.jumps = true
 	}
 	if p.titleLevel > 0 {
 		if p.outline != nil && from == 0 && p.paperHead < start {
@@ -277,7 +287,7 @@ func (p *parser) parseText(text string) *Issue {
 	// large issue's are collected while its articles are made.
 	p.lines = nil
 	p.finish()
-	if p.opt.skeleton && p.is.Paper == "" && slices.ContainsFunc(blocks[start:], mayNamePaper) {
+	if p.opt.skeleton && p.derived && slices.ContainsFunc(blocks[start:], mayNamePaper) {
 		return nil // a byline may name the paper (see derivePaper)
 	}
 	return p.is
@@ -800,15 +810,19 @@ func (p *parser) finish() {
 	is.normalise()
 	if is.Paper == "" {
 		is.Paper = derivePaper(is)
+		p.derived = true
 	}
 }
 
 // finishDrafts finishes each article: byline, layout repair, jump lines.
 func (p *parser) finishDrafts() {
-	for _, s := range p.secs {
-		if p.opt.skeleton {
-			break // bodies are not read (see skeletonBlocks)
+	if p.opt.skeleton {
+		if p.jumps {
+			p.finishJumps()
 		}
+		return // other bodies are not read
+	}
+	for _, s := range p.secs {
 		for _, d := range s.arts {
 			finishArticle(d, p.indentStyle, false)
 		}

@@ -38,12 +38,13 @@ func (is *Issue) Summary() Summary {
 // ParseOwned returns, and its error. Where it can, it reads only what the
 // summary needs — the masthead, the page lines and the articles'
 // headings — and leaves the bodies unread: a skeleton parse, several
-// times cheaper than a whole one. It parses the issue whole when its
-// bodies may change the summary — a paragraph or a quote that ends with
-// 版 and a bracket ((下转第七版): a jump line joins a continuation to its
-// article; a citation gives the paper, the date and the page), front
-// matter, no paper named before the bylines — and returns that issue as
-// well (nil otherwise).
+// times cheaper than a whole one. Where a body may change the summary —
+// a paragraph or a quote that ends with 版 and a bracket ((下转第七版): a
+// jump line joins a continuation to its article; a citation gives the
+// paper, the date and the page) — it reads that article whole, and every
+// article of the pages its jumps point to (see finishJumps). It parses
+// the issue whole when it has front matter, or no paper named before the
+// bylines, and returns that issue as well (nil otherwise).
 func SummarizeOwned(data []byte, opt Options) (Summary, *Issue, error) {
 	var ws Workspace
 	return ws.SummarizeOwned(data, opt)
@@ -140,11 +141,10 @@ func mayNamePaper(b block) bool {
 // skeletonBlocks readies the blocks of a skeleton parse: the paragraphs
 // that the masthead and the choice of the heading level of titles read
 // (all before the first heading that cannot be the masthead's) read
-// exactly. It reports false when the parse cannot be a skeleton one: a
-// paragraph or a quote past the masthead may end with a jump line or a
-// citation (sawJump), or the text has front matter.
-func (p *parser) skeletonBlocks(blocks []block, sawJump bool) bool {
-	if sawJump || p.fm.found {
+// exactly. It reports false when the parse cannot be a skeleton one: the
+// text has front matter.
+func (p *parser) skeletonBlocks(blocks []block) bool {
+	if p.fm.found {
 		return false
 	}
 	for i := range blocks {
@@ -161,4 +161,70 @@ func exactAll(blocks []block) {
 	for i := range blocks {
 		blocks[i].exact()
 	}
+}
+
+// finishJumps finishes, in a skeleton parse of text that may hold jump
+// lines or citations (parser.jumps), the articles whose finishing
+// (finishArticle) may change the summary: those with a paragraph or a
+// quote that may end with a jump line or be a citation, or hold stitched
+// jumps (closesLikeJumpText), then every article of each page their
+// jumps point to (where a continuation may stand, which may point on)
+// and of the pages not numbered yet. The others keep their bodies as
+// they stand: no jump line of theirs can stitch, and finishing leaves an
+// article without a citation as empty, or not, as it was.
+func (p *parser) finishJumps() {
+	finished := map[*draft]bool{}
+	var pages []int
+	finish := func(d *draft) {
+		if finished[d] {
+			return
+		}
+		finished[d] = true
+		finishArticle(d, p.indentStyle, false)
+		for _, j := range d.a.Jumps {
+			if j.Dir == JumpTo {
+				pages = append(pages, j.Page)
+			}
+		}
+	}
+	for _, s := range p.secs {
+		for _, d := range s.arts {
+			if mayJumpDraft(d) {
+				finish(d)
+			}
+		}
+	}
+	seen := map[int]bool{}
+	for len(pages) > 0 {
+		pg := pages[len(pages)-1]
+		pages = pages[:len(pages)-1]
+		if seen[pg] {
+			continue
+		}
+		seen[pg] = true
+		for _, s := range p.secs {
+			if s.sec.Page == pg || s.sec.Page == 0 {
+				for _, d := range s.arts {
+					finish(d)
+				}
+			}
+		}
+	}
+}
+
+// mayJumpDraft reports an article with a paragraph or a quote that may
+// end with a jump line, be a citation or hold stitched jumps
+// (closesLikeJumpText).
+func mayJumpDraft(d *draft) bool {
+	for _, t := range d.a.Paragraphs {
+		if closesLikeJumpText(t) {
+			return true
+		}
+	}
+	for _, b := range d.a.Blocks {
+		if b.Kind == BlockQuote && closesLikeJumpText(b.Text) {
+			return true
+		}
+	}
+	return false
 }

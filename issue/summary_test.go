@@ -155,25 +155,28 @@ func TestSummaryCorpus(t *testing.T) {
 	}
 }
 
-// TestSummaryFallsBack checks the texts that the skeleton parse leaves to
-// the whole parse, each beside one it reads, and that both give the whole
-// parse's summary.
-func TestSummaryFallsBack(t *testing.T) {
+// TestSummaryWays checks the texts that the skeleton parse leaves to the
+// whole parse (front matter, a paper named by a byline), those it reads
+// with the articles that may hold a jump line, a citation or stitched
+// jumps finished (finishJumps), and those it reads alone, and that each
+// gives the whole parse's summary.
+func TestSummaryWays(t *testing.T) {
 	const mast = "星河日报\n\n2024年3月8日 星期五\n\n"
 	for _, tc := range []struct {
 		name, text string
 		skeleton   bool
 	}{
 		{"headings", mast + "# 第一版 要闻\n\n## 题\n\n正文。\n\n## 另题\n\n正文。\n", true},
-		{"jump", mast + "# 第一版 要闻\n\n## 题\n\n正文说到一半，(下转第二版)\n\n# 第二版 综合\n\n## 题\n\n(上接第一版)另一半。\n", false},
-		{"jump in markup", mast + "# 第一版 要闻\n\n## 题\n\n正文说到一半，(下转第二**版**)\n\n# 第二版 综合\n\n## 题\n\n(上接第一版)另一半。\n", false},
-		{"citation", "## 题\n\n> 本报记者  张  洋《星河日报》（2025年01月02日第 01 版）\n", false},
+		{"jump", mast + "# 第一版 要闻\n\n## 题\n\n正文说到一半，(下转第二版)\n\n# 第二版 综合\n\n## 题\n\n(上接第一版)另一半。\n", true},
+		{"jump in markup", mast + "# 第一版 要闻\n\n## 题\n\n正文说到一半，(下转第二**版**)\n\n# 第二版 综合\n\n## 题\n\n(上接第一版)另一半。\n", true},
+		{"citation", "## 题\n\n> 本报记者  张  洋《星河日报》（2025年01月02日第 01 版）\n", true},
 		{"front matter", "---\ntitle: 题\n---\n星河日报\n\n## 题\n\n正文。\n", false},
 		{"no paper", "2024年3月8日\n\n## 题\n\n星河日报讯 正文。\n", false},
+		{"paper by a byline before a jump", "2024年3月8日\n\n# 第一版\n\n## 题\n\n星河日报讯 正文。\n\n## 题二\n\n晚星日报讯 正文，(下转第二版)\n\n# 第二版\n\n## 题二\n\n(上接第一版)续。\n", false},
 		{"no paper in markup", "2024年3月8日\n\n## 题\n\n[星河](x)日报讯 正文。\n", false},
 		{"page file", "# 第二版 综合\n\n## 题\n\n本报讯(记者 甲) 正文。\n\n> 乙\n\n## 题二\n\n新华社北京3月7日电 正文。\n", true},
-		{"seam", mast + "# 第一版 要闻\n\n## 题\n\n正文说到一半，(下转第二版)<!-- dubao:stitched (上接第一版) -->\n\n# 第二版 综合\n\n## 题\n\n(上接第一版)另一半。\n", false},
-		{"seam alone", mast + "# 第一版 要闻\n\n## 题\n\n正文。\n\n# 第二版 综合\n\n`<!-- dubao:stitched (上接第一版) -->`\n", false},
+		{"seam", mast + "# 第一版 要闻\n\n## 题\n\n正文说到一半，(下转第二版)<!-- dubao:stitched (上接第一版) -->\n\n# 第二版 综合\n\n## 题\n\n(上接第一版)另一半。\n", true},
+		{"seam alone", mast + "# 第一版 要闻\n\n## 题\n\n正文。\n\n# 第二版 综合\n\n`<!-- dubao:stitched (上接第一版) -->`\n", true},
 		{"markup only", mast + "## 题\n\n**\n\n## 空\n\n![](x.png)\n\n*正文*\n", true},
 		{"plain", mast + "第一版 要闻\n\n标题一行\n\n　　本报讯 正文第一段，没有结束\n\n继续的部分。\n", true},
 	} {
@@ -203,6 +206,7 @@ func FuzzSummary(f *testing.F) {
 		"# 星河日报\n\n## 题\n\n星河日报讯 正文出版。\n\n# 第2版 广告\n",
 		"# 第二版 综合\n\n## 题\n\n本报讯(记者 甲) 正文。\n\n> 星河日报讯\n\n## 题二\n\n正文（下转\n\n第三版）\n",
 		"# 第二版 综合\n\n## 题\n\n本报记者 甲 《星河日报》（2025年01月02日第 01 版）\n\n正文。\n",
+		"2024年3月8日\n\n# 第一版\n\n## 题\n\n星河日报讯 正文。\n\n## 题二\n\n晚星日报讯 正文，(下转第二版)\n\n# 第二版\n\n## 题二\n\n(上接第一版)续。\n",
 	} {
 		f.Add([]byte(s))
 	}
