@@ -273,6 +273,9 @@ func (p *parser) parseText(text string) *Issue {
 		// hold one (see finishJumps).
 		exactAll(blocks)
 		p.jumps = true
+		// The layout repair of the articles finished reads whether
+		// paragraphs are indented, told from the paragraphs' text.
+		p.analyse(blocks)
 	}
 	if p.titleLevel > 0 {
 		if p.outline != nil && from == 0 && p.paperHead < start {
