@@ -199,6 +199,15 @@ type parser struct {
 	// kept, when not nil, gathers the drafts of the articles kept, in
 	// order (see buildSections): a streamed parse's places of articles.
 	kept []*draft
+	// trace, when not nil, is given the lines and blocks of the text
+	// (tests: see TestFirstPass).
+	trace *parseTrace
+}
+
+// parseTrace is what a parse's trace keeps.
+type parseTrace struct {
+	lines  []lineInfo
+	blocks []block
 }
 
 // secDraft is a section being built.
@@ -285,6 +294,9 @@ func (p *parser) parseText(text string) *Issue {
 	} else {
 		p.walkPlain(blocks, start)
 	}
+	if p.trace != nil {
+		p.trace.lines, p.trace.blocks = lines, blocks
+	}
 	p.blocks = nil
 	// The line records (40 bytes a line) are not needed to finish: a
 	// large issue's are collected while its articles are made.
@@ -304,21 +316,8 @@ func (p *parser) analyse(blocks []block) { p.analyseMore(blocks, [7]int{}) }
 // analyseMore is analyse of blocks followed by more headings, more[lv]
 // of each level lv, after a page line (see Stream).
 func (p *parser) analyseMore(blocks []block, more [7]int) {
-	long, indented := 0, 0
-	for i := range blocks {
-		b := &blocks[i]
-		if b.kind != bPara || len(b.text) < 60 {
-			continue
-		}
-		long++
-		if b.indent {
-			indented++
-		}
-		if long >= 400 {
-			break
-		}
-	}
-	p.indentStyle = long > 0 && indented*10 >= long*6
+	long, indented := longParagraphs(blocks)
+	p.indentStyle = indentStyle(long, indented)
 
 	// Count the headings of each level (empty ones too: "##" alone is an
 	// untitled article in what WriteMarkdown writes).
@@ -387,6 +386,37 @@ func (p *parser) analyseMore(blocks []block, more [7]int) {
 	if several {
 		p.titleLevel = l2
 	}
+}
+
+// indentSample is how many long paragraphs, the first ones, decide whether
+// the text indents its paragraphs (see longParagraphs).
+const indentSample = 400
+
+// longParagraphs counts the long paragraphs (60 bytes or more) among the
+// first indentSample long ones of blocks, and the indented ones among
+// them: what analyse decides indentStyle by, and Stream's first part
+// too (see streamer.decide).
+func longParagraphs(blocks []block) (long, indented int) {
+	for i := range blocks {
+		b := &blocks[i]
+		if b.kind != bPara || len(b.text) < 60 {
+			continue
+		}
+		long++
+		if b.indent {
+			indented++
+		}
+		if long >= indentSample {
+			break
+		}
+	}
+	return long, indented
+}
+
+// indentStyle reports text whose paragraphs are indented: 60% of its
+// long paragraphs at least (see longParagraphs).
+func indentStyle(long, indented int) bool {
+	return long > 0 && indented*10 >= long*6
 }
 
 // onlyMastheadBefore reports whether the blocks before i are short lines.

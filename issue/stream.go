@@ -33,6 +33,10 @@ type StreamOptions struct {
 	// cleared anew: emit must then be done with its sections when it
 	// returns (write them out, keep nothing of them).
 	Reuse bool
+
+	// trace, when not nil, is given the second pass (tests: see
+	// TestFirstPass).
+	trace **streamer
 }
 
 // DefaultPartSize is the size of Stream's parts by default.
@@ -79,6 +83,9 @@ func Stream(r io.ReaderAt, size int64, opt StreamOptions, emit func(head *Issue,
 	}
 	st := &streamer{ps: ps, r: r, size: size, name: name, emit: emit, head: &Issue{Encoding: decode.UTF8}, finalHead: opt.FinalHead, reuse: opt.Reuse, heldRef: math.MaxInt}
 	st.stitch.removed = map[ref]bool{}
+	if opt.trace != nil {
+		*opt.trace = st
+	}
 	return st.run(int64(partSize))
 }
 
@@ -92,6 +99,17 @@ type prescan struct {
 	lastJump     map[int]int64 // the last place of a jump onwards to each page
 	lastAnyJump  int64         // the last place of a jump onwards to a page the scan cannot tell, or −1
 	lastCite     int64         // the last place where a byline may cite the paper (see scanCites), or −1
+
+	// hits, when not nil, gathers every place scanJumps and scanCites
+	// note (tests: see TestFirstPass).
+	hits *prescanHits
+}
+
+// prescanHits are the places the first pass notes: jumps onwards (Page
+// the page, 0 when the scan cannot tell) and possible citations.
+type prescanHits struct {
+	jumps []streamMark
+	cites []int64
 }
 
 // streamMark is a place in the text and a number.
@@ -106,7 +124,13 @@ type streamCut struct{ at, end int64 }
 // prescanText is Stream's first pass: it reads the text in chunks of
 // complete lines and returns nil when it is not verbatim UTF-8.
 func prescanText(r io.ReaderAt, size int64, chunk int) (*prescan, error) {
-	ps := &prescan{lastPage: map[int]int64{}, lastJump: map[int]int64{}, lastAnyJump: -1, lastCite: -1}
+	return prescanHitsText(r, size, chunk, nil)
+}
+
+// prescanHitsText is prescanText that gathers the places it notes in hits
+// when hits is not nil.
+func prescanHitsText(r io.ReaderAt, size int64, chunk int, hits *prescanHits) (*prescan, error) {
+	ps := &prescan{lastPage: map[int]int64{}, lastJump: map[int]int64{}, lastAnyJump: -1, lastCite: -1, hits: hits}
 	buf := make([]byte, chunk)
 	var base int64
 	carry := 0
@@ -254,9 +278,15 @@ func (ps *prescan) scanJumps(data []byte, base int64) {
 		case bytes.ContainsAny(seg, jumpMarkup) || z < 0 && v < 120 && base > 0:
 			// (The bytes before data, cut after a line, are not seen.)
 			ps.lastAnyJump = max(ps.lastAnyJump, at)
+			if ps.hits != nil {
+				ps.hits.jumps = append(ps.hits.jumps, streamMark{at, 0})
+			}
 		case z >= 0:
 			if p := pageBefore(unsafe.String(unsafe.SliceData(seg), len(seg))); p > 0 {
 				ps.lastJump[p] = max(ps.lastJump[p], at)
+				if ps.hits != nil {
+					ps.hits.jumps = append(ps.hits.jumps, streamMark{at, p})
+				}
 			}
 		}
 	}
@@ -293,6 +323,9 @@ func (ps *prescan) scanCites(data []byte, base int64) {
 		}
 		if len(rest) == 0 || rest[0] == '(' || bytes.HasPrefix(rest, []byte("（")) || bytes.IndexByte([]byte(jumpMarkup), rest[0]) >= 0 {
 			ps.lastCite = base + int64(off)
+			if ps.hits != nil {
+				ps.hits.cites = append(ps.hits.cites, ps.lastCite)
+			}
 		}
 	}
 }
@@ -327,6 +360,7 @@ type streamer struct {
 	titleLevel  int
 	paperHead   int
 	citeDone    bool
+	decided     bool        // decide made the whole text's choices (else it was read whole)
 	fm          frontMatter // the front matter's fields for the first article
 	fmDone      bool        // they went to the first article (or there are none)
 
@@ -597,33 +631,20 @@ func oldArchiveFirst(lines []lineInfo) bool {
 func (st *streamer) decide(blocks []block, end int64) bool {
 	p := &parser{is: &Issue{}, paperHead: -1}
 	p.analyse(blocks)
-	// Indented paragraphs: decided by the first 400 long ones.
-	long, indented := 0, 0
-	for i := range blocks {
-		b := &blocks[i]
-		if b.kind != bPara || len(b.text) < 60 {
-			continue
-		}
-		long++
-		if b.indent {
-			indented++
-		}
-		if long >= 400 {
-			break
-		}
-	}
-	if long < 400 {
-		budget := 400 - long
+	// Indented paragraphs: decided by the first indentSample long ones.
+	long, indented := longParagraphs(blocks)
+	if long < indentSample {
+		budget := indentSample - long
 		more := 0 // indented lines after the part: at most that many more indented paragraphs
 		for i := len(st.ps.indented) - 1; i >= 0 && st.ps.indented[i] >= end && more < budget; i-- {
 			more++
 		}
-		// indentStyle is long > 0 && 10*indented >= 6*long over the
-		// first 400 long paragraphs: the rest may add up to budget
-		// long ones, up to more of them indented.
-		c := 10*indented - 6*long
-		never := long > 0 && c+4*more < 0 || long == 0 && more == 0
-		always := long > 0 && c-6*budget >= 0
+		// The rest may add up to budget long paragraphs, up to more of
+		// them indented: indentStyle, a share, is highest when more
+		// indented ones come and nothing else, lowest when budget
+		// others come.
+		never := !indentStyle(long+more, indented+more)
+		always := indentStyle(long+budget, indented)
 		if !never && !always {
 			return false
 		}
@@ -666,6 +687,7 @@ func (st *streamer) decide(blocks []block, end int64) bool {
 		}
 	}
 	st.indentStyle, st.titleLevel, st.paperHead = p.indentStyle, p.titleLevel, p.paperHead
+	st.decided = true
 	return true
 }
 

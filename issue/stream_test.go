@@ -260,27 +260,31 @@ var streamSeeds = []string{
 	"# 第1版\n\n## 题\n\n正文(下转第2版)\n\n# 第2版\n\n<!-- dubao:repeat 1 \"题\" -->\n\n(上接第1版)续。\n\n# 第3版\n\n## 乙\n\n正文。\n\n# 第4版\n\n#### 很深的标题\n\n正文。\n\n# 不是版面的一级标题\n\n正文。\n",
 	"一版 要闻\n\n春耕\n\n　　本报讯 正文第一段,没有结束(下转第二版)\n\n二版 经济\n\n　　(上接第一版)另一半。\n\n三版\n\n茶园\n\n　　正文。\n",
 	"# 第1版\n\n## 题\n\n　　正文很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长。\n\n# 第2版\n\n## 乙\n\n正文很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长。\n\n　　缩进的很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长。\n",
+	// The first part's long paragraphs indented, the whole text's not.
+	"# 第1版\n\n## 题\n\n　　缩进的很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长。\n\n# 第2版\n\n## 乙\n\n不缩进的很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长。\n\n也不缩进的很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长。\n",
 }
 
 // FuzzStream checks that Stream reads any input as Parse does, cut in
-// parts of one byte (before every page heading it may cut at) and of 64.
+// parts of one byte (before every page heading it may cut at) and of 64,
+// and that its first pass sees what the whole parse finds (checkFirstPass).
 func FuzzStream(f *testing.F) {
 	data, err := os.ReadFile(samplePath(f, "sample.md"))
 	if err != nil {
 		f.Fatal(err)
 	}
 	f.Add(data)
-	for _, s := range streamSeeds {
+	for _, s := range append(streamSeeds, firstPassSeeds...) {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		compareStream(t, "input", data, 1, 64)
+		checkFirstPass(t, "input", data, 1)
 	})
 }
 
 // TestStreamSeeds checks the hand-made seeds, and that those that can be
 // cut are: not the headings of a level first met late (6) nor the
-// indented paragraphs met late (7, 8), which the first part cannot decide.
+// indented paragraphs met late (7, 8, 9), which the first part cannot decide.
 func TestStreamSeeds(t *testing.T) {
 	for i, s := range streamSeeds {
 		cut := compareStream(t, fmt.Sprint("seed ", i), []byte(s), 1, 16, 64) > 0
