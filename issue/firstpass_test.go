@@ -181,8 +181,15 @@ func (n *firstPassChecks) add(m firstPassChecks) {
 }
 
 // firstPassSeeds are hand-made issues where what the whole parse reads is
-// not what the bytes of the text say at once.
-var firstPassSeeds = []string{}
+// not what the bytes of the text say at once: a citation whose bracket
+// is on the next line, after spaces that the end of a line loses (an em
+// space, a medium mathematical space, which the citation's pattern does
+// not allow: scanCites missed them, and with FinalHead the head went out
+// without the date the citation gives).
+var firstPassSeeds = []string{
+	"星河日报\n\n# 第1版 要闻\n\n## 甲\n\n正文。\n\n# 第2版\n\n## 乙\n\n本报记者 甲《星河日报》\u2003\n（2024年03月08日第 02 版）\n\n正文。\n",
+	"星河日报\n\n# 第1版 要闻\n\n## 甲\n\n正文。\n\n# 第2版\n\n## 乙\n\n本报记者 甲《星河日报》\u00a0\u205f\n（2024年03月08日第 02 版）\n\n正文。\n",
+}
 
 // TestFirstPass checks Stream's first pass against the parse of the whole
 // text (see checkFirstPass) on every sample Stream is checked on

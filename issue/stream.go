@@ -296,7 +296,9 @@ func (ps *prescan) scanJumps(data []byte, base int64) {
 // citation of the paper that printed it (see splitCitation: 《人民日报》
 // （2025年01月02日第 01 版）), which may give the issue its paper and
 // date: a 》 followed, after spaces, by an opening bracket, by markup or
-// by the end of a line.
+// by the end of a line. The spaces are all those the end of a line loses
+// (trimRightSpace), not only those the citation's pattern allows: the
+// bracket may follow on the next line.
 func (ps *prescan) scanCites(data []byte, base int64) {
 	for off := 2; off < len(data); off++ {
 		// 》 is E3 80 8B: found by its 8B.
@@ -309,17 +311,16 @@ func (ps *prescan) scanCites(data []byte, base int64) {
 			continue
 		}
 		rest := data[off+1:]
-		for {
-			switch {
-			case bytes.HasPrefix(rest, []byte(" ")):
+		for len(rest) > 0 {
+			if rest[0] == ' ' {
 				rest = rest[1:]
 				continue
-			case bytes.HasPrefix(rest, []byte("\u3000")), bytes.HasPrefix(rest, []byte("\u00a0")):
-				_, n := utf8.DecodeRune(rest)
-				rest = rest[n:]
-				continue
 			}
-			break
+			n := spacePrefixLen(unsafe.String(unsafe.SliceData(rest), min(len(rest), 3)))
+			if n == 0 {
+				break
+			}
+			rest = rest[n:]
 		}
 		if len(rest) == 0 || rest[0] == '(' || bytes.HasPrefix(rest, []byte("（")) || bytes.IndexByte([]byte(jumpMarkup), rest[0]) >= 0 {
 			ps.lastCite = base + int64(off)
