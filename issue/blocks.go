@@ -950,7 +950,7 @@ func closesLikeJump(b *block) bool {
 	if t == "" {
 		return false
 	}
-	if b.raw && (strings.IndexByte(")*_`>", t[len(t)-1]) >= 0 || strings.HasSuffix(t, "）")) {
+	if b.raw && (strings.IndexByte(inlineClosers, t[len(t)-1]) >= 0 || strings.HasSuffix(t, "）")) {
 		b.exact()
 	}
 	return closesLikeJumpText(b.text)

@@ -17,6 +17,11 @@ import (
 // inlineOpeners are the bytes that can start inline markup.
 const inlineOpeners = "*_`[<\\"
 
+// inlineClosers are the bytes that can end inline markup: emphasis, code,
+// a link's address ')', an autolink's '>' (see closesLikeJump and
+// Stream's first pass, which must know them).
+const inlineClosers = ")*_`>"
+
 // hasInlineOpener reports whether s holds one of inlineOpeners. Every
 // paragraph is looked at, and few hold markup: one vectorised byte search
 // per opener is several times faster than strings.ContainsAny, which

@@ -367,10 +367,13 @@ func isEnglishName(s string) bool {
 	return upper >= 4 && upper >= 4*lower && strings.Contains(s, " ")
 }
 
+// maxPaperName is the most characters a paper's name has (isPaperName).
+const maxPaperName = 12
+
 // isPaperName reports a line that names a paper: 衡阳日报, 南屏晚报, 澄江時報.
 func isPaperName(s string) bool {
 	n := runeLen(s)
-	if n < 3 || n > 12 {
+	if n < 3 || n > maxPaperName {
 		return false
 	}
 	for _, r := range s {

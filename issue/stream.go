@@ -243,9 +243,10 @@ var (
 )
 
 // jumpMarkup are the bytes that can stand in the text where the parsed
-// text has something else or nothing: inline markup (a link's address
-// ends with ')') and line breaks, where lines are joined into paragraphs.
-const jumpMarkup = "*_`[]<>\\)\n"
+// text has something else or nothing: inline markup (a link's text ends
+// with ']', its address with ')') and line breaks, where lines are
+// joined into paragraphs.
+const jumpMarkup = inlineOpeners + inlineClosers + "]\n"
 
 // scanJumps notes the jump lines onwards that data may hold, each with
 // the page it points to, at the place of its 版: findJumps reads a jump

@@ -3,6 +3,7 @@ package issue
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 )
 
 // Summary is what an index of issues (a shelf's) keeps of one: the
@@ -123,13 +124,13 @@ func (w *Workspace) release() {
 // mayNamePaper reports a paragraph or a quote of a skeleton parse that
 // may be a byline that names the paper (衡阳日报讯…, see paperFromByline
 // and findByline): the byline starts the text, and the name, of at most
-// 12 characters, is followed by its first 讯. A raw paragraph is read
-// exactly first when markup may stand in its first bytes.
+// maxPaperName characters, is followed by its first 讯. A raw paragraph
+// is read exactly first when markup may stand in its first bytes.
 func mayNamePaper(b block) bool {
 	if b.kind != bPara && b.kind != bQuote {
 		return false
 	}
-	const window = 14 * 4 // 讯 and the name before it, in UTF-8
+	const window = (maxPaperName + 1) * utf8.UTFMax // the name and 讯 after it, in UTF-8
 	t := b.text[:min(len(b.text), window)]
 	if b.raw && (strings.ContainsAny(t, inlineOpeners) || strings.IndexByte(t, '!') >= 0) {
 		b.exact()
