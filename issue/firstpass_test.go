@@ -194,8 +194,8 @@ var firstPassSeeds = []string{
 // TestFirstPass checks Stream's first pass against the parse of the whole
 // text (see checkFirstPass) on every sample Stream is checked on
 // (streamInputs: testdata, issue/testdata, ../shared/real and
-// ../shared/seed when present), on the samples run together, on
-// FuzzStream's seeds and on generated issues.
+// ../shared/seed when present) and each written as Markdown, on the
+// samples run together, on FuzzStream's seeds and on generated issues.
 func TestFirstPass(t *testing.T) {
 	in := streamInputs(t)
 	if len(in) < 30 {
@@ -205,6 +205,14 @@ func TestFirstPass(t *testing.T) {
 	var n firstPassChecks
 	for name, data := range in {
 		n.add(checkFirstPass(t, name, data, 1, 1000))
+		// The issue written as Markdown: page headings, stitched jump
+		// lines' comments, escapes.
+		if is, err := ParseBytes(data, Options{Name: name}); err == nil {
+			var md bytes.Buffer
+			if err := WriteMarkdown(&md, is); err == nil {
+				n.add(checkFirstPass(t, name+" as Markdown", md.Bytes(), 1))
+			}
+		}
 		if !bytes.HasSuffix(data, []byte("\n")) {
 			data = append(bytes.Clone(data), '\n')
 		}
@@ -222,5 +230,9 @@ func TestFirstPass(t *testing.T) {
 	for _, size := range []int{20 << 10, 300 << 10} {
 		n.add(checkFirstPass(t, fmt.Sprintf("generated %d bytes", size), issuegen.Issue(size), 1, 8<<10))
 	}
-	t.Logf("%d inputs: %d jumps onwards, %d citations, %d indented paragraphs, %d first parts' choices checked", len(in)+len(streamSeeds)+len(firstPassSeeds)+3, n.jumps, n.cites, n.indented, n.decided)
+	t.Logf("%d inputs: %d jumps onwards, %d citations, %d indented paragraphs, %d first parts' choices checked", 2*len(in)+len(streamSeeds)+len(firstPassSeeds)+3, n.jumps, n.cites, n.indented, n.decided)
+	// The samples in the repository alone hold more than these.
+	if n.jumps < 30 || n.cites < 4 || n.indented < 1000 || n.decided < 30 {
+		t.Errorf("too little checked: %+v", n)
+	}
 }
