@@ -84,34 +84,50 @@ func (w *Workspace) SummarizeOwned(data []byte, opt Options) (Summary, *Issue, e
 	if err != nil {
 		return Summary{}, nil, err
 	}
+	s, ok := w.skeletonSummary(text, opt)
 	var whole *Issue
-	is := skeletonParse(text, opt, w)
-	defer w.release()
-	if is == nil {
-		is, _ = parseTextOutlined(text, opt, false)
-		whole = is
+	if !ok {
+		whole, _ = parseTextOutlined(text, opt, false)
+		whole.Encoding, whole.Invalid = res.Encoding, res.Invalid
+		s = whole.Summary()
 	}
-	is.Encoding, is.Invalid = res.Encoding, res.Invalid
-	if is.Count() == 0 {
+	s.Encoding = res.Encoding
+	if s.Articles == 0 {
 		return Summary{}, nil, fmt.Errorf("%s: %w", opt.name(), ErrNoArticles)
 	}
-	return is.Summary(), whole, nil
+	return s, whole, nil
 }
 
-// skeletonParse parses text as parseTextOutlined does, but for the
-// summary only: the articles hold their headings, and no body; they and
-// their paragraphs are w's, until w.release. It returns nil for
-// text whose summary it cannot tell so (see SummarizeOwned).
-func skeletonParse(text string, opt Options, w *Workspace) *Issue {
-	opt.skeleton = true
-	p := &parser{opt: opt, is: &Issue{}, paperHead: -1, ws: w, mem: w.mem}
+// skeletonSummary returns the summary of text from a skeleton parse
+// (see skeletonParser) in w's memory, its Encoding left empty, and false
+// for text whose summary it cannot tell so (see SummarizeOwned). The
+// issue that the parse makes holds w's memory, which the next parse
+// reuses: it never leaves here, and w is released before skeletonSummary
+// returns.
+func (w *Workspace) skeletonSummary(text string, opt Options) (Summary, bool) {
+	defer w.release()
+	p := skeletonParser(opt)
+	p.ws, p.mem = w, w.mem
 	is := p.parseText(text)
 	w.mem = p.mem
-	return is
+	if is == nil {
+		return Summary{}, false
+	}
+	return is.Summary(), true
+}
+
+// skeletonParser returns a parser that parses text as parseTextOutlined
+// does, but for the summary only: the articles hold their headings, and
+// no body. Its parseText returns nil for text whose summary it cannot
+// tell so. Given a workspace (parser.ws), the issue it returns holds
+// the workspace's memory; without one, its own.
+func skeletonParser(opt Options) *parser {
+	opt.skeleton = true
+	return &parser{opt: opt, is: &Issue{}, paperHead: -1}
 }
 
 // release clears what the last parse in w made, for the next one: the
-// issue it returned is no longer read. The records hold the text's
+// issue it made is no longer read. The records hold the text's
 // strings: let it go.
 func (w *Workspace) release() {
 	clear(w.lines)

@@ -46,7 +46,7 @@ func checkSummary(t *testing.T, ws *Workspace, name string, data []byte) (skelet
 	if err != nil {
 		t.Fatal(err)
 	}
-	sk := skeletonParse(text, opt, &Workspace{})
+	sk := skeletonParser(opt).parseText(text)
 	if sk == nil {
 		t.Fatalf("%s: no issue parsed whole, and no skeleton parse", name)
 	}
