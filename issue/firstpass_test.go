@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"slices"
+	"strings"
 	"testing"
 	"unsafe"
 
@@ -27,9 +28,13 @@ import (
 //   - where decide makes the whole text's choices from the first part of
 //     a parse in parts of each of sizes bytes, they are the whole parse's
 //     (analyse, detectBlankMode).
+//
+// Data with CRLF lines is parsed as decoding leaves it, with LF lines,
+// and the places in that text are checked as places in data.
 func checkFirstPass(t *testing.T, name string, data []byte, sizes ...int) (n firstPassChecks) {
 	t.Helper()
-	if int64(len(data)) > (Options{}).limit() || !decode.Verbatim(data, true) {
+	ok, crs := decode.VerbatimCRLF(data, true)
+	if int64(len(data)) > (Options{}).limit() || !ok {
 		return // not streamed
 	}
 	hits := &prescanHits{}
@@ -41,6 +46,23 @@ func checkFirstPass(t *testing.T, name string, data []byte, sizes ...int) (n fir
 		return // not streamed
 	}
 	text := string(data)
+	var crAt []int64 // where the text lost a carriage return: the place of the '\n' after it
+	if crs > 0 {
+		text = strings.ReplaceAll(text, "\r\n", "\n")
+		for i, k := 0, 0; ; k++ {
+			j := bytes.IndexByte(data[i:], '\r')
+			if j < 0 {
+				break
+			}
+			crAt = append(crAt, int64(i+j-k))
+			i += j + 1
+		}
+	}
+	// place is the place in data of the byte at off in text.
+	place := func(off int64) int64 {
+		n, _ := slices.BinarySearch(crAt, off)
+		return off + int64(n)
+	}
 	p := &parser{opt: Options{Name: name}, is: &Issue{}, paperHead: -1, trace: &parseTrace{}}
 	p.parseText(text)
 	tr := p.trace
@@ -52,7 +74,7 @@ func checkFirstPass(t *testing.T, name string, data []byte, sizes ...int) (n fir
 		if i < 0 || i >= len(tr.lines) || tr.lines[i].raw == "" {
 			return -1
 		}
-		return int64(uintptr(unsafe.Pointer(unsafe.StringData(tr.lines[i].raw))) - base)
+		return place(int64(uintptr(unsafe.Pointer(unsafe.StringData(tr.lines[i].raw))) - base))
 	}
 
 	// The articles' places: each from its first block to the next
@@ -84,10 +106,10 @@ func checkFirstPass(t *testing.T, name string, data []byte, sizes ...int) (n fir
 		if i < len(bounds) {
 			return bounds[i]
 		}
-		return int64(len(text))
+		return int64(len(data))
 	}
 	quote := func(from, to int64) string {
-		s := text[from:to]
+		s := string(data[from:to])
 		if len(s) > 300 {
 			s = s[:300] + "…"
 		}
@@ -203,8 +225,24 @@ func TestFirstPass(t *testing.T) {
 	}
 	var all []byte
 	var n firstPassChecks
+	crlfChecked := 0
 	for name, data := range in {
-		n.add(checkFirstPass(t, name, data, 1, 1000))
+		m := checkFirstPass(t, name, data, 1, 1000)
+		n.add(m)
+		// With CRLF lines (LF lines for those that have CRLF ones): the
+		// same places checked.
+		other, kind := crlf(data), "CRLF"
+		if bytes.Equal(other, data) {
+			other, kind = bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n")), "LF"
+		}
+		o := checkFirstPass(t, name+" with "+kind+" lines", other, 1, 1000)
+		n.add(o)
+		if m.jumps != o.jumps || m.cites != o.cites || m.indented != o.indented {
+			t.Errorf("%s: the first pass checked %+v, with %s lines %+v", name, m, kind, o)
+		}
+		if m.jumps+m.cites+m.indented > 0 {
+			crlfChecked++
+		}
 		// The issue written as Markdown: page headings, stitched jump
 		// lines' comments, escapes.
 		if is, err := ParseBytes(data, Options{Name: name}); err == nil {
@@ -230,9 +268,9 @@ func TestFirstPass(t *testing.T) {
 	for _, size := range []int{20 << 10, 300 << 10} {
 		n.add(checkFirstPass(t, fmt.Sprintf("generated %d bytes", size), issuegen.Issue(size), 1, 8<<10))
 	}
-	t.Logf("%d inputs: %d jumps onwards, %d citations, %d indented paragraphs, %d first parts' choices checked", 2*len(in)+len(streamSeeds)+len(firstPassSeeds)+3, n.jumps, n.cites, n.indented, n.decided)
+	t.Logf("%d inputs: %d jumps onwards, %d citations, %d indented paragraphs, %d first parts' choices checked; %d inputs with CRLF lines checked", 3*len(in)+len(streamSeeds)+len(firstPassSeeds)+3, n.jumps, n.cites, n.indented, n.decided, crlfChecked)
 	// The samples in the repository alone hold more than these.
-	if n.jumps < 30 || n.cites < 4 || n.indented < 1000 || n.decided < 30 {
-		t.Errorf("too little checked: %+v", n)
+	if n.jumps < 30 || n.cites < 4 || n.indented < 1000 || n.decided < 30 || crlfChecked < 30 {
+		t.Errorf("too little checked: %+v, %d inputs with CRLF lines", n, crlfChecked)
 	}
 }

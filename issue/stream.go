@@ -45,8 +45,10 @@ const DefaultPartSize = 1 << 20
 // ErrNotStreamed is returned by Stream, before anything was emitted, for
 // input that it cannot read in parts as Parse reads it whole: text that
 // decoding changes (another encoding than UTF-8, a byte order mark,
-// invalid bytes, CRLF lines, control characters) and input over the size
-// limit. The caller parses it whole.
+// invalid bytes, a carriage return not before a line feed, control
+// characters) and input over the size limit. The caller parses it whole.
+// (CRLF lines are streamed: decoding makes them LF lines, and so does
+// Stream, part by part.)
 var ErrNotStreamed = errors.New("not read in parts")
 
 // Stream parses the issue in the first size bytes of r as Parse would,
@@ -99,6 +101,7 @@ type prescan struct {
 	lastJump     map[int]int64 // the last place of a jump onwards to each page
 	lastAnyJump  int64         // the last place of a jump onwards to a page the scan cannot tell, or −1
 	lastCite     int64         // the last place where a byline may cite the paper (see scanCites), or −1
+	crs          int           // carriage returns (each before a line feed), which the parts drop
 
 	// hits, when not nil, gathers every place scanJumps and scanCites
 	// note (tests: see TestFirstPass).
@@ -118,11 +121,14 @@ type streamMark struct {
 	page int
 }
 
-// streamCut is a line where a part may start: [at, end) without its '\n'.
+// streamCut is a line where a part may start: [at, end) without its '\n'
+// (nor its '\r').
 type streamCut struct{ at, end int64 }
 
 // prescanText is Stream's first pass: it reads the text in chunks of
-// complete lines and returns nil when it is not verbatim UTF-8.
+// complete lines and returns nil when it is not verbatim UTF-8 (but for
+// CRLF lines: see decode.VerbatimCRLF). The places it notes are places
+// in the bytes read, carriage returns counted.
 func prescanText(r io.ReaderAt, size int64, chunk int) (*prescan, error) {
 	return prescanHitsText(r, size, chunk, nil)
 }
@@ -155,9 +161,11 @@ func prescanHitsText(r io.ReaderAt, size int64, chunk int, hits *prescanHits) (*
 			end = k + 1
 		}
 		part := data[:end]
-		if !decode.Verbatim(part, base == 0) {
+		ok, crs := decode.VerbatimCRLF(part, base == 0)
+		if !ok {
 			return nil, nil
 		}
+		ps.crs += crs
 		ps.scanLines(part, base)
 		ps.scanJumps(part, base)
 		ps.scanCites(part, base)
@@ -174,6 +182,9 @@ func (ps *prescan) scanLines(data []byte, base int64) {
 		next := end
 		if k := bytes.IndexByte(data[off:], '\n'); k >= 0 {
 			end, next = off+k, off+k+1
+			if end > off && data[end-1] == '\r' {
+				end-- // a CRLF line: the part drops the '\r'
+			}
 		}
 		raw := unsafe.String(unsafe.SliceData(data[off:]), end-off)
 		at := base + int64(off)
@@ -245,8 +256,9 @@ var (
 // jumpMarkup are the bytes that can stand in the text where the parsed
 // text has something else or nothing: inline markup (a link's text ends
 // with ']', its address with ')') and line breaks, where lines are
-// joined into paragraphs.
-const jumpMarkup = inlineOpeners + inlineClosers + "]\n"
+// joined into paragraphs — with the carriage return of a CRLF line, which
+// the parts drop.
+const jumpMarkup = inlineOpeners + inlineClosers + "]\n\r"
 
 // scanJumps notes the jump lines onwards that data may hold, each with
 // the page it points to, at the place of its 版: findJumps reads a jump
@@ -378,6 +390,7 @@ type streamer struct {
 	parts    int       // parts read
 	live     []partBuf // the buffers of the parts whose text may be in use
 	free     [][]byte  // buffers no text is in any more
+	crAt     []int     // where the part's text lost a carriage return: the place of the '\n' after it (see dropCRs)
 }
 
 // partBuf is the buffer of the text of part number part.
@@ -402,6 +415,7 @@ func (st *streamer) run(partSize int64) error {
 			if err != nil {
 				return err
 			}
+			buf = st.dropCRs(buf)
 			text := unsafe.String(unsafe.SliceData(buf), len(buf))
 			ok, err := st.part(text, start, end, first, sentEnd > end)
 			if err != nil {
@@ -475,6 +489,37 @@ func (st *streamer) read(from, to int64) ([]byte, error) {
 		return nil, fmt.Errorf("read %s: %w", st.name, err)
 	}
 	return buf, nil
+}
+
+// dropCRs takes the carriage returns out of buf, a part read, in its own
+// memory — each stands before a line feed (see prescanText), and decoding
+// drops it (CRLF lines become LF lines) — and notes where each was in
+// st.crAt.
+func (st *streamer) dropCRs(buf []byte) []byte {
+	st.crAt = st.crAt[:0]
+	if st.ps.crs == 0 {
+		return buf
+	}
+	w := 0
+	for r := 0; ; {
+		k := bytes.IndexByte(buf[r:], '\r')
+		if k < 0 {
+			w += copy(buf[w:], buf[r:])
+			break
+		}
+		w += copy(buf[w:], buf[r:r+k])
+		st.crAt = append(st.crAt, w)
+		r += k + 1
+	}
+	return buf[:w]
+}
+
+// textPlace returns the place in the input of the byte at off in the text
+// of the part that starts at start: off and the carriage returns the text
+// lost before it.
+func (st *streamer) textPlace(start int64, off int) int64 {
+	n, _ := slices.BinarySearch(st.crAt, off)
+	return start + int64(off+n)
 }
 
 // release frees the buffers of the parts that no section waiting or held
@@ -605,7 +650,7 @@ func (st *streamer) part(text string, start, end int64, first, sentinel bool) (b
 		starts[i] = start
 		if d.blk < len(walk) && int(walk[d.blk].line) < len(lines) {
 			if raw := lines[walk[d.blk].line].raw; raw != "" {
-				starts[i] = start + int64(uintptr(unsafe.Pointer(unsafe.StringData(raw)))-base)
+				starts[i] = st.textPlace(start, int(uintptr(unsafe.Pointer(unsafe.StringData(raw)))-base))
 			}
 		}
 	}

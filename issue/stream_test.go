@@ -212,10 +212,23 @@ func TestStreamMatchesParse(t *testing.T) {
 	if len(in) < 30 {
 		t.Fatalf("only %d inputs", len(in))
 	}
-	cut := 0
+	cut, crlfStreamed := 0, 0
 	var all []byte
 	for name, data := range in {
 		cut += compareStream(t, name, data, 1, 100, 1000, 64<<10)
+		// With CRLF lines (LF lines for those that have CRLF ones),
+		// which are streamed as their LF lines are.
+		other, kind := crlf(data), "CRLF"
+		if bytes.Equal(other, data) {
+			other, kind = bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n")), "LF"
+		}
+		if streams(data) != streams(other) {
+			t.Errorf("%s: streamed %v, with %s lines %v", name, streams(data), kind, streams(other))
+		}
+		if streams(other) && bytes.Contains(other, []byte("\r\n")) {
+			crlfStreamed++
+		}
+		cut += compareStream(t, name+" with "+kind+" lines", other, 1, 1000)
 		// The issue written as Markdown: page headings, stitched jump
 		// lines' comments, escapes, whatever the sample was.
 		if is, err := ParseBytes(data, Options{Name: name}); err == nil {
@@ -237,10 +250,30 @@ func TestStreamMatchesParse(t *testing.T) {
 	for _, n := range []int{20 << 10, 300 << 10} {
 		cut += compareStream(t, fmt.Sprintf("generated %d bytes", n), issuegen.Issue(n), 1, 8<<10)
 	}
-	t.Logf("%d parses cut into parts", cut)
-	if cut < 100 {
-		t.Errorf("only %d parses were cut into parts", cut)
+	t.Logf("%d parses cut into parts; %d inputs with CRLF lines streamed", cut, crlfStreamed)
+	if cut < 100 || crlfStreamed < 30 {
+		t.Errorf("only %d parses were cut into parts, %d inputs with CRLF lines streamed", cut, crlfStreamed)
 	}
+}
+
+// crlf returns data with CRLF lines: each '\n' not after a '\r' made
+// "\r\n".
+func crlf(data []byte) []byte {
+	out := make([]byte, 0, len(data)+len(data)/16)
+	for i, c := range data {
+		if c == '\n' && (i == 0 || data[i-1] != '\r') {
+			out = append(out, '\r')
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// streams reports whether Stream reads data in parts (else it returns
+// ErrNotStreamed).
+func streams(data []byte) bool {
+	err := Stream(bytes.NewReader(data), int64(len(data)), StreamOptions{Name: "in", PartSize: 1}, func(*Issue, []Section, bool) error { return nil })
+	return !errors.Is(err, ErrNotStreamed)
 }
 
 // streamSeeds are hand-made issues whose parse depends on what crosses
@@ -266,19 +299,30 @@ var streamSeeds = []string{
 
 // FuzzStream checks that Stream reads any input as Parse does, cut in
 // parts of one byte (before every page heading it may cut at) and of 64,
-// and that its first pass sees what the whole parse finds (checkFirstPass).
+// and that its first pass sees what the whole parse finds (checkFirstPass):
+// each input as it is and with CRLF lines.
 func FuzzStream(f *testing.F) {
 	data, err := os.ReadFile(samplePath(f, "sample.md"))
 	if err != nil {
 		f.Fatal(err)
 	}
 	f.Add(data)
+	f.Add(crlf(data))
 	for _, s := range append(streamSeeds, firstPassSeeds...) {
 		f.Add([]byte(s))
+		f.Add(crlf([]byte(s)))
 	}
+	// Carriage returns that are not a CRLF line's: read whole.
+	f.Add([]byte("# 第1版\r\n\r\n## 甲\r正文。\r\n"))
+	f.Add([]byte("# 第1版\r\n\r\n## 甲\r\n\r\n正文。\r"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		compareStream(t, "input", data, 1, 64)
 		checkFirstPass(t, "input", data, 1)
+		// With CRLF lines.
+		if c := crlf(data); len(c) > len(data) {
+			compareStream(t, "input with CRLF lines", c, 1, 64)
+			checkFirstPass(t, "input with CRLF lines", c, 1)
+		}
 	})
 }
 

@@ -672,15 +672,47 @@ func runeScore(r rune) int {
 // first telling the part that starts the input (at least 64 KB of it, or
 // all of it, as detection's sample).
 func Verbatim(data []byte, first bool) bool {
-	if first {
-		if bytes.HasPrefix(data, bom8) || bytes.HasPrefix(data, bom16le) || bytes.HasPrefix(data, bom16be) ||
-			bytes.HasPrefix(data, bom32le) || bytes.HasPrefix(data, bom32be) || isMagic(data) {
-			return false
-		}
-		if _, ok := utf16NoBOM(data[:min(len(data), sampleSize)]); ok {
-			return false
-		}
+	if first && !plainStart(data) {
+		return false
 	}
 	valid, clean := scanUTF8(data)
 	return valid && clean == len(data)
+}
+
+// plainStart reports whether detection, given data's start, would take it
+// for UTF-8 without a byte order mark: no byte order mark, no binary
+// signature, no look of UTF-16.
+func plainStart(data []byte) bool {
+	if bytes.HasPrefix(data, bom8) || bytes.HasPrefix(data, bom16le) || bytes.HasPrefix(data, bom16be) ||
+		bytes.HasPrefix(data, bom32le) || bytes.HasPrefix(data, bom32be) || isMagic(data) {
+		return false
+	}
+	_, utf16 := utf16NoBOM(data[:min(len(data), sampleSize)])
+	return !utf16
+}
+
+// VerbatimCRLF is Verbatim for text whose lines may end in CRLF: it
+// reports whether Bytes, with no encoding named, would return data with
+// only each carriage return before a line feed taken out (CRLF lines made
+// LF lines), and counts them. A carriage return not before a line feed,
+// which Bytes makes a line break of its own, fails it, as does a
+// carriage return at the end of data (its line feed may follow in the
+// next part: data must be cut after a '\n').
+func VerbatimCRLF(data []byte, first bool) (ok bool, crs int) {
+	if first && !plainStart(data) {
+		return false, 0
+	}
+	for i := 0; ; {
+		valid, clean := scanFrom(data, i, true)
+		switch {
+		case !valid:
+			return false, 0
+		case clean == len(data):
+			return true, crs
+		case data[clean] != '\r' || clean+1 == len(data) || data[clean+1] != '\n':
+			return false, 0
+		}
+		crs++
+		i = clean + 2
+	}
 }

@@ -329,3 +329,34 @@ func TestBytesOwned(t *testing.T) {
 		}
 	}
 }
+
+// TestVerbatimCRLF checks VerbatimCRLF against Bytes: where it holds,
+// Bytes returns the text with each CRLF made LF, and the carriage returns
+// it counts are those taken out.
+func TestVerbatimCRLF(t *testing.T) {
+	for _, tc := range []struct {
+		in  string
+		ok  bool
+		crs int
+	}{
+		{"甲\n乙\n", true, 0},
+		{"甲\r\n乙\r\n", true, 2},
+		{"# 第1版\r\n\r\n正文。\n混合\r\n", true, 3},
+		{"甲\r乙\n", false, 0},        // a lone CR is a line break of its own
+		{"甲\r\n乙\r", false, 0},      // its line feed may follow in the next part
+		{"甲\r\r\n", false, 0},       // a CR before a CR
+		{"甲\r\n\t乙\r\n", false, 0},  // a tab changes
+		{"甲\r\n\xff\r\n", false, 0}, // invalid
+		{"\ufeff甲\r\n", false, 0},   // a byte order mark
+	} {
+		ok, crs := VerbatimCRLF([]byte(tc.in), true)
+		if ok != tc.ok || crs != tc.crs {
+			t.Errorf("VerbatimCRLF(%q) = %v, %d; want %v, %d", tc.in, ok, crs, tc.ok, tc.crs)
+		}
+		res, err := Bytes([]byte(tc.in), "")
+		lf := strings.ReplaceAll(tc.in, "\r\n", "\n")
+		if same := err == nil && res.Encoding == UTF8 && string(res.Text) == lf && !strings.HasSuffix(tc.in, "\r"); tc.ok != same {
+			t.Errorf("%q: VerbatimCRLF %v, but Bytes gives %q (%s, %v)", tc.in, tc.ok, res.Text, res.Encoding, err)
+		}
+	}
+}

@@ -24,7 +24,7 @@ const streamLimit = 40 << 20
 // is to be read whole: the sample, stdin, a folder, a --format other than
 // text or an --encoding given, a file that is not text, a file named as
 // one of the per-article archive, and text that decoding would change
-// (see issue.Stream).
+// other than making CRLF lines LF lines (see issue.Stream).
 func (r *runner) streamIssue(arg string, finalHead bool, emit func(head *issue.Issue, secs []issue.Section, last bool) error) (bool, error) {
 	if arg == "" || arg == "-" || r.app.streamPart < 0 || r.flags.encoding != "" || r.flags.format != "" && !strings.EqualFold(r.flags.format, source.FormatText) {
 		return false, nil

@@ -2,12 +2,15 @@ package cli
 
 import (
 	"bytes"
+	"errors"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
+
+	"dubao/issue"
 )
 
 // TestStreamedListAndJSON checks that list, list --long, json and cat
@@ -16,7 +19,9 @@ import (
 // file in parts (streamIssue; parts of 1 and 4,096 bytes, cut wherever
 // the text can be) or whole: on every sample of the corpus's folders, on
 // ../shared/real and ../shared/seed when present, on those with CRLF
-// lines given LF lines, and on a generated issue.
+// lines given LF lines, on each with CRLF lines under a name that is
+// not the archive form's (those that issue.Stream reads in parts: at
+// least 30), and on a generated issue.
 func TestStreamedListAndJSON(t *testing.T) {
 	root := repoRoot(t)
 	var paths []string
@@ -53,6 +58,31 @@ func TestStreamedListAndJSON(t *testing.T) {
 		}
 		paths = append(paths, q)
 	}
+	// Each sample with CRLF lines that is streamed, as issue.md.
+	crlfs := t.TempDir()
+	streamed := 0
+	for i, p := range paths {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			continue
+		}
+		c := crlfLines(data)
+		err = issue.Stream(bytes.NewReader(c), int64(len(c)), issue.StreamOptions{}, func(*issue.Issue, []issue.Section, bool) error { return nil })
+		if errors.Is(err, issue.ErrNotStreamed) {
+			continue
+		}
+		dir := filepath.Join(crlfs, strconv.Itoa(i))
+		q := filepath.Join(dir, "issue.md")
+		if os.Mkdir(dir, 0o755) != nil || os.WriteFile(q, c, 0o644) != nil {
+			t.Fatal("cannot write", q)
+		}
+		paths = append(paths, q)
+		streamed++
+	}
+	t.Logf("%d samples with CRLF lines read in parts", streamed)
+	if streamed < 30 {
+		t.Errorf("only %d samples with CRLF lines are read in parts", streamed)
+	}
 	p := filepath.Join(t.TempDir(), "pages.md")
 	if err := os.WriteFile(p, []byte(pagesIssue(40)), 0o644); err != nil {
 		t.Fatal(err)
@@ -77,6 +107,11 @@ func TestStreamedListAndJSON(t *testing.T) {
 			}
 		}
 	}
+}
+
+// crlfLines returns data with CRLF lines.
+func crlfLines(data []byte) []byte {
+	return bytes.ReplaceAll(bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n")), []byte("\n"), []byte("\r\n"))
 }
 
 // pagesIssue is an issue of n pages under page headings, whose last
