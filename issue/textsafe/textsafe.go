@@ -135,6 +135,14 @@ func Styled(s string) string { return cleanString(s, styled) }
 // Line is Text for one line of the screen: without '\n' and '\t' too.
 func Line(s string) string { return cleanString(s, line) }
 
+// IsLine reports whether s is one line that Line and Text return as it
+// is, by the scan they start with (no '\n', tab or other control, no
+// escape sequence, no character either removes, valid UTF-8): a caller
+// that would trim or split the result of either can skip them. False
+// does not say they change s (Line keeps U+2028, which the scan stops
+// at).
+func IsLine(s string) bool { return firstUnclean(s, line) == len(s) }
+
 // cleanString cleans s in mode m, copying it only when something changes.
 func cleanString(s string, m mode) string {
 	i := firstUnclean(s, m)

@@ -146,8 +146,9 @@ func TestChanges(t *testing.T) {
 // FuzzText checks every operation on any input: the result is valid
 // UTF-8 (Text, Line, Styled), holds no Unsafe character but those the
 // operation lets pass and no escape sequence but Styled's, and a second
-// pass changes nothing; JSON text escaped by JSON decodes to the same
-// string.
+// pass changes nothing; IsLine holds only where Line and Text keep the
+// input, and for what Line gives (but the line breaks it keeps); JSON
+// text escaped by JSON decodes to the same string.
 func FuzzText(f *testing.F) {
 	for _, s := range []string{
 		"青溪日报\n第二行 \n",
@@ -191,6 +192,12 @@ func FuzzText(f *testing.F) {
 			if again := op.f(out); again != out {
 				t.Fatalf("%s is not idempotent: %q → %q", name, out, again)
 			}
+		}
+		if IsLine(s) && (Line(s) != s || Text(s) != s || strings.ContainsAny(s, "\n\t\r")) {
+			t.Fatalf("IsLine(%q), yet Line gives %q, Text %q", s, Line(s), Text(s))
+		}
+		if l := Line(s); !IsLine(l) && !strings.ContainsAny(l, "\u2028\u2029\ue40c") {
+			t.Fatalf("not IsLine(%q), what Line gives", l)
 		}
 		b, n := Bytes([]byte(s))
 		if string(b) != String(s) && utf8.ValidString(s) {

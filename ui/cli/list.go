@@ -11,6 +11,7 @@ import (
 	"dubao/issue"
 	"dubao/issue/script"
 	"dubao/issue/shelf"
+	"dubao/issue/textsafe"
 )
 
 // listCommand is `dubao list [FILE|-|FOLDER [DATE]]`.
@@ -142,6 +143,11 @@ func entryPath(e *shelf.Entry) string { return e.Path() }
 // listField makes a title fit on one tab-separated line with nothing that
 // controls a terminal.
 func listField(s string) string {
+	if textsafe.IsLine(s) {
+		// One line that safeText keeps as it is (most are: the model's
+		// text is clean already): one scan instead of three.
+		return strings.TrimSpace(s)
+	}
 	if !strings.ContainsAny(s, "\t\n\r") {
 		return strings.TrimSpace(safeText(s, false))
 	}
