@@ -175,9 +175,16 @@ func TestStatusCountsOnce(t *testing.T) {
 	for _, pages := range []int{1, 25} {
 		m, _, _ := newReadModel(t, pagesIssue(pages), 100, 24)
 		r := reader(m)
+		// A collection in the middle empties sync.Pool (fmt's printers):
+		// such allocations only add, so the least of a few runs counts.
 		allocs[pages] = testing.AllocsPerRun(20, func() { r.statusText(200) })
+		for range 2 {
+			allocs[pages] = min(allocs[pages], testing.AllocsPerRun(20, func() { r.statusText(200) }))
+		}
 	}
-	if allocs[25] != allocs[1] {
+	// Under the race detector sync.Pool drops its items at random (CI
+	// saw 17 against 16): the counts are compared without it only.
+	if allocs[25] != allocs[1] && !raceBuild {
 		t.Errorf("the status line of an issue of 25 pages makes %.0f allocations, of one page %.0f", allocs[25], allocs[1])
 	}
 	m, st, _ := newReadModel(t, pagesIssue(3), 100, 24)
