@@ -758,7 +758,13 @@ func (bk *blocker) run(from int) []block {
 		case c == '<' && strings.HasPrefix(t, "<figure"):
 			j := i
 			var sb strings.Builder
+			quoted := false // a later line starts with a quote mark, not a tag's end
 			for j < len(lines) {
+				if l := trimSpace(lines[j].text()); j > i && strings.HasPrefix(l, ">") {
+					if so := sb.String(); strings.LastIndexByte(so, '<') <= strings.LastIndexByte(so, '>') {
+						quoted = true
+					}
+				}
 				sb.WriteString(lines[j].text())
 				sb.WriteByte(' ')
 				if strings.Contains(lines[j].text(), "</figure>") {
@@ -769,8 +775,9 @@ func (bk *blocker) run(from int) []block {
 			if j == len(lines) {
 				bk.reachedEnd = true
 			}
-			if j == len(lines) || !strings.HasSuffix(lines[j].text(), "</figure>") || !(strings.HasPrefix(t, "<figure>") || strings.HasPrefix(t, "<figure ")) {
-				// Never closed, or text around the tags: it is text.
+			if j == len(lines) || !strings.HasSuffix(lines[j].text(), "</figure>") || !(strings.HasPrefix(t, "<figure>") || strings.HasPrefix(t, "<figure ")) || quoted {
+				// Never closed, text around the tags, or a line that
+				// opens a quote inside: it is text.
 				b.kind, b.text = bPara, t
 				i = bk.paragraph(&b, i+1)
 				break

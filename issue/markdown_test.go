@@ -97,6 +97,44 @@ func TestMarkdownEscapes(t *testing.T) {
 	}
 }
 
+// TestFigureQuoteLine: a line of a <figure> that starts with > outside
+// any tag is a quote mark, so the figure is text and no character is lost
+// (issue #13); a > that ends a tag begun on the line before keeps the
+// figure.
+func TestFigureQuoteLine(t *testing.T) {
+	tests := []struct {
+		name, text string
+		caption    string // the image's caption; "" for no image
+	}{
+		{"fuzz 2fa7364dce8075f8", "<figure><figcaption>0\n></figure>\n", ""},
+		{"quote inside the caption", "## 题\n\n<figure><figcaption>图注\n> 引文</figcaption></figure>\n", ""},
+		{"tag end on its own line", "## 题\n\n<figure><img src=\"a.png\"\n><figcaption>图注</figcaption></figure>\n", "图注"},
+		{"one line", "## 题\n\n<figure><img src=\"a.png\"><figcaption>图注</figcaption></figure>\n", "图注"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			is, err := ParseBytes([]byte(tc.text), Options{Name: "t", noStitch: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := checkLossless(tc.text, is); err != nil {
+				t.Errorf("lossless: %v\n%s", err, jsonOf(t, is))
+			}
+			caption := ""
+			for _, a := range is.Articles() {
+				for _, b := range a.Blocks {
+					if b.Kind == BlockImage {
+						caption = b.Text
+					}
+				}
+			}
+			if caption != tc.caption {
+				t.Errorf("caption %q, want %q: %s", caption, tc.caption, jsonOf(t, is))
+			}
+		})
+	}
+}
+
 // firstDiff shows the first line where two texts differ.
 func firstDiff(want, got string) string {
 	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
