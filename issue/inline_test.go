@@ -64,6 +64,36 @@ func TestWriteInline(t *testing.T) {
 	}
 }
 
+// TestWriteLineRoundTrip: a paragraph with spans whose inline Markdown
+// would read as markup at a line start comes back the same from an
+// article's Markdown: the backslash put in front must not turn a mark
+// into a literal one and change the spans (issue #13, fuzz seed
+// 442975d62f3683ae: `__I__*` was written `\**I***`, read back as "*I**").
+func TestWriteLineRoundTrip(t *testing.T) {
+	for _, in := range []string{
+		"__I__*",
+		"__强调__*",
+		"__强调__**",
+		"**强调**\\*",
+		"_斜_*",
+		"***两者***\\*",
+	} {
+		text, spans := parseInline(in)
+		for k := range spans {
+			spans[k].Para = 1
+		}
+		a := Article{Title: "标题", Paragraphs: []string{"第一段。", text, "最后一段。"}, Spans: spans, Jumps: []Jump{}}
+		back, err := Parse(strings.NewReader(a.Markdown()), Options{Name: "t"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		b := back.Articles()[0]
+		if len(b.Paragraphs) != 3 || b.Paragraphs[1] != text || !sameSpans(b.Spans, spans) {
+			t.Errorf("%q (%q %+v) came back as %q %+v from\n%s", in, text, spans, b.Paragraphs, b.Spans, a.Markdown())
+		}
+	}
+}
+
 // BenchmarkParseInlineHostile parses a long paragraph of unmatched
 // openers: linear time.
 func BenchmarkParseInlineHostile(b *testing.B) {

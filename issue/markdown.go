@@ -176,7 +176,7 @@ func writeArticle(sb *strings.Builder, a *Article) {
 	case a.Title == "" || !isQuoteByline(a.Byline) && bylineParagraph(a.Byline):
 		// Without a title, or when a quote would not read as one, a
 		// byline stands as the first paragraph.
-		sb.WriteString(escapeLine(inlineText(a.Byline)))
+		sb.WriteString(writeLine(a.Byline, nil))
 		sb.WriteString("\n\n")
 	default:
 		sb.WriteString("> ")
@@ -229,14 +229,13 @@ func writeArticle(sb *strings.Builder, a *Article) {
 			w, _ := writeInline(a.Byline+sep+p, moved)
 			sb.WriteString(w)
 		} else {
-			w, _ := writeInline(p, spans[i])
-			sb.WriteString(escapeLine(w))
+			sb.WriteString(writeLine(p, spans[i]))
 		}
 		sb.WriteString(seams[i])
 		sb.WriteString("\n\n")
 	}
 	if a.Byline != "" && a.BylineEnd {
-		sb.WriteString(escapeLine(inlineText(a.Byline)))
+		sb.WriteString(writeLine(a.Byline, nil))
 		sb.WriteString("\n\n")
 	}
 	if len(rest) > 0 {
@@ -260,6 +259,20 @@ func bylineParagraph(b string) bool {
 func inlineText(s string) string {
 	w, _ := writeInline(s, nil)
 	return w
+}
+
+// writeLine returns text with its spans as a line of Markdown (escaped by
+// escapeLine) that reads back as the same text and spans: the backslash
+// escapeLine puts in front of a line that would read as markup also
+// escapes its first mark, so a form is taken only when it reads back the
+// same with that backslash (`**I***` would become `\**I***`, where `\*`
+// is a literal * and `*I*` emphasis; `**I**\*` needs no backslash).
+func writeLine(text string, spans []Span) string {
+	w, _ := writeInlineIf(text, spans, func(w string) bool {
+		t, ss := parseInline(escapeLine(w))
+		return t == text && sameSpans(ss, spans)
+	})
+	return escapeLine(w)
 }
 
 // paraSpans returns the spans of each paragraph of a, relative to it.
@@ -606,8 +619,7 @@ func writeBlock(sb *strings.Builder, b *Block, a *Article, paras []string, i int
 		sb.WriteString(typedPrefix)
 		sb.WriteString(string(b.Kind))
 		sb.WriteString(" -->\n")
-		w, _ := writeInline(b.Text, b.Spans)
-		sb.WriteString(escapeLine(w))
+		sb.WriteString(writeLine(b.Text, b.Spans))
 		sb.WriteString("\n\n")
 	case BlockTable:
 		for r, row := range b.Rows {
