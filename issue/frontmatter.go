@@ -3,6 +3,7 @@ package issue
 import (
 	"strconv"
 	"strings"
+	"time"
 
 	"go.yaml.in/yaml/v3"
 
@@ -79,7 +80,12 @@ func (p *parser) frontMatter(lines []lineInfo) int {
 	is.PaperEn = str("paper_en")
 	if d := str("date"); d != "" {
 		var probe Issue
-		if date, start, _ := FindDate(d, SeparatedDate); date != "" && start == 0 {
+		if t, err := time.Parse(time.DateOnly, d); err == nil {
+			// The form WriteMarkdown writes, of any year it may have
+			// read (a citation's 0001年 among them): FindDate looks
+			// for years 19xx and 20xx only.
+			is.Date = t.Format(time.DateOnly)
+		} else if date, start, _ := FindDate(d, SeparatedDate); date != "" && start == 0 {
 			is.Date = date
 		} else if probe.readMasthead(d) && probe.Date != "" {
 			is.Date = probe.Date
