@@ -88,8 +88,10 @@ func FuzzParse(f *testing.F) {
 // terminalSafe reports text with no character that can control a
 // terminal (JSON escapes them as \u00XX, so look for those too).
 func terminalSafe(s string) bool {
-	if strings.Contains(s, `\u001b`) || strings.Contains(s, `\u0007`) || strings.Contains(s, `\u0000`) {
-		return false
+	for _, esc := range []string{`\u001b`, `\u0007`, `\u0000`} {
+		if jsonEscapes(s, esc) {
+			return false
+		}
 	}
 	for _, r := range s {
 		switch {
@@ -101,4 +103,45 @@ func terminalSafe(s string) bool {
 		}
 	}
 	return true
+}
+
+// jsonEscapes reports whether s holds the JSON escape esc itself: its
+// backslash not the second of an escaped backslash (\\u0000 is the text
+// \u0000, which is harmless).
+func jsonEscapes(s, esc string) bool {
+	for off := 0; ; {
+		i := strings.Index(s[off:], esc)
+		if i < 0 {
+			return false
+		}
+		i += off
+		n := 0
+		for j := i - 1; j >= 0 && s[j] == '\\'; j-- {
+			n++
+		}
+		if n%2 == 0 {
+			return true
+		}
+		off = i + 1
+	}
+}
+
+// TestJSONEscapes: terminalSafe's look for \u00XX in JSON does not take
+// an escaped backslash before u00XX for the escape.
+func TestJSONEscapes(t *testing.T) {
+	for _, tc := range []struct {
+		s    string
+		want bool
+	}{
+		{`"a\u0000b"`, true},
+		{`"a\\u0000b"`, false},
+		{`"a\\\u0000b"`, true},
+		{`"\\u0000 \u0000"`, true},
+		{`"\\u0000 \\u0000"`, false},
+		{`"u0000"`, false},
+	} {
+		if got := jsonEscapes(tc.s, `\u0000`); got != tc.want {
+			t.Errorf("jsonEscapes(%s) = %v, want %v", tc.s, got, tc.want)
+		}
+	}
 }
