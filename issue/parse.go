@@ -970,6 +970,7 @@ func finishArticle(d *draft, indentStyle, web bool) {
 	} else {
 		findByline(d)
 		repairLayout(d, indentStyle)
+		rejoinByline(d)
 	}
 	a.Jumps = nil
 	for i, para := range a.Paragraphs {
@@ -1051,6 +1052,33 @@ func findByline(d *draft) {
 		a.Byline, a.BylineEnd = a.Paragraphs[last], true
 		d.removePara(last)
 	}
+}
+
+// rejoinByline takes into a run-in byline the bracketed group after it that
+// a line break had cut (本报讯(记者 / 张三)…): findByline saw only the first
+// line, repairLayout joined the rest, and the joined text, as WriteMarkdown
+// writes it, reads back with the group in the byline.
+func rejoinByline(d *draft) {
+	a := &d.a
+	if !a.BylineInline || len(a.Paragraphs) == 0 || bracketGroup(a.Paragraphs[0]) == 0 {
+		return
+	}
+	p0 := a.Paragraphs[0]
+	b, rest, ok := splitLeadByline(a.Byline + p0)
+	if !ok || len(b) <= len(a.Byline) || !strings.HasPrefix(b, a.Byline) {
+		return
+	}
+	if rest == "" {
+		if blockAt(a, 0) {
+			return
+		}
+		a.Byline, a.BylineInline = b, false
+		d.removePara(0)
+		return
+	}
+	a.Byline = b
+	a.Paragraphs[0] = rest
+	a.spansCutStart(0, len(p0)-len(rest))
 }
 
 // removePara removes paragraph i, keeping the blocks where they were.
