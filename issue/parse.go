@@ -942,7 +942,7 @@ func (is *Issue) normalise() {
 // derivePaper finds the paper's name when no masthead line gave it: from
 // the publisher (衡阳日报社 → 衡阳日报) or from a byline (衡阳日报讯 …).
 func derivePaper(is *Issue) string {
-	if p := strings.TrimSuffix(is.Publisher, "社"); p != is.Publisher && isPaperName(p) {
+	if p := paperFromPublisher(is.Publisher); p != "" {
 		return p
 	}
 	for s := range is.Sections {
@@ -951,6 +951,15 @@ func derivePaper(is *Issue) string {
 				return p
 			}
 		}
+	}
+	return ""
+}
+
+// paperFromPublisher is the paper a publisher's name gives (青溪日报社:
+// 青溪日报), "" when it gives none.
+func paperFromPublisher(publisher string) string {
+	if p := strings.TrimSuffix(publisher, "社"); p != publisher && isPaperName(p) {
+		return p
 	}
 	return ""
 }

@@ -789,13 +789,13 @@ func (st *streamer) headFinal() bool {
 	if !st.citeDone && st.ps.lastCite >= st.stitch.frontier {
 		return false
 	}
-	return st.head.Paper != "" || derivePaper(&Issue{Publisher: st.head.Publisher}) != "" || st.stitch.bylinePaper != ""
+	return st.head.Paper != "" || paperFromPublisher(st.head.Publisher) != "" || st.stitch.bylinePaper != ""
 }
 
 // derivePaperFrom is derivePaper with the first paper a byline names
 // given.
 func derivePaperFrom(is *Issue, byline string) string {
-	if p := derivePaper(&Issue{Publisher: is.Publisher}); p != "" {
+	if p := paperFromPublisher(is.Publisher); p != "" {
 		return p
 	}
 	return byline
