@@ -22,6 +22,110 @@ type Outline struct {
 	// Spans are the articles' places in document order, those stitched
 	// into another or removed among them.
 	Spans []ArticleSpan
+	// Len is the length of the decoded text the outline was made from.
+	Len int
+	// Maps, when set, holds for each span the map of its article's pieces
+	// in the decoded text (see PieceMap): what a search needs to find and
+	// show the matches of an article whose pieces are slices of the text
+	// without parsing it. It is nil, or as long as Spans.
+	Maps []PieceMap
+}
+
+// PieceMap tells where the headline and the pieces of one article
+// (Article.Pieces, in order) stand in the decoded text, for those that are
+// the bytes of a range of it exactly; the others (lines joined, inline
+// markup taken out, a headline cut with …) are known only by parsing the
+// article. A span whose article is read only with the whole issue (N 0)
+// has an empty map.
+type PieceMap struct {
+	// Headline is the byte range of Article.Headline, or −1, −1.
+	Headline TextRange
+	// Pieces has one range per piece of the article: the byte range of
+	// its text, or −1, −1.
+	Pieces []TextRange
+}
+
+// TextRange is a byte range [Start, End) of the decoded text; Start −1
+// when the text it stands for is not a slice of it.
+type TextRange struct{ Start, End int }
+
+// Plain reports whether the text is the range of the decoded text.
+func (r TextRange) Plain() bool { return r.Start >= 0 }
+
+// Complete reports whether every piece of the map and its headline are
+// slices of the text: the article's matches and hits can then be made
+// from the text alone.
+func (m *PieceMap) Complete() bool {
+	if !m.Headline.Plain() || len(m.Pieces) == 0 {
+		return false
+	}
+	for _, r := range m.Pieces {
+		if !r.Plain() {
+			return false
+		}
+	}
+	return true
+}
+
+// mapPieces sets o.Maps from is, the issue parsed from text (the decoded
+// text o was made from), and o.Len: for each article that can be read
+// alone, the ranges of text its headline and pieces are slices of (their
+// strings share its memory). The maps are left out when an article does
+// not stand where the outline says (another headline).
+func (o *Outline) mapPieces(is *Issue, text string) {
+	o.Len = len(text)
+	if len(text) == 0 {
+		return
+	}
+	base := uintptr(unsafe.Pointer(unsafe.StringData(text)))
+	in := func(s string, sp ArticleSpan) TextRange {
+		if s == "" {
+			return TextRange{-1, -1}
+		}
+		off := uintptr(unsafe.Pointer(unsafe.StringData(s))) - base
+		if off >= uintptr(len(text)) || uintptr(len(s)) > uintptr(len(text))-off {
+			return TextRange{-1, -1}
+		}
+		r := TextRange{int(off), int(off) + len(s)}
+		if r.Start < sp.Start || r.End > sp.End {
+			return TextRange{-1, -1} // not from its own lines
+		}
+		return r
+	}
+	byN := map[int]int{} // article number → span
+	for k, sp := range o.Spans {
+		if sp.N > 0 {
+			byN[sp.N] = k
+		}
+	}
+	maps := make([]PieceMap, len(o.Spans))
+	n, mapped := 0, 0
+	for s := range is.Sections {
+		for a := range is.Sections[s].Articles {
+			n++
+			art := &is.Sections[s].Articles[a]
+			k, ok := byN[n]
+			if !ok {
+				continue
+			}
+			sp := o.Spans[k]
+			if headlineHash(art) != sp.Hash {
+				return
+			}
+			m := &maps[k]
+			m.Headline = in(art.Headline(), sp)
+			m.Pieces = make([]TextRange, 0, art.piecesBound())
+			art.eachPiece(func(p Piece) bool {
+				m.Pieces = append(m.Pieces, in(p.Text, sp))
+				return true
+			})
+			mapped++
+		}
+	}
+	if mapped != len(byN) {
+		return
+	}
+	o.Maps = maps
 }
 
 // ArticleSpan is the place of one article in the decoded text.

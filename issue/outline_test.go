@@ -1,6 +1,7 @@
 package issue
 
 import (
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -189,5 +190,98 @@ func TestParseVerbatim(t *testing.T) {
 	}
 	if verbatim < 10 {
 		t.Errorf("only %d samples decode to themselves", verbatim)
+	}
+}
+
+// pieceMapCases are issues whose articles mix pieces that are slices of
+// the text with pieces that are not: paragraphs of several lines, inline
+// markup, an untitled article, Traditional text, stitched jump lines.
+var pieceMapCases = []string{
+	"# 第一版 要闻\n\n## 渡口恢复通航\n\n本报讯(记者 叶晓) 云岭渡口的船。\n\n第二段，发展。\n\n## 老街改造\n\n老街云\n岭，分两行。\n\n## 夜市**重开**\n\n云**岭**夜市，`发展`。\n",
+	"# 第一版 要闻\n\n## 渡口恢复通航\n\n云岭渡口的船，说到一半(下转第二版)\n\n## 老街\n\n老街。\n\n# 第二版 综合\n\n## 渡口恢复通航\n\n(上接第一版)云岭的船说完了。\n\n## 夜市\n\n夜市發展。\n",
+	"# 第一版 要闻\n\n## 蘋果豐收\n\n台灣的蘋果發展得好。\n\n> 引文發展。\n\n- 一项发展\n- 二项\n\n| 甲 | 乙 |\n|---|---|\n| 发展 | 丙 |\n\n## 题\n\n![图 发展](a.png)\n\n——某人\n",
+	"# 第一版 要闻\n\n## 题一\n\n正文一句发展。\n\n#### \n\n无题的一段文字，比二十个字还要长得多得多得多得多。\n",
+}
+
+// TestPieceMaps: each piece an outline maps to a range of the text is
+// that range exactly — in the article the search's whole parse (Verbatim
+// or decoded) gives — on every text sample, generated issues and issues
+// that mix plain and joined pieces; and most articles of generated
+// issues are mapped whole (the search's fast path is taken).
+func TestPieceMaps(t *testing.T) {
+	root := repoRoot(t)
+	var complete, articles int
+	check := func(name string, data []byte) {
+		_, o, err := ParseOutlined(append([]byte(nil), data...), Options{Name: name, Encoding: "utf-8"})
+		if err != nil || o == nil || o.Maps == nil {
+			return
+		}
+		res, err := DecodeBytes(data, "utf-8")
+		if err != nil {
+			t.Fatal(err)
+		}
+		text := string(res.Text)
+		if o.Len != len(text) || len(o.Maps) != len(o.Spans) {
+			t.Fatalf("%s: outline of %d bytes, %d maps, for %d bytes and %d spans", name, o.Len, len(o.Maps), len(text), len(o.Spans))
+		}
+		is, err := ParseOwned(append([]byte(nil), data...), Options{Name: name, Encoding: "utf-8", Verbatim: o.Verbatim})
+		if err != nil {
+			t.Fatal(err)
+		}
+		byN := map[int]int{}
+		for k, sp := range o.Spans {
+			if sp.N > 0 {
+				byN[sp.N] = k
+			} else if len(o.Maps[k].Pieces) != 0 {
+				t.Errorf("%s: span %d read with the whole issue has a map", name, k)
+			}
+		}
+		for _, a := range is.Articles() {
+			k, ok := byN[a.N]
+			if !ok {
+				continue
+			}
+			articles++
+			m := o.Maps[k]
+			if m.Complete() {
+				complete++
+			}
+			if h := m.Headline; h.Plain() && text[h.Start:h.End] != a.Headline() {
+				t.Errorf("%s: article %d: headline %q mapped to %q", name, a.N, a.Headline(), text[h.Start:h.End])
+			}
+			pieces := a.Pieces()
+			if len(m.Pieces) != len(pieces) {
+				t.Errorf("%s: article %d: %d pieces mapped, %d parsed", name, a.N, len(m.Pieces), len(pieces))
+				continue
+			}
+			for i, r := range m.Pieces {
+				if r.Plain() && text[r.Start:r.End] != pieces[i].Text {
+					t.Errorf("%s: article %d piece %d: %q mapped to %q", name, a.N, i, pieces[i].Text, text[r.Start:r.End])
+				}
+			}
+		}
+	}
+	for _, dir := range []string{filepath.Join(root, "testdata"), filepath.Join(root, "issue", "testdata")} {
+		_ = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+			if err != nil || !d.Type().IsRegular() || !textSample(p) {
+				return nil
+			}
+			if data, err := os.ReadFile(p); err == nil {
+				check(p, data)
+			}
+			return nil
+		})
+	}
+	for i, c := range pieceMapCases {
+		check(fmt.Sprintf("case %d", i), []byte(c))
+	}
+	generated := articles
+	for _, size := range []int{20 << 10, 150 << 10, 600 << 10} {
+		check("generated", issuegen.Issue(size))
+	}
+	generated = articles - generated
+	t.Logf("%d of %d articles mapped whole (%d generated)", complete, articles, generated)
+	if generated == 0 || complete*2 < generated {
+		t.Errorf("%d of %d articles mapped whole (%d generated)", complete, articles, generated)
 	}
 }

@@ -117,6 +117,7 @@ func parseDataOutlined(data []byte, opt Options, owned, outline bool) (*Issue, *
 	}
 	is, ol := parseTextOutlined(text, opt, outline)
 	if ol != nil {
+		ol.mapPieces(is, text)
 		ol.Verbatim = res.Shared && len(res.Text) == len(data) && unsafe.SliceData(res.Text) == unsafe.SliceData(data)
 	}
 	is.Encoding, is.Invalid = res.Encoding, res.Invalid

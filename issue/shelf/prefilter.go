@@ -2,6 +2,7 @@ package shelf
 
 import (
 	"encoding/binary"
+	"hash/crc32"
 	mathbits "math/bits"
 	"os"
 	"path/filepath"
@@ -147,7 +148,7 @@ type searchInfo struct {
 // its layout or with what it holds.
 const (
 	prefilterMagic   = "DUBAOHAN"
-	prefilterVersion = 3 // 3: known by the files' identity, not the content key
+	prefilterVersion = 4 // 3: known by the files' identity, not the content key; 4: piece maps, a checksum
 )
 
 // prefilterPath is the file of the shelf's prefilters: beside its index.
@@ -233,16 +234,23 @@ func decodePrefilters(data []byte) (map[keySum]*searchInfo, error) {
 }
 
 // encodeOutline writes an outline: the mode (0x100 added when
-// Verbatim), the count of spans, and each span: its start after the end
-// of the one before, its length, number, page and headline hash (4
-// bytes).
+// Verbatim, 0x200 when it has piece maps), the length of its text, the
+// count of spans, and each span: its start after the end of the one
+// before, its length, number, page and headline hash (4 bytes); then,
+// with piece maps, for each span of a number, its headline's range and
+// its pieces' (see putRange); last, the CRC-32C of all that (4 bytes),
+// so that a corrupt file is never read for the ranges it gives.
 func encodeOutline(o *issue.Outline) []byte {
 	var e encoder
 	mode := uint64(o.Mode)
 	if o.Verbatim {
 		mode |= 0x100
 	}
+	if o.Maps != nil {
+		mode |= 0x200
+	}
 	e.uint(mode)
+	e.uint(uint64(o.Len))
 	e.uint(uint64(len(o.Spans)))
 	end := 0
 	for _, sp := range o.Spans {
@@ -253,18 +261,79 @@ func encodeOutline(o *issue.Outline) []byte {
 		e.b = binary.LittleEndian.AppendUint32(e.b, sp.Hash)
 		end = sp.End
 	}
-	return e.b
+	if o.Maps != nil {
+		for k, sp := range o.Spans {
+			if sp.N <= 0 {
+				continue
+			}
+			m := &o.Maps[k]
+			prev := sp.Start
+			e.putRange(m.Headline, &prev)
+			e.uint(uint64(len(m.Pieces)))
+			prev = sp.Start
+			for _, r := range m.Pieces {
+				e.putRange(r, &prev)
+			}
+		}
+	}
+	return binary.LittleEndian.AppendUint32(e.b, crc32.Checksum(e.b, castagnoli))
+}
+
+// castagnoli is the CRC-32C table (computed by the CPU where it can).
+var castagnoli = crc32.MakeTable(crc32.Castagnoli)
+
+// putRange writes a range of a piece map: 0 for one that is not a slice
+// of the text, else 1 + its start after *prev (zigzag: it may stand
+// before), then its length; *prev becomes its end.
+func (e *encoder) putRange(r issue.TextRange, prev *int) {
+	if !r.Plain() {
+		e.uint(0)
+		return
+	}
+	d := int64(r.Start - *prev)
+	e.uint(1 + uint64(d<<1^d>>63))
+	e.uint(uint64(r.End - r.Start))
+	*prev = r.End
+}
+
+// getRange reads what putRange wrote, for a range that must lie in
+// [lo, hi).
+func (d *decoder) getRange(prev *int, lo, hi int) issue.TextRange {
+	u := d.uvarint()
+	if u == 0 {
+		return issue.TextRange{Start: -1, End: -1}
+	}
+	z := u - 1
+	delta := int64(z>>1) ^ -int64(z&1)
+	n := d.uvarint()
+	if d.err != nil || delta < int64(lo-*prev) || delta > int64(hi-*prev) || n > uint64(hi-lo) {
+		d.err = errCorrupt
+		return issue.TextRange{Start: -1, End: -1}
+	}
+	start := *prev + int(delta)
+	if start+int(n) > hi {
+		d.err = errCorrupt
+		return issue.TextRange{Start: -1, End: -1}
+	}
+	*prev = start + int(n)
+	return issue.TextRange{Start: start, End: start + int(n)}
 }
 
 // decodeOutline reads what encodeOutline wrote; nil when it does not
-// read.
+// read (or its checksum is not that of its bytes): every range it
+// returns lies in its text's length, in order, pieces inside their span.
 func decodeOutline(b []byte) *issue.Outline {
-	if len(b) == 0 {
+	if len(b) < 4 {
 		return nil
 	}
-	d := decoder{b: b}
+	body := b[:len(b)-4]
+	if crc32.Checksum(body, castagnoli) != binary.LittleEndian.Uint32(b[len(body):]) {
+		return nil
+	}
+	d := decoder{b: body}
 	mode := d.uvarint()
 	o := &issue.Outline{Mode: uint8(mode), Verbatim: mode&0x100 != 0}
+	o.Len = d.small(int64(d.uvarint()))
 	o.Spans = make([]issue.ArticleSpan, d.count(8))
 	end := 0
 	for i := range o.Spans {
@@ -276,6 +345,28 @@ func decodeOutline(b []byte) *issue.Outline {
 			sp.Hash = binary.LittleEndian.Uint32(h)
 		}
 		end = sp.End
+		if sp.End > o.Len || sp.N < 0 {
+			d.err = errCorrupt
+		}
+	}
+	if mode&0x200 != 0 && d.err == nil {
+		o.Maps = make([]issue.PieceMap, len(o.Spans))
+		for k, sp := range o.Spans {
+			if sp.N <= 0 {
+				continue
+			}
+			m := &o.Maps[k]
+			prev := sp.Start
+			m.Headline = d.getRange(&prev, sp.Start, sp.End)
+			m.Pieces = make([]issue.TextRange, d.count(1))
+			prev = sp.Start
+			for i := range m.Pieces {
+				m.Pieces[i] = d.getRange(&prev, sp.Start, sp.End)
+			}
+			if d.err != nil {
+				break
+			}
+		}
 	}
 	if d.err != nil || len(d.b) != 0 {
 		return nil

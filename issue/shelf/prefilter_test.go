@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"dubao/issue"
+	"dubao/issue/internal/issuegen"
 	"dubao/issue/search"
 	"dubao/issue/source"
 )
@@ -263,7 +264,19 @@ func TestSearchOutlinedSame(t *testing.T) {
 		"# 第二版 综合\n\n## 渡口恢复通航\n\n(上接第一版)云岭的船说完了。\n\n## 夜市重开\n\n云`岭`夜市。\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	queries := []string{"发展", "蓝鲸", "云岭", "通航", "报", "苹果", "没有这个词"}
+	// Articles whose pieces are slices of the text (searched without a
+	// parse) beside ones with pieces that are not: lines joined, markup
+	// in a match, a match across a line break, Traditional text, blocks.
+	if err := os.WriteFile(filepath.Join(samples, "2024-02-02.md"), []byte("# 第一版 要闻\n\n## 渡口发展\n\n本报讯(记者 叶晓) 云岭渡口的船。发展！\n\n第二段，发展。“发展”\n\n## 老街改造\n\n老街云\n岭，分两行发\n展。\n\n## 夜市**重开**\n\n云**岭**夜市，`发展`。\n\n"+
+		"# 第二版 综合\n\n## 蘋果豐收\n\n台灣的蘋果發展得好。云 岭。\n\n> 引文發展。\n\n- 一项发展\n- 二项\n\n## 题\n\n![图 发展](a.png)\n\n——某人发展\n\n## 苹果\n\n苹果发展，发展发展发展。\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for i, size := range []int{30 << 10, 200 << 10} {
+		if err := os.WriteFile(filepath.Join(samples, fmt.Sprintf("2024-03-0%d.md", i+1)), issuegen.Issue(size), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	queries := []string{"发展", "蓝鲸", "云岭", "通航", "报", "苹果", "没有这个词", "發展", "发", "渡口", "GDP", "“", "。", "5G", "本报讯"}
 	for _, dir := range []string{gen, samples} {
 		whole, err := Scan(context.Background(), dir, Options{})
 		if err != nil {
@@ -277,14 +290,23 @@ func TestSearchOutlinedSame(t *testing.T) {
 			collect(t, cached, q, SearchOptions{}) // makes the outlines
 		}
 		pf := loadPrefilters(cached)
-		outlined := 0
+		outlined, mapped := 0, 0
 		for _, info := range pf.known {
 			if info.outline != nil {
 				outlined++
+				o := decodeOutline(info.outline)
+				if o == nil {
+					t.Fatalf("%s: an outline that does not read back", dir)
+				}
+				for _, m := range o.Maps {
+					if m.Complete() {
+						mapped++
+					}
+				}
 			}
 		}
-		if outlined == 0 {
-			t.Fatalf("%s: no outline made", dir)
+		if outlined == 0 || mapped == 0 {
+			t.Fatalf("%s: %d outlines made, %d articles mapped whole", dir, outlined, mapped)
 		}
 		for _, q := range queries {
 			want, got := hitsOf(t, whole, q), hitsOf(t, cached, q)

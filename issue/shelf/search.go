@@ -333,12 +333,14 @@ func appendHits(hits []Hit, e *Entry, page int, a *issue.Article, q search.Query
 // article by article: its text is
 // decoded as a parse decodes it (unless the outline says it is
 // Verbatim), looked through for where a match may be (loose: the markup
-// still in), and only the articles where one may be are parsed, each
+// still in), and only the articles where one may be are searched: from
+// the text itself when the outline maps every piece of the article to a
+// slice of it (see issue.PieceMap; appendMapped), else parsed, each
 // alone (issue.ParseArticle, by the outline o made when the issue was
 // parsed whole). It reports false when the issue is better parsed whole:
 // a match in an article read only with the whole issue (a stitched one),
-// in most of its articles, or lines that no longer read as the outline
-// says.
+// most of its articles to parse, or lines that no longer read as the
+// outline says.
 func searchOutlined(e *Entry, q, loose search.Query, f *search.Finder, data []byte, o *issue.Outline) ([]Hit, bool) {
 	text := view(data)
 	// Text that decoding left as it was needs no decoding again: these
@@ -353,8 +355,13 @@ func searchOutlined(e *Entry, q, loose search.Query, f *search.Finder, data []by
 		text = view(res.Text)
 		f = loose.In(text)
 	}
+	if len(text) != o.Len || o.Maps != nil && len(o.Maps) != len(o.Spans) {
+		return nil, false // not the text the outline was made from
+	}
 	spans := o.Spans
+	mapped := func(k int) bool { return o.Maps != nil && o.Maps[k].Complete() }
 	var where []int // the spans where a match may be
+	parse := 0      // how many of them are to be parsed
 	for from := 0; from < len(text); {
 		start, end := f.Next(from)
 		if start < 0 {
@@ -362,22 +369,38 @@ func searchOutlined(e *Entry, q, loose search.Query, f *search.Finder, data []by
 		}
 		k := sort.Search(len(spans), func(i int) bool { return spans[i].End > start })
 		if k == len(spans) || start < spans[k].Start {
-			from = end // not in an article: the masthead, a page line
+			// Not in an article: the masthead, a page line. A match
+			// from there may run into the next article, whose own may
+			// start before its end.
+			from = end
+			if k < len(spans) {
+				from = min(end, spans[k].Start)
+			}
 			continue
 		}
 		if spans[k].N == 0 {
 			return nil, false
 		}
 		where = append(where, k)
-		// A word in most articles (发展) is found sooner by one parse of
-		// the whole text than by one of each article.
-		if 2*len(where) > len(spans) {
-			return nil, false
+		if !mapped(k) {
+			parse++
+			// A word in most articles (发展) is found sooner by one
+			// parse of the whole text than by one of each article.
+			if 2*parse > len(spans) {
+				return nil, false
+			}
 		}
 		from = spans[k].End
 	}
 	var hits []Hit
 	for _, k := range where {
+		if mapped(k) {
+			var ok bool
+			if hits, ok = appendMapped(hits, e, spans[k], &o.Maps[k], text, q); !ok {
+				return nil, false
+			}
+			continue
+		}
 		a := issue.ParseArticle(text, o, k)
 		if a == nil {
 			return nil, false
@@ -385,6 +408,47 @@ func searchOutlined(e *Entry, q, loose search.Query, f *search.Finder, data []by
 		hits = appendHits(hits, e, spans[k].Page, a, q)
 	}
 	return hits, true
+}
+
+// appendMapped appends the matches of q in the article of the span sp
+// of text, all of whose pieces are slices of it (m.Complete), as
+// appendHits does for the article parsed: the same pieces searched, the
+// same hits. It reports false when the headline at m.Headline is not the
+// one the outline was made with (the text changed since).
+func appendMapped(hits []Hit, e *Entry, sp issue.ArticleSpan, m *issue.PieceMap, text string, q search.Query) ([]Hit, bool) {
+	headline := text[m.Headline.Start:m.Headline.End]
+	if fnv32a(headline) != sp.Hash {
+		return hits, false
+	}
+	title := ""
+	for i, r := range m.Pieces {
+		p := text[r.Start:r.End]
+		f := q.In(p)
+		for from := 0; ; {
+			start, end := f.Next(from)
+			if start < 0 {
+				break
+			}
+			if title == "" {
+				title = strings.Clone(headline)
+			}
+			line, rng := snippet(p, start, end)
+			hits = append(hits, Hit{Entry: e, Page: sp.Page, N: sp.N, Title: title, Line: line, Match: rng,
+				Pos: issue.Pos{Piece: i, Offset: start}})
+			from = end
+		}
+	}
+	return hits, true
+}
+
+// fnv32a is the 32-bit FNV-1a hash of s (issue.ArticleSpan.Hash).
+func fnv32a(s string) uint32 {
+	h := uint32(2166136261)
+	for i := 0; i < len(s); i++ {
+		h ^= uint32(s[i])
+		h *= 16777619
+	}
+	return h
 }
 
 // textFormat reports whether a file of these bytes is read as text (not

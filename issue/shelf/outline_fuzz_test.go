@@ -1,0 +1,120 @@
+package shelf
+
+import (
+	"encoding/binary"
+	"hash/crc32"
+	"slices"
+	"testing"
+
+	"dubao/issue"
+	"dubao/issue/search"
+)
+
+// FuzzSearchOutlined: the search of one text issue by its outline (the
+// piece maps: articles searched from the text, without a parse) never
+// gives a hit the whole parse does not give, in the same order, and
+// gives every hit of each article it maps whole; an outline written and
+// read back is the one written; and an outline corrupted (its checksum
+// made right again, so that the checks behind it are tried) or read
+// against text that changed never panics — the search then falls back
+// or gives only hits of the whole parse's shape.
+func FuzzSearchOutlined(f *testing.F) {
+	for _, c := range []struct {
+		text, q string
+	}{
+		{"# 第一版 要闻\n\n## 渡口发展\n\n本报讯(记者 叶晓) 云岭渡口的船。发展！\n\n第二段，发展。“发展”\n\n## 老街改造\n\n老街云\n岭，分两行发\n展。\n\n## 夜市**重开**\n\n云**岭**夜市，`发展`。\n", "发展"},
+		{"# 第一版 要闻\n\n## 渡口发展\n\n云岭渡口的船。\n\n## 老街\n\n老街云\n岭。\n", "云岭"},
+		{"# 第二版 综合\n\n## 蘋果豐收\n\n台灣的蘋果發展得好。\n\n> 引文發展。\n\n- 一项发展\n- 二项\n\n## 苹果\n\n苹果发展，发展发展。\n", "苹果"},
+		{"# 第一版 要闻\n\n## 渡口\n\n云岭渡口的船，说到一半(下转第二版)\n\n# 第二版 综合\n\n## 渡口\n\n(上接第一版)云岭的船说完了。\n\n## 夜市\n\n云`岭`夜市。\n", "云岭"},
+		{"星河日报\n\n# 第一版 要闻\n\n## 题\n\n正文 GDP 5G，“好”。\n\n#### \n\n无题的一段文字，比二十个字还要长得多得多得多得多。\n", "gdp"},
+	} {
+		f.Add(c.text, c.q, uint16(7), byte(1), false)
+		f.Add(c.text, c.q, uint16(30), byte(0x80), true)
+	}
+	f.Fuzz(func(t *testing.T, text, query string, at uint16, flip byte, recrc bool) {
+		q := search.New(query)
+		if q.Empty() || len(text) > 1<<16 {
+			return
+		}
+		_, o, err := issue.ParseOutlined([]byte(text), issue.Options{Name: "fuzz.md", Encoding: "utf-8"})
+		if err != nil || o == nil || !o.Verbatim {
+			return
+		}
+		enc := encodeOutline(o)
+		back := decodeOutline(enc)
+		if back == nil || !slices.Equal(back.Spans, o.Spans) || back.Len != o.Len || len(back.Maps) != len(o.Maps) {
+			t.Fatalf("outline read back as %+v, written %+v", back, o)
+		}
+		for k := range o.Maps {
+			if back.Maps[k].Headline != o.Maps[k].Headline || !slices.Equal(back.Maps[k].Pieces, o.Maps[k].Pieces) {
+				t.Fatalf("map %d read back as %+v, written %+v", k, back.Maps[k], o.Maps[k])
+			}
+		}
+		e := &Entry{}
+		whole, err := issue.ParseOwned([]byte(text), issue.Options{Name: "fuzz.md", Encoding: "utf-8"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var want []Hit
+		for si := range whole.Sections {
+			sec := &whole.Sections[si]
+			for a := range sec.Articles {
+				want = appendHits(want, e, sec.Page, &sec.Articles[a], q)
+			}
+		}
+		got, ok := searchOutlined(e, q, q.Loose(), nil, []byte(text), back)
+		if ok {
+			if !isSubsequence(got, want) {
+				t.Fatalf("by outline:\n%+v\nnot among the whole parse's:\n%+v", got, want)
+			}
+			for k, m := range back.Maps {
+				if n := back.Spans[k].N; n > 0 && m.Complete() && !slices.Equal(ofArticle(got, n), ofArticle(want, n)) {
+					t.Fatalf("article %d, mapped: %+v, whole parse: %+v", n, ofArticle(got, n), ofArticle(want, n))
+				}
+			}
+		}
+		// A corrupt outline.
+		bad := slices.Clone(enc)
+		bad[int(at)%len(bad)] ^= flip
+		if recrc && len(bad) >= 4 {
+			body := bad[:len(bad)-4]
+			binary.LittleEndian.PutUint32(bad[len(body):], crc32.Checksum(body, castagnoli))
+		}
+		if d := decodeOutline(bad); d != nil {
+			searchOutlined(e, q, q.Loose(), nil, []byte(text), d)
+		}
+		// The text changed since the outline was made (same length,
+		// shorter).
+		changed := []byte(text)
+		changed[int(at)%len(changed)] ^= flip
+		searchOutlined(e, q, q.Loose(), nil, changed, back)
+		searchOutlined(e, q, q.Loose(), nil, changed[:int(at)%len(changed)], back)
+	})
+}
+
+// isSubsequence reports whether every hit of got is in want, in the same
+// order.
+func isSubsequence(got, want []Hit) bool {
+	i := 0
+	for _, h := range got {
+		for i < len(want) && want[i] != h {
+			i++
+		}
+		if i == len(want) {
+			return false
+		}
+		i++
+	}
+	return true
+}
+
+// ofArticle returns the hits in article n.
+func ofArticle(hits []Hit, n int) []Hit {
+	var out []Hit
+	for _, h := range hits {
+		if h.N == n {
+			out = append(out, h)
+		}
+	}
+	return out
+}
