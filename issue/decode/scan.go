@@ -94,10 +94,39 @@ func scanChar(data []byte, i int) (size, st int) {
 // passes (with scanDFA, that textsafe.Bytes keeps). It stops in the eight
 // bytes where the automaton meets a character it does not pass, or before
 // the last seven bytes of data.
+//
+// Where the processor has vectors (plainRun), they pass most of the text
+// 32 bytes at a time, and the automaton reads only the blocks they do not
+// pass, a few words at a time before the vectors try again.
 func fastScan(data []byte, i int, dfa *[256]uint64) int {
+	for {
+		i = plainRun(data, i)
+		j, done := runDFA(data, i, dfa, i+vectorRetry)
+		if done || !hasAVX2 {
+			return j
+		}
+		i = j
+	}
+}
+
+// vectorRetry is how many bytes runDFA reads in fastScan, where the
+// vectors stopped, before they try again.
+const vectorRetry = 32
+
+// runDFA is fastScan without vectors: the automaton from i up to the
+// first word at or after bound (with vectors) or to the end. done
+// reports that it stopped on a character it does not pass or before the
+// last seven bytes, not at bound.
+func runDFA(data []byte, i int, dfa *[256]uint64, bound int) (j int, done bool) {
 	n := len(data)
+	if !hasAVX2 {
+		bound = n
+	}
 	s := uint64(sAccept)
 	for i+8 <= n {
+		if i >= bound {
+			break
+		}
 		if s == sAccept {
 			// Between characters, the two commonest cases take a
 			// shorter way: two Chinese characters, or eight bytes of
@@ -123,10 +152,14 @@ func fastScan(data []byte, i int, dfa *[256]uint64) int {
 		t = dfa[byte(w>>48)] >> (t & 63)
 		t = dfa[byte(w>>56)] >> (t & 63)
 		if t&63 == sStop {
+			done = true
 			break
 		}
 		s = t & 63
 		i += 8
+	}
+	if i+8 > n {
+		done = true
 	}
 	// In the middle of a character: back to its first byte (the
 	// automaton read its first bytes before i, so it is there).
@@ -134,7 +167,7 @@ func fastScan(data []byte, i int, dfa *[256]uint64) int {
 		for i--; data[i]&0xC0 == 0x80; i-- {
 		}
 	}
-	return i
+	return i, done
 }
 
 // plainHan2 reports whether the first six bytes of w are two

@@ -6,6 +6,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"dubao/issue/internal/issuegen"
 	"dubao/issue/textsafe"
 )
 
@@ -89,4 +90,109 @@ func TestPlainASCII(t *testing.T) {
 			t.Fatalf("% x: %v, want %v", b, got, want)
 		}
 	}
+}
+
+// BenchmarkScanUTF8 measures the one-pass scan on a generated issue of
+// 10 MB (Chinese text with ASCII numbers and markup, as a paper's):
+//
+//	go test ./issue/decode -run '^$' -bench ScanUTF8 -count 5
+func BenchmarkScanUTF8(b *testing.B) {
+	data := issuegen.Issue(10 << 20)
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		if valid, clean := scanUTF8(data); !valid || clean != len(data) {
+			b.Fatal(valid, clean)
+		}
+	}
+}
+
+// plainPrefix checks that data[i:j], what plainRun passed from i, is
+// whole characters that are valid and that textsafe.Bytes keeps, read
+// one at a time by scanChar.
+func plainPrefix(t *testing.T, data []byte, i, j int) {
+	t.Helper()
+	if j < i || j > len(data) {
+		t.Fatalf("plainRun(%q, %d) = %d: out of range", data, i, j)
+	}
+	for k := i; k < j; {
+		size, st := scanChar(data, k)
+		if st != charPlain || k+size > j {
+			t.Fatalf("plainRun(%q, %d) = %d passed %q at %d", data, i, j, data[k:min(k+size, len(data))], k)
+		}
+		k += size
+	}
+}
+
+// checkScan checks scanUTF8 against utf8.Valid and textsafe.FirstChange
+// and plainRun from every character start of the first 40 bytes.
+func checkScan(t *testing.T, data []byte) {
+	t.Helper()
+	valid, clean := scanUTF8(data)
+	if want := utf8.Valid(data); valid != want {
+		t.Fatalf("%q: valid %v, want %v", data, valid, want)
+	}
+	if valid {
+		if want := textsafe.FirstChange(data); clean != want {
+			t.Fatalf("%q: clean at %d, want %d", data, clean, want)
+		}
+	}
+	for i := 0; i < min(len(data), 40); i++ {
+		if data[i]&0xC0 != 0x80 {
+			plainPrefix(t, data, i, plainRun(data, i))
+		}
+	}
+}
+
+// TestPlainRun: the vector scan passes only characters that are valid
+// and kept, at every offset of its 32-byte blocks, in issue text with a
+// byte changed here and there and with every piece of TestScanUTF8 put
+// in; and it passes the plain text of an issue to near its end (where
+// the processor has vectors).
+func TestPlainRun(t *testing.T) {
+	text := issuegen.Issue(64 << 10)
+	plain := []byte(strings.Repeat("中文，青溪河“廊道”全线贯通。GDP 5.8%、9℃·abc\n", 40))
+	if j := plainRun(plain, 0); hasAVX2 && j < len(plain)-66 {
+		t.Fatalf("plainRun passed %d of %d plain bytes", j, len(plain))
+	}
+	if j := plainRun(text[:32<<10], 0); hasAVX2 && j < 1000 {
+		t.Fatalf("plainRun passed %d bytes of a generated issue", j)
+	}
+	pieces := []string{"\r", "\t", "\x00", "\x7f", "\u0085", "\u009b", "\u00a0", "\u00b7", "\u061c", "\u0627",
+		"\u200b", "\u200e", "\u200f", "\u2028", "\u2029", "\u202a", "\u202e", "\u202f", "\u2060", "\u2066", "\u2069",
+		"\ufeff", "\ufec0", "\ufeff"[:2], "\ue40c", "\ue000", "\U0002a6d6", "\xc0\x80", "\xc1\xbf", "\xe0\x80\x80",
+		"\xed\xa0\x80", "\xf4\x90\x80\x80", "\xff", "\x80", "\xe4\xb8", "\xe4", "\xc2", "\xe2\x80"}
+	r := rand.New(rand.NewPCG(7, 8))
+	for range 3000 {
+		at := r.IntN(len(text) - 200)
+		n := 1 + r.IntN(160)
+		data := append([]byte(nil), text[at:at+n]...)
+		for range r.IntN(3) {
+			k := r.IntN(len(data))
+			if r.IntN(2) == 0 {
+				data[k] = byte(r.IntN(256))
+			} else {
+				p := pieces[r.IntN(len(pieces))]
+				data = append(data[:k], append([]byte(p), data[k:]...)...)
+			}
+		}
+		checkScan(t, data)
+	}
+	for _, p := range pieces {
+		for k := range 40 {
+			checkScan(t, []byte(strings.Repeat("a", k)+p+strings.Repeat("中", 30)))
+			checkScan(t, []byte(strings.Repeat("中", k)+"ab"+p+"中文，“廊道”全线贯通。"+strings.Repeat("中a", 20)))
+		}
+	}
+}
+
+// FuzzPlainRun: the vector scan passes only characters that are valid
+// and kept, and the one-pass scan says what validation and textsafe say,
+// on inputs long enough for the vectors.
+func FuzzPlainRun(f *testing.F) {
+	f.Add([]byte(strings.Repeat("中文，青溪河“廊道”全线贯通。GDP 5.8%、9℃·abc\n", 4)))
+	f.Add(issuegen.Issue(1 << 10))
+	f.Add([]byte(strings.Repeat("文", 20) + "\u2028" + strings.Repeat("a", 40) + "\ufeff" + strings.Repeat("é", 30)))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		checkScan(t, data)
+	})
 }
