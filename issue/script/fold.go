@@ -36,77 +36,17 @@ const (
 	regionTW
 )
 
-// charTable returns the character tables, building them on the first
-// call. A failure to load the dictionaries (which are embedded, so it
-// would be a broken build) leaves every table empty: nothing folds and
-// every text is of unknown script.
+// charTable returns the character tables, made on the first call from
+// the lists in fold_table.go (a few hundred microseconds; building them
+// from OpenCC's dictionaries took about 8 ms of every search's start).
 var charTable = sync.OnceValue(func() *chars {
-	t, err := buildChars()
-	if err != nil {
-		return &chars{}
-	}
-	return t
+	return tableOf(foldPairs, tradOnlyChars, regionHKChars, regionTWChars)
 })
 
-// buildChars builds the character tables from OpenCC's Traditional to
-// Simplified characters (TSCharacters) and its Taiwan and Hong Kong
-// variants of Traditional characters (TWVariants, HKVariants).
-func buildChars() (*chars, error) {
-	ts, err := dictNamed(T2S, "TSCharacters")
-	if err != nil {
-		return nil, err
-	}
-	tw, err := dictNamed("t2tw", "TWVariants")
-	if err != nil {
-		return nil, err
-	}
-	hk, err := dictNamed("t2hk", "HKVariants")
-	if err != nil {
-		return nil, err
-	}
-	// Classes of characters that fold together: a Traditional character
-	// with its first Simplified form (發 发, 髮 发, 蘋 苹), a standard
-	// Traditional character with its regional variant (裏 裡, 着 著, 臺 台).
-	parent := map[rune]rune{}
-	var find func(r rune) rune
-	find = func(r rune) rune {
-		p, ok := parent[r]
-		if !ok {
-			parent[r] = r
-			return r
-		}
-		if p == r {
-			return r
-		}
-		root := find(p)
-		parent[r] = root
-		return root
-	}
-	union := func(a, b rune) {
-		ra, rb := find(a), find(b)
-		if ra != rb {
-			parent[ra] = rb
-		}
-	}
-	tsKey, tsValue := map[rune]bool{}, map[rune]bool{}
-	eachChar(ts, func(k rune, vals []rune) {
-		tsKey[k] = true
-		for _, v := range vals {
-			tsValue[v] = true
-		}
-		union(k, vals[0])
-	})
-	for _, d := range []*dict{tw, hk} {
-		eachChar(d, func(k rune, vals []rune) { union(k, vals[0]) })
-	}
-	// Each class folds to one of its members: a Simplified form (one no
-	// Traditional character is converted from) if it has one, the
-	// smallest such for a stable choice.
-	members := map[rune][]rune{}
-	for r := range parent {
-		root := find(r)
-		members[root] = append(members[root], r)
-	}
+// tableOf makes the character tables of these lists (see fold_table.go):
+// pairs holds each character that folds to another followed by that
+// other; trad, hk and tw the characters of each mark.
+func tableOf(pairs, trad, hk, tw string) *chars {
 	t := &chars{
 		fold:       make([]rune, denseHi-denseLo),
 		foldOther:  map[rune]rune{},
@@ -114,46 +54,28 @@ func buildChars() (*chars, error) {
 		marks:      make([]uint8, denseHi-denseLo),
 		marksOther: map[rune]uint8{},
 	}
-	// Regional forms: the form a region's variants give a standard
-	// Traditional character (衛 → 衞 in Hong Kong, 檐 → 簷 in Taiwan) that
-	// OpenCC's Traditional to Simplified characters neither convert nor
-	// give (吃 is a Simplified form too).
-	for _, rd := range []struct {
-		d    *dict
-		mark uint8
-	}{{hk, regionHK}, {tw, regionTW}} {
-		eachChar(rd.d, func(k rune, vals []rune) {
-			if v := vals[0]; v != k && !tsKey[v] && !tsValue[v] {
-				t.mark(v, rd.mark)
-			}
-		})
+	for len(pairs) > 0 {
+		r, n := utf8.DecodeRuneInString(pairs)
+		to, m := utf8.DecodeRuneInString(pairs[n:])
+		pairs = pairs[n+m:]
+		t.setFold(r, to)
+		if t.variants[to] == nil {
+			t.variants[to] = []rune{to}
+		}
+		t.variants[to] = append(t.variants[to], r)
 	}
-	for _, class := range members {
+	for _, class := range t.variants {
 		slices.Sort(class)
-		target := class[0]
-		for _, r := range class {
-			if !tsKey[r] {
-				target = r
-				break
-			}
-		}
-		for _, r := range class {
-			if r != target {
-				t.setFold(r, target)
-			}
-		}
-		if len(class) > 1 {
-			t.variants[target] = class
+	}
+	for _, l := range []struct {
+		chars string
+		mark  uint8
+	}{{trad, tradOnly}, {hk, regionHK}, {tw, regionTW}} {
+		for _, r := range l.chars {
+			t.mark(r, l.mark)
 		}
 	}
-	// Traditional-only characters: those that convert to something else
-	// and are not among their own Simplified forms (髮 is, 乾 is not: 乾隆).
-	eachChar(ts, func(k rune, vals []rune) {
-		if !slices.Contains(vals, k) {
-			t.mark(k, tradOnly)
-		}
-	})
-	return t, nil
+	return t
 }
 
 func (t *chars) setFold(r, to rune) {
@@ -185,64 +107,6 @@ func (t *chars) marksOf(r rune) uint8 {
 
 // isTrad reports a Traditional-only character.
 func (t *chars) isTrad(r rune) bool { return t.marksOf(r)&tradOnly != 0 }
-
-// dictNamed loads conversion c and returns its dictionary whose file
-// name starts with name.
-func dictNamed(c Conversion, name string) (*dict, error) {
-	var cv *Converter
-	var err error
-	if c.index() >= 0 {
-		cv, err = Load(c) // shared with the conversion itself
-	} else {
-		cv, err = build(c)
-	}
-	if err != nil {
-		return nil, err
-	}
-	for i := range cv.stages {
-		for k := range cv.stages[i].dicts {
-			d := &cv.stages[i].dicts[k]
-			if len(d.name) >= len(name) && d.name[:len(name)] == name {
-				return d, nil
-			}
-		}
-	}
-	return nil, errNoDict(string(c) + ": " + name)
-}
-
-type errNoDict string
-
-func (e errNoDict) Error() string { return "script: no dictionary " + string(e) }
-
-// eachChar calls fn for each entry of d whose key is one character, with
-// the characters it converts to (entries of several characters are
-// skipped).
-func eachChar(d *dict, fn func(k rune, vals []rune)) {
-	tr := d.d.Trie
-	for _, id := range tr.PrefixPredict(nil, 0) {
-		key, err := tr.Key(id)
-		if err != nil {
-			continue
-		}
-		k, size := utf8.DecodeRune(key)
-		if size != len(key) || k == utf8.RuneError {
-			continue
-		}
-		v, err := tr.Value(id)
-		if err != nil || v >= len(d.d.Values) {
-			continue
-		}
-		var vals []rune
-		for _, s := range d.d.Values[v] {
-			if r, n := utf8.DecodeRuneInString(s); n == len(s) && r != utf8.RuneError {
-				vals = append(vals, r)
-			}
-		}
-		if len(vals) > 0 {
-			fn(k, vals)
-		}
-	}
-}
 
 // Fold maps a character to the one it is compared as in a search, so
 // that both scripts and the regional variants match each other: 蘋 and
