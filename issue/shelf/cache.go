@@ -17,7 +17,7 @@ import (
 // indexVersion changes whenever what a record holds, or how it is worked
 // out, changes: an index of another version, or one made by another
 // version of the parser (issue.ParserVersion), is rebuilt.
-const indexVersion = 6 // 5: a text not mostly Chinese is no issue; 6: sums may be left out (Options.NoKey)
+const indexVersion = 7 // 5: a text not mostly Chinese is no issue; 6: sums may be left out (Options.NoKey); 7: the folders walked (see folderRec)
 
 // indexFile is the cached index of one shelf (see encodeIndex for its
 // form on disk).
@@ -26,6 +26,15 @@ type indexFile struct {
 	Parser  int    // issue.ParserVersion
 	Dir     string // absolute path of the shelf
 	Records []*record
+	// WalkedAt is when the walk that found Folders began (Unix
+	// nanoseconds); Folders are the folders it entered, the shelf's
+	// first, when it met nothing but folders and regular files and every
+	// unit it found has its record in Records; else none.
+	WalkedAt int64
+	Folders  []folderRec
+	// Files is how many files the records of Records hold, when Folders
+	// are kept.
+	Files int
 }
 
 // index is a loaded index: the cached records by path, and in the order
@@ -33,6 +42,10 @@ type indexFile struct {
 type index struct {
 	byPath  map[string]*record
 	records []*record
+	// walkedAt and folders are indexFile's WalkedAt and Folders.
+	walkedAt int64
+	folders  []folderRec
+	files    int
 }
 
 // indexPath returns where the index of the shelf at dir is cached: a file
@@ -78,6 +91,7 @@ func loadIndex(cacheDir, dir, encoding string) index {
 			idx.records = append(idx.records, r)
 		}
 	}
+	idx.walkedAt, idx.folders, idx.files = file.WalkedAt, file.Folders, file.Files
 	return idx
 }
 
@@ -195,8 +209,9 @@ func (idx index) stale(records []*record) bool {
 // saveIndex writes the index of the shelf at dir atomically (a temporary
 // file renamed over the old one). Records of transient failures, and
 // missing ones (a cancelled scan), are left out so that they are tried
-// again.
-func saveIndex(cacheDir, dir, encoding string, records []*record) error {
+// again; the folders walked (see indexFile.Folders) are kept only when no
+// record is.
+func saveIndex(cacheDir, dir, encoding string, records []*record, walkedAt int64, folders []folderRec) error {
 	if cacheDir == "" {
 		return nil
 	}
@@ -208,6 +223,12 @@ func saveIndex(cacheDir, dir, encoding string, records []*record) error {
 	for _, r := range records {
 		if r != nil && !r.transient && !r.pending {
 			file.Records = append(file.Records, r)
+		}
+	}
+	if len(file.Records) == len(records) && len(folders) > 0 {
+		file.WalkedAt, file.Folders = walkedAt, folders
+		for _, r := range file.Records {
+			file.Files += len(r.Files)
 		}
 	}
 	if err := safefile.WriteAtomic(name, encodeIndex(file)); err != nil {

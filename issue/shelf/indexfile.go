@@ -14,6 +14,8 @@ import (
 //	record: path flags [kind detail zh limit] files file… paper date
 //	        weekday number pages articles sections page… encoding
 //	file:   path size mtime inode ctime sum(32 bytes) ends(8 bytes, LE)
+//	then:   walkedAt files count folder…
+//	folder: path mtime inode ctime
 //
 // flags: 1 a folder, 2 an e-paper day, 4 a skipped file (its reason
 // follows). A file that does not read as this whole — another magic, cut
@@ -83,6 +85,15 @@ func encodeIndex(f indexFile) []byte {
 		}
 		e.str(r.Encoding)
 	}
+	e.int(f.WalkedAt)
+	e.int(int64(f.Files))
+	e.uint(uint64(len(f.Folders)))
+	for _, fo := range f.Folders {
+		e.str(fo.Path)
+		e.int(fo.ModTime)
+		e.uint(fo.Inode)
+		e.int(fo.CTime)
+	}
 	return e.b
 }
 
@@ -138,6 +149,19 @@ func decodeIndex(data []byte) (indexFile, error) {
 			return f, d.err
 		}
 		f.Records = append(f.Records, r)
+	}
+	f.WalkedAt = d.varint()
+	f.Files = d.small(d.varint())
+	// A folder takes four bytes at least.
+	if folders := d.count(4); folders > 0 {
+		f.Folders = make([]folderRec, folders)
+		for i := range f.Folders {
+			fo := &f.Folders[i]
+			fo.Path, fo.ModTime, fo.Inode, fo.CTime = d.str(), d.varint(), d.uvarint(), d.varint()
+		}
+	}
+	if d.err != nil {
+		return f, d.err
 	}
 	if len(d.b) != 0 {
 		return f, errCorrupt

@@ -342,6 +342,10 @@ type scan struct {
 	records []*record // by unit; nil while not indexed
 	todo    []int     // units to index, in the order to index them
 	idx     index     // the cached index as loaded
+	// walkedAt is when the walk began (Unix nanoseconds), and folders
+	// the folders it entered (see indexFile.Folders).
+	walkedAt int64
+	folders  []folderRec
 	// ahead receives the issues of idx's records, grouped and ordered
 	// (orderedIssues), made while the shelf is walked; nil once used.
 	ahead <-chan []*Entry
@@ -392,11 +396,15 @@ func prepare(ctx context.Context, dir string, opt Options) (*scan, error) {
 		go func() { pre <- readPrefilters(opt, dir) }()
 		sc.prefilters = pre
 	}
+	sc.walkedAt = time.Now().UnixNano()
 	w, err := walk(ctx, root, opt)
 	if err != nil {
 		return nil, err
 	}
 	sc.skipped, sc.units = w.skipped, w.units()
+	if len(w.skipped) == 0 { // units() adds the files of saved web pages
+		sc.folders = w.folders
+	}
 	sc.idx, sc.ahead = <-loaded, ahead
 	sc.records = make([]*record, len(sc.units))
 	dates := map[int]string{}
@@ -420,7 +428,8 @@ func prepare(ctx context.Context, dir string, opt Options) (*scan, error) {
 }
 
 // save writes the records known to the cache when they differ from what
-// it held.
+// it held, or when its folders cannot tell a shelf unchanged (OpenKnown)
+// and this walk's may: they are kept when the walk met nothing it skipped.
 func (sc *scan) save() {
 	changed := sc.idx.stale(sc.records)
 	for _, i := range sc.todo {
@@ -429,8 +438,12 @@ func (sc *scan) save() {
 			break
 		}
 	}
+	folders := sc.folders
+	if folders != nil && !sc.idx.settled(folders) {
+		changed = true
+	}
 	if changed {
-		_ = saveIndex(sc.opt.CacheDir, sc.dir, sc.opt.variant(), sc.records)
+		_ = saveIndex(sc.opt.CacheDir, sc.dir, sc.opt.variant(), sc.records, sc.walkedAt, folders)
 	}
 }
 
@@ -521,6 +534,9 @@ type walked struct {
 	// mixed marks folders that hold something besides regular files (a
 	// sub-folder, a link, an unreadable entry): never an archive folder.
 	mixed map[string]bool
+	// folders are the folders entered, the shelf's first, each before
+	// those it holds.
+	folders []folderRec
 }
 
 // pseudoPaths are folders that hold no files but views of the system or
@@ -532,10 +548,16 @@ var pseudoPaths = []string{"/proc", "/sys", "/dev"}
 // pseudo file system, or another file system than the shelf's (rootDev)
 // unless cross.
 func enterable(p string, d fs.DirEntry, rootDev uint64, haveDev, cross bool) (Reason, bool) {
+	info, err := d.Info()
+	return enterableInfo(p, info, err, rootDev, haveDev, cross)
+}
+
+// enterableInfo is enterable of the folder's info, and the error of
+// asking for it.
+func enterableInfo(p string, info fs.FileInfo, err error, rootDev uint64, haveDev, cross bool) (Reason, bool) {
 	if slices.Contains(pseudoPaths, p) {
 		return fixed(ReasonPseudoFS), false
 	}
-	info, err := d.Info()
 	if err != nil || !haveDev {
 		return Reason{}, true
 	}

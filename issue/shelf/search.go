@@ -65,8 +65,70 @@ const snippetRunes = 24
 // match. The channel is closed when the search is complete or ctx is
 // cancelled; every goroutine of the search has ended by then. Cancel ctx to
 // stop early (the caller must cancel or drain the channel).
+//
+// On a shelf from OpenKnown, each issue's files are checked before it is
+// searched; at the first one changed since the index was made, the shelf
+// is scanned anew (Scan) and the search goes on in it with the issues not
+// sent yet. (An issue whose file was rewritten in place so that its date
+// or paper changed may then come out of order: its new place may be among
+// the issues already sent.)
 func (s *Shelf) Search(ctx context.Context, q search.Query, opt SearchOptions) <-chan Batch {
 	out := make(chan Batch, 64)
+	go func() {
+		defer close(out)
+		sent := map[string]bool{} // by filesKey, when s is known
+		hits := 0
+		send := func(b Batch) bool {
+			if s.known != nil && b.Entry != nil {
+				sent[filesKey(b.Entry)] = true
+			}
+			hits += len(b.Hits)
+			select {
+			case out <- b:
+				return true
+			case <-ctx.Done():
+				return false
+			}
+		}
+		if !s.search(ctx, q, opt, nil, send) || s.known == nil || ctx.Err() != nil {
+			return
+		}
+		scanOpt := s.opt
+		scanOpt.Walking, scanOpt.Progress = nil, nil
+		fresh, err := Scan(ctx, s.Dir, scanOpt)
+		if err != nil {
+			send(Batch{Err: err, Total: len(s.Issues)})
+			return
+		}
+		rest := SearchOptions{Workers: opt.Workers, Limit: opt.Limit - hits}
+		if opt.Limit > 0 && rest.Limit <= 0 {
+			return
+		}
+		before := len(sent)
+		fresh.search(ctx, q, rest, func(e *Entry) bool { return sent[filesKey(e)] }, func(b Batch) bool {
+			b.Done, b.Total = b.Done+before, b.Total+before
+			return send(b)
+		})
+	}()
+	return out
+}
+
+// filesKey identifies an issue by the paths of its files.
+func filesKey(e *Entry) string {
+	var b strings.Builder
+	for _, f := range e.Files {
+		b.WriteString(f.Path)
+		b.WriteByte(0)
+	}
+	return b.String()
+}
+
+// search runs Search on s, leaving out the issues skip reports (nil: none),
+// and sends each batch with send, which reports false when the search must
+// end. It returns true when it stopped at an issue of a known shelf whose
+// files changed (nothing of it was sent), and once every goroutine it
+// started has ended.
+func (s *Shelf) search(ctx context.Context, q search.Query, opt SearchOptions, skip func(*Entry) bool, send func(Batch) bool) (changed bool) {
 	workers := opt.Workers
 	if workers <= 0 {
 		workers = s.opt.workers()
@@ -74,21 +136,30 @@ func (s *Shelf) Search(ctx context.Context, q search.Query, opt SearchOptions) <
 	ctx, cancel := context.WithCancel(ctx)
 	type job struct {
 		e    *Entry
-		slot chan Batch
+		slot chan result
 	}
 	jobs := make(chan job)
 	// order holds each issue's result slot in shelf order; its capacity
 	// bounds how far the workers run ahead of the consumer.
-	order := make(chan chan Batch, 4*workers)
+	order := make(chan chan result, 4*workers)
 	var wg sync.WaitGroup
+	issues := s.Issues
+	if skip != nil {
+		issues = make([]*Entry, 0, len(s.Issues))
+		for _, e := range s.Issues {
+			if !skip(e) {
+				issues = append(issues, e)
+			}
+		}
+	}
 	wg.Go(func() { // dispatcher
 		defer close(jobs)
 		defer close(order)
 		if q.Empty() {
 			return
 		}
-		for _, e := range s.Issues {
-			slot := make(chan Batch, 1)
+		for _, e := range issues {
+			slot := make(chan result, 1)
 			select {
 			case order <- slot:
 			case <-ctx.Done():
@@ -107,47 +178,54 @@ func (s *Shelf) Search(ctx context.Context, q search.Query, opt SearchOptions) <
 		wg.Go(func() {
 			var bufs source.Buffers
 			for j := range jobs {
-				b := Batch{Entry: j.e}
-				if ctx.Err() == nil {
-					b.Hits, b.Err = s.searchEntrySafe(j.e, q, needs, pf, &bufs)
+				r := result{b: Batch{Entry: j.e}}
+				switch {
+				case ctx.Err() != nil:
+				case s.known != nil && !s.known.unchangedEntry(j.e):
+					r.changed = true
+				default:
+					r.b.Hits, r.b.Err = s.searchEntrySafe(j.e, q, needs, pf, &bufs)
 				}
-				j.slot <- b
+				j.slot <- r
 			}
 		})
 	}
-	go func() { // collector: emits in shelf order
-		defer close(out)
-		// The prefilters this search made are kept for the next one,
-		// once every worker is done.
-		defer func() { _ = pf.save(s) }()
-		defer wg.Wait()
-		defer cancel()
-		done, hits := 0, 0
-		for slot := range order {
-			var b Batch
-			select {
-			case b = <-slot:
-			case <-ctx.Done():
-				return
-			}
-			done++
-			b.Done, b.Total = done, len(s.Issues)
-			if opt.Limit > 0 && hits+len(b.Hits) >= opt.Limit {
-				b.Hits = b.Hits[:opt.Limit-hits]
-				b.Limited = true
-			}
-			hits += len(b.Hits)
-			select {
-			case out <- b:
-			case <-ctx.Done():
-				return
-			}
-			if b.Limited {
-				return
-			}
+	// The prefilters this search made are kept for the next one, once
+	// every worker is done.
+	defer func() { _ = pf.save(s) }()
+	defer wg.Wait()
+	defer cancel()
+	done, hits := 0, 0
+	for slot := range order {
+		var r result
+		select {
+		case r = <-slot:
+		case <-ctx.Done():
+			return false
 		}
-	}()
-	return out
+		if r.changed {
+			return true
+		}
+		b := r.b
+		done++
+		b.Done, b.Total = done, len(issues)
+		if opt.Limit > 0 && hits+len(b.Hits) >= opt.Limit {
+			b.Hits = b.Hits[:opt.Limit-hits]
+			b.Limited = true
+		}
+		hits += len(b.Hits)
+		if !send(b) || b.Limited {
+			return false
+		}
+	}
+	return false
+}
+
+// result is what a search worker found of one issue: its batch, or that
+// its files changed (see Search).
+type result struct {
+	b       Batch
+	changed bool
 }
 
 // searchEntry searches one issue. Its files are decoded and checked for a

@@ -62,6 +62,9 @@ type Shelf struct {
 	// preloaded holds the search prefilters being read while the shelf
 	// was walked (Options.Search), until a search takes them.
 	preloaded *atomic.Pointer[<-chan *prefilters]
+	// known is set on a shelf from OpenKnown: its entries are the cached
+	// index's, their files not checked yet.
+	known *known
 }
 
 // Entry is one issue on the shelf: what its masthead says and the files it

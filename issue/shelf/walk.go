@@ -40,14 +40,15 @@ func walk(ctx context.Context, dir string, opt Options) (*walked, error) {
 		wk.rootDev, wk.haveDev = deviceOf(info)
 	}
 	defer wk.progress(0, 0, true)
-	if _, err := os.Lstat(dir); err != nil {
+	info, err := os.Lstat(dir)
+	if err != nil {
 		return nil, fmt.Errorf("open shelf %s: %w", dir, err)
 	}
+	root := &walkPart{folders: []folderRec{newFolderRec("", info)}}
 	ents, stats, err := readFolder(dir)
 	if err != nil {
 		return nil, fmt.Errorf("open shelf %s: %w", dir, err)
 	}
-	root := &walkPart{}
 	wk.entries(root, dir, "", ents, stats, 0)
 	wk.wg.Wait()
 	if wk.err != nil {
@@ -84,6 +85,8 @@ type walkPart struct {
 	skipped []Skipped
 	mixed   []string
 	parts   []walkPartAt
+	// folders are the folders entered, each before those it holds.
+	folders []folderRec
 }
 
 // fileStat is what the walk keeps of a regular file (see found), when
@@ -96,24 +99,26 @@ type fileStat struct {
 	ctime   int64
 }
 
-// walkPartAt is a part and where it goes: after how many files and
-// skipped entries of the part that holds it.
+// walkPartAt is a part and where it goes: after how many files, skipped
+// entries and folders of the part that holds it.
 type walkPartAt struct {
-	files, skipped int
-	part           *walkPart
+	files, skipped, folders int
+	part                    *walkPart
 }
 
 // flatten appends what p found, its parts in their places, to w.
 func (p *walkPart) flatten(w *walked) {
-	f, s := 0, 0
+	f, s, d := 0, 0, 0
 	for _, at := range p.parts {
 		w.files = append(w.files, p.files[f:at.files]...)
 		w.skipped = append(w.skipped, p.skipped[s:at.skipped]...)
-		f, s = at.files, at.skipped
+		w.folders = append(w.folders, p.folders[d:at.folders]...)
+		f, s, d = at.files, at.skipped, at.folders
 		at.part.flatten(w)
 	}
 	w.files = append(w.files, p.files[f:]...)
 	w.skipped = append(w.skipped, p.skipped[s:]...)
+	w.folders = append(w.folders, p.folders[d:]...)
 	for _, d := range p.mixed {
 		w.mixed[d] = true
 	}
@@ -204,16 +209,18 @@ func (wk *walker) folder(p *walkPart, abs, rel string, d fs.DirEntry, depth int)
 		return
 	}
 	p.mixed = append(p.mixed, path.Dir(rel))
-	if reason, ok := enterable(abs, d, wk.rootDev, wk.haveDev, wk.opt.CrossFilesystems); !ok {
+	info, err := d.Info()
+	if reason, ok := enterableInfo(abs, info, err, wk.rootDev, wk.haveDev, wk.opt.CrossFilesystems); !ok {
 		p.skip(rel, reason)
 		return
 	}
 	found = 1
+	rec := newFolderRec(rel, info)
 	if depth <= walkSplitDepth {
 		select {
 		case wk.tokens <- struct{}{}:
-			sub := &walkPart{}
-			p.parts = append(p.parts, walkPartAt{files: len(p.files), skipped: len(p.skipped), part: sub})
+			sub := &walkPart{folders: []folderRec{rec}}
+			p.parts = append(p.parts, walkPartAt{files: len(p.files), skipped: len(p.skipped), folders: len(p.folders), part: sub})
 			wk.wg.Go(func() {
 				defer func() { <-wk.tokens }()
 				wk.read(sub, abs, rel, depth)
@@ -222,6 +229,7 @@ func (wk *walker) folder(p *walkPart, abs, rel string, d fs.DirEntry, depth int)
 		default:
 		}
 	}
+	p.folders = append(p.folders, rec)
 	wk.read(p, abs, rel, depth)
 }
 

@@ -59,6 +59,11 @@ func walkReference(ctx context.Context, dir string, opt Options) (*walked, error
 			return nil
 		}
 		if rel == "." {
+			info, err := os.Lstat(p)
+			if err != nil {
+				return err
+			}
+			w.folders = append(w.folders, newFolderRec("", info))
 			return nil
 		}
 		if strings.HasPrefix(d.Name(), ".") {
@@ -74,6 +79,11 @@ func walkReference(ctx context.Context, dir string, opt Options) (*walked, error
 				return fs.SkipDir
 			}
 			folders++
+			info, err := d.Info()
+			if err != nil {
+				info = nil
+			}
+			w.folders = append(w.folders, newFolderRec(rel, info))
 			return nil
 		}
 		info, err := d.Info()

@@ -97,6 +97,21 @@ func (r *runner) open(ctx context.Context, arg string) (input, error) {
 	return input{name: arg, issue: l.Issue, key: l.Key, path: absPath(arg)}, nil
 }
 
+// openKnown returns the shelf at arg as its cached index knows it (see
+// shelf.OpenKnown), for a search; no shelf when arg is not a folder or the
+// index cannot tell the shelf unchanged.
+func (r *runner) openKnown(arg string) input {
+	if arg == "" || arg == "-" {
+		return input{}
+	}
+	s := shelf.OpenKnown(arg, r.shelfOptions())
+	if s == nil {
+		return input{}
+	}
+	r.app.Memory.Expect(shelfExpect)
+	return input{name: arg, shelf: s}
+}
+
 // absPath returns the absolute form of path, or path when it has none.
 func absPath(path string) string {
 	if abs, err := filepath.Abs(path); err == nil {

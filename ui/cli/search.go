@@ -61,9 +61,17 @@ sample. Exit status 1 when nothing matches.`,
 			if q.Empty() {
 				return usagef(cmd.CommandPath(), "nothing to search for in %q", text)
 			}
-			src, err := r.open(ctx, file)
-			if err != nil {
-				return err
+			var src input
+			if date == "" {
+				// A shelf whose cached index tells it unchanged is
+				// searched without walking its files first: the first
+				// lines come out at once (see shelf.OpenKnown).
+				src = r.openKnown(file)
+			}
+			if src.shelf == nil {
+				if src, err = r.open(ctx, file); err != nil {
+					return err
+				}
 			}
 			if src.shelf != nil && date == "" && len(src.shelf.Lookup(text)) > 0 {
 				// dubao search FOLDER DATE: the text is missing, not the DATE.
