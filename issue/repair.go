@@ -59,7 +59,7 @@ func repairLayout(d *draft, indentStyle bool) {
 		}
 		text, first := a.Paragraphs[i], i
 		var joined strings.Builder // text, when paragraphs were joined
-		for i+1 < n && (blockBefore == nil || !blockBefore[i+1]) && endsOpen(text) {
+		for i+1 < n && (blockBefore == nil || !blockBefore[i+1]) && endsOpen(text) && !digitSeam(a, text, i+1) {
 			join, cut := breakRule(text, a.Paragraphs[i+1], d.indent[i+1], i+2 == n)
 			if !join {
 				if cut {
@@ -121,6 +121,23 @@ func repairLayout(d *draft, indentStyle bool) {
 			return true
 		})
 	}
+}
+
+// digitSeam reports a join of paragraph next onto text that would put
+// emphasis on a digit right after a digit (第3 + *33*号): Markdown cannot
+// mark it there (3*33* reads as text, like 3*4*5), and the issue written
+// would read back without it. Such paragraphs stay apart.
+func digitSeam(a *Article, text string, next int) bool {
+	b := a.Paragraphs[next]
+	if text == "" || b == "" || !isASCIIDigit(text[len(text)-1]) || !isASCIIDigit(b[0]) {
+		return false
+	}
+	for _, s := range a.Spans {
+		if s.Para == next && s.Start == 0 && s.Kind == SpanEm {
+			return true
+		}
+	}
+	return false
 }
 
 // blockAt reports whether a block stands right before paragraph i.

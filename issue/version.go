@@ -15,5 +15,8 @@ package issue
 // bodies (the archive form, e-paper pages) without layout repair and with
 // crossheads, credits, attributions and part bylines, datelines without a
 // place, note citations, repeated pages, and invents no page 1; 7 reads
-// the 1946–2003 archive's Markdown and joins the sections of one page.
-const ParserVersion = 7
+// the 1946–2003 archive's Markdown and joins the sections of one page; 8
+// gives a run-in byline back the bracketed group a line break cut from it,
+// reads a figure's later > line as a quote mark, and keeps apart two
+// paragraphs whose join would put emphasis on a digit after a digit.
+const ParserVersion = 8
