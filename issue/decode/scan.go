@@ -95,14 +95,14 @@ func scanChar(data []byte, i int) (size, st int) {
 // bytes where the automaton meets a character it does not pass, or before
 // the last seven bytes of data.
 //
-// Where the processor has vectors (plainRun), they pass most of the text
-// 32 bytes at a time, and the automaton reads only the blocks they do not
-// pass, a few words at a time before the vectors try again.
+// Where the processor has vectors (textsafe.PlainRun), they pass most of
+// the text 32 bytes at a time, and the automaton reads only the blocks
+// they do not pass, a few words at a time before the vectors try again.
 func fastScan(data []byte, i int, dfa *[256]uint64) int {
 	for {
-		i = plainRun(data, i)
+		i = textsafe.PlainRun(data, i)
 		j, done := runDFA(data, i, dfa, i+vectorRetry)
-		if done || !hasAVX2 {
+		if done || !textsafe.Vectors() {
 			return j
 		}
 		i = j
@@ -119,7 +119,7 @@ const vectorRetry = 32
 // last seven bytes, not at bound.
 func runDFA(data []byte, i int, dfa *[256]uint64, bound int) (j int, done bool) {
 	n := len(data)
-	if !hasAVX2 {
+	if !textsafe.Vectors() {
 		bound = n
 	}
 	s := uint64(sAccept)

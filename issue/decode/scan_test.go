@@ -106,25 +106,25 @@ func BenchmarkScanUTF8(b *testing.B) {
 	}
 }
 
-// plainPrefix checks that data[i:j], what plainRun passed from i, is
+// plainPrefix checks that data[i:j], what textsafe.PlainRun passed from i, is
 // whole characters that are valid and that textsafe.Bytes keeps, read
 // one at a time by scanChar.
 func plainPrefix(t *testing.T, data []byte, i, j int) {
 	t.Helper()
 	if j < i || j > len(data) {
-		t.Fatalf("plainRun(%q, %d) = %d: out of range", data, i, j)
+		t.Fatalf("textsafe.PlainRun(%q, %d) = %d: out of range", data, i, j)
 	}
 	for k := i; k < j; {
 		size, st := scanChar(data, k)
 		if st != charPlain || k+size > j {
-			t.Fatalf("plainRun(%q, %d) = %d passed %q at %d", data, i, j, data[k:min(k+size, len(data))], k)
+			t.Fatalf("textsafe.PlainRun(%q, %d) = %d passed %q at %d", data, i, j, data[k:min(k+size, len(data))], k)
 		}
 		k += size
 	}
 }
 
 // checkScan checks scanUTF8 against utf8.Valid and textsafe.FirstChange
-// and plainRun from every character start of the first 40 bytes.
+// and textsafe.PlainRun from every character start of the first 40 bytes.
 func checkScan(t *testing.T, data []byte) {
 	t.Helper()
 	valid, clean := scanUTF8(data)
@@ -138,7 +138,7 @@ func checkScan(t *testing.T, data []byte) {
 	}
 	for i := 0; i < min(len(data), 40); i++ {
 		if data[i]&0xC0 != 0x80 {
-			plainPrefix(t, data, i, plainRun(data, i))
+			plainPrefix(t, data, i, textsafe.PlainRun(data, i))
 		}
 	}
 }
@@ -151,11 +151,11 @@ func checkScan(t *testing.T, data []byte) {
 func TestPlainRun(t *testing.T) {
 	text := issuegen.Issue(64 << 10)
 	plain := []byte(strings.Repeat("中文，青溪河“廊道”全线贯通。GDP 5.8%、9℃·abc\n", 40))
-	if j := plainRun(plain, 0); hasAVX2 && j < len(plain)-66 {
-		t.Fatalf("plainRun passed %d of %d plain bytes", j, len(plain))
+	if j := textsafe.PlainRun(plain, 0); textsafe.Vectors() && j < len(plain)-66 {
+		t.Fatalf("PlainRun passed %d of %d plain bytes", j, len(plain))
 	}
-	if j := plainRun(text[:32<<10], 0); hasAVX2 && j < 1000 {
-		t.Fatalf("plainRun passed %d bytes of a generated issue", j)
+	if j := textsafe.PlainRun(text[:32<<10], 0); textsafe.Vectors() && j < 1000 {
+		t.Fatalf("PlainRun passed %d bytes of a generated issue", j)
 	}
 	pieces := []string{"\r", "\t", "\x00", "\x7f", "\u0085", "\u009b", "\u00a0", "\u00b7", "\u061c", "\u0627",
 		"\u200b", "\u200e", "\u200f", "\u2028", "\u2029", "\u202a", "\u202e", "\u202f", "\u2060", "\u2066", "\u2069",

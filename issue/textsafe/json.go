@@ -107,55 +107,60 @@ func AppendJSONString(b []byte, s string) []byte {
 	b = append(b, '"')
 	start := 0
 	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if c >= 0x20 && c != '"' && c != '\\' && c != 0x7f {
+		// Most of the text is passed by vectors (jsonPlainRun); where
+		// they stop, at least 32 bytes a character at a time.
+		i = jsonPlainRun(s, i)
+		for stop := min(len(s), i+32); i < stop; {
+			c := s[i]
+			if c < utf8.RuneSelf {
+				if c >= 0x20 && c != '"' && c != '\\' && c != 0x7f {
+					i++
+					continue
+				}
+				b = append(b, s[start:i]...)
+				switch c {
+				case '\\', '"':
+					b = append(b, '\\', c)
+				case '\b':
+					b = append(b, '\\', 'b')
+				case '\f':
+					b = append(b, '\\', 'f')
+				case '\n':
+					b = append(b, '\\', 'n')
+				case '\r':
+					b = append(b, '\\', 'r')
+				case '\t':
+					b = append(b, '\\', 't')
+				default:
+					b = appendU(b, rune(c))
+				}
 				i++
+				start = i
 				continue
 			}
-			b = append(b, s[start:i]...)
-			switch c {
-			case '\\', '"':
-				b = append(b, '\\', c)
-			case '\b':
-				b = append(b, '\\', 'b')
-			case '\f':
-				b = append(b, '\\', 'f')
-			case '\n':
-				b = append(b, '\\', 'n')
-			case '\r':
-				b = append(b, '\\', 'r')
-			case '\t':
-				b = append(b, '\\', 't')
-			default:
-				b = appendU(b, rune(c))
+			// A three-byte character that any two continuation bytes make
+			// valid and that is none of the few changes3 names (U+2028,
+			// U+2029 and the Unsafe ones among them): passed by its bytes.
+			if l := lead3[c]; l != 0 && i+2 < len(s) && s[i+1]&0xc0 == 0x80 && s[i+2]&0xc0 == 0x80 &&
+				(l == lead3Plain || !changes3(c, s[i+1], s[i+2])) {
+				i += 3
+				continue
 			}
-			i++
-			start = i
-			continue
-		}
-		// A three-byte character that any two continuation bytes make
-		// valid and that is none of the few changes3 names (U+2028,
-		// U+2029 and the Unsafe ones among them): passed by its bytes.
-		if l := lead3[c]; l != 0 && i+2 < len(s) && s[i+1]&0xc0 == 0x80 && s[i+2]&0xc0 == 0x80 &&
-			(l == lead3Plain || !changes3(c, s[i+1], s[i+2])) {
-			i += 3
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		switch {
-		case r == utf8.RuneError && size == 1:
-			b = append(b, s[start:i]...)
-			b = append(b, `\ufffd`...)
-		case r == '\u2028' || r == '\u2029', jsonEscaped(r):
-			b = append(b, s[start:i]...)
-			b = appendU(b, r)
-		default:
+			r, size := utf8.DecodeRuneInString(s[i:])
+			switch {
+			case r == utf8.RuneError && size == 1:
+				b = append(b, s[start:i]...)
+				b = append(b, `\ufffd`...)
+			case r == '\u2028' || r == '\u2029', jsonEscaped(r):
+				b = append(b, s[start:i]...)
+				b = appendU(b, r)
+			default:
+				i += size
+				continue
+			}
 			i += size
-			continue
+			start = i
 		}
-		i += size
-		start = i
 	}
 	b = append(b, s[start:]...)
 	return append(b, '"')

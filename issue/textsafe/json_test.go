@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"dubao/issue/internal/issuegen"
 )
 
 func TestJSONSafe(t *testing.T) {
@@ -58,6 +60,7 @@ func TestAppendJSONString(t *testing.T) {
 			t.Errorf("AppendJSONString(%q) = %s, want %s", s, got, w)
 		}
 	}
+	long := strings.Repeat("正文，“ab”", 4)
 	last := rune(utf8.MaxRune)
 	if testing.Short() {
 		last = 0xffff
@@ -68,6 +71,12 @@ func TestAppendJSONString(t *testing.T) {
 		}
 		c := string(r)
 		check("正文" + c + "“”")
+		if r <= 0xffff || r%97 == 0 {
+			// Long enough for the vectors (jsonPlainRun), at two places
+			// of their blocks.
+			check(long + c + long)
+			check(long[3:] + "a" + c + long)
+		}
 		if r <= 0xffff { // four-byte characters are all decoded alike
 			check(c)
 			check("a" + c + "\u2028ab")
@@ -78,9 +87,50 @@ func TestAppendJSONString(t *testing.T) {
 		"\xef\xbb", "\xef\xbb\xbf\xef\xbb\xbf", "\xc2\x9b31m", "\u202e反\u2066"} {
 		check(s)
 		check(s + s + "尾")
+		check(long + s + long + s + long)
 	}
 	// appended, not overwritten
 	if got := string(AppendJSONString([]byte("x:"), "é")); got != `x:"é"` {
 		t.Errorf("appended to x: %s", got)
+	}
+}
+
+// FuzzAppendJSONString: AppendJSONString writes what encoding/json and
+// JSON write, on inputs long enough for its vectors (jsonPlainRun).
+func FuzzAppendJSONString(f *testing.F) {
+	f.Add(strings.Repeat("正文，“ab”\n\"q\\·é", 6))
+	f.Add(string(issuegen.Issue(1 << 10)))
+	f.Add(strings.Repeat("文", 20) + "\u2028" + strings.Repeat("a", 40) + "\ufeff\x7f" + strings.Repeat("é", 30))
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	f.Fuzz(func(t *testing.T, s string) {
+		buf.Reset()
+		if err := enc.Encode(s); err != nil {
+			t.Fatal(err)
+		}
+		want := JSON(bytes.TrimSuffix(buf.Bytes(), []byte("\n")))
+		if got := AppendJSONString(nil, s); !bytes.Equal(got, want) {
+			t.Fatalf("AppendJSONString(%q) = %s, want %s", s, got, want)
+		}
+	})
+}
+
+// BenchmarkAppendJSONString measures AppendJSONString on the lines of a
+// generated issue of 10 MB (Chinese text with ASCII numbers and markup):
+//
+//	go test ./issue/textsafe -run '^$' -bench AppendJSONString -count 5
+func BenchmarkAppendJSONString(b *testing.B) {
+	lines := strings.Split(string(issuegen.Issue(10<<20)), "\n")
+	n := 0
+	for _, l := range lines {
+		n += len(l)
+	}
+	b.SetBytes(int64(n))
+	var out []byte
+	for b.Loop() {
+		for _, l := range lines {
+			out = AppendJSONString(out[:0], l)
+		}
 	}
 }

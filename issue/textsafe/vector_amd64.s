@@ -2,19 +2,21 @@
 
 #include "textflag.h"
 
-// func plainRunAVX2(p *byte, i, n int) (j, carry int)
+// func plainRunAVX2(p *byte, i, n int, set *asciiSet) (j, carry int)
 //
 // From p[i], 32 bytes at a time while i+34 <= n, passes the blocks whose
-// characters are all plain (see plainRun): byte classes are compared in
+// characters are all plain (see PlainRun; the ASCII that passes is set's:
+// above 1F but its three excluded bytes, and its kept byte): byte classes are compared in
 // AVX2 registers at each place k, k+1 and k+2 (three loads), and their
 // masks checked in general registers. It returns the start j of the
 // block where it stopped and, in carry, the continuation bytes the block
 // must start with (bit 0: byte j, bit 1: byte j+1) for the character the
 // blocks before it began.
-TEXT ·plainRunAVX2(SB), NOSPLIT, $0-40
+TEXT ·plainRunAVX2(SB), NOSPLIT, $0-48
 	MOVQ p+0(FP), SI
 	MOVQ i+8(FP), CX
 	MOVQ n+16(FP), DX
+	MOVQ set+24(FP), R12
 	SUBQ $34, DX
 	XORL R8, R8
 
@@ -25,11 +27,16 @@ loop:
 	VMOVDQU 1(SI)(CX*1), Y1
 	VMOVDQU 2(SI)(CX*1), Y2
 
-	// ASCII kept: above 1F but DEL, or '\n'.
+	// ASCII that passes: above 1F but set's three excluded bytes, or
+	// its kept byte.
 	VPCMPGTB c1f<>(SB), Y0, Y3
-	VPCMPEQB c7f<>(SB), Y0, Y4
+	VPCMPEQB (R12), Y0, Y4
+	VPCMPEQB 32(R12), Y0, Y13
+	VPOR     Y13, Y4, Y4
+	VPCMPEQB 64(R12), Y0, Y13
+	VPOR     Y13, Y4, Y4
 	VPANDN   Y3, Y4, Y3
-	VPCMPEQB c0a<>(SB), Y0, Y4
+	VPCMPEQB 96(R12), Y0, Y4
 	VPOR     Y4, Y3, Y3
 
 	// Not a continuation byte (80-BF are below C0, signed).
@@ -127,8 +134,8 @@ loop:
 
 done:
 	VZEROUPPER
-	MOVQ CX, j+24(FP)
-	MOVQ R8, carry+32(FP)
+	MOVQ CX, j+32(FP)
+	MOVQ R8, carry+40(FP)
 	RET
 
 DATA c1f<>+0(SB)/8, $0x1f1f1f1f1f1f1f1f
@@ -136,18 +143,6 @@ DATA c1f<>+8(SB)/8, $0x1f1f1f1f1f1f1f1f
 DATA c1f<>+16(SB)/8, $0x1f1f1f1f1f1f1f1f
 DATA c1f<>+24(SB)/8, $0x1f1f1f1f1f1f1f1f
 GLOBL c1f<>(SB), RODATA|NOPTR, $32
-
-DATA c7f<>+0(SB)/8, $0x7f7f7f7f7f7f7f7f
-DATA c7f<>+8(SB)/8, $0x7f7f7f7f7f7f7f7f
-DATA c7f<>+16(SB)/8, $0x7f7f7f7f7f7f7f7f
-DATA c7f<>+24(SB)/8, $0x7f7f7f7f7f7f7f7f
-GLOBL c7f<>(SB), RODATA|NOPTR, $32
-
-DATA c0a<>+0(SB)/8, $0x0a0a0a0a0a0a0a0a
-DATA c0a<>+8(SB)/8, $0x0a0a0a0a0a0a0a0a
-DATA c0a<>+16(SB)/8, $0x0a0a0a0a0a0a0a0a
-DATA c0a<>+24(SB)/8, $0x0a0a0a0a0a0a0a0a
-GLOBL c0a<>(SB), RODATA|NOPTR, $32
 
 DATA cbf<>+0(SB)/8, $0xbfbfbfbfbfbfbfbf
 DATA cbf<>+8(SB)/8, $0xbfbfbfbfbfbfbfbf
