@@ -243,6 +243,21 @@ func BenchmarkBytes(b *testing.B) {
 	}
 }
 
+// randomText joins 1 to n pieces drawn by r: each one of the first
+// plain pieces (plain text), or, one time in plain, one of the others
+// (what the code under test looks for).
+func randomText(r *rand.Rand, pieces []string, plain, n int) string {
+	var sb strings.Builder
+	for range 1 + r.IntN(n) {
+		if r.IntN(plain) == 0 {
+			sb.WriteString(pieces[plain+r.IntN(len(pieces)-plain)])
+		} else {
+			sb.WriteString(pieces[r.IntN(plain)])
+		}
+	}
+	return sb.String()
+}
+
 // TestBytesInPlace: cleaning a buffer in its own memory gives what
 // cleaning it into a copy gives, on long texts of everything Bytes changes
 // (CRLF lines above all), and shares the buffer.
@@ -251,15 +266,7 @@ func TestBytesInPlace(t *testing.T) {
 		"\x1b[31m", "\x1b]0;x\x07", "\u0085", "\u009b1m", "\u2028", "\u2029", "\u202e", "\u200e", "\ue40c", "\ufeff", "\U0001F600"}
 	r := rand.New(rand.NewPCG(3, 4))
 	for k := range 2000 {
-		var sb strings.Builder
-		for range 1 + r.IntN(10+k%200) {
-			if r.IntN(3) == 0 {
-				sb.WriteString(pieces[3+r.IntN(len(pieces)-3)])
-			} else {
-				sb.WriteString(pieces[r.IntN(3)])
-			}
-		}
-		s := sb.String()
+		s := randomText(r, pieces, 3, 10+k%200)
 		want, wn := BytesFrom([]byte(s), -1)
 		buf := []byte(s)
 		got, gn := BytesInPlace(buf, -1)
@@ -288,15 +295,7 @@ func TestNextChange(t *testing.T) {
 	}
 	r := rand.New(rand.NewPCG(7, 8))
 	for k := range 5000 {
-		var sb strings.Builder
-		for range 1 + r.IntN(5+k%60) {
-			if r.IntN(4) == 0 {
-				sb.WriteString(pieces[4+r.IntN(len(pieces)-4)])
-			} else {
-				sb.WriteString(pieces[r.IntN(4)])
-			}
-		}
-		b := []byte(sb.String())
+		b := []byte(randomText(r, pieces, 4, 5+k%60))
 		for i := 0; i <= len(b); i += 1 + r.IntN(7) {
 			if got, want := nextChange(b, i), byByte(b, i); got != want {
 				t.Fatalf("%q from %d: %d, want %d", b, i, got, want)
