@@ -752,6 +752,14 @@ func (bk *blocker) run(from int) []block {
 				i++
 				break
 			}
+			// Text after the comment's end is text: a paragraph that
+			// starts there.
+			end := lines[j].text()
+			if rest := trimSpace(end[strings.Index(end, "-->")+len("-->"):]); rest != "" {
+				b.kind, b.line, b.text = bPara, int32(j), rest
+				i = bk.paragraph(&b, j+1)
+				break
+			}
 			i = j + 1
 			blank, sep = true, true
 			continue

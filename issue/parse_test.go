@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -703,6 +704,38 @@ func TestListBulletsLeadByte(t *testing.T) {
 	for _, r := range listBullets {
 		if b := string(r)[0]; b != 0xE2 {
 			t.Errorf("bullet %q starts with %#x", r, b)
+		}
+	}
+}
+
+// TestCommentThenText: an HTML comment is markup, and text after its end
+// on the same line is text, a paragraph that starts there; it was dropped
+// with the comment (FuzzParse 2bdbb7d369624208). The model reads back the
+// same and loses no text.
+func TestCommentThenText(t *testing.T) {
+	for _, tc := range []struct {
+		src  string
+		want []string
+	}{
+		{"# 题\n\n正文。\n\n<!-- 注释 -->尾巴\n\n另一段。\n", []string{"正文。", "尾巴", "另一段。"}},
+		{"# 题\n\n正文。\n\n<!-- 注释\n两行 --> 尾巴，\n接着。\n\n另一段。\n", []string{"正文。", "尾巴，接着。", "另一段。"}},
+		{"# 题\n\n正文。\n\n<!-- 注释 -->\n\n另一段。\n", []string{"正文。", "另一段。"}},
+		{"# 题\n\n正文。\n\n<!-- 注释 --> **尾巴**\n", []string{"正文。", "尾巴"}},
+		{"# 题\n\n正文。\n\n<!-- 注释 --> 尾巴 <!-- 又一个 -->\n", []string{"正文。", "尾巴 <!-- 又一个 -->"}},
+	} {
+		is, err := ParseBytes([]byte(tc.src), Options{Name: "x.md", noStitch: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := is.Sections[0].Articles[0].Paragraphs; !slices.Equal(got, tc.want) {
+			t.Errorf("%q: paragraphs %q, want %q", tc.src, got, tc.want)
+		}
+		if err := checkLossless(tc.src, is); err != nil {
+			t.Errorf("%q: %v", tc.src, err)
+		}
+		back, md := roundTrip(t, is)
+		if got, want := comparable(t, back), comparable(t, is); got != want {
+			t.Errorf("%q: round trip changed the model:\n%s\nmarkdown:\n%s", tc.src, firstDiff(want, got), md)
 		}
 	}
 }

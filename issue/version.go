@@ -17,6 +17,7 @@ package issue
 // place, note citations, repeated pages, and invents no page 1; 7 reads
 // the 1946–2003 archive's Markdown and joins the sections of one page; 8
 // gives a run-in byline back the bracketed group a line break cut from it,
-// reads a figure's later > line as a quote mark, and keeps apart two
-// paragraphs whose join would put emphasis on a digit after a digit.
+// reads a figure's later > line as a quote mark, keeps apart two
+// paragraphs whose join would put emphasis on a digit after a digit, and
+// keeps the text after an HTML comment on its line.
 const ParserVersion = 8
