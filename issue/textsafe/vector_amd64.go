@@ -1,3 +1,5 @@
+//go:build !purego
+
 package textsafe
 
 import (
@@ -26,8 +28,10 @@ func Vectors() bool { return hasAVX2 }
 // E2 81 and the E2 80 that Bytes changes (U+200E, U+200F, U+2028–
 // U+202E). It stops in the 32 bytes that hold anything else, 34 bytes
 // before the end at the latest; it returns i where the processor has no
-// vectors (Vectors). TestPlainRun and FuzzPlainRun hold it to Changes and
-// utf8.
+// vectors (Vectors), or in a build with the purego tag, which leaves the
+// assembly out (vector_other.go): `go test -tags purego` tests the
+// scalar paths alone, as on other processors. TestPlainRun and
+// FuzzPlainRun hold it to Changes and utf8.
 func PlainRun(b []byte, i int) int {
 	return plainRun(unsafe.SliceData(b), len(b), i, &textASCII)
 }

@@ -1,13 +1,13 @@
-//go:build !amd64
+//go:build !amd64 || purego
 
 package textsafe
 
-// Vectors reports false: no vector scan on this architecture (see
-// vector_amd64.go).
+// Vectors reports false: no vector scan on this architecture, or in a
+// build with the purego tag (see vector_amd64.go).
 func Vectors() bool { return false }
 
-// PlainRun returns i: no vector scan on this architecture.
+// PlainRun returns i: no vector scan here (see Vectors).
 func PlainRun(b []byte, i int) int { return i }
 
-// jsonPlainRun returns i: no vector scan on this architecture.
+// jsonPlainRun returns i: no vector scan here (see Vectors).
 func jsonPlainRun(s string, i int) int { return i }
