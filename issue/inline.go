@@ -3,6 +3,8 @@ package issue
 import (
 	"sort"
 	"strings"
+
+	"dubao/issue/internal/vec"
 )
 
 // The inline policy. Markdown sources mark emphasis (**加粗**, *强调*),
@@ -23,17 +25,14 @@ const inlineOpeners = "*_`[<\\"
 const inlineClosers = ")*_`>"
 
 // hasInlineOpener reports whether s holds one of inlineOpeners. Every
-// paragraph is looked at, and few hold markup: one vectorised byte search
-// per opener is several times faster than strings.ContainsAny, which
-// tests the bytes one by one.
-func hasInlineOpener(s string) bool {
-	for i := range len(inlineOpeners) {
-		if strings.IndexByte(s, inlineOpeners[i]) >= 0 {
-			return true
-		}
-	}
-	return false
-}
+// paragraph is looked at, and few hold markup: one pass of vectors for
+// all the openers (vec.Set) is several times faster than a byte search
+// per opener, and than strings.ContainsAny, which tests the bytes one by
+// one.
+func hasInlineOpener(s string) bool { return inlineOpenerSet.ContainsAny(s) }
+
+// inlineOpenerSet is inlineOpeners for vec.
+var inlineOpenerSet = vec.NewSet(inlineOpeners)
 
 // Limits that keep parsing linear on hostile input: a link's text and
 // address longer than these are not a link.

@@ -3,6 +3,8 @@ package issue
 import (
 	"strings"
 	"unicode/utf8"
+
+	"dubao/issue/internal/vec"
 )
 
 // findJumps finds the jump lines in a paragraph: bracketed references to
@@ -66,23 +68,18 @@ func findJumps(p string, para int) []Jump {
 	return out
 }
 
-// indexFullParen returns the index of the first "）" in s, or len(s). It
-// looks for its last byte, 0x89: its first, 0xEF, starts every full-width
-// comma and colon of Chinese text.
+// indexFullParen returns the index of the first "）" in s, or len(s),
+// found by vectors (its first byte, 0xEF, starts every full-width comma
+// and colon of Chinese text; its last, 0x89, is common too).
 func indexFullParen(s string) int {
-	for i := 2; i < len(s); {
-		j := strings.IndexByte(s[i:], 0x89)
-		if j < 0 {
-			break
-		}
-		i += j
-		if s[i-2] == 0xEF && s[i-1] == 0xBC {
-			return i - 2
-		}
-		i++
+	if i := fullParen.Index(s); i >= 0 {
+		return i
 	}
 	return len(s)
 }
+
+// fullParen is "）" for vec.
+var fullParen = vec.NewNeedle3("）")
 
 // jumpDir tells the direction of a jump from the words inside its
 // brackets, in Simplified or Traditional characters (下转 or 下轉).

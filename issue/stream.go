@@ -12,6 +12,7 @@ import (
 	"unsafe"
 
 	"dubao/issue/decode"
+	"dubao/issue/internal/vec"
 )
 
 // StreamOptions tune Stream.
@@ -247,6 +248,12 @@ func (ps *prescan) page(at int64, page int) {
 	ps.lastPage[page] = at
 }
 
+// 版 and 》 for vec: the searches of scanJumps and scanCites.
+var (
+	ban        = vec.NewNeedle3("版")
+	closeTitle = vec.NewNeedle3("》")
+)
+
 // The characters of a jump onwards (下转, 下轉).
 var (
 	zhuanS = []byte("转")
@@ -268,18 +275,12 @@ const jumpMarkup = inlineOpeners + inlineClosers + "]\n\r"
 // text holds them as they are and the page is read here; where they hold
 // markup, the page cannot be told here and any page may be pointed to.
 func (ps *prescan) scanJumps(data []byte, base int64) {
-	for off := 1; off < len(data)-1; off++ {
-		// 版 is E7 89 88: found by its 89, a byte far rarer in Chinese
-		// text than its lead E7 (see search.indexChar).
-		k := bytes.IndexByte(data[off:len(data)-1], 0x89)
+	for v := 0; v < len(data); v += len("版") {
+		k := ban.IndexBytes(data[v:])
 		if k < 0 {
 			return
 		}
-		off += k
-		if data[off-1] != 0xE7 || data[off+1] != 0x88 {
-			continue
-		}
-		v := off - 1
+		v += k
 		win := data[max(0, v-120):v]
 		z := max(bytes.LastIndex(win, zhuanS), bytes.LastIndex(win, zhuanT))
 		seg := win
@@ -314,15 +315,12 @@ func (ps *prescan) scanJumps(data []byte, base int64) {
 // bracket may follow on the next line.
 func (ps *prescan) scanCites(data []byte, base int64) {
 	for off := 2; off < len(data); off++ {
-		// 》 is E3 80 8B: found by its 8B.
-		k := bytes.IndexByte(data[off:], 0x8B)
+		// off is the last byte of a 》 (E3 80 8B).
+		k := closeTitle.IndexBytes(data[off-2:])
 		if k < 0 {
 			return
 		}
 		off += k
-		if data[off-2] != 0xE3 || data[off-1] != 0x80 {
-			continue
-		}
 		rest := data[off+1:]
 		for len(rest) > 0 {
 			if rest[0] == ' ' {
