@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -267,7 +268,9 @@ type citation struct {
 
 // citationRE matches a note tool's source citation at the end of its "> "
 // line: 《人民日报》（2025年01月02日第 01 版）, the byline before it.
-var citationRE = regexp.MustCompile(`^(.*?)[ \x{3000}\x{a0}]*《([^《》]{1,30})》[ \x{3000}\x{a0}]*[（(][ \x{3000}\x{a0}]*([0-9]{4})年([0-9]{1,2})月([0-9]{1,2})日[ \x{3000}\x{a0}]*第[ \x{3000}\x{a0}]*([0-9]{1,3})[ \x{3000}\x{a0}]*版[ \x{3000}\x{a0}]*[）)]$`)
+var citationRE = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^(.*?)[ \x{3000}\x{a0}]*《([^《》]{1,30})》[ \x{3000}\x{a0}]*[（(][ \x{3000}\x{a0}]*([0-9]{4})年([0-9]{1,2})月([0-9]{1,2})日[ \x{3000}\x{a0}]*第[ \x{3000}\x{a0}]*([0-9]{1,3})[ \x{3000}\x{a0}]*版[ \x{3000}\x{a0}]*[）)]$`)
+})
 
 // splitCitation splits a byline line that ends with a citation:
 // 本报记者  张  洋《人民日报》（2025年01月02日第 01 版） is the byline
@@ -277,7 +280,7 @@ func splitCitation(s string) (byline string, c citation, ok bool) {
 	if !strings.Contains(s, "《") {
 		return "", c, false
 	}
-	m := citationRE.FindStringSubmatch(s)
+	m := citationRE().FindStringSubmatch(s)
 	if m == nil {
 		return "", c, false
 	}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -14,15 +15,17 @@ type dateForm struct {
 	inName bool           // the form may end inside a file name (2026-08-03.htm, _20260803_)
 }
 
-// dateForms are the date forms of e-paper addresses, tried in this order at
+// dateForms returns the date forms of e-paper addresses, tried in this order at
 // every position of the path: 202608/03 (人民日报 since 2024, 光明日报),
 // 2026-08/03 (Founder, 人民日报 before 2024), 2026-08-03, 20260803.
-var dateForms = []dateForm{
-	{regexp.MustCompile(`^(\d{4})(\d{2})/(\d{2})`), "200601/02", false},
-	{regexp.MustCompile(`^(\d{4})-(\d{2})/(\d{2})`), "2006-01/02", false},
-	{regexp.MustCompile(`^(\d{4})-(\d{2})-(\d{2})`), "2006-01-02", true},
-	{regexp.MustCompile(`^(\d{4})(\d{2})(\d{2})`), "20060102", true},
-}
+var dateForms = sync.OnceValue(func() []dateForm {
+	return []dateForm{
+		{regexp.MustCompile(`^(\d{4})(\d{2})/(\d{2})`), "200601/02", false},
+		{regexp.MustCompile(`^(\d{4})-(\d{2})/(\d{2})`), "2006-01/02", false},
+		{regexp.MustCompile(`^(\d{4})-(\d{2})-(\d{2})`), "2006-01-02", true},
+		{regexp.MustCompile(`^(\d{4})(\d{2})(\d{2})`), "20060102", true},
+	}
+})
 
 // DateInPath is the day an address's path names and where: the path
 // p[Start:End] writes Day in the form Layout (a time layout).
@@ -44,7 +47,7 @@ func FindDate(path string) (DateInPath, bool) {
 		if i > 0 && !isDateBoundary(path[i-1]) || path[i] < '1' || path[i] > '2' {
 			continue
 		}
-		for _, f := range dateForms {
+		for _, f := range dateForms() {
 			m := f.re.FindStringSubmatch(path[i:])
 			if m == nil {
 				continue

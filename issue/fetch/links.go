@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 
 	"golang.org/x/net/html"
 
@@ -37,12 +38,12 @@ func (k Kind) String() string {
 // layoutName matches the file names of layout pages: node_N.htm(l) of the
 // Founder system, 光明日报 and 人民日报 since 2024; nbs.D110000renmrb_NN.htm
 // of 人民日报 before.
-var layoutName = regexp.MustCompile(`^(?:node_(\d+)|nbs\.[A-Za-z0-9]+_(\d+))\.s?html?$`)
+var layoutName = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(?:node_(\d+)|nbs\.[A-Za-z0-9]+_(\d+))\.s?html?$`) })
 
 // kindOf is the kind of page an address names, by its file name.
 func kindOf(u *url.URL) (Kind, int) {
 	name := path.Base(u.Path)
-	if m := layoutName.FindStringSubmatch(name); m != nil {
+	if m := layoutName().FindStringSubmatch(name); m != nil {
 		n, _ := strconv.Atoi(m[1] + m[2])
 		return Layout, n
 	}

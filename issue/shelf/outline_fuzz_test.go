@@ -78,7 +78,7 @@ func FuzzSearchOutlined(f *testing.F) {
 		bad[int(at)%len(bad)] ^= flip
 		if recrc && len(bad) >= 4 {
 			body := bad[:len(bad)-4]
-			binary.LittleEndian.PutUint32(bad[len(body):], crc32.Checksum(body, castagnoli))
+			binary.LittleEndian.PutUint32(bad[len(body):], crc32.Checksum(body, castagnoli()))
 		}
 		if d := decodeOutline(bad); d != nil {
 			searchOutlined(e, q, q.Loose(), nil, []byte(text), d)

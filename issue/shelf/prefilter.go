@@ -276,11 +276,11 @@ func encodeOutline(o *issue.Outline) []byte {
 			}
 		}
 	}
-	return binary.LittleEndian.AppendUint32(e.b, crc32.Checksum(e.b, castagnoli))
+	return binary.LittleEndian.AppendUint32(e.b, crc32.Checksum(e.b, castagnoli()))
 }
 
 // castagnoli is the CRC-32C table (computed by the CPU where it can).
-var castagnoli = crc32.MakeTable(crc32.Castagnoli)
+var castagnoli = sync.OnceValue(func() *crc32.Table { return crc32.MakeTable(crc32.Castagnoli) })
 
 // putRange writes a range of a piece map: 0 for one that is not a slice
 // of the text, else 1 + its start after *prev (zigzag: it may stand
@@ -327,7 +327,7 @@ func decodeOutline(b []byte) *issue.Outline {
 		return nil
 	}
 	body := b[:len(b)-4]
-	if crc32.Checksum(body, castagnoli) != binary.LittleEndian.Uint32(b[len(body):]) {
+	if crc32.Checksum(body, castagnoli()) != binary.LittleEndian.Uint32(b[len(body):]) {
 		return nil
 	}
 	d := decoder{b: body}

@@ -4,6 +4,7 @@ import (
 	"path"
 	"regexp"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -235,15 +236,15 @@ var boilerplateWords = map[string]bool{
 }
 
 // counter matches a like counter or a row of page numbers: +1, 12, 1 2 3.
-var counter = regexp.MustCompile(`^[+＋]?[0-9]+( +[0-9]+)*$`)
+var counter = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[+＋]?[0-9]+( +[0-9]+)*$`) })
 
 // people matches the words of a line that names the article's people: a
 // byline, a photo credit, the editor (责编).
-var people = regexp.MustCompile(`记者|通讯员|作者|编辑|责编|摄`)
+var people = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`记者|通讯员|作者|编辑|责编|摄`) })
 
 // namesPeople reports a short line that names the article's people.
 func namesPeople(l *edgeLine) bool {
-	return utf8.RuneCountInString(l.text) <= maxEdgeRunes && people.MatchString(l.text) && !isNotice(l.text)
+	return utf8.RuneCountInString(l.text) <= maxEdgeRunes && people().MatchString(l.text) && !isNotice(l.text)
 }
 
 // boilerplate reports a line a site prints around an article rather than
@@ -264,7 +265,7 @@ func boilerplate(l *edgeLine, next string) bool {
 	if isNotice(text) {
 		return true
 	}
-	return l.linked == l.all && !strings.ContainsAny(text, "。！？") && !people.MatchString(text)
+	return l.linked == l.all && !strings.ContainsAny(text, "。！？") && !people().MatchString(text)
 }
 
 // isNotice reports a line of a site's links and notices: a start of
@@ -279,5 +280,5 @@ func isNotice(text string) bool {
 			return true
 		}
 	}
-	return boilerplateWords[strings.Join(strings.Fields(bare), "")] || counter.MatchString(bare)
+	return boilerplateWords[strings.Join(strings.Fields(bare), "")] || counter().MatchString(bare)
 }

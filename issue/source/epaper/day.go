@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"slices"
 	"strconv"
+	"sync"
 
 	"dubao/issue"
 )
@@ -189,12 +190,12 @@ func joinEncoding(list, enc string) string {
 	return list + "+" + enc
 }
 
-var lastNumber = regexp.MustCompile(`(\d+)\D*$`)
+var lastNumber = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(\d+)\D*$`) })
 
 // fileNumber is the last number in a file name (content_123.htm → 123),
 // to order article pages no layout page lists.
 func fileNumber(name string) int {
-	if m := lastNumber.FindStringSubmatch(name); m != nil {
+	if m := lastNumber().FindStringSubmatch(name); m != nil {
 		n, _ := strconv.Atoi(m[1])
 		return n
 	}

@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -13,25 +14,29 @@ import (
 var (
 	// Article pages: content_123.htm (Founder, 人民日报 since 2024-12,
 	// 光明日报), nw.D110000renmrb_20171016_1-01.htm (人民日报 before).
-	articleName = regexp.MustCompile(`(?i)^(content_\d+(_\d+)?\.s?html?|nw\.d\d+[a-z]*_\d{8}_\d+-\d+\.s?html?)$`)
+	articleName = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?i)^(content_\d+(_\d+)?\.s?html?|nw\.d\d+[a-z]*_\d{8}_\d+-\d+\.s?html?)$`)
+	})
 	// Layout pages: node_2.htm, nbs.D110000renmrb_01.htm.
-	layoutName = regexp.MustCompile(`(?i)^(node_\d+\.s?html?|nbs\.d\d+[a-z]*_(\d+)\.s?html?)$`)
+	layoutName = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?i)^(node_\d+\.s?html?|nbs\.d\d+[a-z]*_(\d+)\.s?html?)$`)
+	})
 	// nw.D110000renmrb_20171016_1-01.htm: the page is the last number.
-	oldArticlePage = regexp.MustCompile(`(?i)_\d{8}_\d+-(\d+)\.s?html?$`)
+	oldArticlePage = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?i)_\d{8}_\d+-(\d+)\.s?html?$`) })
 )
 
 // IsArticleName reports whether a file name or address has the shape of an
 // e-paper article page (content_123.htm, nw.D110000renmrb_20171016_1-01.htm).
 func IsArticleName(name string) bool {
 	b := baseName(name)
-	return (hasPrefixFold(b, "content_") || hasPrefixFold(b, "nw.")) && articleName.MatchString(b)
+	return (hasPrefixFold(b, "content_") || hasPrefixFold(b, "nw.")) && articleName().MatchString(b)
 }
 
 // IsLayoutName reports whether a file name or address has the shape of an
 // e-paper layout page (node_2.htm, nbs.D110000renmrb_01.htm).
 func IsLayoutName(name string) bool {
 	b := baseName(name)
-	return (hasPrefixFold(b, "node_") || hasPrefixFold(b, "nbs.")) && layoutName.MatchString(b)
+	return (hasPrefixFold(b, "node_") || hasPrefixFold(b, "nbs.")) && layoutName().MatchString(b)
 }
 
 // hasPrefixFold is strings.HasPrefix ignoring ASCII case.
@@ -54,11 +59,11 @@ func baseName(name string) string {
 // for other names (node_N numbers are not pages).
 func pageFromName(name string) int {
 	b := baseName(name)
-	if m := oldArticlePage.FindStringSubmatch(b); m != nil {
+	if m := oldArticlePage().FindStringSubmatch(b); m != nil {
 		n, _ := strconv.Atoi(m[1])
 		return n
 	}
-	if m := layoutName.FindStringSubmatch(b); m != nil && m[2] != "" {
+	if m := layoutName().FindStringSubmatch(b); m != nil && m[2] != "" {
 		n, _ := strconv.Atoi(m[2])
 		return n
 	}
@@ -68,8 +73,8 @@ func pageFromName(name string) int {
 // Dates in addresses, the forms of e-paper sites: /2017-10/16/,
 // /202608/03/ (other dates are read by issue.FindDate).
 var (
-	urlDateDash  = regexp.MustCompile(`(?:^|/)((?:19|20)\d\d)-(\d\d)/(\d\d)(?:/|$)`)
-	urlDateSplit = regexp.MustCompile(`(?:^|/)((?:19|20)\d\d)(\d\d)/(\d\d)(?:/|$)`)
+	urlDateDash  = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?:^|/)((?:19|20)\d\d)-(\d\d)/(\d\d)(?:/|$)`) })
+	urlDateSplit = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?:^|/)((?:19|20)\d\d)(\d\d)/(\d\d)(?:/|$)`) })
 )
 
 // dateFromURL returns the issue date an address or path gives, as
@@ -77,7 +82,7 @@ var (
 // (_20171016_, /20260803/).
 func dateFromURL(s string) string {
 	s = strings.ReplaceAll(s, "\\", "/")
-	for _, re := range []*regexp.Regexp{urlDateDash, urlDateSplit} {
+	for _, re := range []*regexp.Regexp{urlDateDash(), urlDateSplit()} {
 		for _, m := range re.FindAllStringSubmatch(s, -1) {
 			if d := ymd(m[1], m[2], m[3]); d != "" {
 				return d
@@ -133,7 +138,9 @@ func paperFromTitle(s string) string {
 
 // paperQuoted finds a paper named in book-title marks with its date:
 // 《人民日报》（2026年08月03日 第 01 版）.
-var paperQuoted = regexp.MustCompile(`《([^《》]{2,12}[报報])》\s*[（(]\s*((?:19|20)\d\d\s*年[^）)]*)[）)]`)
+var paperQuoted = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`《([^《》]{2,12}[报報])》\s*[（(]\s*((?:19|20)\d\d\s*年[^）)]*)[）)]`)
+})
 
 // papers known by their address.
 var paperHosts = []struct{ pattern, name string }{
@@ -164,7 +171,7 @@ func DayKey(p string) (key string, ok bool) {
 		return "", false
 	}
 	dir := path.Dir(p)
-	for _, re := range []*regexp.Regexp{urlDateDash, urlDateSplit} {
+	for _, re := range []*regexp.Regexp{urlDateDash(), urlDateSplit()} {
 		for _, m := range re.FindAllStringSubmatchIndex(dir+"/", -1) {
 			date := ymd(dir[m[2]:m[3]], dir[m[4]:m[5]], dir[m[6]:m[7]])
 			if date == "" {

@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 
 	"golang.org/x/net/html"
 
@@ -150,7 +151,7 @@ func baseURL(name string) *url.URL {
 
 // savedMark is the comment a browser writes at the top of a page it
 // saves: <!-- saved from url=(0061)https://… -->.
-var savedMark = regexp.MustCompile(`^\s*saved from url=\(\d+\)(https?://\S+)\s*$`)
+var savedMark = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\s*saved from url=\(\d+\)(https?://\S+)\s*$`) })
 
 // savedFrom returns the address a browser saved the page from, when it
 // wrote it in a comment at the top of the page (before or at the start
@@ -167,7 +168,7 @@ func savedFrom(root *html.Node) *url.URL {
 			if n.Type != html.CommentNode {
 				continue
 			}
-			if m := savedMark.FindStringSubmatch(n.Data); m != nil {
+			if m := savedMark().FindStringSubmatch(n.Data); m != nil {
 				if u, err := url.Parse(m[1]); err == nil && u.Host != "" {
 					return u
 				}
@@ -254,7 +255,9 @@ var navWords = []string{"上一篇", "下一篇", "上一版", "下一版", "上
 
 // credit matches the editors' credit line a layout page lists among its
 // articles (本版责编：…).
-var credit = regexp.MustCompile(`^(本版)?(责编|责任编辑|编辑|美编|版式|制图|校对)`)
+var credit = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^(本版)?(责编|责任编辑|编辑|美编|版式|制图|校对)`)
+})
 
 // links returns the page's links to articles and to the day's pages.
 func (d *doc) links() (articles, pages []Link) {
@@ -284,7 +287,7 @@ func (d *doc) links() (articles, pages []Link) {
 			if isNav(title) {
 				return false
 			}
-			if credit.MatchString(title) {
+			if credit().MatchString(title) {
 				return false
 			}
 			n++
@@ -378,12 +381,12 @@ func (d *doc) linkText(a *html.Node) string {
 }
 
 // jsString matches the first string literal of a script.
-var jsString = regexp.MustCompile(`"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)'`)
+var jsString = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)'`) })
 
 // scriptString returns the text of the markup held by the first string
 // literal of a script (JavaScript escapes undone), or "".
 func scriptString(js string) string {
-	m := jsString.FindStringSubmatch(js)
+	m := jsString().FindStringSubmatch(js)
 	if m == nil {
 		return ""
 	}
@@ -440,7 +443,7 @@ func (d *doc) paper() string {
 	if p := paperFromURL(d.saved); p != "" {
 		return p
 	}
-	if m := paperQuoted.FindStringSubmatch(d.headLine()); m != nil {
+	if m := paperQuoted().FindStringSubmatch(d.headLine()); m != nil {
 		return htmltext.Clean(m[1])
 	}
 	if t := htmltext.Find(d.root, htmltext.ByTag("title")); t != nil {
@@ -470,7 +473,7 @@ func (d *doc) date() string {
 	if s := dateFromISO(d.prop["date"]); s != "" {
 		return s
 	}
-	if m := paperQuoted.FindStringSubmatch(d.headLine()); m != nil {
+	if m := paperQuoted().FindStringSubmatch(d.headLine()); m != nil {
 		if s := dateFromText(m[2]); s != "" {
 			return s
 		}

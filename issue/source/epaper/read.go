@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -302,7 +303,9 @@ func dateAfter(n *html.Node) string {
 
 // publishedLabel matches a date a page prints after a label saying it is
 // the article's: 发布日期：2026-08-03, 发布时间: 2026年8月3日.
-var publishedLabel = regexp.MustCompile(`(?:发布|发表|刊发|出版)(?:日期|时间)\s*[：:]\s*(\S.{0,20})`)
+var publishedLabel = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?:发布|发表|刊发|出版)(?:日期|时间)\s*[：:]\s*(\S.{0,20})`)
+})
 
 // labelledDate reads the date a page prints after a label saying it is
 // the article's (see publishedLabel), the first such in the page.
@@ -313,7 +316,7 @@ func (d *doc) labelledDate() string {
 			return false
 		}
 		if n.Type == html.TextNode {
-			if m := publishedLabel.FindStringSubmatch(n.Data); m != nil {
+			if m := publishedLabel().FindStringSubmatch(n.Data); m != nil {
 				if out = dateFromISO(m[1]); out == "" {
 					out = dateFromText(m[1])
 				}

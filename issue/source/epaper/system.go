@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 
 	"golang.org/x/net/html"
 )
@@ -71,7 +72,7 @@ func (d *doc) findSystem() {
 		d.sys = SystemRMRB2010
 	case htmltext.Find(d.root, htmltext.ByClass("", "news-list")) != nil && htmltext.Find(d.root, htmltext.ByID("list")) != nil:
 		d.sys = SystemRMRB
-	case htmltext.Find(d.root, linksTo(layoutName)) != nil && htmltext.Find(d.root, linksTo(articleName)) != nil:
+	case htmltext.Find(d.root, linksTo(layoutName())) != nil && htmltext.Find(d.root, linksTo(articleName())) != nil:
 		d.sys = SystemFounder // its layout pages: node_N.htm and content_N.htm
 	}
 }
@@ -102,7 +103,7 @@ func enpContent(n *html.Node) []*html.Node {
 }
 
 // enpField matches one field of an enpproperty comment.
-var enpField = regexp.MustCompile(`(?s)<([a-z]+)>(.*?)</([a-z]+)>`)
+var enpField = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?s)<([a-z]+)>(.*?)</([a-z]+)>`) })
 
 // enpProperty reads the fields of the page's enpproperty comment
 // (<!--enpproperty <articleid>…</articleid><date>…</date><title>…</title>…
@@ -116,7 +117,7 @@ func enpProperty(root *html.Node) map[string]string {
 		return nil
 	}
 	out := map[string]string{}
-	for _, m := range enpField.FindAllStringSubmatch(c.Data, -1) {
+	for _, m := range enpField().FindAllStringSubmatch(c.Data, -1) {
 		if m[1] != m[3] {
 			continue
 		}
@@ -213,15 +214,15 @@ func (d *doc) rmrbHeadings() heads {
 	}
 	if sec := htmltext.Find(c, htmltext.ByClass("p", "sec")); sec != nil {
 		line := htmltext.Clean(htmltext.Text(sec))
-		if m := paperQuoted.FindStringIndex(line); m != nil {
-			quoted := paperQuoted.FindStringSubmatch(line)
+		if m := paperQuoted().FindStringIndex(line); m != nil {
+			quoted := paperQuoted().FindStringSubmatch(line)
 			h.page = pageInDateLine(quoted[2])
 			line = strings.TrimSpace(line[:m[0]] + line[m[1]:])
 		}
 		fill(&h.byline, line)
 	}
 	if h.page == 0 {
-		if m := paperQuoted.FindStringSubmatch(d.headLine()); m != nil {
+		if m := paperQuoted().FindStringSubmatch(d.headLine()); m != nil {
 			h.page = pageInDateLine(m[2])
 		}
 	}
@@ -244,11 +245,11 @@ func (d *doc) headLine() string {
 }
 
 // pageDigits matches the page of a date line: 第 01 版, 01版.
-var pageDigits = regexp.MustCompile(`(\d{1,3})\s*版`)
+var pageDigits = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(\d{1,3})\s*版`) })
 
 // pageInDateLine reads the page of 2026年08月03日 第 01 版.
 func pageInDateLine(s string) int {
-	if m := pageDigits.FindStringSubmatch(s); m != nil {
+	if m := pageDigits().FindStringSubmatch(s); m != nil {
 		n := 0
 		for _, r := range m[1] {
 			n = n*10 + int(r-'0')

@@ -17,6 +17,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 
 	"golang.org/x/net/html"
 
@@ -356,8 +357,12 @@ func (b *book) article(e entry) (issue.Article, bool) {
 }
 
 var (
-	titleRE = regexp.MustCompile(`^(.*?)\s*[\[【(（]\s*([^\]】)）]*)[\]】)）]\s*$`)
-	monthRE = regexp.MustCompile(`(\d{1,2}) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]* ((?:19|20)\d\d)`)
+	titleRE = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`^(.*?)\s*[\[【(（]\s*([^\]】)）]*)[\]】)）]\s*$`)
+	})
+	monthRE = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(\d{1,2}) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]* ((?:19|20)\d\d)`)
+	})
 )
 
 // isoDate reads the date that starts an OPF date (2026-08-03T…).
@@ -369,7 +374,7 @@ func isoDate(s string) string {
 // paperAndDate splits a calibre book title, 人民日报 [Mon, 03 Aug 2026],
 // into the paper's name and the date.
 func paperAndDate(title string) (string, string) {
-	m := titleRE.FindStringSubmatch(title)
+	m := titleRE().FindStringSubmatch(title)
 	if m == nil {
 		return title, ""
 	}
@@ -378,7 +383,7 @@ func paperAndDate(title string) (string, string) {
 		return m[1], d
 	}
 	// calibre's own form: Mon, 03 Aug 2026.
-	if d := monthRE.FindStringSubmatch(inner); d != nil {
+	if d := monthRE().FindStringSubmatch(inner); d != nil {
 		months := "JanFebMarAprMayJunJulAugSepOctNovDec"
 		mon := strings.Index(months, d[2])/3 + 1
 		day, _ := strconv.Atoi(d[1])
