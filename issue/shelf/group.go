@@ -115,13 +115,11 @@ func newMember(r *record, root string, folders map[string]pageFolderOf) *member 
 		m.pages = []int{m.page}
 		return m
 	}
-	seen := map[int]bool{}
 	for _, p := range r.SectionPages {
-		if p > 0 && !seen[p] {
+		if p > 0 && !slices.Contains(m.pages, p) {
 			if m.pages == nil {
 				m.pages = make([]int, 0, len(r.SectionPages))
 			}
-			seen[p] = true
 			m.pages = append(m.pages, p)
 		}
 	}
@@ -270,7 +268,6 @@ func newEntry(g []*member) *Entry {
 	sortMembers(g)
 	e := &Entry{Date: g[0].date, DateFrom: g[0].from}
 	var pages []int
-	seen := map[int]bool{}
 	files := 0
 	for _, m := range g {
 		files += len(m.r.Files)
@@ -298,8 +295,7 @@ func newEntry(g []*member) *Entry {
 		e.Pages = max(e.Pages, r.Pages)
 		e.Articles += r.Articles
 		for _, p := range m.pages {
-			if !seen[p] {
-				seen[p] = true
+			if !slices.Contains(pages, p) {
 				pages = append(pages, p)
 			}
 		}

@@ -102,6 +102,13 @@ func OpenKnown(dir string, opt Options) *Shelf {
 		go func() { ch <- readPrefilters(opt, dir) }()
 		pre = ch
 	}
+	name := filepath.Base(dir)
+	if abs, err := filepath.Abs(dir); err == nil {
+		name = filepath.Base(abs)
+	}
+	// The issues are grouped and ordered while the folders are looked at.
+	ordered := make(chan []*Entry, 1)
+	go func() { ordered <- orderedIssues(idx.records, name) }()
 	if !sameFolders(root, idx) {
 		return nil
 	}
@@ -142,11 +149,7 @@ func OpenKnown(dir string, opt Options) *Shelf {
 	if len(k.files) != idx.files {
 		return nil // a file the walk found has no record
 	}
-	name := filepath.Base(dir)
-	if abs, err := filepath.Abs(dir); err == nil {
-		name = filepath.Base(abs)
-	}
-	s.Issues = orderedIssues(idx.records, name)
+	s.Issues = <-ordered
 	if len(s.Issues) < 2 {
 		return nil
 	}

@@ -74,6 +74,36 @@ func findDate(s string) string {
 // same page (the article number NN of YYYYMMDD-PP-NN.txt).
 func pageFromName(rel string) (page, seq int) {
 	base := strings.TrimSuffix(path.Base(rel), path.Ext(rel))
+	if n, ok := shortNumber(base); ok {
+		// 01.md, the usual page file: what the expressions below make
+		// of it, without them.
+		return n, 0
+	}
+	if dashedDate(base) {
+		// 2024-03-08.md, the usual issue file: a date (or digits no page
+		// number reads from), no page.
+		return 0, 0
+	}
+	return pageFromBase(base)
+}
+
+// dashedDate reports whether base has the shape of a date written
+// YYYY-MM-DD (any digits).
+func dashedDate(base string) bool {
+	if len(base) != len("2006-01-02") || base[4] != '-' || base[7] != '-' {
+		return false
+	}
+	for i := 0; i < len(base); i++ {
+		if i != 4 && i != 7 && (base[i] < '0' || base[i] > '9') {
+			return false
+		}
+	}
+	return true
+}
+
+// pageFromBase is pageFromName of a file whose name without its extension
+// is base.
+func pageFromBase(base string) (page, seq int) {
 	// (The checks before each expression are what it needs to match.)
 	if len(base) == len("YYYYMMDD-PP-NN") && base[8] == '-' {
 		if m := names().archiveName.FindStringSubmatch(base); m != nil {
@@ -100,6 +130,26 @@ func pageFromName(rel string) (page, seq int) {
 		return p, 0
 	}
 	return 0, 0
+}
+
+// shortNumber reads a name of one to four ASCII digits as pageFromName
+// reads it: the number when it has one to three digits after its leading
+// zeros (007, 0123), else 0 (000, 2024); ok is false for any other name.
+func shortNumber(base string) (n int, ok bool) {
+	if len(base) == 0 || len(base) > 4 {
+		return 0, false
+	}
+	for i := 0; i < len(base); i++ {
+		if base[i] < '0' || base[i] > '9' {
+			return 0, false
+		}
+	}
+	digits := strings.TrimLeft(base, "0")
+	if len(digits) == 0 || len(digits) > 3 {
+		return 0, true
+	}
+	n, _ = strconv.Atoi(digits)
+	return n, true
 }
 
 // parseOrdinal reads 3, 03, 三, 十二, 二十 or 一百零二 as a number; 0 if it

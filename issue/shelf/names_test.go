@@ -1,6 +1,8 @@
 package shelf
 
 import (
+	"fmt"
+	"strconv"
 	"testing"
 )
 
@@ -92,6 +94,46 @@ func TestLabel(t *testing.T) {
 	} {
 		if got := tc.e.Label(); got != tc.want {
 			t.Errorf("Label(%v) = %q, want %q", tc.e.Files, got, tc.want)
+		}
+	}
+}
+
+// TestShortNumber: the names of one to four digits read as the whole
+// pageFromName reads them.
+func TestShortNumber(t *testing.T) {
+	for n := range 10000 {
+		for _, base := range []string{strconv.Itoa(n), fmt.Sprintf("%02d", n), fmt.Sprintf("%03d", n), fmt.Sprintf("%04d", n)} {
+			got, ok := shortNumber(base)
+			if !ok {
+				t.Fatalf("shortNumber(%q): not read", base)
+			}
+			want, _ := pageFromBase(base)
+			if got != want {
+				t.Errorf("shortNumber(%q) = %d, pageFromName's expressions give %d", base, got, want)
+			}
+		}
+	}
+	for _, base := range []string{"", "12345", "1a", "a1", "１"} {
+		if _, ok := shortNumber(base); ok {
+			t.Errorf("shortNumber(%q) read it", base)
+		}
+	}
+}
+
+// TestDashedDate: a name of the shape YYYY-MM-DD, a date or not, gives
+// pageFromName no page, as its expressions would.
+func TestDashedDate(t *testing.T) {
+	for _, base := range []string{"2024-03-08", "2024-02-30", "2023-02-29", "0000-00-00", "9999-99-99", "1900-01-01", "2024-13-01", "0123-04-05"} {
+		if !dashedDate(base) {
+			t.Fatalf("dashedDate(%q) = false", base)
+		}
+		if p, s := pageFromBase(base); p != 0 || s != 0 {
+			t.Errorf("pageFromBase(%q) = %d, %d, not 0, 0", base, p, s)
+		}
+	}
+	for _, base := range []string{"2024-03-8", "2024/03/08", "2024-03-08a", "２024-03-08", "2024-0３-08"} {
+		if dashedDate(base) {
+			t.Errorf("dashedDate(%q) = true", base)
 		}
 	}
 }
