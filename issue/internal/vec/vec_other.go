@@ -1,17 +1,18 @@
-//go:build !amd64
+//go:build !amd64 || purego
 
 package vec
 
 import "unsafe"
 
-// hasAVX2 is false: no vectors on this architecture.
+// hasAVX2 is false: no vectors on this architecture, or in a build with
+// the purego tag, which leaves the assembly out (`go test -tags purego`
+// tests the scalar paths alone).
 const hasAVX2 = false
 
-// index returns 0, false: no vectors on this architecture (see
-// vec_amd64.go).
+// index returns 0, false: no vectors here (see hasAVX2).
 func (n *Needle3) index(s string) (int, bool) { return 0, false }
 
-// containsAny returns done false: no vectors on this architecture.
+// containsAny returns done false: no vectors here (see hasAVX2).
 func (s *Set) containsAny(str string) (ok, done bool) { return false, false }
 
 // unsafeString is b as a string, sharing its memory (only read).
