@@ -148,7 +148,7 @@ type searchInfo struct {
 // its layout or with what it holds.
 const (
 	prefilterMagic   = "DUBAOHAN"
-	prefilterVersion = 4 // 3: known by the files' identity, not the content key; 4: piece maps, a checksum
+	prefilterVersion = 5 // 3: known by the files' identity, not the content key; 4: piece maps, a checksum; 5: the count of pieces
 )
 
 // prefilterPath is the file of the shelf's prefilters: beside its index.
@@ -237,8 +237,8 @@ func decodePrefilters(data []byte) (map[keySum]*searchInfo, error) {
 // Verbatim, 0x200 when it has piece maps), the length of its text, the
 // count of spans, and each span: its start after the end of the one
 // before, its length, number, page and headline hash (4 bytes); then,
-// with piece maps, for each span of a number, its headline's range and
-// its pieces' (see putRange); last, the CRC-32C of all that (4 bytes),
+// with piece maps, the count of their pieces and, for each span of a
+// number, its headline's range and its pieces' (see putRange); last, the CRC-32C of all that (4 bytes),
 // so that a corrupt file is never read for the ranges it gives.
 func encodeOutline(o *issue.Outline) []byte {
 	var e encoder
@@ -262,6 +262,13 @@ func encodeOutline(o *issue.Outline) []byte {
 		end = sp.End
 	}
 	if o.Maps != nil {
+		total := 0
+		for k, sp := range o.Spans {
+			if sp.N > 0 {
+				total += len(o.Maps[k].Pieces)
+			}
+		}
+		e.uint(uint64(total))
 		for k, sp := range o.Spans {
 			if sp.N <= 0 {
 				continue
@@ -297,23 +304,37 @@ func (e *encoder) putRange(r issue.TextRange, prev *int) {
 }
 
 // getRange reads what putRange wrote, for a range that must lie in
-// [lo, hi).
+// [lo, hi). It is the inner loop of reading a shelf's piece maps: a
+// value of one byte is read without binary.Uvarint.
 func (d *decoder) getRange(prev *int, lo, hi int) issue.TextRange {
-	u := d.uvarint()
+	none := issue.TextRange{Start: -1, End: -1}
+	if d.err != nil {
+		return none
+	}
+	var u, n uint64
+	if len(d.b) > 0 && d.b[0] < 0x80 {
+		u, d.b = uint64(d.b[0]), d.b[1:]
+	} else {
+		u = d.uvarint()
+	}
 	if u == 0 {
-		return issue.TextRange{Start: -1, End: -1}
+		return none
+	}
+	if len(d.b) > 0 && d.b[0] < 0x80 {
+		n, d.b = uint64(d.b[0]), d.b[1:]
+	} else {
+		n = d.uvarint()
 	}
 	z := u - 1
 	delta := int64(z>>1) ^ -int64(z&1)
-	n := d.uvarint()
 	if d.err != nil || delta < int64(lo-*prev) || delta > int64(hi-*prev) || n > uint64(hi-lo) {
 		d.err = errCorrupt
-		return issue.TextRange{Start: -1, End: -1}
+		return none
 	}
 	start := *prev + int(delta)
 	if start+int(n) > hi {
 		d.err = errCorrupt
-		return issue.TextRange{Start: -1, End: -1}
+		return none
 	}
 	*prev = start + int(n)
 	return issue.TextRange{Start: start, End: start + int(n)}
@@ -351,6 +372,8 @@ func decodeOutline(b []byte) *issue.Outline {
 	}
 	if mode&0x200 != 0 && d.err == nil {
 		o.Maps = make([]issue.PieceMap, len(o.Spans))
+		// Every map's pieces in one array (one allocation).
+		all := make([]issue.TextRange, d.count(1))
 		for k, sp := range o.Spans {
 			if sp.N <= 0 {
 				continue
@@ -358,7 +381,14 @@ func decodeOutline(b []byte) *issue.Outline {
 			m := &o.Maps[k]
 			prev := sp.Start
 			m.Headline = d.getRange(&prev, sp.Start, sp.End)
-			m.Pieces = make([]issue.TextRange, d.count(1))
+			n := d.count(1)
+			if n > len(all) {
+				d.err = errCorrupt
+			}
+			if d.err != nil {
+				break
+			}
+			m.Pieces, all = all[:n:n], all[n:]
 			prev = sp.Start
 			for i := range m.Pieces {
 				m.Pieces[i] = d.getRange(&prev, sp.Start, sp.End)
@@ -366,6 +396,9 @@ func decodeOutline(b []byte) *issue.Outline {
 			if d.err != nil {
 				break
 			}
+		}
+		if len(all) != 0 {
+			d.err = errCorrupt
 		}
 	}
 	if d.err != nil || len(d.b) != 0 {

@@ -493,26 +493,73 @@ func searchOutlined(e *Entry, q, loose search.Query, f *search.Finder, data []by
 // appendHits does for the article parsed: the same pieces searched, the
 // same hits. It reports false when the headline at m.Headline is not the
 // one the outline was made with (the text changed since).
+//
+// Pieces that follow each other in the text (as they do unless a block
+// or byline is read out of its place) are searched with one Finder in
+// the article's text: a match found there that lies in one piece is
+// that piece's (the Finder reads the same characters from the same
+// place), one that runs past the piece's end is not, and the piece's
+// next match may then start inside it.
 func appendMapped(hits []Hit, e *Entry, sp issue.ArticleSpan, m *issue.PieceMap, text string, q search.Query) ([]Hit, bool) {
 	headline := text[m.Headline.Start:m.Headline.End]
 	if fnv32a(headline) != sp.Hash {
 		return hits, false
 	}
 	title := ""
+	add := func(p string, i, start, end int) {
+		if title == "" {
+			title = strings.Clone(headline)
+		}
+		line, rng := snippet(p, start, end)
+		hits = append(hits, Hit{Entry: e, Page: sp.Page, N: sp.N, Title: title, Line: line, Match: rng,
+			Pos: issue.Pos{Piece: i, Offset: start}})
+	}
+	inOrder := true
+	for i := 1; i < len(m.Pieces); i++ {
+		if m.Pieces[i].Start < m.Pieces[i-1].End {
+			inOrder = false
+			break
+		}
+	}
+	if !inOrder {
+		for i, r := range m.Pieces {
+			p := text[r.Start:r.End]
+			f := q.In(p)
+			for from := 0; ; {
+				start, end := f.Next(from)
+				if start < 0 {
+					break
+				}
+				add(p, i, start, end)
+				from = end
+			}
+		}
+		return hits, true
+	}
+	first, last := m.Pieces[0].Start, m.Pieces[len(m.Pieces)-1].End
+	all := text[first:last]
+	f := q.In(all)
+	// The match Next found last: the first at or after any from up to
+	// its start (the text between is not searched again).
+	ns, ne := -2, 0
 	for i, r := range m.Pieces {
-		p := text[r.Start:r.End]
-		f := q.In(p)
-		for from := 0; ; {
-			start, end := f.Next(from)
-			if start < 0 {
+		a, b := r.Start-first, r.End-first
+		for from := a; from < b; {
+			if ns != -1 && ns < from {
+				ns, ne = f.Next(from)
+			}
+			start, end := ns, ne
+			if start < 0 || start >= b {
 				break
 			}
-			if title == "" {
-				title = strings.Clone(headline)
+			if end > b {
+				// Runs past the piece: its next match may start
+				// within this one.
+				_, size := firstRune(all[start:])
+				from = start + size
+				continue
 			}
-			line, rng := snippet(p, start, end)
-			hits = append(hits, Hit{Entry: e, Page: sp.Page, N: sp.N, Title: title, Line: line, Match: rng,
-				Pos: issue.Pos{Piece: i, Offset: start}})
+			add(text[r.Start:r.End], i, start-a, end-a)
 			from = end
 		}
 	}
@@ -633,7 +680,7 @@ func snippet(text string, start, end int) (string, [2]int) {
 // oneLine writes s with tabs and line breaks turned into spaces (each one
 // byte, so byte offsets stay the same).
 func oneLine(b *strings.Builder, s string) {
-	if !strings.ContainsAny(s, "\t\n\r") {
+	if strings.IndexByte(s, '\n') < 0 && strings.IndexByte(s, '\t') < 0 && strings.IndexByte(s, '\r') < 0 {
 		b.WriteString(s)
 		return
 	}
@@ -676,6 +723,9 @@ func view(b []byte) string {
 // lastRune is utf8.DecodeLastRuneInString, sooner for the three-byte
 // characters of Chinese text.
 func lastRune(s string) (rune, int) {
+	if n := len(s); n > 0 && s[n-1] < utf8.RuneSelf {
+		return rune(s[n-1]), 1
+	}
 	if n := len(s); n >= 3 && s[n-3]&0xF0 == 0xE0 && s[n-2]&0xC0 == 0x80 && s[n-1]&0xC0 == 0x80 {
 		if r := rune(s[n-3]&0x0F)<<12 | rune(s[n-2]&0x3F)<<6 | rune(s[n-1]&0x3F); r >= 0x800 && (r < 0xD800 || r > 0xDFFF) {
 			return r, 3
@@ -687,6 +737,9 @@ func lastRune(s string) (rune, int) {
 // firstRune is utf8.DecodeRuneInString, sooner for the three-byte
 // characters of Chinese text.
 func firstRune(s string) (rune, int) {
+	if len(s) > 0 && s[0] < utf8.RuneSelf {
+		return rune(s[0]), 1
+	}
 	if len(s) >= 3 && s[0]&0xF0 == 0xE0 && s[1]&0xC0 == 0x80 && s[2]&0xC0 == 0x80 {
 		if r := rune(s[0]&0x0F)<<12 | rune(s[1]&0x3F)<<6 | rune(s[2]&0x3F); r >= 0x800 && (r < 0xD800 || r > 0xDFFF) {
 			return r, 3
