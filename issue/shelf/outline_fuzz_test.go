@@ -4,10 +4,12 @@ import (
 	"encoding/binary"
 	"hash/crc32"
 	"slices"
+	"strings"
 	"testing"
 
 	"dubao/issue"
 	"dubao/issue/search"
+	"dubao/issue/source"
 )
 
 // FuzzSearchOutlined: the search of one text issue by its outline (the
@@ -17,7 +19,8 @@ import (
 // read back is the one written; and an outline corrupted (its checksum
 // made right again, so that the checks behind it are tried) or read
 // against text that changed never panics — the search then falls back
-// or gives only hits of the whole parse's shape.
+// or gives only hits of the whole parse's shape. The same for the text
+// read as two page files and searched by their files map (checkFilesMap).
 func FuzzSearchOutlined(f *testing.F) {
 	for _, c := range []struct {
 		text, q string
@@ -26,6 +29,7 @@ func FuzzSearchOutlined(f *testing.F) {
 		{"# 第一版 要闻\n\n## 渡口发展\n\n云岭渡口的船。\n\n## 老街\n\n老街云\n岭。\n", "云岭"},
 		{"# 第二版 综合\n\n## 蘋果豐收\n\n台灣的蘋果發展得好。\n\n> 引文發展。\n\n- 一项发展\n- 二项\n\n## 苹果\n\n苹果发展，发展发展。\n", "苹果"},
 		{"# 第一版 要闻\n\n## 渡口\n\n云岭渡口的船，说到一半(下转第二版)\n\n# 第二版 综合\n\n## 渡口\n\n(上接第一版)云岭的船说完了。\n\n## 夜市\n\n云`岭`夜市。\n", "云岭"},
+		{"# 第一版 要闻\n\n## 甲题\n\n发展甲。\n\n第二段发展。\n\n# 第二版 综合\n\n## 乙题\n\n发展乙。\n\n## 丙\n\n丙发展。\n", "发展"},
 		{"星河日报\n\n# 第一版 要闻\n\n## 题\n\n正文 GDP 5G，“好”。\n\n#### \n\n无题的一段文字，比二十个字还要长得多得多得多得多。\n", "gdp"},
 	} {
 		f.Add(c.text, c.q, uint16(7), byte(1), false)
@@ -73,6 +77,7 @@ func FuzzSearchOutlined(f *testing.F) {
 				}
 			}
 		}
+		checkFilesMap(t, text, q, int(at), flip, recrc)
 		// A corrupt outline.
 		bad := slices.Clone(enc)
 		bad[int(at)%len(bad)] ^= flip
@@ -90,6 +95,61 @@ func FuzzSearchOutlined(f *testing.F) {
 		searchOutlined(e, q, q.Loose(), nil, changed, back)
 		searchOutlined(e, q, q.Loose(), nil, changed[:int(at)%len(changed)], back)
 	})
+}
+
+// checkFilesMap reads text as an issue of two page files, cut at a line
+// break after its middle (moved by at), and holds the search by its files map to the search of
+// the issue parsed and joined: the same hits when the map is made and
+// read back; and a corrupt map never panics.
+func checkFilesMap(t *testing.T, text string, q search.Query, at int, flip byte, recrc bool) {
+	from := (len(text)/2 + at) % len(text)
+	cut := strings.IndexByte(text[from:], '\n')
+	if cut < 0 {
+		return
+	}
+	cut += from + 1
+	texts := [][]byte{[]byte(text[:cut]), []byte(text[cut:])}
+	parts := make([]*issue.Issue, len(texts))
+	for i, b := range texts {
+		p, err := issue.ParseOwned(b, issue.Options{Name: "fuzz.md", Encoding: "utf-8"})
+		if err != nil {
+			return
+		}
+		parts[i] = source.WithPage(p, i+1)
+	}
+	is := source.Join(parts)
+	m := mapFiles(is, texts)
+	if m == nil {
+		return
+	}
+	e := &Entry{}
+	var want []Hit
+	for si := range is.Sections {
+		sec := &is.Sections[si]
+		for a := range sec.Articles {
+			want = appendHits(want, e, sec.Page, &sec.Articles[a], q)
+		}
+	}
+	enc := encodeFilesMap(m)
+	back := decodeFilesMap(enc)
+	if back == nil || decodeOutline(enc) != nil {
+		t.Fatalf("files map %+v does not read back as one", m)
+	}
+	got, ok := searchFilesMap(e, q, texts, back)
+	if !ok || !slices.Equal(got, want) {
+		t.Fatalf("by files map (%v):\n%+v\nparsed:\n%+v", ok, got, want)
+	}
+	bad := slices.Clone(enc)
+	bad[at%len(bad)] ^= flip
+	if recrc {
+		body := bad[:len(bad)-4]
+		binary.LittleEndian.PutUint32(bad[len(body):], crc32.Checksum(body, castagnoli()))
+	}
+	if d := decodeFilesMap(bad); d != nil {
+		searchFilesMap(e, q, texts, d)
+	}
+	texts[0][at%len(texts[0])] ^= flip
+	searchFilesMap(e, q, texts, back)
 }
 
 // isSubsequence reports whether every hit of got is in want, in the same

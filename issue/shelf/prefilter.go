@@ -136,7 +136,8 @@ type prefilters struct {
 }
 
 // searchInfo is what a search keeps of one issue; each part is nil while
-// it is not known. The outline is kept encoded (see encodeOutline) until
+// it is not known. The outline (for an issue of several text files, its
+// files map: see filesMap) is kept encoded (see encodeOutline) until
 // a search needs it: a shelf's outlines, decoded, would be several times
 // the size of the file they are read from.
 type searchInfo struct {
@@ -148,7 +149,7 @@ type searchInfo struct {
 // its layout or with what it holds.
 const (
 	prefilterMagic   = "DUBAOHAN"
-	prefilterVersion = 5 // 3: known by the files' identity, not the content key; 4: piece maps, a checksum; 5: the count of pieces
+	prefilterVersion = 5 // 3: known by the files' identity, not the content key; 4: piece maps, a checksum; 5: the count of pieces, files maps
 )
 
 // prefilterPath is the file of the shelf's prefilters: beside its index.
@@ -353,6 +354,9 @@ func decodeOutline(b []byte) *issue.Outline {
 	}
 	d := decoder{b: body}
 	mode := d.uvarint()
+	if mode >= 0x400 {
+		return nil // not an outline (a files map: see encodeFilesMap)
+	}
 	o := &issue.Outline{Mode: uint8(mode), Verbatim: mode&0x100 != 0}
 	o.Len = d.small(int64(d.uvarint()))
 	o.Spans = make([]issue.ArticleSpan, d.count(8))
@@ -442,6 +446,25 @@ func (p *prefilters) put(e *Entry, h hanSet, o *issue.Outline) {
 	}
 	if o != nil && len(o.Spans) > 0 && info.outline == nil {
 		info.outline = encodeOutline(o)
+		p.added++
+	}
+}
+
+// putFilesMap records the files map of the issue e (see filesMap), made
+// by a search, where it keeps an outline.
+func (p *prefilters) putFilesMap(e *Entry, m *filesMap) {
+	if e.id == (keySum{}) || m == nil {
+		return
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	info := p.known[e.id]
+	if info == nil {
+		info = &searchInfo{}
+		p.known[e.id] = info
+	}
+	if info.outline == nil {
+		info.outline = encodeFilesMap(m)
 		p.added++
 	}
 }

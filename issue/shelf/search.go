@@ -321,6 +321,20 @@ func (s *Shelf) searchEntry(e *Entry, q search.Query, needs [][]rune, pf *prefil
 			return hits, nil
 		}
 	}
+	// Several text files (pages): searched by their files map when one
+	// is known (see filesMap), else parsed and joined, which makes it.
+	multi := e.folder == "" && !e.day && len(e.Files) > 1
+	for i := range e.Files {
+		multi = multi && texts[i] != nil && s.textFormat(raws[i])
+	}
+	if multi && known.outline != nil {
+		if m := decodeFilesMap(known.outline); m != nil {
+			if hits, ok := searchFilesMap(e, q, texts, m); ok {
+				pf.put(e, made, nil)
+				return hits, nil
+			}
+		}
+	}
 	var is *issue.Issue
 	var outline *issue.Outline
 	switch {
@@ -367,6 +381,9 @@ func (s *Shelf) searchEntry(e *Entry, q search.Query, needs [][]rune, pf *prefil
 			parts[i] = source.WithPage(p, f.Page)
 		}
 		is = source.Join(parts)
+		if multi && known.outline == nil {
+			pf.putFilesMap(e, mapFiles(is, texts))
+		}
 	}
 	pf.put(e, made, outline)
 	var hits []Hit

@@ -1,0 +1,220 @@
+package shelf
+
+import (
+	"encoding/binary"
+	"hash/crc32"
+	"strings"
+	"unsafe"
+
+	"dubao/issue"
+	"dubao/issue/search"
+)
+
+// An issue kept in several text files (one per page) is parsed file by
+// file and joined (source.Join), so it has no outline; what a search
+// keeps of it instead is a files map: every article of the joined issue,
+// with its page, number and the place of its headline and of each of its
+// pieces in the files' decoded text. It is made only when every one of
+// them is a slice of one file's text (the parser took it as it stood):
+// the next search then finds the same matches in the same pieces from
+// the text alone (searchFilesMap), with no parse.
+
+// filesMap is the map of an issue of several text files.
+type filesMap struct {
+	lens []int // each file's decoded text length
+	arts []mapArticle
+}
+
+// mapArticle is one article of a filesMap.
+type mapArticle struct {
+	page, n  int
+	hash     uint32 // fnv32a of the headline
+	headline fileRange
+	pieces   []fileRange
+}
+
+// fileRange is a byte range of the decoded text of one of an issue's
+// files.
+type fileRange struct{ file, start, end int }
+
+// mapFiles returns the files map of is, joined from files of these
+// decoded texts, or nil when a headline or a piece of it is not a slice
+// of one of them.
+func mapFiles(is *issue.Issue, texts [][]byte) *filesMap {
+	m := &filesMap{lens: make([]int, len(texts))}
+	for i, t := range texts {
+		m.lens[i] = len(t)
+	}
+	ok := true
+	in := func(s string) fileRange {
+		p := uintptr(unsafe.Pointer(unsafe.StringData(s)))
+		for i, t := range texts {
+			if len(t) == 0 || s == "" {
+				continue
+			}
+			off := p - uintptr(unsafe.Pointer(unsafe.SliceData(t)))
+			if off < uintptr(len(t)) && uintptr(len(s)) <= uintptr(len(t))-off {
+				return fileRange{i, int(off), int(off) + len(s)}
+			}
+		}
+		ok = false
+		return fileRange{}
+	}
+	for si := range is.Sections {
+		sec := &is.Sections[si]
+		for a := range sec.Articles {
+			art := &sec.Articles[a]
+			h := art.Headline()
+			ma := mapArticle{page: sec.Page, n: art.N, hash: fnv32a(h), headline: in(h)}
+			art.EachPiece(func(_ int, p issue.Piece) bool {
+				ma.pieces = append(ma.pieces, in(p.Text))
+				return ok
+			})
+			if !ok {
+				return nil
+			}
+			m.arts = append(m.arts, ma)
+		}
+	}
+	return m
+}
+
+// searchFilesMap finds the matches of q in the issue e of these decoded
+// texts by its files map, as appendHits finds them in the issue parsed
+// and joined. It reports false when the texts are not those the map was
+// made from (another length, another headline).
+func searchFilesMap(e *Entry, q search.Query, texts [][]byte, m *filesMap) ([]Hit, bool) {
+	if len(texts) != len(m.lens) {
+		return nil, false
+	}
+	for i, t := range texts {
+		if len(t) != m.lens[i] {
+			return nil, false
+		}
+	}
+	text := func(r fileRange) string {
+		t := texts[r.file]
+		return view(t[r.start:r.end])
+	}
+	var hits []Hit
+	for k := range m.arts {
+		a := &m.arts[k]
+		headline := text(a.headline)
+		if fnv32a(headline) != a.hash {
+			return nil, false
+		}
+		title := ""
+		for i, r := range a.pieces {
+			p := text(r)
+			f := q.In(p)
+			for from := 0; ; {
+				start, end := f.Next(from)
+				if start < 0 {
+					break
+				}
+				if title == "" {
+					title = strings.Clone(headline)
+				}
+				line, rng := snippet(p, start, end)
+				hits = append(hits, Hit{Entry: e, Page: a.page, N: a.n, Title: title, Line: line, Match: rng,
+					Pos: issue.Pos{Piece: i, Offset: start}})
+				from = end
+			}
+		}
+	}
+	return hits, true
+}
+
+// filesMapMark starts an encoded files map (an outline starts with its
+// mode, which is less).
+const filesMapMark = 0x7ff
+
+// encodeFilesMap writes a files map: its mark, the count of files and
+// each one's length, the count of articles and of their pieces, then for
+// each article its page, number, headline hash (4 bytes), headline range
+// and pieces (count and ranges: file, start, length); last the CRC-32C
+// of all that.
+func encodeFilesMap(m *filesMap) []byte {
+	var e encoder
+	e.uint(filesMapMark)
+	e.uint(uint64(len(m.lens)))
+	for _, n := range m.lens {
+		e.uint(uint64(n))
+	}
+	e.uint(uint64(len(m.arts)))
+	total := 0
+	for _, a := range m.arts {
+		total += len(a.pieces)
+	}
+	e.uint(uint64(total))
+	put := func(r fileRange) {
+		e.uint(uint64(r.file))
+		e.uint(uint64(r.start))
+		e.uint(uint64(r.end - r.start))
+	}
+	for _, a := range m.arts {
+		e.int(int64(a.page))
+		e.uint(uint64(a.n))
+		e.b = binary.LittleEndian.AppendUint32(e.b, a.hash)
+		put(a.headline)
+		e.uint(uint64(len(a.pieces)))
+		for _, r := range a.pieces {
+			put(r)
+		}
+	}
+	return binary.LittleEndian.AppendUint32(e.b, crc32.Checksum(e.b, castagnoli()))
+}
+
+// decodeFilesMap reads what encodeFilesMap wrote; nil when it does not
+// read: every range it returns lies in its file's length.
+func decodeFilesMap(b []byte) *filesMap {
+	if len(b) < 4 {
+		return nil
+	}
+	body := b[:len(b)-4]
+	if crc32.Checksum(body, castagnoli()) != binary.LittleEndian.Uint32(b[len(body):]) {
+		return nil
+	}
+	d := decoder{b: body}
+	if d.uvarint() != filesMapMark {
+		return nil
+	}
+	m := &filesMap{lens: make([]int, d.count(1))}
+	for i := range m.lens {
+		m.lens[i] = d.small(int64(d.uvarint()))
+	}
+	m.arts = make([]mapArticle, d.count(8))
+	all := make([]fileRange, d.count(3))
+	get := func() fileRange {
+		f := d.uvarint()
+		start, n := d.uvarint(), d.uvarint()
+		if d.err != nil || f >= uint64(len(m.lens)) || start > uint64(m.lens[f]) || n > uint64(m.lens[f])-start {
+			d.err = errCorrupt
+			return fileRange{}
+		}
+		return fileRange{int(f), int(start), int(start + n)}
+	}
+	for k := range m.arts {
+		a := &m.arts[k]
+		a.page, a.n = d.small(d.varint()), d.small(int64(d.uvarint()))
+		if h := d.bytes(4); h != nil {
+			a.hash = binary.LittleEndian.Uint32(h)
+		}
+		a.headline = get()
+		n := d.count(3)
+		if n > len(all) {
+			d.err = errCorrupt
+		}
+		if d.err != nil {
+			return nil
+		}
+		a.pieces, all = all[:n:n], all[n:]
+		for i := range a.pieces {
+			a.pieces[i] = get()
+		}
+	}
+	if d.err != nil || len(d.b) != 0 || len(all) != 0 {
+		return nil
+	}
+	return m
+}
