@@ -581,17 +581,19 @@ func writeBlock(sb *strings.Builder, b *Block, a *Article, paras []string, i int
 			if k < len(b.Levels) {
 				sb.WriteString(strings.Repeat("  ", max(b.Levels[k], 0)))
 			}
+			mark := "- "
 			switch {
 			case b.Ordered:
-				sb.WriteString(itoa(k + 1))
-				sb.WriteString(". ")
+				mark = itoa(k+1) + ". "
 			case b.Marker != "":
-				sb.WriteString(b.Marker)
-				sb.WriteByte(' ')
-			default:
-				sb.WriteString("- ")
+				mark = b.Marker + " "
 			}
+			sb.WriteString(mark)
 			w, _ := writeInline(it, spansIn(b.Spans, 0, k, 0))
+			if isRule(mark + w) {
+				// An item - - would read as a rule (- - -).
+				sb.WriteByte('\\')
+			}
 			sb.WriteString(w)
 			sb.WriteByte('\n')
 		}

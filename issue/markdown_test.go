@@ -186,3 +186,23 @@ func TestRepairKeepsEmphasisWritable(t *testing.T) {
 		}
 	}
 }
+
+// TestListItemLikeRule: a list whose first item reads - - (from * - -)
+// is written so that it does not read back as a rule (- - - is one): its
+// first mark escaped (FuzzParse ee67a77c55f36522).
+func TestListItemLikeRule(t *testing.T) {
+	for _, src := range []string{
+		"# 标题\n\n正文。\n\n* - -\n* 二\n\n正文。\n",
+		"# 标题\n\n正文。\n\n+ * *\n\n正文。\n",
+		"# 标题\n\n正文。\n\n* 一\n* - -\n\n正文。\n",
+	} {
+		is, err := ParseBytes([]byte(src), Options{Name: "x.md"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		back, md := roundTrip(t, is)
+		if got, want := comparable(t, back), comparable(t, is); got != want {
+			t.Errorf("%q: round trip changed the model:\n%s\nmarkdown:\n%s", src, firstDiff(want, got), md)
+		}
+	}
+}
