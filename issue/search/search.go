@@ -25,15 +25,17 @@ type Query struct {
 	// character that folds to it (苹 and 蘋), as UTF-8, for the fast
 	// byte search of Index.
 	firsts []string
-	// loose passes over Markdown's emphasis and code marks between the
+	// loose passes over the Markdown marks a parse drops between the
 	// query's characters (see Loose).
 	loose bool
 }
 
-// Loose returns q that also passes over the Markdown emphasis and code
-// marks (* _ `) between its characters, where the query does not have
-// one: for finding, in text not parsed yet, every place a match may be
-// once the markup is gone (云**岭** reads 云岭).
+// Loose returns q that also passes over the Markdown marks a parse
+// drops between its characters, where the query does not have one:
+// emphasis and code (* _ `), a link's brackets and address ([云](…)岭),
+// an autolink's angle brackets, a blockquote's > on the line a paragraph
+// goes on, a backslash escape — for finding, in text not parsed yet,
+// every place a match may be once the markup is gone (云**岭** reads 云岭).
 func (q Query) Loose() Query {
 	q.loose = true
 	return q
@@ -188,7 +190,13 @@ func (q Query) matchAt(text string, i int) int {
 		r, size := utf8.DecodeRuneInString(text[i:])
 		i += size
 		f := Fold(r)
-		if f == 0 || q.loose && (r == '*' || r == '_' || r == '`') && f != q.folded[k] {
+		if f == 0 {
+			continue
+		}
+		if q.loose && f != q.folded[k] && strings.ContainsRune(looseMarks, r) {
+			if r == ']' {
+				i = skipLinkDest(text, i)
+			}
 			continue
 		}
 		if f != q.folded[k] {
@@ -198,6 +206,32 @@ func (q Query) matchAt(text string, i int) int {
 		end = i
 	}
 	return end
+}
+
+// looseMarks are the marks a loose query passes over (see Loose).
+const looseMarks = "*_`[]<>\\"
+
+// skipLinkDest returns the end of the link address "(…)" at text[i:]
+// (parentheses may nest), or i when there is none on its line: what a
+// loose query passes over after a link's "]".
+func skipLinkDest(text string, i int) int {
+	if i >= len(text) || text[i] != '(' {
+		return i
+	}
+	depth := 0
+	for j := i; j < len(text); j++ {
+		switch text[j] {
+		case '(':
+			depth++
+		case ')':
+			if depth--; depth == 0 {
+				return j + 1
+			}
+		case '\n':
+			return i
+		}
+	}
+	return i
 }
 
 // FindAll returns the byte ranges of the non-overlapping matches of q in

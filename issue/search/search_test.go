@@ -220,8 +220,9 @@ func TestIndexChar(t *testing.T) {
 	}
 }
 
-// TestLoose: a loose query passes over emphasis and code marks between
-// its characters, but not a mark it holds itself.
+// TestLoose: a loose query passes over the marks a parse drops between
+// its characters (emphasis, code, links, blockquotes, escapes), but not
+// a mark it holds itself.
 func TestLoose(t *testing.T) {
 	for _, tc := range []struct {
 		q, text string
@@ -234,6 +235,16 @@ func TestLoose(t *testing.T) {
 		{"a*b", "xa*by", true, true},
 		{"a*b", "xa**by", false, true},
 		{"云岭", "云 山 岭", false, false},
+		// The other marks a parse drops: a link's brackets and address,
+		// a blockquote's > on the line a paragraph goes on, an autolink's
+		// angle brackets, a backslash escape.
+		{"云岭", "见[云](http://x.cn/(a))岭", false, true},
+		{"云岭", "见云[岭](x)", false, true},
+		{"云岭", "> 老街云\n> 岭", false, true},
+		{"cn见", "<https://a.cn>见", false, true},
+		{"a*b", `a\*b`, false, true},
+		{"云岭", "云(x)岭", false, false},
+		{"云岭", "云[山](x)岭", false, false},
 	} {
 		q := New(tc.q)
 		if s, _ := q.Index(tc.text, 0); (s >= 0) != tc.strict {

@@ -232,7 +232,8 @@ type result struct {
 // match first; only an issue with one is parsed and searched article by
 // article. The check is on the raw text, where the query's folding also
 // skips spaces and line breaks, so it passes every issue whose articles
-// can match (bar a match that runs across markup).
+// can match (bar a match across markup that search.Query.Loose does not
+// pass over).
 func (s *Shelf) searchEntrySafe(e *Entry, q search.Query, needs [][]rune, pf *prefilters, bufs *source.Buffers) (hits []Hit, err error) {
 	defer func() {
 		if p := recover(); p != nil {
