@@ -146,7 +146,15 @@ func (st *stage) run(s string, segs []seg, mapped bool) (string, []seg) {
 	var b strings.Builder
 	copied := 0 // s[copied:i] is unchanged and not yet written
 	for i := 0; i < len(s); {
-		// Pass over the bytes that start no phrase of the stage.
+		// Pass over the bytes that start no phrase of the stage: the
+		// punctuation stage's few by vectors.
+		if st.punct {
+			if k := halfPunctSet.Index(s[i:]); k >= 0 {
+				i += k
+			} else {
+				i = len(s)
+			}
+		}
 		for i < len(s) && !st.starts(s[i]) {
 			i++
 		}

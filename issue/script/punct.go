@@ -4,6 +4,8 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
+
+	"dubao/issue/internal/vec"
 )
 
 // Full-width punctuation for display. Sources exported from PDF (the seed
@@ -19,6 +21,9 @@ import (
 
 // halfPunct marks the bytes of the marks the punctuation stage looks at.
 var halfPunct = [256]bool{',': true, '(': true, ')': true, ';': true, ':': true, '?': true, '!': true}
+
+// halfPunctSet is halfPunct for vec.
+var halfPunctSet = vec.NewSet(",();:?!")
 
 // fullPunct is the full-width form of each mark.
 var fullPunct = [256]string{',': "，", '(': "（", ')': "）", ';': "；", ':': "：", '?': "？", '!': "！"}

@@ -86,3 +86,13 @@ func TestCJKHanRange(t *testing.T) {
 		}
 	}
 }
+
+// TestHalfPunctSet: the vectors' set of the punctuation stage is its
+// table, byte for byte.
+func TestHalfPunctSet(t *testing.T) {
+	for c := range 256 {
+		if got := halfPunctSet.Index(string([]byte{byte(c)})) == 0; got != halfPunct[c] {
+			t.Errorf("byte %#x: in the set %v, in halfPunct %v", c, got, halfPunct[c])
+		}
+	}
+}

@@ -42,7 +42,7 @@ func (n *Needle3) Index(s string) int {
 // IndexBytes is Index of b.
 func (n *Needle3) IndexBytes(b []byte) int { return n.Index(unsafeString(b)) }
 
-// Set is a set of up to eight bytes prepared for ContainsAny: each byte
+// Set is a set of up to eight bytes prepared for ContainsAny and Index: each byte
 // repeated for a vector, and a table for short texts.
 type Set struct {
 	b     [8][32]byte
@@ -77,4 +77,18 @@ func (s *Set) ContainsAny(str string) bool {
 		}
 	}
 	return false
+}
+
+// Index returns the index of the first byte of str in the set, or −1
+// (for ASCII chars, strings.IndexAny(str, chars)).
+func (s *Set) Index(str string) int {
+	if i, done := s.indexAny(str); done {
+		return i
+	}
+	for i := range len(str) {
+		if s.table[str[i]] {
+			return i
+		}
+	}
+	return -1
 }

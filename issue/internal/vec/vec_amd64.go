@@ -41,5 +41,19 @@ func (s *Set) containsAny(str string) (ok, done bool) {
 	return containsAnyAVX2(unsafe.StringData(str), len(str), &s.b), true
 }
 
+// indexAnyAVX2 is written in vec_amd64.s.
+//
+//go:noescape
+func indexAnyAVX2(p *byte, n int, set *[8][32]byte) int
+
+// indexAny is Index with vectors, for 32 bytes or more: done is false
+// where the bytes are to be looked at one by one.
+func (s *Set) indexAny(str string) (i int, done bool) {
+	if !hasAVX2 || len(str) < 32 {
+		return 0, false
+	}
+	return indexAnyAVX2(unsafe.StringData(str), len(str), &s.b), true
+}
+
 // unsafeString is b as a string, sharing its memory (only read).
 func unsafeString(b []byte) string { return unsafe.String(unsafe.SliceData(b), len(b)) }

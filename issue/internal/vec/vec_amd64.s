@@ -47,8 +47,9 @@ notfound:
 	RET
 
 // CHECKBLOCK compares the 32 bytes at SI+CX with the set's eight bytes
-// (Y8-Y15) and jumps to yes where any is there.
-#define CHECKBLOCK \
+// (Y8-Y15) and jumps to label where any is there, their places marked in
+// Y1.
+#define CHECKBLOCK(label) \
 	VMOVDQU  (SI)(CX*1), Y0 \
 	VPCMPEQB Y8, Y0, Y1     \
 	VPCMPEQB Y9, Y0, Y2     \
@@ -66,7 +67,18 @@ notfound:
 	VPCMPEQB Y15, Y0, Y2    \
 	VPOR     Y2, Y1, Y1     \
 	VPTEST   Y1, Y1         \
-	JNZ      yes
+	JNZ      label
+
+// LOADSET loads the set's eight bytes at R8 into Y8-Y15.
+#define LOADSET \
+	VMOVDQU (R8), Y8     \
+	VMOVDQU 32(R8), Y9   \
+	VMOVDQU 64(R8), Y10  \
+	VMOVDQU 96(R8), Y11  \
+	VMOVDQU 128(R8), Y12 \
+	VMOVDQU 160(R8), Y13 \
+	VMOVDQU 192(R8), Y14 \
+	VMOVDQU 224(R8), Y15
 
 // func containsAnyAVX2(p *byte, n int, set *[8][32]byte) bool
 //
@@ -77,27 +89,20 @@ TEXT ·containsAnyAVX2(SB), NOSPLIT, $0-25
 	MOVQ    p+0(FP), SI
 	MOVQ    n+8(FP), DX
 	MOVQ    set+16(FP), R8
-	VMOVDQU (R8), Y8
-	VMOVDQU 32(R8), Y9
-	VMOVDQU 64(R8), Y10
-	VMOVDQU 96(R8), Y11
-	VMOVDQU 128(R8), Y12
-	VMOVDQU 160(R8), Y13
-	VMOVDQU 192(R8), Y14
-	VMOVDQU 224(R8), Y15
+	LOADSET
 	XORQ    CX, CX
 	SUBQ    $32, DX
 
 more:
 	CMPQ CX, DX
 	JGE  last
-	CHECKBLOCK
+	CHECKBLOCK(yes)
 	ADDQ $32, CX
 	JMP  more
 
 last:
 	MOVQ DX, CX
-	CHECKBLOCK
+	CHECKBLOCK(yes)
 	VZEROUPPER
 	MOVB $0, ret+24(FP)
 	RET
@@ -105,4 +110,39 @@ last:
 yes:
 	VZEROUPPER
 	MOVB $1, ret+24(FP)
+	RET
+
+// func indexAnyAVX2(p *byte, n int, set *[8][32]byte) int
+//
+// Returns the index of the first of the n bytes at p (n >= 32) that is
+// one of the set's eight, or -1, as containsAnyAVX2 reads them (the last
+// block's places before its first found were read in the block before).
+TEXT ·indexAnyAVX2(SB), NOSPLIT, $0-32
+	MOVQ p+0(FP), SI
+	MOVQ n+8(FP), DX
+	MOVQ set+16(FP), R8
+	LOADSET
+	XORQ CX, CX
+	SUBQ $32, DX
+
+imore:
+	CMPQ CX, DX
+	JGE  ilast
+	CHECKBLOCK(ifound)
+	ADDQ $32, CX
+	JMP  imore
+
+ilast:
+	MOVQ DX, CX
+	CHECKBLOCK(ifound)
+	VZEROUPPER
+	MOVQ $-1, ret+24(FP)
+	RET
+
+ifound:
+	VPMOVMSKB Y1, AX
+	BSFL      AX, AX
+	ADDQ      CX, AX
+	VZEROUPPER
+	MOVQ      AX, ret+24(FP)
 	RET

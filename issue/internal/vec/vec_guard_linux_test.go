@@ -7,8 +7,8 @@ import (
 	"unsafe"
 )
 
-// TestVectorsPageEnd: Index and ContainsAny never read past the end of
-// their text. Each text is put at the very end of a page whose next page
+// TestVectorsPageEnd: Index, ContainsAny and Set.Index never read past
+// the end of their text. Each text is put at the very end of a page whose next page
 // may not be read, so that a read beyond len faults; every length from 0
 // to 300, ending on the needle, on part of it, on a byte of the set and
 // on others. They say there what they say of the same text elsewhere.
@@ -36,6 +36,9 @@ func TestVectorsPageEnd(t *testing.T) {
 			}
 			if got, want := set.ContainsAny(at), strings.ContainsAny(s, "*_`[<\\"); got != want {
 				t.Fatalf("ContainsAny(%q) = %v at a page's end, want %v", s, got, want)
+			}
+			if got, want := set.Index(at), strings.IndexAny(s, "*_`[<\\"); got != want {
+				t.Fatalf("Set.Index(%q) = %d at a page's end, want %d", s, got, want)
 			}
 		}
 	}

@@ -15,5 +15,8 @@ func (n *Needle3) index(s string) (int, bool) { return 0, false }
 // containsAny returns done false: no vectors here (see hasAVX2).
 func (s *Set) containsAny(str string) (ok, done bool) { return false, false }
 
+// indexAny returns done false: no vectors here (see hasAVX2).
+func (s *Set) indexAny(str string) (i int, done bool) { return 0, false }
+
 // unsafeString is b as a string, sharing its memory (only read).
 func unsafeString(b []byte) string { return unsafe.String(unsafe.SliceData(b), len(b)) }

@@ -78,7 +78,8 @@ func FuzzIndex(f *testing.F) {
 	})
 }
 
-// TestContainsAny: ContainsAny says whether a byte of the set is there, for
+// TestContainsAny: ContainsAny and Set.Index say whether and where a byte
+// of the set is first, for
 // each byte of the set (and others) at every place of texts of 0 to 100
 // bytes, sets of one to eight bytes.
 func TestContainsAny(t *testing.T) {
@@ -88,12 +89,18 @@ func TestContainsAny(t *testing.T) {
 		set := NewSet(chars)
 		check := func(s string) {
 			t.Helper()
-			want := false
+			wantAt := -1
 			for i := range len(s) {
-				want = want || strings.IndexByte(chars, s[i]) >= 0
+				if strings.IndexByte(chars, s[i]) >= 0 {
+					wantAt = i
+					break
+				}
 			}
-			if got := set.ContainsAny(s); got != want {
+			if got, want := set.ContainsAny(s), wantAt >= 0; got != want {
 				t.Fatalf("ContainsAny(%q, %q) = %v, want %v", s, chars, got, want)
+			}
+			if got := set.Index(s); got != wantAt {
+				t.Fatalf("Index(%q, %q) = %d, want %d", s, chars, got, wantAt)
 			}
 		}
 		for n := range 100 {
