@@ -18,6 +18,8 @@ package issue
 // the 1946–2003 archive's Markdown and joins the sections of one page; 8
 // gives a run-in byline back the bracketed group a line break cut from it,
 // reads a figure's later > line as a quote mark, keeps apart two
-// paragraphs whose join would put emphasis on a digit after a digit, and
-// keeps the text after an HTML comment on its line.
+// paragraphs whose join would put emphasis on a digit after a digit,
+// keeps the text after an HTML comment on its line, and ends an ESC
+// sequence with intermediates at its final byte (ESC " X swallowed the
+// text after it).
 const ParserVersion = 8

@@ -418,7 +418,27 @@ func sequence(b []byte) int {
 		}
 	}
 	_, _, m, _ := ansi.DecodeSequence(b, ansi.NormalState, nil)
+	if intro == 0 && b[0] == 0x1b {
+		// x/ansi reads ESC, intermediates, X (or P, ], ^, _) as a
+		// control string, with the faults said above: an ESC sequence
+		// ends at its final byte.
+		m = min(m, escLen(b))
+	}
 	return max(m, 1)
+}
+
+// escLen returns the length of the ESC sequence b starts with, as ECMA-35
+// defines it: ESC, intermediate bytes (0x20–0x2F) and a final byte
+// (0x30–0x7E) when one follows.
+func escLen(b []byte) int {
+	i := 1
+	for i < len(b) && b[i] >= 0x20 && b[i] <= 0x2f {
+		i++
+	}
+	if i < len(b) && b[i] >= 0x30 && b[i] <= 0x7e {
+		i++
+	}
+	return i
 }
 
 // introducer returns the kind of sequence b starts with — '[' for CSI,

@@ -28,6 +28,13 @@ func TestBytes(t *testing.T) {
 		{"two byte", "a\x1bcb\x1b7c", "abc"},
 		{"esc at end", "ab\x1b", "ab"},
 		{"esc before a character", "a\x1b中", "a中"},
+		// ESC, intermediates, X: x/ansi read a control string (SOS)
+		// after the intermediates, across lines, and ended it at the
+		// 0x9C inside 虜 (FuzzParse 9610ccf171732080): an ESC sequence
+		// ends at its final byte.
+		{"esc intermediates then X", "K\x1b\"\"\"\"X#啵虜+\nnext", "K#啵虜+\nnext"},
+		{"esc intermediate X, next line", "a\x1b\"Xb\nc", "ab\nc"},
+		{"esc intermediate before a character", "a\x1b\"中", "a中"},
 		{"c1 csi", "a\u009b31mb", "ab"},
 		{"c1 osc", "a\u009d0;x\u009cb", "ab"},
 		{"c1 other", "a\u0085b\u0080c\u0090d\u009ce", "a\nbce"},
