@@ -17,7 +17,7 @@ import (
 // indexVersion changes whenever what a record holds, or how it is worked
 // out, changes: an index of another version, or one made by another
 // version of the parser (issue.ParserVersion), is rebuilt.
-const indexVersion = 7 // 5: a text not mostly Chinese is no issue; 6: sums may be left out (Options.NoKey); 7: the folders walked (see folderRec)
+const indexVersion = 8 // 5: a text not mostly Chinese is no issue; 6: sums may be left out (Options.NoKey); 7: the folders walked (see folderRec); 8: the issues grouped (memberRec)
 
 // indexFile is the cached index of one shelf (see encodeIndex for its
 // form on disk).
@@ -35,6 +35,22 @@ type indexFile struct {
 	// Files is how many files the records of Records hold, when Folders
 	// are kept.
 	Files int
+	// Issues are the issues the records make, in shelf order, as
+	// orderedIssues groups them (kept with Folders): OpenKnown makes
+	// them without grouping the records again.
+	Issues [][]memberRec
+}
+
+// memberRec is a member of a cached issue (see member): its record, by
+// its place in indexFile.Records, and what grouping worked out of it.
+type memberRec struct {
+	Record   int
+	Date     string
+	From     DateSource
+	Page     int
+	Seq      int
+	PageName string
+	Pages    []int
 }
 
 // index is a loaded index: the cached records by path, and in the order
@@ -46,6 +62,7 @@ type index struct {
 	walkedAt int64
 	folders  []folderRec
 	files    int
+	issues   [][]memberRec
 }
 
 // indexPath returns where the index of the shelf at dir is cached: a file
@@ -91,7 +108,7 @@ func loadIndex(cacheDir, dir, encoding string) index {
 			idx.records = append(idx.records, r)
 		}
 	}
-	idx.walkedAt, idx.folders, idx.files = file.WalkedAt, file.Folders, file.Files
+	idx.walkedAt, idx.folders, idx.files, idx.issues = file.WalkedAt, file.Folders, file.Files, file.Issues
 	return idx
 }
 
@@ -230,6 +247,7 @@ func saveIndex(cacheDir, dir, encoding string, records []*record, walkedAt int64
 		for _, r := range file.Records {
 			file.Files += len(r.Files)
 		}
+		file.Issues = memberRecs(file.Records, filepath.Base(abs))
 	}
 	if err := safefile.WriteAtomic(name, encodeIndex(file)); err != nil {
 		return err
@@ -237,4 +255,72 @@ func saveIndex(cacheDir, dir, encoding string, records []*record, walkedAt int64
 	// The JSON index of dubao before the binary one is of no more use.
 	_ = os.Remove(strings.TrimSuffix(name, ".idx") + ".json")
 	return nil
+}
+
+// memberRecs returns the issues orderedIssues makes of records (root: the
+// base name of the shelf folder), as the index keeps them.
+func memberRecs(records []*record, root string) [][]memberRec {
+	at := make(map[*record]int, len(records))
+	for i, r := range records {
+		at[r] = i
+	}
+	groups := orderedGroups(records, root)
+	out := make([][]memberRec, len(groups))
+	for i, g := range groups {
+		out[i] = make([]memberRec, len(g))
+		for k, m := range g {
+			out[i][k] = memberRec{Record: at[m.r], Date: m.date, From: m.from, Page: m.page, Seq: m.seq, PageName: m.pageName, Pages: m.pages}
+		}
+	}
+	return out
+}
+
+// cachedIssues makes the issues of the index from its cached grouping
+// (indexFile.Issues) as orderedIssues makes them; nil when the index has
+// none, or one that cannot be right: every record that is not skipped
+// in exactly one issue, and what each member says plausible.
+func (idx index) cachedIssues() []*Entry {
+	if len(idx.issues) == 0 {
+		return nil
+	}
+	used := make([]bool, len(idx.records))
+	members := 0
+	entries := make([]*Entry, 0, len(idx.issues))
+	for _, g := range idx.issues {
+		if len(g) == 0 {
+			return nil
+		}
+		ms := make([]*member, len(g))
+		for k, mr := range g {
+			if mr.Record < 0 || mr.Record >= len(idx.records) || used[mr.Record] || !validDate(mr.Date) ||
+				mr.From != DateMasthead && mr.From != DateName && mr.From != DateModTime ||
+				mr.Page < 0 || mr.Page > maxPage || mr.Seq < 0 || !cleanText(mr.PageName, maxRecordText) || len(mr.Pages) > maxPage {
+				return nil
+			}
+			for _, p := range mr.Pages {
+				if p < 0 || p > maxPage {
+					return nil
+				}
+			}
+			r := idx.records[mr.Record]
+			if r.Skip != nil {
+				return nil
+			}
+			used[mr.Record] = true
+			members++
+			ms[k] = &member{r: r, date: mr.Date, from: mr.From, page: mr.Page, seq: mr.Seq, pageName: mr.PageName, pages: mr.Pages}
+		}
+		e := newEntry(ms)
+		e.index = len(entries)
+		entries = append(entries, e)
+	}
+	for _, r := range idx.records {
+		if r.Skip == nil {
+			members--
+		}
+	}
+	if members != 0 {
+		return nil
+	}
+	return entries
 }

@@ -42,6 +42,13 @@ type member struct {
 // root is the base name of the shelf folder, which may carry the date of a
 // shelf of one day's page files.
 func group(records []*record, root string) []*Entry {
+	entries, _ := groupMembers(records, root)
+	return entries
+}
+
+// groupMembers is group, with the members of each issue (in the order
+// newEntry sorted them).
+func groupMembers(records []*record, root string) ([]*Entry, [][]*member) {
 	members := make([]*member, len(records))
 	folders := map[string]pageFolderOf{} // pageFolder of each folder, read once
 	for i, r := range records {
@@ -53,9 +60,11 @@ func group(records []*record, root string) []*Entry {
 	buckets := map[bucketKey][]*member{}
 	var keys []bucketKey
 	var entries []*Entry
+	var groups [][]*member
 	for _, m := range members {
 		if m.r.Folder || m.r.Day || m.from == DateModTime || len(m.pages) == 0 && !m.single {
-			entries = append(entries, newEntry([]*member{m}))
+			g := []*member{m}
+			entries, groups = append(entries, newEntry(g)), append(groups, g)
 			continue
 		}
 		k := bucketKey{m.dir, m.date}
@@ -67,11 +76,11 @@ func group(records []*record, root string) []*Entry {
 	for _, k := range keys {
 		for _, class := range byPaper(buckets[k]) {
 			for _, g := range splitOverlaps(class) {
-				entries = append(entries, newEntry(g))
+				entries, groups = append(entries, newEntry(g)), append(groups, g)
 			}
 		}
 	}
-	return entries
+	return entries, groups
 }
 
 // pageFolderOf is what pageFolder says of a folder.

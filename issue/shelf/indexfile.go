@@ -16,6 +16,9 @@ import (
 //	file:   path size mtime inode ctime sum(32 bytes) ends(8 bytes, LE)
 //	then:   walkedAt files count folder…
 //	folder: path mtime inode ctime
+//	then:   count issue…
+//	issue:  count member…
+//	member: record date from page seq pageName count page…
 //
 // flags: 1 a folder, 2 an e-paper day, 4 a skipped file (its reason
 // follows). A file that does not read as this whole — another magic, cut
@@ -94,6 +97,22 @@ func encodeIndex(f indexFile) []byte {
 		e.uint(fo.Inode)
 		e.int(fo.CTime)
 	}
+	e.uint(uint64(len(f.Issues)))
+	for _, g := range f.Issues {
+		e.uint(uint64(len(g)))
+		for _, m := range g {
+			e.int(int64(m.Record))
+			e.str(m.Date)
+			e.str(string(m.From))
+			e.int(int64(m.Page))
+			e.int(int64(m.Seq))
+			e.str(m.PageName)
+			e.uint(uint64(len(m.Pages)))
+			for _, p := range m.Pages {
+				e.int(int64(p))
+			}
+		}
+	}
 	return e.b
 }
 
@@ -158,6 +177,28 @@ func decodeIndex(data []byte) (indexFile, error) {
 		for i := range f.Folders {
 			fo := &f.Folders[i]
 			fo.Path, fo.ModTime, fo.Inode, fo.CTime = d.str(), d.varint(), d.uvarint(), d.varint()
+		}
+	}
+	// An issue takes a byte at least, a member seven.
+	if issues := d.count(1); issues > 0 {
+		f.Issues = make([][]memberRec, issues)
+		for i := range f.Issues {
+			g := make([]memberRec, d.count(7))
+			for k := range g {
+				m := &g[k]
+				m.Record, m.Date, m.From = d.small(d.varint()), d.str(), DateSource(d.str())
+				m.Page, m.Seq, m.PageName = d.small(d.varint()), d.small(d.varint()), d.str()
+				if pages := d.count(1); pages > 0 {
+					m.Pages = make([]int, pages)
+					for p := range m.Pages {
+						m.Pages[p] = d.small(d.varint())
+					}
+				}
+			}
+			f.Issues[i] = g
+			if d.err != nil {
+				return f, d.err
+			}
 		}
 	}
 	if d.err != nil {

@@ -106,9 +106,16 @@ func OpenKnown(dir string, opt Options) *Shelf {
 	if abs, err := filepath.Abs(dir); err == nil {
 		name = filepath.Base(abs)
 	}
-	// The issues are grouped and ordered while the folders are looked at.
+	// The issues are made (from the index's grouping, or grouped and
+	// ordered anew) while the folders are looked at.
 	ordered := make(chan []*Entry, 1)
-	go func() { ordered <- orderedIssues(idx.records, name) }()
+	go func() {
+		issues := idx.cachedIssues()
+		if issues == nil {
+			issues = orderedIssues(idx.records, name)
+		}
+		ordered <- issues
+	}()
 	if !sameFolders(root, idx) {
 		return nil
 	}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -448,5 +449,119 @@ func rewrite(t *testing.T, name, needle string) {
 	defer f.Close()
 	if _, err := f.Write(append(append(data, needle...), "。\n"...)); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// sameEntries compares two lists of issues field by field, the unexported
+// ones too (the identity prefilters are kept under, the archive folder,
+// the e-paper day, the place).
+func sameEntries(t *testing.T, what string, got, want []*Entry) {
+	t.Helper()
+	if len(got) != len(want) {
+		t.Fatalf("%s: %d issues, want %d", what, len(got), len(want))
+	}
+	for i := range got {
+		g, _ := json.Marshal(got[i])
+		w, _ := json.Marshal(want[i])
+		if string(g) != string(w) || got[i].id != want[i].id || got[i].folder != want[i].folder || got[i].day != want[i].day || got[i].index != want[i].index {
+			t.Fatalf("%s: issue %d:\n got %s %s %v %d\nwant %s %s %v %d", what, i, g, got[i].folder, got[i].day, got[i].index, w, want[i].folder, want[i].day, want[i].index)
+		}
+	}
+}
+
+// TestCachedIssues: the issues the index keeps grouped (memberRecs, through
+// the index file) are the ones grouping its records makes, on shelves of
+// every shape: the generated one, the mixed one (page files, a GB18030
+// file, dates from the masthead, the name or the file's time), the repo's
+// sample issues and, when present, the real data.
+func TestCachedIssues(t *testing.T) {
+	dirs := map[string]string{"generated": func() string { d, _ := generated(t, smallConfig()); return d }(),
+		"mixed": mixedShelf(t), "testdata": testdataIssues(t), "web": writeShelf(t, []fixture{
+			// A web archive's article files in a folder that holds a
+			// folder too (so not read as an archive folder): grouped by
+			// date and page, ordered by their article numbers.
+			{path: "web/20191002-02-01.txt", content: page(2, "城市", "老街改造")},
+			{path: "web/20191002-01-02.txt", content: page(1, "要闻", "图书馆延时开放")},
+			{path: "web/20191002-01-10.txt", content: page(1, "要闻", "河堤加固完工")},
+			{path: "web/20191002-01-01.txt", content: masthead("星河日报", "2019-10-02", 2) + page(1, "要闻", "植树节前种下千棵树")},
+			{path: "web/sub/2019-10-03.md", content: masthead("星河日报", "2019-10-03", 1) + page(1, "要闻", "周末天气晴好")},
+		})}
+	for _, sub := range []string{"real", "epaper", "seed"} {
+		d := filepath.Join(sharedDir(t), sub)
+		if _, err := os.Stat(d); err == nil {
+			dirs[sub] = d
+		}
+	}
+	for name, dir := range dirs {
+		t.Run(name, func(t *testing.T) {
+			opt := Options{CacheDir: t.TempDir(), NoKey: true}
+			if _, err := Scan(context.Background(), dir, opt); err != nil {
+				t.Fatal(err)
+			}
+			idx := loadIndex(opt.CacheDir, dir, opt.variant())
+			if len(idx.records) == 0 {
+				t.Fatal("no records")
+			}
+			abs, err := filepath.Abs(dir)
+			if err != nil {
+				t.Fatal(err)
+			}
+			root := filepath.Base(abs)
+			want := orderedIssues(idx.records, root)
+			f, err := decodeIndex(encodeIndex(indexFile{Records: idx.records, Issues: memberRecs(idx.records, root)}))
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := index{records: f.Records, issues: f.Issues}.cachedIssues()
+			if got == nil {
+				t.Fatal("no cached issues")
+			}
+			sameEntries(t, "cached", got, want)
+			if len(idx.folders) > 0 {
+				// Kept by the scan itself.
+				sameEntries(t, "saved", idx.cachedIssues(), want)
+			}
+		})
+	}
+}
+
+// TestCachedIssuesChecked: a cached grouping that cannot be the records'
+// is not used.
+func TestCachedIssuesChecked(t *testing.T) {
+	dir, _ := generated(t, smallConfig())
+	opt := knownOptions(t)
+	indexed(t, dir, opt)
+	idx := loadIndex(opt.CacheDir, dir, opt.variant())
+	if idx.cachedIssues() == nil {
+		t.Fatal("no cached issues")
+	}
+	clone := func() index {
+		c := idx
+		c.issues = make([][]memberRec, len(idx.issues))
+		for i, g := range idx.issues {
+			c.issues[i] = slices.Clone(g)
+		}
+		return c
+	}
+	for _, tc := range []struct {
+		name   string
+		change func(c *index)
+	}{
+		{"a record twice", func(c *index) { c.issues[1][0].Record = c.issues[0][0].Record }},
+		{"a record left out", func(c *index) { c.issues = c.issues[1:] }},
+		{"a record out of range", func(c *index) { c.issues[0][0].Record = len(c.records) }},
+		{"a negative record", func(c *index) { c.issues[0][0].Record = -1 }},
+		{"no date", func(c *index) { c.issues[0][0].Date = "" }},
+		{"a bad date", func(c *index) { c.issues[0][0].Date = "2024-02-30" }},
+		{"an unknown source", func(c *index) { c.issues[0][0].From = "guess" }},
+		{"a huge page", func(c *index) { c.issues[0][0].Pages = []int{maxPage + 1} }},
+		{"an empty issue", func(c *index) { c.issues[0] = nil }},
+		{"a control in a page name", func(c *index) { c.issues[0][0].PageName = "\x1b[2J" }},
+	} {
+		c := clone()
+		tc.change(&c)
+		if c.cachedIssues() != nil {
+			t.Errorf("%s: used", tc.name)
+		}
 	}
 }

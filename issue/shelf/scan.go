@@ -13,6 +13,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"slices"
+	"sort"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -505,6 +506,29 @@ func orderedIssues(records []*record, root string) []*Entry {
 	entries := group(issues, root)
 	sortIssues(entries)
 	return entries
+}
+
+// orderedGroups returns the members of each issue orderedIssues makes of
+// records, in shelf order.
+func orderedGroups(records []*record, root string) [][]*member {
+	issues := make([]*record, 0, len(records))
+	for _, r := range records {
+		if r.Skip == nil {
+			issues = append(issues, r)
+		}
+	}
+	entries, groups := groupMembers(issues, root)
+	order := make([]int, len(entries))
+	for i := range order {
+		order[i] = i
+	}
+	// The stable sort of sortIssues, on the positions: the same order.
+	sort.SliceStable(order, func(i, j int) bool { return issueBefore(entries[order[i]], entries[order[j]]) })
+	sorted := make([][]*member, len(groups))
+	for i, k := range order {
+		sorted[i] = groups[k]
+	}
+	return sorted
 }
 
 // provisional is the record of a unit not indexed yet, from its name: nil

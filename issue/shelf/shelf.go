@@ -231,19 +231,21 @@ func (s *Shelf) ByKey(key string) *Entry {
 // sortIssues puts issues in shelf order (see Shelf.Issues) and numbers
 // them (Entry.index).
 func sortIssues(issues []*Entry) {
-	sort.SliceStable(issues, func(i, j int) bool {
-		a, b := issues[i], issues[j]
-		if a.Date != b.Date {
-			return a.Date > b.Date
-		}
-		if a.Paper != b.Paper {
-			return a.Paper < b.Paper
-		}
-		return a.Files[0].Path < b.Files[0].Path
-	})
+	sort.SliceStable(issues, func(i, j int) bool { return issueBefore(issues[i], issues[j]) })
 	for i, e := range issues {
 		e.index = i
 	}
+}
+
+// issueBefore reports whether a comes before b in shelf order.
+func issueBefore(a, b *Entry) bool {
+	if a.Date != b.Date {
+		return a.Date > b.Date
+	}
+	if a.Paper != b.Paper {
+		return a.Paper < b.Paper
+	}
+	return a.Files[0].Path < b.Files[0].Path
 }
 
 // finish indexes the issues, in shelf order (see sortIssues), by paper,
