@@ -14,6 +14,7 @@ import (
 	"golang.org/x/text/width"
 
 	"dubao/issue"
+	"dubao/issue/internal/vec"
 	"dubao/issue/script"
 )
 
@@ -25,6 +26,9 @@ type Query struct {
 	// character that folds to it (苹 and 蘋), as UTF-8, for the fast
 	// byte search of Index.
 	firsts []string
+	// needles holds, for each of firsts of three bytes, its vector
+	// search (vec.Needle3; nil for another length).
+	needles []*vec.Needle3
 	// loose passes over the Markdown marks a parse drops between the
 	// query's characters (see Loose).
 	loose bool
@@ -51,7 +55,12 @@ func New(q string) Query {
 	}
 	if len(out.folded) > 0 && fastHan(out.folded[0]) {
 		for _, v := range script.Variants(out.folded[0]) {
-			out.firsts = append(out.firsts, string(v))
+			lit := string(v)
+			var nd *vec.Needle3
+			if len(lit) == 3 {
+				nd = vec.NewNeedle3(lit)
+			}
+			out.firsts, out.needles = append(out.firsts, lit), append(out.needles, nd)
 		}
 	}
 	return out
@@ -89,15 +98,16 @@ func (q Query) Narrowed(present func(rune) bool) Query {
 		return q
 	}
 	var keep []string
-	for _, s := range q.firsts {
+	var needles []*vec.Needle3
+	for k, s := range q.firsts {
 		if r, _ := utf8.DecodeRuneInString(s); present(r) {
-			keep = append(keep, s)
+			keep, needles = append(keep, s), append(needles, q.needles[k])
 		}
 	}
 	if len(keep) == 0 || len(keep) == len(q.firsts) {
 		return q
 	}
-	q.firsts = keep
+	q.firsts, q.needles = keep, needles
 	return q
 }
 
@@ -300,7 +310,13 @@ func (f *firstFinder) index(q Query, text string, from int) (start, end int) {
 		best, size := none, 0
 		for k, lit := range lits {
 			if f.next[k] < i {
-				if j := indexChar(text[i:], lit); j >= 0 {
+				j := -1
+				if nd := q.needles[k]; nd != nil {
+					j = nd.Index(text[i:])
+				} else {
+					j = indexChar(text[i:], lit)
+				}
+				if j >= 0 {
 					f.next[k] = i + j
 				} else {
 					f.next[k] = none
