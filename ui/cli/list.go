@@ -140,13 +140,43 @@ func (r *runner) listShelf(src input, sc script.Conversion) error {
 // when it has several; both select it (see shelf.Lookup).
 func entryPath(e *shelf.Entry) string { return e.Path() }
 
+// trimSpace is strings.TrimSpace, sooner for the text of a search or a
+// list: a field that starts and ends with a character that cannot be a
+// space (most do; Chinese text most often with a character of three
+// bytes, where TrimSpace decodes and looks up two runes) is returned as
+// it is. The spaces (unicode.IsSpace) are ASCII or U+0085, U+00A0,
+// U+1680, U+2000–U+205F and U+3000 (E3 80 80).
+func trimSpace(s string) string {
+	n := len(s)
+	if n >= 3 && notSpace(s[0], s[1], s[2], true) && notSpace(s[n-3], s[n-2], s[n-1], false) {
+		return s
+	}
+	return strings.TrimSpace(s)
+}
+
+// notSpace reports whether the first three bytes of a text (start) or
+// its last three do not hold a space at that end: true when the byte at
+// that end is printable ASCII other than the space, or when the three
+// bytes are one character of U+3001–U+FFFF.
+func notSpace(a, b, c byte, start bool) bool {
+	if end := c; start {
+		end = a
+		if end > ' ' && end < 0x7F {
+			return true
+		}
+	} else if end > ' ' && end < 0x7F {
+		return true
+	}
+	return a >= 0xE3 && a <= 0xEF && b&0xC0 == 0x80 && c&0xC0 == 0x80 && !(a == 0xE3 && b == 0x80 && c == 0x80)
+}
+
 // listField makes a title fit on one tab-separated line with nothing that
 // controls a terminal.
 func listField(s string) string {
 	if textsafe.IsLine(s) {
 		// One line that safeText keeps as it is (most are: the model's
 		// text is clean already): one scan instead of three.
-		return strings.TrimSpace(s)
+		return trimSpace(s)
 	}
 	if !strings.ContainsAny(s, "\t\n\r") {
 		return strings.TrimSpace(safeText(s, false))

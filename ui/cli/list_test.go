@@ -1,0 +1,35 @@
+package cli
+
+import (
+	"math/rand/v2"
+	"strings"
+	"testing"
+)
+
+// TestTrimSpace: trimSpace is strings.TrimSpace on fields that start or
+// end with every kind of space, with characters of one to four bytes, and
+// with bytes that are not UTF-8; and on random strings of such pieces.
+func TestTrimSpace(t *testing.T) {
+	pieces := []string{"", " ", "\t", "\u3000", "\u00a0", "\u0085", "\u1680", "\u2000", "\u200a", "\u2028", "\u202f", "\u205f",
+		"发展", "。", "”", "a", "5G", "\u3001", "\u2fff", "\uffff", "\ufeff", "😀", "\xe3\x80", "\x80", "\xed\xa0\x80", "\xe3", "é"}
+	check := func(s string) {
+		if got, want := trimSpace(s), strings.TrimSpace(s); got != want {
+			t.Fatalf("trimSpace(%q) = %q, want %q", s, got, want)
+		}
+	}
+	for _, a := range pieces {
+		for _, b := range pieces {
+			for _, c := range pieces {
+				check(a + b + c)
+			}
+		}
+	}
+	r := rand.New(rand.NewPCG(17, 17))
+	for range 20000 {
+		var b strings.Builder
+		for range r.IntN(6) {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		check(b.String())
+	}
+}
