@@ -2,35 +2,26 @@ package vec
 
 import (
 	"strings"
-	"syscall"
 	"testing"
-	"unsafe"
+
+	"dubao/issue/internal/pageendtest"
 )
 
 // TestVectorsPageEnd: Index, ContainsAny and Set.Index never read past
-// the end of their text. Each text is put at the very end of a page whose next page
-// may not be read, so that a read beyond len faults; every length from 0
-// to 300, ending on the needle, on part of it, on a byte of the set and
-// on others. They say there what they say of the same text elsewhere.
+// the end of their text. Each text is put at the very end of readable
+// memory (pageendtest), so that a read beyond len faults; every length
+// from 0 to 300, ending on the needle, on part of it, on a byte of the
+// set and on others. They say there what they say of the same text
+// elsewhere.
 func TestVectorsPageEnd(t *testing.T) {
-	ps := syscall.Getpagesize()
-	mem, err := syscall.Mmap(-1, 0, 2*ps, syscall.PROT_READ|syscall.PROT_WRITE, syscall.MAP_ANON|syscall.MAP_PRIVATE)
-	if err != nil {
-		t.Skipf("mmap: %v", err)
-	}
-	defer func() { _ = syscall.Munmap(mem) }()
-	if err := syscall.Mprotect(mem[ps:], syscall.PROT_NONE); err != nil {
-		t.Skipf("mprotect: %v", err)
-	}
+	put := pageendtest.New(t)
 	nd := NewNeedle3("版")
 	set := NewSet("*_`[<\\")
 	src := strings.Repeat("中文，青溪河“廊道”全线贯通。GDP 5.8%、9℃·abc\n", 40)
 	for n := 0; n <= 300; n++ {
 		for _, tail := range []string{"", "版", "版"[:2], "中", "*", "\\", "a"} {
 			s := src[len(src)-n:] + tail
-			b := mem[ps-len(s) : ps]
-			copy(b, s)
-			at := unsafe.String(unsafe.SliceData(b), len(b))
+			at := pageendtest.String(put(s))
 			if got, want := nd.Index(at), strings.Index(s, "版"); got != want {
 				t.Fatalf("Index(%q) = %d at a page's end, want %d", s, got, want)
 			}
