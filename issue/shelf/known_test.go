@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -384,28 +385,45 @@ func TestOpenKnownSkipped(t *testing.T) {
 	}
 }
 
-// TestOpenKnownSearchCancel: the search of a known shelf ends, all its
-// goroutines with it, when its context is cancelled.
+// TestOpenKnownSearchCancel: the search of a known shelf ends, every
+// goroutine with it, when its context is cancelled, also while it goes on
+// with a shelf scanned anew.
 func TestOpenKnownSearchCancel(t *testing.T) {
 	c := smallConfig()
+	c.NeedleEvery = 1
 	dir, _ := generated(t, c)
 	opt := knownOptions(t)
 	indexed(t, dir, opt)
-	rewrite(t, filepath.Join(dir, "2024", "01", "2024-01-03.md"), c.Needle)
+	// The second issue changed: the search scans the shelf anew there.
+	rewrite(t, filepath.Join(dir, "2024", "02", "2024-02-28.md"), c.Needle)
 	ks := OpenKnown(dir, opt)
 	if ks == nil {
 		t.Fatal("OpenKnown: no shelf")
 	}
+	goroutines := runtime.NumGoroutine()
 	ctx, cancel := context.WithCancel(context.Background())
-	n := 0
-	for range ks.Search(ctx, search.New(c.Needle), SearchOptions{Workers: 2}) {
-		if n++; n == 3 {
-			cancel()
-		}
+	defer cancel()
+	ch := ks.Search(ctx, search.New(c.Needle), SearchOptions{Workers: 2})
+	if first, ok := <-ch; !ok || len(first.Hits) == 0 {
+		t.Fatalf("first batch: %+v, %v", first, ok)
 	}
 	cancel()
-	if n >= len(ks.Issues) {
-		t.Errorf("%d batches after the cancel, of %d issues", n, len(ks.Issues))
+	deadline := time.After(10 * time.Second)
+	for open := true; open; {
+		select {
+		case _, open = <-ch:
+		case <-deadline:
+			t.Fatal("the search did not stop after cancel")
+		}
+	}
+	// Every goroutine of the search has ended once its channel closed
+	// (one that has called its WaitGroup's Done may still be on its way
+	// out).
+	for wait := 0; runtime.NumGoroutine() > goroutines; wait++ {
+		if wait == 100 {
+			t.Fatalf("%d goroutines after the search, %d before", runtime.NumGoroutine(), goroutines)
+		}
+		time.Sleep(10 * time.Millisecond)
 	}
 }
 
