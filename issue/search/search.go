@@ -428,6 +428,15 @@ func CutsWord(text string, i int) bool {
 	if i <= 0 || i >= len(text) {
 		return false
 	}
+	// A character of U+2000–U+9FFF (lead byte E2–E9: CJK text and
+	// punctuation) on either side is no letter, digit, joiner or %: the
+	// cut splits nothing.
+	if c := text[i]; c >= 0xE2 && c <= 0xE9 {
+		return false
+	}
+	if i >= 3 && text[i-3] >= 0xE2 && text[i-3] <= 0xE9 && text[i-2]&0xC0 == 0x80 && text[i-1]&0xC0 == 0x80 {
+		return false
+	}
 	b, bs := utf8.DecodeLastRuneInString(text[:i])
 	a, as := utf8.DecodeRuneInString(text[i:])
 	switch {

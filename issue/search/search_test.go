@@ -195,6 +195,47 @@ func TestCutsWord(t *testing.T) {
 	}
 }
 
+// TestCutsWordFast: CutsWord, which passes over a CJK character on
+// either side at once, answers as the rune-by-rune rule (cutsWordRunes) at
+// every byte of random texts of digits, letters, joiners, CJK text and
+// punctuation, full-width forms and broken UTF-8.
+func TestCutsWordFast(t *testing.T) {
+	pieces := []string{"1", "a", "Z", ".", ",", "%", "％", "１", "ｚ", "．", "发", "。", "—", "\u2000", "\u3000", "é", "😀", "\xe5", "\x80", " "}
+	r := rand.New(rand.NewPCG(3, 5))
+	for range 20000 {
+		var b strings.Builder
+		for range 1 + r.IntN(6) {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		s := b.String()
+		for i := 0; i <= len(s); i++ {
+			if got, want := CutsWord(s, i), cutsWordRunes(s, i); got != want {
+				t.Fatalf("CutsWord(%q, %d) = %v, want %v", s, i, got, want)
+			}
+		}
+	}
+}
+
+// cutsWordRunes is CutsWord's rule read rune by rune.
+func cutsWordRunes(text string, i int) bool {
+	if i <= 0 || i >= len(text) {
+		return false
+	}
+	b, bs := utf8.DecodeLastRuneInString(text[:i])
+	a, as := utf8.DecodeRuneInString(text[i:])
+	switch {
+	case alnum(b) && (alnum(a) || a == '%' || a == '％'):
+		return true
+	case alnum(b) && joiner(a):
+		n, _ := utf8.DecodeRuneInString(text[i+as:])
+		return alnum(n)
+	case joiner(b) && alnum(a):
+		p, _ := utf8.DecodeLastRuneInString(text[:i-bs])
+		return alnum(p)
+	}
+	return false
+}
+
 // TestIndexChar checks indexChar against strings.Index on texts made of
 // characters that share lead and continuation bytes with the one looked
 // for, at every start.

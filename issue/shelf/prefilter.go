@@ -341,6 +341,38 @@ func (d *decoder) getRange(prev *int, lo, hi int) issue.TextRange {
 	return issue.TextRange{Start: start, End: start + int(n)}
 }
 
+// getRanges reads len(out) ranges (getRange's, from prev) into out: the
+// inner loop of reading a shelf's piece maps, with the values of one byte
+// (nearly all) read in place. It reports false on an error (d.err set).
+func (d *decoder) getRanges(out []issue.TextRange, prev, lo, hi int) bool {
+	if d.err != nil {
+		return false
+	}
+	b := d.b
+	for i := range out {
+		if len(b) >= 2 && b[0] < 0x80 && b[0] != 0 && b[1] < 0x80 {
+			z, n := uint64(b[0]-1), int(b[1])
+			b = b[2:]
+			start := prev + int(int64(z>>1)^-int64(z&1))
+			if start < lo || start > hi-n {
+				d.err = errCorrupt
+				return false
+			}
+			prev = start + n
+			out[i] = issue.TextRange{Start: start, End: prev}
+			continue
+		}
+		d.b = b
+		out[i] = d.getRange(&prev, lo, hi)
+		if d.err != nil {
+			return false
+		}
+		b = d.b
+	}
+	d.b = b
+	return true
+}
+
 // decodeOutline reads what encodeOutline wrote; nil when it does not
 // read (or its checksum is not that of its bytes): every range it
 // returns lies in its text's length, in order, pieces inside their span.
@@ -394,10 +426,7 @@ func decodeOutline(b []byte) *issue.Outline {
 			}
 			m.Pieces, all = all[:n:n], all[n:]
 			prev = sp.Start
-			for i := range m.Pieces {
-				m.Pieces[i] = d.getRange(&prev, sp.Start, sp.End)
-			}
-			if d.err != nil {
+			if !d.getRanges(m.Pieces, prev, sp.Start, sp.End) {
 				break
 			}
 		}

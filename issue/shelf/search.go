@@ -688,7 +688,7 @@ func snippet(text string, start, end int) (string, [2]int) {
 	}
 	oneLine(&b, text[from:to])
 	if to < len(text) {
-		if r, _ := utf8.DecodeLastRuneInString(text[:to]); !sentenceEnd(r) && !closingMark(r) {
+		if r, _ := lastRune(text[:to]); !sentenceEnd(r) && !closingMark(r) {
 			b.WriteString("…")
 		}
 	}
