@@ -41,29 +41,40 @@ func risky(r rune) bool {
 // hasRisky reports whether s holds a rune for which risky is true.
 func hasRisky(s string) bool {
 	for i := 0; i < len(s); {
-		c := s[i]
-		if c < 0xcc { // below U+0300
-			i++
-			continue
+		// Most of the text is passed by vectors (plainRun); where they
+		// stop, at least 32 bytes one by one.
+		i = plainRun(s, i)
+		for stop := min(len(s), i+32); i < stop; {
+			risky, n := riskyAt(s, i)
+			if risky {
+				return true
+			}
+			i += n
 		}
-		if (c >= 0xe5 && c <= 0xe9 || c == 0xe4 && i+1 < len(s) && s[i+1] >= 0xb8) &&
-			i+2 < len(s) && s[i+1]&0xc0 == 0x80 && s[i+2]&0xc0 == 0x80 {
-			i += 3 // U+4E00–U+9FFF: ideographs
-			continue
-		}
-		if i+2 < len(s) && s[i+2]&0xc0 == 0x80 && (c == 0xe2 && s[i+1] == 0x80 && s[i+2] >= 0x90 && s[i+2] <= 0xa7 || // U+2010–U+2027: general punctuation
-			c == 0xe3 && s[i+1] == 0x80 && s[i+2] <= 0xad || // U+3000–U+302D: CJK punctuation
-			c == 0xef && (s[i+1] == 0xbc && s[i+2] >= 0x81 || s[i+1] == 0xbd && s[i+2] <= 0x9e)) { // U+FF01–U+FF5E: full-width forms
-			i += 3
-			continue
-		}
-		r, n := utf8.DecodeRuneInString(s[i:])
-		if risky(r) {
-			return true
-		}
-		i += n
 	}
 	return false
+}
+
+// riskyAt reports whether the character at s[i] is risky, and how many
+// bytes hasRisky passes there: one below CC (below U+0300, or a
+// continuation byte), three for the characters it knows by their bytes,
+// and a decoded character's size.
+func riskyAt(s string, i int) (bool, int) {
+	c := s[i]
+	if c < 0xcc { // below U+0300
+		return false, 1
+	}
+	if (c >= 0xe5 && c <= 0xe9 || c == 0xe4 && i+1 < len(s) && s[i+1] >= 0xb8) &&
+		i+2 < len(s) && s[i+1]&0xc0 == 0x80 && s[i+2]&0xc0 == 0x80 {
+		return false, 3 // U+4E00–U+9FFF: ideographs
+	}
+	if i+2 < len(s) && s[i+2]&0xc0 == 0x80 && (c == 0xe2 && s[i+1] == 0x80 && s[i+2] >= 0x90 && s[i+2] <= 0xa7 || // U+2010–U+2027: general punctuation
+		c == 0xe3 && s[i+1] == 0x80 && s[i+2] <= 0xad || // U+3000–U+302D: CJK punctuation
+		c == 0xef && (s[i+1] == 0xbc && s[i+2] >= 0x81 || s[i+1] == 0xbd && s[i+2] <= 0x9e)) { // U+FF01–U+FF5E: full-width forms
+		return false, 3
+	}
+	r, n := utf8.DecodeRuneInString(s[i:])
+	return risky(r), n
 }
 
 // strictWidth returns the width of s as the widest of uniseg (with the

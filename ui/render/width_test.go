@@ -3,6 +3,7 @@ package render
 import (
 	"flag"
 	"fmt"
+	"math/rand/v2"
 	"os"
 	"strings"
 	"testing"
@@ -184,8 +185,9 @@ func TestHasRisky(t *testing.T) {
 	}
 }
 
-// TestHasRiskyEveryRune holds hasRisky's byte-level shortcuts to risky,
-// for every rune alone, between ideographs and before a combining mark.
+// TestHasRiskyEveryRune holds hasRisky's byte-level shortcuts and its
+// vectors to risky, for every rune alone, between ideographs, before a
+// combining mark and in texts long enough for the vectors.
 func TestHasRiskyEveryRune(t *testing.T) {
 	for r := rune(0); r <= unicode.MaxRune; r++ {
 		if r >= 0xd800 && r <= 0xdfff {
@@ -195,12 +197,71 @@ func TestHasRiskyEveryRune(t *testing.T) {
 		for _, tc := range []struct {
 			s    string
 			want bool
-		}{{c, want}, {"中" + c + "文", want}, {c + "\u0301", want || risky(0x301)}} {
+		}{{c, want}, {"中" + c + "文", want}, {c + "\u0301", want || risky(0x301)},
+			// Long enough for the vectors (plainRun), at two places of
+			// their blocks.
+			{riskyLong + c + riskyLong, want}, {riskyLong[3:] + "a" + c + riskyLong, want}} {
 			if got := hasRisky(tc.s); got != tc.want {
 				t.Fatalf("hasRisky(%q) = %v, want %v", tc.s, got, tc.want)
 			}
 		}
 	}
+}
+
+// riskyLong is text hasRisky passes, long enough for its vectors.
+var riskyLong = strings.Repeat("中文，青溪河“廊道”全线贯通。GDP 5.8%、（一）", 2)
+
+// hasRiskyBytes is hasRisky without vectors: riskyAt from the start.
+func hasRiskyBytes(s string) bool {
+	for i := 0; i < len(s); {
+		risky, n := riskyAt(s, i)
+		if risky {
+			return true
+		}
+		i += n
+	}
+	return false
+}
+
+// TestHasRiskyVectors: hasRisky says what riskyAt read one character at
+// a time says, on Chinese text with a byte or a character changed here
+// and there, at every offset of the vectors' blocks; and the vectors pass
+// most of a text without a risky character (where the processor has
+// them).
+func TestHasRiskyVectors(t *testing.T) {
+	if j := plainRun(riskyLong+riskyLong, 0); hasAVX2 && j < 2*len(riskyLong)-66 {
+		t.Fatalf("plainRun passed %d of %d bytes", j, 2*len(riskyLong))
+	}
+	text := strings.Repeat(riskyLong+"中文，“版”》ab\n", 20)
+	pieces := []string{"☰", "〽", "\u0301", "\u200d", "\ufe0f", "가", "\u3400", "\u302e", "\uff5f", "\u2028", "é", "\xe4\xb8", "\xff", "\xe4\xb7\x80", "\xef\xbc\x80", "\xe3\x80\xae"}
+	r := rand.New(rand.NewPCG(9, 10))
+	for range 5000 {
+		at := r.IntN(len(text) - 200)
+		data := []byte(text[at : at+1+r.IntN(160)])
+		for range r.IntN(3) {
+			k := r.IntN(len(data))
+			if r.IntN(2) == 0 {
+				data[k] = byte(r.IntN(256))
+			} else {
+				data = append(data[:k], append([]byte(pieces[r.IntN(len(pieces))]), data[k:]...)...)
+			}
+		}
+		if got, want := hasRisky(string(data)), hasRiskyBytes(string(data)); got != want {
+			t.Fatalf("hasRisky(%q) = %v, want %v", data, got, want)
+		}
+	}
+}
+
+// FuzzHasRisky: hasRisky says what riskyAt read one character at a time
+// says.
+func FuzzHasRisky(f *testing.F) {
+	f.Add(riskyLong + "☰" + riskyLong)
+	f.Add(riskyLong + riskyLong)
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := hasRisky(s), hasRiskyBytes(s); got != want {
+			t.Fatalf("hasRisky(%q) = %v, want %v", s, got, want)
+		}
+	})
 }
 
 // riskySample returns text with a character of every kind of width
