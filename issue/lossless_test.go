@@ -300,8 +300,18 @@ func (m *matcher) match(k, cur int) bool {
 			break
 		}
 		at := off + i
-		if m.allowed(cur, at, k == 0) && m.match(k+1, at+n) {
-			return true
+		if m.allowed(cur, at, k == 0) {
+			if m.match(k+1, at+n) {
+				return true
+			}
+			// The markup read as little as it can; read as much, a
+			// text's ] may be the one after a link's address rather
+			// than the link's own ([甲)](乙)] reads 甲)]).
+			if len(m.marks[k]) > 0 {
+				if i, g := indexMarked(m.s[at:], w, m.marks[k], strings.TrimSuffix(m.markup, "?")); i == 0 && g != n && m.match(k+1, at+g) {
+					return true
+				}
+			}
 		}
 		off = at + 1
 		for off < len(m.s) && !utf8.RuneStart(m.s[off]) {
@@ -709,14 +719,16 @@ func TestLosslessCodeLineStarts(t *testing.T) {
 // nested ([甲]((乙)丙)); the address is kept in the link's span and its
 // text is markup, all of it: the check took the text after the first )
 // for lost (FuzzParse 166b73a741ec919e), and within a paragraph it read
-// only one level of nesting (FuzzParse 9f5c0b13f7ae6090). A character
-// lost from the link's text is still caught.
+// only one level of nesting (FuzzParse 9f5c0b13f7ae6090); a ] after the
+// link was matched to the link's own ] (FuzzParse 33540fb93a23e030). A
+// character lost from the link's text is still caught.
 func TestLosslessLinkTarget(t *testing.T) {
 	for _, src := range []string{
 		"# 题\n\n正文[甲]((乙)丙)。\n",
 		"# 题\n\n[甲](((乙))丙\\)丁)\n",
 		"# 题\n\n正文[甲]((乙)丙)与[戊](己)。\n",
 		"# 题\n\n正文[甲]((乙((丙)))丁)戊。\n",
+		"# 题\n\n[甲)]((乙)丙)]\n",
 	} {
 		is, err := ParseBytes([]byte(src), Options{Name: "x.md", noStitch: true})
 		if err != nil {
