@@ -545,23 +545,34 @@ func markInline(text string, spans []Span, escapeAll bool, alt [2]bool) string {
 		}
 		evs = append(evs, event{s.Start, true, k, s}, event{s.End, false, k, s})
 	}
+	// At one place: the spans that close there close (inner first), the
+	// empty ones there open and close, each whole, and the others open
+	// (outer first). Of empty spans at one place parseInline gives the
+	// one it read later first: they are written last first.
+	rank := func(e event) int {
+		switch {
+		case e.span.Start == e.span.End:
+			return 1
+		case e.open:
+			return 2
+		}
+		return 0
+	}
 	sort.SliceStable(evs, func(i, j int) bool {
 		a, c := evs[i], evs[j]
 		if a.at != c.at {
 			return a.at < c.at
 		}
-		if a.open != c.open {
-			// At one place, a span that closes there closes before one
-			// opens, unless it is empty (it opens and closes there).
-			if a.order == c.order {
-				return a.open
-			}
-			return !a.open
+		if ra, rc := rank(a), rank(c); ra != rc {
+			return ra < rc
 		}
-		if a.open {
+		switch {
+		case a.order == c.order:
+			return a.open && !c.open
+		case rank(a) == 2:
 			return a.order < c.order // outer first
 		}
-		return a.order > c.order // inner first
+		return a.order > c.order // inner first; of empty ones the last first
 	})
 	pos, inCode := 0, -1
 	var depth [2]int // open em, strong spans

@@ -152,3 +152,29 @@ func TestInlinePolicy(t *testing.T) {
 		t.Errorf("nested list: %+v", nested)
 	}
 }
+
+// TestWriteEmptySpans: spans that open and close at one place (empty
+// links), several there or beside others, are written each whole, in
+// their order: the writer put one's ] before another's [ and, finding no
+// form that read back, wrote the text without them (FuzzParse
+// f0c3df8462eed966).
+func TestWriteEmptySpans(t *testing.T) {
+	for _, in := range []string{
+		"甲[](u)[](v)乙",
+		"甲[](u)[](v)[](w)乙",
+		"甲*[](u)乙*",
+		"*甲[](u)*乙",
+		"*甲*[](u)[](v)**乙**",
+		"偶(()[](())[](()x)))))",
+	} {
+		text, spans := parseInline(in)
+		out, ok := writeInline(text, spans)
+		if !ok {
+			t.Errorf("%q: no form found for %q %+v", in, text, spans)
+			continue
+		}
+		if t2, s2 := parseInline(out); t2 != text || !sameSpans(s2, spans) {
+			t.Errorf("%q: wrote %q, read back %q %+v, want %q %+v", in, out, t2, s2, text, spans)
+		}
+	}
+}
