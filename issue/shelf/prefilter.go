@@ -149,7 +149,7 @@ type searchInfo struct {
 // its layout or with what it holds.
 const (
 	prefilterMagic   = "DUBAOHAN"
-	prefilterVersion = 5 // 3: known by the files' identity, not the content key; 4: piece maps, a checksum; 5: the count of pieces, files maps
+	prefilterVersion = 6 // 3: known by the files' identity, not the content key; 4: piece maps, a checksum; 5: the count of pieces, files maps; 6: the file's checksum
 )
 
 // prefilterPath is the file of the shelf's prefilters: beside its index.
@@ -198,12 +198,18 @@ func readPrefilters(opt Options, dir string) *prefilters {
 // decodePrefilters reads a prefilter file: the magic, the version, the
 // parser's version (issue.ParserVersion), the count, then for each issue its key (32 bytes), its set (length and
 // bytes; none when 0) and its outline (length and bytes, see
-// encodeOutline; none when 0).
+// encodeOutline; none when 0); last the CRC-32C of all that (4 bytes):
+// a set changed on disk, which has no checksum of its own, would make
+// every search pass over an issue that holds the word.
 func decodePrefilters(data []byte) (map[keySum]*searchInfo, error) {
-	if !strings.HasPrefix(string(data), prefilterMagic) {
+	if !strings.HasPrefix(string(data), prefilterMagic) || len(data) < len(prefilterMagic)+4 {
 		return nil, errCorrupt
 	}
-	d := decoder{b: data[len(prefilterMagic):]}
+	body := data[:len(data)-4]
+	if crc32.Checksum(body, castagnoli()) != binary.LittleEndian.Uint32(data[len(body):]) {
+		return nil, errCorrupt
+	}
+	d := decoder{b: body[len(prefilterMagic):]}
 	// Outlines are the parser's: those of another version of it are not
 	// used (nor the sets, which come with them).
 	if d.uvarint() != prefilterVersion || d.small(d.varint()) != issue.ParserVersion {
@@ -525,6 +531,7 @@ func (p *prefilters) save(s *Shelf) error {
 		e.uint(uint64(len(infos[i].outline)))
 		e.b = append(e.b, infos[i].outline...)
 	}
+	e.b = binary.LittleEndian.AppendUint32(e.b, crc32.Checksum(e.b, castagnoli()))
 	if err := os.MkdirAll(filepath.Dir(p.path), 0o700); err != nil {
 		return err
 	}

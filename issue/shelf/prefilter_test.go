@@ -2,7 +2,9 @@ package shelf
 
 import (
 	"context"
+	"encoding/binary"
 	"fmt"
+	"hash/crc32"
 	"os"
 	"path/filepath"
 	"slices"
@@ -180,6 +182,7 @@ func TestPrefilterFile(t *testing.T) {
 		"count":   append(append([]byte{}, data[:len(prefilterMagic)+2]...), 0xff, 0xff, 0xff, 0x7f),
 		"parser":  otherParser(data),
 		"odd set": oddSet(data),
+		"set bit": setBitFlipped(data),
 	} {
 		if _, err := decodePrefilters(bad); err == nil {
 			t.Errorf("%s: read", name)
@@ -190,15 +193,31 @@ func TestPrefilterFile(t *testing.T) {
 // oddSet is a prefilter file of one set whose length is odd.
 func oddSet(data []byte) []byte {
 	b := append([]byte{}, data[:len(prefilterMagic)+3+32]...) // magic, version, parser, count 1, key
-	return append(b, 3, 1, 2, 3, 0)
+	return withChecksum(append(b, 3, 1, 2, 3, 0))
+}
+
+// setBitFlipped is the prefilter file data with a bit of its first set
+// changed, as a disk may change it: a search would pass over the issue
+// for a character the set no longer holds.
+func setBitFlipped(data []byte) []byte {
+	b := append([]byte{}, data...)
+	at := len(prefilterMagic) + 3 + 32 // magic, version, parser, count 1, key
+	_, n := binary.Uvarint(b[at:])     // the set's length
+	b[at+n] ^= 4
+	return b
+}
+
+// withChecksum is b, a prefilter file without its checksum, with it.
+func withChecksum(b []byte) []byte {
+	return binary.LittleEndian.AppendUint32(b, crc32.Checksum(b, castagnoli()))
 }
 
 // otherParser is the prefilter file data written by another version of
 // the parser.
 func otherParser(data []byte) []byte {
-	b := append([]byte{}, data...)
-	b[len(prefilterMagic)+1] ^= 2 // the parser's version (a small varint)
-	return b
+	b := append([]byte{}, data[:len(data)-4]...) // without the checksum
+	b[len(prefilterMagic)+1] ^= 2                // the parser's version (a small varint)
+	return withChecksum(b)
 }
 
 // TestHanSetCoversPieces: every Han character of every article's text,
