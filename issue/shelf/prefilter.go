@@ -348,17 +348,23 @@ func (d *decoder) getRange(prev *int, lo, hi int) issue.TextRange {
 }
 
 // getRanges reads len(out) ranges (getRange's, from prev) into out: the
-// inner loop of reading a shelf's piece maps, with the values of one byte
-// (nearly all) read in place. It reports false on an error (d.err set).
+// inner loop of reading a shelf's piece maps, with a start of one byte
+// and a length of one or two (nearly all) read in place. It reports false on an error (d.err set).
 func (d *decoder) getRanges(out []issue.TextRange, prev, lo, hi int) bool {
 	if d.err != nil {
 		return false
 	}
 	b := d.b
 	for i := range out {
-		if len(b) >= 2 && b[0] < 0x80 && b[0] != 0 && b[1] < 0x80 {
+		if len(b) >= 3 && b[0] < 0x80 && b[0] != 0 && (b[1] < 0x80 || b[2] < 0x80) {
+			// A start of one byte, a length of one or two.
 			z, n := uint64(b[0]-1), int(b[1])
-			b = b[2:]
+			if n < 0x80 {
+				b = b[2:]
+			} else {
+				n = n&0x7F | int(b[2])<<7
+				b = b[3:]
+			}
 			start := prev + int(int64(z>>1)^-int64(z&1))
 			if start < lo || start > hi-n {
 				d.err = errCorrupt
