@@ -753,10 +753,12 @@ func (bk *blocker) run(from int) []block {
 				break
 			}
 			// Text after the comment's end is text: a paragraph that
-			// starts there.
+			// starts there, apart from the one before as after a
+			// comment on a line of its own.
 			end := lines[j].text()
 			if rest := trimSpace(end[strings.Index(end, "-->")+len("-->"):]); rest != "" {
 				b.kind, b.line, b.text = bPara, int32(j), rest
+				b.blank, b.sep = true, true
 				i = bk.paragraph(&b, j+1)
 				break
 			}

@@ -722,6 +722,11 @@ func TestCommentThenText(t *testing.T) {
 		{"# 题\n\n正文。\n\n<!-- 注释 -->\n\n另一段。\n", []string{"正文。", "另一段。"}},
 		{"# 题\n\n正文。\n\n<!-- 注释 --> **尾巴**\n", []string{"正文。", "尾巴"}},
 		{"# 题\n\n正文。\n\n<!-- 注释 --> 尾巴 <!-- 又一个 -->\n", []string{"正文。", "尾巴 <!-- 又一个 -->"}},
+		// After a comment a paragraph stands apart, as after a comment
+		// on a line of its own: the layout repair does not join it to
+		// the one before (FuzzParse 20cf18fab6f9e29d).
+		{"# 题\n\n他说，这件事情还没有\n\n<!-- 注释 -->\n结束，我们还要继续努力把它做好做完。\n", []string{"他说，这件事情还没有", "结束，我们还要继续努力把它做好做完。"}},
+		{"# 题\n\n他说，这件事情还没有\n\n<!-- 注释 -->结束，我们还要继续努力把它做好做完。\n", []string{"他说，这件事情还没有", "结束，我们还要继续努力把它做好做完。"}},
 	} {
 		is, err := ParseBytes([]byte(tc.src), Options{Name: "x.md", noStitch: true})
 		if err != nil {
