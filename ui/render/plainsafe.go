@@ -7,7 +7,15 @@ package render
 // Plain then need not ask textsafe.Line, which decides anything else;
 // TestLineCleanImpliesLine holds every character it passes to textsafe.
 func lineClean(s string) bool {
-	for i := 0; i < len(s); {
+	// Most of a line is passed by vectors (cleanRun), the rest a
+	// character at a time.
+	return lineCleanFrom(s, cleanRun(s))
+}
+
+// lineCleanFrom is lineClean of s[i:], i a character boundary, a
+// character at a time.
+func lineCleanFrom(s string, i int) bool {
+	for i < len(s) {
 		c := s[i]
 		switch {
 		case c >= 0x20 && c < 0x7f:

@@ -27,3 +27,24 @@ func plainRun(s string, i int) int {
 	}
 	return plainRunAVX2(unsafe.StringData(s), i, len(s))
 }
+
+// cleanRunAVX2 is written in plainsafe_amd64.s.
+//
+//go:noescape
+func cleanRunAVX2(p *byte, i, n int) (j, carry int)
+
+// cleanRun returns the character boundary j up to which s[:j] is, as
+// vectors read it 32 bytes at a time, only characters lineClean passes;
+// 0 without vectors or with fewer than 34 bytes.
+func cleanRun(s string) int {
+	if !hasAVX2 || len(s) < 34 {
+		return 0
+	}
+	j, carry := cleanRunAVX2(unsafe.StringData(s), 0, len(s))
+	if carry != 0 {
+		// In the middle of a character: back to its lead.
+		for j--; s[j]&0xC0 == 0x80; j-- {
+		}
+	}
+	return j
+}

@@ -7,7 +7,8 @@ import (
 	"unsafe"
 )
 
-// TestHasRiskyPageEnd: hasRisky never reads past the end of its text.
+// TestHasRiskyPageEnd: hasRisky and lineClean never read past the end of
+// their text.
 // Each text is put at the very end of a page whose next page may not be
 // read, so that a read beyond len faults; every length from 0 to 300,
 // ending on a whole character, mid-character and on a risky one. It says
@@ -31,6 +32,9 @@ func TestHasRiskyPageEnd(t *testing.T) {
 			at := unsafe.String(unsafe.SliceData(b), len(b))
 			if got, want := hasRisky(at), hasRiskyBytes(s); got != want {
 				t.Fatalf("hasRisky(%q) = %v at a page's end, want %v", s, got, want)
+			}
+			if got, want := lineClean(at), lineCleanFrom(s, 0); got != want {
+				t.Fatalf("lineClean(%q) = %v at a page's end, want %v", s, got, want)
 			}
 		}
 	}
