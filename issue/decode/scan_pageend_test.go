@@ -4,7 +4,7 @@ import (
 	"strings"
 	"testing"
 
-	"dubao/issue/internal/pageendtest"
+	"dubao/issue/pageendtest"
 )
 
 // TestScanPageEnd: the scans never read past the end of their data. Each

@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"dubao/issue/internal/pageendtest"
+	"dubao/issue/pageendtest"
 )
 
 // TestVectorsPageEnd: PlainRun and AppendJSONString never read past the

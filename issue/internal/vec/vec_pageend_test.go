@@ -4,7 +4,7 @@ import (
 	"strings"
 	"testing"
 
-	"dubao/issue/internal/pageendtest"
+	"dubao/issue/pageendtest"
 )
 
 // TestVectorsPageEnd: Index, ContainsAny and Set.Index never read past
