@@ -379,19 +379,23 @@ func inlineMarkup(depth int) string {
 	return "(?:\\]\\(" + inner + "*\\)|[*_`!<>\\[\\]\\\\])*?"
 }
 
-// parenDepth returns how deep parentheses nest in s at most.
+// parenDepth returns how deep parentheses that close nest in s at most
+// (an open one never closed is no link's), up to 32: a pattern nesting
+// deeper would be too large to compile.
 func parenDepth(s string) int {
-	d, most := 0, 0
+	open, most := 0, 0
 	for i := 0; i < len(s); i++ {
 		switch s[i] {
 		case '(':
-			d++
-			most = max(most, d)
+			open++
 		case ')':
-			d = max(d-1, 0)
+			if open > 0 {
+				most = max(most, open)
+				open--
+			}
 		}
 	}
-	return most
+	return min(most, 32)
 }
 
 // indexMarked is indexEscaped for a piece whose text had inline markup
