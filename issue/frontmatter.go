@@ -191,8 +191,9 @@ func (p *parser) applyFrontMatter() {
 
 // applyCitation gives the issue the paper and the date, and the first
 // section the page, of the first article's citation (see splitCitation)
-// when the front matter did not.
-func (p *parser) applyCitation() {
+// when the front matter did not. It reports whether an article has a
+// citation.
+func (p *parser) applyCitation() bool {
 	for _, s := range p.secs {
 		for _, d := range s.arts {
 			c := d.cite
@@ -209,7 +210,8 @@ func (p *parser) applyCitation() {
 				s.sec.Page = c.page
 				s.implicit = false
 			}
-			return
+			return true
 		}
 	}
+	return false
 }

@@ -831,11 +831,7 @@ func (p *parser) titleShaped(b *block) bool {
 // lines, stitching of continuations, numbering.
 func (p *parser) finish() {
 	is := p.is
-	p.frontMatterTitle()
-	p.finishDrafts()
-	p.applyFrontMatter()
-	p.applyCitation()
-	p.buildSections(len(p.secs) == 1)
+	p.buildDrafts(true, len(p.secs) == 1)
 	p.outline.numberDrafts(p)
 	if !p.opt.noStitch {
 		stitch(is)
@@ -846,6 +842,23 @@ func (p *parser) finish() {
 		is.Paper = derivePaper(is)
 		p.derived = true
 	}
+}
+
+// buildDrafts turns the drafts walked into sections of p.is: the front
+// matter's title and author, bylines, layout repair, jump lines, with
+// cite the first citation's paper, date and page (see applyCitation), and
+// the sections built (one: see buildSections). The whole parse (finish)
+// and each part of a streamed one (streamer.part) run it. It reports
+// whether a citation was applied.
+func (p *parser) buildDrafts(cite, one bool) (cited bool) {
+	p.frontMatterTitle()
+	p.finishDrafts()
+	p.applyFrontMatter()
+	if cite {
+		cited = p.applyCitation()
+	}
+	p.buildSections(one)
+	return cited
 }
 
 // finishDrafts finishes each article: byline, layout repair, jump lines.
@@ -920,9 +933,15 @@ func (is *Issue) normalise() {
 	if is.Sections == nil {
 		is.Sections = []Section{}
 	}
-	n := 0
-	for s := range is.Sections {
-		sec := &is.Sections[s]
+	normaliseSections(is.Sections, 0)
+}
+
+// normaliseSections numbers the articles of secs on from n and makes the
+// slices that JSON shows non-nil; it returns the last number. normalise
+// and Stream (numbering on from part to part) run it.
+func normaliseSections(secs []Section, n int) int {
+	for s := range secs {
+		sec := &secs[s]
 		if sec.Articles == nil {
 			sec.Articles = []Article{}
 		}
@@ -938,6 +957,7 @@ func (is *Issue) normalise() {
 			}
 		}
 	}
+	return n
 }
 
 // derivePaper finds the paper's name when no masthead line gave it: from

@@ -22,16 +22,12 @@ func stitch(is *Issue) {
 			if removed[ref{s, a}] {
 				continue
 			}
-			art := &is.Sections[s].Articles[a]
 			// Stitch as long as the article (with what was stitched on)
 			// ends with a jump onwards: a continuation may continue too.
 			for hops := 0; hops < len(is.Sections); hops++ {
-				r, ok := findContinuation(is, s, a, removed)
-				if !ok {
+				if _, ok := stitchNext(is, s, a, removed); !ok {
 					break
 				}
-				appendContinuation(art, &is.Sections[r.s].Articles[r.a])
-				removed[r] = true
 			}
 		}
 	}
@@ -40,20 +36,53 @@ func stitch(is *Issue) {
 	}
 	secs := is.Sections[:0]
 	for s := range is.Sections {
-		sec := is.Sections[s]
-		arts := sec.Articles[:0]
-		for a, art := range sec.Articles {
-			if !removed[ref{s, a}] {
-				arts = append(arts, art)
-			}
-		}
-		sec.Articles = arts
-		// A page that held only a continuation, and has no name, goes.
-		if len(arts) > 0 || sec.Name != "" || sec.Ad {
+		if sec, keep := unstitched(is.Sections[s], s, removed); keep {
 			secs = append(secs, sec)
 		}
 	}
 	is.Sections = secs
+}
+
+// stitchNext appends to article a of section s the continuation its last
+// jump line points to (see findContinuation), if there is one, and marks
+// that removed. It returns the continuation. stitch and Stream's
+// streamStitch stitch with it.
+func stitchNext(is *Issue, s, a int, removed map[ref]bool) (ref, bool) {
+	r, ok := findContinuation(is, s, a, removed)
+	if !ok {
+		return ref{}, false
+	}
+	appendContinuation(&is.Sections[s].Articles[a], &is.Sections[r.s].Articles[r.a])
+	removed[r] = true
+	return r, true
+}
+
+// unstitched returns section s, sec, without the articles stitched onto
+// others (removed; a new slice of them when any is), and whether it stays
+// once something was stitched: a page that held only continuations, and
+// has no name, goes.
+func unstitched(sec Section, s int, removed map[ref]bool) (Section, bool) {
+	arts := sec.Articles[:0:0]
+	for a, art := range sec.Articles {
+		if !removed[ref{s, a}] {
+			arts = append(arts, art)
+		}
+	}
+	if len(arts) < len(sec.Articles) {
+		sec.Articles = arts
+	}
+	return sec, len(sec.Articles) > 0 || sec.Name != "" || sec.Ad
+}
+
+// jumpOnwards returns the jump that ends article a of section s when it
+// points to another page (see tailJump): the page its continuation must
+// be on.
+func jumpOnwards(is *Issue, s, a int) (Jump, bool) {
+	to, ok := tailJump(&is.Sections[s].Articles[a])
+	if !ok || to.Page == is.Sections[s].Page || to.Page <= 0 {
+		return Jump{}, false
+	}
+	return to, true
 }
 
 // ref locates an article: section and index.
@@ -65,8 +94,8 @@ type ref struct{ s, a int }
 // repeats a's title (or part of it) or has none. It must be the only one.
 func findContinuation(is *Issue, s, a int, removed map[ref]bool) (ref, bool) {
 	art := &is.Sections[s].Articles[a]
-	to, ok := tailJump(art)
-	if !ok || to.Page == is.Sections[s].Page || to.Page <= 0 {
+	to, ok := jumpOnwards(is, s, a)
+	if !ok {
 		return ref{}, false
 	}
 	var untitled, titled []ref

@@ -622,25 +622,21 @@ func (st *streamer) part(text string, start, end int64, first, sentinel bool) (b
 	if !st.fmDone {
 		p.fm = st.fm
 	}
-	p.frontMatterTitle()
-	p.finishDrafts()
-	p.applyFrontMatter()
 	for _, s := range p.secs {
 		st.fmDone = st.fmDone || len(s.arts) > 0
 	}
-	if !st.citeDone {
-		for _, s := range p.secs {
-			for _, d := range s.arts {
-				st.citeDone = st.citeDone || d.cite != nil
-			}
-		}
-		p.applyCitation()
+	// The part's sections are built in head.Sections and taken out (the
+	// head emitted holds none).
+	p.kept = []*draft{}
+	head.Sections = nil
+	cite := !st.citeDone
+	st.citeDone = p.buildDrafts(cite, false) || st.citeDone
+	secs := head.Sections
+	head.Sections = nil
+	if cite {
 		// The paper a citation gives is text of this part.
 		head.Paper = strings.Clone(head.Paper)
 	}
-	p.kept = []*draft{}
-	p.is = &Issue{}
-	p.buildSections(false)
 	// Where each article kept starts in the text.
 	base := uintptr(unsafe.Pointer(unsafe.StringData(text)))
 	starts := make([]int64, len(p.kept))
@@ -652,7 +648,7 @@ func (st *streamer) part(text string, start, end int64, first, sentinel bool) (b
 			}
 		}
 	}
-	st.stitch.add(p.is.Sections, starts, st.parts)
+	st.stitch.add(secs, starts, st.parts)
 	st.stitch.frontier = end
 	st.stitch.citeAhead = !st.citeDone && st.ps.lastCite >= end
 	return true, st.flush(end >= st.size)
@@ -741,23 +737,7 @@ func (st *streamer) decide(blocks []block, end int64) bool {
 func (st *streamer) flush(eof bool) error {
 	sc := &st.stitch
 	secs, ref := sc.ready(st.ps, eof)
-	for s := range secs {
-		sec := &secs[s]
-		if sec.Articles == nil {
-			sec.Articles = []Article{}
-		}
-		for a := range sec.Articles {
-			st.count++
-			art := &sec.Articles[a]
-			art.N = st.count
-			if art.Paragraphs == nil {
-				art.Paragraphs = []string{}
-			}
-			if art.Jumps == nil {
-				art.Jumps = []Jump{}
-			}
-		}
-	}
+	st.count = normaliseSections(secs, st.count)
 	if eof && st.count == 0 {
 		return fmt.Errorf("%s: %w", st.name, ErrNoArticles)
 	}
@@ -866,21 +846,20 @@ func (sc *streamStitch) ready(ps *prescan, eof bool) ([]Section, int) {
 				wait = !eof // more sections may allow more
 				break
 			}
-			to, ok := tailJump(art)
-			if !ok || to.Page == sec.Page || to.Page <= 0 {
+			to, ok := jumpOnwards(win, sc.cs, sc.ca)
+			if !ok {
 				break
 			}
 			if !eof && (ps.pageAhead(to.Page, sc.frontier) || sc.citeAhead && ps.pageAhead(0, sc.frontier)) {
 				wait = true
 				break
 			}
-			r, ok := findContinuation(win, sc.cs, sc.ca, sc.removed)
+			r, ok := stitchNext(win, sc.cs, sc.ca, sc.removed)
 			if !ok {
 				break
 			}
-			appendContinuation(art, &sc.secs[r.s].Articles[r.a])
 			sc.refs[sc.cs] = min(sc.refs[sc.cs], sc.refs[r.s])
-			sc.removed[r], sc.any = true, true
+			sc.any = true
 			sc.hops++
 		}
 		if wait {
@@ -899,17 +878,8 @@ func (sc *streamStitch) ready(ps *prescan, eof bool) ([]Section, int) {
 	var out []Section
 	k := 0
 	for ; k < n; k++ {
-		sec := sc.secs[k]
-		arts := sec.Articles[:0:0]
-		for a, art := range sec.Articles {
-			if !sc.removed[ref{k, a}] {
-				arts = append(arts, art)
-			}
-		}
-		if len(arts) < len(sec.Articles) {
-			sec.Articles = arts
-		}
-		if len(sec.Articles) == 0 && sec.Name == "" && !sec.Ad {
+		sec, keep := unstitched(sc.secs[k], k, sc.removed)
+		if !keep {
 			// stitch drops such a page (it held only continuations, or
 			// only repeats) when anything was stitched at all.
 			if !sc.any && !eof {
