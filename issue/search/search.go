@@ -37,7 +37,7 @@ type Query struct {
 // Loose returns q that also passes over the Markdown marks a parse
 // drops between its characters, where the query does not have one:
 // emphasis and code (* _ `), a link's brackets and address ([云](…)岭),
-// an autolink's angle brackets, a blockquote's > on the line a paragraph
+// an image's (云![岭](…)), an autolink's angle brackets, a blockquote's > on the line a paragraph
 // goes on, a backslash escape — for finding, in text not parsed yet,
 // every place a match may be once the markup is gone (云**岭** reads 云岭).
 func (q Query) Loose() Query {
@@ -219,7 +219,7 @@ func (q Query) matchAt(text string, i int) int {
 }
 
 // looseMarks are the marks a loose query passes over (see Loose).
-const looseMarks = "*_`[]<>\\"
+const looseMarks = "*_`[]<>\\!"
 
 // skipLinkDest returns the end of the link address "(…)" at text[i:]
 // (parentheses may nest), or i when there is none on its line: what a

@@ -281,6 +281,7 @@ func TestLoose(t *testing.T) {
 		// angle brackets, a backslash escape.
 		{"云岭", "见[云](http://x.cn/(a))岭", false, true},
 		{"云岭", "见云[岭](x)", false, true},
+		{"云岭", "图片云![岭](a.png)", false, true},
 		{"云岭", "> 老街云\n> 岭", false, true},
 		{"cn见", "<https://a.cn>见", false, true},
 		{"a*b", `a\*b`, false, true},

@@ -155,9 +155,9 @@ func checkFilesMap(t *testing.T, text string, q search.Query, at int, flip byte,
 
 // markupSplit is an issue whose articles hold 云岭 split by marks the
 // parse drops (a blockquote's > on the next line, a link's brackets and
-// address) beside articles without it.
+// address, an image's) beside articles without it.
 const markupSplit = "# 第一版 要闻\n\n## 甲\n\n> 引文老街云\n> 岭渡口。\n\n## 乙\n\n- 列表云\n  岭项\n\n## 丙\n\n见云\\*岭。\n\n" +
-	"# 第二版 综合\n\n## 丁\n\n云[岭](x)，见[云](http://x.cn/(a))岭。\n\n## 戊\n\n别的。\n\n## 己\n\n别的。\n\n## 庚\n\n别的。\n\n## 辛\n\n别的。\n"
+	"# 第二版 综合\n\n## 丁\n\n云[岭](x)，见[云](http://x.cn/(a))岭。\n\n## 戊\n\n图片云![岭](a.png)渡口。\n\n## 己\n\n别的。\n\n## 庚\n\n别的。\n\n## 辛\n\n别的。\n\n## 壬\n\n别的。\n\n## 癸\n\n别的。\n\n## 子\n\n别的。\n"
 
 // TestSearchOutlinedThroughMarkup: the search of an issue by its outline
 // finds the matches that marks split in the text, which the parse drops
@@ -178,8 +178,8 @@ func TestSearchOutlinedThroughMarkup(t *testing.T) {
 			want = appendHits(want, e, sec.Page, &sec.Articles[a], q)
 		}
 	}
-	if len(want) != 4 {
-		t.Fatalf("the whole parse finds %d matches, want 4: %+v", len(want), want)
+	if len(want) != 5 {
+		t.Fatalf("the whole parse finds %d matches, want 5: %+v", len(want), want)
 	}
 	got, ok := searchOutlined(e, q, q.Loose(), nil, []byte(markupSplit), o)
 	if !ok || !slices.Equal(got, want) {
