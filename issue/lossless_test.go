@@ -625,22 +625,35 @@ func TestLosslessCrossheadMarkup(t *testing.T) {
 		"# 标题\n\n正文第一段。\n\n## 小标题*一*\n\n正文第二段。\n",
 		"# 标题\n\n正文第一段。\n\n## 小\ufffd_\ufffd一\ufffd_ \n\n正文第二段。\n",
 	} {
-		is, err := ParseBytes([]byte(src), Options{Name: "x.md", noStitch: true})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := checkLossless(src, is); err != nil {
-			t.Errorf("%q: %v", src, err)
-		}
-		a := &is.Sections[0].Articles[0]
-		for i := range a.Blocks {
-			if a.Blocks[i].Kind == BlockHeading {
-				a.Blocks[i].Text = strings.Replace(a.Blocks[i].Text, "一", "", 1)
+		losslessAndCaught(t, src, "crosshead", func(a *Article) (found bool) {
+			for i := range a.Blocks {
+				if a.Blocks[i].Kind == BlockHeading {
+					a.Blocks[i].Text, found = strings.Replace(a.Blocks[i].Text, "一", "", 1), true
+				}
 			}
-		}
-		if checkLossless(src, is) == nil {
-			t.Errorf("%q: a character lost from the crosshead was not caught", src)
-		}
+			return found
+		})
+	}
+}
+
+// losslessAndCaught parses src (not stitched) and checks that
+// checkLossless passes on it, and fails once damage has changed its first
+// article (damage reports whether it found the part, named what, to
+// change).
+func losslessAndCaught(t *testing.T, src, what string, damage func(a *Article) bool) {
+	t.Helper()
+	is, err := ParseBytes([]byte(src), Options{Name: "x.md", noStitch: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := checkLossless(src, is); err != nil {
+		t.Errorf("%q: %v", src, err)
+	}
+	if !damage(&is.Sections[0].Articles[0]) {
+		t.Fatalf("%q: no %s", src, what)
+	}
+	if checkLossless(src, is) == nil {
+		t.Errorf("%q: a character of the %s changed was not caught", src, what)
 	}
 }
 
@@ -672,19 +685,11 @@ func TestLosslessEscapedFirst(t *testing.T) {
 	if i, n := indexMarked("~\\\\", "~\\", []int{1}, inlineMarkup(0)); i != 0 || n != len("~\\") {
 		t.Errorf("indexMarked(~\\\\, ~\\) = %d, %d; want 0, %d", i, n, len("~\\"))
 	}
-	src := "甲\\,\n乙丙\n#\n丁\n\n甲,\n"
-	is, err := ParseBytes([]byte(src), Options{Name: "x.md", noStitch: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := checkLossless(src, is); err != nil {
-		t.Errorf("%q: %v", src, err)
-	}
-	a := &is.Sections[0].Articles[0]
-	a.Paragraphs[len(a.Paragraphs)-1] = strings.Replace(a.Paragraphs[len(a.Paragraphs)-1], "丙", "", 1)
-	if checkLossless(src, is) == nil {
-		t.Errorf("%q: a character lost was not caught", src)
-	}
+	losslessAndCaught(t, "甲\\,\n乙丙\n#\n丁\n\n甲,\n", "paragraph", func(a *Article) bool {
+		last := len(a.Paragraphs) - 1
+		a.Paragraphs[last] = strings.Replace(a.Paragraphs[last], "丙", "", 1)
+		return true
+	})
 }
 
 // TestLosslessCodeLineStarts: inside a fenced code block a > or \ at the
@@ -699,26 +704,14 @@ func TestLosslessCodeLineStarts(t *testing.T) {
 		"# 题\n\n正文。\n\n~~~~ go\n\\# 引\n  > 二\n~~~\n~~~~~\n\n> 正文。\n",
 		"# 题\n\n正文。\n\n  ```\n  > 引\n  ```\n\n\\# 正文。\n",
 	} {
-		is, err := ParseBytes([]byte(src), Options{Name: "x.md", noStitch: true})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := checkLossless(src, is); err != nil {
-			t.Errorf("%q: %v", src, err)
-		}
-		a := &is.Sections[0].Articles[0]
-		lost := false
-		for i := range a.Blocks {
-			if a.Blocks[i].Kind == BlockCode {
-				a.Blocks[i].Text, lost = strings.Replace(a.Blocks[i].Text, "引", "", 1), true
+		losslessAndCaught(t, src, "code block", func(a *Article) (found bool) {
+			for i := range a.Blocks {
+				if a.Blocks[i].Kind == BlockCode {
+					a.Blocks[i].Text, found = strings.Replace(a.Blocks[i].Text, "引", "", 1), true
+				}
 			}
-		}
-		if !lost {
-			t.Fatalf("%q: no code block", src)
-		}
-		if checkLossless(src, is) == nil {
-			t.Errorf("%q: a character lost from the code was not caught", src)
-		}
+			return found
+		})
 	}
 }
 
@@ -738,20 +731,12 @@ func TestLosslessLinkTarget(t *testing.T) {
 		"# 题\n\n[甲)]((乙)丙)]\n",
 		"# 题\n\n[甲](乙)(乙\n",
 	} {
-		is, err := ParseBytes([]byte(src), Options{Name: "x.md", noStitch: true})
-		if err != nil {
-			t.Fatal(err)
-		}
-		a := &is.Sections[0].Articles[0]
-		if len(a.Spans) == 0 || a.Spans[0].Kind != SpanLink {
-			t.Fatalf("%q: no link read: %+v", src, a.Spans)
-		}
-		if err := checkLossless(src, is); err != nil {
-			t.Errorf("%q: %v", src, err)
-		}
-		a.Paragraphs[0] = strings.Replace(a.Paragraphs[0], "甲", "丁", 1) // same length: the spans stay in place
-		if checkLossless(src, is) == nil {
-			t.Errorf("%q: a character of the link's text changed was not caught", src)
-		}
+		losslessAndCaught(t, src, "link's text", func(a *Article) bool {
+			if len(a.Spans) == 0 || a.Spans[0].Kind != SpanLink {
+				return false
+			}
+			a.Paragraphs[0] = strings.Replace(a.Paragraphs[0], "甲", "丁", 1) // same length: the spans stay in place
+			return true
+		})
 	}
 }
