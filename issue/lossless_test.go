@@ -176,6 +176,16 @@ func checkLossless(src string, is *Issue) error {
 	for _, sec := range is.Sections {
 		pages[dropPunct(nonSpace(sec.Name))] = true
 	}
+	// namesPage reports text (spaces and ASCII punctuation left out)
+	// that is a page's name and a few more characters (第3版, A3).
+	namesPage := func(g string) bool {
+		for name := range pages {
+			if name != "" && strings.Contains(g, name) && runeLen(g) <= runeLen(name)+8 {
+				return true
+			}
+		}
+		return false
+	}
 	allowed := func(from, to int, leading bool) bool {
 		gap := s[from:to]
 		if gap == "" || markupOnly(gap) {
@@ -193,23 +203,19 @@ func checkLossless(src string, is *Issue) error {
 		if pages[g] || strings.Contains(g, "版") && runeLen(g) <= 24 {
 			return true
 		}
-		// Page lines of pages left without articles (they are dropped).
+		// Page lines of pages left without articles (they are dropped);
+		// before the first article, masthead lines among them.
 		onlyPages := true
 		for _, l := range strings.Split(source(from, to), "\n") {
-			l = strings.TrimLeft(trimSpace(l), "#")
-			if _, _, ok := parsePageLine(l); !ok && nonSpace(l) != "" && !markupOnly(nonSpace(l)) {
+			l = trimSpace(strings.TrimLeft(trimSpace(l), "#"))
+			if _, _, ok := parsePageLine(l); !ok && nonSpace(l) != "" && !markupOnly(nonSpace(l)) && !(leading && (mastheadLines(l) || namesPage(dropPunct(nonSpace(l))))) {
 				onlyPages = false
 			}
 		}
 		if onlyPages {
 			return true
 		}
-		for name := range pages {
-			if name != "" && strings.Contains(g, name) && runeLen(g) <= runeLen(name)+8 {
-				return true
-			}
-		}
-		return false
+		return namesPage(g)
 	}
 	markup := inlineMarkup(parenDepth(s))
 	// A piece may occur at several places (a title in the masthead, digits
@@ -761,5 +767,18 @@ func TestLosslessImageAddress(t *testing.T) {
 			}
 		}
 		return found
+	})
+}
+
+// TestLosslessMastheadThenPageLine: before the first article, the
+// masthead and a page line that is not masthead-shaped (over 30
+// characters, ending like a sentence) are left out together: each line
+// is one or the other (FuzzHostile aa8836044de42486). A character of the
+// title changed is still caught.
+func TestLosslessMastheadThenPageLine(t *testing.T) {
+	src := "白沙晚报社出版\n\n2024年3月5日 星期二\n\n# 第9版 要闻要闻要闻要闻要闻要闻要闻要闻要闻要闻要闻要闻要闻!\n## 标题甲\n\n本报讯 正文第一段。\n"
+	losslessAndCaught(t, src, "title", func(a *Article) bool {
+		a.Title = strings.Replace(a.Title, "甲", "丁", 1)
+		return strings.Contains(a.Title, "丁")
 	})
 }
