@@ -638,15 +638,19 @@ func TestLosslessCrossheadMarkup(t *testing.T) {
 		"# 标题\n\n正文第一段。\n\n## 小标题*一*\n\n正文第二段。\n",
 		"# 标题\n\n正文第一段。\n\n## 小\ufffd_\ufffd一\ufffd_ \n\n正文第二段。\n",
 	} {
-		losslessAndCaught(t, src, "crosshead", func(a *Article) (found bool) {
-			for i := range a.Blocks {
-				if a.Blocks[i].Kind == BlockHeading {
-					a.Blocks[i].Text, found = strings.Replace(a.Blocks[i].Text, "一", "", 1), true
-				}
-			}
-			return found
-		})
+		losslessAndCaught(t, src, "crosshead", func(a *Article) bool { return dropFromBlocks(a, BlockHeading, "一") })
 	}
+}
+
+// dropFromBlocks removes the first lost from the text of each block of
+// a of kind k, and reports whether a has one.
+func dropFromBlocks(a *Article, k BlockKind, lost string) (found bool) {
+	for i := range a.Blocks {
+		if a.Blocks[i].Kind == k {
+			a.Blocks[i].Text, found = strings.Replace(a.Blocks[i].Text, lost, "", 1), true
+		}
+	}
+	return found
 }
 
 // losslessAndCaught parses src (not stitched) and checks that
@@ -717,14 +721,7 @@ func TestLosslessCodeLineStarts(t *testing.T) {
 		"# 题\n\n正文。\n\n~~~~ go\n\\# 引\n  > 二\n~~~\n~~~~~\n\n> 正文。\n",
 		"# 题\n\n正文。\n\n  ```\n  > 引\n  ```\n\n\\# 正文。\n",
 	} {
-		losslessAndCaught(t, src, "code block", func(a *Article) (found bool) {
-			for i := range a.Blocks {
-				if a.Blocks[i].Kind == BlockCode {
-					a.Blocks[i].Text, found = strings.Replace(a.Blocks[i].Text, "引", "", 1), true
-				}
-			}
-			return found
-		})
+		losslessAndCaught(t, src, "code block", func(a *Article) bool { return dropFromBlocks(a, BlockCode, "引") })
 	}
 }
 
