@@ -152,6 +152,13 @@ const (
 	prefilterVersion = 6 // 3: known by the files' identity, not the content key; 4: piece maps, a checksum; 5: the count of pieces, files maps; 6: the file's checksum
 )
 
+// maxPrefilterSize is the size cap of a prefilter file: with the
+// outlines, some 5 KB an issue (18 MB for 3,650 issues of 140 KB), so
+// about 100,000 issues; maxIndexSize, an index's cap, was reached at
+// 13,000, and every search of a larger shelf then read every issue and
+// wrote the file again.
+const maxPrefilterSize = 512 << 20
+
 // prefilterPath is the file of the shelf's prefilters: beside its index.
 func prefilterPath(cacheDir, dir, encoding string) (string, error) {
 	name, _, err := indexPath(cacheDir, dir, encoding)
@@ -185,7 +192,7 @@ func readPrefilters(opt Options, dir string) *prefilters {
 		return p
 	}
 	p.path = name
-	data, err := safefile.ReadSmall(name, maxIndexSize)
+	data, err := safefile.ReadSmall(name, maxPrefilterSize)
 	if err != nil {
 		return p
 	}

@@ -354,3 +354,39 @@ func hitsOf(t *testing.T, s *Shelf, q string) []string {
 	}
 	return out
 }
+
+// TestPrefilterFileLarge: a prefilter file larger than an index may be
+// (maxIndexSize) is read: the outlines make it some 5 KB an issue, so a
+// shelf of 13,000 issues reached that cap, and each search then found
+// nothing known, read every issue and wrote the file again.
+func TestPrefilterFileLarge(t *testing.T) {
+	if testing.Short() {
+		t.Skip("writes a file of 65 MB")
+	}
+	opt := Options{CacheDir: t.TempDir()}
+	dir := t.TempDir()
+	name, err := prefilterPath(opt.CacheDir, dir, opt.variant())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var e encoder
+	e.b = append(e.b, prefilterMagic...)
+	e.uint(prefilterVersion)
+	e.int(int64(issue.ParserVersion))
+	e.uint(1)
+	e.b = append(e.b, make([]byte, 32)...) // the key
+	e.uint(0)                              // no set
+	outline := maxIndexSize + 1<<20
+	e.uint(uint64(outline))
+	e.b = append(e.b, make([]byte, outline)...)
+	if err := os.MkdirAll(filepath.Dir(name), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(name, withChecksum(e.b), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	p := readPrefilters(opt, dir)
+	if info := p.known[keySum{}]; info == nil || len(info.outline) != outline {
+		t.Fatalf("a prefilter file of %d bytes not read: %d issues known", len(e.b)+4, len(p.known))
+	}
+}
