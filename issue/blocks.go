@@ -383,10 +383,13 @@ func isASCIIPunct(c byte) bool {
 	return c >= '!' && c <= '/' || c >= ':' && c <= '@' || c >= '[' && c <= '`' || c >= '{' && c <= '~'
 }
 
-// tableCells splits a pipe table row into trimmed cells. \| is a literal |.
+// tableCells splits a pipe table row into trimmed cells. As in GFM, a |
+// after an odd run of backslashes is an escaped pipe, kept in its cell
+// with the one backslash before it removed; after an even run (none
+// included) the backslashes escape each other and the | is a border.
 func tableCells(t string) []string {
 	t = strings.TrimPrefix(t, "|")
-	if strings.HasSuffix(t, "|") && !strings.HasSuffix(t, "\\|") {
+	if strings.HasSuffix(t, "|") && !escapedAt(t, len(t)-1) {
 		t = t[:len(t)-1]
 	}
 	var cells []string
@@ -395,9 +398,9 @@ func tableCells(t string) []string {
 	for i := 0; i < len(t); i++ {
 		switch t[i] {
 		case '\\':
-			if i+1 < len(t) && t[i+1] == '|' {
-				escaped = true
-				i++
+			if i+1 < len(t) {
+				escaped = escaped || t[i+1] == '|'
+				i++ // a backslash escapes the next byte, a backslash too
 			}
 		case '|':
 			cells = append(cells, cellText(t[start:i], escaped))
@@ -407,7 +410,18 @@ func tableCells(t string) []string {
 	return append(cells, cellText(t[start:], escaped))
 }
 
-// cellText trims a cell and removes \| escapes.
+// escapedAt reports whether the byte at i follows an odd run of
+// backslashes.
+func escapedAt(t string, i int) bool {
+	n := 0
+	for i > n && t[i-n-1] == '\\' {
+		n++
+	}
+	return n%2 == 1
+}
+
+// cellText trims a cell and removes the backslash of each escaped |: in
+// a cell every | follows an odd run of backslashes.
 func cellText(s string, escaped bool) string {
 	s = trimSpace(s)
 	if escaped {

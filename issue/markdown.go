@@ -628,7 +628,7 @@ func writeBlock(sb *strings.Builder, b *Block, a *Article, paras []string, i int
 			sb.WriteByte('|')
 			for k, c := range row {
 				sb.WriteByte(' ')
-				w, _ := writeInline(c, spansIn(b.Spans, 0, r, k))
+				w, _ := writeInlineIf(c, spansIn(b.Spans, 0, r, k), pipesUnescaped)
 				sb.WriteString(strings.ReplaceAll(w, "|", "\\|"))
 				sb.WriteString(" |")
 			}
@@ -789,4 +789,21 @@ func escapeQuoteLine(s string) string {
 		return "\\" + s
 	}
 	return s
+}
+
+// pipesUnescaped reports whether every | of a table cell's inline markup
+// follows an even run of backslashes, so that the \| it is written as is
+// an escaped pipe and not a backslash before a cell border.
+func pipesUnescaped(w string) bool {
+	for i := strings.IndexByte(w, '|'); i >= 0; {
+		if escapedAt(w, i) {
+			return false
+		}
+		j := strings.IndexByte(w[i+1:], '|')
+		if j < 0 {
+			break
+		}
+		i += 1 + j
+	}
+	return true
 }

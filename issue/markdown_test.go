@@ -206,3 +206,75 @@ func TestListItemLikeRule(t *testing.T) {
 		}
 	}
 }
+
+// TestTableBackslashPipe: in a table row a | after an odd run of
+// backslashes is an escaped pipe, kept in the cell; after an even run the
+// backslashes escape each other and the | is a cell border (GFM). Every
+// backslash is kept, and the Markdown writer gives the same cells back
+// (issue #13, fuzz 9f641c47b659b544).
+func TestTableBackslashPipe(t *testing.T) {
+	tests := []struct {
+		name, row string
+		cells     []string
+	}{
+		{"one in a cell", `| a\|b | c |`, []string{"a|b", "c"}},
+		{"two in a cell", `| a\\|b | c |`, []string{`a\`, "b", "c"}},
+		{"three in a cell", `| a\\\|b | c |`, []string{`a\|b`, "c"}},
+		{"four in a cell", `| a\\\\|b | c |`, []string{`a\\`, "b", "c"}},
+		{"one at the end", `| c | a\|`, []string{"c", "a|"}},
+		{"two at the end", `| c | a\\|`, []string{"c", `a\`}},
+		{"three at the end", `| c | a\\\|`, []string{"c", `a\|`}},
+		{"fourteen at the end", `| c | a` + strings.Repeat(`\`, 14) + `|`, []string{"c", "a" + strings.Repeat(`\`, 7)}},
+		{"fifteen at the end", `| c | a` + strings.Repeat(`\`, 15) + `|`, []string{"c", "a" + strings.Repeat(`\`, 7) + "|"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			src := "## 题\n\n" + tc.row + "\n"
+			is, err := Parse(strings.NewReader(src), Options{Name: "t"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			rows := tableRows(t, is)
+			if len(rows) != 1 || strings.Join(rows[0], "¦") != strings.Join(tc.cells, "¦") {
+				t.Fatalf("%s: rows %q, want [%q]", tc.row, rows, tc.cells)
+			}
+			back, md := roundTrip(t, is)
+			if got := tableRows(t, back); len(got) != 1 || strings.Join(got[0], "¦") != strings.Join(tc.cells, "¦") {
+				t.Errorf("round trip gave %q, want [%q]; markdown:\n%s", got, tc.cells, md)
+			}
+		})
+	}
+}
+
+// tableRows returns the rows of the one table in is.
+func tableRows(t *testing.T, is *Issue) [][]string {
+	t.Helper()
+	for _, a := range is.Articles() {
+		for _, b := range a.Blocks {
+			if b.Kind == BlockTable {
+				return b.Rows
+			}
+		}
+	}
+	t.Fatal("no table")
+	return nil
+}
+
+// TestTableCodePipeWritten: a code span in a cell whose text has a
+// backslash before a | cannot be written as code (its \| would be read as
+// a backslash before a border): the writer drops the span and keeps every
+// character.
+func TestTableCodePipeWritten(t *testing.T) {
+	cell := `a\|b`
+	a := Article{Title: "题", Jumps: []Jump{}, Blocks: []Block{{
+		Kind: BlockTable, Rows: [][]string{{cell, "c"}},
+		Spans: []Span{{Kind: SpanCode, Start: 0, End: len(cell)}},
+	}}}
+	back, err := Parse(strings.NewReader(a.Markdown()), Options{Name: "t"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rows := tableRows(t, back); len(rows) != 1 || len(rows[0]) != 2 || rows[0][0] != cell || rows[0][1] != "c" {
+		t.Errorf("rows %q, want [[%q \"c\"]]; markdown:\n%s", rows, cell, a.Markdown())
+	}
+}
