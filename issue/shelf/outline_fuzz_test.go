@@ -1,8 +1,6 @@
 package shelf
 
 import (
-	"encoding/binary"
-	"hash/crc32"
 	"slices"
 	"strings"
 	"testing"
@@ -77,8 +75,7 @@ func FuzzSearchOutlined(f *testing.F) {
 		bad := slices.Clone(enc)
 		bad[int(at)%len(bad)] ^= flip
 		if recrc && len(bad) >= 4 {
-			body := bad[:len(bad)-4]
-			binary.LittleEndian.PutUint32(bad[len(body):], crc32.Checksum(body, castagnoli()))
+			bad = appendCRC(bad[:len(bad)-4])
 		}
 		if d := decodeOutline(bad); d != nil {
 			searchOutlined(e, q, q.Loose(), nil, []byte(text), d)
@@ -137,8 +134,7 @@ func checkFilesMap(t *testing.T, text string, q search.Query, at int, flip byte,
 	bad := slices.Clone(enc)
 	bad[at%len(bad)] ^= flip
 	if recrc {
-		body := bad[:len(bad)-4]
-		binary.LittleEndian.PutUint32(bad[len(body):], crc32.Checksum(body, castagnoli()))
+		bad = appendCRC(bad[:len(bad)-4])
 	}
 	if d := decodeFilesMap(bad); d != nil {
 		searchFilesMap(e, q, texts, d)

@@ -2,7 +2,6 @@ package shelf
 
 import (
 	"encoding/binary"
-	"hash/crc32"
 	"strings"
 	"unsafe"
 
@@ -162,17 +161,14 @@ func encodeFilesMap(m *filesMap) []byte {
 			put(r)
 		}
 	}
-	return binary.LittleEndian.AppendUint32(e.b, crc32.Checksum(e.b, castagnoli()))
+	return appendCRC(e.b)
 }
 
 // decodeFilesMap reads what encodeFilesMap wrote; nil when it does not
 // read: every range it returns lies in its file's length.
 func decodeFilesMap(b []byte) *filesMap {
-	if len(b) < 4 {
-		return nil
-	}
-	body := b[:len(b)-4]
-	if crc32.Checksum(body, castagnoli()) != binary.LittleEndian.Uint32(b[len(body):]) {
+	body, ok := splitCRC(b)
+	if !ok {
 		return nil
 	}
 	d := decoder{b: body}

@@ -209,11 +209,8 @@ func readPrefilters(opt Options, dir string) *prefilters {
 // a set changed on disk, which has no checksum of its own, would make
 // every search pass over an issue that holds the word.
 func decodePrefilters(data []byte) (map[keySum]*searchInfo, error) {
-	if !strings.HasPrefix(string(data), prefilterMagic) || len(data) < len(prefilterMagic)+4 {
-		return nil, errCorrupt
-	}
-	body := data[:len(data)-4]
-	if crc32.Checksum(body, castagnoli()) != binary.LittleEndian.Uint32(data[len(body):]) {
+	body, ok := splitCRC(data)
+	if !ok || !strings.HasPrefix(string(body), prefilterMagic) {
 		return nil, errCorrupt
 	}
 	d := decoder{b: body[len(prefilterMagic):]}
@@ -297,11 +294,28 @@ func encodeOutline(o *issue.Outline) []byte {
 			}
 		}
 	}
-	return binary.LittleEndian.AppendUint32(e.b, crc32.Checksum(e.b, castagnoli()))
+	return appendCRC(e.b)
 }
 
 // castagnoli is the CRC-32C table (computed by the CPU where it can).
 var castagnoli = sync.OnceValue(func() *crc32.Table { return crc32.MakeTable(crc32.Castagnoli) })
+
+// appendCRC appends to b the CRC-32C of its bytes (4 bytes, little
+// endian), which splitCRC checks.
+func appendCRC(b []byte) []byte {
+	return binary.LittleEndian.AppendUint32(b, crc32.Checksum(b, castagnoli()))
+}
+
+// splitCRC splits off the CRC-32C that ends b (see appendCRC): the bytes
+// before it, and false when b is too short to hold one or it is not
+// theirs.
+func splitCRC(b []byte) ([]byte, bool) {
+	if len(b) < 4 {
+		return nil, false
+	}
+	body := b[:len(b)-4]
+	return body, crc32.Checksum(body, castagnoli()) == binary.LittleEndian.Uint32(b[len(body):])
+}
 
 // putRange writes a range of a piece map: 0 for one that is not a slice
 // of the text, else 1 + its start after *prev (zigzag: it may stand
@@ -396,11 +410,8 @@ func (d *decoder) getRanges(out []issue.TextRange, prev, lo, hi int) bool {
 // read (or its checksum is not that of its bytes): every range it
 // returns lies in its text's length, in order, pieces inside their span.
 func decodeOutline(b []byte) *issue.Outline {
-	if len(b) < 4 {
-		return nil
-	}
-	body := b[:len(b)-4]
-	if crc32.Checksum(body, castagnoli()) != binary.LittleEndian.Uint32(b[len(body):]) {
+	body, ok := splitCRC(b)
+	if !ok {
 		return nil
 	}
 	d := decoder{b: body}
@@ -544,7 +555,7 @@ func (p *prefilters) save(s *Shelf) error {
 		e.uint(uint64(len(infos[i].outline)))
 		e.b = append(e.b, infos[i].outline...)
 	}
-	e.b = binary.LittleEndian.AppendUint32(e.b, crc32.Checksum(e.b, castagnoli()))
+	e.b = appendCRC(e.b)
 	if err := os.MkdirAll(filepath.Dir(p.path), 0o700); err != nil {
 		return err
 	}

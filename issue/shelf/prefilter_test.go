@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/binary"
 	"fmt"
-	"hash/crc32"
 	"os"
 	"path/filepath"
 	"slices"
@@ -193,7 +192,7 @@ func TestPrefilterFile(t *testing.T) {
 // oddSet is a prefilter file of one set whose length is odd.
 func oddSet(data []byte) []byte {
 	b := append([]byte{}, data[:len(prefilterMagic)+3+32]...) // magic, version, parser, count 1, key
-	return withChecksum(append(b, 3, 1, 2, 3, 0))
+	return appendCRC(append(b, 3, 1, 2, 3, 0))
 }
 
 // setBitFlipped is the prefilter file data with a bit of its first set
@@ -207,17 +206,12 @@ func setBitFlipped(data []byte) []byte {
 	return b
 }
 
-// withChecksum is b, a prefilter file without its checksum, with it.
-func withChecksum(b []byte) []byte {
-	return binary.LittleEndian.AppendUint32(b, crc32.Checksum(b, castagnoli()))
-}
-
 // otherParser is the prefilter file data written by another version of
 // the parser.
 func otherParser(data []byte) []byte {
 	b := append([]byte{}, data[:len(data)-4]...) // without the checksum
 	b[len(prefilterMagic)+1] ^= 2                // the parser's version (a small varint)
-	return withChecksum(b)
+	return appendCRC(b)
 }
 
 // TestHanSetCoversPieces: every Han character of every article's text,
@@ -382,7 +376,7 @@ func TestPrefilterFileLarge(t *testing.T) {
 	if err := os.MkdirAll(filepath.Dir(name), 0o700); err != nil {
 		t.Fatal(err)
 	}
-	if err := os.WriteFile(name, withChecksum(e.b), 0o600); err != nil {
+	if err := os.WriteFile(name, appendCRC(e.b), 0o600); err != nil {
 		t.Fatal(err)
 	}
 	p := readPrefilters(opt, dir)
