@@ -494,11 +494,7 @@ func (p *prefilters) put(e *Entry, h hanSet, o *issue.Outline) {
 	}
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	info := p.known[e.id]
-	if info == nil {
-		info = &searchInfo{}
-		p.known[e.id] = info
-	}
+	info := p.record(e.id)
 	if h != nil && info.han == nil {
 		info.han = h
 		p.added++
@@ -517,15 +513,21 @@ func (p *prefilters) putFilesMap(e *Entry, m *filesMap) {
 	}
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	info := p.known[e.id]
-	if info == nil {
-		info = &searchInfo{}
-		p.known[e.id] = info
-	}
-	if info.outline == nil {
+	if info := p.record(e.id); info.outline == nil {
 		info.outline = encodeFilesMap(m)
 		p.added++
 	}
+}
+
+// record returns what is known of the issue keyed id, an empty record
+// made and kept when nothing is yet. p.mu must be held.
+func (p *prefilters) record(id keySum) *searchInfo {
+	info := p.known[id]
+	if info == nil {
+		info = &searchInfo{}
+		p.known[id] = info
+	}
+	return info
 }
 
 // save writes what is known of the shelf's issues (issues no longer on
