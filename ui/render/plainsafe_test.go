@@ -1,7 +1,6 @@
 package render
 
 import (
-	"math/rand/v2"
 	"strings"
 	"testing"
 	"unicode"
@@ -44,7 +43,7 @@ func TestLineCleanImpliesLine(t *testing.T) {
 // Chinese lines with a byte or a character changed here and there; the
 // vectors pass most of a clean line (where the processor has them).
 func TestLineCleanVectors(t *testing.T) {
-	long := strings.Repeat("中文，青溪河“廊道”全线贯通。GDP 5.8%、（一）", 2)
+	long := riskyLong
 	if j := cleanRun(long + long); hasAVX2 && j < 2*len(long)-66 {
 		t.Fatalf("cleanRun passed %d of %d bytes", j, 2*len(long))
 	}
@@ -62,20 +61,7 @@ func TestLineCleanVectors(t *testing.T) {
 	}
 	text := strings.Repeat(long+"中文“版”》ab", 20)
 	pieces := []string{"\t", "\x7f", "\u00a0", "\u2028", "\u2030", "\u3000", "\u9fff", "\uff7f", "\uff80", "\xe4\xb8", "\xff", "\xe2\x80\x8f", "\xef\xbe\x80", "é"}
-	r := rand.New(rand.NewPCG(11, 12))
-	for range 5000 {
-		at := r.IntN(len(text) - 200)
-		data := []byte(text[at : at+1+r.IntN(160)])
-		for range r.IntN(3) {
-			k := r.IntN(len(data))
-			if r.IntN(2) == 0 {
-				data[k] = byte(r.IntN(256))
-			} else {
-				data = append(data[:k], append([]byte(pieces[r.IntN(len(pieces))]), data[k:]...)...)
-			}
-		}
-		check(string(data))
-	}
+	eachDamaged(text, pieces, 11, func(data []byte) { check(string(data)) })
 }
 
 // FuzzLineClean: lineClean says what its character loop says.
