@@ -21,10 +21,9 @@ func knownOptions(t *testing.T) Options {
 	return Options{CacheDir: t.TempDir(), NoKey: true, Search: true}
 }
 
-// ageIndex moves the time of the walk the cached index of dir was made by
-// forward, as if it had been made by, say, a minute later: its folders are
-// then out of the racy window (see folderRec.trusted).
-func ageIndex(t *testing.T, dir string, opt Options, by time.Duration) {
+// readIndex reads the index that opt's cache keeps of the shelf in dir:
+// its file's name and what it holds.
+func readIndex(t *testing.T, dir string, opt Options) (string, indexFile) {
 	t.Helper()
 	name, _, err := indexPath(opt.CacheDir, dir, opt.variant())
 	if err != nil {
@@ -38,6 +37,15 @@ func ageIndex(t *testing.T, dir string, opt Options, by time.Duration) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return name, f
+}
+
+// ageIndex moves the time of the walk the cached index of dir was made by
+// forward, as if it had been made by, say, a minute later: its folders are
+// then out of the racy window (see folderRec.trusted).
+func ageIndex(t *testing.T, dir string, opt Options, by time.Duration) {
+	t.Helper()
+	name, f := readIndex(t, dir, opt)
 	if len(f.Folders) == 0 {
 		t.Fatal("the index holds no folders")
 	}
@@ -289,18 +297,7 @@ func TestOpenKnownIndexes(t *testing.T) {
 	dir, _ := generated(t, c)
 	opt := knownOptions(t)
 	indexed(t, dir, opt)
-	name, _, err := indexPath(opt.CacheDir, dir, opt.variant())
-	if err != nil {
-		t.Fatal(err)
-	}
-	data, err := os.ReadFile(name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	f, err := decodeIndex(data)
-	if err != nil {
-		t.Fatal(err)
-	}
+	name, f := readIndex(t, dir, opt)
 	write := func(f indexFile) {
 		if err := os.WriteFile(name, encodeIndex(f), 0o644); err != nil {
 			t.Fatal(err)
@@ -328,7 +325,8 @@ func TestOpenKnownIndexes(t *testing.T) {
 	if OpenKnown(dir, opt) != nil {
 		t.Error("an index missing a record was used")
 	}
-	if err := os.WriteFile(name, data[:len(data)-3], 0o644); err != nil {
+	whole := encodeIndex(f)
+	if err := os.WriteFile(name, whole[:len(whole)-3], 0o644); err != nil {
 		t.Fatal(err)
 	}
 	if OpenKnown(dir, opt) != nil {
@@ -368,15 +366,7 @@ func TestOpenKnownSkipped(t *testing.T) {
 	if len(s.Skipped) == 0 {
 		t.Fatal("the link was not skipped")
 	}
-	name, _, _ := indexPath(opt.CacheDir, dir, opt.variant())
-	data, err := os.ReadFile(name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	f, err := decodeIndex(data)
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, f := readIndex(t, dir, opt)
 	if len(f.Folders) != 0 {
 		t.Errorf("%d folders kept", len(f.Folders))
 	}
