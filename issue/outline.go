@@ -1,7 +1,6 @@
 package issue
 
 import (
-	"hash/fnv"
 	"unsafe"
 )
 
@@ -77,16 +76,12 @@ func (o *Outline) mapPieces(is *Issue, text string) {
 	if len(text) == 0 {
 		return
 	}
-	base := uintptr(unsafe.Pointer(unsafe.StringData(text)))
 	in := func(s string, sp ArticleSpan) TextRange {
-		if s == "" {
+		off, ok := SliceAt(s, text)
+		if !ok {
 			return TextRange{-1, -1}
 		}
-		off := uintptr(unsafe.Pointer(unsafe.StringData(s))) - base
-		if off >= uintptr(len(text)) || uintptr(len(s)) > uintptr(len(text))-off {
-			return TextRange{-1, -1}
-		}
-		r := TextRange{int(off), int(off) + len(s)}
+		r := TextRange{off, off + len(s)}
 		if r.Start < sp.Start || r.End > sp.End {
 			return TextRange{-1, -1} // not from its own lines
 		}
@@ -173,10 +168,32 @@ func ParseArticle(text string, o *Outline, i int) *Article {
 }
 
 // headlineHash is ArticleSpan.Hash of a.
-func headlineHash(a *Article) uint32 {
-	h := fnv.New32a()
-	h.Write([]byte(a.Headline()))
-	return h.Sum32()
+func headlineHash(a *Article) uint32 { return HeadlineHash(a.Headline()) }
+
+// HeadlineHash is the 32-bit FNV-1a hash of a headline, as
+// ArticleSpan.Hash keeps it: what a search by the outline checks the
+// headline it finds in the text against.
+func HeadlineHash(s string) uint32 {
+	h := uint32(2166136261)
+	for i := 0; i < len(s); i++ {
+		h ^= uint32(s[i])
+		h *= 16777619
+	}
+	return h
+}
+
+// SliceAt reports where s stands in text when s is a slice of text's
+// memory (a string the parse cut from it): the offset of its first byte
+// and true; false when s is empty or lies outside text.
+func SliceAt(s, text string) (int, bool) {
+	if s == "" || text == "" {
+		return 0, false
+	}
+	off := uintptr(unsafe.Pointer(unsafe.StringData(s))) - uintptr(unsafe.Pointer(unsafe.StringData(text)))
+	if off >= uintptr(len(text)) || uintptr(len(s)) > uintptr(len(text))-off {
+		return 0, false
+	}
+	return int(off), true
 }
 
 // outliner works the outline out during a parse: where each article and
@@ -206,11 +223,8 @@ func (p *parser) bound() int {
 		return 0
 	}
 	raw := p.lines[p.blocks[p.at].line].raw
-	off := -1
-	if raw != "" {
-		off = int(uintptr(unsafe.Pointer(unsafe.StringData(raw))) - uintptr(unsafe.Pointer(unsafe.StringData(o.text))))
-	}
-	if off < 0 || off > len(o.text) || len(o.bounds) > 0 && off < o.bounds[len(o.bounds)-1] {
+	off, ok := SliceAt(raw, o.text)
+	if !ok || len(o.bounds) > 0 && off < o.bounds[len(o.bounds)-1] {
 		o.fail = true
 		return 0
 	}

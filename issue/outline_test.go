@@ -2,6 +2,7 @@ package issue
 
 import (
 	"fmt"
+	"hash/fnv"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -283,5 +284,30 @@ func TestPieceMaps(t *testing.T) {
 	t.Logf("%d of %d articles mapped whole (%d generated)", complete, articles, generated)
 	if generated == 0 || complete*2 < generated {
 		t.Errorf("%d of %d articles mapped whole (%d generated)", complete, articles, generated)
+	}
+}
+
+// TestHeadlineHash: HeadlineHash is FNV-1a, the hash outlines kept on
+// disk were made with, and SliceAt finds a slice's place and only a
+// slice's.
+func TestHeadlineHash(t *testing.T) {
+	for _, s := range []string{"", "a", "青溪河生态廊道全线贯通", "GDP 5.8%\xff"} {
+		h := fnv.New32a()
+		h.Write([]byte(s))
+		if got, want := HeadlineHash(s), h.Sum32(); got != want {
+			t.Errorf("HeadlineHash(%q) = %#x, want %#x", s, got, want)
+		}
+	}
+	text := strings.Repeat("廊道", 4)
+	if off, ok := SliceAt(text[3:9], text); !ok || off != 3 {
+		t.Errorf("SliceAt(text[3:9]) = %d, %v", off, ok)
+	}
+	for _, s := range []string{"", strings.Clone(text[3:9]), text[:0]} {
+		if _, ok := SliceAt(s, text); ok {
+			t.Errorf("SliceAt(%q) found a copy or an empty string in text", s)
+		}
+	}
+	if _, ok := SliceAt(text, text[:len(text)-1]); ok {
+		t.Error("SliceAt found a string longer than the text in it")
 	}
 }

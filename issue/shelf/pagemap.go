@@ -3,7 +3,6 @@ package shelf
 import (
 	"encoding/binary"
 	"strings"
-	"unsafe"
 
 	"dubao/issue"
 	"dubao/issue/search"
@@ -27,7 +26,7 @@ type filesMap struct {
 // mapArticle is one article of a filesMap.
 type mapArticle struct {
 	page, n  int
-	hash     uint32 // fnv32a of the headline
+	hash     uint32 // issue.HeadlineHash of the headline
 	headline fileRange
 	pieces   []fileRange
 }
@@ -46,14 +45,9 @@ func mapFiles(is *issue.Issue, texts [][]byte) *filesMap {
 	}
 	ok := true
 	in := func(s string) fileRange {
-		p := uintptr(unsafe.Pointer(unsafe.StringData(s)))
 		for i, t := range texts {
-			if len(t) == 0 || s == "" {
-				continue
-			}
-			off := p - uintptr(unsafe.Pointer(unsafe.SliceData(t)))
-			if off < uintptr(len(t)) && uintptr(len(s)) <= uintptr(len(t))-off {
-				return fileRange{i, int(off), int(off) + len(s)}
+			if off, ok := issue.SliceAt(s, view(t)); ok {
+				return fileRange{i, off, off + len(s)}
 			}
 		}
 		ok = false
@@ -64,7 +58,7 @@ func mapFiles(is *issue.Issue, texts [][]byte) *filesMap {
 		for a := range sec.Articles {
 			art := &sec.Articles[a]
 			h := art.Headline()
-			ma := mapArticle{page: sec.Page, n: art.N, hash: fnv32a(h), headline: in(h)}
+			ma := mapArticle{page: sec.Page, n: art.N, hash: issue.HeadlineHash(h), headline: in(h)}
 			art.EachPiece(func(_ int, p issue.Piece) bool {
 				ma.pieces = append(ma.pieces, in(p.Text))
 				return ok
@@ -99,7 +93,7 @@ func searchFilesMap(e *Entry, q search.Query, texts [][]byte, m *filesMap) ([]Hi
 	for k := range m.arts {
 		a := &m.arts[k]
 		headline := text(a.headline)
-		if fnv32a(headline) != a.hash {
+		if issue.HeadlineHash(headline) != a.hash {
 			return nil, false
 		}
 		title := ""

@@ -520,7 +520,7 @@ func searchOutlined(e *Entry, q, loose search.Query, f *search.Finder, data []by
 // next match may then start inside it.
 func appendMapped(hits []Hit, e *Entry, sp issue.ArticleSpan, m *issue.PieceMap, text string, q search.Query) ([]Hit, bool) {
 	headline := text[m.Headline.Start:m.Headline.End]
-	if fnv32a(headline) != sp.Hash {
+	if issue.HeadlineHash(headline) != sp.Hash {
 		return hits, false
 	}
 	title := ""
@@ -582,16 +582,6 @@ func appendMapped(hits []Hit, e *Entry, sp issue.ArticleSpan, m *issue.PieceMap,
 		}
 	}
 	return hits, true
-}
-
-// fnv32a is the 32-bit FNV-1a hash of s (issue.ArticleSpan.Hash).
-func fnv32a(s string) uint32 {
-	h := uint32(2166136261)
-	for i := 0; i < len(s); i++ {
-		h ^= uint32(s[i])
-		h *= 16777619
-	}
-	return h
 }
 
 // textFormat reports whether a file of these bytes is read as text (not
