@@ -2,7 +2,6 @@ package shelf
 
 import (
 	"encoding/binary"
-	"strings"
 
 	"dubao/issue"
 	"dubao/issue/search"
@@ -96,23 +95,10 @@ func searchFilesMap(e *Entry, q search.Query, texts [][]byte, m *filesMap) ([]Hi
 		if issue.HeadlineHash(headline) != a.hash {
 			return nil, false
 		}
-		title := ""
+		at := Hit{Entry: e, Page: a.page, N: a.n}
+		title := func() string { return headline }
 		for i, r := range a.pieces {
-			p := text(r)
-			f := q.In(p)
-			for from := 0; ; {
-				start, end := f.Next(from)
-				if start < 0 {
-					break
-				}
-				if title == "" {
-					title = strings.Clone(headline)
-				}
-				line, rng := snippet(p, start, end)
-				hits = append(hits, Hit{Entry: e, Page: a.page, N: a.n, Title: title, Line: line, Match: rng,
-					Pos: issue.Pos{Piece: i, Offset: start}})
-				from = end
-			}
+			hits = appendPieceHits(hits, &at, title, i, text(r), q)
 		}
 	}
 	return hits, true

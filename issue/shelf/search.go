@@ -402,26 +402,41 @@ func (s *Shelf) searchEntry(e *Entry, q search.Query, needs [][]rune, pf *prefil
 // lines). The hits share no memory with a: its text may be in a buffer
 // that the next issue is read into.
 func appendHits(hits []Hit, e *Entry, page int, a *issue.Article, q search.Query) []Hit {
-	title := ""
+	at := Hit{Entry: e, Page: page, N: a.N}
 	a.EachPiece(func(i int, p issue.Piece) bool {
-		// The matches of q.FindAll, without the list.
-		f := q.In(p.Text)
-		for from := 0; ; {
-			start, end := f.Next(from)
-			if start < 0 {
-				break
-			}
-			if title == "" {
-				title = strings.Clone(a.Headline())
-			}
-			line, rng := snippet(p.Text, start, end)
-			hits = append(hits, Hit{Entry: e, Page: page, N: a.N, Title: title, Line: line, Match: rng,
-				Pos: issue.Pos{Piece: i, Offset: start}})
-			from = end
-		}
+		hits = appendPieceHits(hits, &at, a.Headline, i, p.Text, q)
 		return true
 	})
 	return hits
+}
+
+// appendPieceHits appends the matches of q in p, the piece i of the
+// article at tells (its issue, page and number), as q.FindAll finds them,
+// without the list. The first hit of the article sets at.Title to a copy
+// of headline() (the text may be in a buffer that the next issue is read
+// into); the article's other hits share it.
+func appendPieceHits(hits []Hit, at *Hit, headline func() string, i int, p string, q search.Query) []Hit {
+	f := q.In(p)
+	for from := 0; ; {
+		start, end := f.Next(from)
+		if start < 0 {
+			return hits
+		}
+		hits = appendHit(hits, at, headline, i, p, start, end)
+		from = end
+	}
+}
+
+// appendHit appends the hit of the match [start, end) in p, the piece i
+// of the article at tells (see appendPieceHits).
+func appendHit(hits []Hit, at *Hit, headline func() string, i int, p string, start, end int) []Hit {
+	if at.Title == "" {
+		at.Title = strings.Clone(headline())
+	}
+	h := *at
+	h.Line, h.Match = snippet(p, start, end)
+	h.Pos = issue.Pos{Piece: i, Offset: start}
+	return append(hits, h)
 }
 
 // searchOutlined searches the issue e, one text file of these bytes
@@ -523,15 +538,8 @@ func appendMapped(hits []Hit, e *Entry, sp issue.ArticleSpan, m *issue.PieceMap,
 	if issue.HeadlineHash(headline) != sp.Hash {
 		return hits, false
 	}
-	title := ""
-	add := func(p string, i, start, end int) {
-		if title == "" {
-			title = strings.Clone(headline)
-		}
-		line, rng := snippet(p, start, end)
-		hits = append(hits, Hit{Entry: e, Page: sp.Page, N: sp.N, Title: title, Line: line, Match: rng,
-			Pos: issue.Pos{Piece: i, Offset: start}})
-	}
+	at := Hit{Entry: e, Page: sp.Page, N: sp.N}
+	title := func() string { return headline }
 	inOrder := true
 	for i := 1; i < len(m.Pieces); i++ {
 		if m.Pieces[i].Start < m.Pieces[i-1].End {
@@ -541,16 +549,7 @@ func appendMapped(hits []Hit, e *Entry, sp issue.ArticleSpan, m *issue.PieceMap,
 	}
 	if !inOrder {
 		for i, r := range m.Pieces {
-			p := text[r.Start:r.End]
-			f := q.In(p)
-			for from := 0; ; {
-				start, end := f.Next(from)
-				if start < 0 {
-					break
-				}
-				add(p, i, start, end)
-				from = end
-			}
+			hits = appendPieceHits(hits, &at, title, i, text[r.Start:r.End], q)
 		}
 		return hits, true
 	}
@@ -577,7 +576,7 @@ func appendMapped(hits []Hit, e *Entry, sp issue.ArticleSpan, m *issue.PieceMap,
 				from = start + size
 				continue
 			}
-			add(text[r.Start:r.End], i, start-a, end-a)
+			hits = appendHit(hits, &at, title, i, text[r.Start:r.End], start-a, end-a)
 			from = end
 		}
 	}
