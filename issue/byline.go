@@ -275,7 +275,8 @@ var citationRE = sync.OnceValue(func() *regexp.Regexp {
 // splitCitation splits a byline line that ends with a citation:
 // 本报记者  张  洋《人民日报》（2025年01月02日第 01 版） is the byline
 // 本报记者  张  洋 and the citation; 《人民日报》（2025年01月02日第 18 版)
-// alone has no byline.
+// alone has no byline. The paper's name is trimmed of spaces, as the
+// masthead's and the front matter's are: 《人民日报  》 names 人民日报.
 func splitCitation(s string) (byline string, c citation, ok bool) {
 	if !strings.Contains(s, "《") {
 		return "", c, false
@@ -292,5 +293,5 @@ func splitCitation(s string) (byline string, c citation, ok bool) {
 	if date == "" || page <= 0 {
 		return "", c, false
 	}
-	return trimSpace(m[1]), citation{paper: m[2], date: date, page: page}, true
+	return trimSpace(m[1]), citation{paper: trimSpace(m[2]), date: date, page: page}, true
 }

@@ -1,6 +1,7 @@
 package issue
 
 import (
+	"bytes"
 	"strings"
 	"testing"
 )
@@ -240,6 +241,35 @@ func TestOldArchiveMarkdown(t *testing.T) {
 		}
 		if err := checkLossless(decoded(t, path), is); err != nil {
 			t.Errorf("%s: %v", tt.file, err)
+		}
+	}
+}
+
+// TestCitationPaperTrimmed: the paper a citation names is a name, read
+// with its spaces trimmed as the masthead's and the front matter's are
+// (《南州日报  》 names 南州日报), so that the Markdown dubao writes for
+// the issue, whose front matter is read trimmed, reads back the same
+// (fuzz FuzzParse 384631b22a8fdefc).
+func TestCitationPaperTrimmed(t *testing.T) {
+	for _, tt := range []struct{ line, paper string }{
+		{"本报记者 方晴《南州日报》（2025年1月2日第1版）", "南州日报"},
+		{"本报记者 方晴《南州日报       》（2025年1月2日第1版）", "南州日报"},
+		{"本报记者 方晴《　南州日报\u00a0》（2025年1月2日第1版）", "南州日报"},
+		{"本报记者 000000《0       》（0001年1月1日第1版）", "0"},
+		{"本报记者 方晴《南州 日报》（2025年1月2日第1版）", "南州 日报"},
+	} {
+		src := "题目\n" + tt.line + "\n\n正文。\n"
+		is := mustParse(t, src)
+		if is.Paper != tt.paper {
+			t.Errorf("%q: paper %q, want %q", tt.line, is.Paper, tt.paper)
+			continue
+		}
+		var buf bytes.Buffer
+		if err := WriteMarkdown(&buf, is); err != nil {
+			t.Fatal(err)
+		}
+		if back := mustParse(t, buf.String()); back.Paper != is.Paper {
+			t.Errorf("%q: paper %q read back as %q", tt.line, is.Paper, back.Paper)
 		}
 	}
 }
