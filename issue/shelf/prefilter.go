@@ -1,7 +1,11 @@
 package shelf
 
 import (
+	"bufio"
+	"bytes"
+	"crypto/rand"
 	"encoding/binary"
+	"fmt"
 	"hash/crc32"
 	mathbits "math/bits"
 	"os"
@@ -128,36 +132,71 @@ next:
 // files' identity:
 // its hanSet and its outline (see searchOutlined) — those of the cache,
 // and those the search made (added), to be saved.
+//
+// The cache keeps them in two files: the prefilter file (HASH.han) holds
+// each issue's set and where its outline stands in the outlines file
+// (HASH.map), which is read only for an issue whose text holds a match,
+// one record at a time (see outlineOf). The prefilter file, read whole
+// before the first issue is searched, stays small (the sets: some 500
+// bytes an issue), where the outlines are some 5 KB an issue.
 type prefilters struct {
-	path  string // the cache file; "" when there is no cache
+	path  string // the prefilter file; "" when there is no cache
 	mu    sync.Mutex
 	known map[keySum]*searchInfo
 	added int
+	// maps is the outlines file the records of known point into; nil
+	// when there is none that goes with the prefilter file.
+	maps *mapsFile
 }
 
-// searchInfo is what a search keeps of one issue; each part is nil while
-// it is not known. The outline (for an issue of several text files, its
-// files map: see filesMap) is kept encoded (see encodeOutline) until
-// a search needs it: a shelf's outlines, decoded, would be several times
-// the size of the file they are read from.
+// searchInfo is what a search keeps of one issue; each part is nil (or
+// zero) while it is not known. The outline (for an issue of several text
+// files, its files map: see filesMap) is kept encoded (see encodeOutline):
+// made by this search (outline), or in the outlines file (at). A shelf's
+// outlines, decoded, would be several times the size of the file they are
+// read from.
 type searchInfo struct {
 	han     hanSet
 	outline []byte
+	at      outlineRef
 }
 
-// prefilterMagic starts a prefilter file; prefilterVersion changes with
-// its layout or with what it holds.
+// outlineRef is where an issue's encoded outline stands in the outlines
+// file: its offset, its length (0: none) and its CRC-32C (the last 4
+// bytes of the record, see appendCRC), so that a record of another
+// outlines file (an older one, or one written by another search at the
+// same time) or a damaged one is never read for this issue's.
+type outlineRef struct {
+	off int64
+	n   int
+	crc uint32
+}
+
+// prefilterMagic starts a prefilter file and mapsMagic an outlines file;
+// prefilterVersion changes with their layout or with what they hold.
 const (
 	prefilterMagic   = "DUBAOHAN"
-	prefilterVersion = 6 // 3: known by the files' identity, not the content key; 4: piece maps, a checksum; 5: the count of pieces, files maps; 6: the file's checksum
+	mapsMagic        = "DUBAOMAP"
+	prefilterVersion = 7 // 3: known by the files' identity, not the content key; 4: piece maps, a checksum; 5: the count of pieces, files maps; 6: the file's checksum; 7: the outlines in a file of their own
 )
 
+// mapsTokenSize is the size of the token that ties an outlines file to
+// the prefilter file written with it (random bytes, new at each save).
+const mapsTokenSize = 16
+
+// mapsHeaderSize is the size of an outlines file's header: its magic and
+// token. Its records follow, each where the prefilter file says.
+const mapsHeaderSize = len(mapsMagic) + mapsTokenSize
+
 // maxPrefilterSize is the size cap of a prefilter file: with the
-// outlines, some 5 KB an issue (18 MB for 3,650 issues of 140 KB), so
-// about 100,000 issues; maxIndexSize, an index's cap, was reached at
-// 13,000, and every search of a larger shelf then read every issue and
-// wrote the file again.
+// sets, some 500 bytes an issue, so about a million issues; maxIndexSize,
+// an index's cap, was reached at 13,000 issues when the outlines were in
+// it, and every search of a larger shelf then read every issue and wrote
+// the file again.
 const maxPrefilterSize = 512 << 20
+
+// maxOutlineSize is the size cap of one issue's encoded outline.
+const maxOutlineSize = 256 << 20
 
 // prefilterPath is the file of the shelf's prefilters: beside its index.
 func prefilterPath(cacheDir, dir, encoding string) (string, error) {
@@ -166,6 +205,11 @@ func prefilterPath(cacheDir, dir, encoding string) (string, error) {
 		return "", err
 	}
 	return strings.TrimSuffix(name, filepath.Ext(name)) + ".han", nil
+}
+
+// mapsPath is the outlines file that goes with the prefilter file name.
+func mapsPath(name string) string {
+	return strings.TrimSuffix(name, filepath.Ext(name)) + ".map"
 }
 
 // loadPrefilters reads the prefilters of the shelf s from its cache — or
@@ -181,7 +225,8 @@ func loadPrefilters(s *Shelf) *prefilters {
 }
 
 // readPrefilters reads the prefilters of the shelf at dir, scanned with
-// opt, from its cache (see loadPrefilters).
+// opt, from its cache (see loadPrefilters), and opens the outlines file
+// that goes with them (its records are read as they are needed).
 func readPrefilters(opt Options, dir string) *prefilters {
 	p := &prefilters{known: map[keySum]*searchInfo{}}
 	if opt.CacheDir == "" {
@@ -196,29 +241,36 @@ func readPrefilters(opt Options, dir string) *prefilters {
 	if err != nil {
 		return p
 	}
-	if known, err := decodePrefilters(data); err == nil {
-		p.known = known
+	known, token, err := decodePrefilters(data)
+	if err != nil {
+		return p
 	}
+	p.known = known
+	p.maps = openMaps(mapsPath(name), token)
 	return p
 }
 
 // decodePrefilters reads a prefilter file: the magic, the version, the
-// parser's version (issue.ParserVersion), the count, then for each issue its key (32 bytes), its set (length and
-// bytes; none when 0) and its outline (length and bytes, see
-// encodeOutline; none when 0); last the CRC-32C of all that (4 bytes):
-// a set changed on disk, which has no checksum of its own, would make
-// every search pass over an issue that holds the word.
-func decodePrefilters(data []byte) (map[keySum]*searchInfo, error) {
+// parser's version (issue.ParserVersion), the token of its outlines file
+// (mapsTokenSize bytes), the count, then for each issue its key (32
+// bytes), its set (length and bytes; none when 0) and where its outline
+// stands in the outlines file (its length, none when 0, then its offset
+// and CRC-32C, 4 bytes); last the CRC-32C of all that (4 bytes): a set
+// changed on disk, which has no checksum of its own, would make every
+// search pass over an issue that holds the word. It returns the token
+// too.
+func decodePrefilters(data []byte) (map[keySum]*searchInfo, []byte, error) {
 	body, ok := splitCRC(data)
 	if !ok || !strings.HasPrefix(string(body), prefilterMagic) {
-		return nil, errCorrupt
+		return nil, nil, errCorrupt
 	}
 	d := decoder{b: body[len(prefilterMagic):]}
 	// Outlines are the parser's: those of another version of it are not
 	// used (nor the sets, which come with them).
 	if d.uvarint() != prefilterVersion || d.small(d.varint()) != issue.ParserVersion {
-		return nil, errCorrupt
+		return nil, nil, errCorrupt
 	}
+	token := d.bytes(mapsTokenSize)
 	n := d.count(34)
 	known := make(map[keySum]*searchInfo, n)
 	for range n {
@@ -230,18 +282,77 @@ func decodePrefilters(data []byte) (map[keySum]*searchInfo, error) {
 				d.err = errCorrupt
 			}
 		}
-		if size := d.count(1); size > 0 {
-			info.outline = d.bytes(size)
+		if size := d.uvarint(); size > 0 {
+			off := d.uvarint()
+			if c := d.bytes(4); c != nil {
+				info.at = outlineRef{off: int64(off), n: int(size), crc: binary.LittleEndian.Uint32(c)}
+			}
+			if size < 4 || size > maxOutlineSize || off < uint64(mapsHeaderSize) || off > 1<<62 {
+				d.err = errCorrupt
+			}
 		}
 		if d.err != nil {
-			return nil, d.err
+			return nil, nil, d.err
 		}
 		known[key] = info
 	}
 	if d.err != nil || len(d.b) != 0 {
-		return nil, errCorrupt
+		return nil, nil, errCorrupt
 	}
-	return known, nil
+	return known, token, nil
+}
+
+// mapsFile is an outlines file open for reading its records.
+type mapsFile struct {
+	f    *os.File
+	size int64
+}
+
+// openMaps opens the outlines file name when it is the one of this token
+// (nil when it is missing, of another token or not a regular file).
+func openMaps(name string, token []byte) *mapsFile {
+	f, err := safefile.Open(name)
+	if err != nil {
+		return nil
+	}
+	info, err := f.Stat()
+	head := make([]byte, mapsHeaderSize)
+	if err != nil || !info.Mode().IsRegular() || info.Size() < int64(mapsHeaderSize) {
+		f.Close()
+		return nil
+	}
+	if _, err := f.ReadAt(head, 0); err != nil || string(head[:len(mapsMagic)]) != mapsMagic || !bytes.Equal(head[len(mapsMagic):], token) {
+		f.Close()
+		return nil
+	}
+	return &mapsFile{f: f, size: info.Size()}
+}
+
+// read returns the record at r, or nil when it cannot be read or is not
+// the one r was written for (its checksum).
+func (m *mapsFile) read(r outlineRef) []byte {
+	if m == nil || r.n < 4 || r.off < int64(mapsHeaderSize) || r.off > m.size-int64(r.n) {
+		return nil
+	}
+	b := make([]byte, r.n)
+	if _, err := m.f.ReadAt(b, r.off); err != nil {
+		return nil
+	}
+	if body, ok := splitCRC(b); !ok || binary.LittleEndian.Uint32(b[len(body):]) != r.crc {
+		return nil
+	}
+	return b
+}
+
+// close closes the outlines file (the records not yet read are then
+// none).
+func (p *prefilters) close() {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.maps != nil {
+		p.maps.f.Close()
+		p.maps = nil
+	}
 }
 
 // encodeOutline writes an outline: the mode (0x100 added when
@@ -473,17 +584,48 @@ func decodeOutline(b []byte) *issue.Outline {
 // keySum is a 32-byte key of an issue: its files' identity (Entry.id).
 type keySum [32]byte
 
-// get returns what is known of the issue e (never nil).
-func (p *prefilters) get(e *Entry) searchInfo {
+// han returns the set of the issue e (nil: not known).
+func (p *prefilters) han(e *Entry) hanSet {
 	if e.id == (keySum{}) {
-		return searchInfo{}
+		return nil
 	}
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	if info := p.known[e.id]; info != nil {
-		return *info
+		return info.han
 	}
-	return searchInfo{}
+	return nil
+}
+
+// outlineOf returns the encoded outline (or files map) of the issue e:
+// the one this search made, or the one of the outlines file, read there
+// now (nil: not known). A record that cannot be read or is not the one
+// the prefilter file recorded is forgotten, and then made anew by the
+// search (see put).
+func (p *prefilters) outlineOf(e *Entry) []byte {
+	if e.id == (keySum{}) {
+		return nil
+	}
+	p.mu.Lock()
+	info := p.known[e.id]
+	if info == nil || info.outline != nil || info.at.n == 0 {
+		p.mu.Unlock()
+		if info == nil {
+			return nil
+		}
+		return info.outline
+	}
+	at, maps := info.at, p.maps
+	p.mu.Unlock()
+	b := maps.read(at)
+	if b == nil {
+		p.mu.Lock()
+		if info.at == at {
+			info.at = outlineRef{}
+		}
+		p.mu.Unlock()
+	}
+	return b
 }
 
 // put records the set and the outline of the issue e (either may be nil:
@@ -499,7 +641,7 @@ func (p *prefilters) put(e *Entry, h hanSet, o *issue.Outline) {
 		info.han = h
 		p.added++
 	}
-	if o != nil && len(o.Spans) > 0 && info.outline == nil {
+	if o != nil && len(o.Spans) > 0 && info.outline == nil && info.at.n == 0 {
 		info.outline = encodeOutline(o)
 		p.added++
 	}
@@ -513,7 +655,7 @@ func (p *prefilters) putFilesMap(e *Entry, m *filesMap) {
 	}
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	if info := p.record(e.id); info.outline == nil {
+	if info := p.record(e.id); info.outline == nil && info.at.n == 0 {
 		info.outline = encodeFilesMap(m)
 		p.added++
 	}
@@ -531,17 +673,18 @@ func (p *prefilters) record(id keySum) *searchInfo {
 }
 
 // save writes what is known of the shelf's issues (issues no longer on
-// the shelf are dropped) when the search added anything.
+// the shelf are dropped) when the search added anything: the outlines
+// file first — the outlines made by this search and those of the file
+// read, copied — then the prefilter file, with the new file's token.
+// (Between the two, or when two searches save at once, the prefilter file
+// may be left with an outlines file of another token: its outlines are
+// then not read, and made again.)
 func (p *prefilters) save(s *Shelf) error {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	if p.path == "" || p.added == 0 {
 		return nil
 	}
-	var e encoder
-	e.b = append(e.b, prefilterMagic...)
-	e.uint(prefilterVersion)
-	e.int(int64(issue.ParserVersion))
 	var keys []keySum
 	var infos []*searchInfo
 	for _, en := range s.Issues {
@@ -549,18 +692,69 @@ func (p *prefilters) save(s *Shelf) error {
 			keys, infos = append(keys, en.id), append(infos, info)
 		}
 	}
+	if err := os.MkdirAll(filepath.Dir(p.path), 0o700); err != nil {
+		return err
+	}
+	token := make([]byte, mapsTokenSize)
+	rand.Read(token)
+	refs, err := p.saveMaps(mapsPath(p.path), token, infos)
+	if err != nil {
+		// The sets are worth keeping without the outlines.
+		refs, token = make([]outlineRef, len(infos)), make([]byte, mapsTokenSize)
+	}
+	var e encoder
+	e.b = append(e.b, prefilterMagic...)
+	e.uint(prefilterVersion)
+	e.int(int64(issue.ParserVersion))
+	e.b = append(e.b, token...)
 	e.uint(uint64(len(keys)))
 	for i, k := range keys {
 		e.b = append(e.b, k[:]...)
 		e.uint(uint64(len(infos[i].han)))
 		e.b = append(e.b, infos[i].han...)
-		e.uint(uint64(len(infos[i].outline)))
-		e.b = append(e.b, infos[i].outline...)
+		e.uint(uint64(refs[i].n))
+		if refs[i].n > 0 {
+			e.uint(uint64(refs[i].off))
+			e.b = binary.LittleEndian.AppendUint32(e.b, refs[i].crc)
+		}
 	}
 	e.b = appendCRC(e.b)
-	if err := os.MkdirAll(filepath.Dir(p.path), 0o700); err != nil {
-		return err
-	}
 	p.added = 0
 	return safefile.WriteAtomic(p.path, e.b)
+}
+
+// saveMaps writes the outlines file name, of this token, with the
+// outlines of infos, and returns where each stands in it (none for an
+// issue with no outline, or whose record in the file read cannot be
+// read). p.mu must be held.
+func (p *prefilters) saveMaps(name string, token []byte, infos []*searchInfo) ([]outlineRef, error) {
+	w, err := safefile.Create(name)
+	if err != nil {
+		return nil, err
+	}
+	bw := bufio.NewWriterSize(w, 64<<10)
+	bw.WriteString(mapsMagic)
+	bw.Write(token)
+	refs := make([]outlineRef, len(infos))
+	off := int64(mapsHeaderSize)
+	for i, info := range infos {
+		b := info.outline
+		if b == nil && info.at.n > 0 {
+			b = p.maps.read(info.at)
+		}
+		if len(b) < 4 {
+			continue
+		}
+		bw.Write(b)
+		refs[i] = outlineRef{off: off, n: len(b), crc: binary.LittleEndian.Uint32(b[len(b)-4:])}
+		off += int64(len(b))
+	}
+	if err := bw.Flush(); err != nil {
+		w.Abort()
+		return nil, fmt.Errorf("write %s: %w", name, err)
+	}
+	if err := w.Commit(); err != nil {
+		return nil, err
+	}
+	return refs, nil
 }

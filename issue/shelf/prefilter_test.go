@@ -1,8 +1,10 @@
 package shelf
 
 import (
+	"bytes"
 	"context"
 	"encoding/binary"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -163,11 +165,10 @@ func TestPrefilterFile(t *testing.T) {
 	}
 	collect(t, s, "苹果", SearchOptions{})
 	pf := loadPrefilters(s)
-	info := pf.get(s.Issues[0])
-	if h := info.han; !h.has('苹') || h.has('一') {
+	if h := pf.han(s.Issues[0]); !h.has('苹') || h.has('一') {
 		t.Fatalf("loaded set %v", h)
 	}
-	if o := decodeOutline(info.outline); o == nil || len(o.Spans) != 1 || o.Spans[0].N != 1 || o.Mode == 0 || !o.Verbatim {
+	if o := decodeOutline(pf.outlineOf(s.Issues[0])); o == nil || len(o.Spans) != 1 || o.Spans[0].N != 1 || o.Mode == 0 || !o.Verbatim {
 		t.Fatalf("loaded outline %+v", o)
 	}
 	data, err := os.ReadFile(pf.path)
@@ -178,12 +179,12 @@ func TestPrefilterFile(t *testing.T) {
 		"cut":     data[:len(data)-1],
 		"long":    append(append([]byte{}, data...), 0),
 		"magic":   append([]byte("X"), data[1:]...),
-		"count":   append(append([]byte{}, data[:len(prefilterMagic)+2]...), 0xff, 0xff, 0xff, 0x7f),
+		"count":   append(append([]byte{}, data[:len(prefilterMagic)+2+mapsTokenSize]...), 0xff, 0xff, 0xff, 0x7f),
 		"parser":  otherParser(data),
 		"odd set": oddSet(data),
 		"set bit": setBitFlipped(data),
 	} {
-		if _, err := decodePrefilters(bad); err == nil {
+		if _, _, err := decodePrefilters(bad); err == nil {
 			t.Errorf("%s: read", name)
 		}
 	}
@@ -191,7 +192,7 @@ func TestPrefilterFile(t *testing.T) {
 
 // oddSet is a prefilter file of one set whose length is odd.
 func oddSet(data []byte) []byte {
-	b := append([]byte{}, data[:len(prefilterMagic)+3+32]...) // magic, version, parser, count 1, key
+	b := append([]byte{}, data[:len(prefilterMagic)+3+mapsTokenSize+32]...) // magic, version, parser, token, count 1, key
 	return appendCRC(append(b, 3, 1, 2, 3, 0))
 }
 
@@ -200,8 +201,8 @@ func oddSet(data []byte) []byte {
 // for a character the set no longer holds.
 func setBitFlipped(data []byte) []byte {
 	b := append([]byte{}, data...)
-	at := len(prefilterMagic) + 3 + 32 // magic, version, parser, count 1, key
-	_, n := binary.Uvarint(b[at:])     // the set's length
+	at := len(prefilterMagic) + 3 + mapsTokenSize + 32 // magic, version, parser, token, count 1, key
+	_, n := binary.Uvarint(b[at:])                     // the set's length
 	b[at+n] ^= 4
 	return b
 }
@@ -304,12 +305,12 @@ func TestSearchOutlinedSame(t *testing.T) {
 		}
 		pf := loadPrefilters(cached)
 		outlined, mapped, filesMaps := 0, 0, 0
-		for _, info := range pf.known {
-			if info.outline != nil {
+		for _, e := range cached.Issues {
+			if b := pf.outlineOf(e); b != nil {
 				outlined++
-				o := decodeOutline(info.outline)
+				o := decodeOutline(b)
 				if o == nil {
-					if decodeFilesMap(info.outline) == nil {
+					if decodeFilesMap(b) == nil {
 						t.Fatalf("%s: an outline that does not read back", dir)
 					}
 					filesMaps++
@@ -349,38 +350,52 @@ func hitsOf(t *testing.T, s *Shelf, q string) []string {
 	return out
 }
 
-// TestPrefilterFileLarge: a prefilter file larger than an index may be
-// (maxIndexSize) is read: the outlines make it some 5 KB an issue, so a
-// shelf of 13,000 issues reached that cap, and each search then found
-// nothing known, read every issue and wrote the file again.
+// TestPrefilterFileLarge: an outline that stands past what an index may
+// hold (maxIndexSize) in the outlines file is read: the outlines are some
+// 5 KB an issue, so a shelf of 13,000 issues reached that cap when they
+// were in the prefilter file, and each search then found nothing known,
+// read every issue and wrote the file again.
 func TestPrefilterFileLarge(t *testing.T) {
-	if testing.Short() {
-		t.Skip("writes a file of 65 MB")
-	}
 	opt := Options{CacheDir: t.TempDir()}
 	dir := t.TempDir()
 	name, err := prefilterPath(opt.CacheDir, dir, opt.variant())
 	if err != nil {
 		t.Fatal(err)
 	}
+	token := bytes.Repeat([]byte{7}, mapsTokenSize)
+	record := appendCRC([]byte("an outline"))
+	off := int64(maxIndexSize + 1<<20)
 	var e encoder
 	e.b = append(e.b, prefilterMagic...)
 	e.uint(prefilterVersion)
 	e.int(int64(issue.ParserVersion))
+	e.b = append(e.b, token...)
 	e.uint(1)
-	e.b = append(e.b, make([]byte, 32)...) // the key
-	e.uint(0)                              // no set
-	outline := maxIndexSize + 1<<20
-	e.uint(uint64(outline))
-	e.b = append(e.b, make([]byte, outline)...)
+	key := keySum{1}
+	e.b = append(e.b, key[:]...)
+	e.uint(0) // no set
+	e.uint(uint64(len(record)))
+	e.uint(uint64(off))
+	e.b = append(e.b, record[len(record)-4:]...)
 	if err := os.MkdirAll(filepath.Dir(name), 0o700); err != nil {
 		t.Fatal(err)
 	}
 	if err := os.WriteFile(name, appendCRC(e.b), 0o600); err != nil {
 		t.Fatal(err)
 	}
+	// A sparse file: the record at its end, nothing written before.
+	f, err := os.Create(mapsPath(name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err1 := f.Write(append([]byte(mapsMagic), token...))
+	_, err2 := f.WriteAt(record, off)
+	if err := errors.Join(err1, err2, f.Close()); err != nil {
+		t.Fatal(err)
+	}
 	p := readPrefilters(opt, dir)
-	if info := p.known[keySum{}]; info == nil || len(info.outline) != outline {
-		t.Fatalf("a prefilter file of %d bytes not read: %d issues known", len(e.b)+4, len(p.known))
+	defer p.close()
+	if got := p.outlineOf(&Entry{id: key}); !bytes.Equal(got, record) {
+		t.Fatalf("the outline at %d of the outlines file read as %q (%d issues known)", off, got, len(p.known))
 	}
 }

@@ -192,7 +192,10 @@ func (s *Shelf) search(ctx context.Context, q search.Query, opt SearchOptions, s
 	}
 	// The prefilters this search made are kept for the next one, once
 	// every worker is done.
-	defer func() { _ = pf.save(s) }()
+	defer func() {
+		_ = pf.save(s)
+		pf.close()
+	}()
 	defer wg.Wait()
 	defer cancel()
 	done, hits := 0, 0
@@ -252,17 +255,17 @@ func (s *Shelf) searchEntrySafe(e *Entry, q search.Query, needs [][]rune, pf *pr
 // parsed — only the articles where the match may be when its outline is
 // known (see searchOutlined), else whole, which makes its outline.
 func (s *Shelf) searchEntry(e *Entry, q search.Query, needs [][]rune, pf *prefilters, bufs *source.Buffers) ([]Hit, error) {
-	known := pf.get(e)
-	if !known.han.mayMatch(needs) {
+	knownHan := pf.han(e)
+	if !knownHan.mayMatch(needs) {
 		return nil, nil
 	}
-	if known.han != nil {
+	if knownHan != nil {
 		// Only the forms of the query's first character that the issue
 		// holds are looked for (发展: not 發 and 髮 in Simplified text).
-		q = q.Narrowed(known.han.holds)
+		q = q.Narrowed(knownHan.holds)
 	}
 	var han *hanBits
-	if known.han == nil && e.id != (keySum{}) && !e.day {
+	if knownHan == nil && e.id != (keySum{}) && !e.day {
 		han = new(hanBits)
 	}
 	// The text before it is parsed still has its markup: 云**岭** may
@@ -315,7 +318,10 @@ func (s *Shelf) searchEntry(e *Entry, q search.Query, needs [][]rune, pf *prefil
 	// One text file, its page not given by its name: it can be read
 	// article by article.
 	single := e.folder == "" && !e.day && len(e.Files) == 1 && e.Files[0].Page == 0 && texts[0] != nil && s.textFormat(raws[0])
-	o := decodeOutline(known.outline)
+	// The outline (or files map) is read only now, for an issue with a
+	// match (see prefilters).
+	knownOutline := pf.outlineOf(e)
+	o := decodeOutline(knownOutline)
 	if single && o != nil {
 		if hits, ok := searchOutlined(e, q, loose, first, texts[0], o); ok {
 			pf.put(e, made, nil)
@@ -328,8 +334,8 @@ func (s *Shelf) searchEntry(e *Entry, q search.Query, needs [][]rune, pf *prefil
 	for i := range e.Files {
 		multi = multi && texts[i] != nil && s.textFormat(raws[i])
 	}
-	if multi && known.outline != nil {
-		if m := decodeFilesMap(known.outline); m != nil {
+	if multi && knownOutline != nil {
+		if m := decodeFilesMap(knownOutline); m != nil {
 			if hits, ok := searchFilesMap(e, q, texts, m); ok {
 				pf.put(e, made, nil)
 				return hits, nil
@@ -382,7 +388,7 @@ func (s *Shelf) searchEntry(e *Entry, q search.Query, needs [][]rune, pf *prefil
 			parts[i] = source.WithPage(p, f.Page)
 		}
 		is = source.Join(parts)
-		if multi && known.outline == nil {
+		if multi && knownOutline == nil {
 			pf.putFilesMap(e, mapFiles(is, texts))
 		}
 	}

@@ -1,0 +1,138 @@
+package shelf
+
+import (
+	"context"
+	"encoding/binary"
+	"os"
+	"slices"
+	"testing"
+)
+
+// TestOutlinesFileDamaged: an outlines file (HASH.map) that is damaged,
+// cut short, missing, of another save (another token) or of the same
+// token with its records moved never gives an issue another's outline or
+// loses a hit: the search gives what a search without a cache gives, and
+// makes again, and saves, the outlines it could not read.
+func TestOutlinesFileDamaged(t *testing.T) {
+	dir, _ := generated(t, smallConfig())
+	whole, err := Scan(context.Background(), dir, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	queries := []string{"发展", "云岭", "报"}
+	want := map[string][]string{}
+	for _, q := range queries {
+		want[q] = hitsOf(t, whole, q)
+	}
+	opt := Options{CacheDir: t.TempDir()}
+	s, err := Scan(context.Background(), dir, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range queries {
+		collect(t, s, q, SearchOptions{}) // makes the outlines
+	}
+	name, err := prefilterPath(opt.CacheDir, dir, opt.variant())
+	if err != nil {
+		t.Fatal(err)
+	}
+	// outlines reports how many issues have an outline that reads.
+	outlines := func() int {
+		t.Helper()
+		pf := readPrefilters(opt, dir)
+		defer pf.close()
+		n := 0
+		for _, e := range s.Issues {
+			if pf.outlineOf(e) != nil {
+				n++
+			}
+		}
+		return n
+	}
+	made := outlines()
+	if made < len(s.Issues)/2 {
+		t.Fatalf("%d outlines made for %d issues", made, len(s.Issues))
+	}
+	good, err := os.ReadFile(mapsPath(name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	goodHan, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pf := readPrefilters(opt, dir)
+	pf.close()
+	var first outlineRef // the first record
+	for _, info := range pf.known {
+		if info.at.n > 0 && (first.n == 0 || info.at.off < first.off) {
+			first = info.at
+		}
+	}
+	if first.off != int64(mapsHeaderSize) {
+		t.Fatalf("first record at %d", first.off)
+	}
+	flipped := slices.Clone(good)
+	flipped[first.off+int64(first.n/2)] ^= 0x10
+	// The record's own checksum made anew: only the prefilter file's
+	// tells it is not the record written.
+	recrc := slices.Clone(good)
+	rec := recrc[first.off : first.off+int64(first.n)]
+	rec[len(rec)/2] ^= 0x10
+	binary.LittleEndian.PutUint32(rec[len(rec)-4:], binary.LittleEndian.Uint32(appendCRC(slices.Clone(rec[:len(rec)-4]))[len(rec)-4:]))
+	// Every record one further on: the file of another save with the
+	// same token (where the first record is still where it was, and
+	// reads: the same bytes).
+	moved := slices.Concat(good[:mapsHeaderSize], good[first.off:first.off+int64(first.n)], good[mapsHeaderSize:])
+	otherToken := slices.Clone(good)
+	otherToken[len(mapsMagic)] ^= 1
+	for _, c := range []struct {
+		name     string
+		data     []byte // nil: no outlines file
+		unread   int    // how many records do not read
+		readable bool   // whether the file is opened at all
+	}{
+		{"byte flipped", flipped, 1, true},
+		{"checksum made anew", recrc, 1, true},
+		{"cut short", good[:len(good)-1], 1, true},
+		{"cut in the header", good[:mapsHeaderSize-1], made, false},
+		{"records moved", moved, made - 1, true},
+		{"another token", otherToken, made, false},
+		{"missing", nil, made, false},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			if c.data == nil {
+				if err := os.Remove(mapsPath(name)); err != nil {
+					t.Fatal(err)
+				}
+			} else if err := os.WriteFile(mapsPath(name), c.data, 0o600); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(name, goodHan, 0o600); err != nil {
+				t.Fatal(err)
+			}
+			pf := readPrefilters(opt, dir)
+			if (pf.maps != nil) != c.readable {
+				t.Errorf("outlines file opened: %v", pf.maps != nil)
+			}
+			unread := 0
+			for _, e := range s.Issues {
+				if info := pf.known[e.id]; info != nil && info.at.n > 0 && pf.outlineOf(e) == nil {
+					unread++
+				}
+			}
+			pf.close()
+			if unread != c.unread {
+				t.Errorf("%d outlines do not read, want %d", unread, c.unread)
+			}
+			for _, q := range queries {
+				if got := hitsOf(t, s, q); !slices.Equal(got, want[q]) {
+					t.Errorf("%s: %d hits, want %d (those of a search without a cache)", q, len(got), len(want[q]))
+				}
+			}
+			if n := outlines(); n != made {
+				t.Errorf("after the searches, %d outlines read, want %d (made again)", n, made)
+			}
+		})
+	}
+}
