@@ -83,20 +83,35 @@ func dropLinkTargets(s string) string {
 // markupOnly reports a stretch of source text that holds nothing but
 // markup: HTML tags and comments (whole, or the start or end of one when a
 // piece of text sits inside a tag's attribute), link targets and ASCII
-// punctuation.
+// punctuation. A link's address may hold a > (](>a)): the tags are
+// taken out before the addresses, or after them.
 func markupOnly(gap string) bool {
-	g := htmlTag.ReplaceAllString(gap, "")
+	return onlyPunct(withoutMarkup(gap, false)) || onlyPunct(withoutMarkup(gap, true))
+}
+
+// withoutMarkup is gap with the markup markupOnly names taken out, the
+// link addresses first when linksFirst (else the HTML tags first).
+func withoutMarkup(gap string, linksFirst bool) string {
+	g := gap
+	if linksFirst {
+		g = dropLinkTargets(g)
+	}
+	g = htmlTag.ReplaceAllString(g, "")
 	g = tagStart.ReplaceAllString(g, "")
 	g = tagEnd.ReplaceAllString(g, "")
 	g = dropLinkTargets(g)
 	g = fenceInfo.ReplaceAllString(g, "")
 	g = listNumber.ReplaceAllString(g, "")
-	g = strings.Map(func(r rune) rune {
+	return strings.Map(func(r rune) rune {
 		if strings.ContainsRune("•■●◆▲▶", r) { // list bullets
 			return -1
 		}
 		return r
 	}, g)
+}
+
+// onlyPunct reports g made of ASCII punctuation only.
+func onlyPunct(g string) bool {
 	for i := 0; i < len(g); i++ {
 		if !isASCIIPunct(g[i]) {
 			return false
@@ -765,6 +780,41 @@ func TestLosslessImageAddress(t *testing.T) {
 		}
 		return found
 	})
+}
+
+// TestLosslessAddressWithTagEnd: an address holding a > (![图](>a),
+// [甲](>乙)) is a link's or an image's address all the same; the check took
+// the ]( before the > for the end of an HTML tag, so that the rest of the
+// address was text lost (FuzzHostile de4a462794c774bc). A character of
+// the image's text changed is still caught.
+func TestLosslessAddressWithTagEnd(t *testing.T) {
+	for _, src := range []string{
+		"第一版要闻\n![甲图](>a)\n",
+		"# 第一版 要闻\n\n## 题\n\n正文。\n\n![甲图](x>y>z)\n",
+		"# 第一版 要闻\n\n## 题\n\n正文。\n\n![甲图](<a href=x>)\n",
+	} {
+		losslessAndCaught(t, src, "image", func(a *Article) (found bool) {
+			for i := range a.Blocks {
+				if a.Blocks[i].Kind == BlockImage {
+					a.Blocks[i].Alt, found = strings.Replace(a.Blocks[i].Alt, "甲", "丁", 1), true
+				}
+			}
+			return found
+		})
+	}
+	for _, tc := range []struct {
+		gap  string
+		want bool
+	}{
+		{"](>g)", true},
+		{"](a>b)", true},
+		{"\"src=x>", true},
+		{"](>g)乙", false},
+	} {
+		if got := markupOnly(tc.gap); got != tc.want {
+			t.Errorf("markupOnly(%q) = %v, want %v", tc.gap, got, tc.want)
+		}
+	}
 }
 
 // TestLosslessMastheadThenPageLine: before the first article, the
