@@ -484,8 +484,8 @@ func writeInlineIf(text string, spans []Span, accept func(string) bool) (string,
 	if len(spans) == 0 && !strings.ContainsAny(text, inlineOpeners+"!") && (accept == nil || accept(text)) {
 		return text, true
 	}
-	for v := range 8 {
-		out := markInline(text, spans, v&1 != 0, [2]bool{v&2 != 0, v&4 != 0})
+	for v := range 16 {
+		out := markInline(text, spans, v&1 != 0, [2]bool{v&2 != 0, v&4 != 0}, v&8 != 0)
 		if trailing := len(out) - len(strings.TrimRight(out, `\`)); trailing%2 == 1 {
 			continue // it would escape what is written after it
 		}
@@ -497,7 +497,7 @@ func writeInlineIf(text string, spans []Span, accept func(string) bool) (string,
 			return out, true
 		}
 	}
-	return markInline(text, nil, true, [2]bool{}), len(spans) == 0
+	return markInline(text, nil, true, [2]bool{}, false), len(spans) == 0
 }
 
 // sameSpans reports whether two lists of spans (Para, Row, Col ignored)
@@ -520,9 +520,11 @@ var inlineEscaper = strings.NewReplacer(`\`, `\\`, `*`, `\*`, `_`, `\_`, "`", "\
 
 // markInline writes text with spans as markup; escapeAll escapes every
 // plain character that could be markup. Emphasis inside emphasis of the
-// same kind alternates * and _ (** and __), starting with _ (__) when
-// alt[0] (alt[1]) is set.
-func markInline(text string, spans []Span, escapeAll bool, alt [2]bool) string {
+// same kind takes the other mark of the one around it (* and _, ** and
+// __), starting with _ (__) when alt[0] (alt[1]) is set. When apart is
+// set, an emphasis that opens right after the same mark character takes
+// the other one: *I*_甲_, not *I**甲*, whose ** would read as one run.
+func markInline(text string, spans []Span, escapeAll bool, alt [2]bool, apart bool) string {
 	var b strings.Builder
 	b.Grow(len(text) + 8*len(spans))
 	plain := func(s string) {
@@ -575,17 +577,29 @@ func markInline(text string, spans []Span, escapeAll bool, alt [2]bool) string {
 		return a.order > c.order // inner first; of empty ones the last first
 	})
 	pos, inCode := 0, -1
-	var depth [2]int // open em, strong spans
-	mark := func(kind int, open bool) string {
-		d := depth[kind]
-		if !open {
-			d--
-		}
-		under := (d%2 == 1) != alt[kind]
-		if open {
-			depth[kind]++
+	var open [2][]bool        // the marks of the open em, strong spans (_ or __: true)
+	underOf := map[int]bool{} // the mark each emphasis took, by order
+	mark := func(kind int, e event) string {
+		var under bool
+		if e.open {
+			under = alt[kind]
+			if n := len(open[kind]); n > 0 {
+				under = !open[kind][n-1]
+			}
+			c := byte('*')
+			if under {
+				c = '_'
+			}
+			if last := b.String(); apart && last != "" && last[len(last)-1] == c {
+				under = !under
+			}
+			underOf[e.order] = under
+			open[kind] = append(open[kind], under)
 		} else {
-			depth[kind]--
+			under = underOf[e.order]
+			if n := len(open[kind]); n > 0 {
+				open[kind] = open[kind][:n-1]
+			}
 		}
 		switch {
 		case kind == 0 && under:
@@ -612,9 +626,9 @@ func markInline(text string, spans []Span, escapeAll bool, alt [2]bool) string {
 			b.WriteString(codeSpan(text[s.Start:s.End]))
 			pos, inCode = s.End, e.order
 		case SpanStrong:
-			b.WriteString(mark(1, e.open))
+			b.WriteString(mark(1, e))
 		case SpanEm:
-			b.WriteString(mark(0, e.open))
+			b.WriteString(mark(0, e))
 		case SpanLink:
 			if e.open {
 				b.WriteByte('[')
