@@ -105,11 +105,20 @@ type lineInfo struct {
 const lineIndented = 1 << 31
 
 // newLine describes the line raw.
+// It runs on every line: the ends are trimmed only when their bytes may
+// be spaces (mayStartSpace, mayEndSpace), and an indented line starts
+// with a space, so only a line with spaces at its start is tested.
 func newLine(raw string) lineInfo {
-	l := trimLeftSpace(raw)
-	t := trimRightSpace(l)
+	l := raw
+	if len(l) > 0 && mayStartSpace(l[0]) {
+		l = trimLeftSpace(l)
+	}
+	t := l
+	if len(t) > 0 && mayEndSpace(t[len(t)-1]) {
+		t = trimRightSpace(t)
+	}
 	lead, tail := uint32(len(raw)-len(l)), uint32(len(l)-len(t))
-	if isIndented(raw) {
+	if lead > 0 && isIndented(raw) {
 		tail |= lineIndented
 	}
 	return lineInfo{raw: raw, lead: lead, tail: tail}
@@ -977,19 +986,28 @@ func (b *block) exact() {
 // too: takeSeams takes such comments off before the jump lines and the
 // byline are read, and what is left may end so, or be nothing at all.
 func closesLikeJump(b *block) bool {
-	t := trimRightSpace(b.text)
+	t := b.text
+	if len(t) > 0 && mayEndSpace(t[len(t)-1]) {
+		t = trimRightSpace(t)
+	}
 	if t == "" {
 		return false
 	}
 	if b.raw && (strings.IndexByte(inlineClosers, t[len(t)-1]) >= 0 || strings.HasSuffix(t, "）")) {
 		b.exact()
+		return closesLikeJumpText(b.text)
 	}
-	return closesLikeJumpText(b.text)
+	return closesLikeJumpTrimmed(t)
 }
 
 // closesLikeJumpText is closesLikeJump for a text read exactly.
 func closesLikeJumpText(t string) bool {
-	t = trimRightSpace(t)
+	return closesLikeJumpTrimmed(trimRightSpace(t))
+}
+
+// closesLikeJumpTrimmed is closesLikeJumpText for a text whose spaces at
+// the end are trimmed.
+func closesLikeJumpTrimmed(t string) bool {
 	if strings.HasSuffix(t, "-->") && strings.Contains(t, metaPrefix) {
 		return true
 	}

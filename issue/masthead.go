@@ -59,7 +59,7 @@ func pageLine(s string, form pageForm) (page int, name string, ok bool) {
 	s = trimLeftSpace(s)
 	// Most lines are not page lines, and say so in their first character
 	// (the end of a long line is a cache miss away).
-	if r, _ := utf8.DecodeRuneInString(s); !(r == '第' || r >= 'A' && r <= 'Z' || label && r >= 'a' && r <= 'z' || isPageDigit(r)) {
+	if !mayStartPage(s, label) {
 		return 0, "", false
 	}
 	s = trimRightSpace(s)
@@ -139,10 +139,47 @@ func pageLine(s string, form pageForm) (page int, name string, ok bool) {
 	return n, name, true
 }
 
+// mayStartPage reports whether s starts with a character that may start
+// a page line: 第, a capital letter (a small one too in a label) or a page
+// digit (see isPageDigit). It runs on every paragraph: every character it
+// takes other than ASCII is encoded in three bytes, which it decodes
+// itself (utf8.DecodeRuneInString's call for a character that is not
+// ASCII was a hot spot of the shelf's indexing); a decoding that the
+// UTF-8 rules refuse (an overlong form: below U+0800) starts no page, as
+// the U+FFFD that DecodeRuneInString gives for it would not.
+func mayStartPage(s string, label bool) bool {
+	if s == "" {
+		return false
+	}
+	c := s[0]
+	if c < utf8.RuneSelf {
+		return c >= '0' && c <= '9' || c >= 'A' && c <= 'Z' || label && c >= 'a' && c <= 'z'
+	}
+	if c&0xF0 != 0xE0 || len(s) < 3 || s[1]&0xC0 != 0x80 || s[2]&0xC0 != 0x80 {
+		return false
+	}
+	r := rune(c&0x0F)<<12 | rune(s[1]&0x3F)<<6 | rune(s[2]&0x3F)
+	return r >= 0x800 && (r == '第' || isPageDigit(r))
+}
+
 // isPageDigit reports a character of a page number: an ASCII or
 // full-width digit, or a Chinese numeral below 万.
+//
+// It is one switch, not chineseDigit's and chineseUnit's two, as it runs
+// on the first character of every paragraph (see mayStartPage);
+// TestIsPageDigit checks it against them for every character.
 func isPageDigit(r rune) bool {
-	return r >= '0' && r <= '9' || r >= '０' && r <= '９' || chineseDigit(r) >= 0 || chineseUnit(r) > 0 && chineseUnit(r) < 10000
+	if r < utf8.RuneSelf {
+		return r >= '0' && r <= '9'
+	}
+	switch r {
+	case '０', '１', '２', '３', '４', '５', '６', '７', '８', '９',
+		'零', '〇', '○', 'Ｏ', '一', '壹', '二', '两', '贰', '兩', '三', '叁', '四', '肆',
+		'五', '伍', '六', '陆', '陸', '七', '柒', '八', '捌', '九', '玖',
+		'十', '拾', '廿', '卅', '百', '佰', '千', '仟':
+		return true
+	}
+	return false
 }
 
 // readMasthead recognises the fields of one masthead line and stores them

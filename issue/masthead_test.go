@@ -1,6 +1,9 @@
 package issue
 
-import "testing"
+import (
+	"testing"
+	"unicode/utf8"
+)
 
 // TestParsePageLabel reads page labels in the forms e-paper pages, feeds
 // and e-books write them.
@@ -33,6 +36,44 @@ func TestParsePageLabel(t *testing.T) {
 		page, name, ok := ParsePageLabel(tt.in)
 		if page != tt.page || name != tt.name || ok != tt.ok {
 			t.Errorf("ParsePageLabel(%q) = %d, %q, %v; want %d, %q, %v", tt.in, page, name, ok, tt.page, tt.name, tt.ok)
+		}
+	}
+}
+
+// TestMayStartPage checks mayStartPage's own decoding against
+// utf8.DecodeRuneInString's, for every first three bytes: it takes a
+// string exactly when its first character is 第, a capital letter (a
+// small one in a label) or a page digit.
+func TestMayStartPage(t *testing.T) {
+	for x := 0; x < 1<<24; x++ {
+		a, b, c := byte(x>>16), byte(x>>8), byte(x)
+		if a < 0xC0 && (b != 0 || c != 0) || a < 0xE0 && c != 0 {
+			continue // the bytes that decide are the first (ASCII) or two
+		}
+		for _, s := range []string{string([]byte{a, b, c}), string([]byte{a, b}), string([]byte{a})} {
+			for _, label := range []bool{false, true} {
+				r, _ := utf8.DecodeRuneInString(s)
+				want := r == '第' || r >= 'A' && r <= 'Z' || label && r >= 'a' && r <= 'z' || isPageDigit(r)
+				if got := mayStartPage(s, label); got != want {
+					t.Fatalf("mayStartPage(% x, %v) = %v, want %v", s, label, got, want)
+				}
+			}
+		}
+	}
+	if mayStartPage("", false) {
+		t.Error(`mayStartPage("") = true`)
+	}
+}
+
+// TestIsPageDigit checks isPageDigit's one switch against the numerals
+// it stands for: an ASCII or full-width digit, a Chinese digit
+// (chineseDigit) or a unit below 万 (chineseUnit), for every character.
+func TestIsPageDigit(t *testing.T) {
+	for r := rune(-1); r <= utf8.MaxRune+1; r++ {
+		u := chineseUnit(r)
+		want := r >= '0' && r <= '9' || r >= '０' && r <= '９' || chineseDigit(r) >= 0 || u > 0 && u < 10000
+		if got := isPageDigit(r); got != want {
+			t.Errorf("isPageDigit(%U) = %v, want %v", r, got, want)
 		}
 	}
 }

@@ -62,6 +62,30 @@ func trimRightSpace(s string) string {
 	return s
 }
 
+// mayStartSpace reports whether a string that starts with the byte c may
+// start with a space (see isSpaceRune): c is an ASCII space or line feed,
+// or the first byte of U+00A0 (C2) or of a three-byte space (E1, E2, E3;
+// see isSpace3). It is inlined where the parse trims every line: most
+// lines start with no space, which it tells without a call.
+func mayStartSpace(c byte) bool {
+	return c == ' ' || c == '\n' || c == 0xC2 || c >= 0xE1 && c <= 0xE3
+}
+
+// spaceLastBytes has bit c&0x3F set for each byte c, from 0x80 to 0xBF,
+// that ends the UTF-8 encoding of a multi-byte space: A0 (U+00A0), 80
+// (U+1680, U+2000, U+3000), 81–8A (U+2001–U+200A), A8, A9, AF (U+2028,
+// U+2029, U+202F) and 9F (U+205F).
+const spaceLastBytes = 1<<0x00 | 1<<0x01 | 1<<0x02 | 1<<0x03 | 1<<0x04 | 1<<0x05 | 1<<0x06 | 1<<0x07 |
+	1<<0x08 | 1<<0x09 | 1<<0x0A | 1<<0x1F | 1<<0x20 | 1<<0x28 | 1<<0x29 | 1<<0x2F
+
+// mayEndSpace reports whether a string that ends with the byte c may end
+// with a space: c is an ASCII space or line feed, or the last byte of a
+// multi-byte space (see spaceLastBytes). As mayStartSpace, for the ends
+// of lines.
+func mayEndSpace(c byte) bool {
+	return c == ' ' || c == '\n' || c&0xC0 == 0x80 && spaceLastBytes>>(c&0x3F)&1 != 0
+}
+
 // spacePrefixLen returns the length of the multi-byte space (see
 // isSpaceRune) that starts s, or 0. It compares bytes: the trims run on
 // every line, and decoding each line's first and last character was a

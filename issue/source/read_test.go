@@ -144,3 +144,37 @@ func TestSniffBinary(t *testing.T) {
 		}
 	}
 }
+
+// TestControlBytes compares controlBytes, eight bytes at a time, with
+// counting a byte at a time: every byte value at every place of texts of
+// every length up to 24 bytes, and random bytes.
+func TestControlBytes(t *testing.T) {
+	base := []byte("日报第一版ab\n\tc\r\n" + "０１")
+	for n := 0; n <= 24; n++ {
+		for at := 0; at < n; at++ {
+			for c := 0; c < 256; c++ {
+				b := append([]byte(nil), base[:min(n, len(base))]...)
+				for len(b) < n {
+					b = append(b, 'x')
+				}
+				b[at] = byte(c)
+				if got, want := controlBytes(b), controlBytesSlow(b); got != want {
+					t.Fatalf("controlBytes(% x) = %d, want %d", b, got, want)
+				}
+			}
+		}
+	}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 1000 {
+		b := make([]byte, rng.IntN(300))
+		for i := range b {
+			b[i] = byte(rng.IntN(256))
+			if rng.IntN(2) == 0 {
+				b[i] = byte(rng.IntN(0x30))
+			}
+		}
+		if got, want := controlBytes(b), controlBytesSlow(b); got != want {
+			t.Fatalf("controlBytes(% x) = %d, want %d", b, got, want)
+		}
+	}
+}
