@@ -138,8 +138,16 @@ func splitLines(text string) []lineInfo {
 }
 
 // appendLines appends the lines of text to lines.
+//
+// Half the lines of a text with blank lines between its paragraphs are
+// empty: those are told by their first byte, without a search.
 func appendLines(lines []lineInfo, text string) []lineInfo {
 	for len(text) > 0 {
+		if text[0] == '\n' {
+			lines = append(lines, lineInfo{raw: text[:0]})
+			text = text[1:]
+			continue
+		}
 		i := strings.IndexByte(text, '\n')
 		var raw string
 		if i < 0 {
