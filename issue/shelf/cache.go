@@ -286,11 +286,19 @@ func (idx index) cachedIssues() []*Entry {
 	used := make([]bool, len(idx.records))
 	members := 0
 	entries := make([]*Entry, 0, len(idx.issues))
+	// The members and their pointers, in one array each (a shelf's
+	// issues are built at each search, before its first is searched).
+	total := 0
+	for _, g := range idx.issues {
+		total += len(g)
+	}
+	all, ptrs := make([]member, total), make([]*member, total)
 	for _, g := range idx.issues {
 		if len(g) == 0 {
 			return nil
 		}
-		ms := make([]*member, len(g))
+		ms := ptrs[:len(g):len(g)]
+		ptrs = ptrs[len(g):]
 		for k, mr := range g {
 			if mr.Record < 0 || mr.Record >= len(idx.records) || used[mr.Record] || !validDate(mr.Date) ||
 				mr.From != DateMasthead && mr.From != DateName && mr.From != DateModTime ||
@@ -308,7 +316,10 @@ func (idx index) cachedIssues() []*Entry {
 			}
 			used[mr.Record] = true
 			members++
-			ms[k] = &member{r: r, date: mr.Date, from: mr.From, page: mr.Page, seq: mr.Seq, pageName: mr.PageName, pages: mr.Pages}
+			m := &all[0]
+			all = all[1:]
+			*m = member{r: r, date: mr.Date, from: mr.From, page: mr.Page, seq: mr.Seq, pageName: mr.PageName, pages: mr.Pages}
+			ms[k] = m
 		}
 		e := newEntry(ms)
 		e.index = len(entries)

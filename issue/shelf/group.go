@@ -282,8 +282,16 @@ func newEntry(g []*member) *Entry {
 		files += len(m.r.Files)
 	}
 	e.Files = make([]File, 0, files)
-	sums := make([][sha256.Size]byte, 0, files)
 	hashed := true
+	for _, m := range g {
+		for _, f := range m.r.Files {
+			hashed = hashed && f.hashed()
+		}
+	}
+	var sums [][sha256.Size]byte
+	if hashed {
+		sums = make([][sha256.Size]byte, 0, files)
+	}
 	id := filesID{b: make([]byte, 0, files*96)}
 	var encodings []string
 	for _, m := range g {
@@ -312,8 +320,9 @@ func newEntry(g []*member) *Entry {
 			encodings = append(encodings, r.Encoding)
 		}
 		for _, f := range r.Files {
-			sums = append(sums, [sha256.Size]byte(f.Sum))
-			hashed = hashed && f.hashed()
+			if hashed {
+				sums = append(sums, [sha256.Size]byte(f.Sum))
+			}
 			id.add(f)
 			page, enc := m.page, r.Encoding
 			switch {
@@ -337,7 +346,7 @@ func newEntry(g []*member) *Entry {
 		if hashed {
 			e.Key = source.KeyOfSums(sums)
 		}
-		e.id = id.sum()
+		e.id = filesIdentity(id.b)
 	}
 	return e
 }
@@ -360,5 +369,17 @@ func (id *filesID) add(f fileRec) {
 	id.b = binary.LittleEndian.AppendUint64(id.b, f.Ends)
 }
 
-// sum is the hash of the files' identity.
-func (id *filesID) sum() keySum { return sha256.Sum256(id.b) }
+// filesIdentity is an issue's files' identity (see filesID), hashed when a
+// search first needs it (Entry.key): a shelf's 3,650 issues are built
+// from its index before the first is searched, and most searches look up
+// only a few of them.
+type filesIdentity []byte
+
+// key returns the hash of the files' identity of the issue e; zero while
+// it is Pending.
+func (e *Entry) key() keySum {
+	if e.id == nil {
+		return keySum{}
+	}
+	return sha256.Sum256(e.id)
+}

@@ -26,8 +26,8 @@ func TestKeysLater(t *testing.T) {
 		t.Fatalf("%d and %d issues, want %d", len(bare.Issues), len(want.Issues), days+1)
 	}
 	for _, e := range bare.Issues {
-		if e.Key != "" || e.Pending || e.id == (keySum{}) {
-			t.Fatalf("NoKey scan: %s has key %q, pending %v, id %x", e.Name(), e.Key, e.Pending, e.id)
+		if e.Key != "" || e.Pending || e.key() == (keySum{}) {
+			t.Fatalf("NoKey scan: %s has key %q, pending %v, id %x", e.Name(), e.Key, e.Pending, e.key())
 		}
 	}
 	// Again with NoKey: all from the cache, still no key.

@@ -471,7 +471,7 @@ func sameEntries(t *testing.T, what string, got, want []*Entry) {
 	for i := range got {
 		g, _ := json.Marshal(got[i])
 		w, _ := json.Marshal(want[i])
-		if string(g) != string(w) || got[i].id != want[i].id || got[i].folder != want[i].folder || got[i].day != want[i].day || got[i].index != want[i].index {
+		if string(g) != string(w) || got[i].key() != want[i].key() || got[i].folder != want[i].folder || got[i].day != want[i].day || got[i].index != want[i].index {
 			t.Fatalf("%s: issue %d:\n got %s %s %v %d\nwant %s %s %v %d", what, i, g, got[i].folder, got[i].day, got[i].index, w, want[i].folder, want[i].day, want[i].index)
 		}
 	}

@@ -43,7 +43,7 @@ func TestOutlinesFileDamaged(t *testing.T) {
 		defer pf.close()
 		n := 0
 		for _, e := range s.Issues {
-			if pf.outlineOf(e) != nil {
+			if pf.outlineOf(e.key()) != nil {
 				n++
 			}
 		}
@@ -117,7 +117,7 @@ func TestOutlinesFileDamaged(t *testing.T) {
 			}
 			unread := 0
 			for _, e := range s.Issues {
-				if info := pf.known[e.id]; info != nil && info.at.n > 0 && pf.outlineOf(e) == nil {
+				if info := pf.known[e.key()]; info != nil && info.at.n > 0 && pf.outlineOf(e.key()) == nil {
 					unread++
 				}
 			}

@@ -19,7 +19,7 @@ import (
 
 // The search's prefilter: for each issue of a shelf, the set of Han
 // characters its text holds (hanSet), kept in the shelf's cache beside its
-// index and known by the identity of the issue's files (Entry.id: what
+// index and known by the identity of the issue's files (Entry.key: what
 // the index trusts to tell a changed file, see fileRec), so that a search
 // needs no content key. A search skips, without reading them, the issues
 // that lack every form of one of the query's Han characters
@@ -581,33 +581,34 @@ func decodeOutline(b []byte) *issue.Outline {
 	return o
 }
 
-// keySum is a 32-byte key of an issue: its files' identity (Entry.id).
+// keySum is a 32-byte key of an issue: its files' identity (Entry.key).
 type keySum [32]byte
 
-// han returns the set of the issue e (nil: not known).
-func (p *prefilters) han(e *Entry) hanSet {
-	if e.id == (keySum{}) {
+// han returns the set of the issue keyed id (see Entry.key; nil: not
+// known).
+func (p *prefilters) han(id keySum) hanSet {
+	if id == (keySum{}) {
 		return nil
 	}
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	if info := p.known[e.id]; info != nil {
+	if info := p.known[id]; info != nil {
 		return info.han
 	}
 	return nil
 }
 
-// outlineOf returns the encoded outline (or files map) of the issue e:
+// outlineOf returns the encoded outline (or files map) of the issue keyed id:
 // the one this search made, or the one of the outlines file, read there
 // now (nil: not known). A record that cannot be read or is not the one
 // the prefilter file recorded is forgotten, and then made anew by the
 // search (see put).
-func (p *prefilters) outlineOf(e *Entry) []byte {
-	if e.id == (keySum{}) {
+func (p *prefilters) outlineOf(id keySum) []byte {
+	if id == (keySum{}) {
 		return nil
 	}
 	p.mu.Lock()
-	info := p.known[e.id]
+	info := p.known[id]
 	if info == nil || info.outline != nil || info.at.n == 0 {
 		p.mu.Unlock()
 		if info == nil {
@@ -628,15 +629,15 @@ func (p *prefilters) outlineOf(e *Entry) []byte {
 	return b
 }
 
-// put records the set and the outline of the issue e (either may be nil:
-// not known), made by a search.
-func (p *prefilters) put(e *Entry, h hanSet, o *issue.Outline) {
-	if e.id == (keySum{}) || h == nil && o == nil {
+// put records the set and the outline of the issue keyed id (either may
+// be nil: not known), made by a search.
+func (p *prefilters) put(id keySum, h hanSet, o *issue.Outline) {
+	if id == (keySum{}) || h == nil && o == nil {
 		return
 	}
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	info := p.record(e.id)
+	info := p.record(id)
 	if h != nil && info.han == nil {
 		info.han = h
 		p.added++
@@ -647,15 +648,15 @@ func (p *prefilters) put(e *Entry, h hanSet, o *issue.Outline) {
 	}
 }
 
-// putFilesMap records the files map of the issue e (see filesMap), made
-// by a search, where it keeps an outline.
-func (p *prefilters) putFilesMap(e *Entry, m *filesMap) {
-	if e.id == (keySum{}) || m == nil {
+// putFilesMap records the files map of the issue keyed id (see
+// filesMap), made by a search, where it keeps an outline.
+func (p *prefilters) putFilesMap(id keySum, m *filesMap) {
+	if id == (keySum{}) || m == nil {
 		return
 	}
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	if info := p.record(e.id); info.outline == nil && info.at.n == 0 {
+	if info := p.record(id); info.outline == nil && info.at.n == 0 {
 		info.outline = encodeFilesMap(m)
 		p.added++
 	}
@@ -688,8 +689,8 @@ func (p *prefilters) save(s *Shelf) error {
 	var keys []keySum
 	var infos []*searchInfo
 	for _, en := range s.Issues {
-		if info := p.known[en.id]; en.id != (keySum{}) && info != nil {
-			keys, infos = append(keys, en.id), append(infos, info)
+		if id := en.key(); id != (keySum{}) && p.known[id] != nil {
+			keys, infos = append(keys, id), append(infos, p.known[id])
 		}
 	}
 	if err := os.MkdirAll(filepath.Dir(p.path), 0o700); err != nil {

@@ -165,10 +165,10 @@ func TestPrefilterFile(t *testing.T) {
 	}
 	collect(t, s, "苹果", SearchOptions{})
 	pf := loadPrefilters(s)
-	if h := pf.han(s.Issues[0]); !h.has('苹') || h.has('一') {
+	if h := pf.han(s.Issues[0].key()); !h.has('苹') || h.has('一') {
 		t.Fatalf("loaded set %v", h)
 	}
-	if o := decodeOutline(pf.outlineOf(s.Issues[0])); o == nil || len(o.Spans) != 1 || o.Spans[0].N != 1 || o.Mode == 0 || !o.Verbatim {
+	if o := decodeOutline(pf.outlineOf(s.Issues[0].key())); o == nil || len(o.Spans) != 1 || o.Spans[0].N != 1 || o.Mode == 0 || !o.Verbatim {
 		t.Fatalf("loaded outline %+v", o)
 	}
 	data, err := os.ReadFile(pf.path)
@@ -306,7 +306,7 @@ func TestSearchOutlinedSame(t *testing.T) {
 		pf := loadPrefilters(cached)
 		outlined, mapped, filesMaps := 0, 0, 0
 		for _, e := range cached.Issues {
-			if b := pf.outlineOf(e); b != nil {
+			if b := pf.outlineOf(e.key()); b != nil {
 				outlined++
 				o := decodeOutline(b)
 				if o == nil {
@@ -395,7 +395,7 @@ func TestPrefilterFileLarge(t *testing.T) {
 	}
 	p := readPrefilters(opt, dir)
 	defer p.close()
-	if got := p.outlineOf(&Entry{id: key}); !bytes.Equal(got, record) {
+	if got := p.outlineOf(key); !bytes.Equal(got, record) {
 		t.Fatalf("the outline at %d of the outlines file read as %q (%d issues known)", off, got, len(p.known))
 	}
 }

@@ -255,7 +255,8 @@ func (s *Shelf) searchEntrySafe(e *Entry, q search.Query, needs [][]rune, pf *pr
 // parsed — only the articles where the match may be when its outline is
 // known (see searchOutlined), else whole, which makes its outline.
 func (s *Shelf) searchEntry(e *Entry, q search.Query, needs [][]rune, pf *prefilters, bufs *source.Buffers) ([]Hit, error) {
-	knownHan := pf.han(e)
+	id := e.key()
+	knownHan := pf.han(id)
 	if !knownHan.mayMatch(needs) {
 		return nil, nil
 	}
@@ -265,7 +266,7 @@ func (s *Shelf) searchEntry(e *Entry, q search.Query, needs [][]rune, pf *prefil
 		q = q.Narrowed(knownHan.holds)
 	}
 	var han *hanBits
-	if knownHan == nil && e.id != (keySum{}) && !e.day {
+	if knownHan == nil && id != (keySum{}) && !e.day {
 		han = new(hanBits)
 	}
 	// The text before it is parsed still has its markup: 云**岭** may
@@ -312,7 +313,7 @@ func (s *Shelf) searchEntry(e *Entry, q search.Query, needs [][]rune, pf *prefil
 		made = han.set()
 	}
 	if !match {
-		pf.put(e, made, nil)
+		pf.put(id, made, nil)
 		return nil, nil
 	}
 	// One text file, its page not given by its name: it can be read
@@ -320,11 +321,11 @@ func (s *Shelf) searchEntry(e *Entry, q search.Query, needs [][]rune, pf *prefil
 	single := e.folder == "" && !e.day && len(e.Files) == 1 && e.Files[0].Page == 0 && texts[0] != nil && s.textFormat(raws[0])
 	// The outline (or files map) is read only now, for an issue with a
 	// match (see prefilters).
-	knownOutline := pf.outlineOf(e)
+	knownOutline := pf.outlineOf(id)
 	o := decodeOutline(knownOutline)
 	if single && o != nil {
 		if hits, ok := searchOutlined(e, q, loose, first, texts[0], o); ok {
-			pf.put(e, made, nil)
+			pf.put(id, made, nil)
 			return hits, nil
 		}
 	}
@@ -337,7 +338,7 @@ func (s *Shelf) searchEntry(e *Entry, q search.Query, needs [][]rune, pf *prefil
 	if multi && knownOutline != nil {
 		if m := decodeFilesMap(knownOutline); m != nil {
 			if hits, ok := searchFilesMap(e, q, texts, m); ok {
-				pf.put(e, made, nil)
+				pf.put(id, made, nil)
 				return hits, nil
 			}
 		}
@@ -389,10 +390,10 @@ func (s *Shelf) searchEntry(e *Entry, q search.Query, needs [][]rune, pf *prefil
 		}
 		is = source.Join(parts)
 		if multi && knownOutline == nil {
-			pf.putFilesMap(e, mapFiles(is, texts))
+			pf.putFilesMap(id, mapFiles(is, texts))
 		}
 	}
-	pf.put(e, made, outline)
+	pf.put(id, made, outline)
 	var hits []Hit
 	for si := range is.Sections {
 		sec := &is.Sections[si]

@@ -91,10 +91,10 @@ type Entry struct {
 	// and articles are not known. Open reads it all the same.
 	Pending bool `json:"pending,omitempty"`
 
-	index  int    // position in Shelf.Issues
-	id     keySum // its files' identity (see filesID); zero while Pending
-	folder string // the archive folder read as a whole (issue.OpenFolder), if any
-	day    bool   // the files are the saved pages of one e-paper day (source.ParseDay)
+	index  int           // position in Shelf.Issues
+	id     filesIdentity // its files' identity (see filesID); nil while Pending
+	folder string        // the archive folder read as a whole (issue.OpenFolder), if any
+	day    bool          // the files are the saved pages of one e-paper day (source.ParseDay)
 }
 
 // File is one file of an issue.
