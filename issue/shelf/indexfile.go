@@ -132,9 +132,16 @@ func decodeIndex(data []byte) (indexFile, error) {
 	if d.err != nil {
 		return f, d.err
 	}
+	// Records, their files and their pages are carved out of a few large
+	// arrays (see block): an index is decoded at each search, before the
+	// first issue is searched.
 	f.Records = make([]*record, 0, n)
-	for range n {
-		r := &record{Path: d.str()}
+	records := make([]record, n)
+	var fileRecs block[fileRec]
+	var ints block[int]
+	for i := range n {
+		r := &records[i]
+		r.Path = d.str()
 		flags := d.uvarint()
 		r.Folder, r.Day = flags&flagFolder != 0, flags&flagDay != 0
 		if flags&flagSkip != 0 {
@@ -146,7 +153,7 @@ func decodeIndex(data []byte) (indexFile, error) {
 		if d.err != nil {
 			return f, d.err
 		}
-		r.Files = make([]fileRec, files)
+		r.Files = fileRecs.take(files)
 		for i := range r.Files {
 			fr := &r.Files[i]
 			fr.Path, fr.Size, fr.ModTime, fr.Inode, fr.CTime = d.str(), d.varint(), d.varint(), d.uvarint(), d.varint()
@@ -158,7 +165,7 @@ func decodeIndex(data []byte) (indexFile, error) {
 		r.Paper, r.Date, r.Weekday = d.str(), d.str(), d.str()
 		r.Number, r.Pages, r.Articles = d.small(d.varint()), d.small(d.varint()), d.small(d.varint())
 		if sections := d.count(1); sections > 0 {
-			r.SectionPages = make([]int, sections)
+			r.SectionPages = ints.take(sections)
 			for i := range r.SectionPages {
 				r.SectionPages[i] = d.small(d.varint())
 			}
@@ -182,14 +189,15 @@ func decodeIndex(data []byte) (indexFile, error) {
 	// An issue takes a byte at least, a member seven.
 	if issues := d.count(1); issues > 0 {
 		f.Issues = make([][]memberRec, issues)
+		var members block[memberRec]
 		for i := range f.Issues {
-			g := make([]memberRec, d.count(7))
+			g := members.take(d.count(7))
 			for k := range g {
 				m := &g[k]
 				m.Record, m.Date, m.From = d.small(d.varint()), d.str(), DateSource(d.str())
 				m.Page, m.Seq, m.PageName = d.small(d.varint()), d.small(d.varint()), d.str()
 				if pages := d.count(1); pages > 0 {
-					m.Pages = make([]int, pages)
+					m.Pages = ints.take(pages)
 					for p := range m.Pages {
 						m.Pages[p] = d.small(d.varint())
 					}
@@ -208,6 +216,27 @@ func decodeIndex(data []byte) (indexFile, error) {
 		return f, errCorrupt
 	}
 	return f, nil
+}
+
+// block hands out slices carved from larger arrays, for many small
+// slices at the cost of a few allocations. Each slice is full (its
+// capacity its length): appending to it copies it.
+type block[T any] struct{ free []T }
+
+// blockSize is the length of the arrays a block carves slices from.
+const blockSize = 1024
+
+// take returns a slice of n zero values.
+func (b *block[T]) take(n int) []T {
+	if n > len(b.free) {
+		if n > blockSize/4 {
+			return make([]T, n)
+		}
+		b.free = make([]T, blockSize)
+	}
+	s := b.free[:n:n]
+	b.free = b.free[n:]
+	return s
 }
 
 // encoder writes the fields of a binary cache file.

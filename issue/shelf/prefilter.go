@@ -273,9 +273,10 @@ func decodePrefilters(data []byte) (map[keySum]*searchInfo, []byte, error) {
 	token := d.bytes(mapsTokenSize)
 	n := d.count(34)
 	known := make(map[keySum]*searchInfo, n)
-	for range n {
+	infos := make([]searchInfo, n) // one allocation
+	for i := range n {
 		key := keySum(d.bytes(32))
-		info := &searchInfo{}
+		info := &infos[i]
 		if size := d.count(1); size > 0 {
 			info.han = hanSet(d.bytes(size))
 			if size%2 != 0 {
