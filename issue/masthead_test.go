@@ -1,6 +1,8 @@
 package issue
 
 import (
+	"fmt"
+	"strings"
 	"testing"
 	"unicode/utf8"
 )
@@ -69,11 +71,51 @@ func TestMayStartPage(t *testing.T) {
 // it stands for: an ASCII or full-width digit, a Chinese digit
 // (chineseDigit) or a unit below 万 (chineseUnit), for every character.
 func TestIsPageDigit(t *testing.T) {
-	for r := rune(-1); r <= utf8.MaxRune+1; r++ {
+	numeral := func(r rune) bool {
 		u := chineseUnit(r)
-		want := r >= '0' && r <= '9' || r >= '０' && r <= '９' || chineseDigit(r) >= 0 || u > 0 && u < 10000
+		return chineseDigit(r) >= 0 || u > 0 && u < 10000
+	}
+	var numerals []rune
+	for r := rune(-1); r <= utf8.MaxRune+1; r++ {
+		want := r >= '0' && r <= '9' || r >= '０' && r <= '９' || numeral(r)
 		if got := isPageDigit(r); got != want {
 			t.Errorf("isPageDigit(%U) = %v, want %v", r, got, want)
 		}
+		if numeral(r) {
+			numerals = append(numerals, r)
+		}
 	}
+	if t.Failed() {
+		t.Log(pageNumeralTable(numerals))
+	}
+}
+
+// pageNumeralTable returns the pageNumeralHash and pageNumerals that give
+// each of numerals a slot of its own, as Go source.
+func pageNumeralTable(numerals []rune) string {
+	for m := uint32(0x9E3779B1); m < 0x9E3779B1+1<<24; m += 2 {
+		var slots [128]rune
+		ok := true
+		for _, r := range numerals {
+			h := uint32(r) * m >> 25
+			if slots[h] != 0 {
+				ok = false
+				break
+			}
+			slots[h] = r
+		}
+		if !ok {
+			continue
+		}
+		var b strings.Builder
+		fmt.Fprintf(&b, "const pageNumeralHash = %#x\nvar pageNumerals = [128]rune{", m)
+		for h, r := range slots {
+			if r != 0 {
+				fmt.Fprintf(&b, "%d: '%c', ", h, r)
+			}
+		}
+		b.WriteString("}")
+		return b.String()
+	}
+	return "no multiplier gives each numeral a slot of its own: make the table larger"
 }
