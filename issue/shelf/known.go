@@ -88,6 +88,27 @@ func OpenKnown(dir string, opt Options) *Shelf {
 	if info, err := os.Stat(dir); err != nil || !info.IsDir() {
 		return nil
 	}
+	// A search's prefilters are read while the index is.
+	var pre <-chan *prefilters
+	if opt.Search {
+		ch := make(chan *prefilters, 1)
+		go func() { ch <- readPrefilters(opt, dir) }()
+		pre = ch
+	}
+	s := openKnown(dir, opt)
+	if pre != nil {
+		if s == nil {
+			go func() { (<-pre).close() }()
+		} else {
+			s.preloaded = new(atomic.Pointer[<-chan *prefilters])
+			s.preloaded.Store(&pre)
+		}
+	}
+	return s
+}
+
+// openKnown is OpenKnown of a folder, with a cache, its prefilters aside.
+func openKnown(dir string, opt Options) *Shelf {
 	root, err := filepath.EvalSymlinks(dir)
 	if err != nil {
 		return nil
@@ -95,12 +116,6 @@ func OpenKnown(dir string, opt Options) *Shelf {
 	idx := loadIndex(opt.CacheDir, dir, opt.variant())
 	if len(idx.folders) == 0 || idx.folders[0].Path != "" || len(idx.records) < 2 {
 		return nil
-	}
-	var pre <-chan *prefilters
-	if opt.Search {
-		ch := make(chan *prefilters, 1)
-		go func() { ch <- readPrefilters(opt, dir) }()
-		pre = ch
 	}
 	name := filepath.Base(dir)
 	if abs, err := filepath.Abs(dir); err == nil {
@@ -119,7 +134,11 @@ func OpenKnown(dir string, opt Options) *Shelf {
 	if !sameFolders(root, idx) {
 		return nil
 	}
-	k := &known{root: root, files: make(map[string]*fileRec, len(idx.records))}
+	files := 0
+	for _, r := range idx.records {
+		files += len(r.Files)
+	}
+	k := &known{root: root, files: make(map[string]*fileRec, files)}
 	folders := make(map[string]bool, len(idx.folders))
 	for _, f := range idx.folders {
 		folders[f.Path] = true
@@ -159,10 +178,6 @@ func OpenKnown(dir string, opt Options) *Shelf {
 	s.Issues = <-ordered
 	if len(s.Issues) < 2 {
 		return nil
-	}
-	if pre != nil {
-		s.preloaded = new(atomic.Pointer[<-chan *prefilters])
-		s.preloaded.Store(&pre)
 	}
 	s.known = k
 	s.finish()
