@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/binary"
 	"os"
+	"path/filepath"
 	"slices"
 	"testing"
 )
@@ -134,5 +135,72 @@ func TestOutlinesFileDamaged(t *testing.T) {
 				t.Errorf("after the searches, %d outlines read, want %d (made again)", n, made)
 			}
 		})
+	}
+}
+
+// TestOutlinesFileKept: a search that makes only sets (a new issue
+// without the word) keeps the outlines file as it is, and its outlines
+// still read; one that makes an outline writes it anew, with every
+// outline.
+func TestOutlinesFileKept(t *testing.T) {
+	dir, _ := generated(t, smallConfig())
+	opt := Options{CacheDir: t.TempDir()}
+	s, err := Scan(context.Background(), dir, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	collect(t, s, "发展", SearchOptions{})
+	name, err := prefilterPath(opt.CacheDir, dir, opt.variant())
+	if err != nil {
+		t.Fatal(err)
+	}
+	outlines := func(s *Shelf) int {
+		t.Helper()
+		pf := readPrefilters(opt, dir)
+		defer pf.close()
+		n := 0
+		for _, e := range s.Issues {
+			if pf.outlineOf(e.key()) != nil {
+				n++
+			}
+		}
+		return n
+	}
+	made := outlines(s)
+	before, err := os.Stat(mapsPath(name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "2030-01-01.md"), []byte("## 新刊\n\n今天没有那个词。\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if s, err = Scan(context.Background(), dir, opt); err != nil {
+		t.Fatal(err)
+	}
+	collect(t, s, "发展", SearchOptions{}) // the new issue's set only
+	after, err := os.Stat(mapsPath(name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !os.SameFile(before, after) {
+		t.Error("a search that made only a set wrote the outlines file anew")
+	}
+	if pf := readPrefilters(opt, dir); pf.han(s.Issues[0].key()) == nil {
+		t.Error("the new issue's set was not saved")
+	} else {
+		pf.close()
+	}
+	if n := outlines(s); n != made {
+		t.Errorf("%d outlines read after the set was saved, want %d", n, made)
+	}
+	collect(t, s, "新刊", SearchOptions{}) // the new issue's outline
+	if after, err = os.Stat(mapsPath(name)); err != nil {
+		t.Fatal(err)
+	}
+	if os.SameFile(before, after) {
+		t.Error("a search that made an outline did not write the outlines file")
+	}
+	if n := outlines(s); n != made+1 {
+		t.Errorf("%d outlines read after a new one was made, want %d", n, made+1)
 	}
 }

@@ -305,8 +305,9 @@ func decodePrefilters(data []byte) (map[keySum]*searchInfo, []byte, error) {
 
 // mapsFile is an outlines file open for reading its records.
 type mapsFile struct {
-	f    *os.File
-	size int64
+	f     *os.File
+	size  int64
+	token []byte
 }
 
 // openMaps opens the outlines file name when it is the one of this token
@@ -326,7 +327,7 @@ func openMaps(name string, token []byte) *mapsFile {
 		f.Close()
 		return nil
 	}
-	return &mapsFile{f: f, size: info.Size()}
+	return &mapsFile{f: f, size: info.Size(), token: bytes.Clone(token)}
 }
 
 // read returns the record at r, or nil when it cannot be read or is not
@@ -676,8 +677,9 @@ func (p *prefilters) record(id keySum) *searchInfo {
 
 // save writes what is known of the shelf's issues (issues no longer on
 // the shelf are dropped) when the search added anything: the outlines
-// file first — the outlines made by this search and those of the file
-// read, copied — then the prefilter file, with the new file's token.
+// file first, when the search made any — the outlines made by this search
+// and those of the file read, copied — then the prefilter file, with the
+// outlines file's token.
 // (Between the two, or when two searches save at once, the prefilter file
 // may be left with an outlines file of another token: its outlines are
 // then not read, and made again.)
@@ -697,12 +699,29 @@ func (p *prefilters) save(s *Shelf) error {
 	if err := os.MkdirAll(filepath.Dir(p.path), 0o700); err != nil {
 		return err
 	}
-	token := make([]byte, mapsTokenSize)
-	rand.Read(token)
-	refs, err := p.saveMaps(mapsPath(p.path), token, infos)
-	if err != nil {
-		// The sets are worth keeping without the outlines.
-		refs, token = make([]outlineRef, len(infos)), make([]byte, mapsTokenSize)
+	// When the search made no outline (only sets: a new issue without
+	// the word), the outlines file read is kept as it is, with its token:
+	// it is the larger by far.
+	keep := p.maps != nil
+	for _, info := range infos {
+		keep = keep && info.outline == nil
+	}
+	var token []byte
+	var refs []outlineRef
+	if keep {
+		token = p.maps.token
+		refs = make([]outlineRef, len(infos))
+		for i, info := range infos {
+			refs[i] = info.at
+		}
+	} else {
+		token = make([]byte, mapsTokenSize)
+		rand.Read(token)
+		var err error
+		if refs, err = p.saveMaps(mapsPath(p.path), token, infos); err != nil {
+			// The sets are worth keeping without the outlines.
+			refs, token = make([]outlineRef, len(infos)), make([]byte, mapsTokenSize)
+		}
 	}
 	var e encoder
 	e.b = append(e.b, prefilterMagic...)
