@@ -971,7 +971,7 @@ func (bk *blocker) run(from int) []block {
 // for "!", drop before a link) at the start of a text: a text that starts
 // with any other byte keeps it, and is not empty once its markup is read.
 func opensInline(c byte) bool {
-	return c == '!' || strings.IndexByte(inlineOpeners, c) >= 0
+	return c == '!' || isInlineOpener(c)
 }
 
 // exact gives a raw paragraph (see block.raw) the text and spans that
@@ -1001,7 +1001,7 @@ func closesLikeJump(b *block) bool {
 	if t == "" {
 		return false
 	}
-	if b.raw && (strings.IndexByte(inlineClosers, t[len(t)-1]) >= 0 || strings.HasSuffix(t, "）")) {
+	if b.raw && (isInlineCloser(t[len(t)-1]) || strings.HasSuffix(t, "）")) {
 		b.exact()
 		return closesLikeJumpText(b.text)
 	}

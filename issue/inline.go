@@ -24,6 +24,28 @@ const inlineOpeners = "*_`[<\\"
 // Stream's first pass, which must know them).
 const inlineClosers = ")*_`>"
 
+// isInlineOpener reports a byte of inlineOpeners, and isInlineCloser one
+// of inlineClosers: each is asked of the first or the last byte of every
+// paragraph, where a call to the byte search of strings.IndexByte for a
+// string of five or six bytes was a hot spot of the skeleton parse.
+// TestInlineMarkBytes checks them against the strings for every byte.
+func isInlineOpener(c byte) bool {
+	switch c {
+	case '*', '_', '`', '[', '<', '\\':
+		return true
+	}
+	return false
+}
+
+// isInlineCloser: see isInlineOpener.
+func isInlineCloser(c byte) bool {
+	switch c {
+	case ')', '*', '_', '`', '>':
+		return true
+	}
+	return false
+}
+
 // hasInlineOpener reports whether s holds one of inlineOpeners. Every
 // paragraph is looked at, and few hold markup: one pass of vectors for
 // all the openers (vec.Set) is several times faster than a byte search

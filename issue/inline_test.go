@@ -187,3 +187,16 @@ func TestWriteEmptySpans(t *testing.T) {
 		}
 	}
 }
+
+// TestInlineMarkBytes checks isInlineOpener and isInlineCloser against
+// inlineOpeners and inlineClosers, for every byte.
+func TestInlineMarkBytes(t *testing.T) {
+	for c := 0; c < 256; c++ {
+		if got, want := isInlineOpener(byte(c)), strings.IndexByte(inlineOpeners, byte(c)) >= 0; got != want {
+			t.Errorf("isInlineOpener(%#x) = %v, want %v", c, got, want)
+		}
+		if got, want := isInlineCloser(byte(c)), strings.IndexByte(inlineClosers, byte(c)) >= 0; got != want {
+			t.Errorf("isInlineCloser(%#x) = %v, want %v", c, got, want)
+		}
+	}
+}
