@@ -61,6 +61,9 @@ type Workspace struct {
 	blocks []block
 	mem    arena
 	arts   []Article // the sections' articles
+	// held is how many records of lines, blocks and arts the last parse
+	// left for the next one to overwrite (see release).
+	held struct{ lines, blocks, arts int }
 }
 
 // articles returns room for n articles of a section: new, or in a
@@ -105,7 +108,7 @@ func (w *Workspace) SummarizeOwned(data []byte, opt Options) (Summary, *Issue, e
 // reuses: it never leaves here, and w is released before skeletonSummary
 // returns.
 func (w *Workspace) skeletonSummary(text string, opt Options) (Summary, bool) {
-	defer w.release()
+	defer w.release(len(text) <= keepText)
 	p := skeletonParser(opt)
 	p.ws, p.mem = w, w.mem
 	is := p.parseText(text)
@@ -126,15 +129,38 @@ func skeletonParser(opt Options) *parser {
 	return &parser{opt: opt, is: &Issue{}, paperHead: -1}
 }
 
-// release clears what the last parse in w made, for the next one: the
-// issue it made is no longer read. The records hold the text's
-// strings: let it go.
-func (w *Workspace) release() {
-	clear(w.lines)
-	clear(w.blocks)
-	clear(w.arts)
+// release readies w for the next parse: the issue the last one made is
+// no longer read. The records of its lines, blocks and articles hold the
+// text's strings. With keep (a text of at most keepText bytes), those
+// the next parse overwrites are left to it, and only those it may not
+// reach, the ones of the parse before that were past the last one's, are
+// cleared: clearing them all, about as many bytes as the text, was a few
+// percent of indexing a shelf. A workspace so holds on to its last text
+// at most, and only to a short one: a longer text's records are all
+// cleared, to let it go.
+func (w *Workspace) release(keep bool) {
+	w.held.lines = releaseRecords(w.lines, w.held.lines, keep)
+	w.held.blocks = releaseRecords(w.blocks, w.held.blocks, keep)
+	w.held.arts = releaseRecords(w.arts, w.held.arts, keep)
 	w.arts = w.arts[:0]
 	w.mem.reset()
+}
+
+// keepText is the length in bytes of the longest text whose records
+// release leaves for the next parse to overwrite.
+const keepText = 4 << 20
+
+// releaseRecords clears the records of s, the last parse's, and those
+// after them up to held, the parse before's (s's array holds them: it
+// was that one's, or it grew past them); with keep, only those after
+// s. It returns how many records are left held.
+func releaseRecords[T any](s []T, held int, keep bool) int {
+	from := 0
+	if keep {
+		from = len(s)
+	}
+	clear(s[from:max(len(s), held)])
+	return from
 }
 
 // mayNamePaper reports a paragraph or a quote of a skeleton parse that

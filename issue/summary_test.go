@@ -246,3 +246,54 @@ func BenchmarkSummarize(b *testing.B) {
 		}
 	})
 }
+
+// TestWorkspaceRelease checks what a workspace holds between parses: the
+// records of its last text's lines, blocks and articles when the text is
+// short (the next parse overwrites them), none past them, and none at
+// all after a text longer than keepText.
+func TestWorkspaceRelease(t *testing.T) {
+	day := time.Date(2019, 3, 25, 0, 0, 0, 0, time.UTC)
+	long := []byte(strings.Join(shelftest.Issue(shelftest.DefaultConfig(), day, 1, ""), ""))
+	short := []byte("星河日报\n\n2024年3月8日 星期五\n\n# 第一版 要闻\n\n## 题\n\n正文。\n")
+	huge := bytes.Repeat(long, keepText/len(long)+1)
+	var ws Workspace
+	check := func(name string, keep bool) {
+		t.Helper()
+		held := []int{ws.held.lines, ws.held.blocks, ws.held.arts}
+		live := []int{countLive(ws.lines), countLive(ws.blocks), countLive(ws.arts)}
+		for k, what := range []string{"lines", "blocks", "articles"} {
+			if !keep && held[k] != 0 {
+				t.Errorf("%s: %d %s held after a text over keepText", name, held[k], what)
+			}
+			if live[k] > held[k] {
+				t.Errorf("%s: %d %s records hold something, %d held", name, live[k], what, held[k])
+			}
+		}
+		if keep && held[0] == 0 {
+			t.Errorf("%s: no line held after a short text", name)
+		}
+	}
+	for _, step := range []struct {
+		name string
+		text []byte
+		keep bool
+	}{{"long", long, true}, {"short after long", short, true}, {"huge", huge, false}, {"long after huge", long, true}} {
+		if _, _, err := ws.SummarizeOwned(append([]byte(nil), step.text...), Options{Name: step.name}); err != nil {
+			t.Fatal(step.name, err)
+		}
+		check(step.name, step.keep)
+	}
+}
+
+// countLive returns the number of records in s's whole array that are
+// not the zero value, the last one's index plus one.
+func countLive[T any](s []T) int {
+	s = s[:cap(s)]
+	var zero T
+	for i := len(s) - 1; i >= 0; i-- {
+		if !reflect.DeepEqual(s[i], zero) {
+			return i + 1
+		}
+	}
+	return 0
+}
