@@ -141,7 +141,7 @@ func Line(s string) string { return cleanString(s, line) }
 // that would trim or split the result of either can skip them. False
 // does not say they change s (Line keeps U+2028, which the scan stops
 // at).
-func IsLine(s string) bool { return firstUnclean(s, line) == len(s) }
+func IsLine(s string) bool { return scan(s, linePlainRun(s, 0), line, true) == len(s) }
 
 // cleanString cleans s in mode m, copying it only when something changes.
 func cleanString(s string, m mode) string {

@@ -200,6 +200,9 @@ func FuzzText(f *testing.F) {
 				t.Fatalf("%s is not idempotent: %q → %q", name, out, again)
 			}
 		}
+		if IsLine(s) != (scan(s, 0, line, true) == len(s)) {
+			t.Fatalf("IsLine(%q) = %v, the scalar scan's opposite", s, IsLine(s))
+		}
 		if IsLine(s) && (Line(s) != s || Text(s) != s || strings.ContainsAny(s, "\n\t\r")) {
 			t.Fatalf("IsLine(%q), yet Line gives %q, Text %q", s, Line(s), Text(s))
 		}
@@ -458,6 +461,29 @@ func TestScanEveryRune(t *testing.T) {
 			}
 			if got, want := string(JSON([]byte(s))), jsonRef(s); got != want {
 				t.Fatalf("U+%04X in %q: JSON gives %q, want %q", r, s, got, want)
+			}
+		}
+	}
+}
+
+// TestIsLineVector holds IsLine, which passes long lines 32 bytes at a
+// time where the processor can (linePlainRun), to the scalar scan alone:
+// lines of ASCII, Han and both, with each character that may change or
+// end a line put at every place in them.
+func TestIsLineVector(t *testing.T) {
+	odd := []string{"\n", "\t", "\r", "\x00", "\x1b[1m", "\x7f", "\xff", "\xe4\xb8", "\u2028", "\u200e",
+		"\u2066", "\ufeff", "\ue40c", "\u009b", "é", "😀", "\ud7ff", "。", " "}
+	for _, base := range []string{
+		strings.Repeat("abcdefgh ", 12),
+		strings.Repeat("发展中国家，", 8),
+		strings.Repeat("GDP增长5.2%，", 7),
+	} {
+		for _, c := range odd {
+			for i := 0; i <= len(base); i++ {
+				s := base[:i] + c + base[i:]
+				if got, want := IsLine(s), scan(s, 0, line, true) == len(s); got != want {
+					t.Fatalf("IsLine(%q) = %v, the scalar scan says %v", s, got, want)
+				}
 			}
 		}
 	}

@@ -65,13 +65,21 @@ func newASCIISet(ex [3]byte, keep byte) (s asciiSet) {
 	return s
 }
 
-// The ASCII of text that Bytes keeps (not DEL; '\n'), and of a string
-// AppendJSONString writes as it is (not DEL, '"', '\\'; a space, which
-// is there already, for keep).
+// The ASCII of text that Bytes keeps (not DEL; '\n'), of a line that
+// Line keeps (not DEL; a space, which is there already, for keep), and
+// of a string AppendJSONString writes as it is (not DEL, '"', '\\'; a
+// space).
 var (
 	textASCII = newASCIISet([3]byte{0x7F, 0x7F, 0x7F}, '\n')
+	lineASCII = newASCIISet([3]byte{0x7F, 0x7F, 0x7F}, ' ')
 	jsonASCII = newASCIISet([3]byte{0x7F, '"', '\\'}, ' ')
 )
+
+// linePlainRun is PlainRun for IsLine: it passes the characters of s
+// from i that Line keeps (as PlainRun's, but not '\n').
+func linePlainRun(s string, i int) int {
+	return plainRun(unsafe.StringData(s), len(s), i, &lineASCII)
+}
 
 // jsonPlainRun is PlainRun for AppendJSONString: it passes the
 // characters of s from i that it writes as they are.

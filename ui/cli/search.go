@@ -82,7 +82,9 @@ sample. Exit status 1 when nothing matches.`,
 					return err
 				}
 			}
-			out := bufio.NewWriter(r.stdout)
+			// A shelf's search writes lines by the hundred thousand:
+			// few, large writes.
+			out := bufio.NewWriterSize(r.stdout, 64<<10)
 			var found int
 			if src.issue == nil {
 				found, err = r.searchShelf(ctx, out, src.shelf, q, cfg.Script)
@@ -152,8 +154,8 @@ func (r *runner) searchShelf(ctx context.Context, out *bufio.Writer, s *shelf.Sh
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel() // stops the search's workers when the output fails
 	n := 0
-	var line []byte // each line is made in it
-	for b := range s.Search(ctx, q, shelf.SearchOptions{}) {
+	batches := s.Search(ctx, q, shelf.SearchOptions{})
+	for b := range batches {
 		if b.Err != nil {
 			fmt.Fprintf(r.stderr, "%s: %s\n", r.root.Name(), oneLine(b.Err.Error()))
 			continue
@@ -178,13 +180,21 @@ func (r *runner) searchShelf(ctx context.Context, out *bufio.Writer, s *shelf.Sh
 			if i == 0 || h.Title != title {
 				title, field = h.Title, listField(cv.Convert(h.Title))
 			}
-			line = appendSearchLine(line[:0], h.Entry.Date, h.Page, h.N, field, listField(cv.Convert(h.Line)))
+			// Made in the space left in the writer's buffer (a line too
+			// long for it is written as made), not copied through a
+			// buffer of its own.
+			line := appendSearchLine(out.AvailableBuffer(), h.Entry.Date, h.Page, h.N, field, listField(cv.Convert(h.Line)))
 			if _, err := out.Write(line); err != nil {
 				return n, err
 			}
 			n++
 		}
-		// Lines reach a pipe as each issue is done, not at the end.
+		// Lines reach a pipe as each issue is done, not at the end:
+		// before waiting for the next issue (one already done is
+		// written first).
+		if len(batches) > 0 {
+			continue
+		}
 		if err := out.Flush(); err != nil {
 			return n, err
 		}
