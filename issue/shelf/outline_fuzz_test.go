@@ -63,10 +63,10 @@ func FuzzSearchOutlined(f *testing.F) {
 		for si := range whole.Sections {
 			sec := &whole.Sections[si]
 			for a := range sec.Articles {
-				want = appendHits(want, e, sec.Page, &sec.Articles[a], q)
+				want = appendHits(want, e, sec.Page, &sec.Articles[a], q, nil)
 			}
 		}
-		got, ok := searchOutlined(e, q, q.Loose(), nil, []byte(text), back)
+		got, ok := searchOutlined(e, q, q.Loose(), nil, []byte(text), back, new(lineMem))
 		if ok && !slices.Equal(got, want) {
 			t.Fatalf("by outline:\n%+v\nwhole parse:\n%+v", got, want)
 		}
@@ -78,14 +78,14 @@ func FuzzSearchOutlined(f *testing.F) {
 			bad = appendCRC(bad[:len(bad)-4])
 		}
 		if d := decodeOutline(bad); d != nil {
-			searchOutlined(e, q, q.Loose(), nil, []byte(text), d)
+			searchOutlined(e, q, q.Loose(), nil, []byte(text), d, nil)
 		}
 		// The text changed since the outline was made (same length,
 		// shorter).
 		changed := []byte(text)
 		changed[int(at)%len(changed)] ^= flip
-		searchOutlined(e, q, q.Loose(), nil, changed, back)
-		searchOutlined(e, q, q.Loose(), nil, changed[:int(at)%len(changed)], back)
+		searchOutlined(e, q, q.Loose(), nil, changed, back, nil)
+		searchOutlined(e, q, q.Loose(), nil, changed[:int(at)%len(changed)], back, nil)
 	})
 }
 
@@ -119,7 +119,7 @@ func checkFilesMap(t *testing.T, text string, q search.Query, at int, flip byte,
 	for si := range is.Sections {
 		sec := &is.Sections[si]
 		for a := range sec.Articles {
-			want = appendHits(want, e, sec.Page, &sec.Articles[a], q)
+			want = appendHits(want, e, sec.Page, &sec.Articles[a], q, nil)
 		}
 	}
 	enc := encodeFilesMap(m)
@@ -127,7 +127,7 @@ func checkFilesMap(t *testing.T, text string, q search.Query, at int, flip byte,
 	if back == nil || decodeOutline(enc) != nil {
 		t.Fatalf("files map %+v does not read back as one", m)
 	}
-	got, ok := searchFilesMap(e, q, texts, back)
+	got, ok := searchFilesMap(e, q, texts, back, new(lineMem))
 	if !ok || !slices.Equal(got, want) {
 		t.Fatalf("by files map (%v):\n%+v\nparsed:\n%+v", ok, got, want)
 	}
@@ -137,10 +137,10 @@ func checkFilesMap(t *testing.T, text string, q search.Query, at int, flip byte,
 		bad = appendCRC(bad[:len(bad)-4])
 	}
 	if d := decodeFilesMap(bad); d != nil {
-		searchFilesMap(e, q, texts, d)
+		searchFilesMap(e, q, texts, d, nil)
 	}
 	texts[0][at%len(texts[0])] ^= flip
-	searchFilesMap(e, q, texts, back)
+	searchFilesMap(e, q, texts, back, nil)
 }
 
 // markupSplit is an issue whose articles hold 云岭 split by marks the
@@ -165,13 +165,13 @@ func TestSearchOutlinedThroughMarkup(t *testing.T) {
 	for si := range whole.Sections {
 		sec := &whole.Sections[si]
 		for a := range sec.Articles {
-			want = appendHits(want, e, sec.Page, &sec.Articles[a], q)
+			want = appendHits(want, e, sec.Page, &sec.Articles[a], q, nil)
 		}
 	}
 	if len(want) != 5 {
 		t.Fatalf("the whole parse finds %d matches, want 5: %+v", len(want), want)
 	}
-	got, ok := searchOutlined(e, q, q.Loose(), nil, []byte(markupSplit), o)
+	got, ok := searchOutlined(e, q, q.Loose(), nil, []byte(markupSplit), o, new(lineMem))
 	if !ok || !slices.Equal(got, want) {
 		t.Errorf("by outline (%v):\n%+v\nwhole parse:\n%+v", ok, got, want)
 	}

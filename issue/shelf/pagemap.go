@@ -73,9 +73,10 @@ func mapFiles(is *issue.Issue, texts [][]byte) *filesMap {
 
 // searchFilesMap finds the matches of q in the issue e of these decoded
 // texts by its files map, as appendHits finds them in the issue parsed
-// and joined. It reports false when the texts are not those the map was
-// made from (another length, another headline).
-func searchFilesMap(e *Entry, q search.Query, texts [][]byte, m *filesMap) ([]Hit, bool) {
+// and joined (their lines made in mem). It reports false when the texts
+// are not those the map was made from (another length, another
+// headline).
+func searchFilesMap(e *Entry, q search.Query, texts [][]byte, m *filesMap, mem *lineMem) ([]Hit, bool) {
 	if len(texts) != len(m.lens) {
 		return nil, false
 	}
@@ -98,7 +99,7 @@ func searchFilesMap(e *Entry, q search.Query, texts [][]byte, m *filesMap) ([]Hi
 		at := Hit{Entry: e, Page: a.page, N: a.n}
 		title := func() string { return headline }
 		for i, r := range a.pieces {
-			hits = appendPieceHits(hits, &at, title, i, text(r), q)
+			hits = appendPieceHits(hits, &at, title, i, text(r), q, mem)
 		}
 	}
 	return hits, true

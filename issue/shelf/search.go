@@ -177,6 +177,7 @@ func (s *Shelf) search(ctx context.Context, q search.Query, opt SearchOptions, s
 	for range workers {
 		wg.Go(func() {
 			var bufs source.Buffers
+			var mem lineMem // the hits' lines
 			for j := range jobs {
 				r := result{b: Batch{Entry: j.e}}
 				switch {
@@ -184,7 +185,7 @@ func (s *Shelf) search(ctx context.Context, q search.Query, opt SearchOptions, s
 				case s.known != nil && !s.known.unchangedEntry(j.e):
 					r.changed = true
 				default:
-					r.b.Hits, r.b.Err = s.searchEntrySafe(j.e, q, needs, pf, &bufs)
+					r.b.Hits, r.b.Err = s.searchEntrySafe(j.e, q, needs, pf, &bufs, &mem)
 				}
 				j.slot <- r
 			}
@@ -237,14 +238,14 @@ type result struct {
 // skips spaces and line breaks, so it passes every issue whose articles
 // can match (bar a match across markup that search.Query.Loose does not
 // pass over).
-func (s *Shelf) searchEntrySafe(e *Entry, q search.Query, needs [][]rune, pf *prefilters, bufs *source.Buffers) (hits []Hit, err error) {
+func (s *Shelf) searchEntrySafe(e *Entry, q search.Query, needs [][]rune, pf *prefilters, bufs *source.Buffers, mem *lineMem) (hits []Hit, err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			*bufs = source.Buffers{} // in whatever state the panic left them
 			hits, err = nil, fmt.Errorf("%s: dubao failed searching it (a bug: %v)", e.Path(), p)
 		}
 	}()
-	return s.searchEntry(e, q, needs, pf, bufs)
+	return s.searchEntry(e, q, needs, pf, bufs, mem)
 }
 
 // searchEntry searches the issue e: not at all when its prefilter (in
@@ -253,8 +254,9 @@ func (s *Shelf) searchEntrySafe(e *Entry, q search.Query, needs [][]rune, pf *pr
 // not known (for text files only: the text of a web page or an EPUB is
 // not the one read from its bytes). An issue whose text holds a match is
 // parsed — only the articles where the match may be when its outline is
-// known (see searchOutlined), else whole, which makes its outline.
-func (s *Shelf) searchEntry(e *Entry, q search.Query, needs [][]rune, pf *prefilters, bufs *source.Buffers) ([]Hit, error) {
+// known (see searchOutlined), else whole, which makes its outline. The
+// hits' lines and titles are made in mem.
+func (s *Shelf) searchEntry(e *Entry, q search.Query, needs [][]rune, pf *prefilters, bufs *source.Buffers, mem *lineMem) ([]Hit, error) {
 	id := e.key()
 	knownHan := pf.han(id)
 	if !knownHan.mayMatch(needs) {
@@ -324,7 +326,7 @@ func (s *Shelf) searchEntry(e *Entry, q search.Query, needs [][]rune, pf *prefil
 	knownOutline := pf.outlineOf(id)
 	o := decodeOutline(knownOutline)
 	if single && o != nil {
-		if hits, ok := searchOutlined(e, q, loose, first, texts[0], o); ok {
+		if hits, ok := searchOutlined(e, q, loose, first, texts[0], o, mem); ok {
 			pf.put(id, made, nil)
 			return hits, nil
 		}
@@ -337,7 +339,7 @@ func (s *Shelf) searchEntry(e *Entry, q search.Query, needs [][]rune, pf *prefil
 	}
 	if multi && knownOutline != nil {
 		if m := decodeFilesMap(knownOutline); m != nil {
-			if hits, ok := searchFilesMap(e, q, texts, m); ok {
+			if hits, ok := searchFilesMap(e, q, texts, m, mem); ok {
 				pf.put(id, made, nil)
 				return hits, nil
 			}
@@ -398,7 +400,7 @@ func (s *Shelf) searchEntry(e *Entry, q search.Query, needs [][]rune, pf *prefil
 	for si := range is.Sections {
 		sec := &is.Sections[si]
 		for a := range sec.Articles {
-			hits = appendHits(hits, e, sec.Page, &sec.Articles[a], q)
+			hits = appendHits(hits, e, sec.Page, &sec.Articles[a], q, mem)
 		}
 	}
 	return hits, nil
@@ -407,11 +409,12 @@ func (s *Shelf) searchEntry(e *Entry, q search.Query, needs [][]rune, pf *prefil
 // appendHits appends the matches of q in the article a, on page, of the
 // issue e, as search.Article finds them (keeping the pieces for the
 // lines). The hits share no memory with a: its text may be in a buffer
-// that the next issue is read into.
-func appendHits(hits []Hit, e *Entry, page int, a *issue.Article, q search.Query) []Hit {
+// that the next issue is read into. Their lines and titles are made in
+// mem.
+func appendHits(hits []Hit, e *Entry, page int, a *issue.Article, q search.Query, mem *lineMem) []Hit {
 	at := Hit{Entry: e, Page: page, N: a.N}
 	a.EachPiece(func(i int, p issue.Piece) bool {
-		hits = appendPieceHits(hits, &at, a.Headline, i, p.Text, q)
+		hits = appendPieceHits(hits, &at, a.Headline, i, p.Text, q, mem)
 		return true
 	})
 	return hits
@@ -421,29 +424,31 @@ func appendHits(hits []Hit, e *Entry, page int, a *issue.Article, q search.Query
 // article at tells (its issue, page and number), as q.FindAll finds them,
 // without the list. The first hit of the article sets at.Title to a copy
 // of headline() (the text may be in a buffer that the next issue is read
-// into); the article's other hits share it.
-func appendPieceHits(hits []Hit, at *Hit, headline func() string, i int, p string, q search.Query) []Hit {
+// into); the article's other hits share it. The lines and the title are
+// made in mem.
+func appendPieceHits(hits []Hit, at *Hit, headline func() string, i int, p string, q search.Query, mem *lineMem) []Hit {
 	f := q.In(p)
 	for from := 0; ; {
 		start, end := f.Next(from)
 		if start < 0 {
 			return hits
 		}
-		hits = appendHit(hits, at, headline, i, p, start, end)
+		hits = appendHit(hits, at, headline, i, p, start, end, mem)
 		from = end
 	}
 }
 
 // appendHit appends the hit of the match [start, end) in p, the piece i
 // of the article at tells (see appendPieceHits).
-func appendHit(hits []Hit, at *Hit, headline func() string, i int, p string, start, end int) []Hit {
+func appendHit(hits []Hit, at *Hit, headline func() string, i int, p string, start, end int, mem *lineMem) []Hit {
 	if at.Title == "" {
-		at.Title = strings.Clone(headline())
+		at.Title = mem.clone(headline())
 	}
-	h := *at
-	h.Line, h.Match = snippet(p, start, end)
+	hits = append(hits, *at)
+	h := &hits[len(hits)-1]
+	h.Line, h.Match = mem.snippet(p, start, end)
 	h.Pos = issue.Pos{Piece: i, Offset: start}
-	return append(hits, h)
+	return hits
 }
 
 // searchOutlined searches the issue e, one text file of these bytes
@@ -459,7 +464,7 @@ func appendHit(hits []Hit, at *Hit, headline func() string, i int, p string, sta
 // a match in an article read only with the whole issue (a stitched one),
 // most of its articles to parse, or lines that no longer read as the
 // outline says.
-func searchOutlined(e *Entry, q, loose search.Query, f *search.Finder, data []byte, o *issue.Outline) ([]Hit, bool) {
+func searchOutlined(e *Entry, q, loose search.Query, f *search.Finder, data []byte, o *issue.Outline, mem *lineMem) ([]Hit, bool) {
 	text := view(data)
 	// Text that decoding left as it was needs no decoding again: these
 	// bytes are those (the issue's key, which the outline is kept under,
@@ -514,7 +519,7 @@ func searchOutlined(e *Entry, q, loose search.Query, f *search.Finder, data []by
 	for _, k := range where {
 		if mapped(k) {
 			var ok bool
-			if hits, ok = appendMapped(hits, e, spans[k], &o.Maps[k], text, q); !ok {
+			if hits, ok = appendMapped(hits, e, spans[k], &o.Maps[k], text, q, mem); !ok {
 				return nil, false
 			}
 			continue
@@ -523,7 +528,7 @@ func searchOutlined(e *Entry, q, loose search.Query, f *search.Finder, data []by
 		if a == nil {
 			return nil, false
 		}
-		hits = appendHits(hits, e, spans[k].Page, a, q)
+		hits = appendHits(hits, e, spans[k].Page, a, q, mem)
 	}
 	return hits, true
 }
@@ -540,7 +545,7 @@ func searchOutlined(e *Entry, q, loose search.Query, f *search.Finder, data []by
 // that piece's (the Finder reads the same characters from the same
 // place), one that runs past the piece's end is not, and the piece's
 // next match may then start inside it.
-func appendMapped(hits []Hit, e *Entry, sp issue.ArticleSpan, m *issue.PieceMap, text string, q search.Query) ([]Hit, bool) {
+func appendMapped(hits []Hit, e *Entry, sp issue.ArticleSpan, m *issue.PieceMap, text string, q search.Query, mem *lineMem) ([]Hit, bool) {
 	headline := text[m.Headline.Start:m.Headline.End]
 	if issue.HeadlineHash(headline) != sp.Hash {
 		return hits, false
@@ -556,7 +561,7 @@ func appendMapped(hits []Hit, e *Entry, sp issue.ArticleSpan, m *issue.PieceMap,
 	}
 	if !inOrder {
 		for i, r := range m.Pieces {
-			hits = appendPieceHits(hits, &at, title, i, text[r.Start:r.End], q)
+			hits = appendPieceHits(hits, &at, title, i, text[r.Start:r.End], q, mem)
 		}
 		return hits, true
 	}
@@ -583,7 +588,7 @@ func appendMapped(hits []Hit, e *Entry, sp issue.ArticleSpan, m *issue.PieceMap,
 				from = start + size
 				continue
 			}
-			hits = appendHit(hits, &at, title, i, text[r.Start:r.End], start-a, end-a)
+			hits = appendHit(hits, &at, title, i, text[r.Start:r.End], start-a, end-a, mem)
 			from = end
 		}
 	}
@@ -615,116 +620,6 @@ func (s *Shelf) decode(f File, data []byte) ([]byte, error) {
 	}
 	res, err := issue.DecodeBytes(data, s.opt.Encoding)
 	return res.Text, err
-}
-
-// snippet returns the text around text[start:end] on one line: back to the
-// start of its sentence and on to its end, at most snippetRunes characters
-// each side (cut with …), and the match's range in it.
-func snippet(text string, start, end int) (string, [2]int) {
-	from := start
-	for n := 0; from > 0; n++ {
-		r, size := lastRune(text[:from])
-		if sentenceEnd(r) {
-			break
-		}
-		if n == snippetRunes {
-			break
-		}
-		from -= size
-	}
-	// A sentence that ends inside quotes (…。”) ends after them: the
-	// snippet neither starts with the quote closing the sentence before
-	// nor loses its own.
-	atSentence := false // from starts a sentence
-	if r, _ := lastRune(text[:from]); from > 0 && sentenceEnd(r) {
-		atSentence = true
-		for from < start {
-			c, size := firstRune(text[from:])
-			if !closingMark(c) {
-				break
-			}
-			from += size
-		}
-	}
-	to := end
-	for n := 0; to < len(text); n++ {
-		if n == snippetRunes {
-			break
-		}
-		r, size := firstRune(text[to:])
-		to += size
-		if sentenceEnd(r) {
-			for to < len(text) {
-				c, size := firstRune(text[to:])
-				if !closingMark(c) {
-					break
-				}
-				to += size
-			}
-			break
-		}
-	}
-	// Never cut a number or a Latin word in two (14.2亿 is not 4.2亿).
-	for n := 0; n < snippetRunes && search.CutsWord(text, from); n++ {
-		_, size := lastRune(text[:from])
-		from -= size
-	}
-	for n := 0; n < snippetRunes && search.CutsWord(text, to); n++ {
-		_, size := firstRune(text[to:])
-		to += size
-	}
-	var b strings.Builder
-	b.Grow(to - from + 8)
-	lead := 0
-	if from > 0 && !atSentence {
-		if r, _ := lastRune(text[:from]); !sentenceEnd(r) {
-			b.WriteString("…")
-			lead = len("…")
-		}
-	}
-	oneLine(&b, text[from:to])
-	if to < len(text) {
-		if r, _ := lastRune(text[:to]); !sentenceEnd(r) && !closingMark(r) {
-			b.WriteString("…")
-		}
-	}
-	return b.String(), [2]int{lead + start - from, lead + end - from}
-}
-
-// oneLine writes s with tabs and line breaks turned into spaces (each one
-// byte, so byte offsets stay the same).
-func oneLine(b *strings.Builder, s string) {
-	if strings.IndexByte(s, '\n') < 0 && strings.IndexByte(s, '\t') < 0 && strings.IndexByte(s, '\r') < 0 {
-		b.WriteString(s)
-		return
-	}
-	for i := 0; i < len(s); i++ {
-		switch c := s[i]; c {
-		case '\t', '\n', '\r':
-			b.WriteByte(' ')
-		default:
-			b.WriteByte(c)
-		}
-	}
-}
-
-// closingMark reports a closing quote or bracket, which follows the end
-// of a sentence said inside it: …。” …！」
-func closingMark(r rune) bool {
-	switch r {
-	case '”', '’', '」', '』', '）', ')', '】', '〕', '》', '"', '\'':
-		return true
-	}
-	return false
-}
-
-// sentenceEnd reports whether r ends a sentence.
-func sentenceEnd(r rune) bool {
-	switch r {
-	case '。', '！', '？', '；', '!', '?', ';':
-		return true
-	}
-	return false
 }
 
 // view returns the bytes of b as a string without copying them. The string

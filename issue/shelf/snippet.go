@@ -1,0 +1,220 @@
+package shelf
+
+import (
+	"strings"
+	"unicode/utf8"
+	"unsafe"
+
+	"dubao/issue/search"
+)
+
+// lineMem is where a search worker makes the lines and titles of its
+// hits: in blocks that each hold many of them, not in an allocation of
+// each. What is made in it is never written again, and a block lives as
+// long as one of its strings does. A nil lineMem makes each string in
+// memory of its own.
+type lineMem struct {
+	free []byte // what is left of the current block (its length is its capacity)
+}
+
+// lineBlock is the size of a lineMem's blocks: some hundred lines.
+const lineBlock = 32 << 10
+
+// take returns room for a string of up to n bytes: an empty slice of
+// that capacity, to be appended to and made the string with keep.
+func (m *lineMem) take(n int) []byte {
+	if m == nil || n > lineBlock/8 {
+		return make([]byte, 0, n) // a long one on its own
+	}
+	if len(m.free) < n {
+		m.free = make([]byte, lineBlock)
+	}
+	return m.free[:0:n]
+}
+
+// keep returns b, taken with take and appended to, as a string, and
+// leaves its bytes as they are for good.
+func (m *lineMem) keep(b []byte) string {
+	if m != nil && len(b) > 0 && len(b) <= len(m.free) && unsafe.SliceData(b) == unsafe.SliceData(m.free) {
+		m.free = m.free[len(b):]
+	}
+	return unsafe.String(unsafe.SliceData(b), len(b))
+}
+
+// clone returns a copy of s made in m (strings.Clone).
+func (m *lineMem) clone(s string) string {
+	return m.keep(append(m.take(len(s)), s...))
+}
+
+// snippet returns the text around text[start:end] on one line: back to the
+// start of its sentence and on to its end, at most snippetRunes characters
+// each side (cut with …), and the match's range in it.
+func snippet(text string, start, end int) (string, [2]int) {
+	return (*lineMem)(nil).snippet(text, start, end)
+}
+
+// snippet is the package's snippet, made in m.
+func (m *lineMem) snippet(text string, start, end int) (string, [2]int) {
+	from, to, lead, trail := snippetBounds(text, start, end)
+	n := to - from
+	if lead {
+		n += len("…")
+	}
+	if trail {
+		n += len("…")
+	}
+	b := m.take(n)
+	if lead {
+		b = append(b, "…"...)
+	}
+	b = appendOneLine(b, text[from:to])
+	if trail {
+		b = append(b, "…"...)
+	}
+	off := start - from
+	if lead {
+		off += len("…")
+	}
+	return m.keep(b), [2]int{off, off + end - start}
+}
+
+// snippetBounds returns where the snippet of text[start:end] starts and
+// ends in text, and whether it is cut there (shown with …). The
+// characters are read from the bytes: ASCII, and the three-byte
+// characters of Chinese text, without decoding them; only others are
+// decoded (lastRune and firstRune are the reference).
+func snippetBounds(text string, start, end int) (from, to int, lead, trail bool) {
+	from = start
+	for n := 0; from > 0 && n < snippetRunes; n++ {
+		size := 1
+		if c := text[from-1]; c < utf8.RuneSelf {
+			if c == '!' || c == '?' || c == ';' {
+				break
+			}
+		} else if from >= 3 && valid3(text[from-3], text[from-2], c) {
+			if sentenceEnd3(text[from-3], text[from-2], c) {
+				break
+			}
+			size = 3
+		} else {
+			r, rs := utf8.DecodeLastRuneInString(text[:from])
+			if sentenceEnd(r) {
+				break
+			}
+			size = rs
+		}
+		from -= size
+	}
+	// A sentence that ends inside quotes (…。”) ends after them: the
+	// snippet neither starts with the quote closing the sentence before
+	// nor loses its own.
+	atSentence := false // from starts a sentence
+	if r, _ := lastRune(text[:from]); from > 0 && sentenceEnd(r) {
+		atSentence = true
+		for from < start {
+			c, size := firstRune(text[from:])
+			if !closingMark(c) {
+				break
+			}
+			from += size
+		}
+	}
+	to = end
+	for n := 0; to < len(text) && n < snippetRunes; n++ {
+		ends := false
+		if c := text[to]; c < utf8.RuneSelf {
+			ends = c == '!' || c == '?' || c == ';'
+			to++
+		} else if to+3 <= len(text) && valid3(c, text[to+1], text[to+2]) {
+			ends = sentenceEnd3(c, text[to+1], text[to+2])
+			to += 3
+		} else {
+			r, size := utf8.DecodeRuneInString(text[to:])
+			ends = sentenceEnd(r)
+			to += size
+		}
+		if ends {
+			for to < len(text) {
+				c, size := firstRune(text[to:])
+				if !closingMark(c) {
+					break
+				}
+				to += size
+			}
+			break
+		}
+	}
+	// Never cut a number or a Latin word in two (14.2亿 is not 4.2亿).
+	for n := 0; n < snippetRunes && search.CutsWord(text, from); n++ {
+		_, size := lastRune(text[:from])
+		from -= size
+	}
+	for n := 0; n < snippetRunes && search.CutsWord(text, to); n++ {
+		_, size := firstRune(text[to:])
+		to += size
+	}
+	if from > 0 && !atSentence {
+		r, _ := lastRune(text[:from])
+		lead = !sentenceEnd(r)
+	}
+	if to < len(text) {
+		r, _ := lastRune(text[:to])
+		trail = !sentenceEnd(r) && !closingMark(r)
+	}
+	return from, to, lead, trail
+}
+
+// valid3 reports whether c0 c1 c2 is a valid three-byte character (as
+// firstRune and lastRune decode it: U+0800–U+FFFF but the surrogates).
+func valid3(c0, c1, c2 byte) bool {
+	return c0&0xF0 == 0xE0 && c1&0xC0 == 0x80 && c2&0xC0 == 0x80 &&
+		(c0 != 0xE0 || c1 >= 0xA0) && (c0 != 0xED || c1 < 0xA0)
+}
+
+// sentenceEnd3 reports whether the valid three-byte character c0 c1 c2
+// ends a sentence (sentenceEnd): 。 ！ ？ ；
+func sentenceEnd3(c0, c1, c2 byte) bool {
+	switch {
+	case c0 == 0xE3:
+		return c1 == 0x80 && c2 == 0x82 // 。
+	case c0 == 0xEF:
+		return c1 == 0xBC && (c2 == 0x81 || c2 == 0x9F || c2 == 0x9B) // ！ ？ ；
+	}
+	return false
+}
+
+// appendOneLine appends s to b with tabs and line breaks turned into
+// spaces (each one byte, so byte offsets stay the same).
+func appendOneLine(b []byte, s string) []byte {
+	if strings.IndexByte(s, '\n') < 0 && strings.IndexByte(s, '\t') < 0 && strings.IndexByte(s, '\r') < 0 {
+		return append(b, s...)
+	}
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; c {
+		case '\t', '\n', '\r':
+			b = append(b, ' ')
+		default:
+			b = append(b, c)
+		}
+	}
+	return b
+}
+
+// closingMark reports a closing quote or bracket, which follows the end
+// of a sentence said inside it: …。” …！」
+func closingMark(r rune) bool {
+	switch r {
+	case '”', '’', '」', '』', '）', ')', '】', '〕', '》', '"', '\'':
+		return true
+	}
+	return false
+}
+
+// sentenceEnd reports whether r ends a sentence.
+func sentenceEnd(r rune) bool {
+	switch r {
+	case '。', '！', '？', '；', '!', '?', ';':
+		return true
+	}
+	return false
+}

@@ -1,0 +1,156 @@
+package shelf
+
+import (
+	"math/rand/v2"
+	"strings"
+	"testing"
+
+	"dubao/issue/search"
+)
+
+// TestSnippetFast holds snippet, which reads the characters from the
+// bytes and makes its line in a lineMem, to the way it was written
+// before (slowSnippet, every character decoded, each line allocated):
+// random texts of Han, sentence ends, closing marks, Latin, digits and
+// their joiners, line breaks, full-width forms and broken UTF-8, every
+// match place in them.
+func TestSnippetFast(t *testing.T) {
+	parts := []string{"发", "展", "中", "国", "。", "！", "？", "；", "!", "?", ";", "”", "’", "」", "』", "）", ")",
+		"】", "〕", "》", "\"", "'", "a", "Z", "5", "０", "ａ", ".", ",", "-", "%", "％", ":", "/", " ", "\t", "\n", "\r",
+		"é", "😀", "\xff", "\xe4\xb8", "\xed\xa0\x80", "\xe0\x80\x80", "\xe0\xa0\x80", "\uffff", "\u3000", "…"}
+	rng := rand.New(rand.NewPCG(17, 4))
+	var mem lineMem
+	for range 4000 {
+		var b strings.Builder
+		n := rng.IntN(120)
+		for range n {
+			if rng.IntN(3) == 0 {
+				b.WriteString(parts[rng.IntN(8)]) // mostly Han and sentence ends
+			} else {
+				b.WriteString(parts[rng.IntN(len(parts))])
+			}
+		}
+		text := b.String()
+		for range 8 {
+			start := rng.IntN(len(text) + 1)
+			end := start + rng.IntN(len(text)-start+1)
+			want, wr := slowSnippet(text, start, end)
+			got, gr := mem.snippet(text, start, end)
+			if got != want || gr != wr {
+				t.Fatalf("snippet(%q, %d, %d) = %q %v, before %q %v", text, start, end, got, gr, want, wr)
+			}
+			if got, gr := snippet(text, start, end); got != want || gr != wr {
+				t.Fatalf("snippet without a lineMem (%q, %d, %d) = %q %v, before %q %v", text, start, end, got, gr, want, wr)
+			}
+		}
+	}
+}
+
+// TestLineMem: strings made in a lineMem keep their bytes while more are
+// made after them, in the same block and in new ones, long and empty.
+func TestLineMem(t *testing.T) {
+	var mem lineMem
+	var made, want []string
+	for i := range 3000 {
+		s := strings.Repeat(string(rune('a'+i%26)), i%97)
+		if i%500 == 0 {
+			s = strings.Repeat("长", lineBlock/3) // on its own
+		}
+		made, want = append(made, mem.clone(s)), append(want, s)
+	}
+	for i := range made {
+		if made[i] != want[i] {
+			t.Fatalf("string %d changed: %q, made as %q", i, made[i], want[i])
+		}
+	}
+}
+
+// slowSnippet is snippet as it was before it read the bytes (the
+// reference of TestSnippetFast).
+func slowSnippet(text string, start, end int) (string, [2]int) {
+	from := start
+	for n := 0; from > 0; n++ {
+		r, size := lastRune(text[:from])
+		if sentenceEnd(r) {
+			break
+		}
+		if n == snippetRunes {
+			break
+		}
+		from -= size
+	}
+	// A sentence that ends inside quotes (…。”) ends after them: the
+	// snippet neither starts with the quote closing the sentence before
+	// nor loses its own.
+	atSentence := false // from starts a sentence
+	if r, _ := lastRune(text[:from]); from > 0 && sentenceEnd(r) {
+		atSentence = true
+		for from < start {
+			c, size := firstRune(text[from:])
+			if !closingMark(c) {
+				break
+			}
+			from += size
+		}
+	}
+	to := end
+	for n := 0; to < len(text); n++ {
+		if n == snippetRunes {
+			break
+		}
+		r, size := firstRune(text[to:])
+		to += size
+		if sentenceEnd(r) {
+			for to < len(text) {
+				c, size := firstRune(text[to:])
+				if !closingMark(c) {
+					break
+				}
+				to += size
+			}
+			break
+		}
+	}
+	// Never cut a number or a Latin word in two (14.2亿 is not 4.2亿).
+	for n := 0; n < snippetRunes && search.CutsWord(text, from); n++ {
+		_, size := lastRune(text[:from])
+		from -= size
+	}
+	for n := 0; n < snippetRunes && search.CutsWord(text, to); n++ {
+		_, size := firstRune(text[to:])
+		to += size
+	}
+	var b strings.Builder
+	b.Grow(to - from + 8)
+	lead := 0
+	if from > 0 && !atSentence {
+		if r, _ := lastRune(text[:from]); !sentenceEnd(r) {
+			b.WriteString("…")
+			lead = len("…")
+		}
+	}
+	slowOneLine(&b, text[from:to])
+	if to < len(text) {
+		if r, _ := lastRune(text[:to]); !sentenceEnd(r) && !closingMark(r) {
+			b.WriteString("…")
+		}
+	}
+	return b.String(), [2]int{lead + start - from, lead + end - from}
+}
+
+// slowOneLine writes s with tabs and line breaks turned into spaces (each one
+// byte, so byte offsets stay the same).
+func slowOneLine(b *strings.Builder, s string) {
+	if strings.IndexByte(s, '\n') < 0 && strings.IndexByte(s, '\t') < 0 && strings.IndexByte(s, '\r') < 0 {
+		b.WriteString(s)
+		return
+	}
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; c {
+		case '\t', '\n', '\r':
+			b.WriteByte(' ')
+		default:
+			b.WriteByte(c)
+		}
+	}
+}
