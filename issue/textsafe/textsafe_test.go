@@ -474,6 +474,8 @@ func TestIsLineVector(t *testing.T) {
 	odd := []string{"\n", "\t", "\r", "\x00", "\x1b[1m", "\x7f", "\xff", "\xe4\xb8", "\u2028", "\u200e",
 		"\u2066", "\ufeff", "\ue40c", "\u009b", "é", "😀", "\ud7ff", "。", " "}
 	for _, base := range []string{
+		"", "abc", "发展", strings.Repeat("发展", 6), strings.Repeat("ab发", 8), strings.Repeat("x", 33),
+		strings.Repeat("发展中国家，", 4), strings.Repeat("abcdefgh ", 7),
 		strings.Repeat("abcdefgh ", 12),
 		strings.Repeat("发展中国家，", 8),
 		strings.Repeat("GDP增长5.2%，", 7),

@@ -76,9 +76,24 @@ var (
 )
 
 // linePlainRun is PlainRun for IsLine: it passes the characters of s
-// from i that Line keeps (as PlainRun's, but not '\n').
+// from i that Line keeps (as PlainRun's, but not '\n'), and then those
+// of its last 34 bytes too (the first vector scan stops short of them),
+// from the character boundary before them, so that at most the last two
+// bytes are left to the scalar scan.
 func linePlainRun(s string, i int) int {
-	return plainRun(unsafe.StringData(s), len(s), i, &lineASCII)
+	p, n := unsafe.StringData(s), len(s)
+	i = plainRun(p, n, i, &lineASCII)
+	if k := n - 34; k > 0 && n-i > 2 {
+		for k > 0 && s[k]&0xC0 == 0x80 {
+			k--
+		}
+		if k <= i {
+			// s[k:i] passed already: what this run passes from k
+			// follows what the first one passed.
+			i = max(i, plainRun(p, n, k, &lineASCII))
+		}
+	}
+	return i
 }
 
 // jsonPlainRun is PlainRun for AppendJSONString: it passes the
