@@ -114,6 +114,16 @@ func readInto(buf []byte, name string, size, limit int64, check bool) ([]byte, e
 	if size > limit {
 		return buf[:0], tooLarge(size, limit)
 	}
+	if !check {
+		if data, ok := readRegular(buf, name, size); ok {
+			return data, nil
+		}
+	}
+	return readAny(buf, name, size, limit, check)
+}
+
+// readAny is readInto for any file: a regular one, a pipe, a device.
+func readAny(buf []byte, name string, size, limit int64, check bool) ([]byte, error) {
 	// A named pipe is opened without waiting for a writer: one with none
 	// is an error at once, not a wait without end (see below).
 	f, err := safefile.Open(name)

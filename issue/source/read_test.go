@@ -4,9 +4,11 @@ import (
 	"bytes"
 	"dubao/issue"
 	"errors"
+	"fmt"
 	"io"
 	"math/rand/v2"
 	"os"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -176,5 +178,50 @@ func TestControlBytes(t *testing.T) {
 		if got, want := controlBytes(b), controlBytesSlow(b); got != want {
 			t.Fatalf("controlBytes(% x) = %d, want %d", b, got, want)
 		}
+	}
+}
+
+// TestReadRegular: a file read whole in one read (readRegular, on Linux)
+// gives what readAny, which reads any file, gives — the same bytes, the
+// same error — whatever the file is and whatever size it was said to
+// have: the size it has, less (it grew), more (it shrank), none; empty,
+// a directory, a named pipe, missing.
+func TestReadRegular(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name string, data string) string {
+		p := dir + "/" + name
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	text := strings.Repeat("本报讯 城东社区图书角本周新到图书三百余册。\n", 500)
+	file, empty := write("a.md", text), write("empty.md", "")
+	fifo := dir + "/fifo"
+	if err := mkfifo(fifo); err != nil {
+		t.Logf("no named pipe: %v", err)
+		fifo = ""
+	}
+	n := int64(len(text))
+	cases := []struct {
+		name string
+		size int64
+	}{
+		{file, n}, {file, n - 1}, {file, 10}, {file, n + 1}, {file, 2 * n}, {file, 0},
+		{empty, 0}, {empty, 5}, {dir, 0}, {dir, 4096}, {dir + "/missing", 10}, {fifo, 0}, {fifo, 10},
+	}
+	var b Buffers
+	for _, c := range cases {
+		if c.name == "" {
+			continue
+		}
+		want, wantErr := readAny(nil, c.name, c.size, issue.MaxSize, false)
+		got, err := b.Read(0, c.name, c.size)
+		if !bytes.Equal(got, want) || fmt.Sprint(err) != fmt.Sprint(wantErr) {
+			t.Errorf("%s said to be %d bytes: %d bytes, %v; readAny gives %d bytes, %v", c.name, c.size, len(got), err, len(want), wantErr)
+		}
+	}
+	if data, ok := readRegular(nil, file, n); runtime.GOOS == "linux" && (!ok || string(data) != text) {
+		t.Errorf("readRegular of a file of the size said: %d bytes, %v", len(data), ok)
 	}
 }
