@@ -8,6 +8,7 @@ package search
 import (
 	"math"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -22,9 +23,9 @@ import (
 type Query struct {
 	text   string
 	folded []rune
-	// firsts holds, when the query starts with a Han character, every
-	// character that folds to it (苹 and 蘋), as UTF-8, for the fast
-	// byte search of Index.
+	// firsts holds, when the query starts with a Han character or an
+	// ASCII one, every character that folds to it (苹 and 蘋; g, G, ｇ
+	// and Ｇ), as UTF-8, for the fast byte search of Index.
 	firsts []string
 	// needles holds, for each of firsts of three bytes, its vector
 	// search (vec.Needle3; nil for another length).
@@ -53,8 +54,17 @@ func New(q string) Query {
 			out.folded = append(out.folded, f)
 		}
 	}
-	if len(out.folded) > 0 && fastHan(out.folded[0]) {
-		for _, v := range script.Variants(out.folded[0]) {
+	var variants []rune
+	if len(out.folded) > 0 {
+		switch f := out.folded[0]; {
+		case fastHan(f):
+			variants = script.Variants(f)
+		case f < utf8.RuneSelf:
+			variants = asciiVariants()[f]
+		}
+	}
+	if len(variants) > 0 {
+		for _, v := range variants {
 			lit := string(v)
 			var nd *vec.Needle3
 			if len(lit) == 3 {
@@ -65,6 +75,26 @@ func New(q string) Query {
 	}
 	return out
 }
+
+// asciiVariants holds, for each ASCII character, every character that
+// folds to it (Fold): itself, its other case, their full-width forms,
+// the curly quotes for " and ', the Kelvin sign for k, İ for i. Fold
+// turns nothing else into ASCII: only the characters below U+2E80
+// (unicode.ToLower) and the full-width and half-width forms (U+FF00–
+// U+FFEF) are looked through (TestASCIIVariants checks every character).
+var asciiVariants = sync.OnceValue(func() *[utf8.RuneSelf][]rune {
+	var v [utf8.RuneSelf][]rune
+	add := func(lo, hi rune) {
+		for r := lo; r <= hi; r++ {
+			if f := Fold(r); f > 0 && f < utf8.RuneSelf {
+				v[f] = append(v[f], r)
+			}
+		}
+	}
+	add(0, 0x2E7F)
+	add(0xFF00, 0xFFEF)
+	return &v
+})
 
 // fastHan reports whether Index may look for a query that starts with r
 // by a byte search of the characters that fold to r: those of the CJK

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 
 	"dubao/issue"
@@ -333,5 +334,77 @@ func TestNarrowed(t *testing.T) {
 	}
 	if n := q.Narrowed(func(rune) bool { return false }); len(n.firsts) != len(q.firsts) {
 		t.Errorf("发展 narrowed to nothing: looks for %q, want every form", n.firsts)
+	}
+}
+
+// TestASCIIVariants: asciiVariants lists, for each ASCII character, every
+// character of Unicode that Fold turns into it, and only those — fewer
+// than the eight forms firstFinder follows.
+func TestASCIIVariants(t *testing.T) {
+	var want [utf8.RuneSelf][]rune
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if f := Fold(r); f > 0 && f < utf8.RuneSelf && utf8.ValidRune(r) {
+			want[f] = append(want[f], r)
+		}
+	}
+	got := asciiVariants()
+	for c := range want {
+		if !slices.Equal(got[c], want[c]) {
+			t.Errorf("the characters that fold to %q: %q, Fold says %q", rune(c), got[c], want[c])
+		}
+		if len(got[c]) > len(firstFinder{}.next) {
+			t.Errorf("%d characters fold to %q, more than firstFinder follows", len(got[c]), rune(c))
+		}
+	}
+	for _, c := range "gk\"'5" {
+		t.Logf("%q: %q", c, got[c])
+	}
+}
+
+// TestIndexLatin holds the byte search of a query that starts with an
+// ASCII character (by the characters that fold to it) to the character
+// by character one it replaced (a Query without firsts): random texts of
+// Latin in both cases and widths, digits, quotes, Han, the Kelvin sign,
+// İ and broken UTF-8, queries of one to three such characters, loose
+// too, every match from every place.
+func TestIndexLatin(t *testing.T) {
+	parts := []string{"g", "G", "ｇ", "Ｇ", "d", "D", "ｄ", "p", "k", "K", "\u212a", "ｋ", "i", "İ", "I", "5", "５",
+		"\"", "“", "”", "＂", "'", "’", " ", "\u3000", "\n", "*", "[", "]", "(", ")", "发", "展", "。", "\xff", "\xe4\xb8", "é"}
+	queries := []string{"g", "GDP", "gdp", "ｇｄｐ", "g d", "k", "K", "i", "5G", "５ｇ", "\"", "”", "'", "g*d", "k发", "ip"}
+	rng := rand.New(rand.NewPCG(17, 5))
+	for range 800 {
+		var b strings.Builder
+		for range rng.IntN(40) {
+			b.WriteString(parts[rng.IntN(len(parts))])
+		}
+		text := b.String()
+		for _, qs := range queries {
+			for _, q := range []Query{New(qs), New(qs).Loose()} {
+				if len(q.firsts) == 0 {
+					t.Fatalf("%q: no byte search", qs)
+				}
+				slow := q
+				slow.firsts, slow.needles = nil, nil
+				f, sf := q.In(text), slow.In(text)
+				for from := 0; from <= len(text); from++ {
+					s, e := q.Index(text, from)
+					ws, we := slow.Index(text, from)
+					if s != ws || e != we {
+						t.Fatalf("%q.Index(%q, %d) = %d, %d; character by character %d, %d", qs, text, from, s, e, ws, we)
+					}
+				}
+				for from := 0; ; {
+					s, e := f.Next(from)
+					ws, we := sf.Next(from)
+					if s != ws || e != we {
+						t.Fatalf("%q: Finder.Next(%d) in %q = %d, %d; character by character %d, %d", qs, from, text, s, e, ws, we)
+					}
+					if s < 0 {
+						break
+					}
+					from = e
+				}
+			}
+		}
 	}
 }
