@@ -1,6 +1,7 @@
 package issue
 
 import (
+	"strings"
 	"unsafe"
 )
 
@@ -222,7 +223,15 @@ func (p *parser) bound() int {
 		o.fail = true
 		return 0
 	}
-	raw := p.lines[p.blocks[p.at].line].raw
+	b := &p.blocks[p.at]
+	raw := p.lines[b.line].raw
+	if b.kind == bPara && b.sep && strings.Contains(raw, "-->") && !strings.HasPrefix(trimLeftSpace(raw), "<!--") {
+		// Text after the end of a comment opened on a line before
+		// (<!--, then 注 -->正文): its lines, read alone, do not open
+		// the comment. Read the whole issue.
+		o.fail = true
+		return 0
+	}
 	off, ok := SliceAt(raw, o.text)
 	if !ok || len(o.bounds) > 0 && off < o.bounds[len(o.bounds)-1] {
 		o.fail = true

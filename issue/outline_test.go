@@ -96,6 +96,30 @@ func TestOutlineArticlesAlone(t *testing.T) {
 	t.Logf("%d files, %d articles read alone", files, total)
 }
 
+// TestOutlineAfterComment: an article (or a page's first one) that starts
+// with the text after the end of a comment opened on a line before
+// (<!--, then 注 -->正文。) does not read alone from its own lines, which do
+// not open the comment; the outline marked it as readable alone (FuzzParse
+// 0805a0c0cb86307d). Each article the outline marks reads alone as the
+// whole parse read it (checkOutline), and a comment on one line still
+// leaves the issue its outline.
+func TestOutlineAfterComment(t *testing.T) {
+	for _, tc := range []struct {
+		text    string
+		outline bool
+	}{
+		{"第1版\n<!--\n-->!\n#", false},
+		{"# 第一版\n\n<!--\n注 -->正文。\n\n# 题\n\n正文二。\n", false},
+		{"# 第一版\n\n## 甲\n\n正文。\n\n# 第二版\n\n<!--\n注 -->正文乙。\n\n## 题\n\n正文二。\n", false},
+		{"# 第一版\n\n## 甲\n\n正文。\n\n# 第二版\n\n<!-- 注 -->正文乙。\n\n## 题\n\n正文二。\n", true},
+	} {
+		checkOutline(t, tc.text, tc.text)
+		if _, o := parseTextOutlined(tc.text, Options{}, true); (o != nil) != tc.outline {
+			t.Errorf("%q: outline %+v", tc.text, o)
+		}
+	}
+}
+
 // TestOutlineStitched: an article continued on a later page, and its
 // continuation, are read only with the whole issue; the others alone.
 func TestOutlineStitched(t *testing.T) {

@@ -23,5 +23,7 @@ package issue
 // sequence with intermediates at its final byte (ESC " X swallowed the
 // text after it); 9 reads a table row's \\| as a backslash before a cell
 // border (GFM), not as an escaped pipe that lost a backslash; 10 trims
-// the spaces of the paper a note's citation names (《人民日报  》).
-const ParserVersion = 10
+// the spaces of the paper a note's citation names (《人民日报  》); 11
+// makes no outline of a text where an article or a page starts with the
+// text after a comment opened on a line before (it did not read alone).
+const ParserVersion = 11
