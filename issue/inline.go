@@ -506,20 +506,58 @@ func writeInlineIf(text string, spans []Span, accept func(string) bool) (string,
 	if len(spans) == 0 && !strings.ContainsAny(text, inlineOpeners+"!") && (accept == nil || accept(text)) {
 		return text, true
 	}
-	for v := range 16 {
-		out := markInline(text, spans, v&1 != 0, [2]bool{v&2 != 0, v&4 != 0}, v&8 != 0)
+	try := func(f markForm) (string, bool) {
+		out := markInline(text, spans, f)
 		if trailing := len(out) - len(strings.TrimRight(out, `\`)); trailing%2 == 1 {
-			continue // it would escape what is written after it
+			return "", false // it would escape what is written after it
 		}
 		if accept != nil && !accept(out) {
-			continue
+			return "", false
 		}
 		t, ss := parseInline(out)
-		if t == text && sameSpans(ss, spans) {
+		return out, t == text && sameSpans(ss, spans)
+	}
+	for v := range 16 {
+		if out, ok := try(markForm{escapeAll: v&1 != 0, alt: [2]bool{v&2 != 0, v&4 != 0}, apart: v&8 != 0}); ok {
 			return out, true
 		}
 	}
-	return markInline(text, nil, true, [2]bool{}, false), len(spans) == 0
+	// Each emphasis its own mark character, every choice tried: where
+	// one may open or close depends on its neighbours (2*>*!_0*甲*_).
+	var ems []int
+	for k, sp := range spans {
+		if sp.Kind == SpanEm || sp.Kind == SpanStrong {
+			ems = append(ems, k)
+		}
+	}
+	if len(ems) > 0 && len(ems) <= maxPicked {
+		pick := make([]int8, len(spans))
+		for m := range 1 << len(ems) {
+			for i, k := range ems {
+				pick[k] = 1 + int8(m>>i&1)
+			}
+			for _, esc := range []bool{false, true} {
+				if out, ok := try(markForm{escapeAll: esc, pick: pick}); ok {
+					return out, true
+				}
+			}
+		}
+	}
+	return markInline(text, nil, markForm{escapeAll: true}), len(spans) == 0
+}
+
+// maxPicked is how many emphasis spans a text may have for writeInlineIf
+// to try every choice of their mark characters (2 forms × 2^n).
+const maxPicked = 8
+
+// markForm is how markInline writes a text's markup.
+type markForm struct {
+	escapeAll bool    // escape every plain character that could be markup
+	alt       [2]bool // the outermost em (strong) takes _ (__)
+	apart     bool    // an emphasis right after its mark character takes the other one
+	// pick gives, by span index, the mark character of each emphasis:
+	// 1 for * (**), 2 for _ (__); nil to follow alt and apart.
+	pick []int8
 }
 
 // sameSpans reports whether two lists of spans (Para, Row, Col ignored)
@@ -540,17 +578,18 @@ func sameSpans(a, b []Span) bool {
 // inlineEscaper escapes every character that can start inline markup.
 var inlineEscaper = strings.NewReplacer(`\`, `\\`, `*`, `\*`, `_`, `\_`, "`", "\\`", `[`, `\[`, `]`, `\]`, `<`, `\<`, `!`, `\!`)
 
-// markInline writes text with spans as markup; escapeAll escapes every
-// plain character that could be markup. Emphasis inside emphasis of the
-// same kind takes the other mark of the one around it (* and _, ** and
-// __), starting with _ (__) when alt[0] (alt[1]) is set. When apart is
-// set, an emphasis that opens right after the same mark character takes
-// the other one: *I*_甲_, not *I**甲*, whose ** would read as one run.
-func markInline(text string, spans []Span, escapeAll bool, alt [2]bool, apart bool) string {
+// markInline writes text with spans as markup in the form f; f.escapeAll
+// escapes every plain character that could be markup. Emphasis inside
+// emphasis of the same kind takes the other mark of the one around it (*
+// and _, ** and __), starting with _ (__) when f.alt[0] (f.alt[1]) is set.
+// When f.apart is set, an emphasis that opens right after the same mark
+// character takes the other one: *I*_甲_, not *I**甲*, whose ** would read
+// as one run. f.pick, when set, chooses each emphasis's mark instead.
+func markInline(text string, spans []Span, f markForm) string {
 	var b strings.Builder
 	b.Grow(len(text) + 8*len(spans))
 	plain := func(s string) {
-		if escapeAll {
+		if f.escapeAll {
 			inlineEscaper.WriteString(&b, s)
 		} else {
 			b.WriteString(s)
@@ -604,7 +643,7 @@ func markInline(text string, spans []Span, escapeAll bool, alt [2]bool, apart bo
 	mark := func(kind int, e event) string {
 		var under bool
 		if e.open {
-			under = alt[kind]
+			under = f.alt[kind]
 			if n := len(open[kind]); n > 0 {
 				under = !open[kind][n-1]
 			}
@@ -612,8 +651,11 @@ func markInline(text string, spans []Span, escapeAll bool, alt [2]bool, apart bo
 			if under {
 				c = '_'
 			}
-			if last := b.String(); apart && last != "" && last[len(last)-1] == c {
+			if last := b.String(); f.apart && last != "" && last[len(last)-1] == c {
 				under = !under
+			}
+			if e.order < len(f.pick) && f.pick[e.order] != 0 {
+				under = f.pick[e.order] == 2
 			}
 			underOf[e.order] = under
 			open[kind] = append(open[kind], under)

@@ -72,7 +72,9 @@ func TestWriteInline(t *testing.T) {
 // An emphasis right after another of its kind takes the other mark
 // character (*I*_甲_): written with the same one, the two marks read as one
 // run and the writer, finding no form, dropped the spans (FuzzParse
-// 7925c366dfa2619b).
+// 7925c366dfa2619b). Where neither rule gives a form, each emphasis's
+// mark character is chosen on its own (2*>*!_0*甲*_: FuzzParse
+// 8c6e3b22fec0b53c).
 func TestWriteLineRoundTrip(t *testing.T) {
 	for _, in := range []string{
 		"2*I*_**0*!*_",
@@ -80,6 +82,8 @@ func TestWriteLineRoundTrip(t *testing.T) {
 		"_甲_*乙*丙",
 		"**甲**__乙__",
 		"*甲*_\\*\\*乙*丙*_",
+		"2*>*!_0*甲*_",
+		"2*>*!_0*\ufffd*_",
 		"__I__*",
 		"__强调__*",
 		"__强调__**",
