@@ -114,7 +114,7 @@ func newLine(raw string) lineInfo {
 		l = trimLeftSpace(l)
 	}
 	t := l
-	if len(t) > 0 && mayEndSpace(t[len(t)-1]) {
+	if len(t) > 0 && mayEndSpace(t) {
 		t = trimRightSpace(t)
 	}
 	lead, tail := uint32(len(raw)-len(l)), uint32(len(l)-len(t))
@@ -995,7 +995,7 @@ func (b *block) exact() {
 // byline are read, and what is left may end so, or be nothing at all.
 func closesLikeJump(b *block) bool {
 	t := b.text
-	if len(t) > 0 && mayEndSpace(t[len(t)-1]) {
+	if len(t) > 0 && mayEndSpace(t) {
 		t = trimRightSpace(t)
 	}
 	if t == "" {

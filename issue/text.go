@@ -78,12 +78,18 @@ func mayStartSpace(c byte) bool {
 const spaceLastBytes = 1<<0x00 | 1<<0x01 | 1<<0x02 | 1<<0x03 | 1<<0x04 | 1<<0x05 | 1<<0x06 | 1<<0x07 |
 	1<<0x08 | 1<<0x09 | 1<<0x0A | 1<<0x1F | 1<<0x20 | 1<<0x28 | 1<<0x29 | 1<<0x2F
 
-// mayEndSpace reports whether a string that ends with the byte c may end
-// with a space: c is an ASCII space or line feed, or the last byte of a
-// multi-byte space (see spaceLastBytes). As mayStartSpace, for the ends
-// of lines.
-func mayEndSpace(c byte) bool {
-	return c == ' ' || c == '\n' || c&0xC0 == 0x80 && spaceLastBytes>>(c&0x3F)&1 != 0
+// mayEndSpace reports whether s, not empty, may end with a space (see
+// isSpaceRune):
+// it ends with an ASCII space or line feed, or with the last byte of a
+// multi-byte space (spaceLastBytes) led by C2, E1, E2 or E3 — by E3 only
+// U+3000, E3 80 80. It is inlined where the parse trims every line: most
+// lines end with no space, which it tells without a call (the last byte
+// alone would not do: 。, E3 80 82, ends as U+2002 does, E2 80 82).
+func mayEndSpace(s string) bool {
+	n := len(s)
+	c := s[n-1]
+	return c == ' ' || c == '\n' || c >= 0x80 && spaceLastBytes>>(c&0x3F)&1 != 0 && n >= 2 &&
+		(s[n-2] == 0xC2 || n >= 3 && (s[n-3]-0xE1 < 2 || s[n-3] == 0xE3 && c == 0x80))
 }
 
 // spacePrefixLen returns the length of the multi-byte space (see

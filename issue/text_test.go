@@ -63,35 +63,47 @@ func TestRuneLen(t *testing.T) {
 	}
 }
 
-// TestSpaceEndBytes checks the byte tests that let the parse skip the
-// trims: every space (isSpaceRune) starts with a byte mayStartSpace takes
-// and ends with one mayEndSpace takes, and a string that starts (ends)
-// with a byte it refuses is left as it is by trimLeftSpace
-// (trimRightSpace), for every first (last) three bytes that matter.
+// TestSpaceEndBytes checks the tests that let the parse skip the trims:
+// every space (isSpaceRune) starts with a byte mayStartSpace takes, and
+// mayEndSpace takes every text that ends with one; a string that starts
+// with a byte mayStartSpace refuses is left as it is by trimLeftSpace,
+// and one that mayEndSpace refuses by trimRightSpace, for every first
+// (last) one, two and three bytes that matter.
 func TestSpaceEndBytes(t *testing.T) {
 	for r := rune(0); r <= utf8.MaxRune; r++ {
 		if !utf8.ValidRune(r) || !isSpaceRune(r) {
 			continue
 		}
 		e := string(r)
-		if !mayStartSpace(e[0]) || !mayEndSpace(e[len(e)-1]) {
-			t.Errorf("%U (% x): mayStartSpace %v, mayEndSpace %v", r, e, mayStartSpace(e[0]), mayEndSpace(e[len(e)-1]))
+		if !mayStartSpace(e[0]) || !mayEndSpace(e) || !mayEndSpace("x"+e) || !mayEndSpace("日"+e) {
+			t.Errorf("%U (% x): mayStartSpace %v, mayEndSpace %v", r, e, mayStartSpace(e[0]), mayEndSpace(e))
 		}
 	}
 	for x := 0; x < 1<<24; x++ {
 		a, b, c := byte(x>>16), byte(x>>8), byte(x)
-		// A space of more than one byte starts with a lead byte and
-		// ends with a continuation byte: only then do the other two
-		// bytes matter.
-		if a >= 0xC0 || b == 0 && c == 0 {
-			if s := string([]byte{a, b, c}); !mayStartSpace(a) && trimLeftSpace(s) != s {
-				t.Fatalf("% x: mayStartSpace refuses %#x, trimLeftSpace trims it to % x", s, a, trimLeftSpace(s))
-			}
+		// A space of more than one byte starts with a lead byte: only
+		// then do the bytes after it matter.
+		var s string
+		switch {
+		case a >= 0xC0:
+			s = string([]byte{a, b, c})
+		case a == 0 && b >= 0xC0:
+			s = string([]byte{b, c})
+		case a == 0 && b == 0:
+			s = string([]byte{c})
+		default:
+			continue
 		}
-		if a&0xC0 == 0x80 || b == 0 && c == 0 {
-			if s := string([]byte{c, b, a}); !mayEndSpace(a) && trimRightSpace(s) != s {
-				t.Fatalf("% x: mayEndSpace refuses %#x, trimRightSpace trims it to % x", s, a, trimRightSpace(s))
-			}
+		if !mayStartSpace(s[0]) && trimLeftSpace(s) != s {
+			t.Fatalf("% x: mayStartSpace refuses %#x, trimLeftSpace trims it to % x", s, s[0], trimLeftSpace(s))
+		}
+		if !mayEndSpace(s) && trimRightSpace(s) != s {
+			t.Fatalf("% x: mayEndSpace refuses it, trimRightSpace trims it to % x", s, trimRightSpace(s))
+		}
+	}
+	for _, s := range []string{"。", "日报。", "！", "？", "、", "）"} {
+		if mayEndSpace(s) {
+			t.Errorf("mayEndSpace(%q) = true: it ends with no space", s)
 		}
 	}
 }
