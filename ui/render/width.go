@@ -7,6 +7,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 	"github.com/rivo/uniseg"
 
+	"dubao/issue/utf8vec"
 	"dubao/ui/wrap"
 )
 
@@ -41,9 +42,11 @@ func risky(r rune) bool {
 // hasRisky reports whether s holds a rune for which risky is true.
 func hasRisky(s string) bool {
 	for i := 0; i < len(s); {
-		// Most of the text is passed by vectors (plainRun); where they
+		// Most of the text is passed by vectors (utf8vec.HanRun: no
+		// byte from CC up but the leads of the characters riskyAt
+		// passes by their bytes, so none it would decode); where they
 		// stop, at least 32 bytes one by one.
-		i = plainRun(s, i)
+		i = utf8vec.HanRun(s, i)
 		for stop := min(len(s), i+32); i < stop; {
 			risky, n := riskyAt(s, i)
 			if risky {

@@ -14,6 +14,7 @@ import (
 	"github.com/charmbracelet/x/exp/golden"
 
 	"dubao/issue"
+	"dubao/issue/utf8vec"
 	"dubao/ui/styles"
 	"dubao/ui/wrap"
 )
@@ -198,7 +199,7 @@ func TestHasRiskyEveryRune(t *testing.T) {
 			s    string
 			want bool
 		}{{c, want}, {"中" + c + "文", want}, {c + "\u0301", want || risky(0x301)},
-			// Long enough for the vectors (plainRun), at two places of
+			// Long enough for the vectors (utf8vec.HanRun), at two places of
 			// their blocks.
 			{riskyLong + c + riskyLong, want}, {riskyLong[3:] + "a" + c + riskyLong, want}} {
 			if got := hasRisky(tc.s); got != tc.want {
@@ -229,8 +230,8 @@ func hasRiskyBytes(s string) bool {
 // most of a text without a risky character (where the processor has
 // them).
 func TestHasRiskyVectors(t *testing.T) {
-	if j := plainRun(riskyLong+riskyLong, 0); hasAVX2 && j < 2*len(riskyLong)-66 {
-		t.Fatalf("plainRun passed %d of %d bytes", j, 2*len(riskyLong))
+	if j := utf8vec.HanRun(riskyLong+riskyLong, 0); hasAVX2 && j < 2*len(riskyLong)-66 {
+		t.Fatalf("utf8vec.HanRun passed %d of %d bytes", j, 2*len(riskyLong))
 	}
 	text := strings.Repeat(riskyLong+"中文，“版”》ab\n", 20)
 	pieces := []string{"☰", "〽", "\u0301", "\u200d", "\ufe0f", "가", "\u3400", "\u302e", "\uff5f", "\u2028", "é", "\xe4\xb8", "\xff", "\xe4\xb7\x80", "\xef\xbc\x80", "\xe3\x80\xae"}
