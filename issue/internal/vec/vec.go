@@ -66,18 +66,8 @@ func NewSet(chars string) *Set {
 }
 
 // ContainsAny reports whether any byte of str is in the set (for ASCII
-// chars, strings.ContainsAny(str, chars)).
-func (s *Set) ContainsAny(str string) bool {
-	if ok, done := s.containsAny(str); done {
-		return ok
-	}
-	for i := range len(str) {
-		if s.table[str[i]] {
-			return true
-		}
-	}
-	return false
-}
+// chars, strings.ContainsAny(str, chars)): Index(str) >= 0.
+func (s *Set) ContainsAny(str string) bool { return s.Index(str) >= 0 }
 
 // Index returns the index of the first byte of str in the set, or −1
 // (for ASCII chars, strings.IndexAny(str, chars)).

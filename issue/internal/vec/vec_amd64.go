@@ -27,20 +27,6 @@ func (n *Needle3) index(s string) (int, bool) {
 	return j, found != 0
 }
 
-// containsAnyAVX2 is written in vec_amd64.s.
-//
-//go:noescape
-func containsAnyAVX2(p *byte, n int, set *[8][32]byte) bool
-
-// containsAny is ContainsAny with vectors, for 32 bytes or more: done is
-// false where the bytes are to be looked at one by one.
-func (s *Set) containsAny(str string) (ok, done bool) {
-	if !hasAVX2 || len(str) < 32 {
-		return false, false
-	}
-	return containsAnyAVX2(unsafe.StringData(str), len(str), &s.b), true
-}
-
 // indexAnyAVX2 is written in vec_amd64.s.
 //
 //go:noescape

@@ -80,43 +80,12 @@ notfound:
 	VMOVDQU 192(R8), Y14 \
 	VMOVDQU 224(R8), Y15
 
-// func containsAnyAVX2(p *byte, n int, set *[8][32]byte) bool
-//
-// Reports whether any of the n bytes at p (n >= 32) is one of the set's
-// eight, 32 at a time, the last 32 read in a block of their own (which
-// may overlap the one before).
-TEXT ·containsAnyAVX2(SB), NOSPLIT, $0-25
-	MOVQ    p+0(FP), SI
-	MOVQ    n+8(FP), DX
-	MOVQ    set+16(FP), R8
-	LOADSET
-	XORQ    CX, CX
-	SUBQ    $32, DX
-
-more:
-	CMPQ CX, DX
-	JGE  last
-	CHECKBLOCK(yes)
-	ADDQ $32, CX
-	JMP  more
-
-last:
-	MOVQ DX, CX
-	CHECKBLOCK(yes)
-	VZEROUPPER
-	MOVB $0, ret+24(FP)
-	RET
-
-yes:
-	VZEROUPPER
-	MOVB $1, ret+24(FP)
-	RET
-
 // func indexAnyAVX2(p *byte, n int, set *[8][32]byte) int
 //
 // Returns the index of the first of the n bytes at p (n >= 32) that is
-// one of the set's eight, or -1, as containsAnyAVX2 reads them (the last
-// block's places before its first found were read in the block before).
+// one of the set's eight, or -1: 32 at a time, the last 32 read in a
+// block of their own, which may overlap the one before (the last block's
+// places before its first found were read in the block before).
 TEXT ·indexAnyAVX2(SB), NOSPLIT, $0-32
 	MOVQ p+0(FP), SI
 	MOVQ n+8(FP), DX

@@ -12,9 +12,6 @@ const hasAVX2 = false
 // index returns 0, false: no vectors here (see hasAVX2).
 func (n *Needle3) index(s string) (int, bool) { return 0, false }
 
-// containsAny returns done false: no vectors here (see hasAVX2).
-func (s *Set) containsAny(str string) (ok, done bool) { return false, false }
-
 // indexAny returns done false: no vectors here (see hasAVX2).
 func (s *Set) indexAny(str string) (i int, done bool) { return 0, false }
 
