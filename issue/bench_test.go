@@ -2,6 +2,7 @@ package issue
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -171,7 +172,7 @@ func BenchmarkStream(b *testing.B) {
 			b.SetBytes(int64(len(data)))
 			b.ReportAllocs()
 			for b.Loop() {
-				err := Stream(bytes.NewReader(data), int64(len(data)), StreamOptions{Name: "bench", Reuse: reuse}, func(*Issue, []Section, bool) error { return nil })
+				err := Stream(context.Background(), bytes.NewReader(data), int64(len(data)), StreamOptions{Name: "bench", Reuse: reuse}, func(*Issue, []Section, bool) error { return nil })
 				if err != nil {
 					b.Fatal(err)
 				}

@@ -2,6 +2,7 @@ package issue
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"slices"
 	"strings"
@@ -38,7 +39,7 @@ func checkFirstPass(t *testing.T, name string, data []byte, sizes ...int) (n fir
 		return // not streamed
 	}
 	hits := &prescanHits{}
-	ps, err := prescanHitsText(bytes.NewReader(data), int64(len(data)), 64<<10, hits)
+	ps, err := prescanHitsText(context.Background(), bytes.NewReader(data), int64(len(data)), 64<<10, hits)
 	if err != nil {
 		t.Fatalf("%s: first pass: %v", name, err)
 	}
@@ -177,7 +178,7 @@ func checkFirstPass(t *testing.T, name string, data []byte, sizes ...int) (n fir
 	// decide's choices.
 	for _, size := range sizes {
 		var st *streamer
-		err := Stream(bytes.NewReader(data), int64(len(data)), StreamOptions{Name: name, PartSize: size, trace: &st},
+		err := Stream(context.Background(), bytes.NewReader(data), int64(len(data)), StreamOptions{Name: name, PartSize: size, trace: &st},
 			func(*Issue, []Section, bool) error { return nil })
 		if err != nil || st == nil || !st.decided {
 			continue // compareStream says whether Stream's error is Parse's

@@ -2,6 +2,7 @@ package issue
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -68,7 +69,11 @@ var ErrNotStreamed = errors.New("not read in parts")
 // page lines (第2版 要闻), where the blocks of one part cannot depend on
 // the next. What cannot be proven to read as the whole does is read in a
 // larger part, at worst the whole text in one.
-func Stream(r io.ReaderAt, size int64, opt StreamOptions, emit func(head *Issue, secs []Section, last bool) error) error {
+//
+// When ctx is done, Stream stops at the next chunk of the first pass,
+// the next part or the next call of emit, whichever comes first, and
+// returns ctx.Err(): emit is not called again.
+func Stream(ctx context.Context, r io.ReaderAt, size int64, opt StreamOptions, emit func(head *Issue, secs []Section, last bool) error) error {
 	name := Options{Name: opt.Name}.name()
 	if size > (Options{MaxBytes: opt.MaxBytes}).limit() {
 		return ErrNotStreamed
@@ -77,14 +82,17 @@ func Stream(r io.ReaderAt, size int64, opt StreamOptions, emit func(head *Issue,
 	if partSize <= 0 {
 		partSize = DefaultPartSize
 	}
-	ps, err := prescanText(r, size, max(partSize, 64<<10))
+	ps, err := prescanText(ctx, r, size, max(partSize, 64<<10))
 	if err != nil {
+		if err == ctx.Err() {
+			return err
+		}
 		return fmt.Errorf("read %s: %w", name, err)
 	}
 	if ps == nil {
 		return ErrNotStreamed
 	}
-	st := &streamer{ps: ps, r: r, size: size, name: name, emit: emit, head: &Issue{Encoding: decode.UTF8}, finalHead: opt.FinalHead, reuse: opt.Reuse, heldRef: math.MaxInt}
+	st := &streamer{ctx: ctx, ps: ps, r: r, size: size, name: name, emit: emit, head: &Issue{Encoding: decode.UTF8}, finalHead: opt.FinalHead, reuse: opt.Reuse, heldRef: math.MaxInt}
 	st.stitch.removed = map[ref]bool{}
 	if opt.trace != nil {
 		*opt.trace = st
@@ -129,19 +137,23 @@ type streamCut struct{ at, end int64 }
 // prescanText is Stream's first pass: it reads the text in chunks of
 // complete lines and returns nil when it is not verbatim UTF-8 (but for
 // CRLF lines: see decode.VerbatimCRLF). The places it notes are places
-// in the bytes read, carriage returns counted.
-func prescanText(r io.ReaderAt, size int64, chunk int) (*prescan, error) {
-	return prescanHitsText(r, size, chunk, nil)
+// in the bytes read, carriage returns counted. It returns ctx.Err() when
+// ctx is done before a chunk.
+func prescanText(ctx context.Context, r io.ReaderAt, size int64, chunk int) (*prescan, error) {
+	return prescanHitsText(ctx, r, size, chunk, nil)
 }
 
 // prescanHitsText is prescanText that gathers the places it notes in hits
 // when hits is not nil.
-func prescanHitsText(r io.ReaderAt, size int64, chunk int, hits *prescanHits) (*prescan, error) {
+func prescanHitsText(ctx context.Context, r io.ReaderAt, size int64, chunk int, hits *prescanHits) (*prescan, error) {
 	ps := &prescan{lastPage: map[int]int64{}, lastJump: map[int]int64{}, lastAnyJump: -1, lastCite: -1, hits: hits}
 	buf := make([]byte, chunk)
 	var base int64
 	carry := 0
 	for base < size {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		n, err := r.ReadAt(buf[carry:min(int64(len(buf)), size-base)], base+int64(carry))
 		if err != nil && err != io.EOF || n == 0 {
 			if err == nil || err == io.EOF {
@@ -360,6 +372,7 @@ func (ps *prescan) jumpAfter(page int, at int64) bool {
 
 // streamer is the second pass of Stream.
 type streamer struct {
+	ctx  context.Context // done: stop (see Stream)
 	ps   *prescan
 	r    io.ReaderAt
 	size int64
@@ -391,6 +404,14 @@ type streamer struct {
 	crAt     []int     // where the part's text lost a carriage return: the place of the '\n' after it (see dropCRs)
 }
 
+// send hands sections to emit unless the context is done.
+func (st *streamer) send(head *Issue, secs []Section, last bool) error {
+	if err := st.ctx.Err(); err != nil {
+		return err
+	}
+	return st.emit(head, secs, last)
+}
+
 // partBuf is the buffer of the text of part number part.
 type partBuf struct {
 	part int
@@ -405,6 +426,9 @@ func (st *streamer) run(partSize int64) error {
 	for start < st.size {
 		want := partSize
 		for {
+			if err := st.ctx.Err(); err != nil {
+				return err
+			}
 			end, sentEnd := st.cutAfter(start, start+want)
 			if first && end >= st.size {
 				return st.whole()
@@ -556,7 +580,7 @@ func (st *streamer) whole() error {
 	}
 	head := *is
 	head.Sections = nil
-	return st.emit(&head, is.Sections, true)
+	return st.send(&head, is.Sections, true)
 }
 
 // part parses the text of one part, [start, end) and with sentinel the
@@ -758,7 +782,7 @@ func (st *streamer) flush(eof bool) error {
 	if len(secs) == 0 && !eof {
 		return nil
 	}
-	return st.emit(st.head, secs, eof)
+	return st.send(st.head, secs, eof)
 }
 
 // headFinal reports whether the head can no longer change: no citation

@@ -2,6 +2,7 @@ package issue
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -24,7 +25,7 @@ func streamed(data []byte, partSize int, finalHead bool) (*Issue, int, error) {
 	var heads []Issue
 	calls := 0
 	opt := StreamOptions{Name: "in", PartSize: partSize, FinalHead: finalHead}
-	err := Stream(bytes.NewReader(data), int64(len(data)), opt, func(head *Issue, secs []Section, last bool) error {
+	err := Stream(context.Background(), bytes.NewReader(data), int64(len(data)), opt, func(head *Issue, secs []Section, last bool) error {
 		calls++
 		if is == nil {
 			is = &Issue{}
@@ -55,7 +56,7 @@ func streamedJSON(data []byte, partSize int) (string, error) {
 	var b strings.Builder
 	var head []byte
 	opt := StreamOptions{Name: "in", PartSize: partSize, FinalHead: true, Reuse: true}
-	err := Stream(bytes.NewReader(data), int64(len(data)), opt, func(h *Issue, secs []Section, last bool) error {
+	err := Stream(context.Background(), bytes.NewReader(data), int64(len(data)), opt, func(h *Issue, secs []Section, last bool) error {
 		for _, sec := range secs {
 			j, err := json.Marshal(sec)
 			if err != nil {
@@ -272,7 +273,7 @@ func crlf(data []byte) []byte {
 // streams reports whether Stream reads data in parts (else it returns
 // ErrNotStreamed).
 func streams(data []byte) bool {
-	err := Stream(bytes.NewReader(data), int64(len(data)), StreamOptions{Name: "in", PartSize: 1}, func(*Issue, []Section, bool) error { return nil })
+	err := Stream(context.Background(), bytes.NewReader(data), int64(len(data)), StreamOptions{Name: "in", PartSize: 1}, func(*Issue, []Section, bool) error { return nil })
 	return !errors.Is(err, ErrNotStreamed)
 }
 
@@ -335,5 +336,73 @@ func TestStreamSeeds(t *testing.T) {
 		if want := i < 6; cut != want {
 			t.Errorf("seed %d: cut %v, want %v", i, cut, want)
 		}
+	}
+}
+
+// cancelReader is a ReaderAt that calls cancel at its read number at
+// (counted from 1), after reading, and counts the reads after that.
+type cancelReader struct {
+	r           *bytes.Reader
+	at, n, late int
+	cancel      func()
+}
+
+func (c *cancelReader) ReadAt(p []byte, off int64) (int, error) {
+	if c.at > 0 && c.n >= c.at {
+		c.late++
+	}
+	n, err := c.r.ReadAt(p, off)
+	if c.n++; c.n == c.at {
+		c.cancel()
+	}
+	return n, err
+}
+
+// TestStreamCancel: a done context stops Stream with ctx.Err(), nothing
+// more is read and emit is not called after it: done before Stream
+// starts, during the first pass (at its second read), during the second
+// (at the third part's read) and in the first emit.
+func TestStreamCancel(t *testing.T) {
+	data := issuegen.Issue(256 << 10)
+	opt := StreamOptions{Name: "in", PartSize: 8 << 10}
+	calls := 0
+	err := Stream(t.Context(), bytes.NewReader(data), int64(len(data)), opt, func(*Issue, []Section, bool) error {
+		calls++
+		return nil
+	})
+	if err != nil || calls < 4 {
+		t.Fatalf("not cancelled: %d calls of emit, error %v; want 4 or more, nil", calls, err)
+	}
+	firstPass := (len(data) + 64<<10 - 1) / (64 << 10) // the first pass's reads
+	for _, c := range []struct {
+		name     string
+		readAt   int // cancel at this read (0: before Stream)
+		emitAt   int // or at this call of emit
+		maxCalls int
+	}{
+		{"before", 0, 0, 0},
+		{"first pass", 2, 0, 0},
+		{"second pass", firstPass + 3, 0, 2},
+		{"emit", 0, 1, 1},
+	} {
+		ctx, cancel := context.WithCancel(t.Context())
+		r := &cancelReader{r: bytes.NewReader(data), at: c.readAt, cancel: cancel}
+		if c.readAt == 0 && c.emitAt == 0 {
+			cancel()
+		}
+		n, after := 0, 0
+		err := Stream(ctx, r, int64(len(data)), opt, func(*Issue, []Section, bool) error {
+			if ctx.Err() != nil {
+				after++
+			}
+			if n++; n == c.emitAt {
+				cancel()
+			}
+			return nil
+		})
+		if err != context.Canceled || after > 0 || n > c.maxCalls || r.late > 0 {
+			t.Errorf("%s: error %v, emit called %d times (%d after the cancel), %d reads after it; want %v, at most %d, none after", c.name, err, n, after, r.late, context.Canceled, c.maxCalls)
+		}
+		cancel()
 	}
 }

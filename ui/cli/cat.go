@@ -85,7 +85,7 @@ as the same article, emphasis and links included.`,
 				// One issue file read in parts, its articles printed
 				// as they are final.
 				var c *catter // made at the first articles: it may ask the terminal
-				streamed, err := r.streamIssue(file, false, func(_ *issue.Issue, secs []issue.Section, _ bool) error {
+				streamed, err := r.streamIssue(ctx, file, false, func(_ *issue.Issue, secs []issue.Section, _ bool) error {
 					if c == nil {
 						c = r.newCatter(opt, cfg, nil)
 					}

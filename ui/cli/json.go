@@ -41,7 +41,7 @@ text.`,
 				// as they are final.
 				iw := export.NewIssueWriter(r.stdout)
 				var head *issue.Issue
-				streamed, err := r.streamIssue(argAt(args, 0), true, func(h *issue.Issue, secs []issue.Section, _ bool) error {
+				streamed, err := r.streamIssue(ctx, argAt(args, 0), true, func(h *issue.Issue, secs []issue.Section, _ bool) error {
 					head = h
 					if len(secs) == 0 {
 						return nil

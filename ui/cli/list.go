@@ -59,7 +59,7 @@ a PATH) the articles of that issue.`,
 				// One issue file read in parts, its articles listed as
 				// they are final.
 				out := bufio.NewWriter(r.stdout)
-				streamed, err := r.streamIssue(argAt(args, 0), false, func(_ *issue.Issue, secs []issue.Section, _ bool) error {
+				streamed, err := r.streamIssue(ctx, argAt(args, 0), false, func(_ *issue.Issue, secs []issue.Section, _ bool) error {
 					for i := range secs {
 						listSection(out, &secs[i], nil, long)
 					}

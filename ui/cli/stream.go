@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"errors"
 	"io"
 	"strings"
@@ -24,8 +25,9 @@ const streamLimit = 40 << 20
 // is to be read whole: the sample, stdin, a folder, a --format other than
 // text or an --encoding given, a file that is not text, a file named as
 // one of the per-article archive, and text that decoding would change
-// other than making CRLF lines LF lines (see issue.Stream).
-func (r *runner) streamIssue(arg string, finalHead bool, emit func(head *issue.Issue, secs []issue.Section, last bool) error) (bool, error) {
+// other than making CRLF lines LF lines (see issue.Stream). When ctx is
+// done it stops between parts, emits nothing more and returns ctx.Err().
+func (r *runner) streamIssue(ctx context.Context, arg string, finalHead bool, emit func(head *issue.Issue, secs []issue.Section, last bool) error) (bool, error) {
 	if arg == "" || arg == "-" || r.app.streamPart < 0 || r.flags.encoding != "" || r.flags.format != "" && !strings.EqualFold(r.flags.format, source.FormatText) {
 		return false, nil
 	}
@@ -51,7 +53,7 @@ func (r *runner) streamIssue(arg string, finalHead bool, emit func(head *issue.I
 		return false, nil
 	}
 	r.app.Memory.Small(streamLimit)
-	err = issue.Stream(f, info.Size(), issue.StreamOptions{Name: arg, MaxBytes: r.app.maxBytes, FinalHead: finalHead, PartSize: r.app.streamPart, Reuse: true}, emit)
+	err = issue.Stream(ctx, f, info.Size(), issue.StreamOptions{Name: arg, MaxBytes: r.app.maxBytes, FinalHead: finalHead, PartSize: r.app.streamPart, Reuse: true}, emit)
 	if errors.Is(err, issue.ErrNotStreamed) {
 		return false, nil
 	}

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"io/fs"
 	"os"
@@ -67,7 +68,7 @@ func TestStreamedListAndJSON(t *testing.T) {
 			continue
 		}
 		c := crlfLines(data)
-		err = issue.Stream(bytes.NewReader(c), int64(len(c)), issue.StreamOptions{}, func(*issue.Issue, []issue.Section, bool) error { return nil })
+		err = issue.Stream(context.Background(), bytes.NewReader(c), int64(len(c)), issue.StreamOptions{}, func(*issue.Issue, []issue.Section, bool) error { return nil })
 		if errors.Is(err, issue.ErrNotStreamed) {
 			continue
 		}
@@ -145,5 +146,64 @@ func TestStreamedArchiveName(t *testing.T) {
 		if got := run(t, App{streamPart: 1}, "", args...); got != want {
 			t.Errorf("%s: read in parts %+v, read whole %+v", args[0], got, want)
 		}
+	}
+}
+
+// streamedIssue is an issue of 200 pages of five short articles, which
+// issue.Stream emits a few pages at a time (no jump lines, a masthead
+// that names the paper).
+func streamedIssue() string {
+	var b strings.Builder
+	b.WriteString("中共青溪市委员会主办\n\n青溪日报社出版\n\n2024年3月8日 星期五\n\n")
+	for p := 1; p <= 200; p++ {
+		b.WriteString("# 第" + strconv.Itoa(p) + "版 要闻\n\n")
+		for a := 1; a <= 5; a++ {
+			b.WriteString("## 春耕第" + strconv.Itoa(p) + "之" + strconv.Itoa(a) + "篇\n\n" + strings.Repeat("田里一片忙碌,稻田整治完毕。", 4) + "\n\n")
+		}
+	}
+	return b.String()
+}
+
+// firstWriteHook is stdout that calls hook at its first write.
+type firstWriteHook struct {
+	bytes.Buffer
+	hook func()
+}
+
+func (w *firstWriteHook) Write(p []byte) (int, error) {
+	if w.hook != nil {
+		w.hook()
+		w.hook = nil
+	}
+	return w.Buffer.Write(p)
+}
+
+// streamedCommands are the commands that print an issue as they read it.
+var streamedCommands = [][]string{{"list"}, {"json"}, {"cat", "--all"}}
+
+// TestStreamedCancel: an interrupt (the context cancelled) while list,
+// json and cat --all print an issue read in parts stops the reading:
+// nothing more is printed (what is there is the start of the whole
+// output, and shorter), nothing is said on stderr and the status is the
+// interrupt's.
+func TestStreamedCancel(t *testing.T) {
+	p := writeFile(t, "issue.md", streamedIssue())
+	app := App{Sample: sample(t), Environ: []string{"TERM=dumb"}, streamPart: 4096}
+	for _, cmd := range streamedCommands {
+		args := append(cmd[:len(cmd):len(cmd)], p)
+		whole := run(t, app, "", args...)
+		if whole.code != 0 {
+			t.Fatalf("%v: %+v", args, whole)
+		}
+		ctx, cancel := context.WithCancel(t.Context())
+		out := &firstWriteHook{hook: cancel}
+		var errb bytes.Buffer
+		code := app.Run(ctx, args, strings.NewReader(""), out, &errb)
+		got := out.String()
+		if code != ExitInterrupted || errb.Len() > 0 || !strings.HasPrefix(whole.stdout, got) || len(got) >= len(whole.stdout) {
+			t.Errorf("%v interrupted: status %d, stderr %q, %d of %d bytes printed (the start: %v); want %d, nothing, the start only",
+				args, code, errb.String(), len(got), len(whole.stdout), strings.HasPrefix(whole.stdout, got), ExitInterrupted)
+		}
+		cancel()
 	}
 }
