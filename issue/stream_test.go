@@ -406,3 +406,41 @@ func TestStreamCancel(t *testing.T) {
 		cancel()
 	}
 }
+
+// failReader is a ReaderAt whose read number at (counted from 1) and
+// every read after it fail.
+type failReader struct {
+	r     *bytes.Reader
+	at, n int
+}
+
+var errDiskGone = errors.New("disk gone")
+
+func (f *failReader) ReadAt(p []byte, off int64) (int, error) {
+	if f.n++; f.n >= f.at {
+		return 0, errDiskGone
+	}
+	return f.r.ReadAt(p, off)
+}
+
+// TestStreamReadError: a read error in the first pass or midway through
+// the second stops Stream with the error (naming the input) and emit is
+// not called after it.
+func TestStreamReadError(t *testing.T) {
+	data := issuegen.Issue(256 << 10)
+	opt := StreamOptions{Name: "in", PartSize: 8 << 10}
+	firstPass := (len(data) + 64<<10 - 1) / (64 << 10)
+	for _, at := range []int{1, 2, firstPass + 1, firstPass + 3} {
+		r := &failReader{r: bytes.NewReader(data), at: at}
+		after := 0
+		err := Stream(t.Context(), r, int64(len(data)), opt, func(*Issue, []Section, bool) error {
+			if r.n >= r.at {
+				after++
+			}
+			return nil
+		})
+		if !errors.Is(err, errDiskGone) || !strings.HasPrefix(err.Error(), "read in: ") || after > 0 {
+			t.Errorf("failing at read %d: error %v, emit called %d times after; want read in: %v, none", at, err, after, errDiskGone)
+		}
+	}
+}

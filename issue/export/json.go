@@ -126,6 +126,11 @@ func (iw *IssueWriter) Close(head *issue.Issue) error {
 	return iw.out.Flush()
 }
 
+// Flush writes out the sections written so far without ending the JSON:
+// after an error, so that what was written before it is not lost (the
+// document stays unfinished).
+func (iw *IssueWriter) Flush() error { return iw.out.Flush() }
+
 // spliceJSON writes v, a struct whose last field (named field) is a nil
 // slice, indented at prefix, with the n > 0 elements that elem writes in
 // place of that field's null.

@@ -99,12 +99,12 @@ as the same article, emphasis and links included.`,
 					return nil
 				})
 				if streamed {
-					if c != nil {
-						if ferr := c.out.Flush(); err == nil {
-							err = ferr
+					return endStreamed(err, func() error {
+						if c == nil {
+							return nil
 						}
-					}
-					return err
+						return c.out.Flush()
+					})
 				}
 			}
 			if !opt.all && strings.HasPrefix(sel, "-") && isDigits(sel[1:]) {

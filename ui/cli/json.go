@@ -50,7 +50,7 @@ text.`,
 				})
 				if streamed {
 					if err != nil {
-						return err
+						return endStreamed(err, iw.Flush)
 					}
 					return iw.Close(head)
 				}

@@ -66,10 +66,7 @@ a PATH) the articles of that issue.`,
 					return nil
 				})
 				if streamed {
-					if err != nil {
-						return err
-					}
-					return out.Flush()
+					return endStreamed(err, out.Flush)
 				}
 			}
 			src, err := r.open(ctx, argAt(args, 0))

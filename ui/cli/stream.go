@@ -59,3 +59,21 @@ func (r *runner) streamIssue(ctx context.Context, arg string, finalHead bool, em
 	}
 	return true, err
 }
+
+// endStreamed ends the output of a command that printed an issue as
+// streamIssue read it (list, json, cat --all), after it returned err.
+// Interrupted, nothing more is written. Otherwise flush writes out what
+// the command has buffered: after an error midway (the file could not
+// be read on, or it changed under the reading), the whole entries printed
+// before it stay on stdout — lines of list, articles of cat, sections of
+// json's unfinished document — and the error is its one line on stderr,
+// with a non-zero status.
+func endStreamed(err error, flush func() error) error {
+	if isInterrupt(err) {
+		return err
+	}
+	if ferr := flush(); err == nil {
+		return ferr
+	}
+	return err
+}

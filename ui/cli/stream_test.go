@@ -207,3 +207,39 @@ func TestStreamedCancel(t *testing.T) {
 		cancel()
 	}
 }
+
+// TestStreamedReadError: when an issue read in parts cannot be read on
+// midway (here the file is emptied as the first output is written), list,
+// json and cat --all keep what they printed before — whole entries: the
+// start of the whole output, ending where an entry ends —, say so in one
+// line on stderr and exit with status 1 (as README's "List the articles"
+// says).
+func TestStreamedReadError(t *testing.T) {
+	text := streamedIssue()
+	p := writeFile(t, "issue.md", text)
+	app := App{Sample: sample(t), Environ: []string{"TERM=dumb"}, streamPart: 4096}
+	for _, cmd := range streamedCommands {
+		args := append(cmd[:len(cmd):len(cmd)], p)
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		whole := run(t, app, "", args...)
+		if whole.code != 0 {
+			t.Fatalf("%v: %+v", args, whole)
+		}
+		out := &firstWriteHook{hook: func() {
+			if err := os.Truncate(p, 0); err != nil {
+				t.Fatal(err)
+			}
+		}}
+		var errb bytes.Buffer
+		code := app.Run(t.Context(), args, strings.NewReader(""), out, &errb)
+		got, rest := out.String(), strings.TrimPrefix(whole.stdout, out.String())
+		wantErr := "dubao: read " + p + ": unexpected EOF\n"
+		ends := map[string]bool{"list": strings.HasSuffix(got, "\n"), "json": strings.HasSuffix(got, "}"), "cat": strings.HasPrefix(rest, "\n\n")}[cmd[0]]
+		if code != 1 || errb.String() != wantErr || len(rest) == len(whole.stdout) || rest == "" || got == "" || !ends {
+			t.Errorf("%v, the file emptied midway: status %d, stderr %q, %d of %d bytes printed (the start: %v, ends an entry: %v); want 1, %q, the start up to an entry's end",
+				args, code, errb.String(), len(got), len(whole.stdout), len(rest) < len(whole.stdout), ends, wantErr)
+		}
+	}
+}
