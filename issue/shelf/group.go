@@ -369,10 +369,10 @@ func (id *filesID) add(f fileRec) {
 	id.b = binary.LittleEndian.AppendUint64(id.b, f.Ends)
 }
 
-// filesIdentity is an issue's files' identity (see filesID), hashed when a
-// search first needs it (Entry.key): a shelf's 3,650 issues are built
-// from its index before the first is searched, and most searches look up
-// only a few of them.
+// filesIdentity is an issue's files' identity (see filesID), hashed only
+// when it is needed (Entry.key): by the search's workers, as each issue
+// is searched, not for all of a shelf's issues as they are built from
+// its index, before the first is searched.
 type filesIdentity []byte
 
 // key returns the hash of the files' identity of the issue e; zero while
