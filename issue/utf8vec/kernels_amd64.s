@@ -7,8 +7,11 @@
 // compares byte classes in vector registers (signed: 80-BF, the
 // continuation bytes, are the lowest, below C0-FF, below 00-7F).
 
-// LOAD3 loads the bytes at k into Y0, at k+1 into Y1, at k+2 into Y2.
-#define LOAD3 \
+// NEXTBLOCK goes to label done when no block is left (CX > DX), else
+// loads the bytes at k into Y0, at k+1 into Y1, at k+2 into Y2.
+#define NEXTBLOCK(done) \
+	CMPQ    CX, DX          \
+	JGT     done            \
 	VMOVDQU (SI)(CX*1), Y0  \
 	VMOVDQU 1(SI)(CX*1), Y1 \
 	VMOVDQU 2(SI)(CX*1), Y2
@@ -94,9 +97,7 @@ TEXT ·plainRunAVX2(SB), NOSPLIT, $0-48
 	XORL R8, R8
 
 ploop:
-	CMPQ CX, DX
-	JGT  pdone
-	LOAD3
+	NEXTBLOCK(pdone)
 
 	// ASCII that passes: above 1F but set's three excluded bytes, or
 	// its kept byte.
@@ -192,9 +193,7 @@ TEXT ·cleanRunAVX2(SB), NOSPLIT, $0-40
 	XORL R8, R8
 
 cloop:
-	CMPQ CX, DX
-	JGT  cdone
-	LOAD3
+	NEXTBLOCK(cdone)
 
 	// Printable ASCII: above 1F but DEL.
 	VPCMPGTB c1f<>(SB), Y0, Y3
@@ -250,9 +249,7 @@ TEXT ·hanRunAVX2(SB), NOSPLIT, $0-32
 	SUBQ $34, DX
 
 hloop:
-	CMPQ CX, DX
-	JGT  hdone
-	LOAD3
+	NEXTBLOCK(hdone)
 
 	// Y3: the bytes from CC up (above CB signed, not above FF).
 	RANGE(ccb<>(SB), cff<>(SB), Y0, Y3, Y4)
