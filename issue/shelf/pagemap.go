@@ -89,7 +89,7 @@ func searchFilesMap(e *Entry, q search.Query, texts [][]byte, m *filesMap, mem *
 		t := texts[r.file]
 		return view(t[r.start:r.end])
 	}
-	var hits []Hit
+	hits := mem.hits()
 	for k := range m.arts {
 		a := &m.arts[k]
 		headline := text(a.headline)

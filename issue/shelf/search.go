@@ -245,7 +245,8 @@ func (s *Shelf) searchEntrySafe(e *Entry, q search.Query, needs [][]rune, pf *pr
 			hits, err = nil, fmt.Errorf("%s: dubao failed searching it (a bug: %v)", e.Path(), p)
 		}
 	}()
-	return s.searchEntry(e, q, needs, pf, bufs, mem)
+	hits, err = s.searchEntry(e, q, needs, pf, bufs, mem)
+	return mem.own(hits), err
 }
 
 // searchEntry searches the issue e: not at all when its prefilter (in
@@ -396,7 +397,7 @@ func (s *Shelf) searchEntry(e *Entry, q search.Query, needs [][]rune, pf *prefil
 		}
 	}
 	pf.put(id, made, outline)
-	var hits []Hit
+	hits := mem.hits()
 	for si := range is.Sections {
 		sec := &is.Sections[si]
 		for a := range sec.Articles {
@@ -515,7 +516,7 @@ func searchOutlined(e *Entry, q, loose search.Query, f *search.Finder, data []by
 		}
 		from = spans[k].End
 	}
-	var hits []Hit
+	hits := mem.hits()
 	for _, k := range where {
 		if mapped(k) {
 			var ok bool

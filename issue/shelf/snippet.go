@@ -1,6 +1,7 @@
 package shelf
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 	"unsafe"
@@ -11,10 +12,37 @@ import (
 // lineMem is where a search worker makes the lines and titles of its
 // hits: in blocks that each hold many of them, not in an allocation of
 // each. What is made in it is never written again, and a block lives as
-// long as one of its strings does. A nil lineMem makes each string in
-// memory of its own.
+// long as one of its strings does. It also keeps the list the hits of
+// an issue are gathered in (hits, own). A nil lineMem makes each string
+// in memory of its own, and each list.
 type lineMem struct {
-	free []byte // what is left of the current block (its length is its capacity)
+	free    []byte // what is left of the current block (its length is its capacity)
+	scratch []Hit  // the list hits gives, as long as the longest yet
+}
+
+// hits returns an empty list to append an issue's hits to, to be
+// handed to own once they are all there: it grows once for the whole
+// search, not hit by hit for each issue.
+func (m *lineMem) hits() []Hit {
+	if m == nil {
+		return nil
+	}
+	return m.scratch[:0]
+}
+
+// own returns a list of its own with the hits of the list hits (or any)
+// gave, which it keeps for the next issue.
+func (m *lineMem) own(hits []Hit) []Hit {
+	if len(hits) == 0 {
+		return nil
+	}
+	if m == nil {
+		return hits
+	}
+	if cap(hits) > cap(m.scratch) {
+		m.scratch = hits[:0]
+	}
+	return slices.Clone(hits)
 }
 
 // lineBlock is the size of a lineMem's blocks: some hundred lines.
