@@ -134,13 +134,15 @@ func decodeIndex(data []byte) (indexFile, error) {
 	}
 	// Records, their files and their pages are carved out of a few large
 	// arrays (see block): an index is decoded at each search, before the
-	// first issue is searched.
+	// first issue is searched. The records too, as they are read: room
+	// for n of them at once, some 15 times the bytes that n may claim,
+	// would be taken before a corrupt count is found out.
 	f.Records = make([]*record, 0, n)
-	records := make([]record, n)
+	var records block[record]
 	var fileRecs block[fileRec]
 	var ints block[int]
-	for i := range n {
-		r := &records[i]
+	for range n {
+		r := &records.take(1)[0]
 		r.Path = d.str()
 		flags := d.uvarint()
 		r.Folder, r.Day = flags&flagFolder != 0, flags&flagDay != 0

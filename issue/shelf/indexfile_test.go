@@ -1,8 +1,10 @@
 package shelf
 
 import (
+	"bytes"
 	"math/rand/v2"
 	"reflect"
+	"runtime"
 	"testing"
 )
 
@@ -82,5 +84,29 @@ func TestIndexFile(t *testing.T) {
 			bad[r.IntN(len(bad))] = byte(r.IntN(256))
 		}
 		_, _ = decodeIndex(bad) // must not panic
+	}
+}
+
+// TestIndexCorruptCountAllocates: an index whose count of records is
+// corrupt (as large as the file could hold, the records themselves
+// unreadable) is refused without first allocating room for all those
+// records, about 15 times the file's size (review, issue #17).
+func TestIndexCorruptCountAllocates(t *testing.T) {
+	var e encoder
+	e.b = append(e.b, indexMagic...)
+	e.int(indexVersion)
+	e.int(1)
+	e.str("/shelf")
+	const garbage = 4 << 20
+	e.uint(garbage / 12)
+	e.b = append(e.b, bytes.Repeat([]byte{0xFF}, garbage)...)
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	if _, err := decodeIndex(e.b); err == nil {
+		t.Fatal("a corrupt index decoded")
+	}
+	runtime.ReadMemStats(&after)
+	if n := after.TotalAlloc - before.TotalAlloc; n > garbage {
+		t.Errorf("%d MB allocated to refuse a corrupt index of %d MB", n>>20, len(e.b)>>20)
 	}
 }
