@@ -75,7 +75,7 @@ func mayStartSpace(c byte) bool {
 // that ends the UTF-8 encoding of a multi-byte space: A0 (U+00A0), 80
 // (U+1680, U+2000, U+3000), 81–8A (U+2001–U+200A), A8, A9, AF (U+2028,
 // U+2029, U+202F) and 9F (U+205F).
-const spaceLastBytes = 1<<0x00 | 1<<0x01 | 1<<0x02 | 1<<0x03 | 1<<0x04 | 1<<0x05 | 1<<0x06 | 1<<0x07 |
+const spaceLastBytes uint64 = 1<<0x00 | 1<<0x01 | 1<<0x02 | 1<<0x03 | 1<<0x04 | 1<<0x05 | 1<<0x06 | 1<<0x07 |
 	1<<0x08 | 1<<0x09 | 1<<0x0A | 1<<0x1F | 1<<0x20 | 1<<0x28 | 1<<0x29 | 1<<0x2F
 
 // mayEndSpace reports whether s, not empty, may end with a space (see

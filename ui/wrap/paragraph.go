@@ -23,7 +23,7 @@ type packedGlyph struct {
 // NewParagraph analyses text (one paragraph) for layout.
 func NewParagraph(text string) *Paragraph {
 	p := &Paragraph{text: text}
-	if len(text) > math.MaxUint32 {
+	if uint64(len(text)) > math.MaxUint32 {
 		return p // Lines falls back to scanning the text each time
 	}
 	sc := newScanner(text)

@@ -96,9 +96,9 @@ func maxRSS(ps *os.ProcessState) int64 {
 		return 0
 	}
 	if runtime.GOOS == "darwin" {
-		return ru.Maxrss
+		return int64(ru.Maxrss) // int32 on 32-bit systems
 	}
-	return ru.Maxrss << 10
+	return int64(ru.Maxrss) << 10
 }
 
 // signals measures the exit after SIGINT, SIGTERM and SIGHUP sent while
