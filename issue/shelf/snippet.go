@@ -4,20 +4,20 @@ import (
 	"slices"
 	"strings"
 	"unicode/utf8"
-	"unsafe"
 
 	"dubao/issue/search"
 )
 
 // lineMem is where a search worker makes the lines and titles of its
 // hits: in blocks that each hold many of them, not in an allocation of
-// each. What is made in it is never written again, and a block lives as
-// long as one of its strings does. It also keeps the list the hits of
-// an issue are gathered in (hits, own). A nil lineMem makes each string
-// in memory of its own, and each list.
+// each (and not cleared first, as a strings.Builder grows). What is made
+// in a block is never written again, and a block lives as long as one
+// of its strings does. It also keeps the list the hits of an issue are
+// gathered in (hits, own). A nil lineMem makes each string in memory of
+// its own, and each list.
 type lineMem struct {
-	free    []byte // what is left of the current block (its length is its capacity)
-	scratch []Hit  // the list hits gives, as long as the longest yet
+	block   strings.Builder // the current block
+	scratch []Hit           // the list hits gives, as long as the longest yet
 }
 
 // hits returns an empty list to append an issue's hits to, to be
@@ -48,30 +48,28 @@ func (m *lineMem) own(hits []Hit) []Hit {
 // lineBlock is the size of a lineMem's blocks: some hundred lines.
 const lineBlock = 32 << 10
 
-// take returns room for a string of up to n bytes: an empty slice of
-// that capacity, to be appended to and made the string with keep.
-func (m *lineMem) take(n int) []byte {
+// builder returns the builder to write a string of n bytes in: the
+// current block, or a new one when it has no room left; a builder of
+// its own for a long string, or when m is nil.
+func (m *lineMem) builder(n int) *strings.Builder {
 	if m == nil || n > lineBlock/8 {
-		return make([]byte, 0, n) // a long one on its own
+		b := new(strings.Builder)
+		b.Grow(n)
+		return b
 	}
-	if len(m.free) < n {
-		m.free = make([]byte, lineBlock)
+	if m.block.Cap()-m.block.Len() < n {
+		m.block = strings.Builder{}
+		m.block.Grow(lineBlock)
 	}
-	return m.free[:0:n]
-}
-
-// keep returns b, taken with take and appended to, as a string, and
-// leaves its bytes as they are for good.
-func (m *lineMem) keep(b []byte) string {
-	if m != nil && len(b) > 0 && len(b) <= len(m.free) && unsafe.SliceData(b) == unsafe.SliceData(m.free) {
-		m.free = m.free[len(b):]
-	}
-	return unsafe.String(unsafe.SliceData(b), len(b))
+	return &m.block
 }
 
 // clone returns a copy of s made in m (strings.Clone).
 func (m *lineMem) clone(s string) string {
-	return m.keep(append(m.take(len(s)), s...))
+	b := m.builder(len(s))
+	at := b.Len()
+	b.WriteString(s)
+	return b.String()[at:]
 }
 
 // snippet returns the text around text[start:end] on one line: back to the
@@ -91,19 +89,20 @@ func (m *lineMem) snippet(text string, start, end int) (string, [2]int) {
 	if trail {
 		n += len("…")
 	}
-	b := m.take(n)
+	b := m.builder(n)
+	at := b.Len()
 	if lead {
-		b = append(b, "…"...)
+		b.WriteString("…")
 	}
-	b = appendOneLine(b, text[from:to])
+	writeOneLine(b, text[from:to])
 	if trail {
-		b = append(b, "…"...)
+		b.WriteString("…")
 	}
 	off := start - from
 	if lead {
 		off += len("…")
 	}
-	return m.keep(b), [2]int{off, off + end - start}
+	return b.String()[at:], [2]int{off, off + end - start}
 }
 
 // snippetBounds returns where the snippet of text[start:end] starts and
@@ -211,21 +210,21 @@ func sentenceEnd3(c0, c1, c2 byte) bool {
 	return false
 }
 
-// appendOneLine appends s to b with tabs and line breaks turned into
+// writeOneLine writes s to b with tabs and line breaks turned into
 // spaces (each one byte, so byte offsets stay the same).
-func appendOneLine(b []byte, s string) []byte {
+func writeOneLine(b *strings.Builder, s string) {
 	if strings.IndexByte(s, '\n') < 0 && strings.IndexByte(s, '\t') < 0 && strings.IndexByte(s, '\r') < 0 {
-		return append(b, s...)
+		b.WriteString(s)
+		return
 	}
 	for i := 0; i < len(s); i++ {
 		switch c := s[i]; c {
 		case '\t', '\n', '\r':
-			b = append(b, ' ')
+			b.WriteByte(' ')
 		default:
-			b = append(b, c)
+			b.WriteByte(c)
 		}
 	}
-	return b
 }
 
 // closingMark reports a closing quote or bracket, which follows the end

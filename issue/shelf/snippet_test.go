@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"dubao/issue/internal/issuegen"
 	"dubao/issue/search"
 )
 
@@ -153,4 +154,19 @@ func slowOneLine(b *strings.Builder, s string) {
 			b.WriteByte(c)
 		}
 	}
+}
+
+// BenchmarkSnippet makes the line of every match of 改造 in a generated
+// issue, as a search of a common word does for each hit.
+func BenchmarkSnippet(b *testing.B) {
+	text := string(issuegen.Issue(1 << 20))
+	ms := search.New("改造").FindAll(text)
+	var mem lineMem
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, m := range ms {
+			mem.snippet(text, m[0], m[1])
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(ms)), "ns/line")
 }
