@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -296,4 +297,65 @@ func countLive[T any](s []T) int {
 		}
 	}
 	return 0
+}
+
+// TestWorkspaceReuse: a text's skeleton parse in a workspace that parsed
+// a longer text just before (whose records of lines, blocks and articles
+// it leaves for the next parse to overwrite: see Workspace.release) gives
+// what it gives in a new workspace — its pages, articles and summary —
+// for the longest texts of the corpus (the fuzz inputs kept and shelf
+// issues, whole and by page) each followed by every text.
+func TestWorkspaceReuse(t *testing.T) {
+	var texts []string
+	files, _ := filepath.Glob(filepath.Join("testdata", "fuzz", "*", "*"))
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, lit, _ := strings.Cut(strings.TrimSpace(string(data)), "\n[]byte(")
+		lit, _, _ = strings.Cut(lit, "\n")
+		if s, err := strconv.Unquote(strings.TrimSuffix(lit, ")")); err == nil {
+			texts = append(texts, s)
+		}
+	}
+	for n := range 2 {
+		pages := shelftest.Issue(shelftest.DefaultConfig(), time.Date(2019, 3, 25+n, 0, 0, 0, 0, time.UTC), n, "")
+		texts = append(texts, strings.Join(pages, ""))
+		texts = append(texts, pages...)
+	}
+	// parse is the skeleton parse of text in w, as skeletonSummary makes
+	// it, and what it read.
+	parse := func(w *Workspace, text string) string {
+		defer w.release(len(text) <= keepText)
+		p := skeletonParser(Options{Name: "x"})
+		p.ws, p.mem = w, w.mem
+		is := p.parseText(text)
+		w.mem = p.mem
+		if is == nil {
+			return "no skeleton parse"
+		}
+		return headings(is) + fmt.Sprintf("%+v", is.Summary())
+	}
+	decoded, fresh := texts[:0], []string(nil)
+	for _, s := range texts {
+		if text, _, err := decodeText([]byte(s), Options{}, true, false); err == nil {
+			decoded = append(decoded, text)
+			fresh = append(fresh, parse(new(Workspace), text))
+		}
+	}
+	longest := slices.Clone(decoded)
+	slices.SortFunc(longest, func(a, b string) int { return len(b) - len(a) })
+	for _, long := range longest[:min(12, len(longest))] {
+		for j, text := range decoded {
+			var w Workspace
+			parse(&w, long)
+			if got := parse(&w, text); got != fresh[j] {
+				t.Fatalf("text %d (%d bytes) after one of %d bytes:\n%s", j, len(text), len(long), firstDiff(fresh[j], got))
+			}
+		}
+	}
+	if len(decoded) < 20 {
+		t.Errorf("only %d texts", len(decoded))
+	}
 }
