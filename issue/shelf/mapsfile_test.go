@@ -1,12 +1,16 @@
 package shelf
 
 import (
+	"bytes"
 	"context"
 	"encoding/binary"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"testing"
+
+	"dubao/issue"
 )
 
 // TestOutlinesFileDamaged: an outlines file (HASH.map) that is damaged,
@@ -202,5 +206,30 @@ func TestOutlinesFileKept(t *testing.T) {
 	}
 	if n := outlines(s); n != made+1 {
 		t.Errorf("%d outlines read after a new one was made, want %d", n, made+1)
+	}
+}
+
+// TestPrefilterCorruptCountAllocates: a prefilter file whose count of
+// issues is as large as the file could hold (its checksum right, its
+// records unreadable) is refused without first allocating room for all
+// those issues (as decodeIndex, TestIndexCorruptCountAllocates).
+func TestPrefilterCorruptCountAllocates(t *testing.T) {
+	var e encoder
+	e.b = append(e.b, prefilterMagic...)
+	e.uint(prefilterVersion)
+	e.int(int64(issue.ParserVersion))
+	e.b = append(e.b, make([]byte, mapsTokenSize)...)
+	const garbage = 16 << 20
+	e.uint(garbage / 34)
+	e.b = append(e.b, bytes.Repeat([]byte{0xFF}, garbage)...)
+	data := appendCRC(e.b)
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	if _, _, err := decodePrefilters(data); err == nil {
+		t.Fatal("a corrupt prefilter file decoded")
+	}
+	runtime.ReadMemStats(&after)
+	if n := after.TotalAlloc - before.TotalAlloc; n > garbage {
+		t.Errorf("%d MB allocated to refuse a corrupt prefilter file of %d MB", n>>20, len(data)>>20)
 	}
 }

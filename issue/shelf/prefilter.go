@@ -261,7 +261,7 @@ func readPrefilters(opt Options, dir string) *prefilters {
 // too.
 func decodePrefilters(data []byte) (map[keySum]*searchInfo, []byte, error) {
 	body, ok := splitCRC(data)
-	if !ok || !strings.HasPrefix(string(body), prefilterMagic) {
+	if !ok || !bytes.HasPrefix(body, []byte(prefilterMagic)) {
 		return nil, nil, errCorrupt
 	}
 	d := decoder{b: body[len(prefilterMagic):]}
@@ -272,11 +272,14 @@ func decodePrefilters(data []byte) (map[keySum]*searchInfo, []byte, error) {
 	}
 	token := d.bytes(mapsTokenSize)
 	n := d.count(34)
-	known := make(map[keySum]*searchInfo, n)
-	infos := make([]searchInfo, n) // one allocation
-	for i := range n {
+	// The records carved out of blocks as they are read, and the map
+	// sized for at most a large shelf, not for the count the file claims
+	// (see decodeIndex).
+	known := make(map[keySum]*searchInfo, min(n, 1<<16))
+	var infos block[searchInfo]
+	for range n {
 		key := keySum(d.bytes(32))
-		info := &infos[i]
+		info := &infos.take(1)[0]
 		if size := d.count(1); size > 0 {
 			info.han = hanSet(d.bytes(size))
 			if size%2 != 0 {
