@@ -122,11 +122,13 @@ func retryable(err error) (bool, time.Duration) {
 func (c *client) retry(ctx context.Context, u *url.URL, try func(ctx context.Context) error) error {
 	for attempt := 0; ; attempt++ {
 		err := c.once(ctx, try)
-		if err == nil || ctx.Err() != nil {
-			if ctx.Err() != nil {
-				return ctx.Err()
-			}
+		switch {
+		case err == nil:
+			// Done, even when ctx was cancelled meanwhile: the file is
+			// saved, and is counted as such.
 			return nil
+		case ctx.Err() != nil:
+			return ctx.Err()
 		}
 		ok, wait := retryable(err)
 		if !ok || attempt >= c.opt.Retries {

@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"io"
 	"io/fs"
+	"net/http"
 	"os"
 	"path"
 	"path/filepath"
@@ -464,6 +466,61 @@ func TestDayInterrupted(t *testing.T) {
 		t.Fatalf("fetch after an interrupt: %v, complete %v", err, res != nil && res.Complete())
 	}
 	checkSaved(t, site, opt.Dir)
+	if l := leftovers(t, opt.Dir); l != nil {
+		t.Errorf("temporary files left: %q", l)
+	}
+}
+
+// cancelAtEnd is a transport that cancels the fetch when the body of the
+// page at path has been read to its end: the page is then whole, and
+// saved, though the fetch is interrupted.
+type cancelAtEnd struct {
+	path   string
+	cancel context.CancelFunc
+}
+
+func (c cancelAtEnd) RoundTrip(req *http.Request) (*http.Response, error) {
+	resp, err := http.DefaultTransport.RoundTrip(req)
+	if err == nil && req.URL.Path == c.path {
+		resp.Body = &endHook{ReadCloser: resp.Body, end: c.cancel}
+	}
+	return resp, err
+}
+
+// endHook calls end when its body returns io.EOF.
+type endHook struct {
+	io.ReadCloser
+	end func()
+}
+
+func (h *endHook) Read(p []byte) (int, error) {
+	n, err := h.ReadCloser.Read(p)
+	if err == io.EOF {
+		h.end()
+	}
+	return n, err
+}
+
+// A page saved whole as the fetch is interrupted is saved: counted, and
+// in the manifest, not dropped as if it had never come.
+func TestDayInterruptedAsSaved(t *testing.T) {
+	site := fetchtest.New(fetchtest.PeopleNew, day, 2, 2)
+	srv := site.Serve(t)
+	opt, _ := testOptions(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	opt.Client = &http.Client{Transport: cancelAtEnd{path: site.Pages[0], cancel: cancel}}
+	res, err := Day(ctx, srv.URL+site.Pages[0], opt)
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("interrupted fetch: %v", err)
+	}
+	if res.Layouts != 1 || res.Articles != 0 || res.Failed != 0 || res.First.Path != strings.TrimPrefix(site.Pages[0], "/") {
+		t.Errorf("interrupted as the first page was saved: %d版 %d篇, %d failed, first %q; want the first page saved", res.Layouts, res.Articles, res.Failed, res.First.Path)
+	}
+	m, err := ReadManifest(opt.Dir)
+	if err != nil || m.Complete || m.First != res.First.Path || len(m.Files) != 1 {
+		t.Errorf("manifest %+v, %v: want the first page alone, not complete", m, err)
+	}
 	if l := leftovers(t, opt.Dir); l != nil {
 		t.Errorf("temporary files left: %q", l)
 	}
