@@ -69,6 +69,18 @@ type App struct {
 	// file in (0: issue.DefaultPartSize; see streamIssue); −1 reads it
 	// whole. Tests compare the two.
 	streamPart int
+	// grace is how long an interrupted command is given to stop before
+	// Run gives up on it (0: stopGrace); tests make it tiny, so that a
+	// command Run should wait for but does not shows at once.
+	grace time.Duration
+}
+
+// graceTime is how long Run gives an interrupted command to stop by itself.
+func (a App) graceTime() time.Duration {
+	if a.grace > 0 {
+		return a.grace
+	}
+	return stopGrace
 }
 
 // reader runs the full-screen reader on is (nil: opt.Shelf).
@@ -87,7 +99,8 @@ func (a App) reader(ctx context.Context, is *issue.Issue, opt tui.Options) error
 // stopGrace: one that does not notice by then (a long parse, a large
 // output) is left behind, and Run returns at once with the status of the
 // signal. The reader is waited for: it restores the terminal and saves the
-// reading state first.
+// reading state first; so is a fetch (get, dubao URL), so that nothing
+// writes into its folder after Run has returned.
 func (a App) Run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	out := &outputError{w: stdout}
 	r := &runner{app: a, stdin: stdin, stdout: out, stderr: stderr}
@@ -105,8 +118,8 @@ func (a App) Run(ctx context.Context, args []string, stdin io.Reader, stdout, st
 	case <-ctx.Done():
 		select {
 		case err = <-done:
-		case <-time.After(stopGrace):
-			if r.abandon() {
+		case <-time.After(a.graceTime()):
+			if r.waited.abandon() {
 				err = ctx.Err()
 			} else {
 				err = <-done

@@ -10,7 +10,6 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
-	"sync/atomic"
 	"unicode/utf8"
 
 	"github.com/spf13/cobra"
@@ -39,10 +38,10 @@ type runner struct {
 	// searching says that the command searches what it opens (a shelf's
 	// search prefilters are then read while it is walked).
 	searching bool
-	// interactive says whether the reader runs (an interrupt is then left
-	// to it: it restores the terminal and saves the reading state) or Run
-	// has given up on the command: idle, reading or abandoned.
-	interactive atomic.Int32
+	// waited holds Run, once interrupted, until the reader and any fetch
+	// have ended (see waitGate), or says that Run has given up on the
+	// command.
+	waited waitGate
 	// urlFlags are the flags of dubao URL (a day of an e-paper).
 	urlFlags getFlags
 }

@@ -168,8 +168,15 @@ func (r *runner) papersDir() (string, error) {
 
 // get fetches the days that address and g name, prints each day's folder
 // on out and, unless quiet, a summary on stderr; it returns the folders
-// fetched (days without a paper left out).
+// fetched (days without a paper left out). An interrupted Run waits for
+// it: the fetch's workers write into the day's folder until their requests
+// are cancelled, and the folder's manifest and what was kept come after.
 func (r *runner) get(ctx context.Context, cmd *cobra.Command, address string, g getFlags, out io.Writer) ([]string, error) {
+	release, ok := r.waited.hold()
+	if !ok {
+		return nil, ctx.Err()
+	}
+	defer release()
 	plans, err := r.plan(cmd, address, g)
 	if err != nil {
 		return nil, err

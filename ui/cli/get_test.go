@@ -4,14 +4,18 @@ import (
 	"bytes"
 	"context"
 	"io"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
 	"dubao/issue"
+	"dubao/issue/fetch"
 	"dubao/issue/fetch/fetchtest"
 	"dubao/ui/tui"
 )
@@ -224,19 +228,35 @@ func TestReadURL(t *testing.T) {
 	}
 }
 
+// slowDay makes every page of site but the first answer only after a
+// minute (or when its request is cancelled): a fetch of the day cannot end
+// before it is stopped, however loaded the machine. back undoes it.
+func slowDay(site *fetchtest.Site) (back func()) {
+	rest := slices.Concat(site.Pages[1:], site.Articles)
+	for _, p := range rest {
+		site.Fault(p, fetchtest.Fault{Slow: time.Minute})
+	}
+	return func() {
+		for _, p := range rest {
+			site.Fault(p, fetchtest.Fault{})
+		}
+	}
+}
+
 // Leaving the reader before the day is in stops the fetch; the next dubao
 // URL fetches the rest.
 func TestReadURLLeftEarly(t *testing.T) {
 	site, base := fetchSite(t)
-	site.Latency = 30 * time.Millisecond
+	back := slowDay(site)
 	app, _ := dataHome(t)
 	app.terminal = fakeTerminal(80)
 	app = notDumb(app)
 	app.runReader = func(context.Context, *issue.Issue, tui.Options) error { return nil } // q at once
 	res := run(t, app, "", base+site.Pages[0])
-	if res.code != ExitOK || !strings.Contains(res.stderr, "the fetch was stopped (") {
+	if res.code != ExitOK || !strings.Contains(res.stderr, "the fetch was stopped (1版 · 0篇 in)") {
 		t.Fatalf("dubao URL left early: %d %q", res.code, res.stderr)
 	}
+	back()
 	var last tui.Arrival
 	app.runReader = func(_ context.Context, _ *issue.Issue, opt tui.Options) error {
 		for a := range opt.Arrivals {
@@ -257,47 +277,55 @@ func TestReadURLLeftEarly(t *testing.T) {
 
 // TestGetInterrupted: ctrl+c in the middle of a fetch keeps what was
 // saved, says how much and where, and how to fetch the rest, as dubao URL
-// left early does; status 130.
+// left early does; status 130. Run waits for the fetch to end, however
+// long it takes to stop: nothing is written into the folder after it has
+// returned.
 func TestGetInterrupted(t *testing.T) {
-	site, base := fetchSite(t)
-	// Every page but the first answers only after a minute (or when its
-	// request is cancelled): the fetch cannot end before the interrupt,
-	// however loaded the machine.
-	for _, p := range slices.Concat(site.Pages[1:], site.Articles) {
-		site.Fault(p, fetchtest.Fault{Slow: time.Minute})
-	}
-	app, _ := dataHome(t)
-	// interrupt cancels the fetch into dir once its first page is saved.
-	interrupt := func(dir string) context.Context {
-		ctx, cancel := context.WithCancel(context.Background())
-		t.Cleanup(cancel)
-		// It waits for the page however long the machine takes (a
-		// loaded machine under -race took more than 5 s): cancelling
-		// before anything is saved is another case, with nothing to say.
-		go func() {
-			defer cancel()
-			for {
-				if m, _ := filepath.Glob(filepath.Join(dir, "rmrb", "pc", "layout", "*", "*", "*.html")); len(m) > 0 {
-					return
-				}
-				select {
-				case <-ctx.Done():
-					return
-				case <-time.After(10 * time.Millisecond):
-				}
-			}
-		}()
+	site := fetchtest.New(fetchtest.PeopleNew, fetchDay, 3, 2)
+	slowDay(site)
+	// The interrupt comes when the site is asked for another page than
+	// the first: the first is saved by then (its links are followed once
+	// it is), nothing else is.
+	var (
+		mu     sync.Mutex
+		cancel context.CancelFunc
+	)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) {
+		if req.URL.Path != site.Pages[0] && req.URL.Path != "/robots.txt" {
+			mu.Lock()
+			cancel()
+			mu.Unlock()
+		}
+		site.ServeHTTP(w, req)
+	}))
+	t.Cleanup(srv.Close)
+	base := srv.URL
+	interrupt := func() context.Context {
+		ctx, c := context.WithCancel(context.Background())
+		t.Cleanup(c)
+		mu.Lock()
+		cancel = c
+		mu.Unlock()
 		return ctx
 	}
+	app, _ := dataHome(t)
+	// Run gives up on an interrupted command at once (unless it is one
+	// to wait for): get, not waited for, would say nothing yet.
+	app.grace = time.Nanosecond
 	into := t.TempDir()
 	var out, errb bytes.Buffer
-	code := app.Run(interrupt(into), []string{"get", "--into", into, base + site.Pages[0]}, strings.NewReader(""), &out, &errb)
+	code := app.Run(interrupt(), []string{"get", "--into", into, base + site.Pages[0]}, strings.NewReader(""), &out, &errb)
 	if code != ExitInterrupted {
 		t.Fatalf("get interrupted: %d %q", code, errb.String())
 	}
 	want := " in " + into + "): 'dubao get " + base + site.Pages[0] + "' again fetches the rest\n"
-	if !strings.HasPrefix(errb.String(), "dubao: the fetch was stopped (") || !strings.HasSuffix(errb.String(), want) || strings.Count(errb.String(), "\n") != 1 {
-		t.Errorf("interrupted get says %q, want a line ending %q", errb.String(), want)
+	if !strings.HasPrefix(errb.String(), "dubao: the fetch was stopped (1版 · 0篇") || !strings.HasSuffix(errb.String(), want) || strings.Count(errb.String(), "\n") != 1 {
+		t.Errorf("interrupted get says %q, want a line of 1版 · 0篇 ending %q", errb.String(), want)
+	}
+	// The manifest is written (the last thing a fetch writes): the next
+	// get fetches what is missing.
+	if m, err := fetch.ReadManifest(into); err != nil || m.Complete || len(m.Files) != 1 {
+		t.Errorf("manifest of the interrupted get: %+v, %v; want the first page alone", m, err)
 	}
 	for _, tc := range []struct {
 		args []string
@@ -313,9 +341,42 @@ func TestGetInterrupted(t *testing.T) {
 	// -q: nothing said.
 	errb.Reset()
 	into = t.TempDir()
-	code = app.Run(interrupt(into), []string{"get", "-q", "--into", into, base + site.Pages[0]}, strings.NewReader(""), &out, &errb)
+	code = app.Run(interrupt(), []string{"get", "-q", "--into", into, base + site.Pages[0]}, strings.NewReader(""), &out, &errb)
 	if code != ExitInterrupted || errb.Len() != 0 {
 		t.Errorf("get -q interrupted: %d %q", code, errb.String())
+	}
+	if m, err := fetch.ReadManifest(into); err != nil || len(m.Files) != 1 {
+		t.Errorf("manifest of the interrupted get -q: %+v, %v; want the first page alone", m, err)
+	}
+}
+
+// An interrupt while the reader shows a day being fetched (dubao URL):
+// the reader ends, and Run waits for the fetch to stop and say what it
+// kept; nothing is written into the shelf after Run has returned.
+func TestReadURLInterrupted(t *testing.T) {
+	site, base := fetchSite(t)
+	slowDay(site)
+	app, papers := dataHome(t)
+	app.terminal = fakeTerminal(80)
+	app = notDumb(app)
+	app.grace = time.Nanosecond // Run gives up at once on what it does not wait for
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	app.runReader = func(ctx context.Context, _ *issue.Issue, _ tui.Options) error {
+		cancel() // ctrl+c, which the reader hands back
+		return ctx.Err()
+	}
+	var out, errb bytes.Buffer
+	code := app.Run(ctx, []string{base + site.Pages[0]}, strings.NewReader(""), &out, &errb)
+	if code != ExitInterrupted || !strings.HasPrefix(errb.String(), "dubao: the fetch was stopped (1版 · 0篇 in): ") || strings.Count(errb.String(), "\n") != 1 {
+		t.Errorf("dubao URL interrupted: %d %q", code, errb.String())
+	}
+	dirs, _ := filepath.Glob(filepath.Join(papers, "*", "2026-08-03"))
+	if len(dirs) != 1 {
+		t.Fatalf("the day's folder: %q", dirs)
+	}
+	if m, err := fetch.ReadManifest(dirs[0]); err != nil || m.Complete || len(m.Files) != 1 {
+		t.Errorf("manifest of the interrupted fetch: %+v, %v; want the first page alone", m, err)
 	}
 }
 

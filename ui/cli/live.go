@@ -183,6 +183,13 @@ func (r *runner) readArriving(ctx context.Context, cmd *cobra.Command, address s
 	if m, err := fetch.ReadManifest(p.dir); err == nil && m.Complete && !g.refresh {
 		return r.readFolder(ctx, p.dir, cfg)
 	}
+	// An interrupted Run waits for the fetch to end (l.stop) and for the
+	// summary, as it does for get.
+	release, ok := r.waited.hold()
+	if !ok {
+		return ctx.Err()
+	}
+	defer release()
 	l := r.startLive(ctx, p, g)
 	defer l.stop()
 	select {

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"net/url"
 	"strings"
 	"testing"
@@ -56,15 +57,15 @@ func TestLiveDay(t *testing.T) {
 
 func TestLiveDayStopped(t *testing.T) {
 	site, base := fetchSite(t)
-	site.Latency = 200 * time.Millisecond
+	slowDay(site) // the day cannot be in before the stop
 	r := &runner{app: App{Environ: []string{"TERM=dumb"}}}
 	l := r.startLive(context.Background(), livePlan(t, base+site.Pages[0]), getFlags{jobs: 1})
 	<-l.first
 	l.stop() // the reader is left before the day is in
 	for range l.updates {
 	}
-	if l.err == nil {
-		t.Error("a fetch stopped half way: no error")
+	if !errors.Is(l.err, context.Canceled) || l.res == nil || l.res.Layouts != 1 {
+		t.Errorf("a fetch stopped half way: %v, %+v", l.err, l.res)
 	}
 }
 

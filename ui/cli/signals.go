@@ -111,25 +111,53 @@ func unwrapOutput(w io.Writer) io.Writer {
 	return w
 }
 
-// The states of runner.interactive.
-const (
-	idle      int32 = iota // no reader runs
-	reading                // the reader runs: Run waits for it
-	abandoned              // Run has returned on an interrupt: no reader may start
-)
+// waitGate is what Run waits for once a command is interrupted, past
+// stopGrace: the reader (it restores the terminal and saves the reading
+// state) and a fetch (its workers write into the day's folder until their
+// requests are cancelled, then it writes the manifest and says what it
+// kept), counted; or, once Run has given up on the command, abandoned.
+type waitGate struct {
+	mu        sync.Mutex
+	holds     int
+	abandoned bool
+}
+
+// hold starts work that Run waits for, and returns the function that ends
+// it (to call once); false (and nothing to end) once Run has given up on the command: the
+// work must then not start.
+func (g *waitGate) hold() (release func(), ok bool) {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	if g.abandoned {
+		return nil, false
+	}
+	g.holds++
+	return func() {
+		g.mu.Lock()
+		g.holds--
+		g.mu.Unlock()
+	}, true
+}
+
+// abandon reports whether Run may return without waiting for the
+// command: true unless work it waits for runs, and then none starts.
+func (g *waitGate) abandon() bool {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	if g.holds > 0 {
+		return false
+	}
+	g.abandoned = true
+	return true
+}
 
 // reader runs the reader, which handles an interrupt itself (see Run):
 // unless Run has given up on the command already.
 func (r *runner) reader(ctx context.Context, is *issue.Issue, opt tui.Options) error {
-	if !r.interactive.CompareAndSwap(idle, reading) {
+	release, ok := r.waited.hold()
+	if !ok {
 		return ctx.Err()
 	}
-	defer r.interactive.CompareAndSwap(reading, idle)
+	defer release()
 	return r.app.reader(ctx, is, opt)
-}
-
-// abandon reports whether Run may return without waiting for the
-// command: true unless the reader runs, and then no reader starts.
-func (r *runner) abandon() bool {
-	return r.interactive.CompareAndSwap(idle, abandoned)
 }
