@@ -523,11 +523,11 @@ func errorText(err error) string {
 }
 
 // removeLeftovers removes the temporary files an earlier fetch of the day
-// left when it was killed outright (hidden .NAME.part-N files: the shelf
-// never reads them, but they take room).
+// left when it was killed outright (hidden .NAME.DIGITS.tmp files of
+// safefile: the shelf never reads them, but they take room).
 func removeLeftovers(dir string) {
 	_ = filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
-		if err == nil && d.Type().IsRegular() && strings.HasPrefix(d.Name(), ".") && strings.Contains(d.Name(), ".part-") {
+		if err == nil && d.Type().IsRegular() && safefile.IsTemp(d.Name()) {
 			_ = os.Remove(path)
 		}
 		return nil

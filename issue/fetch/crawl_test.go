@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"dubao/issue/fetch/fetchtest"
+	"dubao/issue/safefile"
 )
 
 var day = time.Date(2026, 8, 3, 0, 0, 0, 0, time.UTC)
@@ -79,7 +80,7 @@ func leftovers(t *testing.T, dir string) []string {
 	t.Helper()
 	var out []string
 	_ = filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
-		if err == nil && strings.Contains(d.Name(), ".part-") {
+		if err == nil && safefile.IsTemp(d.Name()) {
 			out = append(out, path)
 		}
 		return nil
@@ -457,9 +458,16 @@ func TestDayInterrupted(t *testing.T) {
 	}
 	opt.Progress = nil
 	// A fetch killed outright leaves its temporary files: the next removes them.
-	stale := filepath.Join(opt.Dir, "rmrb", ".content_1.html.part-123")
-	if err := os.WriteFile(stale, []byte("<p>half a pa"), 0o644); err != nil {
+	stale, err := safefile.Create(filepath.Join(opt.Dir, "rmrb", "content_1.html"))
+	if err != nil {
 		t.Fatal(err)
+	}
+	t.Cleanup(stale.Abort)
+	if _, err := stale.Write([]byte("<p>half a pa")); err != nil {
+		t.Fatal(err)
+	}
+	if l := leftovers(t, opt.Dir); len(l) != 1 {
+		t.Fatalf("a fetch killed outright leaves %q, want its temporary file", l)
 	}
 	res, err = fetchSite(t, srv.URL+site.Pages[0], opt)
 	if err != nil || !res.Complete() {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 )
 
 // File is a file being written whole or not at all (Create): its data go
@@ -23,11 +24,35 @@ func Create(name string) (*File, error) {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return nil, fmt.Errorf("write %s: %w", name, err)
 	}
-	f, err := os.CreateTemp(dir, "."+filepath.Base(name)+".*.tmp")
+	f, err := os.CreateTemp(dir, "."+filepath.Base(name)+".*"+tempSuffix)
 	if err != nil {
 		return nil, fmt.Errorf("write %s: %w", name, err)
 	}
 	return &File{f: f, name: name}, nil
+}
+
+// tempSuffix ends the name of a temporary file: .NAME.DIGITS.tmp.
+const tempSuffix = ".tmp"
+
+// IsTemp reports whether base, a file's name without its folder, is that
+// of a temporary file of Create (.NAME.DIGITS.tmp): one a writer killed
+// outright leaves behind.
+func IsTemp(base string) bool {
+	rest, ok := strings.CutSuffix(base, tempSuffix)
+	if !ok || !strings.HasPrefix(rest, ".") {
+		return false
+	}
+	i := strings.LastIndexByte(rest, '.')
+	digits := rest[i+1:]
+	if i < 2 || digits == "" {
+		return false
+	}
+	for _, c := range digits {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // Write writes to the temporary file.

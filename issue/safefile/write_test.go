@@ -78,3 +78,21 @@ func checkOnly(t *testing.T, dir, name string) {
 		t.Errorf("%s holds %v, want only %s", dir, names, name)
 	}
 }
+
+// IsTemp knows the temporary files of Create, and no other name.
+func TestIsTemp(t *testing.T) {
+	dir := t.TempDir()
+	w, err := Create(filepath.Join(dir, "page.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Abort()
+	if base := filepath.Base(w.f.Name()); !IsTemp(base) {
+		t.Errorf("IsTemp(%q) = false for a temporary file of Create", base)
+	}
+	for _, name := range []string{"page.html", ".page.html", "page.html.123.tmp", ".page.html.tmp", ".page.html.12a.tmp", "..1.tmp", ".tmp", ".page.html.123.tmp.x"} {
+		if IsTemp(name) {
+			t.Errorf("IsTemp(%q) = true", name)
+		}
+	}
+}
