@@ -171,15 +171,25 @@ func checkLossless(src string, is *Issue) error {
 	fmEnd := 0
 	fmValues := map[string]bool{}
 	if strings.HasPrefix(src, "---\n") {
-		// Front matter, when it is a YAML mapping (else it is text).
-		if i := strings.Index(src[4:], "\n---\n"); i >= 0 {
-			if m, ok := yamlMap(src[4 : 4+i+1]); ok {
-				end := 4 + i + 5 // in src; find the same place in s
-				fmEnd = sort.SearchInts(at, end)
-				for _, v := range m {
-					fmValues[nonSpace(v.Value)] = true
+		// Front matter, when it is a YAML mapping (else it is text),
+		// closed as the parser closes it (see frontMatter): by the
+		// first line --- or ... within maxFrontMatter lines, the line
+		// right after the opening one among them (---, ---, e:, ---
+		// is an empty block, not front matter that holds e:).
+		lines := strings.SplitAfter(src, "\n")
+		off := len(lines[0])
+		for i := 1; i < len(lines) && i <= maxFrontMatter; i++ {
+			if l := strings.TrimSuffix(lines[i], "\n"); l == "---" || l == "..." {
+				if m, ok := yamlMap(src[len(lines[0]):off]); ok {
+					end := off + len(lines[i]) // in src; find the same place in s
+					fmEnd = sort.SearchInts(at, end)
+					for _, v := range m {
+						fmValues[nonSpace(v.Value)] = true
+					}
 				}
+				break
 			}
+			off += len(lines[i])
 		}
 	}
 	dropPunct := func(g string) string {
@@ -889,6 +899,40 @@ func TestLosslessLineStartBackslash(t *testing.T) {
 			}
 			a.Paragraphs[last] = strings.Replace(a.Paragraphs[last], "乙", "丁", 1)
 			return true
+		})
+	}
+}
+
+// TestLosslessFrontMatterEnd: front matter ends where the parser ends it
+// (see frontMatter): at the first line --- or ..., the line right after
+// the opening one among them; the check looked for the closing line only
+// from the line after that, so ---, ---, e:, --- was front matter to the
+// check, holding e:, and text to the parser, whose e: the check then took
+// for not in the source (FuzzParse 33130940dfb66f27). A closing ... and a
+// closing --- at the very end are front matter to both. A character of
+// the text changed is still caught.
+func TestLosslessFrontMatterEnd(t *testing.T) {
+	for _, src := range []string{
+		"---\n---\n甲乙:\n---\n",
+		"---\n---\n# 题\n\n甲乙。\n\n---\n",
+		"---\ntitle: 题\n...\n\n甲乙。\n\n---\n",
+		"---\ntitle: 题\n---\n\n甲乙。\n",
+	} {
+		losslessAndCaught(t, src, "text", func(a *Article) bool {
+			for _, p := range a.Pieces() {
+				if strings.Contains(p.Text, "甲") {
+					switch {
+					case len(a.Paragraphs) > 0 && strings.Contains(a.Paragraphs[0], "甲"):
+						a.Paragraphs[0] = strings.Replace(a.Paragraphs[0], "甲", "丁", 1)
+					case strings.Contains(a.Title, "甲"):
+						a.Title = strings.Replace(a.Title, "甲", "丁", 1)
+					default:
+						return false
+					}
+					return true
+				}
+			}
+			return false
 		})
 	}
 }
