@@ -233,3 +233,24 @@ func TestPrefilterCorruptCountAllocates(t *testing.T) {
 		t.Errorf("%d MB allocated to refuse a corrupt prefilter file of %d MB", n>>20, len(data)>>20)
 	}
 }
+
+// TestPrefilterCountPastRecords: a prefilter file whose checksum holds
+// but whose count claims more issues than its records hold (a record
+// longer than the least one, then the file's end within the next key)
+// is refused, not a panic on the key cut short (review, issue #17).
+func TestPrefilterCountPastRecords(t *testing.T) {
+	var e encoder
+	e.b = append(e.b, prefilterMagic...)
+	e.uint(prefilterVersion)
+	e.int(int64(issue.ParserVersion))
+	e.b = append(e.b, make([]byte, mapsTokenSize)...)
+	e.uint(2)
+	e.b = append(e.b, bytes.Repeat([]byte{1}, 32)...) // the first key
+	e.uint(40)                                        // its set
+	e.b = append(e.b, bytes.Repeat([]byte{2}, 40)...)
+	e.uint(0)                                         // no outline
+	e.b = append(e.b, bytes.Repeat([]byte{3}, 10)...) // 10 bytes of the second key
+	if _, _, err := decodePrefilters(appendCRC(e.b)); err == nil {
+		t.Fatal("a prefilter file cut in a key decoded")
+	}
+}

@@ -278,7 +278,14 @@ func decodePrefilters(data []byte) (map[keySum]*searchInfo, []byte, error) {
 	known := make(map[keySum]*searchInfo, min(n, 1<<16))
 	var infos block[searchInfo]
 	for range n {
-		key := keySum(d.bytes(32))
+		// The count may claim more records than the file holds (each
+		// takes 34 bytes at least, most many more): a key cut short is
+		// the file's end, not a key.
+		k := d.bytes(32)
+		if k == nil {
+			return nil, nil, errCorrupt
+		}
+		key := keySum(k)
 		info := &infos.take(1)[0]
 		if size := d.count(1); size > 0 {
 			info.han = hanSet(d.bytes(size))
