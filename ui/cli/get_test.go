@@ -10,7 +10,6 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -283,30 +282,22 @@ func TestReadURLLeftEarly(t *testing.T) {
 func TestGetInterrupted(t *testing.T) {
 	site := fetchtest.New(fetchtest.PeopleNew, fetchDay, 3, 2)
 	slowDay(site)
-	// The interrupt comes when the site is asked for another page than
+	// interrupt serves the site for one get, on an address of its own,
+	// and interrupts the get when the site is asked for another page than
 	// the first: the first is saved by then (its links are followed once
-	// it is), nothing else is.
-	var (
-		mu     sync.Mutex
-		cancel context.CancelFunc
-	)
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) {
-		if req.URL.Path != site.Pages[0] && req.URL.Path != "/robots.txt" {
-			mu.Lock()
-			cancel()
-			mu.Unlock()
-		}
-		site.ServeHTTP(w, req)
-	}))
-	t.Cleanup(srv.Close)
-	base := srv.URL
-	interrupt := func() context.Context {
-		ctx, c := context.WithCancel(context.Background())
-		t.Cleanup(c)
-		mu.Lock()
-		cancel = c
-		mu.Unlock()
-		return ctx
+	// it is), nothing else is. (A request an earlier get cancelled may
+	// still come in to its own server: it cannot interrupt this get.)
+	interrupt := func() (context.Context, string) {
+		ctx, cancel := context.WithCancel(context.Background())
+		t.Cleanup(cancel)
+		srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) {
+			if req.URL.Path != site.Pages[0] && req.URL.Path != "/robots.txt" {
+				cancel()
+			}
+			site.ServeHTTP(w, req)
+		}))
+		t.Cleanup(srv.Close)
+		return ctx, srv.URL
 	}
 	app, _ := dataHome(t)
 	// Run gives up on an interrupted command at once (unless it is one
@@ -314,7 +305,8 @@ func TestGetInterrupted(t *testing.T) {
 	app.grace = time.Nanosecond
 	into := t.TempDir()
 	var out, errb bytes.Buffer
-	code := app.Run(interrupt(), []string{"get", "--into", into, base + site.Pages[0]}, strings.NewReader(""), &out, &errb)
+	ctx, base := interrupt()
+	code := app.Run(ctx, []string{"get", "--into", into, base + site.Pages[0]}, strings.NewReader(""), &out, &errb)
 	if code != ExitInterrupted {
 		t.Fatalf("get interrupted: %d %q", code, errb.String())
 	}
@@ -341,7 +333,8 @@ func TestGetInterrupted(t *testing.T) {
 	// -q: nothing said.
 	errb.Reset()
 	into = t.TempDir()
-	code = app.Run(interrupt(), []string{"get", "-q", "--into", into, base + site.Pages[0]}, strings.NewReader(""), &out, &errb)
+	ctx, base = interrupt()
+	code = app.Run(ctx, []string{"get", "-q", "--into", into, base + site.Pages[0]}, strings.NewReader(""), &out, &errb)
 	if code != ExitInterrupted || errb.Len() != 0 {
 		t.Errorf("get -q interrupted: %d %q", code, errb.String())
 	}
