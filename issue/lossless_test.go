@@ -84,9 +84,21 @@ func dropLinkTargets(s string) string {
 // markup: HTML tags and comments (whole, or the start or end of one when a
 // piece of text sits inside a tag's attribute), link targets and ASCII
 // punctuation. A link's address may hold a > (](>a)): the tags are
-// taken out before the addresses, or after them.
+// taken out before the addresses, or after them. An image line's address
+// runs to the last ) of its line (![图]()g) has the address )g).
 func markupOnly(gap string) bool {
-	return onlyPunct(withoutMarkup(gap, false)) || onlyPunct(withoutMarkup(gap, true))
+	return onlyPunct(withoutMarkup(gap, false)) || onlyPunct(withoutMarkup(gap, true)) ||
+		onlyPunct(withoutMarkup(imageAddressOut(gap), false))
+}
+
+// imageAddressOut is gap without the stretch from its first ]( to its
+// last ), as an image line's address is read; gap when it has none.
+func imageAddressOut(gap string) string {
+	i, j := strings.Index(gap, "]("), strings.LastIndexByte(gap, ')')
+	if i < 0 || j < i+2 {
+		return gap
+	}
+	return gap[:i] + gap[j+1:]
 }
 
 // withoutMarkup is gap with the markup markupOnly names taken out, the
@@ -832,13 +844,16 @@ func TestLosslessImageAddress(t *testing.T) {
 // TestLosslessAddressWithTagEnd: an address holding a > (![图](>a),
 // [甲](>乙)) is a link's or an image's address all the same; the check took
 // the ]( before the > for the end of an HTML tag, so that the rest of the
-// address was text lost (FuzzHostile de4a462794c774bc). A character of
+// address was text lost (FuzzHostile de4a462794c774bc). An image line's
+// address runs to the last ) of its line (![图]()g) reads )g): the check
+// ended it at the first (FuzzHostile 7e5f79e728b5167e). A character of
 // the image's text changed is still caught.
 func TestLosslessAddressWithTagEnd(t *testing.T) {
 	for _, src := range []string{
 		"第一版要闻\n![甲图](>a)\n",
 		"# 第一版 要闻\n\n## 题\n\n正文。\n\n![甲图](x>y>z)\n",
 		"# 第一版 要闻\n\n## 题\n\n正文。\n\n![甲图](<a href=x>)\n",
+		"第一版要闻\n![甲图]()g)\n",
 	} {
 		losslessAndCaught(t, src, "image", func(a *Article) (found bool) {
 			for i := range a.Blocks {
@@ -857,6 +872,8 @@ func TestLosslessAddressWithTagEnd(t *testing.T) {
 		{"](a>b)", true},
 		{"\"src=x>", true},
 		{"](>g)乙", false},
+		{"]()g)", true},
+		{"]()g)乙", false},
 	} {
 		if got := markupOnly(tc.gap); got != tc.want {
 			t.Errorf("markupOnly(%q) = %v, want %v", tc.gap, got, tc.want)
