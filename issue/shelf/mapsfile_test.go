@@ -41,20 +41,7 @@ func TestOutlinesFileDamaged(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// outlines reports how many issues have an outline that reads.
-	outlines := func() int {
-		t.Helper()
-		pf := readPrefilters(opt, dir)
-		defer pf.close()
-		n := 0
-		for _, e := range s.Issues {
-			if pf.outlineOf(e.key()) != nil {
-				n++
-			}
-		}
-		return n
-	}
-	made := outlines()
+	made := readableOutlines(opt, dir, s)
 	if made < len(s.Issues)/2 {
 		t.Fatalf("%d outlines made for %d issues", made, len(s.Issues))
 	}
@@ -135,7 +122,7 @@ func TestOutlinesFileDamaged(t *testing.T) {
 					t.Errorf("%s: %d hits, want %d (those of a search without a cache)", q, len(got), len(want[q]))
 				}
 			}
-			if n := outlines(); n != made {
+			if n := readableOutlines(opt, dir, s); n != made {
 				t.Errorf("after the searches, %d outlines read, want %d (made again)", n, made)
 			}
 		})
@@ -158,19 +145,7 @@ func TestOutlinesFileKept(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	outlines := func(s *Shelf) int {
-		t.Helper()
-		pf := readPrefilters(opt, dir)
-		defer pf.close()
-		n := 0
-		for _, e := range s.Issues {
-			if pf.outlineOf(e.key()) != nil {
-				n++
-			}
-		}
-		return n
-	}
-	made := outlines(s)
+	made := readableOutlines(opt, dir, s)
 	before, err := os.Stat(mapsPath(name))
 	if err != nil {
 		t.Fatal(err)
@@ -194,7 +169,7 @@ func TestOutlinesFileKept(t *testing.T) {
 	} else {
 		pf.close()
 	}
-	if n := outlines(s); n != made {
+	if n := readableOutlines(opt, dir, s); n != made {
 		t.Errorf("%d outlines read after the set was saved, want %d", n, made)
 	}
 	collect(t, s, "新刊", SearchOptions{}) // the new issue's outline
@@ -204,7 +179,7 @@ func TestOutlinesFileKept(t *testing.T) {
 	if os.SameFile(before, after) {
 		t.Error("a search that made an outline did not write the outlines file")
 	}
-	if n := outlines(s); n != made+1 {
+	if n := readableOutlines(opt, dir, s); n != made+1 {
 		t.Errorf("%d outlines read after a new one was made, want %d", n, made+1)
 	}
 }
@@ -253,4 +228,18 @@ func TestPrefilterCountPastRecords(t *testing.T) {
 	if _, _, err := decodePrefilters(appendCRC(e.b)); err == nil {
 		t.Fatal("a prefilter file cut in a key decoded")
 	}
+}
+
+// readableOutlines reports how many of s's issues have an outline in
+// the cache of opt that reads.
+func readableOutlines(opt Options, dir string, s *Shelf) int {
+	pf := readPrefilters(opt, dir)
+	defer pf.close()
+	n := 0
+	for _, e := range s.Issues {
+		if pf.outlineOf(e.key()) != nil {
+			n++
+		}
+	}
+	return n
 }
