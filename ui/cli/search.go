@@ -99,10 +99,12 @@ sample. Exit status 1 when nothing matches.`,
 				}
 				found, err = searchIssue(out, src.issue, date, q, cv)
 			}
-			if err != nil {
-				return err
+			// The lines found before a failure are written before its
+			// message reaches stderr (on a terminal, the same screen).
+			if ferr := out.Flush(); err == nil {
+				err = ferr
 			}
-			if err := out.Flush(); err != nil {
+			if err != nil {
 				return err
 			}
 			switch {
@@ -157,6 +159,11 @@ func (r *runner) searchShelf(ctx context.Context, out *bufio.Writer, s *shelf.Sh
 	batches := s.Search(ctx, q, shelf.SearchOptions{})
 	for b := range batches {
 		if b.Err != nil {
+			// The lines of the issues before it go first: on a
+			// terminal, stdout and stderr are one screen.
+			if err := out.Flush(); err != nil {
+				return n, err
+			}
 			fmt.Fprintf(r.stderr, "%s: %s\n", r.root.Name(), oneLine(b.Err.Error()))
 			continue
 		}
