@@ -2,6 +2,7 @@ package issue
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -535,6 +536,67 @@ func indexEscaped(s, want string) (int, int) {
 			return i, len(want)
 		}
 	}
+	if !utf8.ValidString(s) || !utf8.ValidString(want) {
+		return indexEscapedPattern(s, want) // as a pattern reads bytes that are not UTF-8
+	}
+	return scanEscaped(s, want)
+}
+
+// scanEscaped is indexEscaped's search by hand (a pattern of a long want,
+// say a run of 3,000 underscores, took a second on a paragraph of them):
+// the first place in s where want matches, each ASCII punctuation mark
+// of want with or without a backslash before it, the one without tried
+// first (a backslash of the text, 甲\ then \ on the next line, is not
+// the escape of the next one) — the leftmost match a pattern with a lazy
+// \\?? before each mark finds (see indexEscapedPattern). For valid UTF-8.
+func scanEscaped(s, want string) (int, int) {
+	// failed holds the places (in s, in want) from which the rest of want
+	// cannot match: only a backslash of want, which can match one or two
+	// backslashes of s, makes a choice.
+	failed := map[[2]int]bool{}
+	var from func(j, k int) int // the end of a match of want[k:] at s[j:], or -1
+	from = func(j, k int) int {
+		for k < len(want) {
+			r, size := utf8.DecodeRuneInString(want[k:])
+			if r < 0x80 && isASCIIPunct(byte(r)) && j < len(s) && s[j] == '\\' {
+				if r == '\\' && strings.HasPrefix(s[j:], `\\`) {
+					key := [2]int{j, k}
+					if failed[key] {
+						return -1
+					}
+					if e := from(j+1, k+1); e >= 0 {
+						return e
+					}
+					if e := from(j+2, k+1); e >= 0 {
+						return e
+					}
+					failed[key] = true
+					return -1
+				}
+				if r != '\\' {
+					j++ // the escape, when a mark follows
+				}
+			}
+			if !strings.HasPrefix(s[j:], want[k:k+size]) {
+				return -1
+			}
+			j, k = j+size, k+size
+		}
+		return j
+	}
+	for p := 0; p < len(s); p++ {
+		if c := s[p]; c != want[0] && c != '\\' {
+			continue
+		}
+		if e := from(p, 0); e >= 0 {
+			return p, e - p
+		}
+	}
+	return -1, 0
+}
+
+// indexEscapedPattern is indexEscaped's search with a pattern.
+func indexEscapedPattern(s, want string) (int, int) {
 	var re strings.Builder
 	for _, r := range want {
 		if r < 0x80 && isASCIIPunct(byte(r)) {
@@ -997,4 +1059,51 @@ func TestLosslessMastheadThenPageLine(t *testing.T) {
 		a.Title = strings.Replace(a.Title, "甲", "丁", 1)
 		return strings.Contains(a.Title, "丁")
 	})
+}
+
+// TestScanEscapedIsPattern: the search by hand finds what the pattern
+// finds, on many short texts of backslashes, marks and letters (and a
+// few long runs, where the pattern is slow).
+func TestScanEscapedIsPattern(t *testing.T) {
+	alphabet := []string{`\`, `\`, "_", "*", "[", "a", "甲"}
+	rnd := rand.New(rand.NewPCG(17, 1))
+	word := func(n int) string {
+		var b strings.Builder
+		for range n {
+			b.WriteString(alphabet[rnd.IntN(len(alphabet))])
+		}
+		return b.String()
+	}
+	type pair struct{ s, want string }
+	pairs := []pair{
+		{strings.Repeat("_", 400), strings.Repeat("_", 399) + "a"},
+		{strings.Repeat(`\_`, 200), strings.Repeat("_", 150)},
+		{strings.Repeat(`\`, 300), strings.Repeat(`\`, 120)},
+		{strings.Repeat(`\\_`, 100), `\_\_`},
+	}
+	for range 20000 {
+		s := word(rnd.IntN(14))
+		want := word(1 + rnd.IntN(5))
+		if rnd.IntN(2) == 0 && len(s) > 0 { // often a piece of s
+			i := rnd.IntN(len(s))
+			for !utf8.RuneStart(s[i]) {
+				i--
+			}
+			want = strings.ReplaceAll(s[i:], `\`, "")
+			if want == "" {
+				want = "_"
+			}
+		}
+		pairs = append(pairs, pair{s, want})
+	}
+	for _, p := range pairs {
+		if !strings.ContainsAny(p.want, `\_*[`) {
+			continue // indexEscaped has no pattern for it
+		}
+		i, n := scanEscaped(p.s, p.want)
+		wi, wn := indexEscapedPattern(p.s, p.want)
+		if i != wi || (i >= 0 && n != wn) {
+			t.Errorf("scanEscaped(%q, %q) = %d, %d; the pattern finds %d, %d", p.s, p.want, i, n, wi, wn)
+		}
+	}
 }
