@@ -467,6 +467,15 @@ func CutsWord(text string, i int) bool {
 	if i >= 3 && text[i-3] >= 0xE2 && text[i-3] <= 0xE9 && text[i-2]&0xC0 == 0x80 && text[i-1]&0xC0 == 0x80 {
 		return false
 	}
+	return cutsWordRunes(text, i)
+}
+
+// cutsWordRunes is CutsWord's rule read rune by rune, without its
+// passes over CJK characters.
+func cutsWordRunes(text string, i int) bool {
+	if i <= 0 || i >= len(text) {
+		return false
+	}
 	b, bs := utf8.DecodeLastRuneInString(text[:i])
 	a, as := utf8.DecodeRuneInString(text[i:])
 	switch {

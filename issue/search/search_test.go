@@ -217,26 +217,6 @@ func TestCutsWordFast(t *testing.T) {
 	}
 }
 
-// cutsWordRunes is CutsWord's rule read rune by rune.
-func cutsWordRunes(text string, i int) bool {
-	if i <= 0 || i >= len(text) {
-		return false
-	}
-	b, bs := utf8.DecodeLastRuneInString(text[:i])
-	a, as := utf8.DecodeRuneInString(text[i:])
-	switch {
-	case alnum(b) && (alnum(a) || a == '%' || a == '％'):
-		return true
-	case alnum(b) && joiner(a):
-		n, _ := utf8.DecodeRuneInString(text[i+as:])
-		return alnum(n)
-	case joiner(b) && alnum(a):
-		p, _ := utf8.DecodeLastRuneInString(text[:i-bs])
-		return alnum(p)
-	}
-	return false
-}
-
 // TestIndexChar checks indexChar against strings.Index on texts made of
 // characters that share lead and continuation bytes with the one looked
 // for, at every start.
