@@ -95,7 +95,7 @@ func Day(ctx context.Context, start string, opt Options) (*Result, error) {
 	if err := os.MkdirAll(opt.Dir, 0o755); err != nil {
 		return res, fmt.Errorf("fetch: %w", err)
 	}
-	removeLeftovers(opt.Dir)
+	removeLeftovers(opt.Dir, c.opt.Timeout, time.Now())
 	kind, number := kindOf(u)
 	first := c.add(u, kind, number)
 	if first.Kind == Image {
@@ -522,12 +522,25 @@ func errorText(err error) string {
 	return err.Error()
 }
 
+// leftoverAge is how long a temporary file must have gone unwritten before
+// removeLeftovers takes it for the leftover of a killed fetch. A fetch that
+// is alive writes its temporary files as the answer's bytes arrive and
+// renames them within its request timeout (15 s by default), so another
+// fetch of the same day running at the same time keeps its files.
+const leftoverAge = 10 * time.Minute
+
 // removeLeftovers removes the temporary files an earlier fetch of the day
 // left when it was killed outright (hidden .NAME.DIGITS.tmp files of
-// safefile: the shelf never reads them, but they take room).
-func removeLeftovers(dir string) {
+// safefile, unwritten for leftoverAge or longer — or for the request
+// timeout when that is longer: the shelf never reads them, but they take
+// room).
+func removeLeftovers(dir string, timeout time.Duration, now time.Time) {
+	age := max(leftoverAge, 2*timeout)
 	_ = filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
-		if err == nil && d.Type().IsRegular() && safefile.IsTemp(d.Name()) {
+		if err != nil || !d.Type().IsRegular() || !safefile.IsTemp(d.Name()) {
+			return nil
+		}
+		if info, err := d.Info(); err == nil && now.Sub(info.ModTime()) >= age {
 			_ = os.Remove(path)
 		}
 		return nil

@@ -457,7 +457,8 @@ func TestDayInterrupted(t *testing.T) {
 		t.Errorf("manifest after an interrupt: %+v, %v", m, err)
 	}
 	opt.Progress = nil
-	// A fetch killed outright leaves its temporary files: the next removes them.
+	// A fetch killed outright leaves its temporary files: the next removes
+	// them once they are old enough (TestRemoveLeftoversSparesLiveFetches).
 	stale, err := safefile.Create(filepath.Join(opt.Dir, "rmrb", "content_1.html"))
 	if err != nil {
 		t.Fatal(err)
@@ -466,8 +467,14 @@ func TestDayInterrupted(t *testing.T) {
 	if _, err := stale.Write([]byte("<p>half a pa")); err != nil {
 		t.Fatal(err)
 	}
-	if l := leftovers(t, opt.Dir); len(l) != 1 {
+	l := leftovers(t, opt.Dir)
+	if len(l) != 1 {
 		t.Fatalf("a fetch killed outright leaves %q, want its temporary file", l)
+	}
+	// ... killed an hour ago: a file written now may be another fetch's.
+	hourAgo := time.Now().Add(-time.Hour)
+	if err := os.Chtimes(l[0], hourAgo, hourAgo); err != nil {
+		t.Fatal(err)
 	}
 	res, err = fetchSite(t, srv.URL+site.Pages[0], opt)
 	if err != nil || !res.Complete() {
@@ -575,5 +582,52 @@ func TestSiteUnreachable(t *testing.T) {
 	}
 	if len(w.all()) != 3 {
 		t.Errorf("waits %v, want the 3 retries", w.all())
+	}
+}
+
+// TestRemoveLeftoversSparesLiveFetches: the temporary files a fetch is
+// writing now (another fetch of the same day) stay; those unwritten for
+// longer than leftoverAge, or twice the timeout when that is longer, go.
+func TestRemoveLeftoversSparesLiveFetches(t *testing.T) {
+	now := time.Date(2026, 12, 6, 3, 0, 0, 0, time.UTC)
+	for _, tc := range []struct {
+		name    string
+		age     time.Duration
+		timeout time.Duration
+		removed bool
+	}{
+		{"being written", time.Second, 15 * time.Second, false},
+		{"a minute old", time.Minute, 15 * time.Second, false},
+		{"just under the age", leftoverAge - time.Second, 15 * time.Second, false},
+		{"at the age", leftoverAge, 15 * time.Second, true},
+		{"a day old", 24 * time.Hour, 15 * time.Second, true},
+		{"old but a long timeout", leftoverAge + time.Minute, 10 * time.Minute, false},
+		{"older than twice a long timeout", 21 * time.Minute, 10 * time.Minute, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			sub := filepath.Join(dir, "nw.20261206")
+			if err := os.MkdirAll(sub, 0o755); err != nil {
+				t.Fatal(err)
+			}
+			tmp := filepath.Join(sub, ".page.html.123456.tmp")
+			kept := filepath.Join(sub, "page.html")
+			for _, p := range []string{tmp, kept} {
+				if err := os.WriteFile(p, []byte("x"), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.Chtimes(p, now.Add(-tc.age), now.Add(-tc.age)); err != nil {
+					t.Fatal(err)
+				}
+			}
+			removeLeftovers(dir, tc.timeout, now)
+			_, err := os.Stat(tmp)
+			if gone := os.IsNotExist(err); gone != tc.removed {
+				t.Errorf("temporary file %s removed %v, want %v (err %v)", tc.name, gone, tc.removed, err)
+			}
+			if _, err := os.Stat(kept); err != nil {
+				t.Errorf("a saved page was touched: %v", err)
+			}
+		})
 	}
 }
