@@ -474,10 +474,12 @@ func isASCIILetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <
 func isASCIIAlnum(c byte) bool { return isASCIILetter(c) || isASCIIDigit(c) }
 
 // plainInline returns the text of inline Markdown without its markup
-// (titles and bylines keep no spans).
+// (titles and bylines keep no spans), its spaces trimmed: a space the
+// markup held ([ 图](x)) would stand at the edge of a text that a heading
+// line cannot start or end with.
 func plainInline(s string) string {
 	t, _ := parseInline(s)
-	return t
+	return trimSpace(t)
 }
 
 // spansIn returns the spans of ss at (para, row, col), in order.

@@ -537,11 +537,13 @@ func (p *parser) ensureSection() *secDraft {
 	return p.secs[len(p.secs)-1]
 }
 
-// article starts a new article.
+// article starts a new article. Its head's texts are trimmed: a title
+// line read from a paragraph keeps no markup, so a space the markup held
+// ([ 图](x)) would stand at its edge (see plainInline).
 func (p *parser) article(kicker, title, subtitle string) *draft {
 	s := p.ensureSection()
 	d := p.mem.draft()
-	d.a.Kicker, d.a.Title, d.a.Subtitle, d.byHeader = kicker, title, subtitle, true
+	d.a.Kicker, d.a.Title, d.a.Subtitle, d.byHeader = trimSpace(kicker), trimSpace(title), trimSpace(subtitle), true
 	s.arts = append(s.arts, d)
 	p.cur = d
 	d.blk = p.at
@@ -679,7 +681,7 @@ func (p *parser) paragraph(blocks []block, i int) {
 		return
 	}
 	if d.headOnly() && d.byHeader && d.a.Subtitle == "" && d.a.Title != "" && !b.indent && isSubtitle(b.text, blocks[i+1:]) {
-		d.a.Subtitle = b.text
+		d.a.Subtitle = trimSpace(b.text) // see article
 		return
 	}
 	if n := len(d.a.Blocks); i > 0 && blocks[i-1].kind == bImage && !blocks[i-1].titled && n > 0 {

@@ -25,5 +25,7 @@ package issue
 // border (GFM), not as an escaped pipe that lost a backslash; 10 trims
 // the spaces of the paper a note's citation names (《人民日报  》); 11
 // makes no outline of a text where an article or a page starts with the
-// text after a comment opened on a line before (it did not read alone).
-const ParserVersion = 11
+// text after a comment opened on a line before (it did not read alone);
+// 12 trims the spaces at the edges of a kicker, title, subtitle or
+// crosshead that its inline markup held (## [ 图](x)).
+const ParserVersion = 12
