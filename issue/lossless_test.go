@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -270,7 +271,7 @@ func checkLossless(src string, is *Issue) error {
 		}
 		return namesPage(g)
 	}
-	markup := [2]string{inlineMarkup(parenDepth(s), false), inlineMarkup(parenDepth(s), true)}
+	markup := [2]markupForm{{depth: parenDepth(s)}, {depth: parenDepth(s), tags: true}}
 	// A piece may occur at several places (a title in the masthead, digits
 	// everywhere): search the places depth-first, remembering dead ends.
 	var firstErr error
@@ -345,7 +346,7 @@ type matcher struct {
 	want               []string
 	marks              [][]int
 	tagged             []bool
-	markup             [2]string // inlineMarkup for s, without and with HTML tags (for the tagged pieces)
+	markup             [2]markupForm // the markup of s, without and with HTML tags (for the tagged pieces)
 	allowed            func(from, to int, leading bool) bool
 	dead               map[[2]int]bool // (piece, position) known to fail
 	deepest, deepestAt int
@@ -382,7 +383,9 @@ func (m *matcher) match(k, cur int) bool {
 			// text's ] may be the one after a link's address rather
 			// than the link's own ([甲)](乙)] reads 甲)]).
 			if len(m.marks[k]) > 0 {
-				if i, g := indexMarked(m.s[at:], w, m.marks[k], strings.TrimSuffix(markup, "?")); i == 0 && g != n && m.match(k+1, at+g) {
+				greedy := markup
+				greedy.greedy = true
+				if i, g := indexMarked(m.s[at:], w, m.marks[k], greedy); i == 0 && g != n && m.match(k+1, at+g) {
 					return true
 				}
 			}
@@ -486,13 +489,49 @@ func parenDepth(s string) int {
 	return min(most, 32)
 }
 
+// markupForm is the inline markup a piece's text may have had where it
+// was taken out (see inlineMarkup): links whose addresses nest
+// parentheses up to depth deep, HTML tags when tags, read as little as it
+// can (as a lazy pattern) or, when greedy, as much.
+type markupForm struct {
+	depth        int
+	tags, greedy bool
+}
+
+// pattern returns the form as a pattern (see inlineMarkup).
+func (f markupForm) pattern() string {
+	p := inlineMarkup(f.depth, f.tags)
+	if f.greedy {
+		p = strings.TrimSuffix(p, "?")
+	}
+	return p
+}
+
 // indexMarked is indexEscaped for a piece whose text had inline markup
-// (the pattern markup, see inlineMarkup) at the places marks (byte
-// offsets in want).
-func indexMarked(s, want string, marks []int, markup string) (int, int) {
+// (of the form f) at the places marks (byte offsets in want): the first
+// place in s where want matches with markup at those places, and the
+// length of the match, or −1. It searches by hand (scanMarked); a want
+// that is not UTF-8 or a mark inside a character goes to the pattern
+// (indexMarkedPattern).
+func indexMarked(s, want string, marks []int, f markupForm) (int, int) {
 	if len(marks) == 0 {
 		return indexEscaped(s, want)
 	}
+	if !utf8.ValidString(want) || slices.ContainsFunc(marks, func(at int) bool {
+		return at > len(want) || at < len(want) && !utf8.RuneStart(want[at])
+	}) {
+		return indexMarkedPattern(s, want, marks, f.pattern())
+	}
+	return scanMarked(s, want, marks, f)
+}
+
+// indexMarkedPattern is indexMarked's search with a pattern: want's
+// characters, a lazy \\?? before each ASCII punctuation mark (as in
+// indexEscapedPattern), and markup after the text before each mark and at
+// the end. It is slow on a long want with many marks (a title of 3,000
+// characters, where markup may stand between any two, took a second or
+// more: FuzzHostile 16aace457c3c2a17).
+func indexMarkedPattern(s, want string, marks []int, markup string) (int, int) {
 	var re strings.Builder
 	prev := 0
 	for _, at := range append(marks, len(want)) {
@@ -515,6 +554,158 @@ func indexMarked(s, want string, marks []int, markup string) (int, int) {
 		return -1, 0
 	}
 	return loc[0], loc[1] - loc[0]
+}
+
+// scanMarked is indexMarked's search by hand: what indexMarkedPattern's
+// pattern finds (its leftmost match, each choice tried in the pattern's
+// order), found by a search that remembers the places from which the rest
+// cannot match, so that it takes time in proportion to len(s) times the
+// number of marks at worst, not more. s is read character by character
+// as the pattern reads it (a byte that is not UTF-8 is one U+FFFD); want
+// is UTF-8 and every mark is at a character of it.
+func scanMarked(s, want string, marks []int, f markupForm) (int, int) {
+	// segs are the texts between the marks; markup follows each.
+	var segs []string
+	prev := 0
+	for _, at := range append(marks[:len(marks):len(marks)], len(want)) {
+		if at < prev {
+			continue
+		}
+		segs = append(segs, want[prev:at])
+		prev = at
+	}
+	depth := max(f.depth, 1)
+	// markupAt returns the lengths of the markup tokens that can start at
+	// s[j:], in the pattern's order: an HTML tag, a link's address, one
+	// mark. Each token has at most one length (a [^<>]* or a paren's
+	// contents read in full, or the closing > or ) is not there).
+	markupAt := func(j int, out []int) []int {
+		out = out[:0]
+		if j >= len(s) {
+			return out
+		}
+		if f.tags && s[j] == '<' && j+1 < len(s) && (isASCIILetter(s[j+1]) || s[j+1] == '/' || s[j+1] == '!') {
+			if e := strings.IndexAny(s[j+2:], "<>"); e >= 0 && s[j+2+e] == '>' {
+				out = append(out, e+3)
+			}
+		}
+		if strings.HasPrefix(s[j:], "](") {
+			level := 0 // groups open inside the address
+			for e := j + 2; e < len(s); e++ {
+				if s[e] == '(' {
+					if level == depth {
+						break // deeper than the pattern nests
+					}
+					level++
+				} else if s[e] == ')' {
+					if level == 0 {
+						out = append(out, e+1-j)
+						break
+					}
+					level--
+				}
+			}
+		}
+		if strings.IndexByte("*_`!<>[]\\", s[j]) >= 0 {
+			out = append(out, 1)
+		}
+		return out
+	}
+	type state struct{ seg, k, j int } // k: a byte of segs[seg], or −1 for the markup after it
+	failed := map[state]bool{}
+	var lit func(i, k, j int) int
+	var markup func(i, j int) int
+	// lit returns the end of a match of segs[i][k:] and the rest of the
+	// pattern at s[j:], or −1.
+	lit = func(i, k, j int) int {
+		seg := segs[i]
+		for k < len(seg) {
+			r, size := utf8.DecodeRuneInString(seg[k:])
+			if r < 0x80 && isASCIIPunct(byte(r)) {
+				plain := j < len(s) && s[j] == byte(r)
+				escaped := j+1 < len(s) && s[j] == '\\' && s[j+1] == byte(r)
+				if plain && escaped { // r is \, and s has \\: both ways
+					key := state{i, k, j}
+					if failed[key] {
+						return -1
+					}
+					if e := lit(i, k+1, j+1); e >= 0 {
+						return e
+					}
+					if e := lit(i, k+1, j+2); e >= 0 {
+						return e
+					}
+					failed[key] = true
+					return -1
+				}
+				switch {
+				case plain:
+					j++
+				case escaped:
+					j += 2
+				default:
+					return -1
+				}
+				k++
+				continue
+			}
+			if j >= len(s) {
+				return -1
+			}
+			c, n := utf8.DecodeRuneInString(s[j:])
+			if c != r {
+				return -1
+			}
+			j, k = j+n, k+size
+		}
+		return markup(i, j)
+	}
+	var toks [][]int // per depth of the markup's recursion: its tokens
+	// markup returns the end of a match of the markup after segs[i] and
+	// the rest of the pattern at s[j:], or −1.
+	markup = func(i, j int) int {
+		last := i == len(segs)-1
+		if last && !f.greedy {
+			return j // as little markup as it can: none
+		}
+		key := state{i, -1, j}
+		if failed[key] {
+			return -1
+		}
+		if !f.greedy {
+			if e := lit(i+1, 0, j); e >= 0 {
+				return e
+			}
+		}
+		toks = append(toks, nil)
+		d := len(toks) - 1
+		toks[d] = markupAt(j, toks[d])
+		for _, n := range toks[d] {
+			if e := markup(i, j+n); e >= 0 {
+				toks = toks[:d]
+				return e
+			}
+		}
+		toks = toks[:d]
+		if f.greedy {
+			if last {
+				return j
+			}
+			if e := lit(i+1, 0, j); e >= 0 {
+				return e
+			}
+		}
+		failed[key] = true
+		return -1
+	}
+	for p := 0; p < len(s); {
+		if e := lit(0, 0, p); e >= 0 {
+			return p, e - p
+		}
+		_, n := utf8.DecodeRuneInString(s[p:])
+		p += n
+	}
+	return -1, 0
 }
 
 // indexEscaped finds want in s, where the source may have written an ASCII
@@ -835,7 +1026,7 @@ func TestLosslessEscapedFirst(t *testing.T) {
 	}
 	// The same where markup may stand between the characters (a
 	// kicker ~\ over a title \: FuzzParse 942d517bfe5a6a10).
-	if i, n := indexMarked("~\\\\", "~\\", []int{1}, inlineMarkup(0, false)); i != 0 || n != len("~\\") {
+	if i, n := indexMarked("~\\\\", "~\\", []int{1}, markupForm{}); i != 0 || n != len("~\\") {
 		t.Errorf("indexMarked(~\\\\, ~\\) = %d, %d; want 0, %d", i, n, len("~\\"))
 	}
 	losslessAndCaught(t, "甲\\,\n乙丙\n#\n丁\n\n甲,\n", "paragraph", func(a *Article) bool {
@@ -1104,6 +1295,90 @@ func TestScanEscapedIsPattern(t *testing.T) {
 		wi, wn := indexEscapedPattern(p.s, p.want)
 		if i != wi || (i >= 0 && n != wn) {
 			t.Errorf("scanEscaped(%q, %q) = %d, %d; the pattern finds %d, %d", p.s, p.want, i, n, wi, wn)
+		}
+	}
+}
+
+// TestScanMarkedIsPattern: the search by hand finds what the pattern
+// finds (the same place and length), lazy and greedy, with and without
+// tags, on many short texts of marks, links, tags and letters, with marks
+// anywhere in want, and on a long title like the hostile corpus's
+// markup.md's (3,000 characters with markup allowed between any two: the
+// pattern took 1–2 s on it, and a fuzz worker busy 10 s with a mutation
+// of it was killed as hung, FuzzHostile 16aace457c3c2a17; here 400, for
+// the pattern's sake).
+func TestScanMarkedIsPattern(t *testing.T) {
+	alphabet := []string{`\`, `\\`, "_", "*", "[", "]", "](", "(", ")", "<", "<b>", ">", "!", "a", "甲", "\n"}
+	rnd := rand.New(rand.NewPCG(13, 3))
+	word := func(n int) string {
+		var b strings.Builder
+		for range n {
+			b.WriteString(alphabet[rnd.IntN(len(alphabet))])
+		}
+		return b.String()
+	}
+	type tc struct {
+		s, want string
+		marks   []int
+	}
+	title := strings.Repeat("题", 400)
+	every := func(w string) []int {
+		var out []int
+		for i := range w {
+			if i > 0 {
+				out = append(out, i)
+			}
+		}
+		return out
+	}
+	cases := []tc{
+		{"## " + strings.Repeat("题", 399) + "*题*\n", title, every(title)},
+		{"## " + strings.Repeat("题", 399) + "\n", title, every(title)},
+		{"甲](a(b(c)))乙", "甲乙", []int{3}},
+		{strings.Repeat("<b>甲](x(y))", 50) + "乙", strings.Repeat("甲", 50) + "乙", every(strings.Repeat("甲", 50) + "乙")},
+	}
+	for range 8000 {
+		s := word(rnd.IntN(14))
+		want := nonSpace(strings.NewReplacer("<b>", "", "](", "").Replace(word(1 + rnd.IntN(5))))
+		if rnd.IntN(2) == 0 && len(s) > 0 { // often a piece of s, its markup taken out
+			i := rnd.IntN(len(s))
+			for !utf8.RuneStart(s[i]) {
+				i--
+			}
+			want = nonSpace(strings.Map(func(r rune) rune {
+				if strings.ContainsRune("*_`[]!<>\\", r) && rnd.IntN(3) > 0 {
+					return -1
+				}
+				return r
+			}, s[i:]))
+		}
+		if want == "" {
+			want = "甲"
+		}
+		var marks []int
+		for i := 0; i <= len(want); i++ {
+			if (i == len(want) || utf8.RuneStart(want[i])) && rnd.IntN(3) == 0 {
+				marks = append(marks, i)
+			}
+		}
+		if len(marks) == 0 {
+			marks = []int{len(want)}
+		}
+		cases = append(cases, tc{s, want, marks})
+	}
+	for _, c := range cases {
+		// The depth s has, and 1, where a link's address in s may nest
+		// deeper than the pattern takes.
+		var forms []markupForm
+		for _, depth := range []int{parenDepth(c.s), 1} {
+			forms = append(forms, markupForm{depth: depth}, markupForm{depth: depth, tags: true}, markupForm{depth: depth, greedy: true}, markupForm{depth: depth, tags: true, greedy: true})
+		}
+		for _, f := range forms {
+			i, n := scanMarked(c.s, c.want, c.marks, f)
+			wi, wn := indexMarkedPattern(c.s, c.want, c.marks, f.pattern())
+			if i != wi || (i >= 0 && n != wn) {
+				t.Errorf("scanMarked(%q, %q, %v, %+v) = %d, %d; the pattern finds %d, %d", clip(c.s), clip(c.want), c.marks, f, i, n, wi, wn)
+			}
 		}
 	}
 }
