@@ -158,8 +158,10 @@ func firstDiff(want, got string) string {
 // ends with a digit (第3): the emphasis would follow the digit, where the
 // Markdown dubao writes cannot mark it (3*33* reads as text, like 3*4*5),
 // and the written issue read back without it (FuzzParse
-// 20d722dd76a18f9c). A paragraph that ends with another character still
-// joins. The model reads back the same and loses no text.
+// 20d722dd76a18f9c); nor any other join after which no form of the
+// emphasis at the seam reads back (see markSeam). A paragraph that ends
+// with another character still joins. The model reads back the same and
+// loses no text.
 func TestRepairKeepsEmphasisWritable(t *testing.T) {
 	for _, tc := range []struct {
 		src   string
@@ -169,6 +171,13 @@ func TestRepairKeepsEmphasisWritable(t *testing.T) {
 		{"# 标题\n\n他说，第三\n\n*33*号文件已经下发到各个部门，请大家认真学习并且贯彻执行。\n\n另起一段。\n", 2},
 		{"# 标题\n\n他说，第3\n\n**33**号文件已经下发到各个部门，请大家认真学习并且贯彻执行。\n\n另起一段。\n", 2},
 		{"# 标题\n\n他说，第3\n\n号*33*文件已经下发到各个部门，请大家认真学习并且贯彻执行。\n\n另起一段。\n", 2},
+		// Two emphases open together after a letter, the inner one
+		// closing before a letter: _ cannot open after I nor close
+		// before q, and ** would read as one run (FuzzParse
+		// 5e28ff09f25f31fd).
+		{"# 标题\n\n他说，第I\n\n_*>!>*q号文件已经下发到各个部门_，请大家认真学习并且贯彻执行。\n\n另起一段。\n", 3},
+		{"# 标题\n\n他说，第一\n\n_*>!>*q号文件已经下发到各个部门_，请大家认真学习并且贯彻执行。\n\n另起一段。\n", 2},
+		{"# 标题\n\n他说，_A*>!>q*_\n\nq号文件已经下发到各个部门，请大家认真学习并且贯彻执行。\n\n另起一段。\n", 3},
 	} {
 		is, err := ParseBytes([]byte(tc.src), Options{Name: "x.md"})
 		if err != nil {

@@ -1,6 +1,7 @@
 package issue
 
 import (
+	"sort"
 	"strings"
 	"unicode/utf8"
 )
@@ -59,7 +60,7 @@ func repairLayout(d *draft, indentStyle bool) {
 		}
 		text, first := a.Paragraphs[i], i
 		var joined strings.Builder // text, when paragraphs were joined
-		for i+1 < n && (blockBefore == nil || !blockBefore[i+1]) && endsOpen(text) && !digitSeam(a, text, i+1) {
+		for i+1 < n && (blockBefore == nil || !blockBefore[i+1]) && endsOpen(text) && !markSeam(a, i, i+1) {
 			join, cut := breakRule(text, a.Paragraphs[i+1], d.indent[i+1], i+2 == n)
 			if !join {
 				if cut {
@@ -123,21 +124,60 @@ func repairLayout(d *draft, indentStyle bool) {
 	}
 }
 
-// digitSeam reports a join of paragraph next onto text that would put
-// emphasis on a digit right after a digit (第3 + *33*号): Markdown cannot
-// mark it there (3*33* reads as text, like 3*4*5), and the issue written
-// would read back without it. Such paragraphs stay apart.
-func digitSeam(a *Article, text string, next int) bool {
-	b := a.Paragraphs[next]
-	if text == "" || b == "" || !isASCIIDigit(text[len(text)-1]) || !isASCIIDigit(b[0]) {
+// markSeam reports a join of paragraph next onto paragraph i (the end
+// of the text joined so far) that would leave emphasis at the seam in no
+// form the Markdown writer can give back (see writeInline), where each
+// alone has one: an emphasis on a digit right after a digit (第3 +
+// *33*号: 3*33* reads as text, like 3*4*5); two emphases that open
+// together after a letter, the inner one closing before a letter (第I +
+// _*>!>*q…_: _ cannot open after I nor close before q, and ** reads as
+// one run); the same at a paragraph's end. The issue written would read
+// back without the emphasis. Such paragraphs stay apart. Only a seam
+// where an emphasis starts or ends is written out to see.
+func markSeam(a *Article, i, next int) bool {
+	if len(a.Spans) == 0 {
 		return false
 	}
-	for _, s := range a.Spans {
-		if s.Para == next && s.Start == 0 && s.Kind == SpanEm {
-			return true
-		}
+	p, q := a.Paragraphs[i], a.Paragraphs[next]
+	if p == "" || q == "" {
+		return false
 	}
-	return false
+	ps, qs := paraSpansOf(a.Spans, i), paraSpansOf(a.Spans, next)
+	ends, starts := false, false
+	for _, s := range ps {
+		ends = ends || s.End == len(p) && (s.Kind == SpanEm || s.Kind == SpanStrong)
+	}
+	for _, s := range qs {
+		starts = starts || s.Start == 0 && (s.Kind == SpanEm || s.Kind == SpanStrong)
+	}
+	if !(starts && (isASCIIAlnum(p[len(p)-1]) || ends) || ends && isASCIIAlnum(q[0])) {
+		return false
+	}
+	if _, ok := writeInline(p, ps); !ok {
+		return false
+	}
+	if _, ok := writeInline(q, qs); !ok {
+		return false
+	}
+	joined := make([]Span, 0, len(ps)+len(qs))
+	joined = append(joined, ps...)
+	for _, s := range qs {
+		s.Start, s.End = s.Start+len(p), s.End+len(p)
+		joined = append(joined, s)
+	}
+	_, ok := writeInline(p+q, joined)
+	return !ok
+}
+
+// paraSpansOf returns the spans of paragraph para, found by binary search
+// in spans, which are in the order of their paragraphs.
+func paraSpansOf(spans []Span, para int) []Span {
+	from := sort.Search(len(spans), func(k int) bool { return spans[k].Para >= para })
+	to := from
+	for to < len(spans) && spans[to].Para == para {
+		to++
+	}
+	return spans[from:to]
 }
 
 // blockAt reports whether a block stands right before paragraph i.
