@@ -141,7 +141,16 @@ func Line(s string) string { return cleanString(s, line) }
 // that would trim or split the result of either can skip them. False
 // does not say they change s (Line keeps U+2028, which the scan stops
 // at).
-func IsLine(s string) bool { return scan(s, linePlainRun(s, 0), line, true) == len(s) }
+func IsLine(s string) bool {
+	if len(s) > longLine {
+		return isLongLine(s)
+	}
+	return scan(s, linePlainRun(s, 0), line, true) == len(s)
+}
+
+// longLine is the length from which IsLine goes back to the vectors
+// after a character they stop at (isLongLine).
+const longLine = 256
 
 // cleanString cleans s in mode m, copying it only when something changes.
 func cleanString(s string, m mode) string {

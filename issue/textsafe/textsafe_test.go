@@ -479,6 +479,10 @@ func TestIsLineVector(t *testing.T) {
 		strings.Repeat("abcdefgh ", 12),
 		strings.Repeat("发展中国家，", 8),
 		strings.Repeat("GDP增长5.2%，", 7),
+		// Long lines (isLongLine), with a character that the vectors
+		// stop at but the line keeps, so that they go on after it.
+		strings.Repeat("发展中国家，", 20) + "é" + strings.Repeat("GDP增长5.2%，", 20),
+		strings.Repeat("ab😀发", 40) + strings.Repeat("x", 70),
 	} {
 		for _, c := range odd {
 			for i := 0; i <= len(base); i++ {

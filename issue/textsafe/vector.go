@@ -63,3 +63,23 @@ func linePlainRun(s string, i int) int {
 // jsonPlainRun is PlainRun for AppendJSONString: it passes the
 // characters of s from i that it writes as they are.
 func jsonPlainRun(s string, i int) int { return utf8vec.PlainRun(s, i, &jsonASCII) }
+
+// isLongLine is IsLine for a long s (the lines of a whole search, checked
+// at once): where the vectors stop — at a character they do not pass,
+// which the line may keep (é, 😀) — the scalar scan reads on to the
+// character boundary at most 64 bytes further, and the vectors go on
+// from there, instead of the scalar scan reading the rest.
+func isLongLine(s string) bool {
+	for i := 0; i < len(s); {
+		i = utf8vec.PlainRun(s, i, &lineASCII)
+		end := min(len(s), i+64)
+		for end < len(s) && end > i+1 && s[end]&0xC0 == 0x80 {
+			end-- // cut at a character's first byte (in valid text)
+		}
+		if scan(s[:end], i, line, true) != end {
+			return false
+		}
+		i = end
+	}
+	return true
+}
