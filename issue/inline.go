@@ -1,8 +1,10 @@
 package issue
 
 import (
+	"slices"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"dubao/issue/internal/vec"
 )
@@ -545,12 +547,96 @@ func writeInlineIf(text string, spans []Span, accept func(string) bool) (string,
 			}
 		}
 	}
+	// More emphases than that (or no choice read back): each group of
+	// spans that touch one another chooses its marks on its own, every
+	// choice tried on its text and a character either side (where one
+	// may open or close depends only on its neighbours), and the whole is
+	// checked once.
+	if len(ems) > 0 {
+		for _, esc := range []bool{false, true} {
+			if pick, ok := pickByGroup(text, spans, esc); ok {
+				if out, ok := try(markForm{escapeAll: esc, pick: pick}); ok {
+					return out, true
+				}
+			}
+		}
+	}
 	return markInline(text, nil, markForm{escapeAll: true}), len(spans) == 0
 }
 
-// maxPicked is how many emphasis spans a text may have for writeInlineIf
-// to try every choice of their mark characters (2 forms × 2^n).
+// maxPicked is how many emphasis spans a text (or, for pickByGroup, a
+// group of spans) may have for writeInlineIf to try every choice of their
+// mark characters (2 forms × 2^n).
 const maxPicked = 8
+
+// pickByGroup chooses the mark character of each emphasis of text (see
+// markForm.pick) group by group: spans that overlap or touch make one
+// group, which is written alone with a character of text either side of
+// it, every choice of its marks tried until one reads back. It reports
+// false when a group has more than maxPicked emphases or no choice reads
+// back. The work is in proportion to the text's length: each group's
+// choices are tried on its own text.
+func pickByGroup(text string, spans []Span, esc bool) ([]int8, bool) {
+	order := make([]int, len(spans))
+	for k := range order {
+		order[k] = k
+	}
+	sort.SliceStable(order, func(i, j int) bool { return spans[order[i]].Start < spans[order[j]].Start })
+	pick := make([]int8, len(spans))
+	var group []int
+	var sub []Span
+	var subPick []int8
+	for g := 0; g < len(order); {
+		from, to := spans[order[g]].Start, spans[order[g]].End
+		group = group[:0]
+		for ; g < len(order) && spans[order[g]].Start <= to; g++ {
+			group = append(group, order[g])
+			to = max(to, spans[order[g]].End)
+		}
+		if from < 0 || to > len(text) || from > to {
+			return nil, false
+		}
+		slices.Sort(group) // the spans' own order, which parseInline gives
+		_, before := utf8.DecodeLastRuneInString(text[:from])
+		_, after := utf8.DecodeRuneInString(text[to:])
+		lo, hi := from-before, to+after
+		sub, subPick = sub[:0], subPick[:0]
+		var ems []int
+		for _, k := range group {
+			s := spans[k]
+			s.Start, s.End = s.Start-lo, s.End-lo
+			if s.Kind == SpanEm || s.Kind == SpanStrong {
+				ems = append(ems, len(sub))
+			}
+			sub = append(sub, s)
+			subPick = append(subPick, 0)
+		}
+		if len(ems) == 0 {
+			continue
+		}
+		if len(ems) > maxPicked {
+			return nil, false
+		}
+		found := false
+		for m := range 1 << len(ems) {
+			for i, k := range ems {
+				subPick[k] = 1 + int8(m>>i&1)
+			}
+			t, ss := parseInline(markInline(text[lo:hi], sub, markForm{escapeAll: esc, pick: subPick}))
+			if t == text[lo:hi] && sameSpans(ss, sub) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return nil, false
+		}
+		for j, k := range group {
+			pick[k] = subPick[j]
+		}
+	}
+	return pick, true
+}
 
 // markForm is how markInline writes a text's markup.
 type markForm struct {

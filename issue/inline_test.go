@@ -204,3 +204,31 @@ func TestInlineMarkBytes(t *testing.T) {
 		}
 	}
 }
+
+// TestWriteManyEmphases: a text with more emphases than writeInlineIf
+// tries every choice of marks for (maxPicked), where no one rule gives
+// each its mark: _*>!>*q,_ needs _ outside (inside it, _ cannot close
+// before q, and ** reads as one run), q*$€* needs * (_ cannot open after
+// q). Each group of emphases that touch is chosen on its own (FuzzParse
+// 80f4e5b80029acd5: a quote with ten).
+func TestWriteManyEmphases(t *testing.T) {
+	for _, in := range []string{
+		"甲_*>!>*q,_乙" + strings.Repeat("q*$€*乙", 9),
+		strings.Repeat("q*$€*乙", 9) + "甲_*>!>*q,_乙",
+		strings.Repeat("甲_*>!>*q,_乙q*$€*乙", 6),
+		">*�#qbb;bb^�*^鬫^**�_^#�*^#�*t*b*_蔩�! 沖#[6*� 沯#**趱_md_#q*$€*^#�*^*�*趑_kk�*热�*[3^鬫^#�*�*臺___*",
+	} {
+		text, spans := parseInline(in)
+		if len(spans) <= maxPicked {
+			t.Fatalf("%q: %d spans, want more than %d", in, len(spans), maxPicked)
+		}
+		out, ok := writeInline(text, spans)
+		if !ok {
+			t.Errorf("%q: no form found for %q %+v", in, text, spans)
+			continue
+		}
+		if t2, s2 := parseInline(out); t2 != text || !sameSpans(s2, spans) {
+			t.Errorf("%q: wrote %q, read back %q %+v, want %q %+v", in, out, t2, s2, text, spans)
+		}
+	}
+}

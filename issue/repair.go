@@ -153,20 +153,18 @@ func markSeam(a *Article, i, next int) bool {
 	if !(starts && (isASCIIAlnum(p[len(p)-1]) || ends) || ends && isASCIIAlnum(q[0])) {
 		return false
 	}
-	if _, ok := writeInline(p, ps); !ok {
-		return false
-	}
-	if _, ok := writeInline(q, qs); !ok {
-		return false
-	}
 	joined := make([]Span, 0, len(ps)+len(qs))
 	joined = append(joined, ps...)
 	for _, s := range qs {
 		s.Start, s.End = s.Start+len(p), s.End+len(p)
 		joined = append(joined, s)
 	}
-	_, ok := writeInline(p+q, joined)
-	return !ok
+	if _, ok := writeInline(p+q, joined); ok {
+		return false
+	}
+	_, okP := writeInline(p, ps)
+	_, okQ := writeInline(q, qs)
+	return okP && okQ
 }
 
 // paraSpansOf returns the spans of paragraph para, found by binary search
