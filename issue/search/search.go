@@ -33,6 +33,11 @@ type Query struct {
 	// loose passes over the Markdown marks a parse drops between the
 	// query's characters (see Loose).
 	loose bool
+	// forms holds, for each of folded but the first that is a Han
+	// character, the characters of three bytes that fold to it (Fold),
+	// each as its bytes in a word (see word3): matchAt compares the
+	// text's bytes with them before it decodes a character.
+	forms [][]uint32
 }
 
 // Loose returns q that also passes over the Markdown marks a parse
@@ -61,6 +66,19 @@ func New(q string) Query {
 			variants = script.Variants(f)
 		case f < utf8.RuneSelf:
 			variants = asciiVariants()[f]
+		}
+	}
+	for k, f := range out.folded {
+		if k == 0 || !fastHan(f) {
+			continue
+		}
+		if out.forms == nil {
+			out.forms = make([][]uint32, len(out.folded))
+		}
+		for _, v := range script.Variants(f) {
+			if Fold(v) == f && utf8.RuneLen(v) == 3 {
+				out.forms[k] = append(out.forms[k], word3(string(v), 0))
+			}
 		}
 	}
 	if len(variants) > 0 {
@@ -227,6 +245,20 @@ func (q Query) matchAt(text string, i int) int {
 		if i >= len(text) {
 			return -1
 		}
+		if q.forms != nil && i+3 <= len(text) && q.forms[k] != nil {
+			// The common case: the query's next character, one of
+			// the three-byte forms that fold to it.
+			w, found := word3(text, i), false
+			for _, f := range q.forms[k] {
+				found = found || w == f
+			}
+			if found {
+				i += 3
+				k++
+				end = i
+				continue
+			}
+		}
 		r, size := utf8.DecodeRuneInString(text[i:])
 		i += size
 		f := Fold(r)
@@ -246,6 +278,12 @@ func (q Query) matchAt(text string, i int) int {
 		end = i
 	}
 	return end
+}
+
+// word3 returns the three bytes of text at i in a word: the form
+// matchAt compares characters of three bytes in.
+func word3(text string, i int) uint32 {
+	return uint32(text[i]) | uint32(text[i+1])<<8 | uint32(text[i+2])<<16
 }
 
 // looseMarks are the marks a loose query passes over (see Loose).

@@ -388,3 +388,47 @@ func TestIndexLatin(t *testing.T) {
 		}
 	}
 }
+
+// TestMatchForms holds matchAt's comparison of the next character's
+// three-byte forms (Query.forms) to the character-by-character reading
+// it falls back on: random texts of the queries' characters, their
+// Traditional and other forms, a radical and a compatibility form that
+// fold elsewhere, spaces, line breaks, loose marks and broken bytes;
+// every place, strict and loose. It fails when no match is found by the
+// forms (the test would test nothing).
+func TestMatchForms(t *testing.T) {
+	queries := []string{"发展", "發展", "里程", "中里", "云 岭", "国家发展", "g发", "发G"}
+	parts := []string{"发", "發", "髮", "展", "里", "裏", "裡", "程", "中", "国", "國", "家", "云", "雲", "岭", "嶺",
+		"⻆", "里"[:2], "\u2f25", "\uf9e9", " ", "\u3000", "\n", "*", "**", "[", "](x)", "\xe5", "a", "G", "ｇ"}
+	rng := rand.New(rand.NewPCG(3, 17))
+	byForms := 0
+	for _, qs := range queries {
+		for _, loose := range []bool{false, true} {
+			q := New(qs)
+			if loose {
+				q = q.Loose()
+			}
+			slow := q
+			slow.forms = nil
+			for range 3000 {
+				var b strings.Builder
+				for n := rng.IntN(20); n > 0; n-- {
+					b.WriteString(parts[rng.IntN(len(parts))])
+				}
+				text := b.String()
+				for i := 0; i <= len(text); i++ {
+					got, want := q.matchAt(text, i), slow.matchAt(text, i)
+					if got != want {
+						t.Fatalf("%q (loose %v) matchAt(%q, %d) = %d, want %d", qs, loose, text, i, got, want)
+					}
+					if got >= 0 && q.forms != nil {
+						byForms++
+					}
+				}
+			}
+		}
+	}
+	if byForms == 0 {
+		t.Fatal("no match found by the forms")
+	}
+}
