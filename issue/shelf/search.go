@@ -2,9 +2,11 @@ package shelf
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"fmt"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -483,15 +485,31 @@ func searchOutlined(e *Entry, q, loose search.Query, f *search.Finder, data []by
 		return nil, false // not the text the outline was made from
 	}
 	spans := o.Spans
-	mapped := func(k int) bool { return o.Maps != nil && o.Maps[k].Complete() }
-	var where []int // the spans where a match may be
-	parse := 0      // how many of them are to be parsed
+	// The spans are in order (as the parse made them): the span of
+	// each match is found on from that of the one before.
+	ordered := slices.IsSortedFunc(spans, func(a, b issue.ArticleSpan) int { return cmp.Compare(a.End, b.End) })
+	// where are the spans where a match may be: from each, the first
+	// match's start (at) and where the search for it started (from),
+	// and whether it is mapped.
+	type place struct {
+		k, from, at int
+		mapped      bool
+	}
+	var where []place
+	parse := 0 // how many of them are to be parsed
+	k := 0
 	for from := 0; from < len(text); {
 		start, end := f.Next(from)
 		if start < 0 {
 			break
 		}
-		k := sort.Search(len(spans), func(i int) bool { return spans[i].End > start })
+		if ordered {
+			for k < len(spans) && spans[k].End <= start {
+				k++
+			}
+		} else {
+			k = sort.Search(len(spans), func(i int) bool { return spans[i].End > start })
+		}
 		if k == len(spans) || start < spans[k].Start {
 			// Not in an article: the masthead, a page line. A match
 			// from there may run into the next article, whose own may
@@ -505,8 +523,9 @@ func searchOutlined(e *Entry, q, loose search.Query, f *search.Finder, data []by
 		if spans[k].N == 0 {
 			return nil, false
 		}
-		where = append(where, k)
-		if !mapped(k) {
+		mapped := o.Maps != nil && o.Maps[k].Complete()
+		where = append(where, place{k: k, from: from, at: start, mapped: mapped})
+		if !mapped {
 			parse++
 			// A word in most articles (发展) is found sooner by one
 			// parse of the whole text than by one of each article.
@@ -517,19 +536,21 @@ func searchOutlined(e *Entry, q, loose search.Query, f *search.Finder, data []by
 		from = spans[k].End
 	}
 	hits := mem.hits()
-	for _, k := range where {
-		if mapped(k) {
+	for _, w := range where {
+		if w.mapped {
+			// No match of the loose query starts between from and at,
+			// so none of q (a match of q is one of the loose query).
 			var ok bool
-			if hits, ok = appendMapped(hits, e, spans[k], &o.Maps[k], text, q, mem); !ok {
+			if hits, ok = appendMapped(hits, e, spans[w.k], &o.Maps[w.k], text, q, w.from, w.at, mem); !ok {
 				return nil, false
 			}
 			continue
 		}
-		a := issue.ParseArticle(text, o, k)
+		a := issue.ParseArticle(text, o, w.k)
 		if a == nil {
 			return nil, false
 		}
-		hits = appendHits(hits, e, spans[k].Page, a, q, mem)
+		hits = appendHits(hits, e, spans[w.k].Page, a, q, mem)
 	}
 	return hits, true
 }
@@ -545,8 +566,10 @@ func searchOutlined(e *Entry, q, loose search.Query, f *search.Finder, data []by
 // the article's text: a match found there that lies in one piece is
 // that piece's (the Finder reads the same characters from the same
 // place), one that runs past the piece's end is not, and the piece's
-// next match may then start inside it.
-func appendMapped(hits []Hit, e *Entry, sp issue.ArticleSpan, m *issue.PieceMap, text string, q search.Query, mem *lineMem) ([]Hit, bool) {
+// next match may then start inside it. No match of q starts in text
+// from searched up to found (the search starts at found when the
+// article's text does not start before searched).
+func appendMapped(hits []Hit, e *Entry, sp issue.ArticleSpan, m *issue.PieceMap, text string, q search.Query, searched, found int, mem *lineMem) ([]Hit, bool) {
 	headline := text[m.Headline.Start:m.Headline.End]
 	if issue.HeadlineHash(headline) != sp.Hash {
 		return hits, false
@@ -569,6 +592,10 @@ func appendMapped(hits []Hit, e *Entry, sp issue.ArticleSpan, m *issue.PieceMap,
 	first, last := m.Pieces[0].Start, m.Pieces[len(m.Pieces)-1].End
 	all := text[first:last]
 	f := q.In(all)
+	skip := 0 // no match in all starts before it
+	if searched <= first && found > first {
+		skip = found - first
+	}
 	// The match Next found last: the first at or after any from up to
 	// its start (the text between is not searched again).
 	ns, ne := -2, 0
@@ -576,7 +603,7 @@ func appendMapped(hits []Hit, e *Entry, sp issue.ArticleSpan, m *issue.PieceMap,
 		a, b := r.Start-first, r.End-first
 		for from := a; from < b; {
 			if ns != -1 && ns < from {
-				ns, ne = f.Next(from)
+				ns, ne = f.Next(max(from, skip))
 			}
 			start, end := ns, ne
 			if start < 0 || start >= b {
