@@ -564,6 +564,59 @@ func writeInlineIf(text string, spans []Span, accept func(string) bool) (string,
 	return markInline(text, nil, markForm{escapeAll: true}), len(spans) == 0
 }
 
+// pickInTurn chooses the marks of a group of spans with more emphases
+// than every choice can be tried for (a strong emphasis around ten, up
+// to maxInTurn): the emphases in their order, twice over, each takes the
+// mark with which the most spans read back (the rest left to
+// markInline's rules or to their choice so far). It reports whether the
+// group then reads back; pick holds the choice.
+func pickInTurn(text string, spans []Span, ems []int, esc bool, pick []int8) bool {
+	if len(ems) > maxInTurn {
+		return false
+	}
+	clear(pick)
+	type key struct {
+		kind       SpanKind
+		start, end int
+		href       string
+	}
+	want := make(map[key]bool, len(spans))
+	for _, sp := range spans {
+		want[key{sp.Kind, sp.Start, sp.End, sp.Href}] = true
+	}
+	score := func() (int, bool) {
+		t, ss := parseInline(markInline(text, spans, markForm{escapeAll: esc, pick: pick}))
+		n := 0
+		for _, sp := range ss {
+			if want[key{sp.Kind, sp.Start, sp.End, sp.Href}] {
+				n++
+			}
+		}
+		return n, t == text && sameSpans(ss, spans)
+	}
+	for range 2 {
+		for _, k := range ems {
+			best, bestN := int8(1), -1
+			for _, v := range []int8{1, 2} {
+				pick[k] = v
+				n, ok := score()
+				if ok {
+					return true
+				}
+				if n > bestN {
+					best, bestN = v, n
+				}
+			}
+			pick[k] = best
+		}
+	}
+	return false
+}
+
+// maxInTurn is how many emphases a group of spans may have for
+// pickInTurn to choose their marks (4 readings of the group for each).
+const maxInTurn = 64
+
 // maxPicked is how many emphasis spans a text (or, for pickByGroup, a
 // group of spans) may have for writeInlineIf to try every choice of their
 // mark characters (2 forms × 2^n).
@@ -614,19 +667,20 @@ func pickByGroup(text string, spans []Span, esc bool) ([]int8, bool) {
 		if len(ems) == 0 {
 			continue
 		}
-		if len(ems) > maxPicked {
-			return nil, false
-		}
 		found := false
-		for m := range 1 << len(ems) {
-			for i, k := range ems {
-				subPick[k] = 1 + int8(m>>i&1)
+		if len(ems) <= maxPicked {
+			for m := range 1 << len(ems) {
+				for i, k := range ems {
+					subPick[k] = 1 + int8(m>>i&1)
+				}
+				t, ss := parseInline(markInline(text[lo:hi], sub, markForm{escapeAll: esc, pick: subPick}))
+				if t == text[lo:hi] && sameSpans(ss, sub) {
+					found = true
+					break
+				}
 			}
-			t, ss := parseInline(markInline(text[lo:hi], sub, markForm{escapeAll: esc, pick: subPick}))
-			if t == text[lo:hi] && sameSpans(ss, sub) {
-				found = true
-				break
-			}
+		} else {
+			found = pickInTurn(text[lo:hi], sub, ems, esc, subPick)
 		}
 		if !found {
 			return nil, false

@@ -210,13 +210,18 @@ func TestInlineMarkBytes(t *testing.T) {
 // each its mark: _*>!>*q,_ needs _ outside (inside it, _ cannot close
 // before q, and ** reads as one run), q*$€* needs * (_ cannot open after
 // q). Each group of emphases that touch is chosen on its own (FuzzParse
-// 80f4e5b80029acd5: a quote with ten).
+// 80f4e5b80029acd5: a quote with ten), a group of more than maxPicked in
+// turn.
 func TestWriteManyEmphases(t *testing.T) {
 	for _, in := range []string{
 		"甲_*>!>*q,_乙" + strings.Repeat("q*$€*乙", 9),
 		strings.Repeat("q*$€*乙", 9) + "甲_*>!>*q,_乙",
 		strings.Repeat("甲_*>!>*q,_乙q*$€*乙", 6),
 		">*�#qbb;bb^�*^鬫^**�_^#�*^#�*t*b*_蔩�! 沖#[6*� 沯#**趱_md_#q*$€*^#�*^*�*趑_kk�*热�*[3^鬫^#�*�*臺___*",
+		// A strong emphasis around nine: one group, chosen in turn
+		// (pickInTurn; FuzzParse 38eab70db13d2075).
+		"*�#qbb;bb^�*^__^�*�_^#�*^#�*t*b*_蔩�*臺_#[6*� 沯#**趱_md_#q*€*^#�*^*�*趑_kk�*热�*[�s__鬪#�*�*臺^鬫*",
+		"甲__乙" + strings.Repeat("_*>!>*q,_乙q*$€*乙", 5) + "__丙",
 	} {
 		text, spans := parseInline(in)
 		if len(spans) <= maxPicked {

@@ -31,5 +31,6 @@ package issue
 // two paragraphs whose join would leave emphasis at the seam that no
 // Markdown form gives back (第I + _*>!>*q…_), not only on digits; 14:
 // the writer finds a form for more emphases (pickByGroup), and so that
-// rule keeps fewer paragraphs apart.
-const ParserVersion = 14
+// rule keeps fewer paragraphs apart; 15: the same, a group of more than
+// eight emphases (pickInTurn).
+const ParserVersion = 15
