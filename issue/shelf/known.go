@@ -1,12 +1,15 @@
 package shelf
 
 import (
+	"errors"
 	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
 	"sync/atomic"
 	"time"
+
+	"dubao/issue/source"
 )
 
 // folderRec is a folder a walk entered, as the index keeps it: a folder
@@ -232,10 +235,30 @@ func (k *known) unchanged(fr *fileRec) bool {
 // unchangedEntry reports whether every file of e is the one indexed.
 func (k *known) unchangedEntry(e *Entry) bool {
 	for _, f := range e.Files {
-		fr := k.files[f.Path]
-		if fr == nil || !k.unchanged(fr) {
+		if !k.unchangedFile(f.Path) {
 			return false
 		}
 	}
 	return true
+}
+
+// unchangedFile reports whether the file at p (relative to the shelf,
+// with slashes) is the one indexed.
+func (k *known) unchangedFile(p string) bool {
+	fr := k.files[p]
+	return fr != nil && k.unchanged(fr)
+}
+
+// errChanged is what a search of a known shelf meets at a file that is
+// not the one indexed: the shelf is scanned anew (see Shelf.Search).
+var errChanged = errors.New("changed since the shelf was indexed")
+
+// readChecked reads f, the i-th file of an issue of the shelf in dir,
+// into buffer i of bufs, as bufs.Read reads it; with k (a known shelf)
+// it checks it first: errChanged when f is not the file indexed.
+func readChecked(k *known, bufs *source.Buffers, i int, dir string, f File) ([]byte, error) {
+	if k != nil && !k.unchangedFile(f.Path) {
+		return nil, errChanged
+	}
+	return bufs.Read(i, filepath.Join(dir, filepath.FromSlash(f.Path)), f.Size)
 }

@@ -176,18 +176,19 @@ func (s *Shelf) search(ctx context.Context, q search.Query, opt SearchOptions, s
 	})
 	pf := loadPrefilters(s)
 	needs := q.Needs()
+	fs := openFiles(s)
+	defer fs.close() // once every worker is done (deferred before wg.Wait)
 	for range workers {
 		wg.Go(func() {
 			var bufs source.Buffers
 			var mem lineMem // the hits' lines
 			for j := range jobs {
 				r := result{b: Batch{Entry: j.e}}
-				switch {
-				case ctx.Err() != nil:
-				case s.known != nil && !s.known.unchangedEntry(j.e):
-					r.changed = true
-				default:
-					r.b.Hits, r.b.Err = s.searchEntrySafe(j.e, q, needs, pf, &bufs, &mem)
+				if ctx.Err() == nil {
+					r.b.Hits, r.b.Err = s.searchEntrySafe(j.e, q, needs, pf, fs, &bufs, &mem)
+					if r.b.Err == errChanged {
+						r.b, r.changed = Batch{Entry: j.e}, true
+					}
 				}
 				j.slot <- r
 			}
@@ -240,14 +241,22 @@ type result struct {
 // skips spaces and line breaks, so it passes every issue whose articles
 // can match (bar a match across markup that search.Query.Loose does not
 // pass over).
-func (s *Shelf) searchEntrySafe(e *Entry, q search.Query, needs [][]rune, pf *prefilters, bufs *source.Buffers, mem *lineMem) (hits []Hit, err error) {
+//
+// On a known shelf (OpenKnown), errChanged tells that a file of e is not
+// the one indexed: its files are checked as they are read (fs.read), and
+// all of them when the issue is not read, or when it fails (as they were
+// before it was searched).
+func (s *Shelf) searchEntrySafe(e *Entry, q search.Query, needs [][]rune, pf *prefilters, fs *files, bufs *source.Buffers, mem *lineMem) (hits []Hit, err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			*bufs = source.Buffers{} // in whatever state the panic left them
 			hits, err = nil, fmt.Errorf("%s: dubao failed searching it (a bug: %v)", e.Path(), p)
 		}
+		if err != nil && err != errChanged && s.known != nil && !s.known.unchangedEntry(e) {
+			hits, err = nil, errChanged
+		}
 	}()
-	hits, err = s.searchEntry(e, q, needs, pf, bufs, mem)
+	hits, err = s.searchEntry(e, q, needs, pf, fs, bufs, mem)
 	return mem.own(hits), err
 }
 
@@ -259,10 +268,13 @@ func (s *Shelf) searchEntrySafe(e *Entry, q search.Query, needs [][]rune, pf *pr
 // parsed — only the articles where the match may be when its outline is
 // known (see searchOutlined), else whole, which makes its outline. The
 // hits' lines and titles are made in mem.
-func (s *Shelf) searchEntry(e *Entry, q search.Query, needs [][]rune, pf *prefilters, bufs *source.Buffers, mem *lineMem) ([]Hit, error) {
+func (s *Shelf) searchEntry(e *Entry, q search.Query, needs [][]rune, pf *prefilters, fs *files, bufs *source.Buffers, mem *lineMem) ([]Hit, error) {
 	id := e.key()
 	knownHan := pf.han(id)
 	if !knownHan.mayMatch(needs) {
+		if s.known != nil && !s.known.unchangedEntry(e) {
+			return nil, errChanged
+		}
 		return nil, nil
 	}
 	if knownHan != nil {
@@ -283,7 +295,10 @@ func (s *Shelf) searchEntry(e *Entry, q search.Query, needs [][]rune, pf *prefil
 	var first *search.Finder // of the first file: searchOutlined goes on with it
 	for i, f := range e.Files {
 		name := filepath.Join(s.Dir, filepath.FromSlash(f.Path))
-		data, err := bufs.Read(i, name, f.Size)
+		data, err := fs.read(bufs, i, f)
+		if err == errChanged {
+			return nil, err
+		}
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", name, err)
 		}

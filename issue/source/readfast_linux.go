@@ -20,6 +20,16 @@ func readRegular(buf []byte, name string, size int64) ([]byte, bool) {
 	if syscall.Fstat(fd, &st) != nil || st.Mode&syscall.S_IFMT != syscall.S_IFREG || st.Size != size || size == 0 {
 		return buf[:0], false
 	}
+	return readOpen(buf, fd, size)
+}
+
+// readOpen reads the file open as fd, a regular file of size bytes (as
+// its fstat says), into buf (grown as needed) with a single read: false
+// (nothing read) when the read gives anything but its size.
+func readOpen(buf []byte, fd int, size int64) ([]byte, bool) {
+	if size <= 0 {
+		return buf[:0], false
+	}
 	if int64(cap(buf)) < size+1 {
 		buf = make([]byte, size+1)
 	}
@@ -30,4 +40,22 @@ func readRegular(buf []byte, name string, size int64) ([]byte, bool) {
 		return buf[:0], false
 	}
 	return buf[:n], true
+}
+
+// ReadOpen reads the file open as fd, a regular file of size bytes as
+// its fstat says (the caller's, who also checked the file against what
+// it knows of it: a shelf's search), into buffer i with a single read,
+// and returns its bytes, valid until buffer i is read into again. It
+// reports false, with nothing read, when the read gives anything but
+// size bytes (the file changed, or an empty file): the file is then to
+// be read as Read reads it.
+func (b *Buffers) ReadOpen(i, fd int, size int64) ([]byte, bool) {
+	for len(b.bufs) <= i {
+		b.bufs = append(b.bufs, nil)
+	}
+	data, ok := readOpen(b.bufs[i], fd, size)
+	if cap(data) <= 64<<20 { // keep no huge buffer around
+		b.bufs[i] = data[:0]
+	}
+	return data, ok
 }
