@@ -622,8 +622,17 @@ func scanMarked(s, want string, marks []int, f markupForm) (int, int) {
 		}
 		return out
 	}
-	type state struct{ seg, k, j int } // k: a byte of segs[seg], or −1 for the markup after it
-	failed := map[state]bool{}
+	// failed holds the states from which the rest cannot match, each one
+	// number (a map of them is fast): a place in want, or the markup after
+	// a segment (len(want)+1+i), times len(s)+1, plus the place in s.
+	segAt := make([]int, len(segs))
+	for i, off := 1, 0; i < len(segs); i++ {
+		off += len(segs[i-1])
+		segAt[i] = off
+	}
+	failed := map[uint64]bool{}
+	litState := func(i, k, j int) uint64 { return uint64(segAt[i]+k)*uint64(len(s)+1) + uint64(j) }
+	markupState := func(i, j int) uint64 { return uint64(len(want)+1+i)*uint64(len(s)+1) + uint64(j) }
 	var lit func(i, k, j int) int
 	var markup func(i, j int) int
 	// lit returns the end of a match of segs[i][k:] and the rest of the
@@ -636,14 +645,11 @@ func scanMarked(s, want string, marks []int, f markupForm) (int, int) {
 				plain := j < len(s) && s[j] == byte(r)
 				escaped := j+1 < len(s) && s[j] == '\\' && s[j+1] == byte(r)
 				if plain && escaped { // r is \, and s has \\: both ways
-					key := state{i, k, j}
+					key := litState(i, k, j)
 					if failed[key] {
 						return -1
 					}
-					if e := lit(i, k+1, j+1); e >= 0 {
-						return e
-					}
-					if e := lit(i, k+1, j+2); e >= 0 {
+					if e := backslashRun(seg[k:], s[j:], func(dk, dj int) int { return lit(i, k+dk, j+dj) }); e >= 0 {
 						return e
 					}
 					failed[key] = true
@@ -679,7 +685,7 @@ func scanMarked(s, want string, marks []int, f markupForm) (int, int) {
 		if last && !f.greedy {
 			return j // as little markup as it can: none
 		}
-		key := state{i, -1, j}
+		key := markupState(i, j)
 		if failed[key] {
 			return -1
 		}
@@ -766,10 +772,7 @@ func scanEscaped(s, want string) (int, int) {
 					if failed[key] {
 						return -1
 					}
-					if e := from(j+1, k+1); e >= 0 {
-						return e
-					}
-					if e := from(j+2, k+1); e >= 0 {
+					if e := backslashRun(want[k:], s[j:], func(dk, dj int) int { return from(j+dj, k+dk) }); e >= 0 {
 						return e
 					}
 					failed[key] = true
@@ -795,6 +798,25 @@ func scanEscaped(s, want string) (int, int) {
 		}
 	}
 	return -1, 0
+}
+
+// backslashRun matches the run of m backslashes that want starts with at
+// the run of n that s starts with, each backslash of want one of s or an
+// escaped one (two), and returns what rest returns for the first way
+// whose rest matches, or −1. The ways end at m+y bytes of s, y the
+// backslashes read escaped, and a search trying one backslash before two
+// at each place (as the pattern's lazy \\?? does) reaches them in the
+// order y = 0, 1, …: so only m+1 rests are tried, not every one of the
+// ways to interleave them (a run of 2,000 took a second; FuzzParse
+// a310d2349c7ce5c6). rest takes the bytes of want and of s read.
+func backslashRun(want, s string, rest func(dk, dj int) int) int {
+	m, n := runLen(want, 0, '\\'), runLen(s, 0, '\\')
+	for y := 0; y <= m && m+y <= n; y++ {
+		if e := rest(m, m+y); e >= 0 {
+			return e
+		}
+	}
+	return -1
 }
 
 // indexEscapedPattern is indexEscaped's search with a pattern.
