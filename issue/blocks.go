@@ -712,6 +712,9 @@ func (bk *blocker) run(from int) []block {
 				b.text = b.inlineText(b.text)
 			}
 			if b.text == "" {
+				// An empty quote: no block, and the break a rule put
+				// before it stays for the next (---, >, then text).
+				sep = b.sep
 				continue
 			}
 		case c == '|':

@@ -744,3 +744,33 @@ func TestCommentThenText(t *testing.T) {
 		}
 	}
 }
+
+// TestRuleBeforeEmptyQuote: a thematic break keeps the paragraphs around
+// it apart (layout repair does not join them) also when an empty quote
+// line (>) stands between the break and the next paragraph: the quote,
+// dropped as it holds nothing, dropped the break with it, the two were
+// joined across --- and the check found the text out of place (FuzzParse
+// 4ec2d41fe7dfa711). Without the break an empty quote still joins them,
+// as before.
+func TestRuleBeforeEmptyQuote(t *testing.T) {
+	for _, tc := range []struct {
+		src  string
+		want []string
+	}{
+		{"# 题\n\n正文说到一半，还有很多很多的文字在这里写着0\n\n---\n>\n\n00。\n", []string{"正文说到一半，还有很多很多的文字在这里写着0", "00。"}},
+		{"# 题\n\n正文说到一半，还有很多很多的文字在这里写着0\n\n---\n>\n>\n\n00。\n", []string{"正文说到一半，还有很多很多的文字在这里写着0", "00。"}},
+		{"# 题\n\n正文说到一半，还有很多很多的文字在这里写着0\n\n---\n\n00。\n", []string{"正文说到一半，还有很多很多的文字在这里写着0", "00。"}},
+		{"# 题\n\n正文说到一半，还有很多很多的文字在这里写着0\n\n>\n\n00。\n", []string{"正文说到一半，还有很多很多的文字在这里写着000。"}},
+	} {
+		is, err := ParseBytes([]byte(tc.src), Options{Name: "x.md", noStitch: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := checkLossless(tc.src, is); err != nil {
+			t.Errorf("%q: %v", tc.src, err)
+		}
+		if got := is.Articles()[0].Paragraphs; !slices.Equal(got, tc.want) {
+			t.Errorf("%q: paragraphs %q, want %q", tc.src, got, tc.want)
+		}
+	}
+}
