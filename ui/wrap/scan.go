@@ -223,9 +223,10 @@ func isTerminator(c string) bool {
 
 // nextHan is next for the commonest glyph of Chinese text: a lone Han
 // character (U+4E00–U+9FFF, not followed by a character that joins it)
-// at s, after an anchor. It is next's general path with what is known of
-// such a character filled in: two columns, no rule property but pWide, an
-// anchor, uniseg not asked.
+// at s, after an anchor or a character after which UAX #14 always breaks
+// before Han (prevBreaks). It is next's general path with what is known
+// of such a character filled in: two columns, no rule property but pWide,
+// an anchor, uniseg not asked (uaxBreak's answer there).
 func (sc *scanner) nextHan(s int) glyph {
 	t := sc.text[s:]
 	r := rune(t[0]&0x0f)<<12 | rune(t[1]&0x3f)<<6 | rune(t[2]&0x3f)
@@ -241,17 +242,99 @@ func (sc *scanner) nextHan(s int) glyph {
 	return glyph{start: s, end: s + 3, width: 2, flags: cls}
 }
 
+// hanRun passes, after a glyph, the lone Han characters that follow it
+// when next would return each of them through nextHan with the same
+// answer: the glyph before each is a lone character of class ID (a Han
+// character, or one of CJK Extension A) with pWide alone for properties,
+// so that no rule forbids the break before it and UAX #14 offers one (see
+// nextHan: allowed, classify, uaxBreak). Each is two columns wide
+// with the flags breakGood and nothing else. It returns the first one's
+// start and their number (0 when there are none); the scanner stands after
+// the last as if next had returned them one by one.
+// TestHanRunMatchesNext holds it to next.
+func (sc *scanner) hanRun() (start, n int) {
+	s := sc.pos
+	// after an anchorID glyph the context's last cluster is that
+	// character, not spaced, with the properties pWide alone
+	if sc.prevAnchor != anchorID || sc.noSkip {
+		return s, 0
+	}
+	t := sc.text
+	e := s
+	for len(t)-e >= 3 && hanAt(t[e:]) {
+		e += 3
+	}
+	if e < len(t) && t[e] >= 0x80 {
+		e -= 3 // the last may be joined by the character after it: next decides
+	}
+	if e <= s {
+		return s, 0
+	}
+	last := e - 3
+	r := rune(t[last]&0x0f)<<12 | rune(t[last+1]&0x3f)<<6 | rune(t[last+2]&0x3f)
+	sc.skipped = true
+	sc.prevStart, sc.prevHard, sc.prevBreaks = last, false, false
+	sc.lastAnchor = last
+	sc.ctx.advance(r, pWide) // a2Props becomes pWide, the props of the ID character before
+	sc.pos = e
+	return s, (e - s) / 3
+}
+
+// stopOrCloseAt returns the character at the start of t (at least three
+// bytes) when it is one of isStopOrClose's full-width marks.
+func stopOrCloseAt(t string) (rune, bool) {
+	if t[1]&0xc0 != 0x80 || t[2]&0xc0 != 0x80 {
+		return 0, false
+	}
+	r := rune(t[0]&0x0f)<<12 | rune(t[1]&0x3f)<<6 | rune(t[2]&0x3f)
+	return r, isStopOrClose(r)
+}
+
+// stopProps are the rule properties runeProps gives every mark of
+// isStopOrClose.
+const stopProps = pWide | pNoStart | pHang
+
+// nextStop is next for the commonest marks of Chinese text: a lone
+// full-width stop or closing mark r (isStopOrClose: ，。、）…, not followed
+// by a character that joins it) at s, after an anchor. It is next's
+// general path with what is known of such a mark filled in: two columns,
+// the properties stopProps, so that no break is allowed before it (and
+// uniseg is not asked); after an anchor, whose properties hold no pURL,
+// the boundary is of class breakAny; the mark is an anchor (anchorClose)
+// after which UAX #14 always breaks before Han.
+func (sc *scanner) nextStop(s int, r rune) glyph {
+	sc.prevStart, sc.prevAnchor, sc.prevHard, sc.prevBreaks = s, anchorClose, false, true
+	sc.lastAnchor = s
+	sc.ctx.advance(r, stopProps)
+	sc.pos = s + 3
+	return glyph{start: s, end: s + 3, width: 2, flags: breakAny | flagHang}
+}
+
 // next returns the next glyph; ok is false at the end of the text.
 func (sc *scanner) next() (g glyph, ok bool) {
 	s := sc.pos
 	if s >= len(sc.text) {
 		return glyph{}, false
 	}
-	if t := sc.text[s:]; sc.prevAnchor != anchorNone && !sc.noSkip && hanAt(t) &&
-		(len(t) == 3 || t[3] < 0x80 || hanAt(t[3:])) {
-		return sc.nextHan(s), true
+	t := sc.text[s:]
+	if (sc.prevAnchor != anchorNone || sc.prevBreaks) && !sc.noSkip && len(t) >= 3 && (len(t) == 3 || t[3] < 0x80 || hanAt(t[3:])) {
+		if hanAt(t) {
+			return sc.nextHan(s), true
+		}
+		if sc.prevAnchor != anchorNone && (t[0] == 0xe3 || t[0] == 0xef) {
+			if r, ok := stopOrCloseAt(t); ok {
+				return sc.nextStop(s, r), true
+			}
+		}
 	}
-	n, r, w, amb := firstGlyph(sc.text[s:])
+	var n, w int
+	var r rune
+	var amb bool
+	if c := t[0]; c >= 0x20 && c < 0x7f && (len(t) == 1 || t[1] < 0x80 || hanAt(t[1:])) {
+		n, r, w = 1, rune(c), 1 // firstGlyph's answer for printable ASCII not joined by what follows
+	} else {
+		n, r, w, amb = firstGlyph(t)
+	}
 	e := s + n
 	var anc anchor
 	switch {

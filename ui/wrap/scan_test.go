@@ -194,3 +194,78 @@ func TestHanAt(t *testing.T) {
 		}
 	}
 }
+
+// glyphsByRuns scans text as AppendLines does, with the runs of Han
+// characters hanRun passes spelled out as the glyphs next would return.
+func glyphsByRuns(text string) []glyph {
+	sc := newScanner(text)
+	var gs []glyph
+	for {
+		g, ok := sc.next()
+		if !ok {
+			return gs
+		}
+		gs = append(gs, g)
+		s, n := sc.hanRun()
+		for k := range n {
+			gs = append(gs, glyph{start: s + 3*k, end: s + 3*k + 3, width: 2, flags: breakGood})
+		}
+	}
+}
+
+// TestHanRunMatchesNext checks that the runs of Han characters hanRun
+// passes at once are the glyphs next returns one by one, and that the
+// layout of a run (layout.pushHan) is that of its glyphs, on every corpus
+// paragraph, text built around the runs' edges and every width from 1 to
+// 30 and 80.
+func TestHanRunMatchesNext(t *testing.T) {
+	ps := []string{
+		"中文中文中文中文中文中文中文中文中文中文中文中文，中文中文中文",
+		"“中文中文”中文中文（中文）中文中文—中文——中文……中文",
+		"中文e\u0301中文中文\u0301中文中\u200d中文中👍🏽中中🇨🇳中",
+		"中中中 中中中\u3000中中中\n中中中\r\n中中中5中中G中中",
+		"、中中中。中中中㐀㐁中中中龥一丁\xe4\xb8\xe4\xb8\x80中\xff中中",
+		"中",
+		"中中",
+		"a中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中",
+	}
+	seed, _ := readSeed(t)
+	real, _ := readReal(t)
+	ps = append(append(append(ps, seed...), real...), sampleParagraphs(t)...)
+	widths := []int{80}
+	for w := 1; w <= 30; w++ {
+		widths = append(widths, w)
+	}
+	for _, p := range ps {
+		if got, want := glyphsByRuns(p), glyphsOf(p, false); !slices.Equal(got, want) {
+			t.Fatalf("%q: glyphs with runs\n%v\none by one\n%v", p, got, want)
+		}
+		para := NewParagraph(p) // lays out one glyph at a time
+		for _, w := range widths {
+			for flags := range 4 {
+				opt := Options{Width: w, Indent: (w * flags) % 5, AmbiguousWide: flags&1 != 0, Hang: flags&2 != 0}
+				if got, want := Lines(p, opt), para.Lines(opt); !slices.Equal(got, want) {
+					t.Fatalf("%q %+v: lines with runs\n%v\none glyph at a time\n%v", p, opt, got, want)
+				}
+			}
+		}
+	}
+}
+
+// TestStopProps checks nextStop's shortcut: every mark isStopOrClose
+// knows (and only those) is found by stopOrCloseAt, with the properties
+// runeProps gives it.
+func TestStopProps(t *testing.T) {
+	for r := rune(0x800); r <= 0xffff; r++ {
+		if r >= 0xd800 && r <= 0xdfff {
+			continue
+		}
+		got, ok := stopOrCloseAt(string(r))
+		if ok != isStopOrClose(r) || ok && got != r {
+			t.Fatalf("stopOrCloseAt(%q) = %q, %v", r, got, ok)
+		}
+		if ok && runeProps(r, 2) != stopProps {
+			t.Errorf("%q: runeProps %b, stopProps %b", r, runeProps(r, 2), stopProps)
+		}
+	}
+}

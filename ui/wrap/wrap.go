@@ -98,6 +98,9 @@ func AppendLines(dst []Line, text string, opt Options) []Line {
 			w++
 		}
 		l.push(g.start, g.end, w, g.flags)
+		if s, n := sc.hanRun(); n > 0 {
+			l.pushHan(s, n)
+		}
 	}
 	return l.finish(len(text))
 }
@@ -159,6 +162,31 @@ func (l *layout) push(s, e, gw int, f uint8) {
 		return
 	}
 	l.pushSlow(s, e, gw, f)
+}
+
+// pushHan pushes the n glyphs of a run of lone Han characters at s (see
+// scanner.hanRun): what n calls push(s+3k, s+3k+3, 2, breakGood) do, with
+// the glyphs that fit on the line taken at once.
+func (l *layout) pushHan(s, n int) {
+	for n > 0 {
+		if l.w+2 > l.limit {
+			l.pushSlow(s, s+3, 2, breakGood)
+			s, n = s+3, n-1
+			continue
+		}
+		m := min(n, (l.limit-l.w)/2)
+		if m == 1 {
+			l.cand[breakGood] = candidate{s, l.w, l.wText}
+		} else {
+			// the last glyph's candidate: the ones before it are
+			// overwritten, and after the first wText is w
+			w := l.w + 2*(m-1)
+			l.cand[breakGood] = candidate{s + 3*(m-1), w, w}
+		}
+		l.w += 2 * m
+		l.wText = l.w
+		s, n = s+3*m, n-m
+	}
 }
 
 // pushSlow is push for every other case.
