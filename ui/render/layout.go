@@ -53,6 +53,9 @@ type Layout struct {
 
 	mu    sync.Mutex
 	lines [][]Line // per unit; nil until laid out
+	// wl holds the line breaker's lines of a paragraph while layRun
+	// copies them into the layout's (under mu), reused for the next.
+	wl []wrap.Line
 	// grids are the column plans of the grids of large tables, by block
 	// (see gridPlan), worked out once.
 	grids map[int]*gridPlan
@@ -790,7 +793,7 @@ func (l *Layout) layRun(r run) []Line {
 		para := full[start:end]
 		var wl []wrap.Line
 		if width > 0 {
-			wl = l.avoidOrphan(para, l.breakLines(para, wopt), wopt)
+			wl = l.avoidOrphan(para, l.appendBreakLines(l.wl[:0], para, wopt), wopt)
 		} else {
 			wl = []wrap.Line{{End: len(para), Indent: wopt.Indent, Width: strictWidth(para, l.opt.AmbiguousWide)}}
 		}
@@ -846,6 +849,9 @@ func (l *Layout) layRun(r run) []Line {
 			}
 			out = append(out, ln)
 		}
+		if width > 0 {
+			l.wl = wl[:0] // copied into out: the next paragraph's
+		}
 		start = end + 1
 	}
 	return out
@@ -862,6 +868,18 @@ func (l *Layout) breakLines(text string, wopt wrap.Options) []wrap.Line {
 		return fitStrict(text, p.Lines(wopt), wopt, risky)
 	}
 	return fitStrict(text, wrap.Lines(text, wopt), wopt, hasRisky(text))
+}
+
+// appendBreakLines is breakLines with the line breaker's lines appended
+// to dst (which the result may share), for layRun, which reuses one
+// buffer (Layout.wl); breakLines sizes a new one for callers that keep
+// the lines.
+func (l *Layout) appendBreakLines(dst []wrap.Line, text string, wopt wrap.Options) []wrap.Line {
+	if l.r != nil && len(text) >= paraCacheMin {
+		p, risky := l.r.paras.get(text)
+		return fitStrict(text, p.AppendLines(dst, wopt), wopt, risky)
+	}
+	return fitStrict(text, wrap.AppendLines(dst, text, wopt), wopt, hasRisky(text))
 }
 
 // avoidOrphan returns the lines wl of text, or, when the last of them is
