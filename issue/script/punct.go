@@ -41,6 +41,15 @@ const pairLook = 512
 //     before Chinese text or the end.
 func punctAt(s string, i int) (int, string) {
 	c := s[i]
+	if c != ')' && hanEndsAt(s, i) && hanStartsAt(s, i+1) {
+		return 1, fullPunct[c] // between two Han characters, the commonest case (a ) looks for its ()
+	}
+	return punctRule(s, i)
+}
+
+// punctRule is punctAt by its rule, for any mark and neighbours.
+func punctRule(s string, i int) (int, string) {
+	c := s[i]
 	prev, next := before(s, i), after(s, i+1)
 	ok := false
 	switch c {
@@ -59,6 +68,19 @@ func punctAt(s string, i int) (int, string) {
 		return 0, ""
 	}
 	return 1, fullPunct[c]
+}
+
+// hanStartsAt reports whether a character of U+4E00–U+9FFF (which cjk
+// holds Chinese) starts at s[i], by its bytes.
+func hanStartsAt(s string, i int) bool {
+	return i+3 <= len(s) && (s[i] >= 0xe5 && s[i] <= 0xe9 || s[i] == 0xe4 && s[i+1] >= 0xb8) &&
+		s[i+1]&0xc0 == 0x80 && s[i+2]&0xc0 == 0x80
+}
+
+// hanEndsAt reports whether a character of U+4E00–U+9FFF ends at s[i]
+// (before it), by its bytes.
+func hanEndsAt(s string, i int) bool {
+	return i >= 3 && hanStartsAt(s, i-3)
 }
 
 // opens reports whether the ( at s[i] is set full width: Chinese text

@@ -96,3 +96,34 @@ func TestHalfPunctSet(t *testing.T) {
 		}
 	}
 }
+
+// TestPunctAtFast checks punctAt's shortcut for a mark between two Han
+// characters against the rule (punctRule), for the marks of each branch
+// with each character of the ranges around Han, ASCII, the two-byte ones
+// and the full-width forms (and broken UTF-8) before it, and after it, the
+// other side Han or something else; a ) also after a ( set half width.
+func TestPunctAtFast(t *testing.T) {
+	others := []string{"中", "鿿", "㐀", "a", "", "“", "\xe4\xb8", "\xff"}
+	ranges := [][2]rune{{0, 0x7ff}, {0x2000, 0x3100}, {0x3400, 0x4f00}, {0x9f00, 0xa100}, {0xfe00, 0xffff}}
+	for _, rg := range ranges {
+		for r := rg[0]; r <= rg[1]; r++ {
+			for _, o := range others {
+				for _, c := range ",?()" {
+					for k, s := range []string{string(r) + string(c) + o, o + string(c) + string(r)} {
+						i := len(string(r)) // the mark's offset
+						if k == 1 {
+							i = len(o)
+						}
+						for _, pre := range []string{"", "a("} { // a ( set half width before )
+							gn, gv := punctAt(pre+s, len(pre)+i)
+							wn, wv := punctRule(pre+s, len(pre)+i)
+							if gn != wn || gv != wv {
+								t.Fatalf("punctAt(%q, %d) = %d %q, the rule %d %q", pre+s, len(pre)+i, gn, gv, wn, wv)
+							}
+						}
+					}
+				}
+			}
+		}
+	}
+}
