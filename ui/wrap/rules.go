@@ -150,6 +150,15 @@ func (c *context) allowed(b rune, bp uint16, next rune) bool {
 	return ok
 }
 
+// inWord reports whether the context is inside a Latin/digit run or
+// number: its last cluster, right before the boundary, has an ASCII base
+// of the run (pWord), and is not a hyphen after which a word may break.
+// Then allowed is false before any printable ASCII character but the
+// space (all of them pWord).
+func (c *context) inWord() bool {
+	return c.hasA && !c.spaced && c.a < 0x80 && c.aProps&pWord != 0 && !(c.a == '-' && c.a2Props&pWord != 0)
+}
+
 // classify returns the break class of the boundary between the context c
 // and a cluster with base rune b and properties bp; ok is what allowed
 // says of it, and uax whether UAX #14 offers a break there (needed only

@@ -261,7 +261,13 @@ func (sc *scanner) hanRun() (start, n int) {
 	}
 	t := sc.text
 	e := s
-	for len(t)-e >= 3 && hanAt(t[e:]) {
+	for e+3 <= len(t) {
+		// hanAt(t[e:]): the lead and the first continuation byte from E4 B8
+		// to E9 BF, with two continuation bytes
+		b := t[e : e+3]
+		if v := uint16(b[0])<<8 | uint16(b[1]); v < 0xe4b8 || v > 0xe9bf || b[1]&0xc0 != 0x80 || b[2]&0xc0 != 0x80 {
+			break
+		}
 		e += 3
 	}
 	if e < len(t) && t[e] >= 0x80 {
@@ -310,6 +316,26 @@ func (sc *scanner) nextStop(s int, r rune) glyph {
 	return glyph{start: s, end: s + 3, width: 2, flags: breakAny | flagHang}
 }
 
+// nextInWord is next for a lone printable ASCII character c but the space
+// at s inside a Latin/digit run or number (context.inWord): no rule allows
+// a break before it (and uniseg is not asked), so the boundary is of class
+// breakURL after / ? & = - _ (not between two slashes), else breakAny. It
+// is next's general path with that filled in.
+func (sc *scanner) nextInWord(s int, c byte) glyph {
+	p := asciiProps(rune(c))
+	f := breakAny
+	if sc.ctx.prevProps&pURL != 0 && !(sc.ctx.prev == '/' && c == '/') {
+		f = breakURL
+	}
+	if p&pHang != 0 {
+		f |= flagHang
+	}
+	sc.prevStart, sc.prevAnchor, sc.prevHard, sc.prevBreaks = s, anchorNone, false, asciiBreaksBeforeHan[c]
+	sc.ctx.advance(rune(c), p)
+	sc.pos = s + 1
+	return glyph{start: s, end: s + 1, width: 1, flags: f}
+}
+
 // next returns the next glyph; ok is false at the end of the text.
 func (sc *scanner) next() (g glyph, ok bool) {
 	s := sc.pos
@@ -331,6 +357,9 @@ func (sc *scanner) next() (g glyph, ok bool) {
 	var r rune
 	var amb bool
 	if c := t[0]; c >= 0x20 && c < 0x7f && (len(t) == 1 || t[1] < 0x80 || hanAt(t[1:])) {
+		if c != ' ' && !sc.noSkip && sc.ctx.inWord() {
+			return sc.nextInWord(s, c), true
+		}
 		n, r, w = 1, rune(c), 1 // firstGlyph's answer for printable ASCII not joined by what follows
 	} else {
 		n, r, w, amb = firstGlyph(t)
