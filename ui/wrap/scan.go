@@ -55,14 +55,8 @@ func fastWidth(r rune) (w int, amb, ok bool) {
 func firstGlyph(s string) (n int, r rune, w int, amb bool) {
 	r, n = decodeRune(s)
 	w, amb, ok := fastWidth(r)
-	if ok {
-		if n == len(s) || s[n] < 0x80 || hanAt(s[n:]) {
-			return n, r, w, amb
-		}
-		r2, _ := decodeRune(s[n:])
-		if _, _, ok2 := fastWidth(r2); ok2 {
-			return n, r, w, amb
-		}
+	if ok && joinsNone(s[n:]) {
+		return n, r, w, amb
 	}
 	cluster, _, w, _ := uniseg.FirstGraphemeClusterInString(s, -1)
 	amb = false
@@ -70,6 +64,19 @@ func firstGlyph(s string) (n int, r rune, w int, amb bool) {
 		w, amb = 1, true
 	}
 	return len(cluster), r, w, amb
+}
+
+// joinsNone reports whether s (the text after a character that fastWidth
+// knows) is empty or starts with a character that never joins the one
+// before it in a grapheme cluster: ASCII, Han or another character that
+// fastWidth knows.
+func joinsNone(s string) bool {
+	if len(s) == 0 || s[0] < 0x80 || hanAt(s) {
+		return true
+	}
+	r, _ := decodeRune(s)
+	_, _, ok := fastWidth(r)
+	return ok
 }
 
 // hanAt reports whether s starts with a character of U+4E00–U+9FFF (the
@@ -270,7 +277,7 @@ func (sc *scanner) hanRun() (start, n int) {
 		}
 		e += 3
 	}
-	if e < len(t) && t[e] >= 0x80 {
+	if e > s && !joinsNone(t[e:]) {
 		e -= 3 // the last may be joined by the character after it: next decides
 	}
 	if e <= s {
@@ -343,7 +350,7 @@ func (sc *scanner) next() (g glyph, ok bool) {
 		return glyph{}, false
 	}
 	t := sc.text[s:]
-	if (sc.prevAnchor != anchorNone || sc.prevBreaks) && !sc.noSkip && len(t) >= 3 && (len(t) == 3 || t[3] < 0x80 || hanAt(t[3:])) {
+	if (sc.prevAnchor != anchorNone || sc.prevBreaks) && !sc.noSkip && len(t) >= 3 && joinsNone(t[3:]) {
 		if hanAt(t) {
 			return sc.nextHan(s), true
 		}
@@ -356,7 +363,7 @@ func (sc *scanner) next() (g glyph, ok bool) {
 	var n, w int
 	var r rune
 	var amb bool
-	if c := t[0]; c >= 0x20 && c < 0x7f && (len(t) == 1 || t[1] < 0x80 || hanAt(t[1:])) {
+	if c := t[0]; c >= 0x20 && c < 0x7f && joinsNone(t[1:]) {
 		if c != ' ' && !sc.noSkip && sc.ctx.inWord() {
 			return sc.nextInWord(s, c), true
 		}

@@ -269,3 +269,37 @@ func TestStopProps(t *testing.T) {
 		}
 	}
 }
+
+// TestGlyphsAreGraphemes checks that the scanner's glyphs are uniseg's
+// grapheme clusters where its shortcuts decide alone that the next
+// character joins none (joinsNone): a character of each fast path (ASCII,
+// Han in and after a run, a stop, a quote) before every character of the
+// Basic Multilingual Plane and some beyond it.
+func TestGlyphsAreGraphemes(t *testing.T) {
+	bases := []string{"a", "5", "中", "中中中", "，", "、", "“", "—", "℃"}
+	var nexts []rune
+	for r := rune(1); r <= 0xffff; r++ {
+		if r < 0xd800 || r > 0xdfff {
+			nexts = append(nexts, r)
+		}
+	}
+	nexts = append(nexts, 0x1f3fb, 0x1f600, 0xe0100, 0x1f1e8, 0x20000)
+	for _, b := range bases {
+		for _, r := range nexts {
+			text := "中" + b + string(r) + "中"
+			var want []int
+			for rest, st := text, -1; rest != ""; {
+				_, rest, _, st = uniseg.FirstGraphemeClusterInString(rest, st)
+				want = append(want, len(text)-len(rest))
+			}
+			gs := glyphsByRuns(text)
+			got := make([]int, len(gs))
+			for i, g := range gs {
+				got[i] = g.end
+			}
+			if !slices.Equal(got, want) {
+				t.Fatalf("%q: glyphs end at %v, grapheme clusters at %v", text, got, want)
+			}
+		}
+	}
+}
