@@ -74,6 +74,10 @@ func joinsNone(s string) bool {
 	if len(s) == 0 || s[0] < 0x80 || hanAt(s) {
 		return true
 	}
+	if len(s) >= 3 && s[2]&0xc0 == 0x80 && (s[0] == 0xe3 && s[1] == 0x80 && s[2] <= 0xa9 || // U+3000–U+3029 (、。《》「」)
+		s[0] == 0xef && (s[1] == 0xbc && s[2] >= 0x81 || s[1] == 0xbd && s[2] <= 0xa0)) { // U+FF01–U+FF60 (，：；！？（）)
+		return true // fastWidth knows them: their bytes tell them without decoding
+	}
 	r, _ := decodeRune(s)
 	_, _, ok := fastWidth(r)
 	return ok
