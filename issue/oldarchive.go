@@ -166,11 +166,12 @@ func parseOldArchive(lines []lineInfo) *Issue {
 	finishArticle(d, true, true)
 	sec := Section{Page: h.page, Name: h.name}
 	is := &Issue{Date: h.date}
-	// The column names the page when the page has no name, else stands
-	// above the title, else is kept with the masthead.
+	// The column names the page when the page has no name (and a page
+	// line can hold it), else stands above the title, else is kept with
+	// the masthead.
 	switch {
 	case h.column == "":
-	case sec.Name == "":
+	case sec.Name == "" && namesPageBack(sec.Page, h.column):
 		sec.Name = h.column
 	case d.a.Kicker == "":
 		d.a.Kicker = h.column
@@ -180,6 +181,14 @@ func parseOldArchive(lines []lineInfo) *Issue {
 	sec.Articles = []Article{d.a}
 	is.Sections = []Section{sec}
 	return is
+}
+
+// namesPageBack reports a name that the page line the Markdown writer
+// makes of it (see sectionLabel) reads back with: not one too long for a
+// page line.
+func namesPageBack(page int, name string) bool {
+	p, n, ok := parsePageHeading(sectionLabel(page, name))
+	return ok && p == max(page, 0) && n == name
 }
 
 // isAuthorLine reports the line of an article's authors under its decks:

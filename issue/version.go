@@ -33,5 +33,6 @@ package issue
 // the writer finds a form for more emphases (pickByGroup), and so that
 // rule keeps fewer paragraphs apart; 15: the same, a group of more than
 // eight emphases (pickInTurn); 16 keeps the break of a thematic break
-// past an empty quote line (---, >, then text: not joined).
-const ParserVersion = 16
+// past an empty quote line (---, >, then text: not joined); 17 names an
+// archive page by its column only when a page line can hold the name.
+const ParserVersion = 17
