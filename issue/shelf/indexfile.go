@@ -214,7 +214,7 @@ func decodeIndex(data []byte) (indexFile, error) {
 	if d.err != nil {
 		return f, d.err
 	}
-	if len(d.b) != 0 {
+	if len(d.rest()) != 0 {
 		return f, errCorrupt
 	}
 	return f, nil
@@ -253,23 +253,45 @@ func (e *encoder) str(s string) {
 
 // decoder reads the fields of a binary cache file; the first error
 // (the data ends early, a count larger than what is left) sticks, and
-// every read after it gives zero values.
+// every read after it gives zero values. It reads b from i on: moving
+// on writes an int, not a slice (which would write a pointer, through a
+// write barrier while the garbage collector runs).
 type decoder struct {
 	b   []byte
+	i   int
 	err error
 }
 
-// uvarint reads an unsigned varint.
+// rest returns the bytes not read yet.
+func (d *decoder) rest() []byte { return d.b[d.i:] }
+
+// fail records that the data does not read: the error sticks, and no
+// bytes are left to read.
+func (d *decoder) fail() {
+	d.err, d.i = errCorrupt, len(d.b)
+}
+
+// uvarint reads an unsigned varint: one of one byte (most of those of a
+// shelf's outlines) here, others in uvarintLong.
 func (d *decoder) uvarint() uint64 {
+	if i := d.i; i < len(d.b) && d.b[i] < 0x80 { // none left after an error (fail)
+		d.i = i + 1
+		return uint64(d.b[i])
+	}
+	return d.uvarintLong()
+}
+
+// uvarintLong is uvarint for a varint of more than one byte (or none).
+func (d *decoder) uvarintLong() uint64 {
 	if d.err != nil {
 		return 0
 	}
-	v, n := binary.Uvarint(d.b)
+	v, n := binary.Uvarint(d.rest())
 	if n <= 0 {
-		d.err = errCorrupt
+		d.fail()
 		return 0
 	}
-	d.b = d.b[n:]
+	d.i += n
 	return v
 }
 
@@ -278,12 +300,12 @@ func (d *decoder) varint() int64 {
 	if d.err != nil {
 		return 0
 	}
-	v, n := binary.Varint(d.b)
+	v, n := binary.Varint(d.rest())
 	if n <= 0 {
-		d.err = errCorrupt
+		d.fail()
 		return 0
 	}
-	d.b = d.b[n:]
+	d.i += n
 	return v
 }
 
@@ -291,7 +313,7 @@ func (d *decoder) varint() int64 {
 // small (a version, a count of pages): anything else is an error.
 func (d *decoder) small(v int64) int {
 	if v > 1<<31 || v < -(1<<31) {
-		d.err = errCorrupt
+		d.fail()
 		return 0
 	}
 	return int(v)
@@ -302,8 +324,8 @@ func (d *decoder) small(v int64) int {
 // makes a huge allocation).
 func (d *decoder) count(size int) int {
 	v := d.uvarint()
-	if d.err == nil && v > uint64(len(d.b)/size) {
-		d.err = errCorrupt
+	if d.err == nil && v > uint64((len(d.b)-d.i)/size) {
+		d.fail()
 		return 0
 	}
 	return int(v)
@@ -314,12 +336,12 @@ func (d *decoder) bytes(n int) []byte {
 	if d.err != nil {
 		return nil
 	}
-	if n > len(d.b) {
-		d.err = errCorrupt
+	if n > len(d.b)-d.i {
+		d.fail()
 		return nil
 	}
-	out := d.b[:n:n]
-	d.b = d.b[n:]
+	out := d.b[d.i : d.i+n : d.i+n]
+	d.i += n
 	return out
 }
 

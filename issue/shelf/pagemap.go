@@ -166,7 +166,7 @@ func decodeFilesMap(b []byte) *filesMap {
 		f := d.uvarint()
 		start, n := d.uvarint(), d.uvarint()
 		if d.err != nil || f >= uint64(len(m.lens)) || start > uint64(m.lens[f]) || n > uint64(m.lens[f])-start {
-			d.err = errCorrupt
+			d.fail()
 			return fileRange{}
 		}
 		return fileRange{int(f), int(start), int(start + n)}
@@ -180,7 +180,7 @@ func decodeFilesMap(b []byte) *filesMap {
 		a.headline = get()
 		n := d.count(3)
 		if n > len(all) {
-			d.err = errCorrupt
+			d.fail()
 		}
 		if d.err != nil {
 			return nil
@@ -190,7 +190,7 @@ func decodeFilesMap(b []byte) *filesMap {
 			a.pieces[i] = get()
 		}
 	}
-	if d.err != nil || len(d.b) != 0 || len(all) != 0 {
+	if d.err != nil || len(d.rest()) != 0 || len(all) != 0 {
 		return nil
 	}
 	return m

@@ -290,7 +290,7 @@ func decodePrefilters(data []byte) (map[keySum]*searchInfo, []byte, error) {
 		if size := d.count(1); size > 0 {
 			info.han = hanSet(d.bytes(size))
 			if size%2 != 0 {
-				d.err = errCorrupt
+				d.fail()
 			}
 		}
 		if size := d.uvarint(); size > 0 {
@@ -299,7 +299,7 @@ func decodePrefilters(data []byte) (map[keySum]*searchInfo, []byte, error) {
 				info.at = outlineRef{off: int64(off), n: int(size), crc: binary.LittleEndian.Uint32(c)}
 			}
 			if size < 4 || size > maxOutlineSize || off < uint64(mapsHeaderSize) || off > 1<<62 {
-				d.err = errCorrupt
+				d.fail()
 			}
 		}
 		if d.err != nil {
@@ -307,7 +307,7 @@ func decodePrefilters(data []byte) (map[keySum]*searchInfo, []byte, error) {
 		}
 		known[key] = info
 	}
-	if d.err != nil || len(d.b) != 0 {
+	if d.err != nil || len(d.rest()) != 0 {
 		return nil, nil, errCorrupt
 	}
 	return known, token, nil
@@ -462,29 +462,20 @@ func (d *decoder) getRange(prev *int, lo, hi int) issue.TextRange {
 	if d.err != nil {
 		return none
 	}
-	var u, n uint64
-	if len(d.b) > 0 && d.b[0] < 0x80 {
-		u, d.b = uint64(d.b[0]), d.b[1:]
-	} else {
-		u = d.uvarint()
-	}
+	u := d.uvarint()
 	if u == 0 {
 		return none
 	}
-	if len(d.b) > 0 && d.b[0] < 0x80 {
-		n, d.b = uint64(d.b[0]), d.b[1:]
-	} else {
-		n = d.uvarint()
-	}
+	n := d.uvarint()
 	z := u - 1
 	delta := int64(z>>1) ^ -int64(z&1)
 	if d.err != nil || delta < int64(lo-*prev) || delta > int64(hi-*prev) || n > uint64(hi-lo) {
-		d.err = errCorrupt
+		d.fail()
 		return none
 	}
 	start := *prev + int(delta)
 	if start+int(n) > hi {
-		d.err = errCorrupt
+		d.fail()
 		return none
 	}
 	*prev = start + int(n)
@@ -498,34 +489,34 @@ func (d *decoder) getRanges(out []issue.TextRange, prev, lo, hi int) bool {
 	if d.err != nil {
 		return false
 	}
-	b := d.b
+	b, j := d.b, d.i
 	for i := range out {
-		if len(b) >= 3 && b[0] < 0x80 && b[0] != 0 && (b[1] < 0x80 || b[2] < 0x80) {
+		if j+3 <= len(b) && b[j] < 0x80 && b[j] != 0 && (b[j+1] < 0x80 || b[j+2] < 0x80) {
 			// A start of one byte, a length of one or two.
-			z, n := uint64(b[0]-1), int(b[1])
+			z, n := uint64(b[j]-1), int(b[j+1])
 			if n < 0x80 {
-				b = b[2:]
+				j += 2
 			} else {
-				n = n&0x7F | int(b[2])<<7
-				b = b[3:]
+				n = n&0x7F | int(b[j+2])<<7
+				j += 3
 			}
 			start := prev + int(int64(z>>1)^-int64(z&1))
 			if start < lo || start > hi-n {
-				d.err = errCorrupt
+				d.fail()
 				return false
 			}
 			prev = start + n
 			out[i] = issue.TextRange{Start: start, End: prev}
 			continue
 		}
-		d.b = b
+		d.i = j
 		out[i] = d.getRange(&prev, lo, hi)
 		if d.err != nil {
 			return false
 		}
-		b = d.b
+		j = d.i
 	}
-	d.b = b
+	d.i = j
 	return true
 }
 
@@ -533,6 +524,21 @@ func (d *decoder) getRanges(out []issue.TextRange, prev, lo, hi int) bool {
 // read (or its checksum is not that of its bytes): every range it
 // returns lies in its text's length, in order, pieces inside their span.
 func decodeOutline(b []byte) *issue.Outline {
+	return new(outlineMemory).decode(b)
+}
+
+// outlineMemory is the memory a search worker decodes outlines in, kept
+// from issue to issue (an outline lives only while its issue is
+// searched): the spans, maps and pieces of an issue of a hundred
+// articles are tens of kilobytes.
+type outlineMemory struct {
+	o      issue.Outline
+	pieces []issue.TextRange
+}
+
+// decode is decodeOutline in m's memory: the outline it returns is good
+// until the next decode.
+func (m *outlineMemory) decode(b []byte) *issue.Outline {
 	body, ok := splitCRC(b)
 	if !ok {
 		return nil
@@ -542,55 +548,71 @@ func decodeOutline(b []byte) *issue.Outline {
 	if mode >= 0x400 {
 		return nil // not an outline (a files map: see encodeFilesMap)
 	}
-	o := &issue.Outline{Mode: uint8(mode), Verbatim: mode&0x100 != 0}
+	o := &m.o
+	*o = issue.Outline{Mode: uint8(mode), Verbatim: mode&0x100 != 0, Spans: o.Spans[:0], Maps: o.Maps[:0]}
 	o.Len = d.small(int64(d.uvarint()))
-	o.Spans = make([]issue.ArticleSpan, d.count(8))
+	o.Spans = grow(o.Spans, d.count(8))
 	end := 0
 	for i := range o.Spans {
-		sp := &o.Spans[i]
+		var sp issue.ArticleSpan
 		sp.Start = end + d.small(int64(d.uvarint()))
 		sp.End = sp.Start + d.small(int64(d.uvarint()))
 		sp.N, sp.Page = d.small(int64(d.uvarint())), d.small(d.varint())
 		if h := d.bytes(4); h != nil {
 			sp.Hash = binary.LittleEndian.Uint32(h)
 		}
+		o.Spans[i] = sp
 		end = sp.End
 		if sp.End > o.Len || sp.N < 0 {
-			d.err = errCorrupt
+			d.fail()
 		}
 	}
-	if mode&0x200 != 0 && d.err == nil {
-		o.Maps = make([]issue.PieceMap, len(o.Spans))
-		// Every map's pieces in one array (one allocation).
-		all := make([]issue.TextRange, d.count(1))
+	if mode&0x200 == 0 {
+		o.Maps = nil
+	} else if d.err == nil {
+		o.Maps = grow(o.Maps, len(o.Spans))
+		clear(o.Maps) // a span of N 0 has an empty map
+		// Every map's pieces in one array.
+		m.pieces = grow(m.pieces, d.count(1))
+		all := m.pieces
 		for k, sp := range o.Spans {
 			if sp.N <= 0 {
 				continue
 			}
-			m := &o.Maps[k]
+			pm := &o.Maps[k]
 			prev := sp.Start
-			m.Headline = d.getRange(&prev, sp.Start, sp.End)
+			pm.Headline = d.getRange(&prev, sp.Start, sp.End)
 			n := d.count(1)
 			if n > len(all) {
-				d.err = errCorrupt
+				d.fail()
 			}
 			if d.err != nil {
 				break
 			}
-			m.Pieces, all = all[:n:n], all[n:]
+			pm.Pieces, all = all[:n:n], all[n:]
 			prev = sp.Start
-			if !d.getRanges(m.Pieces, prev, sp.Start, sp.End) {
+			if !d.getRanges(pm.Pieces, prev, sp.Start, sp.End) {
 				break
 			}
 		}
 		if len(all) != 0 {
-			d.err = errCorrupt
+			d.fail()
 		}
 	}
-	if d.err != nil || len(d.b) != 0 {
+	if d.err != nil || len(d.rest()) != 0 {
 		return nil
 	}
 	return o
+}
+
+// grow returns s resliced to n elements, made anew when it is nil or its
+// capacity is less (never nil, as make's); the elements it keeps hold
+// what they held.
+func grow[T any](s []T, n int) []T {
+	if s == nil || cap(s) < n {
+		return make([]T, n)
+	}
+	return s[:n]
 }
 
 // keySum is a 32-byte key of an issue: its files' identity (Entry.key).

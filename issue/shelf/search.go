@@ -182,10 +182,11 @@ func (s *Shelf) search(ctx context.Context, q search.Query, opt SearchOptions, s
 		wg.Go(func() {
 			var bufs source.Buffers
 			var mem lineMem // the hits' lines
+			var outlines outlineMemory
 			for j := range jobs {
 				r := result{b: Batch{Entry: j.e}}
 				if ctx.Err() == nil {
-					r.b.Hits, r.b.Err = s.searchEntrySafe(j.e, q, needs, pf, fs, &bufs, &mem)
+					r.b.Hits, r.b.Err = s.searchEntrySafe(j.e, q, needs, pf, fs, &bufs, &outlines, &mem)
 					if r.b.Err == errChanged {
 						r.b, r.changed = Batch{Entry: j.e}, true
 					}
@@ -246,17 +247,18 @@ type result struct {
 // the one indexed: its files are checked as they are read (fs.read), and
 // all of them when the issue is not read, or when it fails (as they were
 // before it was searched).
-func (s *Shelf) searchEntrySafe(e *Entry, q search.Query, needs [][]rune, pf *prefilters, fs *files, bufs *source.Buffers, mem *lineMem) (hits []Hit, err error) {
+func (s *Shelf) searchEntrySafe(e *Entry, q search.Query, needs [][]rune, pf *prefilters, fs *files, bufs *source.Buffers, outlines *outlineMemory, mem *lineMem) (hits []Hit, err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			*bufs = source.Buffers{} // in whatever state the panic left them
+			*outlines = outlineMemory{}
 			hits, err = nil, fmt.Errorf("%s: dubao failed searching it (a bug: %v)", e.Path(), p)
 		}
 		if err != nil && err != errChanged && s.known != nil && !s.known.unchangedEntry(e) {
 			hits, err = nil, errChanged
 		}
 	}()
-	hits, err = s.searchEntry(e, q, needs, pf, fs, bufs, mem)
+	hits, err = s.searchEntry(e, q, needs, pf, fs, bufs, outlines, mem)
 	return mem.own(hits), err
 }
 
@@ -268,7 +270,7 @@ func (s *Shelf) searchEntrySafe(e *Entry, q search.Query, needs [][]rune, pf *pr
 // parsed — only the articles where the match may be when its outline is
 // known (see searchOutlined), else whole, which makes its outline. The
 // hits' lines and titles are made in mem.
-func (s *Shelf) searchEntry(e *Entry, q search.Query, needs [][]rune, pf *prefilters, fs *files, bufs *source.Buffers, mem *lineMem) ([]Hit, error) {
+func (s *Shelf) searchEntry(e *Entry, q search.Query, needs [][]rune, pf *prefilters, fs *files, bufs *source.Buffers, outlines *outlineMemory, mem *lineMem) ([]Hit, error) {
 	id := e.key()
 	knownHan := pf.han(id)
 	if !knownHan.mayMatch(needs) {
@@ -342,7 +344,7 @@ func (s *Shelf) searchEntry(e *Entry, q search.Query, needs [][]rune, pf *prefil
 	// The outline (or files map) is read only now, for an issue with a
 	// match (see prefilters).
 	knownOutline := pf.outlineOf(id)
-	o := decodeOutline(knownOutline)
+	o := outlines.decode(knownOutline) // in the worker's memory, as long as this issue is searched
 	if single && o != nil {
 		if hits, ok := searchOutlined(e, q, loose, first, texts[0], o, mem); ok {
 			pf.put(id, made, nil)
