@@ -10,7 +10,7 @@ import (
 
 // TestOutlineMemoryReuse: outlines decoded one after the other in one
 // worker's memory (outlineMemory, as a search decodes them) read as each
-// decoded in memory of its own — longer and shorter ones, with and
+// decoded in memory of its own (files maps too) — longer and shorter ones, with and
 // without maps, spans read only with the whole issue (N 0, whose map
 // must be empty after one that had pieces), and damaged records (which
 // do not read, and leave the memory as they found it for the next) in
@@ -19,6 +19,20 @@ func TestOutlineMemoryReuse(t *testing.T) {
 	rng := rand.New(rand.NewPCG(17, 17))
 	var m outlineMemory
 	for round := range 3000 {
+		if rng.IntN(3) == 0 {
+			// A files map, in the same memory.
+			fm := randomFilesMap(rng)
+			enc := encodeFilesMap(fm)
+			if rng.IntN(5) == 0 {
+				enc[rng.IntN(len(enc)-4)] ^= byte(1 + rng.IntN(255))
+				enc = appendCRC(enc[:len(enc)-4])
+			}
+			fresh, got := decodeFilesMap(enc), m.decodeFilesMap(enc)
+			if (fresh == nil) != (got == nil) || fresh != nil && !reflect.DeepEqual(*fresh, *got) {
+				t.Fatalf("round %d, files map: reused memory read %+v, fresh %+v", round, got, fresh)
+			}
+			continue
+		}
 		o := randomOutline(rng)
 		enc := encodeOutline(o)
 		if rng.IntN(5) == 0 {
@@ -89,4 +103,25 @@ func randomOutline(rng *rand.Rand) *issue.Outline {
 	}
 	o.Len = pos + rng.IntN(100)
 	return o
+}
+
+// randomFilesMap returns a files map of up to 5 files and 30 articles.
+func randomFilesMap(rng *rand.Rand) *filesMap {
+	m := &filesMap{}
+	for range 1 + rng.IntN(5) {
+		m.lens = append(m.lens, rng.IntN(5000))
+	}
+	rangeIn := func() fileRange {
+		f := rng.IntN(len(m.lens))
+		a := rng.IntN(m.lens[f] + 1)
+		return fileRange{f, a, a + rng.IntN(m.lens[f]-a+1)}
+	}
+	for k := range rng.IntN(30) {
+		a := mapArticle{page: rng.IntN(9), n: k + 1, hash: rng.Uint32(), headline: rangeIn()}
+		for range 1 + rng.IntN(20) {
+			a.pieces = append(a.pieces, rangeIn())
+		}
+		m.arts = append(m.arts, a)
+	}
+	return m
 }

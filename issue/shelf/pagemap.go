@@ -148,6 +148,12 @@ func encodeFilesMap(m *filesMap) []byte {
 // decodeFilesMap reads what encodeFilesMap wrote; nil when it does not
 // read: every range it returns lies in its file's length.
 func decodeFilesMap(b []byte) *filesMap {
+	return new(outlineMemory).decodeFilesMap(b)
+}
+
+// decodeFilesMap is decodeFilesMap in om's memory: the map it returns is
+// good until the next decode.
+func (om *outlineMemory) decodeFilesMap(b []byte) *filesMap {
 	body, ok := splitCRC(b)
 	if !ok {
 		return nil
@@ -156,12 +162,14 @@ func decodeFilesMap(b []byte) *filesMap {
 	if d.uvarint() != filesMapMark {
 		return nil
 	}
-	m := &filesMap{lens: make([]int, d.count(1))}
+	m := &om.files
+	m.lens = grow(m.lens, d.count(1))
 	for i := range m.lens {
 		m.lens[i] = d.small(int64(d.uvarint()))
 	}
-	m.arts = make([]mapArticle, d.count(8))
-	all := make([]fileRange, d.count(3))
+	m.arts = grow(m.arts, d.count(8))
+	om.ranges = grow(om.ranges, d.count(3))
+	all := om.ranges
 	get := func() fileRange {
 		f := d.uvarint()
 		start, n := d.uvarint(), d.uvarint()
@@ -173,6 +181,7 @@ func decodeFilesMap(b []byte) *filesMap {
 	}
 	for k := range m.arts {
 		a := &m.arts[k]
+		*a = mapArticle{}
 		a.page, a.n = d.small(d.varint()), d.small(int64(d.uvarint()))
 		if h := d.bytes(4); h != nil {
 			a.hash = binary.LittleEndian.Uint32(h)

@@ -527,13 +527,16 @@ func decodeOutline(b []byte) *issue.Outline {
 	return new(outlineMemory).decode(b)
 }
 
-// outlineMemory is the memory a search worker decodes outlines in, kept
-// from issue to issue (an outline lives only while its issue is
-// searched): the spans, maps and pieces of an issue of a hundred
-// articles are tens of kilobytes.
+// outlineMemory is the memory a search worker decodes outlines (and files
+// maps) in, kept from issue to issue (an outline lives only while its
+// issue is searched): the spans, maps and pieces of an issue of a
+// hundred articles are tens of kilobytes.
 type outlineMemory struct {
 	o      issue.Outline
 	pieces []issue.TextRange
+	// and a files map's (decodeFilesMap)
+	files  filesMap
+	ranges []fileRange
 }
 
 // decode is decodeOutline in m's memory: the outline it returns is good

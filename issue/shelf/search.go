@@ -358,7 +358,7 @@ func (s *Shelf) searchEntry(e *Entry, q search.Query, needs [][]rune, pf *prefil
 		multi = multi && texts[i] != nil && s.textFormat(raws[i])
 	}
 	if multi && knownOutline != nil {
-		if m := decodeFilesMap(knownOutline); m != nil {
+		if m := outlines.decodeFilesMap(knownOutline); m != nil {
 			if hits, ok := searchFilesMap(e, q, texts, m, mem); ok {
 				pf.put(id, made, nil)
 				return hits, nil
