@@ -68,12 +68,13 @@ const snippetRunes = 24
 // cancelled; every goroutine of the search has ended by then. Cancel ctx to
 // stop early (the caller must cancel or drain the channel).
 //
-// On a shelf from OpenKnown, each issue's files are checked before it is
-// searched; at the first one changed since the index was made, the shelf
-// is scanned anew (Scan) and the search goes on in it with the issues not
-// sent yet. (An issue whose file was rewritten in place so that its date
-// or paper changed may then come out of order: its new place may be among
-// the issues already sent.)
+// On a shelf from OpenKnown, each issue's files are checked as they are
+// read (those of an issue not read, or whose search fails, by a stat),
+// and an issue with one changed sends no hits: at the first file changed
+// since the index was made, the shelf is scanned anew (Scan) and the
+// search goes on in it with the issues not sent yet. (An issue whose
+// file was rewritten in place so that its date or paper changed may then
+// come out of order: its new place may be among the issues already sent.)
 func (s *Shelf) Search(ctx context.Context, q search.Query, opt SearchOptions) <-chan Batch {
 	out := make(chan Batch, 64)
 	go func() {
