@@ -125,15 +125,18 @@ func repairLayout(d *draft, indentStyle bool) {
 }
 
 // markSeam reports a join of paragraph next onto paragraph i (the end
-// of the text joined so far) that would leave emphasis at the seam in no
-// form the Markdown writer can give back (see writeInline), where each
-// alone has one: an emphasis on a digit right after a digit (第3 +
+// of the text joined so far) that would leave emphasis or code at the
+// seam in no form the Markdown writer can give back (see writeInline),
+// where each alone has one: an emphasis on a digit right after a digit (第3 +
 // *33*号: 3*33* reads as text, like 3*4*5); two emphases that open
 // together after a letter, the inner one closing before a letter (第I +
 // _*>!>*q…_: _ cannot open after I nor close before q, and ** reads as
-// one run); the same at a paragraph's end. The issue written would read
-// back without the emphasis. Such paragraphs stay apart. Only a seam
-// where an emphasis starts or ends is written out to see.
+// one run); the same at a paragraph's end; two code spans that meet
+// (`c` + `c`号: the two backticks between them read as one run, and the
+// two spans as one). The issue written would read back without the
+// emphasis or the code. Such paragraphs stay apart. Only a seam where an
+// emphasis starts or ends, or where two code spans meet, is written out
+// to see.
 func markSeam(a *Article, i, next int) bool {
 	if len(a.Spans) == 0 {
 		return false
@@ -144,13 +147,16 @@ func markSeam(a *Article, i, next int) bool {
 	}
 	ps, qs := paraSpansOf(a.Spans, i), paraSpansOf(a.Spans, next)
 	ends, starts := false, false
+	codeEnds, codeStarts := false, false
 	for _, s := range ps {
 		ends = ends || s.End == len(p) && (s.Kind == SpanEm || s.Kind == SpanStrong)
+		codeEnds = codeEnds || s.End == len(p) && s.Kind == SpanCode
 	}
 	for _, s := range qs {
 		starts = starts || s.Start == 0 && (s.Kind == SpanEm || s.Kind == SpanStrong)
+		codeStarts = codeStarts || s.Start == 0 && s.Kind == SpanCode
 	}
-	if !(starts && (isASCIIAlnum(p[len(p)-1]) || ends) || ends && isASCIIAlnum(q[0])) {
+	if !(starts && (isASCIIAlnum(p[len(p)-1]) || ends) || ends && isASCIIAlnum(q[0]) || codeEnds && codeStarts) {
 		return false
 	}
 	joined := make([]Span, 0, len(ps)+len(qs))

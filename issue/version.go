@@ -34,5 +34,7 @@ package issue
 // rule keeps fewer paragraphs apart; 15: the same, a group of more than
 // eight emphases (pickInTurn); 16 keeps the break of a thematic break
 // past an empty quote line (---, >, then text: not joined); 17 names an
-// archive page by its column only when a page line can hold the name.
-const ParserVersion = 17
+// archive page by its column only when a page line can hold the name;
+// 18 keeps apart two paragraphs whose join would make two code spans
+// meet that no Markdown form gives back (`c` + `c`号).
+const ParserVersion = 18
