@@ -211,7 +211,7 @@ func (q Query) Index(text string, from int) (start, end int) {
 	}
 	if len(q.firsts) > 0 {
 		var f firstFinder
-		return f.index(q, text, from)
+		return f.index(&q, text, from)
 	}
 	first := q.folded[0]
 	// Han characters fold to Han characters only: when the query starts
@@ -238,7 +238,7 @@ func (q Query) Index(text string, from int) (start, end int) {
 
 // matchAt matches q.folded[1:] in text from byte i and returns the end of
 // the match, or -1.
-func (q Query) matchAt(text string, i int) int {
+func (q *Query) matchAt(text string, i int) int {
 	k := 1
 	end := i
 	for k < len(q.folded) {
@@ -344,7 +344,7 @@ func (q Query) In(text string) *Finder { return &Finder{q: q, text: text} }
 // as Index does; from must not go back.
 func (f *Finder) Next(from int) (start, end int) {
 	if len(f.q.firsts) > 0 {
-		return f.f.index(f.q, f.text, from)
+		return f.f.index(&f.q, f.text, from)
 	}
 	return f.q.Index(f.text, from)
 }
@@ -363,7 +363,7 @@ type firstFinder struct {
 const none = math.MaxInt
 
 // index returns the first match of q at or after byte from, as Index.
-func (f *firstFinder) index(q Query, text string, from int) (start, end int) {
+func (f *firstFinder) index(q *Query, text string, from int) (start, end int) {
 	lits := q.firsts
 	if len(lits) > len(f.next) {
 		lits = lits[:len(f.next)] // no class of variants is this large
