@@ -328,8 +328,10 @@ func (q Query) FindAll(text string) [][2]int {
 }
 
 // Finder finds the matches of a query in one text, searched forward.
+// Its zero value finds nothing; In or Query.Finder sets it up.
 type Finder struct {
-	q    Query
+	q    *Query
+	own  Query // the query In copied
 	text string
 	f    firstFinder // keeps where each form of the first character is next
 }
@@ -338,13 +340,25 @@ type Finder struct {
 // text once for each form of the query's first character (苹 and 蘋),
 // however many matches it is asked for — also for a form that does not
 // occur at all.
-func (q Query) In(text string) *Finder { return &Finder{q: q, text: text} }
+func (q Query) In(text string) *Finder {
+	f := &Finder{own: q, text: text}
+	f.q = &f.own
+	return f
+}
+
+// Finder returns a Finder of q in text, as In does, as a value that
+// refers to q: neither q copied nor the Finder allocated. q must not
+// change while the Finder is used.
+func (q *Query) Finder(text string) Finder { return Finder{q: q, text: text} }
 
 // Next returns the byte range of the first match at or after byte from,
 // as Index does; from must not go back.
 func (f *Finder) Next(from int) (start, end int) {
+	if f.q == nil {
+		return -1, -1
+	}
 	if len(f.q.firsts) > 0 {
-		return f.f.index(&f.q, f.text, from)
+		return f.f.index(f.q, f.text, from)
 	}
 	return f.q.Index(f.text, from)
 }

@@ -432,3 +432,26 @@ func TestMatchForms(t *testing.T) {
 		t.Fatal("no match found by the forms")
 	}
 }
+
+// TestFinderValue: a Finder made by Query.Finder finds what one made by
+// In finds, match after match (and from places inside matches); the zero
+// Finder finds nothing.
+func TestFinderValue(t *testing.T) {
+	text := "发展　發展，发 展。GDP增长，gdp、ＧＤＰ；云岭云**岭**"
+	for _, qs := range []string{"发展", "GDP", "云岭", "展", "，"} {
+		for _, q := range []Query{New(qs), New(qs).Loose()} {
+			in, val := q.In(text), q.Finder(text)
+			for from := 0; from <= len(text); from++ {
+				s1, e1 := in.Next(from)
+				s2, e2 := val.Next(from)
+				if s1 != s2 || e1 != e2 {
+					t.Fatalf("%q: Next(%d) = %d, %d by Query.Finder, %d, %d by In", qs, from, s2, e2, s1, e1)
+				}
+			}
+		}
+	}
+	var zero Finder
+	if s, e := zero.Next(0); s != -1 || e != -1 {
+		t.Fatalf("zero Finder: Next(0) = %d, %d", s, e)
+	}
+}

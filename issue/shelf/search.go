@@ -448,7 +448,7 @@ func appendHits(hits []Hit, e *Entry, page int, a *issue.Article, q search.Query
 // into); the article's other hits share it. The lines and the title are
 // made in mem.
 func appendPieceHits(hits []Hit, at *Hit, headline func() string, i int, p string, q search.Query, mem *lineMem) []Hit {
-	f := q.In(p)
+	f := q.Finder(p)
 	for from := 0; ; {
 		start, end := f.Next(from)
 		if start < 0 {
@@ -506,14 +506,8 @@ func searchOutlined(e *Entry, q, loose search.Query, f *search.Finder, data []by
 	// The spans are in order (as the parse made them): the span of
 	// each match is found on from that of the one before.
 	ordered := slices.IsSortedFunc(spans, func(a, b issue.ArticleSpan) int { return cmp.Compare(a.End, b.End) })
-	// where are the spans where a match may be: from each, the first
-	// match's start (at) and where the search for it started (from),
-	// and whether it is mapped.
-	type place struct {
-		k, from, at int
-		mapped      bool
-	}
-	var where []place
+	where := mem.places() // the spans where a match may be
+	defer func() { mem.keepPlaces(where) }()
 	parse := 0 // how many of them are to be parsed
 	k := 0
 	for from := 0; from < len(text); {
@@ -573,6 +567,14 @@ func searchOutlined(e *Entry, q, loose search.Query, f *search.Finder, data []by
 	return hits, true
 }
 
+// place is a span of an outline where a match may be (searchOutlined):
+// its index k, the first match's start (at), where the search for it
+// started (from), and whether the span is mapped.
+type place struct {
+	k, from, at int
+	mapped      bool
+}
+
 // appendMapped appends the matches of q in the article of the span sp
 // of text, all of whose pieces are slices of it (m.Complete), as
 // appendHits does for the article parsed: the same pieces searched, the
@@ -609,7 +611,7 @@ func appendMapped(hits []Hit, e *Entry, sp issue.ArticleSpan, m *issue.PieceMap,
 	}
 	first, last := m.Pieces[0].Start, m.Pieces[len(m.Pieces)-1].End
 	all := text[first:last]
-	f := q.In(all)
+	f := q.Finder(all)
 	skip := 0 // no match in all starts before it
 	if searched <= first && found > first {
 		skip = found - first

@@ -18,6 +18,23 @@ import (
 type lineMem struct {
 	block   strings.Builder // the current block
 	scratch []Hit           // the list hits gives, as long as the longest yet
+	where   []place         // the list places gives
+}
+
+// places returns an empty list of places (see searchOutlined), to be
+// handed back to keepPlaces when done with.
+func (m *lineMem) places() []place {
+	if m == nil {
+		return nil
+	}
+	return m.where[:0]
+}
+
+// keepPlaces keeps the list places gave, grown, for the next issue.
+func (m *lineMem) keepPlaces(p []place) {
+	if m != nil && cap(p) > cap(m.where) {
+		m.where = p[:0]
+	}
 }
 
 // hits returns an empty list to append an issue's hits to, to be
