@@ -566,15 +566,21 @@ func writeInlineIf(text string, spans []Span, accept func(string) bool) (string,
 
 // pickInTurn chooses the marks of a group of spans with more emphases
 // than every choice can be tried for (a strong emphasis around ten, up
-// to maxInTurn): the emphases in their order, twice over, each takes the
-// mark with which the most spans read back (the rest left to
-// markInline's rules or to their choice so far). It reports whether the
-// group then reads back; pick holds the choice.
+// to maxInTurn): the emphases in turn, twice over, each takes the mark
+// with which the most spans read back. One such pass can settle on a
+// choice no single change mends (a strong emphasis whose mark was taken
+// before its inner emphases had theirs), so it starts over from each of
+// three choices — markInline's rules, every emphasis *, every one _ —
+// going through the emphases in their order and then in reverse (12
+// passes); when none reads back, the best of them tries every pair of
+// emphases with every pair of marks (pickPairs, up to maxPairs
+// emphases). The work is in proportion to the group's length times the
+// emphases, or their square for the pairs: never every choice. It
+// reports whether the group then reads back; pick holds the choice.
 func pickInTurn(text string, spans []Span, ems []int, esc bool, pick []int8) bool {
 	if len(ems) > maxInTurn {
 		return false
 	}
-	clear(pick)
 	type key struct {
 		kind       SpanKind
 		start, end int
@@ -594,27 +600,74 @@ func pickInTurn(text string, spans []Span, ems []int, esc bool, pick []int8) boo
 		}
 		return n, t == text && sameSpans(ss, spans)
 	}
-	for range 2 {
-		for _, k := range ems {
-			best, bestN := int8(1), -1
-			for _, v := range []int8{1, 2} {
-				pick[k] = v
-				n, ok := score()
-				if ok {
-					return true
-				}
-				if n > bestN {
-					best, bestN = v, n
+	order := slices.Clone(ems)
+	bestPick, bestN := make([]int8, len(pick)), -1
+	for _, start := range []int8{0, 1, 2} { // markInline's rules, *, _
+		for _, reverse := range []bool{false, true} {
+			clear(pick)
+			for _, k := range ems {
+				pick[k] = start
+			}
+			copy(order, ems)
+			if reverse {
+				slices.Reverse(order)
+			}
+			for range 2 {
+				for _, k := range order {
+					best, most := int8(1), -1
+					for _, v := range []int8{1, 2} {
+						pick[k] = v
+						n, ok := score()
+						if ok {
+							return true
+						}
+						if n > most {
+							best, most = v, n
+						}
+					}
+					pick[k] = best
 				}
 			}
-			pick[k] = best
+			if n, _ := score(); n > bestN {
+				copy(bestPick, pick)
+				bestN = n
+			}
+		}
+	}
+	// No single change mends any of them: from the choice with which
+	// the most spans read back, try each pair of emphases with each
+	// pair of marks.
+	copy(pick, bestPick)
+	return len(ems) <= maxPairs && pickPairs(ems, pick, score)
+}
+
+// maxPairs is how many emphases a group may have for pickInTurn to try
+// every pair of them (4 readings of the group for each pair).
+const maxPairs = 32
+
+// pickPairs changes the marks of two emphases of ems at a time, every
+// pair and every choice for the pair, until score reports the group
+// reads back; the other emphases keep their marks in pick. Each pair
+// returns to its marks after its tries.
+func pickPairs(ems []int, pick []int8, score func() (int, bool)) bool {
+	for i, k := range ems {
+		for _, l := range ems[i+1:] {
+			pk, pl := pick[k], pick[l]
+			for _, v := range [...][2]int8{{1, 1}, {1, 2}, {2, 1}, {2, 2}} {
+				pick[k], pick[l] = v[0], v[1]
+				if _, ok := score(); ok {
+					return true
+				}
+			}
+			pick[k], pick[l] = pk, pl
 		}
 	}
 	return false
 }
 
 // maxInTurn is how many emphases a group of spans may have for
-// pickInTurn to choose their marks (4 readings of the group for each).
+// pickInTurn to choose their marks (up to 24 readings of the group for
+// each, besides the pairs).
 const maxInTurn = 64
 
 // maxPicked is how many emphasis spans a text (or, for pickByGroup, a

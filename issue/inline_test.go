@@ -222,6 +222,13 @@ func TestWriteManyEmphases(t *testing.T) {
 		// (pickInTurn; FuzzParse 38eab70db13d2075).
 		"*�#qbb;bb^�*^__^�*�_^#�*^#�*t*b*_蔩�*臺_#[6*� 沯#**趱_md_#q*€*^#�*^*�*趑_kk�*热�*[�s__鬪#�*�*臺^鬫*",
 		"甲__乙" + strings.Repeat("_*>!>*q,_乙q*$€*乙", 5) + "__丙",
+		// A strong emphasis around nine whose choice in order, from
+		// markInline's rules, finds none: pickInTurn starts over from
+		// * and _ and goes in reverse (FuzzParse be2ff09a5ec103cf) …
+		"*韈沯#**趱_*籢__^*\ufffd_^*籢_#\ufffd*t*b*_蔩\ufffd*_#[_\ufffd6*\ufffd qbb;bb^\ufffdmd_#q*€#\ufffd*t*b*_蔩\ufffd*臺_鮗6s__鬪#\ufffd*\ufffd*\ufffd#_\ufffd_^鬫\ufffd",
+		// … and, where no start finds one, tries pairs of emphases
+		// (FuzzParse 24476ee7a2845381).
+		"*0*__0*A*0*A*0*A*A*0***_0_!**0__*\ufffd*",
 	} {
 		text, spans := parseInline(in)
 		if len(spans) <= maxPicked {
