@@ -136,7 +136,8 @@ func repairLayout(d *draft, indentStyle bool) {
 // two spans as one). The issue written would read back without the
 // emphasis or the code. Such paragraphs stay apart. Only a seam where an
 // emphasis starts or ends, or where two code spans meet, is written out
-// to see.
+// to see, and in proportion to its text (writesJoined): when unsure, the
+// two stay apart.
 func markSeam(a *Article, i, next int) bool {
 	if len(a.Spans) == 0 {
 		return false
@@ -165,12 +166,119 @@ func markSeam(a *Article, i, next int) bool {
 		s.Start, s.End = s.Start+len(p), s.End+len(p)
 		joined = append(joined, s)
 	}
-	if _, ok := writeInline(p+q, joined); ok {
-		return false
+	return !writesJoined(p+q, joined, len(p))
+}
+
+// writesJoined reports whether writeInline gives back text and spans,
+// the two paragraphs joined at seam, in one of the forms it tries first
+// (the marks chosen by markInline's rules, no choice span by span).
+// Where a mark may open or close depends on its neighbours, so each group
+// of spans that touch one another is first written alone with a
+// character either side, as pickByGroup does, in each form: the group at
+// the seam first, which alone keeps most joins apart. The whole text is
+// then written and read in at most maxWholeForms forms that every group
+// reads back in. The work is in proportion to the text, where
+// writeInline may try some 500 choices of marks on the whole of it
+// before it gives up. A form that reads back in whole is one writeInline
+// takes, so a join this allows is written back; where it does not tell
+// (a join the writer makes only with marks chosen span by span, or
+// beside a paragraph it cannot write alone), the paragraphs stay apart,
+// which loses nothing.
+func writesJoined(text string, spans []Span, seam int) bool {
+	groups := spanGroups(spans)
+	forms := uint16(1<<16 - 1) // the forms every group read so far reads back in
+	var sub []Span
+	narrow := func(g spanGroup) {
+		_, before := utf8.DecodeLastRuneInString(text[:g.from])
+		_, after := utf8.DecodeRuneInString(text[g.to:])
+		lo, hi := g.from-before, g.to+after
+		sub = sub[:0]
+		for _, k := range g.members {
+			s := spans[k]
+			s.Start, s.End = s.Start-lo, s.End-lo
+			sub = append(sub, s)
+		}
+		for v := range 16 {
+			if forms&(1<<v) != 0 && !readsBack(text[lo:hi], sub, plainForm(v)) {
+				forms &^= 1 << v
+			}
+		}
 	}
-	_, okP := writeInline(p, ps)
-	_, okQ := writeInline(q, qs)
-	return okP && okQ
+	for _, g := range groups {
+		if g.from <= seam && seam <= g.to {
+			narrow(g)
+		}
+	}
+	for _, g := range groups {
+		if forms == 0 {
+			return false
+		}
+		if !(g.from <= seam && seam <= g.to) {
+			narrow(g)
+		}
+	}
+	tried := 0
+	for v := range 16 {
+		if forms&(1<<v) == 0 {
+			continue
+		}
+		if readsBack(text, spans, plainForm(v)) {
+			return true
+		}
+		if tried++; tried == maxWholeForms {
+			break
+		}
+	}
+	return false
+}
+
+// maxWholeForms is how many forms writesJoined writes the whole joined
+// text in.
+const maxWholeForms = 3
+
+// plainForm returns the form writeInline tries v-th (0 to 15) before it
+// chooses marks span by span.
+func plainForm(v int) markForm {
+	return markForm{escapeAll: v&1 != 0, alt: [2]bool{v&2 != 0, v&4 != 0}, apart: v&8 != 0}
+}
+
+// readsBack reports whether text with spans written in form f reads back
+// the same, as writeInline asks of each form it tries.
+func readsBack(text string, spans []Span, f markForm) bool {
+	out := markInline(text, spans, f)
+	if trailing := len(out) - len(strings.TrimRight(out, `\`)); trailing%2 == 1 {
+		return false // it would escape what is written after it
+	}
+	t, ss := parseInline(out)
+	return t == text && sameSpans(ss, spans)
+}
+
+// spanGroup is a group of spans that overlap or touch one another: their
+// indices (in their order, which parseInline gives) and the text from:to
+// they cover.
+type spanGroup struct {
+	from, to int
+	members  []int
+}
+
+// spanGroups returns the groups of spans, in the order of the text.
+func spanGroups(spans []Span) []spanGroup {
+	order := make([]int, len(spans))
+	for k := range order {
+		order[k] = k
+	}
+	sort.SliceStable(order, func(i, j int) bool { return spans[order[i]].Start < spans[order[j]].Start })
+	var groups []spanGroup
+	for g := 0; g < len(order); {
+		from, to, first := spans[order[g]].Start, spans[order[g]].End, g
+		for ; g < len(order) && spans[order[g]].Start <= to; g++ {
+			to = max(to, spans[order[g]].End)
+		}
+		members := order[first:g]
+		sort.Ints(members)
+		groups = append(groups, spanGroup{from, to, members})
+	}
+	return groups
 }
 
 // paraSpansOf returns the spans of paragraph para, found by binary search

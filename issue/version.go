@@ -39,5 +39,8 @@ package issue
 // meet that no Markdown form gives back (`c` + `c`号); 19: the writer
 // finds a form for more groups of emphases (pickInTurn starts over from
 // * and _ and in reverse, then tries pairs), and so that rule keeps
-// fewer paragraphs apart.
-const ParserVersion = 19
+// fewer paragraphs apart; 20 asks, for such a join, only the forms of
+// the writer that choose no marks span by span, on the spans at the seam
+// first (writesJoined), and keeps apart the joins that only a choice
+// span by span wrote back.
+const ParserVersion = 20
