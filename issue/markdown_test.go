@@ -179,20 +179,28 @@ func TestRepairKeepsEmphasisWritable(t *testing.T) {
 		{"# 标题\n\n他说，第一\n\n_*>!>*q号文件已经下发到各个部门_，请大家认真学习并且贯彻执行。\n\n另起一段。\n", 2},
 		{"# 标题\n\n他说，_A*>!>q*_\n\nq号文件已经下发到各个部门，请大家认真学习并且贯彻执行。\n\n另起一段。\n", 3},
 	} {
-		is, err := ParseBytes([]byte(tc.src), Options{Name: "x.md"})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := checkLossless(tc.src, is); err != nil {
-			t.Errorf("%q: %v", tc.src, err)
-		}
-		if got := len(is.Sections[0].Articles[0].Paragraphs); got != tc.paras {
-			t.Errorf("%q: %d paragraphs, want %d", tc.src, got, tc.paras)
-		}
-		back, md := roundTrip(t, is)
-		if got, want := comparable(t, back), comparable(t, is); got != want {
-			t.Errorf("%q: round trip changed the model:\n%s\nmarkdown:\n%s", tc.src, firstDiff(want, got), md)
-		}
+		checkJoin(t, tc.src, tc.paras)
+	}
+}
+
+// checkJoin parses src, whose first article layout repair may join into
+// paras paragraphs, and checks that nothing is lost, that it has paras
+// paragraphs, and that the written issue reads back the same model.
+func checkJoin(t *testing.T, src string, paras int) {
+	t.Helper()
+	is, err := ParseBytes([]byte(src), Options{Name: "x.md"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := checkLossless(src, is); err != nil {
+		t.Errorf("%q: %v", src, err)
+	}
+	if got := len(is.Sections[0].Articles[0].Paragraphs); got != paras {
+		t.Errorf("%q: %d paragraphs, want %d", src, got, paras)
+	}
+	back, md := roundTrip(t, is)
+	if got, want := comparable(t, back), comparable(t, is); got != want {
+		t.Errorf("%q: round trip changed the model:\n%s\nmarkdown:\n%s", src, firstDiff(want, got), md)
 	}
 }
 
@@ -212,20 +220,7 @@ func TestRepairKeepsCodeWritable(t *testing.T) {
 		{"# 标题\n\n他说很多很多话在这里一直说下去号文件已经下发到各个部门`c`\n\n号文件已经下发到各个部门请大家认真学习并且贯彻执行\n\n另起一段。\n", 2},
 		{"# 标题\n\n他说很多很多话在这里一直说下去号文件已经下发到各个部门\n\n`c`号文件已经下发到各个部门请大家认真学习并且贯彻执行\n\n另起一段。\n", 2},
 	} {
-		is, err := ParseBytes([]byte(tc.src), Options{Name: "x.md"})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := checkLossless(tc.src, is); err != nil {
-			t.Errorf("%q: %v", tc.src, err)
-		}
-		if got := len(is.Sections[0].Articles[0].Paragraphs); got != tc.paras {
-			t.Errorf("%q: %d paragraphs, want %d", tc.src, got, tc.paras)
-		}
-		back, md := roundTrip(t, is)
-		if got, want := comparable(t, back), comparable(t, is); got != want {
-			t.Errorf("%q: round trip changed the model:\n%s\nmarkdown:\n%s", tc.src, firstDiff(want, got), md)
-		}
+		checkJoin(t, tc.src, tc.paras)
 	}
 }
 
