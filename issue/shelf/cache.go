@@ -124,7 +124,7 @@ func (idx index) lookup(u unit) *record {
 	}
 	for i, f := range u.files {
 		c := r.Files[i]
-		if c.Path != f.rel || c.Size != f.size || c.ModTime != f.modTime.UnixNano() || c.Inode != f.inode || c.CTime != f.ctime {
+		if c.Path != f.rel || !c.sameStat(f.size, f.modTime.UnixNano(), f.inode, f.ctime) {
 			return nil
 		}
 		if f.inode == 0 || f.ctime == 0 {

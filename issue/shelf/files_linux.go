@@ -78,7 +78,7 @@ func (fs *files) readOpen(bufs *source.Buffers, i int, f File, fd int) (data []b
 		if fr.Inode == 0 || fr.CTime == 0 {
 			return nil, false, false // checked by its ends (known.unchanged)
 		}
-		if fr.Size != st.Size || fr.ModTime != st.Mtim.Nano() || fr.Inode != st.Ino || fr.CTime != ctimeOf(&st) {
+		if !fr.sameStat(st.Size, st.Mtim.Nano(), st.Ino, ctimeOf(&st)) {
 			return nil, false, true
 		}
 	}

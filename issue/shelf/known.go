@@ -221,7 +221,7 @@ func (k *known) unchanged(fr *fileRec) bool {
 		return false
 	}
 	inode, ctime := identity(info)
-	if fr.Size != info.Size() || fr.ModTime != info.ModTime().UnixNano() || fr.Inode != inode || fr.CTime != ctime {
+	if !fr.sameStat(info.Size(), info.ModTime().UnixNano(), inode, ctime) {
 		return false
 	}
 	if inode == 0 || ctime == 0 {

@@ -157,6 +157,14 @@ type fileRec struct {
 	Ends    uint64 `json:"ends"`            // CRC-32C of the first and of the last endsSize bytes
 }
 
+// sameStat reports whether a file's size, modification time, inode and
+// change time (Unix nanoseconds) are those of fr: the file is then taken
+// for the one recorded (checked by its ends too where inode or change
+// time is 0).
+func (fr *fileRec) sameStat(size, modTime int64, inode uint64, ctime int64) bool {
+	return fr.Size == size && fr.ModTime == modTime && fr.Inode == inode && fr.CTime == ctime
+}
+
 // newFileRec returns the record of the file f, its sums not known yet.
 func newFileRec(f found) fileRec {
 	return fileRec{Path: f.rel, Size: f.size, ModTime: f.modTime.UnixNano(), Inode: f.inode, CTime: f.ctime}
