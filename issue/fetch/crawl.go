@@ -531,7 +531,7 @@ const leftoverAge = 10 * time.Minute
 
 // removeLeftovers removes the temporary files an earlier fetch of the day
 // left when it was killed outright (hidden .NAME.DIGITS.tmp files of
-// safefile, unwritten for leftoverAge or longer — or for the request
+// safefile, unwritten for leftoverAge or longer — or for twice the request
 // timeout when that is longer: the shelf never reads them, but they take
 // room).
 func removeLeftovers(dir string, timeout time.Duration, now time.Time) {
