@@ -4,7 +4,6 @@ import (
 	"slices"
 	"sort"
 	"strings"
-	"unicode/utf8"
 
 	"dubao/issue/internal/vec"
 )
@@ -683,39 +682,22 @@ const maxPicked = 8
 // back. The work is in proportion to the text's length: each group's
 // choices are tried on its own text.
 func pickByGroup(text string, spans []Span, esc bool) ([]int8, bool) {
-	order := make([]int, len(spans))
-	for k := range order {
-		order[k] = k
-	}
-	sort.SliceStable(order, func(i, j int) bool { return spans[order[i]].Start < spans[order[j]].Start })
 	pick := make([]int8, len(spans))
-	var group []int
 	var sub []Span
 	var subPick []int8
-	for g := 0; g < len(order); {
-		from, to := spans[order[g]].Start, spans[order[g]].End
-		group = group[:0]
-		for ; g < len(order) && spans[order[g]].Start <= to; g++ {
-			group = append(group, order[g])
-			to = max(to, spans[order[g]].End)
-		}
-		if from < 0 || to > len(text) || from > to {
+	for _, g := range spanGroups(spans) {
+		if g.from < 0 || g.to > len(text) || g.from > g.to {
 			return nil, false
 		}
-		slices.Sort(group) // the spans' own order, which parseInline gives
-		_, before := utf8.DecodeLastRuneInString(text[:from])
-		_, after := utf8.DecodeRuneInString(text[to:])
-		lo, hi := from-before, to+after
-		sub, subPick = sub[:0], subPick[:0]
+		var lo, hi int
+		lo, hi, sub = g.around(text, spans, sub[:0])
+		subPick = slices.Grow(subPick[:0], len(sub))[:len(sub)]
+		clear(subPick)
 		var ems []int
-		for _, k := range group {
-			s := spans[k]
-			s.Start, s.End = s.Start-lo, s.End-lo
+		for j, s := range sub {
 			if s.Kind == SpanEm || s.Kind == SpanStrong {
-				ems = append(ems, len(sub))
+				ems = append(ems, j)
 			}
-			sub = append(sub, s)
-			subPick = append(subPick, 0)
 		}
 		if len(ems) == 0 {
 			continue
@@ -738,7 +720,7 @@ func pickByGroup(text string, spans []Span, esc bool) ([]int8, bool) {
 		if !found {
 			return nil, false
 		}
-		for j, k := range group {
+		for j, k := range g.members {
 			pick[k] = subPick[j]
 		}
 	}

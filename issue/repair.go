@@ -189,15 +189,8 @@ func writesJoined(text string, spans []Span, seam int) bool {
 	forms := uint16(1<<16 - 1) // the forms every group read so far reads back in
 	var sub []Span
 	narrow := func(g spanGroup) {
-		_, before := utf8.DecodeLastRuneInString(text[:g.from])
-		_, after := utf8.DecodeRuneInString(text[g.to:])
-		lo, hi := g.from-before, g.to+after
-		sub = sub[:0]
-		for _, k := range g.members {
-			s := spans[k]
-			s.Start, s.End = s.Start-lo, s.End-lo
-			sub = append(sub, s)
-		}
+		var lo, hi int
+		lo, hi, sub = g.around(text, spans, sub[:0])
 		for v := range 16 {
 			if forms&(1<<v) != 0 && !readsBack(text[lo:hi], sub, plainForm(v)) {
 				forms &^= 1 << v
@@ -279,6 +272,22 @@ func spanGroups(spans []Span) []spanGroup {
 		groups = append(groups, spanGroup{from, to, members})
 	}
 	return groups
+}
+
+// around returns the text of group g with a character of text either
+// side of it (lo:hi), and the group's spans moved into that text,
+// appended to sub: where a mark may open or close depends only on its
+// neighbours, so the group can be written and read there alone.
+func (g spanGroup) around(text string, spans []Span, sub []Span) (lo, hi int, out []Span) {
+	_, before := utf8.DecodeLastRuneInString(text[:g.from])
+	_, after := utf8.DecodeRuneInString(text[g.to:])
+	lo, hi = g.from-before, g.to+after
+	for _, k := range g.members {
+		s := spans[k]
+		s.Start, s.End = s.Start-lo, s.End-lo
+		sub = append(sub, s)
+	}
+	return lo, hi, sub
 }
 
 // paraSpansOf returns the spans of paragraph para, found by binary search
