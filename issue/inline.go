@@ -521,7 +521,7 @@ func writeInlineIf(text string, spans []Span, accept func(string) bool) (string,
 		return out, t == text && sameSpans(ss, spans)
 	}
 	for v := range 16 {
-		if out, ok := try(markForm{escapeAll: v&1 != 0, alt: [2]bool{v&2 != 0, v&4 != 0}, apart: v&8 != 0}); ok {
+		if out, ok := try(plainForm(v)); ok {
 			return out, true
 		}
 	}
