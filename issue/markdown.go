@@ -21,10 +21,17 @@ import (
 //     sponsor, publisher, masthead);
 //   - each section as a page line heading: "# 第3版 经济" (第0版 when the
 //     page is unknown);
-//   - each article as Article.Markdown writes it.
+//   - each article as Article.Markdown writes it, but for the first
+//     article's byline when only the front matter's author field gives
+//     it back (see authorOnly): it is written there.
 func WriteMarkdown(w io.Writer, is *Issue) error {
 	bw := bufio.NewWriter(w)
-	fm, err := yaml.Marshal(mastheadFields(is))
+	fields := mastheadFields(is)
+	first := firstArticle(is)
+	if first != nil && authorOnly(first) {
+		fields.Author = first.Byline
+	}
+	fm, err := yaml.Marshal(fields)
 	if err != nil {
 		return err
 	}
@@ -43,7 +50,8 @@ func WriteMarkdown(w io.Writer, is *Issue) error {
 			sb.WriteString("\n\n")
 		}
 		for a := range sec.Articles {
-			writeArticle(&sb, &sec.Articles[a])
+			art := &sec.Articles[a]
+			writeArticle(&sb, art, art == first && fields.Author != "")
 			if _, err := bw.WriteString(sb.String()); err != nil {
 				return err
 			}
@@ -116,6 +124,29 @@ type yamlMasthead struct {
 	Sponsor    string   `yaml:"sponsor,omitempty"`
 	Publisher  string   `yaml:"publisher,omitempty"`
 	Masthead   []string `yaml:"masthead,omitempty"`
+	// Author is the first article's byline when only the front matter
+	// gives it back (see authorOnly).
+	Author string `yaml:"author,omitempty"`
+}
+
+// firstArticle returns the issue's first article, the one Parse gives the
+// front matter's title and author, or nil.
+func firstArticle(is *Issue) *Article {
+	for s := range is.Sections {
+		if len(is.Sections[s].Articles) > 0 {
+			return &is.Sections[s].Articles[0]
+		}
+	}
+	return nil
+}
+
+// authorOnly reports a byline written before the body that neither a
+// quote line under the title nor a first paragraph reads back as a byline
+// (?0, 记者甲。): a note tool's front matter author, which only the front
+// matter's author field gives back, and only to the first article.
+func authorOnly(a *Article) bool {
+	return a.Title != "" && a.Byline != "" && !a.BylineEnd && !(a.BylineInline && len(a.Paragraphs) > 0) &&
+		!isQuoteByline(a.Byline) && !bylineParagraph(a.Byline)
 }
 
 // mastheadFields collects the masthead for the front matter.
@@ -156,12 +187,13 @@ func mastheadFields(is *Issue) yamlMasthead {
 // was not cut) starts with two full-width spaces.
 func (a *Article) Markdown() string {
 	var sb strings.Builder
-	writeArticle(&sb, a)
+	writeArticle(&sb, a, false)
 	return sb.String()
 }
 
-// writeArticle writes a as Markdown to sb.
-func writeArticle(sb *strings.Builder, a *Article) {
+// writeArticle writes a as Markdown to sb, its byline left to the front
+// matter when inFront is set.
+func writeArticle(sb *strings.Builder, a *Article, inFront bool) {
 	if a.Kicker != "" {
 		heading(sb, "###", a.Kicker)
 	}
@@ -170,7 +202,7 @@ func writeArticle(sb *strings.Builder, a *Article) {
 		heading(sb, "####", a.Subtitle)
 	}
 	inline := a.BylineInline && !a.BylineEnd && len(a.Paragraphs) > 0
-	byline := a.Byline != "" && !a.BylineEnd && !inline // written before the body
+	byline := a.Byline != "" && !a.BylineEnd && !inline && !inFront // written before the body
 	switch {
 	case !byline:
 	case a.Title == "" || !isQuoteByline(a.Byline) && bylineParagraph(a.Byline):

@@ -380,3 +380,47 @@ func TestArchiveColumnNamesPage(t *testing.T) {
 		}
 	}
 }
+
+// TestFrontMatterAuthorWritten: a front matter's author that reads neither
+// as a quote byline nor as a byline paragraph (?0, 记者甲。) is the first
+// article's byline; WriteMarkdown gives it back in the front matter's
+// author field, where Parse reads it, instead of a quote line that reads
+// back as a quote (FuzzParse cf25b5722c3affc6). A byline that a quote
+// line gives back is written as one, as before; Article.Markdown, which
+// writes no front matter, keeps the byline's text as a quote line.
+func TestFrontMatterAuthorWritten(t *testing.T) {
+	for _, tc := range []struct {
+		name, src string
+		inFront   bool // the written front matter holds the author
+	}{
+		{"fuzz cf25b5722c3affc6", "---\ntitle: 0\nauthor: ?0\n---\n0", true},
+		{"full stop", "---\nauthor: 记者甲。\n---\n\n## 题\n\n正文。\n", true},
+		{"with the masthead", "---\npaper: 白沙晚报\ndate: 2024-03-08\nauthor: 谁？\n---\n\n# 第1版 要闻\n\n### 引题\n## 题\n#### 副题\n\n正文。\n\n## 二题\n\n正文二。\n", true},
+		{"a first paragraph like a subtitle", "---\nauthor: ?0\n---\n\n## 题\n\n　　——副题样\n\n正文。\n", true},
+		{"lines", "---\ntitle: 题\nauthor: \"甲\\n乙\"\n---\n正文。\n", true},
+		{"a quote byline", "---\ntitle: 题\nauthor: 本报记者 甲\n---\n正文。\n", false},
+		{"a byline paragraph", "---\ntitle: 题\nauthor: 本报讯\n---\n正文。\n", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			is, err := ParseBytes([]byte(tc.src), Options{Name: "x.md"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			a := is.Articles()[0]
+			if a.Byline == "" {
+				t.Fatalf("no byline: %s", jsonOf(t, is))
+			}
+			back, md := roundTrip(t, is)
+			if got, want := comparable(t, back), comparable(t, is); got != want {
+				t.Errorf("round trip changed the model:\n%s\nmarkdown:\n%s", firstDiff(want, got), md)
+			}
+			front, _, _ := strings.Cut(md, "\n---\n")
+			if got := strings.HasPrefix(md, "---\n") && strings.Contains(front, "\nauthor:"); got != tc.inFront {
+				t.Errorf("author in the front matter: %v, want %v:\n%s", got, tc.inFront, md)
+			}
+			if !strings.Contains(a.Markdown(), strings.Split(a.Byline, "\n")[0]) {
+				t.Errorf("Article.Markdown lost the byline %q:\n%s", a.Byline, a.Markdown())
+			}
+		})
+	}
+}
