@@ -8,10 +8,12 @@ import (
 	_ "embed"
 	"os"
 	"os/signal"
-	"runtime/debug"
 	"syscall"
 
 	"dubao/ui/cli"
+	// The garbage collection percentage, set before the imported
+	// packages' initialization (see gcstart).
+	_ "dubao/ui/cli/gcstart"
 )
 
 // sample is the issue dubao opens when it is given no file: a fictional
@@ -20,19 +22,7 @@ import (
 //go:embed testdata/sample.md
 var sample []byte
 
-// Garbage collection defaults, unless GOGC or GOMEMLIMIT say otherwise.
-// Reading a shelf makes much short-lived garbage (every issue is parsed
-// and dropped) over a small live heap, so the default GOGC=100 collects
-// very often: 400 cut the CPU time of indexing a 3,650-issue shelf by
-// about 20% and of searching it by 15% (issue/shelf benchmarks). The soft
-// memory limit (cli.Memory) keeps the heap near what the input needs: it
-// is sized from the input, and raised when the live heap must pass it.
-const gcPercent = 400
-
 func main() {
-	if os.Getenv("GOGC") == "" {
-		debug.SetGCPercent(gcPercent)
-	}
 	var memory *cli.Memory
 	if os.Getenv("GOMEMLIMIT") == "" {
 		memory = cli.NewMemory()
