@@ -19,6 +19,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/pelletier/go-toml/v2"
 
@@ -249,9 +250,11 @@ func decodeError(name string, err error) error {
 	return fmt.Errorf("%s: %w", name, err)
 }
 
+// tableLine and keyLine match a TOML table header and a key's line, for
+// lineOf; compiled on first use (a config error), not at every start-up.
 var (
-	tableLine = regexp.MustCompile(`^\s*\[\s*([A-Za-z0-9_.-]+)\s*\]`)
-	keyLine   = regexp.MustCompile(`^\s*"?([^"=\s]+)"?\s*=`)
+	tableLine = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\s*\[\s*([A-Za-z0-9_.-]+)\s*\]`) })
+	keyLine   = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\s*"?([^"=\s]+)"?\s*=`) })
 )
 
 // lineOf returns the 1-based line that sets key in table ("" for the top
@@ -259,11 +262,11 @@ var (
 func lineOf(data []byte, table, key string) int {
 	cur := ""
 	for i, line := range strings.Split(string(data), "\n") {
-		if m := tableLine.FindStringSubmatch(line); m != nil {
+		if m := tableLine().FindStringSubmatch(line); m != nil {
 			cur = m[1]
 			continue
 		}
-		m := keyLine.FindStringSubmatch(line)
+		m := keyLine().FindStringSubmatch(line)
 		if m == nil {
 			continue
 		}

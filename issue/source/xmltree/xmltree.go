@@ -16,6 +16,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 
 	"dubao/issue/source/charset"
 )
@@ -106,8 +107,11 @@ func Read(text []byte) (*Node, error) {
 	return &root, nil
 }
 
-// charRef matches a numeric character reference.
-var charRef = regexp.MustCompile(`&#([xX][0-9a-fA-F]{1,8}|[0-9]{1,10});`)
+// charRef matches a numeric character reference; compiled on first use,
+// not at every start-up.
+var charRef = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`&#([xX][0-9a-fA-F]{1,8}|[0-9]{1,10});`)
+})
 
 // dropControlRefs removes the character references to control characters
 // (&#27;, &#x1b;) that XML forbids and a terminal must never see; the
@@ -116,7 +120,7 @@ func dropControlRefs(text []byte) []byte {
 	if !bytes.Contains(text, []byte("&#")) {
 		return text
 	}
-	return charRef.ReplaceAllFunc(text, func(ref []byte) []byte {
+	return charRef().ReplaceAllFunc(text, func(ref []byte) []byte {
 		s := string(ref[2 : len(ref)-1])
 		var n uint64
 		var err error
