@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"testing/synctest"
 	"time"
 	"unicode/utf8"
 
@@ -177,53 +178,55 @@ func TestSearchFoldsScripts(t *testing.T) {
 	}
 }
 
+// TestSearchCancel cancels a search while it waits for its reader and
+// checks that it stops at once, that a second search running beside it
+// is not disturbed, and that every goroutine of both has ended when their
+// channels close. It waits on events, not time: in a synctest bubble,
+// synctest.Wait returns once every goroutine of the searches is blocked,
+// the first on a full channel; synctest.Test fails if one is left
+// blocked at the end.
 func TestSearchCancel(t *testing.T) {
 	c := smallConfig()
-	c.NeedleEvery = 1 // a hit in every issue
+	c.Days, c.IssueBytes = 100, 4_000 // more issues than the channel holds
+	c.NeedleEvery = 1                 // a hit in every issue
 	dir, _ := generated(t, c)
 	s, err := Scan(context.Background(), dir, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	goroutines := runtime.NumGoroutine()
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	ch := s.Search(ctx, search.New(c.Needle), SearchOptions{Workers: 2})
-	// A new query while the first runs (the TUI cancels the old one as
-	// the user types): both run independently.
-	second := s.Search(context.Background(), search.New("发展"), SearchOptions{Workers: 2})
-	first, ok := <-ch
-	if !ok || len(first.Hits) == 0 {
-		t.Fatalf("first batch: %+v, %v", first, ok)
-	}
-	cancel()
-	n := 1
-	deadline := time.After(5 * time.Second)
-	for open := true; open; {
-		select {
-		case _, open = <-ch:
-			if open {
-				n++
-			}
-		case <-deadline:
-			t.Fatal("the search did not stop after cancel")
+	synctest.Test(t, func(t *testing.T) {
+		ctx, cancel := context.WithCancel(context.Background())
+		defer cancel()
+		ch := s.Search(ctx, search.New(c.Needle), SearchOptions{Workers: 2})
+		if len(s.Issues) <= 1+cap(ch) {
+			t.Fatalf("%d issues: the shelf must be larger than the channel (%d) for the search to wait", len(s.Issues), cap(ch))
 		}
-	}
-	// A few batches may have been on their way; the search did not run on.
-	if n >= len(s.Issues) {
-		t.Errorf("cancelled search delivered all %d batches", n)
-	}
-	m := 0
-	for range second {
-		m++
-	}
-	if m != len(s.Issues) {
-		t.Errorf("the second search delivered %d batches, want %d", m, len(s.Issues))
-	}
-	// Every goroutine of both searches has ended once its channel closed.
-	if now := runtime.NumGoroutine(); now > goroutines {
-		t.Errorf("%d goroutines after the searches, %d before", now, goroutines)
-	}
+		// A new query while the first runs (the TUI cancels the old one
+		// as the user types): both run independently.
+		second := s.Search(context.Background(), search.New("发展"), SearchOptions{Workers: 2})
+		synctest.Wait() // both searches have filled their channels
+		first, ok := <-ch
+		if !ok || len(first.Hits) == 0 {
+			t.Fatalf("first batch: %+v, %v", first, ok)
+		}
+		cancel()
+		synctest.Wait() // the first search has stopped, or waits on nothing of its own
+		n := 1
+		for range ch {
+			n++
+		}
+		// What was in the channel when it was cancelled, and no more.
+		if n > 1+cap(ch) {
+			t.Errorf("cancelled search delivered %d batches, the channel holds %d", n, cap(ch))
+		}
+		m := 0
+		for range second {
+			m++
+		}
+		if m != len(s.Issues) {
+			t.Errorf("the second search delivered %d batches, want %d", m, len(s.Issues))
+		}
+	})
 }
 
 func TestSearchLimitAndEmptyQuery(t *testing.T) {
