@@ -95,17 +95,13 @@ func OpenKnown(dir string, opt Options) *Shelf {
 	var pre <-chan *prefilters
 	if opt.Search {
 		ch := make(chan *prefilters, 1)
-		go func() { ch <- readPrefilters(opt, dir) }()
+		go func() { ch <- readAhead(opt, dir) }()
 		pre = ch
 	}
 	s := openKnown(dir, opt)
-	if pre != nil {
-		if s == nil {
-			go func() { (<-pre).close() }()
-		} else {
-			s.preloaded = new(atomic.Pointer[<-chan *prefilters])
-			s.preloaded.Store(&pre)
-		}
+	if pre != nil && s != nil {
+		s.preloaded = new(atomic.Pointer[<-chan *prefilters])
+		s.preloaded.Store(&pre)
 	}
 	return s
 }

@@ -144,8 +144,12 @@ type prefilters struct {
 	mu    sync.Mutex
 	known map[keySum]*searchInfo
 	added int
-	// maps is the outlines file the records of known point into; nil
-	// when there is none that goes with the prefilter file.
+	// token ties the prefilter file read to its outlines file (see
+	// mapsTokenSize); nil when none was read.
+	token []byte
+	// maps is the outlines file the records of known point into, open
+	// while a search uses it (see openOutlines); nil when there is none
+	// that goes with the prefilter file.
 	maps *mapsFile
 }
 
@@ -213,12 +217,16 @@ func mapsPath(name string) string {
 }
 
 // loadPrefilters reads the prefilters of the shelf s from its cache — or
-// takes those read while it was walked, once (see Options.Search); a
-// missing, unreadable or corrupt file is an empty one.
+// takes those read while it was walked, once (see Options.Search) — for
+// a search, with the outlines file that goes with them open (its records
+// are read as they are needed; close closes it); a missing, unreadable
+// or corrupt file is an empty one.
 func loadPrefilters(s *Shelf) *prefilters {
 	if s.preloaded != nil {
-		if p := s.preloaded.Swap(nil); p != nil {
-			return <-*p
+		if pre := s.preloaded.Swap(nil); pre != nil {
+			p := <-*pre
+			p.openOutlines()
+			return p
 		}
 	}
 	return readPrefilters(s.opt, s.Dir)
@@ -226,8 +234,17 @@ func loadPrefilters(s *Shelf) *prefilters {
 
 // readPrefilters reads the prefilters of the shelf at dir, scanned with
 // opt, from its cache (see loadPrefilters), and opens the outlines file
-// that goes with them (its records are read as they are needed).
+// that goes with them.
 func readPrefilters(opt Options, dir string) *prefilters {
+	p := readAhead(opt, dir)
+	p.openOutlines()
+	return p
+}
+
+// readAhead is readPrefilters without the outlines file, for a shelf
+// opened to be searched (Options.Search): what it reads is kept until a
+// search takes it, maybe never, so it holds no open file.
+func readAhead(opt Options, dir string) *prefilters {
 	p := &prefilters{known: map[keySum]*searchInfo{}}
 	if opt.CacheDir == "" {
 		return p
@@ -245,9 +262,16 @@ func readPrefilters(opt Options, dir string) *prefilters {
 	if err != nil {
 		return p
 	}
-	p.known = known
-	p.maps = openMaps(mapsPath(name), token)
+	p.known, p.token = known, token
 	return p
+}
+
+// openOutlines opens the outlines file that goes with the prefilter file
+// read, when it is the one of its token (see openMaps).
+func (p *prefilters) openOutlines() {
+	if p.path != "" && p.token != nil && p.maps == nil {
+		p.maps = openMaps(mapsPath(p.path), p.token)
+	}
 }
 
 // decodePrefilters reads a prefilter file: the magic, the version, the

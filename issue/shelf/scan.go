@@ -402,7 +402,7 @@ func prepare(ctx context.Context, dir string, opt Options) (*scan, error) {
 	}()
 	if opt.Search && opt.CacheDir != "" {
 		pre := make(chan *prefilters, 1)
-		go func() { pre <- readPrefilters(opt, dir) }()
+		go func() { pre <- readAhead(opt, dir) }()
 		sc.prefilters = pre
 	}
 	sc.walkedAt = time.Now().UnixNano()
