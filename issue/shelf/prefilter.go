@@ -216,6 +216,12 @@ func mapsPath(name string) string {
 	return strings.TrimSuffix(name, filepath.Ext(name)) + ".map"
 }
 
+// lockPath is the lock file a search holds while it writes the
+// prefilter file name and its outlines file (see prefilters.save).
+func lockPath(name string) string {
+	return strings.TrimSuffix(name, filepath.Ext(name)) + ".lock"
+}
+
 // loadPrefilters reads the prefilters of the shelf s from its cache — or
 // takes those read while it was walked, once (see Options.Search) — for
 // a search, with the outlines file that goes with them open (its records
@@ -378,6 +384,17 @@ func (m *mapsFile) read(r outlineRef) []byte {
 		return nil
 	}
 	return b
+}
+
+// current reports whether the outlines file name is still m's: another
+// search may have written it anew since m was opened.
+func (m *mapsFile) current(name string) bool {
+	now, err := os.Stat(name)
+	if err != nil {
+		return false
+	}
+	was, err := m.f.Stat()
+	return err == nil && os.SameFile(now, was)
 }
 
 // close closes the outlines file (the records not yet read are then
@@ -738,10 +755,12 @@ func (p *prefilters) record(id keySum) *searchInfo {
 // the shelf are dropped) when the search added anything: the outlines
 // file first, when the search made any — the outlines made by this search
 // and those of the file read, copied — then the prefilter file, with the
-// outlines file's token.
-// (Between the two, or when two searches save at once, the prefilter file
-// may be left with an outlines file of another token: its outlines are
-// then not read, and made again.)
+// outlines file's token. The two are written under a lock file
+// (lockPath), so that two searches saving at once leave the pair of one
+// of them; a search that finds another saving saves nothing (what it made
+// is made again by a later search). (A search killed between the two
+// leaves the prefilter file with an outlines file of another token: its
+// outlines are then not read, and made again.)
 func (p *prefilters) save(s *Shelf) error {
 	p.mu.Lock()
 	defer p.mu.Unlock()
@@ -755,13 +774,16 @@ func (p *prefilters) save(s *Shelf) error {
 			keys, infos = append(keys, id), append(infos, p.known[id])
 		}
 	}
-	if err := os.MkdirAll(filepath.Dir(p.path), 0o700); err != nil {
+	unlock, err := safefile.Lock(lockPath(p.path), 0)
+	if err != nil {
 		return err
 	}
+	defer unlock()
 	// When the search made no outline (only sets: a new issue without
 	// the word), the outlines file read is kept as it is, with its token:
-	// it is the larger by far.
-	keep := p.maps != nil
+	// it is the larger by far — unless another search has written it
+	// anew since it was read.
+	keep := p.maps != nil && p.maps.current(mapsPath(p.path))
 	for _, info := range infos {
 		keep = keep && info.outline == nil
 	}

@@ -56,7 +56,7 @@ func (s *Store) SavePrefs(p Prefs) error {
 	if err != nil {
 		return err
 	}
-	unlock, err := lockFile(filepath.Join(s.dir, ".lock"))
+	unlock, err := safefile.Lock(filepath.Join(s.dir, ".lock"), lockWait)
 	if err != nil {
 		return notSaved(err)
 	}

@@ -259,13 +259,17 @@ func (s *Store) withFailed(p pending) pending {
 	return p
 }
 
+// lockWait is how long a save waits for another process's save (the
+// store's lock, see safefile.Lock).
+const lockWait = 2 * time.Second
+
 // write merges the save p into the state on disk under the
 // store's lock, and writes the result atomically.
 func (s *Store) write(p pending) error {
 	if p.changes.empty() {
 		return nil
 	}
-	unlock, err := lockFile(filepath.Join(s.dir, ".lock"))
+	unlock, err := safefile.Lock(filepath.Join(s.dir, ".lock"), lockWait)
 	if err != nil {
 		return notSaved(err)
 	}
