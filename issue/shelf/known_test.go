@@ -6,10 +6,10 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"runtime"
 	"slices"
 	"strings"
 	"testing"
+	"testing/synctest"
 	"time"
 
 	"dubao/issue/search"
@@ -377,7 +377,8 @@ func TestOpenKnownSkipped(t *testing.T) {
 
 // TestOpenKnownSearchCancel: the search of a known shelf ends, every
 // goroutine with it, when its context is cancelled, also while it goes on
-// with a shelf scanned anew.
+// with a shelf scanned anew. It waits on events, not time: synctest.Test
+// fails if a goroutine of the search is left blocked.
 func TestOpenKnownSearchCancel(t *testing.T) {
 	c := smallConfig()
 	c.NeedleEvery = 1
@@ -390,31 +391,17 @@ func TestOpenKnownSearchCancel(t *testing.T) {
 	if ks == nil {
 		t.Fatal("OpenKnown: no shelf")
 	}
-	goroutines := runtime.NumGoroutine()
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	ch := ks.Search(ctx, search.New(c.Needle), SearchOptions{Workers: 2})
-	if first, ok := <-ch; !ok || len(first.Hits) == 0 {
-		t.Fatalf("first batch: %+v, %v", first, ok)
-	}
-	cancel()
-	deadline := time.After(10 * time.Second)
-	for open := true; open; {
-		select {
-		case _, open = <-ch:
-		case <-deadline:
-			t.Fatal("the search did not stop after cancel")
+	synctest.Test(t, func(t *testing.T) {
+		ctx, cancel := context.WithCancel(context.Background())
+		defer cancel()
+		ch := ks.Search(ctx, search.New(c.Needle), SearchOptions{Workers: 2})
+		if first, ok := <-ch; !ok || len(first.Hits) == 0 {
+			t.Fatalf("first batch: %+v, %v", first, ok)
 		}
-	}
-	// Every goroutine of the search has ended once its channel closed
-	// (one that has called its WaitGroup's Done may still be on its way
-	// out).
-	for wait := 0; runtime.NumGoroutine() > goroutines; wait++ {
-		if wait == 100 {
-			t.Fatalf("%d goroutines after the search, %d before", runtime.NumGoroutine(), goroutines)
+		cancel()
+		for range ch {
 		}
-		time.Sleep(10 * time.Millisecond)
-	}
+	})
 }
 
 func copyFile(t *testing.T, from, to string) {
