@@ -395,7 +395,13 @@ type matcher struct {
 	allowed            func(from, to int, leading bool) bool
 	dead               map[[2]int]bool // (piece, position) known to fail
 	deepest, deepestAt int
+	others             int // the matches tried that markedEnds gave (see maxOtherEnds)
 }
+
+// maxOtherEnds bounds the matches of markedEnds a matcher tries, and so
+// the work they add when no reading keeps the text (a text lost after
+// hundreds of links).
+const maxOtherEnds = 1 << 10
 
 // match reports whether want[k:] can be found in s[cur:] in order, every
 // gap allowed.
@@ -430,8 +436,21 @@ func (m *matcher) match(k, cur int) bool {
 			if len(m.marks[k]) > 0 {
 				greedy := markup
 				greedy.greedy = true
-				if i, g := indexMarked(m.s[at:], w, m.marks[k], greedy); i == 0 && g != n && m.match(k+1, at+g) {
+				i, g := indexMarked(m.s[at:], w, m.marks[k], greedy)
+				if i == 0 && g != n && m.match(k+1, at+g) {
 					return true
+				}
+				// Neither: the markup between read another way, where
+				// it can hold text: a link's address, a tag.
+				if span := m.s[at : at+max(n, g)]; m.others < maxOtherEnds && (strings.Contains(span, "](") || markup.tags && strings.IndexByte(span, '<') >= 0) {
+					for _, e := range markedEnds(m.s[at:], w, m.marks[k], markup) {
+						if e == n || i == 0 && e == g {
+							continue
+						}
+						if m.others++; m.match(k+1, at+e) {
+							return true
+						}
+					}
 				}
 			}
 		}
@@ -555,6 +574,52 @@ func (f markupForm) pattern() string {
 	return p
 }
 
+// tokensAt returns the lengths of the markup tokens of the form that can
+// start at s[j:], in the pattern's order (see inlineMarkup): an HTML tag,
+// a link's address, one mark. Each token has at most one length (a
+// [^<>]* or a paren's contents read in full, a backslash with the
+// character after it, or the closing > or ) is not there).
+func (f markupForm) tokensAt(s string, j int, out []int) []int {
+	depth := max(f.depth, 1)
+	out = out[:0]
+	if j >= len(s) {
+		return out
+	}
+	if f.tags && s[j] == '<' && j+1 < len(s) && (isASCIILetter(s[j+1]) || s[j+1] == '/' || s[j+1] == '!') {
+		if e := strings.IndexAny(s[j+2:], "<>"); e >= 0 && s[j+2+e] == '>' {
+			out = append(out, e+3)
+		}
+	}
+	if strings.HasPrefix(s[j:], "](") {
+		level := 0 // groups open inside the address
+		for e := j + 2; e < len(s); e++ {
+			if s[e] == '\\' {
+				if e+1 == len(s) {
+					break // a backslash at the end escapes nothing: no )
+				}
+				e++ // the next byte is no parenthesis of the address
+				continue
+			}
+			if s[e] == '(' {
+				if level == depth {
+					break // deeper than the pattern nests
+				}
+				level++
+			} else if s[e] == ')' {
+				if level == 0 {
+					out = append(out, e+1-j)
+					break
+				}
+				level--
+			}
+		}
+	}
+	if strings.IndexByte("*_`!<>[]\\", s[j]) >= 0 {
+		out = append(out, 1)
+	}
+	return out
+}
+
 // indexMarked is indexEscaped for a piece whose text had inline markup
 // (of the form f) at the places marks (byte offsets in want): the first
 // place in s where want matches with markup at those places, and the
@@ -622,51 +687,7 @@ func scanMarked(s, want string, marks []int, f markupForm) (int, int) {
 		segs = append(segs, want[prev:at])
 		prev = at
 	}
-	depth := max(f.depth, 1)
-	// markupAt returns the lengths of the markup tokens that can start at
-	// s[j:], in the pattern's order: an HTML tag, a link's address, one
-	// mark. Each token has at most one length (a [^<>]* or a paren's
-	// contents read in full, a backslash with the character after it, or
-	// the closing > or ) is not there).
-	markupAt := func(j int, out []int) []int {
-		out = out[:0]
-		if j >= len(s) {
-			return out
-		}
-		if f.tags && s[j] == '<' && j+1 < len(s) && (isASCIILetter(s[j+1]) || s[j+1] == '/' || s[j+1] == '!') {
-			if e := strings.IndexAny(s[j+2:], "<>"); e >= 0 && s[j+2+e] == '>' {
-				out = append(out, e+3)
-			}
-		}
-		if strings.HasPrefix(s[j:], "](") {
-			level := 0 // groups open inside the address
-			for e := j + 2; e < len(s); e++ {
-				if s[e] == '\\' {
-					if e+1 == len(s) {
-						break // a backslash at the end escapes nothing: no )
-					}
-					e++ // the next byte is no parenthesis of the address
-					continue
-				}
-				if s[e] == '(' {
-					if level == depth {
-						break // deeper than the pattern nests
-					}
-					level++
-				} else if s[e] == ')' {
-					if level == 0 {
-						out = append(out, e+1-j)
-						break
-					}
-					level--
-				}
-			}
-		}
-		if strings.IndexByte("*_`!<>[]\\", s[j]) >= 0 {
-			out = append(out, 1)
-		}
-		return out
-	}
+	markupAt := func(j int, out []int) []int { return f.tokensAt(s, j, out) }
 	// failed holds the states from which the rest cannot match, each one
 	// number (a map of them is fast): a place in want, or the markup after
 	// a segment (len(want)+1+i), times len(s)+1, plus the place in s.
@@ -769,6 +790,117 @@ func scanMarked(s, want string, marks []int, f markupForm) (int, int) {
 	}
 	return -1, 0
 }
+
+// markedEnds returns, in order, the ends of the matches of want at the
+// start of s with inline markup of the form f at the places marks (as
+// indexMarked reads them) and none after want's last character: every
+// choice of the markup between, which the lazy and the greedy search each
+// make one way only (甲_[链](x)](_ read as 链]( under a link: the lazy
+// search takes the address's ]( for the text's, the greedy one takes the
+// _ after it, and the next piece's ** with it). nil when want is not
+// UTF-8, a mark is inside a character, or the search would visit more
+// than maxEndStates places.
+func markedEnds(s, want string, marks []int, f markupForm) []int {
+	if !utf8.ValidString(want) || slices.ContainsFunc(marks, func(at int) bool {
+		return at > len(want) || at < len(want) && !utf8.RuneStart(want[at])
+	}) {
+		return nil
+	}
+	var segs []string // the texts between the marks, empty ones left out
+	prev := 0
+	for _, at := range append(marks[:len(marks):len(marks)], len(want)) {
+		if at > prev {
+			segs = append(segs, want[prev:at])
+			prev = at
+		}
+	}
+	visits := 0
+	seen := map[int]bool{}
+	from := []int{0} // the places where the text of the next segment may start
+	if len(marks) > 0 && marks[0] == 0 {
+		from = nil // markup may stand before the first character
+		seen[0] = true
+		for todo := []int{0}; len(todo) > 0; {
+			j := todo[len(todo)-1]
+			todo = todo[:len(todo)-1]
+			from = append(from, j)
+			for _, n := range f.tokensAt(s, j, nil) {
+				if visits++; visits > maxEndStates {
+					return nil
+				}
+				if !seen[j+n] {
+					seen[j+n] = true
+					todo = append(todo, j+n)
+				}
+			}
+		}
+	}
+	for i, seg := range segs {
+		// The places where seg ends, read from each place in from.
+		ends := map[int]bool{}
+		for _, j := range from {
+			at := []int{j}
+			for _, r := range seg {
+				var next []int
+				for _, j := range at {
+					if visits++; visits > maxEndStates {
+						return nil
+					}
+					if r < 0x80 && isASCIIPunct(byte(r)) {
+						if j < len(s) && s[j] == byte(r) {
+							next = append(next, j+1)
+						}
+						if j+1 < len(s) && s[j] == '\\' && s[j+1] == byte(r) {
+							next = append(next, j+2)
+						}
+						continue
+					}
+					if c, n := utf8.DecodeRuneInString(s[j:]); j < len(s) && c == r {
+						next = append(next, j+n)
+					}
+				}
+				at = next
+			}
+			for _, j := range at {
+				ends[j] = true
+			}
+		}
+		if i == len(segs)-1 {
+			out := make([]int, 0, len(ends))
+			for j := range ends {
+				out = append(out, j)
+			}
+			sort.Ints(out)
+			return out
+		}
+		// The markup after seg: any run of tokens.
+		from = from[:0]
+		clear(seen)
+		var todo []int
+		for j := range ends {
+			seen[j] = true
+			todo = append(todo, j)
+		}
+		for len(todo) > 0 {
+			j := todo[len(todo)-1]
+			todo = todo[:len(todo)-1]
+			from = append(from, j)
+			for _, n := range f.tokensAt(s, j, nil) {
+				if visits++; visits > maxEndStates {
+					return nil
+				}
+				if !seen[j+n] {
+					seen[j+n] = true
+					todo = append(todo, j+n)
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// maxEndStates bounds the places markedEnds visits.
+const maxEndStates = 1 << 12
 
 // indexEscaped finds want in s, where the source may have written an ASCII
 // punctuation mark of want with a backslash before it (Markdown escapes in
@@ -1559,5 +1691,103 @@ func TestLosslessPageNameLines(t *testing.T) {
 		if checkLossless(src, is) == nil {
 			t.Errorf("%q: a character of a page's name changed was not caught", src)
 		}
+	}
+}
+
+// TestLosslessLinkTextAfterAddress: a text that holds ]( right after a
+// link ([链](x)](, under emphasis or not) is found whichever way the
+// markup between its characters is read: the lazy search reads the
+// address's ]( as the text's and leaves x) in the gap, the greedy one
+// takes the marks of the next piece (the review's cases, false "out of
+// order" reports of text the model keeps).
+func TestLosslessLinkTextAfterAddress(t *testing.T) {
+	for _, src := range []string{
+		"# 标题\n\n他说很多很多话在这里一直说下去甲0~\n\n他说很多很多话在这里一直说下去_[链](x)](_\n\n**I__丙__\n\n**\n\n![图](p.png)0\n\n另起一段。\n",
+		"# 标题\n\n![图](p.png)](\n\n*>!>*__丙__!](\n\n_\n\n``d``甲\n\n另起一段。\n",
+		"# 标题\n\n他说很多很多话在这里一直说下去![图](p.png)](\n\n`*33*号`c`第I\n\n他说很多很多话在这里一直说下去0a*>!>**乙*\n\n另起一段。\n",
+		"## 题\n\n_[链](x)](_\n\n**乙**\n",
+	} {
+		is, err := ParseBytes([]byte(src), Options{Name: "x.md", noStitch: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := checkLossless(src, is); err != nil {
+			t.Errorf("%q: %v", src, err)
+		}
+	}
+}
+
+// TestMarkedEndsIsPattern: markedEnds gives exactly the places e where
+// the pattern of want — its texts, markup between them and before the
+// first when a mark is at 0, none after the last — matches all of s[:e].
+func TestMarkedEndsIsPattern(t *testing.T) {
+	alphabet := []string{`\`, `\\`, "_", "*", "[", "]", "](", "(", ")", "<", "<b>", ">", "!", "a", "甲"}
+	rnd := rand.New(rand.NewPCG(21, 4))
+	word := func(n int) string {
+		var b strings.Builder
+		for range n {
+			b.WriteString(alphabet[rnd.IntN(len(alphabet))])
+		}
+		return b.String()
+	}
+	checked := 0
+	for range 3000 {
+		s := word(rnd.IntN(14))
+		want := strings.Map(func(r rune) rune {
+			if strings.ContainsRune("*_`[]!<>\\", r) && rnd.IntN(3) > 0 {
+				return -1
+			}
+			return r
+		}, s)
+		if rnd.IntN(4) == 0 {
+			want = word(1 + rnd.IntN(4))
+		}
+		if want == "" {
+			want = "甲"
+		}
+		var marks []int
+		for i := 0; i <= len(want); i++ {
+			if (i == len(want) || utf8.RuneStart(want[i])) && rnd.IntN(3) == 0 {
+				marks = append(marks, i)
+			}
+		}
+		for _, f := range []markupForm{{depth: parenDepth(s)}, {depth: 1, tags: true}} {
+			// The pattern: the texts between the marks, the markup
+			// between them, none after the last.
+			var re strings.Builder
+			prev := 0
+			for _, at := range append(slices.Clone(marks), len(want)) {
+				if at == 0 {
+					re.WriteString(inlineMarkup(f.depth, f.tags))
+				}
+				if at <= prev {
+					continue
+				}
+				if prev > 0 {
+					re.WriteString(inlineMarkup(f.depth, f.tags))
+				}
+				for _, r := range want[prev:at] {
+					if r < 0x80 && isASCIIPunct(byte(r)) {
+						re.WriteString(`\\?`)
+					}
+					re.WriteString(regexp.QuoteMeta(string(r)))
+				}
+				prev = at
+			}
+			full := regexp.MustCompile("^(?:" + re.String() + ")$")
+			var wantEnds []int
+			for e := 0; e <= len(s); e++ {
+				if full.MatchString(s[:e]) {
+					wantEnds = append(wantEnds, e)
+				}
+			}
+			if got := markedEnds(s, want, marks, f); !slices.Equal(got, wantEnds) && !(len(got) == 0 && len(wantEnds) == 0) {
+				t.Errorf("markedEnds(%q, %q, %v, %+v) = %v; the pattern ends at %v", s, want, marks, f, got, wantEnds)
+			}
+			checked += len(wantEnds)
+		}
+	}
+	if checked < 500 {
+		t.Fatalf("only %d ends checked", checked)
 	}
 }
