@@ -130,6 +130,16 @@ func (m *lineMem) snippet(text string, start, end int) (string, [2]int) {
 func snippetBounds(text string, start, end int) (from, to int, lead, trail bool) {
 	from = start
 	for n := 0; from > 0 && n < snippetRunes; n++ {
+		// A run of Han characters first, with the fewest tests.
+		for from >= 3 && hanAt(text[from-3:from]) {
+			from -= 3
+			if n++; n == snippetRunes {
+				break
+			}
+		}
+		if from == 0 || n == snippetRunes {
+			break
+		}
 		size := 1
 		if c := text[from-1]; c < utf8.RuneSelf {
 			if c == '!' || c == '?' || c == ';' {
@@ -165,6 +175,15 @@ func snippetBounds(text string, start, end int) (from, to int, lead, trail bool)
 	}
 	to = end
 	for n := 0; to < len(text) && n < snippetRunes; n++ {
+		for to+3 <= len(text) && hanAt(text[to:to+3]) {
+			to += 3
+			if n++; n == snippetRunes {
+				break
+			}
+		}
+		if to == len(text) || n == snippetRunes {
+			break
+		}
 		ends := false
 		if c := text[to]; c < utf8.RuneSelf {
 			ends = c == '!' || c == '?' || c == ';'
@@ -206,6 +225,15 @@ func snippetBounds(text string, start, end int) (from, to int, lead, trail bool)
 		trail = !sentenceEnd(r) && !closingMark(r)
 	}
 	return from, to, lead, trail
+}
+
+// hanAt reports whether the three bytes of s are a character of
+// U+4000–U+9FFF (lead byte E4–E9: the Han characters of Chinese text):
+// valid, and no sentence end. The bounds pass runs of them first, with
+// the fewest tests.
+func hanAt(s string) bool {
+	_ = s[2]
+	return s[0]-0xE4 < 6 && s[1]&0xC0 == 0x80 && s[2]&0xC0 == 0x80
 }
 
 // valid3 reports whether c0 c1 c2 is a valid three-byte character (as

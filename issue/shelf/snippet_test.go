@@ -18,7 +18,8 @@ import (
 func TestSnippetFast(t *testing.T) {
 	parts := []string{"发", "展", "中", "国", "。", "！", "？", "；", "!", "?", ";", "”", "’", "」", "』", "）", ")",
 		"】", "〕", "》", "\"", "'", "a", "Z", "5", "０", "ａ", ".", ",", "-", "%", "％", ":", "/", " ", "\t", "\n", "\r",
-		"é", "😀", "\xff", "\xe4\xb8", "\xed\xa0\x80", "\xe0\x80\x80", "\xe0\xa0\x80", "\uffff", "\u3000", "…"}
+		"é", "😀", "\xff", "\xe4\xb8", "\xed\xa0\x80", "\xe0\x80\x80", "\xe0\xa0\x80", "\uffff", "\u3000", "…",
+		"一", "鿿", "\xe9\xbf", "\xe4\x80\x80", "\xe5\xb1\xff", "\xe5\xff\x95", "㐀"}
 	rng := rand.New(rand.NewPCG(17, 4))
 	var mem lineMem
 	for range 4000 {
