@@ -46,6 +46,10 @@ type Batch struct {
 	// Limited is set on the last batch when the search stopped at
 	// SearchOptions.Limit hits.
 	Limited bool
+	// Lines is what SearchOptions.Lines made of the issue's hits (then
+	// Hits is empty), and NLines how many of them made something.
+	Lines  []byte
+	NLines int
 }
 
 // SearchOptions tune a search.
@@ -54,7 +58,61 @@ type SearchOptions struct {
 	// GOMAXPROCS.
 	Workers int
 	// Limit stops the search after this many hits; 0 means no limit.
+	// With Lines, it counts the hits that made something, and the
+	// search stops after the issue that reaches it (its lines not cut).
 	Limit int
+	// Lines, when set, gives each worker a LineMaker, which makes the
+	// text of each hit as it is found, in the batch's Lines, instead of
+	// a Hit of each in its Hits: a caller that only writes the hits out
+	// (dubao search) spares their copies.
+	Lines func() LineMaker
+}
+
+// A LineMaker makes the text of a search's hits (SearchOptions.Lines).
+type LineMaker interface {
+	// AppendHit appends to b what h makes (a line, or nothing) and
+	// returns it. b holds what AppendHit returned for the hits of the
+	// issue before h (none when h.First). h and its strings are only
+	// valid during the call.
+	AppendHit(b []byte, h *HitText) []byte
+	// EndIssue returns the issue's text, given what AppendHit made of
+	// its hits (b, not empty), once they are all made.
+	EndIssue(b []byte) []byte
+}
+
+// HitText is a hit as a LineMaker gets it: the fields of its Hit, its
+// Line appended where the maker wants it (AppendLine).
+type HitText struct {
+	Entry *Entry
+	Page  int
+	N     int
+	Title string // valid only during the AppendHit call
+	Match [2]int // of the match in the Line
+	Pos   issue.Pos
+	First bool // the first hit of its issue
+
+	text        string // the piece
+	from, to    int    // the snippet's bounds in it
+	lead, trail bool   // cut there (…)
+}
+
+// TextOf returns the hit h as a LineMaker gets it, the first of its
+// issue or not, its Line a text of its own (for a LineMaker's tests).
+func TextOf(h *Hit, first bool) *HitText {
+	return &HitText{Entry: h.Entry, Page: h.Page, N: h.N, Title: h.Title, Match: h.Match, Pos: h.Pos,
+		First: first, text: h.Line, to: len(h.Line)}
+}
+
+// AppendLine appends the hit's Line (Hit.Line) to b.
+func (h *HitText) AppendLine(b []byte) []byte {
+	if h.lead {
+		b = append(b, "…"...)
+	}
+	b = appendOneLine(b, h.text[h.from:h.to])
+	if h.trail {
+		b = append(b, "…"...)
+	}
+	return b
 }
 
 // snippetRunes is how far Hit.Line reaches on each side of a match.
@@ -85,7 +143,7 @@ func (s *Shelf) Search(ctx context.Context, q search.Query, opt SearchOptions) <
 			if s.known != nil && b.Entry != nil {
 				sent[filesKey(b.Entry)] = true
 			}
-			hits += len(b.Hits)
+			hits += len(b.Hits) + b.NLines
 			select {
 			case out <- b:
 				return true
@@ -183,11 +241,18 @@ func (s *Shelf) search(ctx context.Context, q search.Query, opt SearchOptions, s
 		wg.Go(func() {
 			var bufs source.Buffers
 			var mem lineMem // the hits' lines
+			if opt.Lines != nil {
+				mem.maker = opt.Lines()
+			}
 			var outlines outlineMemory
 			for j := range jobs {
 				r := result{b: Batch{Entry: j.e}}
 				if ctx.Err() == nil {
 					r.b.Hits, r.b.Err = s.searchEntrySafe(j.e, q, needs, pf, fs, &bufs, &outlines, &mem)
+					// (None when the issue failed: what it made is dropped.)
+					if lines, n := mem.takeLines(); r.b.Err == nil {
+						r.b.Lines, r.b.NLines = lines, n
+					}
 					if r.b.Err == errChanged {
 						r.b, r.changed = Batch{Entry: j.e}, true
 					}
@@ -218,11 +283,13 @@ func (s *Shelf) search(ctx context.Context, q search.Query, opt SearchOptions, s
 		b := r.b
 		done++
 		b.Done, b.Total = done, len(issues)
-		if opt.Limit > 0 && hits+len(b.Hits) >= opt.Limit {
-			b.Hits = b.Hits[:opt.Limit-hits]
+		if opt.Limit > 0 && hits+len(b.Hits)+b.NLines >= opt.Limit {
+			if b.NLines == 0 {
+				b.Hits = b.Hits[:opt.Limit-hits]
+			}
 			b.Limited = true
 		}
-		hits += len(b.Hits)
+		hits += len(b.Hits) + b.NLines
 		if !send(b) || b.Limited {
 			return false
 		}
@@ -462,6 +529,10 @@ func appendPieceHits(hits []Hit, at *Hit, headline func() string, i int, p strin
 // appendHit appends the hit of the match [start, end) in p, the piece i
 // of the article at tells (see appendPieceHits).
 func appendHit(hits []Hit, at *Hit, headline func() string, i int, p string, start, end int, mem *lineMem) []Hit {
+	if mem != nil && mem.maker != nil {
+		mem.appendText(at, headline, i, p, start, end)
+		return hits
+	}
 	if at.Title == "" {
 		at.Title = mem.clone(headline())
 	}

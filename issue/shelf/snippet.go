@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"dubao/issue"
 	"dubao/issue/search"
 )
 
@@ -19,6 +20,55 @@ type lineMem struct {
 	block   strings.Builder // the current block
 	scratch []Hit           // the list hits gives, as long as the longest yet
 	where   []place         // the list places gives
+
+	// With a maker (SearchOptions.Lines), the hits are not kept but
+	// made into lines, in lines (nLines of them), as they are found.
+	maker  LineMaker
+	lines  []byte
+	nLines int
+	first  bool // the next hit is the first of the issue
+	most   int  // the longest lines of an issue yet
+	text   HitText
+}
+
+// appendText makes the hit of the match [start, end) in p, the piece i
+// of the article at tells, into lines with m.maker (see appendHit).
+func (m *lineMem) appendText(at *Hit, headline func() string, i int, p string, start, end int) {
+	if at.Title == "" {
+		// A view: the maker sees it only during its call.
+		at.Title = headline()
+	}
+	from, to, lead, trail := snippetBounds(p, start, end)
+	off := start - from
+	if lead {
+		off += len("…")
+	}
+	h := &m.text
+	*h = HitText{Entry: at.Entry, Page: at.Page, N: at.N, Title: at.Title,
+		Match: [2]int{off, off + end - start}, Pos: issue.Pos{Piece: i, Offset: start}, First: m.first,
+		text: p, from: from, to: to, lead: lead, trail: trail}
+	n := len(m.lines)
+	m.lines = m.maker.AppendHit(m.lines, h)
+	if len(m.lines) != n {
+		m.nLines++
+	}
+	m.first = false
+	h.text, h.Title = "", "" // not kept past the issue's buffer
+}
+
+// takeLines returns the lines made of the issue's hits, theirs to keep,
+// and how many hits made them; m starts the next issue's anew.
+func (m *lineMem) takeLines() ([]byte, int) {
+	if m == nil || m.maker == nil {
+		return nil, 0
+	}
+	b, n := m.lines, m.nLines
+	if n > 0 {
+		b = m.maker.EndIssue(b)
+	}
+	m.lines, m.nLines, m.first = nil, 0, true
+	m.most = max(m.most, len(b))
+	return b, n
 }
 
 // places returns an empty list of places (see searchOutlined), to be
@@ -43,6 +93,13 @@ func (m *lineMem) keepPlaces(p []place) {
 func (m *lineMem) hits() []Hit {
 	if m == nil {
 		return nil
+	}
+	// The lines of the hits found before, when any, are made anew too.
+	m.lines, m.nLines, m.first = m.lines[:0], 0, true
+	if m.maker != nil && m.lines == nil {
+		// As long as the longest yet (up to a point): the lines are
+		// not copied as they grow.
+		m.lines = make([]byte, 0, min(max(m.most, 4<<10), 256<<10))
 	}
 	return m.scratch[:0]
 }
@@ -270,6 +327,23 @@ func writeOneLine(b *strings.Builder, s string) {
 			b.WriteByte(c)
 		}
 	}
+}
+
+// appendOneLine appends s to b with tabs and line breaks turned into
+// spaces, as writeOneLine writes it.
+func appendOneLine(b []byte, s string) []byte {
+	at := len(b)
+	b = append(b, s...)
+	if strings.IndexByte(s, '\n') < 0 && strings.IndexByte(s, '\t') < 0 && strings.IndexByte(s, '\r') < 0 {
+		return b
+	}
+	for i, c := range b[at:] {
+		switch c {
+		case '\t', '\n', '\r':
+			b[at+i] = ' '
+		}
+	}
+	return b
 }
 
 // closingMark reports a closing quote or bracket, which follows the end

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"fmt"
 	"strconv"
@@ -155,6 +156,15 @@ func searchIssue(out *bufio.Writer, is *issue.Issue, date string, q search.Query
 // the text of each issue's hits), and returns how many lines it wrote. An
 // issue that cannot be read is reported on stderr and the search goes on.
 func (r *runner) searchShelf(ctx context.Context, out *bufio.Writer, s *shelf.Shelf, q search.Query, sc script.Conversion) (n int, err error) {
+	// Shown as they are, the hits are made into lines by the search's
+	// workers as they are found (searchLines), without a Hit of each.
+	return r.searchShelfBy(ctx, out, s, q, sc, sc == script.None)
+}
+
+// searchShelfBy is searchShelf, which makes the lines in the search's
+// workers (shelf.SearchOptions.Lines) when byWorkers is set, else from
+// the hits of each batch; the same lines either way.
+func (r *runner) searchShelfBy(ctx context.Context, out *bufio.Writer, s *shelf.Shelf, q search.Query, sc script.Conversion, byWorkers bool) (n int, err error) {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel() // stops the search's workers when the output fails
 	var lines shelfLines
@@ -180,7 +190,11 @@ func (r *runner) searchShelf(ctx context.Context, out *bufio.Writer, s *shelf.Sh
 			err = perr
 		}
 	}()
-	batches := s.Search(ctx, q, shelf.SearchOptions{})
+	var opt shelf.SearchOptions
+	if byWorkers {
+		opt.Lines = func() shelf.LineMaker { return new(searchLines) }
+	}
+	batches := s.Search(ctx, q, opt)
 	for b := range batches {
 		if b.Err != nil {
 			// The lines of the issues before it go first: on a
@@ -190,6 +204,22 @@ func (r *runner) searchShelf(ctx context.Context, out *bufio.Writer, s *shelf.Sh
 			}
 			fmt.Fprintf(r.stderr, "%s: %s\n", r.root.Name(), oneLine(b.Err.Error()))
 			continue
+		}
+		if byWorkers {
+			// A batch's lines, when long, go out as they are.
+			if len(buf)+len(b.Lines) > out.Size() {
+				if err := put(false); err != nil {
+					return n, err
+				}
+			}
+			if len(b.Lines) > out.Size() {
+				if _, err := out.Write(b.Lines); err != nil {
+					return n, err
+				}
+			} else {
+				buf = append(buf, b.Lines...)
+			}
+			n += b.NLines
 		}
 		var texts []string // for auto-s and auto-t, the issue's script
 		for _, h := range b.Hits {
@@ -225,6 +255,93 @@ func (r *runner) searchShelf(ctx context.Context, out *bufio.Writer, s *shelf.Sh
 		}
 	}
 	return n, ctx.Err()
+}
+
+// searchLines makes the lines of a shelf's search in its workers
+// (shelf.SearchOptions.Lines), hit by hit, as shelfLines makes them from
+// the hits of an issue with no conversion: the same bytes. The start of a
+// line is made once per article and each LINE written once, trimmed (as
+// listField does a clean field); the TITLEs and LINEs, one after the
+// other, are checked for the terminal once the issue is done (EndIssue),
+// and its lines made again from them with listField in the rare issue
+// where they are not all clean (or one is to be trimmed).
+type searchLines struct {
+	prefix []byte // DATE<TAB>PAGE<TAB>N<TAB>TITLE<TAB> of the article below
+	entry  *shelf.Entry
+	page   int
+	n      int
+	title  [2]int // the article's TITLE, as the hit gave it, in all
+	all    []byte // the TITLEs and LINEs as the hits gave them
+	lines  []madeLine
+	clean  bool // none of all's fields starts with a continuation byte
+	trim   bool // a LINE is trimmed
+}
+
+// madeLine is a line searchLines made: its article, and its LINE as the
+// hit gave it, in searchLines.all.
+type madeLine struct {
+	entry       *shelf.Entry
+	page, n     int
+	title, line [2]int
+}
+
+// AppendHit appends the line of h to b, unless its LINE and article
+// number are those of the hit before.
+func (l *searchLines) AppendHit(b []byte, h *shelf.HitText) []byte {
+	if h.First {
+		l.entry, l.title, l.all, l.lines, l.clean, l.trim = nil, [2]int{}, l.all[:0], l.lines[:0], true, false
+	}
+	if h.Entry != l.entry || h.Page != l.page || h.N != l.n || string(l.field(l.title)) != h.Title {
+		l.entry, l.page, l.n = h.Entry, h.Page, h.N
+		l.title = l.take(h.Title)
+		l.prefix = appendSearchLine(l.prefix[:0], h.Entry.Date, h.Page, h.N, trimSpace(h.Title), "")
+		l.prefix = l.prefix[:len(l.prefix)-1] // its line break
+	}
+	mark := len(b)
+	b = append(b, l.prefix...)
+	at := len(b)
+	b = h.AppendLine(b)
+	line := b[at:]
+	if k := len(l.lines); k > 0 && !h.First && h.N == l.lines[k-1].n && bytes.Equal(line, l.field(l.lines[k-1].line)) {
+		return b[:mark]
+	}
+	s := unsafe.String(unsafe.SliceData(line), len(line))
+	if t := trimSpace(s); len(t) != len(s) {
+		l.trim = true
+	}
+	l.lines = append(l.lines, madeLine{entry: h.Entry, page: h.Page, n: h.N, title: l.title, line: l.take(s)})
+	return append(b, '\n')
+}
+
+// take appends s to all and returns where it is there.
+func (l *searchLines) take(s string) [2]int {
+	if len(s) > 0 && s[0]&0xC0 == 0x80 {
+		l.clean = false
+	}
+	at := len(l.all)
+	l.all = append(l.all, s...)
+	return [2]int{at, len(l.all)}
+}
+
+// field returns the field at r in all.
+func (l *searchLines) field(r [2]int) []byte { return l.all[r[0]:r[1]] }
+
+// EndIssue returns the lines b of an issue, made again from the fields
+// the hits gave when they are not all clean, or a LINE is trimmed.
+func (l *searchLines) EndIssue(b []byte) []byte {
+	clean := l.clean && textsafe.IsLine(unsafe.String(unsafe.SliceData(l.all), len(l.all)))
+	if clean && !l.trim {
+		return b
+	}
+	field := listField
+	if clean {
+		field = trimSpace
+	}
+	b = b[:0]
+	for _, m := range l.lines {
+		b = appendSearchLine(b, m.entry.Date, m.page, m.n, field(string(l.field(m.title))), field(string(l.field(m.line))))
+	}
+	return b
 }
 
 // appendSearchLine appends the line of a match to b:

@@ -17,6 +17,8 @@ import (
 // invalid bytes, bidirectional controls, spaces at the ends and pieces of
 // a character split over two LINEs (valid only together), so that an
 // issue whose one LINE is not clean has the others' checked all the same.
+// searchLines, which the search's workers make the lines with hit by
+// hit, is held to the same on the same hits.
 func TestShelfLines(t *testing.T) {
 	texts := []string{
 		"发展冠军居民老师，了活动", "GDP增长5.2%，", "…居民发展活动。", " 发展 ", "\u3000发展\u3000",
@@ -68,6 +70,27 @@ func TestShelfLines(t *testing.T) {
 		}
 		if string(got) != string(want) {
 			t.Fatalf("round %d, hits %+v:\n got %q\nwant %q", round, hits, got, want)
+		}
+		// The workers' maker (searchLines) on the same hits, their
+		// LINEs on one line as a search makes them: the same lines.
+		var sl searchLines
+		var byWorkers []byte
+		want = want[:0]
+		var prevOne shelf.Hit
+		for i, h := range hits {
+			h.Line = strings.NewReplacer("\t", " ", "\n", " ", "\r", " ").Replace(h.Line)
+			byWorkers = sl.AppendHit(byWorkers, shelf.TextOf(&h, i == 0))
+			if i > 0 && h.N == prevOne.N && h.Line == prevOne.Line {
+				continue
+			}
+			prevOne = h
+			want = appendSearchLine(want, h.Entry.Date, h.Page, h.N, listField(h.Title), listField(h.Line))
+		}
+		if len(byWorkers) > 0 {
+			byWorkers = sl.EndIssue(byWorkers)
+		}
+		if string(byWorkers) != string(want) {
+			t.Fatalf("round %d, hits %+v, by searchLines:\n got %q\nwant %q", round, hits, byWorkers, want)
 		}
 		for _, l := range strings.SplitAfter(string(got), "\n") {
 			if strings.Count(l, "\t") != 4 && l != "" || strings.ContainsAny(l, "\x1b\r\x00\x7f\u009b\u202e\ufeff") {
