@@ -690,7 +690,15 @@ func appendMapped(hits []Hit, e *Entry, sp issue.ArticleSpan, m *issue.PieceMap,
 	// The match Next found last: the first at or after any from up to
 	// its start (the text between is not searched again).
 	ns, ne := -2, 0
-	for i, r := range m.Pieces {
+	for i := 0; i < len(m.Pieces); i++ {
+		if ns == -1 {
+			break // no match after the last
+		}
+		// The pieces that end before the next match have none.
+		for ns >= 0 && i < len(m.Pieces)-1 && m.Pieces[i].End-first <= ns {
+			i++
+		}
+		r := m.Pieces[i]
 		a, b := r.Start-first, r.End-first
 		for from := a; from < b; {
 			if ns != -1 && ns < from {
