@@ -186,6 +186,7 @@ func (m *lineMem) snippet(text string, start, end int) (string, [2]int) {
 // decoded (lastRune and firstRune are the reference).
 func snippetBounds(text string, start, end int) (from, to int, lead, trail bool) {
 	from = start
+	atEnd := false // the walk back stopped at a sentence end
 	for n := 0; from > 0 && n < snippetRunes; n++ {
 		// A run of Han characters first, with the fewest tests.
 		for from >= 3 && hanAt(text[from-3:from]) {
@@ -200,16 +201,19 @@ func snippetBounds(text string, start, end int) (from, to int, lead, trail bool)
 		size := 1
 		if c := text[from-1]; c < utf8.RuneSelf {
 			if c == '!' || c == '?' || c == ';' {
+				atEnd = true
 				break
 			}
 		} else if from >= 3 && valid3(text[from-3], text[from-2], c) {
 			if sentenceEnd3(text[from-3], text[from-2], c) {
+				atEnd = true
 				break
 			}
 			size = 3
 		} else {
 			r, rs := utf8.DecodeLastRuneInString(text[:from])
 			if sentenceEnd(r) {
+				atEnd = true
 				break
 			}
 			size = rs
@@ -219,9 +223,14 @@ func snippetBounds(text string, start, end int) (from, to int, lead, trail bool)
 	// A sentence that ends inside quotes (…。”) ends after them: the
 	// snippet neither starts with the quote closing the sentence before
 	// nor loses its own.
-	atSentence := false // from starts a sentence
-	if r, _ := lastRune(text[:from]); from > 0 && sentenceEnd(r) {
-		atSentence = true
+	atSentence := atEnd // from starts a sentence
+	if !atEnd && from > 0 {
+		// The walk stopped at its length: the character it did not
+		// read may end a sentence.
+		r, _ := lastRune(text[:from])
+		atSentence = sentenceEnd(r)
+	}
+	if atSentence {
 		for from < start {
 			c, size := firstRune(text[from:])
 			if !closingMark(c) {
@@ -231,6 +240,7 @@ func snippetBounds(text string, start, end int) (from, to int, lead, trail bool)
 		}
 	}
 	to = end
+	ends := false // the walk on stopped after a sentence end (and its closing marks)
 	for n := 0; to < len(text) && n < snippetRunes; n++ {
 		for to+3 <= len(text) && hanAt(text[to:to+3]) {
 			to += 3
@@ -241,7 +251,6 @@ func snippetBounds(text string, start, end int) (from, to int, lead, trail bool)
 		if to == len(text) || n == snippetRunes {
 			break
 		}
-		ends := false
 		if c := text[to]; c < utf8.RuneSelf {
 			ends = c == '!' || c == '?' || c == ';'
 			to++
@@ -265,19 +274,25 @@ func snippetBounds(text string, start, end int) (from, to int, lead, trail bool)
 		}
 	}
 	// Never cut a number or a Latin word in two (14.2亿 is not 4.2亿).
-	for n := 0; n < snippetRunes && search.CutsWord(text, from); n++ {
+	walked, walkedOn := from, to
+	for n := 0; n < snippetRunes && mayCut(text, from) && search.CutsWord(text, from); n++ {
 		_, size := lastRune(text[:from])
 		from -= size
 	}
-	for n := 0; n < snippetRunes && search.CutsWord(text, to); n++ {
+	for n := 0; n < snippetRunes && mayCut(text, to) && search.CutsWord(text, to); n++ {
 		_, size := firstRune(text[to:])
 		to += size
 	}
 	if from > 0 && !atSentence {
-		r, _ := lastRune(text[:from])
-		lead = !sentenceEnd(r)
+		// Where the walk stopped, the character before is no sentence
+		// end (atSentence).
+		lead = true
+		if from != walked {
+			r, _ := lastRune(text[:from])
+			lead = !sentenceEnd(r)
+		}
 	}
-	if to < len(text) {
+	if to < len(text) && (!ends || to != walkedOn) {
 		r, _ := lastRune(text[:to])
 		trail = !sentenceEnd(r) && !closingMark(r)
 	}
@@ -291,6 +306,13 @@ func snippetBounds(text string, start, end int) (from, to int, lead, trail bool)
 func hanAt(s string) bool {
 	_ = s[2]
 	return s[0]-0xE4 < 6 && s[1]&0xC0 == 0x80 && s[2]&0xC0 == 0x80
+}
+
+// mayCut reports whether i may cut a word (search.CutsWord): not when
+// the character at i is one of U+2000–U+9FFF (lead byte E2–E9), nor at
+// either end of text, which CutsWord reports without its call.
+func mayCut(text string, i int) bool {
+	return i > 0 && i < len(text) && (text[i] < 0xE2 || text[i] > 0xE9)
 }
 
 // valid3 reports whether c0 c1 c2 is a valid three-byte character (as
