@@ -154,7 +154,7 @@ func trimSpace(s string) string {
 // notSpace reports whether the first three bytes of a text (start) or
 // its last three do not hold a space at that end: true when the byte at
 // that end is printable ASCII other than the space, or when the three
-// bytes are one character of U+3001–U+FFFF.
+// bytes are one character of U+3001–U+FFFF, or ….
 func notSpace(a, b, c byte, start bool) bool {
 	if end := c; start {
 		end = a
@@ -164,7 +164,8 @@ func notSpace(a, b, c byte, start bool) bool {
 	} else if end > ' ' && end < 0x7F {
 		return true
 	}
-	return a >= 0xE3 && a <= 0xEF && b&0xC0 == 0x80 && c&0xC0 == 0x80 && !(a == 0xE3 && b == 0x80 && c == 0x80)
+	return a >= 0xE3 && a <= 0xEF && b&0xC0 == 0x80 && c&0xC0 == 0x80 && !(a == 0xE3 && b == 0x80 && c == 0x80) ||
+		a == 0xE2 && b == 0x80 && c == 0xA6 // …, where a search's LINE is cut
 }
 
 // listField makes a title fit on one tab-separated line with nothing that

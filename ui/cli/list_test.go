@@ -11,7 +11,7 @@ import (
 // with bytes that are not UTF-8; and on random strings of such pieces.
 func TestTrimSpace(t *testing.T) {
 	pieces := []string{"", " ", "\t", "\u3000", "\u00a0", "\u0085", "\u1680", "\u2000", "\u200a", "\u2028", "\u202f", "\u205f",
-		"发展", "。", "”", "a", "5G", "\u3001", "\u2fff", "\uffff", "\ufeff", "😀", "\xe3\x80", "\x80", "\xed\xa0\x80", "\xe3", "é"}
+		"发展", "。", "”", "a", "5G", "\u3001", "\u2fff", "\uffff", "\ufeff", "😀", "\xe3\x80", "\x80", "\xed\xa0\x80", "\xe3", "é", "…", "\u2025", "\u2027", "\xe2\x80"}
 	check := func(s string) {
 		if got, want := trimSpace(s), strings.TrimSpace(s); got != want {
 			t.Fatalf("trimSpace(%q) = %q, want %q", s, got, want)
