@@ -43,10 +43,10 @@ func (m *lineMem) appendText(at *Hit, headline func() string, i int, p string, s
 	if lead {
 		off += len("…")
 	}
-	h := &m.text
-	*h = HitText{Entry: at.Entry, Page: at.Page, N: at.N, Title: at.Title,
-		Match: [2]int{off, off + end - start}, Pos: issue.Pos{Piece: i, Offset: start}, First: m.first,
-		text: p, from: from, to: to, lead: lead, trail: trail}
+	h := &m.text // field by field: no HitText made and copied
+	h.Entry, h.Page, h.N, h.Title = at.Entry, at.Page, at.N, at.Title
+	h.Match, h.Pos, h.First = [2]int{off, off + end - start}, issue.Pos{Piece: i, Offset: start}, m.first
+	h.text, h.from, h.to, h.lead, h.trail = p, from, to, lead, trail
 	n := len(m.lines)
 	m.lines = m.maker.AppendHit(m.lines, h)
 	if len(m.lines) != n {
