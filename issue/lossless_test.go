@@ -182,6 +182,9 @@ func checkLossless(src string, is *Issue) error {
 	// Inside a fenced code block they are text.
 	var sb strings.Builder
 	at := make([]int, 0, len(src))
+	// bare[i]: s[i] is a backslash a space followed in src, which
+	// escapes nothing (see markupForm.bare).
+	bare := make([]bool, 0, len(src))
 	code := codeLines(src)
 	// The 1946–2003 archive's body lines are text as they stand (see
 	// parseOldArchive): no quote marks, no escapes.
@@ -212,6 +215,10 @@ func checkLossless(src string, is *Issue) error {
 		sb.WriteRune(r)
 		for k := n; k < sb.Len(); k++ {
 			at = append(at, i)
+			bare = append(bare, false)
+		}
+		if next, _ := utf8.DecodeRuneInString(src[i+1:]); r == '\\' && (isSpaceRune(next) || next == '\t' || next == '\r') {
+			bare[n] = true
 		}
 	}
 	at = append(at, len(src))
@@ -316,7 +323,7 @@ func checkLossless(src string, is *Issue) error {
 		}
 		return namesPage(g)
 	}
-	markup := [2]markupForm{{depth: parenDepth(s)}, {depth: parenDepth(s), tags: true}}
+	markup := [2]markupForm{{depth: parenDepth(s), bare: bare}, {depth: parenDepth(s), tags: true, bare: bare}}
 	// A piece may occur at several places (a title in the masthead, digits
 	// everywhere): search the places depth-first, remembering dead ends.
 	var firstErr error
@@ -391,7 +398,7 @@ type matcher struct {
 	want               []string
 	marks              [][]int
 	tagged             []bool
-	markup             [2]markupForm // the markup of s, without and with HTML tags (for the tagged pieces)
+	markup             [2]markupForm // the markup of s, without and with HTML tags (for the tagged pieces), its bare of all of s
 	allowed            func(from, to int, leading bool) bool
 	dead               map[[2]int]bool // (piece, position) known to fail
 	deepest, deepestAt int
@@ -421,7 +428,7 @@ func (m *matcher) match(k, cur int) bool {
 		markup = m.markup[1]
 	}
 	for off, tries := cur, 0; tries < 4096; tries++ {
-		i, n := indexMarked(m.s[off:], w, m.marks[k], markup)
+		i, n := indexMarked(m.s[off:], w, m.marks[k], markup.from(off))
 		if i < 0 {
 			break
 		}
@@ -434,7 +441,7 @@ func (m *matcher) match(k, cur int) bool {
 			// text's ] may be the one after a link's address rather
 			// than the link's own ([甲)](乙)] reads 甲)]).
 			if len(m.marks[k]) > 0 {
-				greedy := markup
+				greedy := markup.from(at)
 				greedy.greedy = true
 				i, g := indexMarked(m.s[at:], w, m.marks[k], greedy)
 				if i == 0 && g != n && m.match(k+1, at+g) {
@@ -443,7 +450,7 @@ func (m *matcher) match(k, cur int) bool {
 				// Neither: the markup between read another way, where
 				// it can hold text: a link's address, a tag.
 				if span := m.s[at : at+max(n, g)]; m.others < maxOtherEnds && (strings.Contains(span, "](") || markup.tags && strings.IndexByte(span, '<') >= 0) {
-					for _, e := range markedEnds(m.s[at:], w, m.marks[k], markup) {
+					for _, e := range markedEnds(m.s[at:], w, m.marks[k], markup.from(at)) {
 						if e == n || i == 0 && e == g {
 							continue
 						}
@@ -563,6 +570,21 @@ func parenDepth(s string) int {
 type markupForm struct {
 	depth        int
 	tags, greedy bool
+	// bare, when not nil, says which backslashes of the text searched
+	// escape nothing: a space followed them in the source, taken out of
+	// the text (nonSpace), so that a link's address ](\ ) is not read
+	// as ](\) with its ) escaped (FuzzParse 4ca25de33de8b29d). The
+	// pattern (see pattern) knows none.
+	bare []bool
+}
+
+// from returns the form for the text searched from s[off:] on, where it
+// was for s.
+func (f markupForm) from(off int) markupForm {
+	if f.bare != nil {
+		f.bare = f.bare[off:]
+	}
+	return f
 }
 
 // pattern returns the form as a pattern (see inlineMarkup).
@@ -593,7 +615,7 @@ func (f markupForm) tokensAt(s string, j int, out []int) []int {
 	if strings.HasPrefix(s[j:], "](") {
 		level := 0 // groups open inside the address
 		for e := j + 2; e < len(s); e++ {
-			if s[e] == '\\' {
+			if s[e] == '\\' && (f.bare == nil || !f.bare[e]) {
 				if e+1 == len(s) {
 					break // a backslash at the end escapes nothing: no )
 				}
@@ -1789,5 +1811,28 @@ func TestMarkedEndsIsPattern(t *testing.T) {
 	}
 	if checked < 500 {
 		t.Fatalf("only %d ends checked", checked)
+	}
+}
+
+// TestLosslessBareBackslashAddress: a backslash that a space follows
+// escapes nothing, in a link's address too: ](\ ) is the address \,
+// closed by its ), which the check, reading the text without its spaces
+// (](\)), took for an escaped ) and ran the address on into the text
+// after it (FuzzParse 4ca25de33de8b29d).
+func TestLosslessBareBackslashAddress(t *testing.T) {
+	for _, src := range []string{
+		"## 题\n\n[链](\\ )后\\文)尾\n",
+		"## 题\n\n甲[链](\\\t)后\\文)尾[二](\\ \\ )完\\)\n",
+	} {
+		is, err := ParseBytes([]byte(src), Options{Name: "x.md", noStitch: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n := len(is.Articles()[0].Spans); n == 0 {
+			t.Fatalf("%q: no link read: %s", src, jsonOf(t, is))
+		}
+		if err := checkLossless(src, is); err != nil {
+			t.Errorf("%q: %v", src, err)
+		}
 	}
 }
