@@ -288,6 +288,13 @@ func checkLossless(src string, is *Issue) error {
 		if gap == "" || markupOnly(gap) {
 			return true
 		}
+		if strings.Contains(gap, "<!--") && markupOnly(nonSpace(htmlTag.ReplaceAllString(source(from, to), ""))) {
+			// The comments taken out of the source, where its spaces
+			// still stand: without them, a -- -> inside a comment
+			// reads as its end, -->, and the comment's rest as text
+			// (FuzzParse d3ed644b26d0ad4a).
+			return true
+		}
 		if leading && mastheadLines(source(from, to)) {
 			return true
 		}
@@ -1830,6 +1837,28 @@ func TestLosslessBareBackslashAddress(t *testing.T) {
 		}
 		if n := len(is.Articles()[0].Spans); n == 0 {
 			t.Fatalf("%q: no link read: %s", src, jsonOf(t, is))
+		}
+		if err := checkLossless(src, is); err != nil {
+			t.Errorf("%q: %v", src, err)
+		}
+	}
+}
+
+// TestLosslessCommentSpaces: a comment is read in the source, its spaces
+// kept: a -- -> inside it is not its end, which the text without spaces
+// (--->) would make it, leaving the comment's rest as text lost
+// (FuzzParse d3ed644b26d0ad4a).
+func TestLosslessCommentSpaces(t *testing.T) {
+	for _, src := range []string{
+		"## 题\n\n正文。\n\n<!-- 注 -- >\n\n中间\n\n<!-- 二 -->尾。\n",
+		"## 题\n\n正文。\n\n<!-- 注 -- >中间<!-- 二 -->尾。\n",
+	} {
+		is, err := ParseBytes([]byte(src), Options{Name: "x.md", noStitch: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := strings.Join(is.Articles()[0].Paragraphs, "|"); got != "正文。|尾。" {
+			t.Fatalf("%q: paragraphs %q", src, got)
 		}
 		if err := checkLossless(src, is); err != nil {
 			t.Errorf("%q: %v", src, err)
