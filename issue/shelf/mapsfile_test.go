@@ -243,3 +243,40 @@ func readableOutlines(opt Options, dir string, s *Shelf) int {
 	}
 	return n
 }
+
+// TestOutlineInReusesBuffer: the records of an outlines file read one
+// after the other into one buffer (as a search worker reads them, see
+// prefilters.outlineIn) — longer and shorter ones, and each of them
+// twice — read as each read in memory of its own.
+func TestOutlineInReusesBuffer(t *testing.T) {
+	dir, _ := generated(t, smallConfig())
+	opt := Options{CacheDir: t.TempDir()}
+	s, err := Scan(context.Background(), dir, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	collect(t, s, "发展", SearchOptions{}) // makes the outlines
+	pf := readPrefilters(opt, dir)
+	defer pf.close()
+	var buf []byte
+	sizes := map[int]bool{}
+	back := slices.Clone(s.Issues)
+	slices.Reverse(back)
+	for _, e := range append(slices.Clone(s.Issues), back...) {
+		id := e.key()
+		want := pf.outlineOf(id)
+		got := pf.outlineIn(id, &buf)
+		if !bytes.Equal(got, want) {
+			t.Fatalf("%s: the record read into a reused buffer is %d bytes %q…, in its own %d bytes", e.Path(), len(got), got[:min(len(got), 16)], len(want))
+		}
+		if want != nil {
+			sizes[len(want)] = true
+			if &got[0] != &buf[0] {
+				t.Fatalf("%s: the record was not read into the buffer", e.Path())
+			}
+		}
+	}
+	if len(sizes) < 3 {
+		t.Fatalf("%d sizes of records: too few to tell a longer from a shorter one", len(sizes))
+	}
+}

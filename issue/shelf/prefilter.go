@@ -373,10 +373,22 @@ func openMaps(name string, token []byte) *mapsFile {
 // read returns the record at r, or nil when it cannot be read or is not
 // the one r was written for (its checksum).
 func (m *mapsFile) read(r outlineRef) []byte {
+	return m.readInto(nil, r)
+}
+
+// readInto is read into buf, grown as needed: the record it returns
+// shares buf's memory (made anew when buf is nil).
+func (m *mapsFile) readInto(buf *[]byte, r outlineRef) []byte {
 	if m == nil || r.n < 4 || r.off < int64(mapsHeaderSize) || r.off > m.size-int64(r.n) {
 		return nil
 	}
-	b := make([]byte, r.n)
+	var b []byte
+	if buf == nil {
+		b = make([]byte, r.n)
+	} else {
+		*buf = grow(*buf, r.n)
+		b = *buf
+	}
 	if _, err := m.f.ReadAt(b, r.off); err != nil {
 		return nil
 	}
@@ -578,6 +590,9 @@ type outlineMemory struct {
 	// and a files map's (decodeFilesMap)
 	files  filesMap
 	ranges []fileRange
+	// record is the encoded record read from the outlines file (see
+	// prefilters.outlineIn).
+	record []byte
 }
 
 // decode is decodeOutline in m's memory: the outline it returns is good
@@ -682,6 +697,13 @@ func (p *prefilters) han(id keySum) hanSet {
 // the prefilter file recorded is forgotten, and then made anew by the
 // search (see put).
 func (p *prefilters) outlineOf(id keySum) []byte {
+	return p.outlineIn(id, nil)
+}
+
+// outlineIn is outlineOf with a record of the outlines file read into
+// buf (see mapsFile.readInto): a search worker's memory, reused from
+// issue to issue, so the record is good until the next one is read.
+func (p *prefilters) outlineIn(id keySum, buf *[]byte) []byte {
 	if id == (keySum{}) {
 		return nil
 	}
@@ -696,7 +718,7 @@ func (p *prefilters) outlineOf(id keySum) []byte {
 	}
 	at, maps := info.at, p.maps
 	p.mu.Unlock()
-	b := maps.read(at)
+	b := maps.readInto(buf, at)
 	if b == nil {
 		p.mu.Lock()
 		if info.at == at {

@@ -411,7 +411,7 @@ func (s *Shelf) searchEntry(e *Entry, q search.Query, needs [][]rune, pf *prefil
 	single := e.folder == "" && !e.day && len(e.Files) == 1 && e.Files[0].Page == 0 && texts[0] != nil && s.textFormat(raws[0])
 	// The outline (or files map) is read only now, for an issue with a
 	// match (see prefilters).
-	knownOutline := pf.outlineOf(id)
+	knownOutline := pf.outlineIn(id, &outlines.record)
 	o := outlines.decode(knownOutline) // in the worker's memory, as long as this issue is searched
 	if single && o != nil {
 		if hits, ok := searchOutlined(e, q, loose, first, texts[0], o, mem); ok {
