@@ -110,16 +110,21 @@ func searchFilesMap(e *Entry, q search.Query, texts [][]byte, m *filesMap, mem *
 const filesMapMark = 0x7ff
 
 // encodeFilesMap writes a files map: its mark, the count of files and
-// each one's length, the count of articles and of their pieces, then for
-// each article its page, number, headline hash (4 bytes), headline range
-// and pieces (count and ranges: file, start, length); last the CRC-32C
-// of all that.
+// each one's length, the count of articles and of their pieces, the
+// width of the ranges' offsets (rangeWidth of the longest file), then
+// for each article its page, number, headline hash (4 bytes), headline
+// range and pieces (count and ranges: file, 2 bytes, then start and end,
+// of that width each, all little endian); last the CRC-32C of all that.
+// A map of more files than 2 bytes count is written so that it does not
+// read.
 func encodeFilesMap(m *filesMap) []byte {
 	var e encoder
 	e.uint(filesMapMark)
 	e.uint(uint64(len(m.lens)))
+	longest := 0
 	for _, n := range m.lens {
 		e.uint(uint64(n))
+		longest = max(longest, n)
 	}
 	e.uint(uint64(len(m.arts)))
 	total := 0
@@ -127,10 +132,14 @@ func encodeFilesMap(m *filesMap) []byte {
 		total += len(a.pieces)
 	}
 	e.uint(uint64(total))
+	w := rangeWidth(longest)
+	if len(m.lens) > 0xFFFF {
+		w = 0
+	}
+	e.b = append(e.b, byte(w))
 	put := func(r fileRange) {
-		e.uint(uint64(r.file))
-		e.uint(uint64(r.start))
-		e.uint(uint64(r.end - r.start))
+		e.b = binary.LittleEndian.AppendUint16(e.b, uint16(r.file))
+		e.b = appendFixed(appendFixed(e.b, uint64(r.start), w), uint64(r.end), w)
 	}
 	for _, a := range m.arts {
 		e.int(int64(a.page))
@@ -168,16 +177,33 @@ func (om *outlineMemory) decodeFilesMap(b []byte) *filesMap {
 		m.lens[i] = d.small(int64(d.uvarint()))
 	}
 	m.arts = grow(m.arts, d.count(8))
-	om.ranges = grow(om.ranges, d.count(3))
+	om.ranges = grow(om.ranges, d.count(6))
 	all := om.ranges
+	w := 0
+	if b := d.bytes(1); b != nil {
+		w = int(b[0])
+	}
+	if w != 2 && w != 4 {
+		return nil
+	}
+	size := 2 + 2*w // of a range
 	get := func() fileRange {
-		f := d.uvarint()
-		start, n := d.uvarint(), d.uvarint()
-		if d.err != nil || f >= uint64(len(m.lens)) || start > uint64(m.lens[f]) || n > uint64(m.lens[f])-start {
+		b := d.bytes(size)
+		if b == nil {
+			return fileRange{}
+		}
+		f := int(binary.LittleEndian.Uint16(b))
+		var start, end int
+		if w == 2 {
+			start, end = int(binary.LittleEndian.Uint16(b[2:])), int(binary.LittleEndian.Uint16(b[4:]))
+		} else {
+			start, end = int(binary.LittleEndian.Uint32(b[2:])), int(binary.LittleEndian.Uint32(b[6:]))
+		}
+		if f >= len(m.lens) || start > end || end > m.lens[f] {
 			d.fail()
 			return fileRange{}
 		}
-		return fileRange{int(f), int(start), int(start + n)}
+		return fileRange{f, start, end}
 	}
 	for k := range m.arts {
 		a := &m.arts[k]
@@ -187,7 +213,7 @@ func (om *outlineMemory) decodeFilesMap(b []byte) *filesMap {
 			a.hash = binary.LittleEndian.Uint32(h)
 		}
 		a.headline = get()
-		n := d.count(3)
+		n := d.count(size)
 		if n > len(all) {
 			d.fail()
 		}

@@ -7,11 +7,13 @@ import (
 	"encoding/binary"
 	"fmt"
 	"hash/crc32"
+	"math"
 	mathbits "math/bits"
 	"os"
 	"path/filepath"
 	"strings"
 	"sync"
+	"unsafe"
 
 	"dubao/issue"
 	"dubao/issue/safefile"
@@ -181,7 +183,7 @@ type outlineRef struct {
 const (
 	prefilterMagic   = "DUBAOHAN"
 	mapsMagic        = "DUBAOMAP"
-	prefilterVersion = 7 // 3: known by the files' identity, not the content key; 4: piece maps, a checksum; 5: the count of pieces, files maps; 6: the file's checksum; 7: the outlines in a file of their own
+	prefilterVersion = 8 // 3: known by the files' identity, not the content key; 4: piece maps, a checksum; 5: the count of pieces, files maps; 6: the file's checksum; 7: the outlines in a file of their own; 8: pieces and files maps' ranges of a fixed width
 )
 
 // mapsTokenSize is the size of the token that ties an outlines file to
@@ -421,12 +423,14 @@ func (p *prefilters) close() {
 }
 
 // encodeOutline writes an outline: the mode (0x100 added when
-// Verbatim, 0x200 when it has piece maps), the length of its text, the
-// count of spans, and each span: its start after the end of the one
-// before, its length, number, page and headline hash (4 bytes); then,
-// with piece maps, the count of their pieces and, for each span of a
-// number, its headline's range and its pieces' (see putRange); last, the CRC-32C of all that (4 bytes),
-// so that a corrupt file is never read for the ranges it gives.
+// Verbatim, 0x200 when it has piece maps), the length of its text and
+// the count of spans (varints); the spans, of a fixed size (see
+// getSpans); then, with piece maps, the count of their pieces, the width
+// of their ranges (rangeWidth) and, for each span of a number, its
+// headline's range, the count of its pieces and their ranges (see
+// putFixed); last, the CRC-32C of all that (4 bytes), so that a corrupt
+// file is never read for the ranges it gives. Where they stand is read
+// from the bytes, with no varint to decode but the counts.
 func encodeOutline(o *issue.Outline) []byte {
 	var e encoder
 	mode := uint64(o.Mode)
@@ -439,14 +443,16 @@ func encodeOutline(o *issue.Outline) []byte {
 	e.uint(mode)
 	e.uint(uint64(o.Len))
 	e.uint(uint64(len(o.Spans)))
-	end := 0
 	for _, sp := range o.Spans {
-		e.uint(uint64(sp.Start - end))
-		e.uint(uint64(sp.End - sp.Start))
-		e.uint(uint64(sp.N))
-		e.int(int64(sp.Page))
+		start, end := sp.Start, sp.End
+		if start < 0 || end > math.MaxUint32 || sp.N < 0 || sp.N > math.MaxInt32 || sp.Page < math.MinInt32 || sp.Page > math.MaxInt32 {
+			start, end = 1, 0 // does not fit: the outline does not read
+		}
+		e.b = binary.LittleEndian.AppendUint32(e.b, uint32(start))
+		e.b = binary.LittleEndian.AppendUint32(e.b, uint32(end))
+		e.b = binary.LittleEndian.AppendUint32(e.b, uint32(sp.N))
+		e.b = binary.LittleEndian.AppendUint32(e.b, uint32(int32(sp.Page)))
 		e.b = binary.LittleEndian.AppendUint32(e.b, sp.Hash)
-		end = sp.End
 	}
 	if o.Maps != nil {
 		total := 0
@@ -456,21 +462,136 @@ func encodeOutline(o *issue.Outline) []byte {
 			}
 		}
 		e.uint(uint64(total))
+		longest := 0
+		for _, sp := range o.Spans {
+			if sp.N > 0 {
+				longest = max(longest, sp.End-sp.Start)
+			}
+		}
+		w := rangeWidth(longest)
+		e.b = append(e.b, byte(w))
 		for k, sp := range o.Spans {
 			if sp.N <= 0 {
 				continue
 			}
 			m := &o.Maps[k]
-			prev := sp.Start
-			e.putRange(m.Headline, &prev)
+			e.putFixed(m.Headline, sp.Start, sp.End, w)
 			e.uint(uint64(len(m.Pieces)))
-			prev = sp.Start
 			for _, r := range m.Pieces {
-				e.putRange(r, &prev)
+				e.putFixed(r, sp.Start, sp.End, w)
 			}
 		}
 	}
 	return appendCRC(e.b)
+}
+
+// spanSize is the size of a span in an encoded outline: its start, end,
+// number, page and headline hash, 4 bytes each (little endian).
+const spanSize = 20
+
+// getSpans reads len(out) spans of an outline of a text of n bytes from
+// b: each one starts at or after the end of the one before and ends in
+// the text, its number not negative. It reports false when one does not
+// (or b is short).
+func getSpans(out []issue.ArticleSpan, b []byte, n int) bool {
+	if len(b) < spanSize*len(out) {
+		return false
+	}
+	end := 0
+	for i := range out {
+		start, stop := int(binary.LittleEndian.Uint32(b)), int(binary.LittleEndian.Uint32(b[4:]))
+		num := binary.LittleEndian.Uint32(b[8:])
+		out[i] = issue.ArticleSpan{Start: start, End: stop, N: int(num), Page: int(int32(binary.LittleEndian.Uint32(b[12:]))), Hash: binary.LittleEndian.Uint32(b[16:20])}
+		b = b[spanSize:]
+		if start < end || stop < start || stop > n || num > math.MaxInt32 {
+			return false
+		}
+		end = stop
+	}
+	return true
+}
+
+// rangeWidth is the width in bytes of each end of the ranges of a piece
+// map or files map (putFixed), whose offsets are at most n: 2 when they
+// fit 16 bits with a value to spare (none), else 4 (0 when they do not
+// fit 32: such a map is written so that it does not read).
+func rangeWidth(n int) int {
+	switch {
+	case n < 0xFFFF:
+		return 2
+	case int64(n) < 0xFFFFFFFF:
+		return 4
+	}
+	return 0
+}
+
+// putFixed writes a range of a piece map in [lo, hi) as two offsets from
+// lo of w bytes each (little endian), its start and end; both all ones
+// for a range that is not a slice of the text. A range outside [lo, hi)
+// is written so that the map does not read (its start after its end),
+// as getRange would not read it.
+func (e *encoder) putFixed(r issue.TextRange, lo, hi, w int) {
+	var a, b uint64
+	switch {
+	case !r.Plain():
+		a, b = 1<<(8*w)-1, 1<<(8*w)-1
+	case r.Start < lo || r.End > hi || r.Start > r.End:
+		a, b = 1, 0
+	default:
+		a, b = uint64(r.Start-lo), uint64(r.End-lo)
+	}
+	e.b = appendFixed(appendFixed(e.b, a, w), b, w)
+}
+
+// appendFixed appends v as w bytes, little endian.
+func appendFixed(b []byte, v uint64, w int) []byte {
+	if w == 2 {
+		return binary.LittleEndian.AppendUint16(b, uint16(v))
+	}
+	return binary.LittleEndian.AppendUint32(b, uint32(v))
+}
+
+// getFixed reads len(out) ranges that putFixed wrote (w bytes each end)
+// from b into out, for a span [lo, hi): every one is none or lies in it.
+// It reports false when one does not (or w is not a width).
+func getFixed(out []issue.TextRange, b []byte, w, lo, hi int) bool {
+	n := uint32(hi - lo)
+	if len(b) < 2*w*len(out) {
+		return false
+	}
+	switch w {
+	case 2:
+		for i := range out {
+			v := binary.LittleEndian.Uint32(b)
+			b = b[4:]
+			a, e := v&0xFFFF, v>>16
+			if a > e || e > n {
+				if v != 0xFFFFFFFF {
+					return false
+				}
+				out[i] = issue.TextRange{Start: -1, End: -1}
+				continue
+			}
+			out[i] = issue.TextRange{Start: lo + int(a), End: lo + int(e)}
+		}
+	case 4:
+		for i := range out {
+			v := binary.LittleEndian.Uint64(b)
+			b = b[8:]
+			a, e := v&0xFFFFFFFF, v>>32
+			if a > e || e > uint64(n) {
+				if v != 1<<64-1 {
+					return false
+				}
+				out[i] = issue.TextRange{Start: -1, End: -1}
+				continue
+			}
+			out[i] = issue.TextRange{Start: lo + int(a), End: lo + int(e)}
+		}
+	default:
+		return false
+	}
+	return true
 }
 
 // castagnoli is the CRC-32C table (computed by the CPU where it can).
@@ -491,86 +612,6 @@ func splitCRC(b []byte) ([]byte, bool) {
 	}
 	body := b[:len(b)-4]
 	return body, crc32.Checksum(body, castagnoli()) == binary.LittleEndian.Uint32(b[len(body):])
-}
-
-// putRange writes a range of a piece map: 0 for one that is not a slice
-// of the text, else 1 + its start after *prev (zigzag: it may stand
-// before), then its length; *prev becomes its end.
-func (e *encoder) putRange(r issue.TextRange, prev *int) {
-	if !r.Plain() {
-		e.uint(0)
-		return
-	}
-	d := int64(r.Start - *prev)
-	e.uint(1 + uint64(d<<1^d>>63))
-	e.uint(uint64(r.End - r.Start))
-	*prev = r.End
-}
-
-// getRange reads what putRange wrote, for a range that must lie in
-// [lo, hi). It is the inner loop of reading a shelf's piece maps: a
-// value of one byte is read without binary.Uvarint.
-func (d *decoder) getRange(prev *int, lo, hi int) issue.TextRange {
-	none := issue.TextRange{Start: -1, End: -1}
-	if d.err != nil {
-		return none
-	}
-	u := d.uvarint()
-	if u == 0 {
-		return none
-	}
-	n := d.uvarint()
-	z := u - 1
-	delta := int64(z>>1) ^ -int64(z&1)
-	if d.err != nil || delta < int64(lo-*prev) || delta > int64(hi-*prev) || n > uint64(hi-lo) {
-		d.fail()
-		return none
-	}
-	start := *prev + int(delta)
-	if start+int(n) > hi {
-		d.fail()
-		return none
-	}
-	*prev = start + int(n)
-	return issue.TextRange{Start: start, End: start + int(n)}
-}
-
-// getRanges reads len(out) ranges (getRange's, from prev) into out: the
-// inner loop of reading a shelf's piece maps, with a start of one byte
-// and a length of one or two (nearly all) read in place. It reports false on an error (d.err set).
-func (d *decoder) getRanges(out []issue.TextRange, prev, lo, hi int) bool {
-	if d.err != nil {
-		return false
-	}
-	b, j := d.b, d.i
-	for i := range out {
-		if j+3 <= len(b) && b[j] < 0x80 && b[j] != 0 && (b[j+1] < 0x80 || b[j+2] < 0x80) {
-			// A start of one byte, a length of one or two.
-			z, n := uint64(b[j]-1), int(b[j+1])
-			if n < 0x80 {
-				j += 2
-			} else {
-				n = n&0x7F | int(b[j+2])<<7
-				j += 3
-			}
-			start := prev + int(int64(z>>1)^-int64(z&1))
-			if start < lo || start > hi-n {
-				d.fail()
-				return false
-			}
-			prev = start + n
-			out[i] = issue.TextRange{Start: start, End: prev}
-			continue
-		}
-		d.i = j
-		out[i] = d.getRange(&prev, lo, hi)
-		if d.err != nil {
-			return false
-		}
-		j = d.i
-	}
-	d.i = j
-	return true
 }
 
 // decodeOutline reads what encodeOutline wrote; nil when it does not
@@ -610,21 +651,9 @@ func (m *outlineMemory) decode(b []byte) *issue.Outline {
 	o := &m.o
 	*o = issue.Outline{Mode: uint8(mode), Verbatim: mode&0x100 != 0, Spans: o.Spans[:0], Maps: o.Maps[:0]}
 	o.Len = d.small(int64(d.uvarint()))
-	o.Spans = grow(o.Spans, d.count(8))
-	end := 0
-	for i := range o.Spans {
-		var sp issue.ArticleSpan
-		sp.Start = end + d.small(int64(d.uvarint()))
-		sp.End = sp.Start + d.small(int64(d.uvarint()))
-		sp.N, sp.Page = d.small(int64(d.uvarint())), d.small(d.varint())
-		if h := d.bytes(4); h != nil {
-			sp.Hash = binary.LittleEndian.Uint32(h)
-		}
-		o.Spans[i] = sp
-		end = sp.End
-		if sp.End > o.Len || sp.N < 0 {
-			d.fail()
-		}
+	o.Spans = grow(o.Spans, d.count(spanSize))
+	if !getSpans(o.Spans, d.bytes(spanSize*len(o.Spans)), o.Len) {
+		d.fail()
 	}
 	if mode&0x200 == 0 {
 		o.Maps = nil
@@ -632,16 +661,22 @@ func (m *outlineMemory) decode(b []byte) *issue.Outline {
 		o.Maps = grow(o.Maps, len(o.Spans))
 		clear(o.Maps) // a span of N 0 has an empty map
 		// Every map's pieces in one array.
-		m.pieces = grow(m.pieces, d.count(1))
+		m.pieces = grow(m.pieces, d.count(4))
 		all := m.pieces
+		w := 0
+		if b := d.bytes(1); b != nil {
+			w = int(b[0])
+		}
 		for k, sp := range o.Spans {
 			if sp.N <= 0 {
 				continue
 			}
 			pm := &o.Maps[k]
-			prev := sp.Start
-			pm.Headline = d.getRange(&prev, sp.Start, sp.End)
-			n := d.count(1)
+			if !getFixed(unsafe.Slice(&pm.Headline, 1), d.bytes(2*w), w, sp.Start, sp.End) {
+				d.fail()
+				break
+			}
+			n := d.count(2 * max(w, 1))
 			if n > len(all) {
 				d.fail()
 			}
@@ -649,8 +684,8 @@ func (m *outlineMemory) decode(b []byte) *issue.Outline {
 				break
 			}
 			pm.Pieces, all = all[:n:n], all[n:]
-			prev = sp.Start
-			if !d.getRanges(pm.Pieces, prev, sp.Start, sp.End) {
+			if !getFixed(pm.Pieces, d.bytes(2*w*n), w, sp.Start, sp.End) {
+				d.fail()
 				break
 			}
 		}
