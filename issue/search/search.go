@@ -388,6 +388,9 @@ func (f *firstFinder) index(q *Query, text string, from int) (start, end int) {
 			f.next[k] = -1
 		}
 	}
+	if len(lits) == 1 {
+		return f.indexOne(q, text, from)
+	}
 	for i := from; i < len(text); {
 		best, size := none, 0
 		for k, lit := range lits {
@@ -416,6 +419,36 @@ func (f *firstFinder) index(q *Query, text string, from int) (start, end int) {
 		}
 		i = best + size
 	}
+	return -1, -1
+}
+
+// indexOne is index for a query whose first character has one form
+// (q.firsts[0]): the byte search from its last occurrence on, with no
+// choice between forms.
+func (f *firstFinder) indexOne(q *Query, text string, from int) (start, end int) {
+	lit, nd := q.firsts[0], q.needles[0]
+	if f.next[0] == none {
+		return -1, -1 // none left
+	}
+	i := max(from, f.next[0])
+	for i < len(text) {
+		var j int
+		if nd != nil {
+			j = nd.Index(text[i:])
+		} else {
+			j = indexChar(text[i:], lit)
+		}
+		if j < 0 {
+			break
+		}
+		i += j
+		if e := q.matchAt(text, i+len(lit)); e >= 0 {
+			f.next[0] = i
+			return i, e
+		}
+		i += len(lit)
+	}
+	f.next[0] = none
 	return -1, -1
 }
 
