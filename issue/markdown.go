@@ -20,7 +20,9 @@ import (
 //     weekday, lunar, number, pages, serial, website, supervisor,
 //     sponsor, publisher, masthead);
 //   - each section as a page line heading: "# 第3版 经济" (第0版 when the
-//     page is unknown);
+//     page is unknown), but for a first page whose label no heading
+//     reads back as (a name too long): its page and name are written in
+//     the front matter's section and section_name fields;
 //   - each article as Article.Markdown writes it, but for the first
 //     article's byline when only the front matter's author field gives
 //     it back (see authorOnly): it is written there.
@@ -30,6 +32,18 @@ func WriteMarkdown(w io.Writer, is *Issue) error {
 	first := firstArticle(is)
 	if first != nil && authorOnly(first) {
 		fields.Author = first.Byline
+	}
+	// The first page's label, when no page heading reads back as it (a
+	// front matter's section_name too long for a page line), goes to
+	// the front matter's section and section_name, which Parse gives
+	// the text before the first page heading.
+	labelInFront := len(is.Sections) > 0 && len(is.Sections[0].Articles) > 0 && len(is.Sections[0].Repeats) == 0 &&
+		!labelReadsBack(is.Sections[0].Page, is.Sections[0].Name)
+	if labelInFront {
+		if p := is.Sections[0].Page; p > 0 {
+			fields.Section = strconv.Itoa(p)
+		}
+		fields.SectionName = is.Sections[0].Name
 	}
 	fm, err := yaml.Marshal(fields)
 	if err != nil {
@@ -44,7 +58,9 @@ func WriteMarkdown(w io.Writer, is *Issue) error {
 	for s := range is.Sections {
 		sec := &is.Sections[s]
 		sb.Reset()
-		heading(&sb, "#", sectionLabel(sec.Page, sec.Name))
+		if s > 0 || !labelInFront {
+			heading(&sb, "#", sectionLabel(sec.Page, sec.Name))
+		}
 		for _, r := range sec.Repeats {
 			sb.WriteString(repeatComment(r))
 			sb.WriteString("\n\n")
@@ -127,6 +143,17 @@ type yamlMasthead struct {
 	// Author is the first article's byline when only the front matter
 	// gives it back (see authorOnly).
 	Author string `yaml:"author,omitempty"`
+	// Section and SectionName are the first page's number and name
+	// when no page heading reads back as them (see labelReadsBack).
+	Section     string `yaml:"section,omitempty"`
+	SectionName string `yaml:"section_name,omitempty"`
+}
+
+// labelReadsBack reports whether the page heading WriteMarkdown writes
+// for a page reads back as its number and name.
+func labelReadsBack(page int, name string) bool {
+	p, n, ok := parsePageHeading(sectionLabel(page, name))
+	return ok && p == max(page, 0) && n == name
 }
 
 // firstArticle returns the issue's first article, the one Parse gives the

@@ -424,3 +424,39 @@ func TestFrontMatterAuthorWritten(t *testing.T) {
 		})
 	}
 }
+
+// TestLongPageNameWritten: a front matter's section_name too long for a
+// page line names the first page; WriteMarkdown gives the page's number
+// and name back in the front matter's section and section_name fields,
+// where Parse reads them, instead of a page heading that reads back as no
+// page at all (FuzzParse 8db061ba2de785d5). A name a heading holds is
+// written as one, as before.
+func TestLongPageNameWritten(t *testing.T) {
+	long := strings.Repeat("湖畔书店", 10)
+	for _, tc := range []struct {
+		name, src string
+		inFront   bool // the written front matter holds the page's name
+	}{
+		{"long, page 3", "---\nsection: 第3版\nsection_name: " + long + "\n---\n\n## 题\n\n正文。\n\n# 第4版 二\n\n## 二题\n\n正文二。\n", true},
+		{"long, no page", "---\ntitle: 题\nsection_name: " + long + "\n---\n正文。\n", true},
+		{"short", "---\nsection: 第3版\nsection_name: 要闻\n---\n\n## 题\n\n正文。\n", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			is, err := ParseBytes([]byte(tc.src), Options{Name: "x.md"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if is.Sections[0].Name == "" {
+				t.Fatalf("the first page has no name: %s", jsonOf(t, is))
+			}
+			back, md := roundTrip(t, is)
+			if got, want := comparable(t, back), comparable(t, is); got != want {
+				t.Errorf("round trip changed the model:\n%s\nmarkdown:\n%s", firstDiff(want, got), md)
+			}
+			front, _, _ := strings.Cut(md, "\n---\n")
+			if got := strings.HasPrefix(md, "---\n") && strings.Contains(front, "\nsection_name:"); got != tc.inFront {
+				t.Errorf("page name in the front matter: %v, want %v:\n%s", got, tc.inFront, md)
+			}
+		})
+	}
+}
