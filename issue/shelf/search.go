@@ -50,6 +50,21 @@ type Batch struct {
 	// Hits is empty), and NLines how many of them made something.
 	Lines  []byte
 	NLines int
+	// free takes Lines back (Release).
+	free chan<- []byte
+}
+
+// Release hands b.Lines back to the search, which makes a later batch's
+// lines in their memory: call it once done with them, or never. b.Lines
+// is nil then.
+func (b *Batch) Release() {
+	if b.free != nil && cap(b.Lines) > 0 {
+		select {
+		case b.free <- b.Lines[:0]:
+		default: // enough kept
+		}
+	}
+	b.Lines, b.free = nil, nil
 }
 
 // SearchOptions tune a search.
@@ -134,7 +149,7 @@ const snippetRunes = 24
 // file was rewritten in place so that its date or paper changed may then
 // come out of order: its new place may be among the issues already sent.)
 func (s *Shelf) Search(ctx context.Context, q search.Query, opt SearchOptions) <-chan Batch {
-	out := make(chan Batch, 64)
+	out := make(chan Batch, searchAhead)
 	go func() {
 		defer close(out)
 		sent := map[string]bool{} // by filesKey, when s is known
@@ -173,6 +188,9 @@ func (s *Shelf) Search(ctx context.Context, q search.Query, opt SearchOptions) <
 	}()
 	return out
 }
+
+// searchAhead is how many batches Search's channel holds.
+const searchAhead = 64
 
 // filesKey identifies an issue by the paths of its files.
 func filesKey(e *Entry) string {
@@ -237,16 +255,19 @@ func (s *Shelf) search(ctx context.Context, q search.Query, opt SearchOptions, s
 	needs := q.Needs()
 	fs := openFiles(s)
 	defer fs.close() // once every worker is done (deferred before wg.Wait)
+	// The batches' lines the consumer hands back (Batch.Release): as
+	// many as may be on their way to it at once.
+	free := make(chan []byte, cap(order)+workers+searchAhead)
 	for range workers {
 		wg.Go(func() {
 			var bufs source.Buffers
 			var mem lineMem // the hits' lines
 			if opt.Lines != nil {
-				mem.maker = opt.Lines()
+				mem.maker, mem.free = opt.Lines(), free
 			}
 			var outlines outlineMemory
 			for j := range jobs {
-				r := result{b: Batch{Entry: j.e}}
+				r := result{b: Batch{Entry: j.e, free: free}}
 				if ctx.Err() == nil {
 					r.b.Hits, r.b.Err = s.searchEntrySafe(j.e, q, needs, pf, fs, &bufs, &outlines, &mem)
 					// (None when the issue failed: what it made is dropped.)

@@ -29,6 +29,9 @@ type lineMem struct {
 	first  bool // the next hit is the first of the issue
 	most   int  // the longest lines of an issue yet
 	text   HitText
+	// free holds the lines of batches released (Batch.Release), which
+	// the next issue's are made in.
+	free chan []byte
 }
 
 // appendText makes the hit of the match [start, end) in p, the piece i
@@ -97,9 +100,14 @@ func (m *lineMem) hits() []Hit {
 	// The lines of the hits found before, when any, are made anew too.
 	m.lines, m.nLines, m.first = m.lines[:0], 0, true
 	if m.maker != nil && m.lines == nil {
-		// As long as the longest yet (up to a point): the lines are
-		// not copied as they grow.
-		m.lines = make([]byte, 0, min(max(m.most, 4<<10), 256<<10))
+		select {
+		case b := <-m.free: // none when free is nil
+			m.lines = b[:0]
+		default:
+			// As long as the longest yet (up to a point): the lines
+			// are not copied as they grow.
+			m.lines = make([]byte, 0, min(max(m.most, 4<<10), 256<<10))
+		}
 	}
 	return m.scratch[:0]
 }

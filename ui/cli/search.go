@@ -220,6 +220,7 @@ func (r *runner) searchShelfBy(ctx context.Context, out *bufio.Writer, s *shelf.
 				buf = append(buf, b.Lines...)
 			}
 			n += b.NLines
+			b.Release() // written or copied: the search makes later lines there
 		}
 		var texts []string // for auto-s and auto-t, the script
 		for _, h := range b.Hits {

@@ -1,0 +1,68 @@
+package shelf
+
+import (
+	"context"
+	"fmt"
+	"testing"
+	"unsafe"
+
+	"dubao/issue/search"
+)
+
+// testLines is a LineMaker of every field of a hit.
+type testLines struct{}
+
+func (testLines) AppendHit(b []byte, h *HitText) []byte {
+	b = fmt.Appendf(b, "%s %d %d %q %v %+v %v ", h.Entry.Files[0].Path, h.Page, h.N, h.Title, h.Match, h.Pos, h.First)
+	return append(h.AppendLine(b), '\n')
+}
+
+func (testLines) EndIssue(b []byte) []byte { return b }
+
+// TestBatchRelease: a search whose consumer releases each batch's lines
+// once it has read them (Batch.Release, as dubao search does) gets the
+// lines of one whose consumer keeps every batch and reads them at the
+// end (the released memory is never written while a batch holds it),
+// and makes later batches' lines in the memory released. With a cache
+// (outlines known, articles searched from the text) and without.
+func TestBatchRelease(t *testing.T) {
+	dir, _ := generated(t, smallConfig())
+	opt := SearchOptions{Workers: 2, Lines: func() LineMaker { return testLines{} }}
+	for _, cache := range []string{"", t.TempDir()} {
+		s, err := Scan(context.Background(), dir, Options{CacheDir: cache})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, q := range []string{"发展", "报", "云岭", "的"} {
+			collect(t, s, q, opt) // makes the outlines
+			kept := ""
+			for _, b := range collect(t, s, q, opt) {
+				kept += string(b.Lines)
+			}
+			released := ""
+			seen := map[*byte]bool{}
+			withLines, reused := 0, 0
+			for b := range s.Search(context.Background(), search.New(q), opt) {
+				released += string(b.Lines)
+				if len(b.Lines) > 0 {
+					withLines++
+					p := unsafe.SliceData(b.Lines)
+					if seen[p] {
+						reused++
+					}
+					seen[p] = true
+				}
+				b.Release()
+				if b.Lines != nil {
+					t.Fatalf("%s: a released batch still has its lines", q)
+				}
+			}
+			if kept == "" || released != kept {
+				t.Fatalf("cache %q, %s: %d bytes of lines from released batches, %d from batches kept", cache, q, len(released), len(kept))
+			}
+			if withLines > 8 && reused == 0 {
+				t.Fatalf("cache %q, %s: none of %d batches with lines reused a released one's memory", cache, q, withLines)
+			}
+		}
+	}
+}
