@@ -176,7 +176,8 @@ func (s *Shelf) Search(ctx context.Context, q search.Query, opt SearchOptions) <
 			send(Batch{Err: err, Total: len(s.Issues)})
 			return
 		}
-		rest := SearchOptions{Workers: opt.Workers, Limit: opt.Limit - hits}
+		rest := opt // its lines made by opt.Lines too
+		rest.Limit -= hits
 		if opt.Limit > 0 && rest.Limit <= 0 {
 			return
 		}
