@@ -89,6 +89,40 @@ func TestShelfOpenAndBack(t *testing.T) {
 	}
 }
 
+// TestShelfEscStays: esc on the shelf, with nothing to go back from (no
+// search, panel or prompt), neither quits nor leaves it, after an issue
+// was opened from it and left with esc, as on a terminal
+// (TestReaderInTerminal/shelf sends the first esc; a second has nothing
+// on the screen to wait for there).
+func TestShelfEscStays(t *testing.T) {
+	s := tuitest.ScanShelf(t, tuitest.ShelfDir(t))
+	m := newShelfModel(t, s, nil, nil, 100, 30)
+	press(t, m, "G", "enter")
+	if m.showing != showReader {
+		t.Fatalf("enter does not open the issue:\n%s", screen(m))
+	}
+	press(t, m, "esc")
+	if m.showing != showShelf {
+		t.Fatalf("esc from the reader does not go back to the shelf:\n%s", screen(m))
+	}
+	before, sel := screen(m), m.shelf.Selected()
+	for _, msg := range press2(t, m, "esc", "esc") {
+		if msg == (tea.QuitMsg{}) {
+			t.Fatal("esc on the shelf quits")
+		}
+	}
+	if m.showing != showShelf || m.shelf.Selected() != sel {
+		t.Errorf("esc on the shelf: showing %d, selected %v, want the shelf and %v:\n%s", m.showing, m.shelf.Selected(), sel, screen(m))
+	}
+	if after := screen(m); !strings.Contains(after, "书架 · ") {
+		t.Errorf("esc on the shelf leaves it:\n%s\nbefore:\n%s", after, before)
+	}
+	press(t, m, "enter")
+	if m.showing != showReader || readerOf(m).Issue().Date != sel.Date {
+		t.Errorf("enter after esc on the shelf does not open the issue selected:\n%s", screen(m))
+	}
+}
+
 // TestShelfReadState checks the reading state through the shelf: a
 // re-opened issue returns to its last article, issues read show how many
 // of their articles are unread (✓ when none).
