@@ -328,10 +328,22 @@ func inlineText(s string) string {
 // is a literal * and `*I*` emphasis; `**I**\*` needs no backslash).
 func writeLine(text string, spans []Span) string {
 	w, _ := writeInlineIf(text, spans, func(w string) bool {
-		t, ss := parseInline(escapeLine(w))
+		t, ss := parseInline(lineInline(escapeLine(w)))
 		return t == text && sameSpans(ss, spans)
 	})
 	return escapeLine(w)
+}
+
+// lineInline returns what Parse reads as inline Markdown of a paragraph's
+// line l: l without the backslash of an escaped line start that no ASCII
+// punctuation mark follows (\0) *甲*, where the line would read as a list
+// item: its spans were dropped, FuzzParse 93b9aac5a78b2d61), as the
+// block reader takes it off (see unescapeStart).
+func lineInline(l string) string {
+	if escapedStart(l) && !isASCIIPunct(l[1]) {
+		return l[1:]
+	}
+	return l
 }
 
 // paraSpans returns the spans of each paragraph of a, relative to it.

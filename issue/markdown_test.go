@@ -460,3 +460,31 @@ func TestLongPageNameWritten(t *testing.T) {
 		})
 	}
 }
+
+// TestEscapedLineKeepsSpans: a paragraph that would read as markup (a
+// list item 0), a page line) is written after a backslash, which Parse
+// takes off before it reads the inline markup: the writer's check of a
+// form reads it so too, and keeps the paragraph's spans, which it dropped
+// (FuzzParse 93b9aac5a78b2d61).
+func TestEscapedLineKeepsSpans(t *testing.T) {
+	for _, tc := range []struct {
+		text       string
+		start, end int
+	}{
+		{"0) 甲乙(丙", len("0) "), len("0) 甲乙")},
+		{"1. 甲乙丙", len("1. "), len("1. 甲乙")},
+		{"第3版 要闻甲乙", len("第3版 要闻"), len("第3版 要闻甲乙")},
+		{"- 甲乙丙", len("- "), len("- 甲乙")},
+	} {
+		a := Article{Title: "题", Paragraphs: []string{"第一段。", tc.text}, Spans: []Span{{Kind: SpanEm, Para: 1, Start: tc.start, End: tc.end}}}
+		md := a.Markdown()
+		back, err := Parse(strings.NewReader(md), Options{Name: "t"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := back.Articles()[0]
+		if len(got.Paragraphs) != 2 || got.Paragraphs[1] != tc.text || len(got.Spans) != 1 || got.Spans[0] != a.Spans[0] {
+			t.Errorf("%q came back as %q %+v from\n%s", tc.text, got.Paragraphs, got.Spans, md)
+		}
+	}
+}
