@@ -316,11 +316,18 @@ func checkLossless(src string, is *Issue) error {
 		// masthead lines among them.
 		onlyPages := true
 		for l := range strings.SplitSeq(source(from, to), "\n") {
+			// A page heading (# 第2版 …) may name its page with any
+			// text, commas and brackets too, which a page line may not
+			// (FuzzParse a363358c96fd3322).
+			heading := false
+			if lv, text := headingLevel(trimSpace(l)); lv == 1 {
+				_, _, heading = parsePageHeading(text)
+			}
 			l = trimSpace(strings.TrimLeft(trimSpace(l), "#"))
 			// A line that is a page's name (a heading the parser read as
 			// a page, 版 or not) is kept as that name.
 			name := dropPunct(nonSpace(l))
-			if _, _, ok := parsePageLine(l); !ok && nonSpace(l) != "" && !markupOnly(nonSpace(l)) && !(name != "" && pages[name]) && !(leading && (mastheadLines(l) || namesPage(name))) {
+			if _, _, ok := parsePageLine(l); !ok && !heading && nonSpace(l) != "" && !markupOnly(nonSpace(l)) && !(name != "" && pages[name]) && !(leading && (mastheadLines(l) || namesPage(name))) {
 				onlyPages = false
 				break
 			}
@@ -1906,3 +1913,4 @@ func TestLosslessEscapedParenDepth(t *testing.T) {
 		}
 	}
 }
+
