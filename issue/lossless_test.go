@@ -1913,4 +1913,3 @@ func TestLosslessEscapedParenDepth(t *testing.T) {
 		}
 	}
 }
-
