@@ -66,3 +66,46 @@ func TestBatchRelease(t *testing.T) {
 		}
 	}
 }
+
+// TestBatchReleaseCopies: a batch is a value, and releasing each of its
+// copies (or the same batch read twice from a slice of them) hands its
+// lines back once: never two later batches made in the same memory at
+// once. The consumer holds each batch until the next one has come, so a
+// batch whose memory another one still holds is seen, and every batch's
+// lines are those of a search whose batches are kept.
+func TestBatchReleaseCopies(t *testing.T) {
+	dir, _ := generated(t, smallConfig())
+	opt := SearchOptions{Workers: 2, Lines: func() LineMaker { return testLines{} }}
+	s, err := Scan(context.Background(), dir, Options{CacheDir: t.TempDir()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{"的", "发展", "报"} {
+		want := map[string]string{}
+		for _, b := range collect(t, s, q, opt) {
+			want[b.Entry.Path()] = string(b.Lines)
+		}
+		for round := range 3 {
+			var held []Batch
+			for b := range s.Search(context.Background(), search.New(q), opt) {
+				if got := string(b.Lines); got != want[b.Entry.Path()] {
+					t.Fatalf("%s, round %d, %s: the lines differ from a search whose batches are kept:\n%.200q\nwant\n%.200q", q, round, b.Entry.Path(), got, want[b.Entry.Path()])
+				}
+				if cap(b.Lines) > 0 {
+					p := unsafe.SliceData(b.Lines[:cap(b.Lines)])
+					for _, h := range held {
+						if cap(h.Lines) > 0 && unsafe.SliceData(h.Lines[:cap(h.Lines)]) == p {
+							t.Fatalf("%s, round %d: %s's lines are made in the memory of %s's, not released yet", q, round, b.Entry.Path(), h.Entry.Path())
+						}
+					}
+				}
+				for i := range held {
+					c := held[i]
+					c.Release()
+					held[i].Release()
+				}
+				held = append(held[:0], b)
+			}
+		}
+	}
+}

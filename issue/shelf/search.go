@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode/utf8"
 	"unsafe"
 
@@ -50,21 +51,32 @@ type Batch struct {
 	// Hits is empty), and NLines how many of them made something.
 	Lines  []byte
 	NLines int
-	// free takes Lines back (Release).
+	// back takes Lines back (Release), once for every copy of the
+	// batch.
+	back *linesBack
+}
+
+// linesBack is where a batch's lines go back to the search: shared by
+// the batch's copies, so that only the first Release of one hands them
+// back.
+type linesBack struct {
 	free chan<- []byte
+	done atomic.Bool
 }
 
 // Release hands b.Lines back to the search, which makes a later batch's
-// lines in their memory: call it once done with them, or never. b.Lines
-// is nil then.
+// lines in their memory: call it once done with them (and with every
+// copy of b), or never. b.Lines is nil then. Releasing b again, or a
+// copy of it, does nothing: the memory is never handed to two batches
+// at once.
 func (b *Batch) Release() {
-	if b.free != nil && cap(b.Lines) > 0 {
+	if k := b.back; k != nil && cap(b.Lines) > 0 && k.done.CompareAndSwap(false, true) {
 		select {
-		case b.free <- b.Lines[:0]:
+		case k.free <- b.Lines[:0]:
 		default: // enough kept
 		}
 	}
-	b.Lines, b.free = nil, nil
+	b.Lines, b.back = nil, nil
 }
 
 // SearchOptions tune a search.
@@ -268,12 +280,15 @@ func (s *Shelf) search(ctx context.Context, q search.Query, opt SearchOptions, s
 			}
 			var outlines outlineMemory
 			for j := range jobs {
-				r := result{b: Batch{Entry: j.e, free: free}}
+				r := result{b: Batch{Entry: j.e}}
 				if ctx.Err() == nil {
 					r.b.Hits, r.b.Err = s.searchEntrySafe(j.e, q, needs, pf, fs, &bufs, &outlines, &mem)
 					// (None when the issue failed: what it made is dropped.)
 					if lines, n := mem.takeLines(); r.b.Err == nil {
 						r.b.Lines, r.b.NLines = lines, n
+						if cap(lines) > 0 {
+							r.b.back = &linesBack{free: free}
+						}
 					}
 					if r.b.Err == errChanged {
 						r.b, r.changed = Batch{Entry: j.e}, true
