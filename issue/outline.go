@@ -134,7 +134,7 @@ type ArticleSpan struct {
 	// an article with one stitched onto it, an article dropped.
 	N    int
 	Page int    // the page (版) its section has, 0 unknown
-	Hash uint32 // FNV-1a of its headline: ParseArticle's check
+	Hash uint32 // HeadlineHash (CRC-32C) of its headline: ParseArticle's check
 }
 
 // ParseArticle reads the article at o.Spans[i] of text — the decoded text
