@@ -144,28 +144,22 @@ func entryPath(e *shelf.Entry) string { return e.Path() }
 // it is. The spaces (unicode.IsSpace) are ASCII or U+0085, U+00A0,
 // U+1680, U+2000–U+205F and U+3000 (E3 80 80).
 func trimSpace(s string) string {
-	n := len(s)
-	if n >= 3 && notSpace(s[0], s[1], s[2], true) && notSpace(s[n-3], s[n-2], s[n-1], false) {
+	if n := len(s); n >= 3 &&
+		(s[0]-0x21 < 0x7F-0x21 || notSpace(uint32(s[0])<<16|uint32(s[1])<<8|uint32(s[2]))) &&
+		(s[n-1]-0x21 < 0x7F-0x21 || notSpace(uint32(s[n-3])<<16|uint32(s[n-2])<<8|uint32(s[n-1]))) {
 		return s
 	}
 	return strings.TrimSpace(s)
 }
 
-// notSpace reports whether the first three bytes of a text (start) or
-// its last three do not hold a space at that end: true when the byte at
-// that end is printable ASCII other than the space, or when the three
-// bytes are one character of U+3001–U+FFFF, or ….
-func notSpace(a, b, c byte, start bool) bool {
-	if end := c; start {
-		end = a
-		if end > ' ' && end < 0x7F {
-			return true
-		}
-	} else if end > ' ' && end < 0x7F {
-		return true
-	}
-	return a >= 0xE3 && a <= 0xEF && b&0xC0 == 0x80 && c&0xC0 == 0x80 && !(a == 0xE3 && b == 0x80 && c == 0x80) ||
-		a == 0xE2 && b == 0x80 && c == 0xA6 // …, where a search's LINE is cut
+// notSpace reports whether three bytes at an end of a text, v =
+// b0<<16 | b1<<8 | b2, are one character that is not a space, as most
+// ends of Chinese text are (the ends of printable ASCII but the space
+// trimSpace passes before): a character of U+3001–U+FFFF (E3 80 81 to
+// EF BF BF, the second and third bytes continuation bytes), or …, where
+// a search's LINE is cut.
+func notSpace(v uint32) bool {
+	return v&0xC0C0 == 0x8080 && v-0xE38081 <= 0xEFBFBF-0xE38081 || v == 0xE280A6
 }
 
 // listField makes a title fit on one tab-separated line with nothing that

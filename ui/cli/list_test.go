@@ -4,6 +4,7 @@ import (
 	"math/rand/v2"
 	"strings"
 	"testing"
+	"unsafe"
 )
 
 // TestTrimSpace: trimSpace is strings.TrimSpace on fields that start or
@@ -31,5 +32,26 @@ func TestTrimSpace(t *testing.T) {
 			b.WriteString(pieces[r.IntN(len(pieces))])
 		}
 		check(b.String())
+	}
+}
+
+// TestTrimSpaceEnds: trimSpace is strings.TrimSpace on a field that starts
+// or ends with three bytes (before or after a letter): all those led by
+// E0–EF, where notSpace passes characters (and U+3000 is a space), and
+// every seventh of the others (each value of each byte comes up): it
+// passes no space, whole or cut, at either end.
+func TestTrimSpaceEnds(t *testing.T) {
+	b := []byte("a___a")
+	for v := 0; v < 1<<24; v++ {
+		if v>>20 != 0xE && v%7 != 0 {
+			continue
+		}
+		b[1], b[2], b[3] = byte(v>>16), byte(v>>8), byte(v)
+		all := unsafe.String(&b[0], len(b)) // read as the bytes change, not copied
+		for _, s := range []string{all[1:4], all[:4], all[1:]} {
+			if got, want := trimSpace(s), strings.TrimSpace(s); got != want {
+				t.Fatalf("trimSpace(%q) = %q, want %q", s, got, want)
+			}
+		}
 	}
 }
