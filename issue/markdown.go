@@ -150,10 +150,11 @@ type yamlMasthead struct {
 }
 
 // labelReadsBack reports whether the page heading WriteMarkdown writes
-// for a page reads back as its number and name.
+// for a page reads back as its number and name (a heading is one line:
+// a name of lines is not one).
 func labelReadsBack(page int, name string) bool {
 	p, n, ok := parsePageHeading(sectionLabel(page, name))
-	return ok && p == max(page, 0) && n == name
+	return ok && p == max(page, 0) && n == name && !strings.ContainsAny(name, "\n\r")
 }
 
 // firstArticle returns the first article, the one Parse gives the

@@ -426,19 +426,20 @@ func TestFrontMatterAuthorWritten(t *testing.T) {
 }
 
 // TestLongPageNameWritten: a front matter's section_name too long for a
-// page line names the first page; WriteMarkdown gives the page's number
-// and name back in the front matter's section and section_name fields,
-// where Parse reads them, instead of a page heading that reads back as no
-// page at all (FuzzParse 8db061ba2de785d5). A name a heading holds is
-// written as one, as before.
+// page line names the first page (FuzzParse 8db061ba2de785d5). A page
+// heading that spells its page out (第3版 …) holds a name of any length
+// (FuzzParse 72c0343bc5f9cb5f), so WriteMarkdown writes it as one; a name
+// no heading gives back (lines) goes to the front matter's section and
+// section_name fields, where Parse reads it.
 func TestLongPageNameWritten(t *testing.T) {
 	long := strings.Repeat("湖畔书店", 10)
 	for _, tc := range []struct {
 		name, src string
 		inFront   bool // the written front matter holds the page's name
 	}{
-		{"long, page 3", "---\nsection: 第3版\nsection_name: " + long + "\n---\n\n## 题\n\n正文。\n\n# 第4版 二\n\n## 二题\n\n正文二。\n", true},
-		{"long, no page", "---\ntitle: 题\nsection_name: " + long + "\n---\n正文。\n", true},
+		{"long, page 3", "---\nsection: 第3版\nsection_name: " + long + "\n---\n\n## 题\n\n正文。\n\n# 第4版 二\n\n## 二题\n\n正文二。\n", false},
+		{"long, no page", "---\ntitle: 题\nsection_name: " + long + "\n---\n正文。\n", false},
+		{"lines, page 3", "---\nsection: 第3版\nsection_name: \"甲\\n乙\"\n---\n\n## 题\n\n正文。\n", true},
 		{"short", "---\nsection: 第3版\nsection_name: 要闻\n---\n\n## 题\n\n正文。\n", false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -486,5 +487,45 @@ func TestEscapedLineKeepsSpans(t *testing.T) {
 		if len(got.Paragraphs) != 2 || got.Paragraphs[1] != tc.text || len(got.Spans) != 1 || got.Spans[0] != a.Spans[0] {
 			t.Errorf("%q came back as %q %+v from\n%s", tc.text, got.Paragraphs, got.Spans, md)
 		}
+	}
+}
+
+// TestLongPageHeading: a page of no known number whose name is too long
+// for a page line (a level-1 heading that is no page line names a page
+// of its own) is written as a heading 第0版 <name>, which reads back as
+// that page on any page of the issue, not only the first; it read back
+// as a plain heading, which made the titles (##) under every page
+// kickers (FuzzParse 72c0343bc5f9cb5f). A long heading that does not
+// spell its page out, and a long line of text, are still no page.
+func TestLongPageHeading(t *testing.T) {
+	long := strings.Repeat("湖畔书店", 10)
+	for _, tc := range []struct{ name, src string }{
+		{"page 0, second", "## 题\n\n正文。\n\n## 二题\n\n正文二。\n\n# " + long + "\n\n## 三题\n\n正文三。\n"},
+		{"page 2, second", "# 第1版 要闻\n\n## 题\n\n正文。\n\n# 第2版 " + long + "\n\n## 二题\n\n正文二。\n"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			is, err := ParseBytes([]byte(tc.src), Options{Name: "x.md"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if n := len(is.Sections); n != 2 || is.Sections[1].Name != long {
+				t.Fatalf("want a second page named %q: %s", long, jsonOf(t, is))
+			}
+			back, md := roundTrip(t, is)
+			if got, want := comparable(t, back), comparable(t, is); got != want {
+				t.Errorf("round trip changed the model:\n%s\nmarkdown:\n%s", firstDiff(want, got), md)
+			}
+		})
+	}
+	for _, s := range []string{"A2 " + long, "3版 " + long, "第3 " + long} {
+		if p, n, ok := parsePageHeading(s); ok {
+			t.Errorf("parsePageHeading(%q) = %d %q, want no page", s, p, n)
+		}
+	}
+	if p, n, ok := parsePageLine("第3版 " + long); ok {
+		t.Errorf("parsePageLine(long) = %d %q, want no page", p, n)
+	}
+	if p, n, ok := parsePageHeading("第3版 " + long); !ok || p != 3 || n != long {
+		t.Errorf("parsePageHeading(第3版 long) = %d %q %v, want 3 %q", p, n, ok, long)
 	}
 }

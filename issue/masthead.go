@@ -15,8 +15,9 @@ func parsePageLine(s string) (page int, name string, ok bool) {
 
 // parsePageHeading recognises a heading that starts a page: as
 // parsePageLine, but the name may be anything (the heading is markup
-// already), and a backslash in front of it keeps the characters that
-// follow from being read as separators.
+// already), of any length after a page spelled out in full (第3版 …,
+// the form WriteMarkdown writes), and a backslash in front of it keeps
+// the characters that follow from being read as separators.
 func parsePageHeading(s string) (page int, name string, ok bool) {
 	return pageLine(s, pageHeadingForm)
 }
@@ -53,6 +54,10 @@ const (
 	pageLabelForm                   // a label marked as one by its source
 )
 
+// maxPageLine is the longest, in bytes, that a page line may be: a
+// longer line is prose (a label and a heading 第3版 … excepted).
+const maxPageLine = 96
+
 // pageLine implements parsePageLine, parsePageHeading and ParsePageLabel.
 func pageLine(s string, form pageForm) (page int, name string, ok bool) {
 	label := form == pageLabelForm
@@ -63,11 +68,18 @@ func pageLine(s string, form pageForm) (page int, name string, ok bool) {
 		return 0, "", false
 	}
 	s = trimRightSpace(s)
-	if s == "" || len(s) > 96 && !label {
+	// A line over maxPageLine bytes is prose, but for a label, and a
+	// heading that spells its page out in full (第3版 …): the writer's
+	// form of a page whose name is long (see sectionLabel).
+	long := len(s) > maxPageLine
+	if s == "" || long && form == pageLineForm {
 		return 0, "", false
 	}
 	rest := s
 	hasDi := strings.HasPrefix(rest, "第")
+	if long && form == pageHeadingForm && !hasDi {
+		return 0, "", false
+	}
 	if hasDi {
 		rest = rest[len("第"):]
 		if label {
@@ -102,7 +114,7 @@ func pageLine(s string, form pageForm) (page int, name string, ok bool) {
 	if hasBan {
 		rest = rest[len("版"):]
 		rest = strings.TrimPrefix(rest, "面")
-	} else if !letter || label {
+	} else if !letter || label || long {
 		return 0, "", false
 	}
 	sep := false
