@@ -185,10 +185,12 @@ func parseOldArchive(lines []lineInfo) *Issue {
 
 // namesPageBack reports a name that the page line the Markdown writer
 // makes of it (see sectionLabel) reads back with: not one too long for a
-// page line.
+// page line (maxPageLine bytes, though a heading 第3版 … reads back
+// with a longer name: a long column stays above the title, as before).
 func namesPageBack(page int, name string) bool {
-	p, n, ok := parsePageHeading(sectionLabel(page, name))
-	return ok && p == max(page, 0) && n == name
+	label := sectionLabel(page, name)
+	p, n, ok := parsePageHeading(label)
+	return ok && p == max(page, 0) && n == name && len(label) <= maxPageLine
 }
 
 // isAuthorLine reports the line of an article's authors under its decks:
