@@ -517,7 +517,7 @@ func TestLongPageHeading(t *testing.T) {
 			}
 		})
 	}
-	for _, s := range []string{"A2 " + long, "3版 " + long, "第3 " + long} {
+	for _, s := range []string{"A2 " + long, "3版 " + long, "第3 " + long, "第3版" + long, "第3版面" + long} {
 		if p, n, ok := parsePageHeading(s); ok {
 			t.Errorf("parsePageHeading(%q) = %d %q, want no page", s, p, n)
 		}

@@ -15,8 +15,8 @@ func parsePageLine(s string) (page int, name string, ok bool) {
 
 // parsePageHeading recognises a heading that starts a page: as
 // parsePageLine, but the name may be anything (the heading is markup
-// already), of any length after a page spelled out in full (第3版 …,
-// the form WriteMarkdown writes), and a backslash in front of it keeps
+// already), of any length after a page spelled out in full and a
+// separator (第3版 …, the form WriteMarkdown writes), and a backslash in front of it keeps
 // the characters that follow from being read as separators.
 func parsePageHeading(s string) (page int, name string, ok bool) {
 	return pageLine(s, pageHeadingForm)
@@ -69,8 +69,9 @@ func pageLine(s string, form pageForm) (page int, name string, ok bool) {
 	}
 	s = trimRightSpace(s)
 	// A line over maxPageLine bytes is prose, but for a label, and a
-	// heading that spells its page out in full (第3版 …): the writer's
-	// form of a page whose name is long (see sectionLabel).
+	// heading that spells its page out in full before a separator
+	// (第3版 …): the writer's form of a page whose name is long (see
+	// sectionLabel).
 	long := len(s) > maxPageLine
 	if s == "" || long && form == pageLineForm {
 		return 0, "", false
@@ -127,7 +128,7 @@ func pageLine(s string, form pageForm) (page int, name string, ok bool) {
 		rest = rest[size:]
 	}
 	name = trimSpace(rest)
-	if !hasBan && (name == "" || !sep) {
+	if !hasBan && (name == "" || !sep) || long && !sep {
 		return 0, "", false
 	}
 	switch form {
