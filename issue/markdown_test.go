@@ -2,6 +2,7 @@ package issue
 
 import (
 	"bytes"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -22,6 +23,21 @@ func roundTrip(t testing.TB, is *Issue) (*Issue, string) {
 	return back, buf.String()
 }
 
+// roundTripSame writes is as Markdown, parses it back and reports an error
+// (labelled by label when it is not empty) when the model changed; it
+// returns the Markdown written.
+func roundTripSame(t testing.TB, is *Issue, label string) string {
+	t.Helper()
+	back, md := roundTrip(t, is)
+	if got, want := comparable(t, back), comparable(t, is); got != want {
+		if label != "" {
+			label = fmt.Sprintf("%q: ", label)
+		}
+		t.Errorf("%sround trip changed the model:\n%s\nmarkdown:\n%s", label, firstDiff(want, got), md)
+	}
+	return md
+}
+
 func TestMarkdownRoundTrip(t *testing.T) {
 	paths := losslessFiles(t)
 	paths["archive"] = samplePath(t, "issues/archive-20240601")
@@ -31,10 +47,7 @@ func TestMarkdownRoundTrip(t *testing.T) {
 	for name, path := range paths {
 		t.Run(name, func(t *testing.T) {
 			is := mustOpen(t, path, Options{})
-			back, md := roundTrip(t, is)
-			if got, want := comparable(t, back), comparable(t, is); got != want {
-				t.Errorf("round trip changed the model:\n%s\nmarkdown:\n%s", firstDiff(want, got), md)
-			}
+			roundTripSame(t, is, "")
 		})
 	}
 }
@@ -198,10 +211,7 @@ func checkJoin(t *testing.T, src string, paras int) {
 	if got := len(is.Sections[0].Articles[0].Paragraphs); got != paras {
 		t.Errorf("%q: %d paragraphs, want %d", src, got, paras)
 	}
-	back, md := roundTrip(t, is)
-	if got, want := comparable(t, back), comparable(t, is); got != want {
-		t.Errorf("%q: round trip changed the model:\n%s\nmarkdown:\n%s", src, firstDiff(want, got), md)
-	}
+	roundTripSame(t, is, src)
 }
 
 // TestRepairKeepsCodeWritable: two paragraphs, one ending in a code span
@@ -237,10 +247,7 @@ func TestListItemLikeRule(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		back, md := roundTrip(t, is)
-		if got, want := comparable(t, back), comparable(t, is); got != want {
-			t.Errorf("%q: round trip changed the model:\n%s\nmarkdown:\n%s", src, firstDiff(want, got), md)
-		}
+		roundTripSame(t, is, src)
 	}
 }
 
@@ -343,10 +350,7 @@ func TestHeadTextTrimmed(t *testing.T) {
 		if got := [3]string{a.Kicker, a.Title, a.Subtitle}; got != tc.want {
 			t.Errorf("%q: kicker, title, subtitle %q, want %q", tc.src, got, tc.want)
 		}
-		back, md := roundTrip(t, is)
-		if got, want := comparable(t, back), comparable(t, is); got != want {
-			t.Errorf("%q: round trip changed the model:\n%s\nmarkdown:\n%s", tc.src, firstDiff(want, got), md)
-		}
+		roundTripSame(t, is, tc.src)
 	}
 }
 
@@ -374,10 +378,7 @@ func TestArchiveColumnNamesPage(t *testing.T) {
 		if err := checkLossless(src, is); err != nil {
 			t.Errorf("%q: %v", tc.column, err)
 		}
-		back, md := roundTrip(t, is)
-		if got, want := comparable(t, back), comparable(t, is); got != want {
-			t.Errorf("%q: round trip changed the model:\n%s\nmarkdown:\n%s", tc.column, firstDiff(want, got), md)
-		}
+		roundTripSame(t, is, tc.column)
 	}
 }
 
@@ -410,10 +411,7 @@ func TestFrontMatterAuthorWritten(t *testing.T) {
 			if a.Byline == "" {
 				t.Fatalf("no byline: %s", jsonOf(t, is))
 			}
-			back, md := roundTrip(t, is)
-			if got, want := comparable(t, back), comparable(t, is); got != want {
-				t.Errorf("round trip changed the model:\n%s\nmarkdown:\n%s", firstDiff(want, got), md)
-			}
+			md := roundTripSame(t, is, "")
 			front, _, _ := strings.Cut(md, "\n---\n")
 			if got := strings.HasPrefix(md, "---\n") && strings.Contains(front, "\nauthor:"); got != tc.inFront {
 				t.Errorf("author in the front matter: %v, want %v:\n%s", got, tc.inFront, md)
@@ -450,10 +448,7 @@ func TestLongPageNameWritten(t *testing.T) {
 			if is.Sections[0].Name == "" {
 				t.Fatalf("the first page has no name: %s", jsonOf(t, is))
 			}
-			back, md := roundTrip(t, is)
-			if got, want := comparable(t, back), comparable(t, is); got != want {
-				t.Errorf("round trip changed the model:\n%s\nmarkdown:\n%s", firstDiff(want, got), md)
-			}
+			md := roundTripSame(t, is, "")
 			front, _, _ := strings.Cut(md, "\n---\n")
 			if got := strings.HasPrefix(md, "---\n") && strings.Contains(front, "\nsection_name:"); got != tc.inFront {
 				t.Errorf("page name in the front matter: %v, want %v:\n%s", got, tc.inFront, md)
@@ -511,10 +506,7 @@ func TestLongPageHeading(t *testing.T) {
 			if n := len(is.Sections); n != 2 || is.Sections[1].Name != long {
 				t.Fatalf("want a second page named %q: %s", long, jsonOf(t, is))
 			}
-			back, md := roundTrip(t, is)
-			if got, want := comparable(t, back), comparable(t, is); got != want {
-				t.Errorf("round trip changed the model:\n%s\nmarkdown:\n%s", firstDiff(want, got), md)
-			}
+			roundTripSame(t, is, "")
 		})
 	}
 	for _, s := range []string{"A2 " + long, "3版 " + long, "第3 " + long, "第3版" + long, "第3版面" + long} {
