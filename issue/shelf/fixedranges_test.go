@@ -3,6 +3,7 @@ package shelf
 import (
 	"math/rand/v2"
 	"reflect"
+	"strconv"
 	"testing"
 
 	"dubao/issue"
@@ -65,8 +66,13 @@ func TestFixedRanges(t *testing.T) {
 	}
 	// Spans that do not fit their fixed size, or out of order: the
 	// outline does not read.
-	for _, sp := range []issue.ArticleSpan{{Start: 0, End: 5, N: 1, Page: 1 << 31}, {Start: 0, End: 5, N: 1, Page: -1<<31 - 1}, {Start: 0, End: 5, N: 1 << 31},
-		{Start: 0, End: 5, N: -1}, {Start: 3, End: 2, N: 1}, {Start: 0, End: 11, N: 1}} {
+	spans := []issue.ArticleSpan{{Start: 0, End: 5, N: -1}, {Start: 3, End: 2, N: 1}, {Start: 0, End: 11, N: 1}}
+	if strconv.IntSize == 64 { // a page or number past 32 bits: only where an int holds one
+		wide := int64(1) << 31
+		spans = append(spans, issue.ArticleSpan{Start: 0, End: 5, N: 1, Page: int(wide)},
+			issue.ArticleSpan{Start: 0, End: 5, N: 1, Page: int(-wide - 1)}, issue.ArticleSpan{Start: 0, End: 5, N: int(wide)})
+	}
+	for _, sp := range spans {
 		o := &issue.Outline{Len: 10, Spans: []issue.ArticleSpan{sp}}
 		if d := decodeOutline(encodeOutline(o)); d != nil {
 			t.Fatalf("span %+v read back as %+v", sp, d.Spans)

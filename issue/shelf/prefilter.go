@@ -445,7 +445,7 @@ func encodeOutline(o *issue.Outline) []byte {
 	e.uint(uint64(len(o.Spans)))
 	for _, sp := range o.Spans {
 		start, end := sp.Start, sp.End
-		if start < 0 || end > math.MaxUint32 || sp.N < 0 || sp.N > math.MaxInt32 || sp.Page < math.MinInt32 || sp.Page > math.MaxInt32 {
+		if start < 0 || int64(end) > math.MaxUint32 || sp.N < 0 || sp.N > math.MaxInt32 || sp.Page < math.MinInt32 || sp.Page > math.MaxInt32 {
 			start, end = 1, 0 // does not fit: the outline does not read
 		}
 		e.b = binary.LittleEndian.AppendUint32(e.b, uint32(start))
