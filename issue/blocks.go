@@ -897,8 +897,11 @@ func (bk *blocker) run(from int) []block {
 						}
 					}
 					if !ok {
-						// An indented line continues the item before it.
-						if lt != "" && lines[i].indent() && bk.blankMode && len(b.items) > 0 {
+						// An indented line continues the item before it,
+						// unless it opens a quote: its > is a quote mark, as
+						// it is where it ends a paragraph (startsBlock), not
+						// the item's text (FuzzParse 685333e442e4e1d3).
+						if lt != "" && lt[0] != '>' && lines[i].indent() && bk.blankMode && len(b.items) > 0 {
 							if len(lt) > 1 && lt[0] == '\\' && !isSpaceRune(firstRune(lt[1:])) {
 								lt = lt[1:]
 							}

@@ -771,3 +771,38 @@ func TestRuleBeforeEmptyQuote(t *testing.T) {
 		}
 	}
 }
+
+// TestListItemQuoteLine: where paragraphs stand apart by blank lines, an
+// indented line under a list item continues the item, but one that opens
+// with > is a quote after the list, its > a quote mark as where it ends a
+// paragraph, not the item's text (FuzzParse 685333e442e4e1d3: the item
+// read 甲> 乙, and the lossless check found the > where the source has a
+// quote mark). A line without > still continues the item.
+func TestListItemQuoteLine(t *testing.T) {
+	for _, tc := range []struct {
+		src, items, quote string
+	}{
+		{"## 题\n\n正文。\n\n* 甲\n  > 乙\n\n丙。\n", `["甲"]`, "乙"},
+		{"## 题\n\n正文。\n\n* 甲\n  >乙\n\n丙。\n", `["甲"]`, "乙"},
+		{"## 题\n\n正文。\n\n* 甲\n  乙\n\n丙。\n", `["甲乙"]`, ""},
+		{"## 题\n\n正文。\n\n* 甲\n  乙\n  > 丁\n\n丙。\n", `["甲乙"]`, "丁"},
+	} {
+		is := mustParse(t, tc.src)
+		a := is.Sections[0].Articles[0]
+		items, quote := "", ""
+		for _, b := range a.Blocks {
+			switch b.Kind {
+			case BlockList:
+				items = fmt.Sprintf("%q", b.Items)
+			case BlockQuote:
+				quote = b.Text
+			}
+		}
+		if items != tc.items || quote != tc.quote {
+			t.Errorf("%q: items %s quote %q, want %s %q", tc.src, items, quote, tc.items, tc.quote)
+		}
+		if err := checkLossless(tc.src, is); err != nil {
+			t.Errorf("%q: %v", tc.src, err)
+		}
+	}
+}

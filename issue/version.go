@@ -45,5 +45,7 @@ package issue
 // span by span wrote back; 21 reads a level-1 heading that spells its
 // page out (# 第3版 …) as that page whatever the length of its name, the
 // form WriteMarkdown writes a long name in (it read as a plain heading
-// over 96 bytes).
-const ParserVersion = 21
+// over 96 bytes); 22 ends a list item, where paragraphs stand apart by
+// blank lines, at an indented line that opens a quote (* 甲, then   > 乙:
+// a quote after the list, where the item read 甲> 乙).
+const ParserVersion = 22
