@@ -875,7 +875,7 @@ func markInline(text string, spans []Span, f markForm) string {
 				b.WriteByte('[')
 			} else {
 				b.WriteString("](")
-				b.WriteString(linkDest(s.Href))
+				b.WriteString(linkDest(s.Href, f.escapeAll))
 				b.WriteByte(')')
 			}
 		}
@@ -907,8 +907,12 @@ func codeSpan(s string) string {
 }
 
 // linkDest writes a link's address: as it is when it reads back so, else
-// between < and >.
-func linkDest(href string) string {
+// between < and >. With marks set, its emphasis and code marks and
+// brackets are escaped too: an emphasis around the link looks for its
+// closing mark in the address as well (*甲[乙](0*0)丙0*A read the * of
+// 0*0 as the end of the emphasis and lost the link, FuzzParse
+// c07f9eaaef9d0381), as a code span or a bracket there would be read.
+func linkDest(href string, marks bool) string {
 	plain := href != ""
 	paren := 0
 	for i := 0; i < len(href) && plain; i++ {
@@ -925,7 +929,17 @@ func linkDest(href string) string {
 		}
 	}
 	if plain && paren == 0 {
+		if marks {
+			return destMarkEscaper.Replace(href)
+		}
 		return href
+	}
+	if marks {
+		return "<" + destMarkEscaper.Replace(angleEscaper.Replace(href)) + ">"
 	}
 	return "<" + angleEscaper.Replace(href) + ">"
 }
+
+// destMarkEscaper escapes the marks of a link's address that the inline
+// reader would take as emphasis, code or a bracket.
+var destMarkEscaper = strings.NewReplacer(`*`, `\*`, `_`, `\_`, "`", "\\`", `[`, `\[`, `]`, `\]`)

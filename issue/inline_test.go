@@ -107,6 +107,36 @@ func TestWriteLineRoundTrip(t *testing.T) {
 	}
 }
 
+// TestLinkDestMarksRoundTrip: a link inside an emphasis whose address
+// holds the emphasis's mark is written with that mark escaped in the
+// address: the emphasis reads its closing mark there too, and the
+// paragraph lost its spans (FuzzParse c07f9eaaef9d0381).
+func TestLinkDestMarksRoundTrip(t *testing.T) {
+	for _, in := range []string{
+		"*甲[乙](0\\*0)丙0*A",
+		"*甲[乙](a\\*\\_)丙*",
+		"*甲[乙](<a b\\*c>)丙0*A",
+		"0*强调0*与*斜0000、`代码`和[铜\ufffd接](000000000000\\*000000)\ufffd0*A0\\*000000<0000!",
+	} {
+		text, spans := parseInline(in)
+		if len(spans) < 2 {
+			t.Fatalf("%q: want an emphasis and a link, got %+v", in, spans)
+		}
+		for k := range spans {
+			spans[k].Para = 1
+		}
+		a := Article{Title: "标题", Paragraphs: []string{"第一段。", text, "最后一段。"}, Spans: spans, Jumps: []Jump{}}
+		back, err := Parse(strings.NewReader(a.Markdown()), Options{Name: "t"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		b := back.Articles()[0]
+		if len(b.Paragraphs) != 3 || b.Paragraphs[1] != text || !sameSpans(b.Spans, spans) {
+			t.Errorf("%q (%q %+v) came back as %q %+v from\n%s", in, text, spans, b.Paragraphs, b.Spans, a.Markdown())
+		}
+	}
+}
+
 // BenchmarkParseInlineHostile parses a long paragraph of unmatched
 // openers: linear time.
 func BenchmarkParseInlineHostile(b *testing.B) {
