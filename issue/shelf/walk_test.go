@@ -6,7 +6,6 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
-	"syscall"
 	"testing"
 )
 
@@ -39,9 +38,7 @@ func TestWalkMatchesWalkDir(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if err := syscall.Mkfifo(filepath.Join(dir, "2023", "01", "pipe"), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	mkfifo(t, filepath.Join(dir, "2023", "01", "pipe"))
 	for _, d := range []string{dir, mixedShelf(t)} {
 		root, err := filepath.EvalSymlinks(d)
 		if err != nil {

@@ -7,7 +7,6 @@ import (
 	"math/rand/v2"
 	"os"
 	"os/exec"
-	"runtime"
 	"strings"
 	"syscall"
 	"time"
@@ -87,18 +86,6 @@ func lastLine(s string) string {
 		return s[i+1:]
 	}
 	return s
-}
-
-// maxRSS returns the peak resident memory of a process that ended.
-func maxRSS(ps *os.ProcessState) int64 {
-	ru, ok := ps.SysUsage().(*syscall.Rusage)
-	if !ok {
-		return 0
-	}
-	if runtime.GOOS == "darwin" {
-		return int64(ru.Maxrss) // int32 on 32-bit systems
-	}
-	return int64(ru.Maxrss) << 10
 }
 
 // signals measures the exit after SIGINT, SIGTERM and SIGHUP sent while
