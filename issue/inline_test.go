@@ -92,18 +92,26 @@ func TestWriteLineRoundTrip(t *testing.T) {
 		"***两者***\\*",
 	} {
 		text, spans := parseInline(in)
-		for k := range spans {
-			spans[k].Para = 1
-		}
-		a := Article{Title: "标题", Paragraphs: []string{"第一段。", text, "最后一段。"}, Spans: spans, Jumps: []Jump{}}
-		back, err := Parse(strings.NewReader(a.Markdown()), Options{Name: "t"})
-		if err != nil {
-			t.Fatal(err)
-		}
-		b := back.Articles()[0]
-		if len(b.Paragraphs) != 3 || b.Paragraphs[1] != text || !sameSpans(b.Spans, spans) {
-			t.Errorf("%q (%q %+v) came back as %q %+v from\n%s", in, text, spans, b.Paragraphs, b.Spans, a.Markdown())
-		}
+		checkMiddleParagraph(t, in, text, spans)
+	}
+}
+
+// checkMiddleParagraph writes text with its spans (parsed from in) as the
+// middle one of an article's three paragraphs and checks that Parse gives
+// both back.
+func checkMiddleParagraph(t *testing.T, in, text string, spans []Span) {
+	t.Helper()
+	for k := range spans {
+		spans[k].Para = 1
+	}
+	a := Article{Title: "标题", Paragraphs: []string{"第一段。", text, "最后一段。"}, Spans: spans, Jumps: []Jump{}}
+	back, err := Parse(strings.NewReader(a.Markdown()), Options{Name: "t"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := back.Articles()[0]
+	if len(b.Paragraphs) != 3 || b.Paragraphs[1] != text || !sameSpans(b.Spans, spans) {
+		t.Errorf("%q (%q %+v) came back as %q %+v from\n%s", in, text, spans, b.Paragraphs, b.Spans, a.Markdown())
 	}
 }
 
@@ -122,18 +130,7 @@ func TestLinkDestMarksRoundTrip(t *testing.T) {
 		if len(spans) < 2 {
 			t.Fatalf("%q: want an emphasis and a link, got %+v", in, spans)
 		}
-		for k := range spans {
-			spans[k].Para = 1
-		}
-		a := Article{Title: "标题", Paragraphs: []string{"第一段。", text, "最后一段。"}, Spans: spans, Jumps: []Jump{}}
-		back, err := Parse(strings.NewReader(a.Markdown()), Options{Name: "t"})
-		if err != nil {
-			t.Fatal(err)
-		}
-		b := back.Articles()[0]
-		if len(b.Paragraphs) != 3 || b.Paragraphs[1] != text || !sameSpans(b.Spans, spans) {
-			t.Errorf("%q (%q %+v) came back as %q %+v from\n%s", in, text, spans, b.Paragraphs, b.Spans, a.Markdown())
-		}
+		checkMiddleParagraph(t, in, text, spans)
 	}
 }
 
