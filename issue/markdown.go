@@ -247,10 +247,13 @@ func writeArticle(sb *strings.Builder, a *Article, inFront bool) {
 	for _, c := range a.Cut {
 		cut[c] = true
 	}
-	// seams holds the comments of the seams at the end of each paragraph
-	// (see withSeams); written the paragraphs as Parse reads them before
-	// it takes the seams out.
-	seams, written, rest := withSeams(a)
+	// written holds the paragraphs as Parse reads them before it takes
+	// the seams out: each with the comments of its seams at its end (see
+	// withSeams). A paragraph is written with them as one line of inline
+	// Markdown, so that a jump line in a comment that holds marks (\\,
+	// *甲*) reads back as it was (FuzzParse 9a1c3df0f34a404e); one with
+	// none is written as it stands.
+	written, rest := withSeams(a)
 	spans := paraSpans(a)
 	for i := 0; i <= len(a.Paragraphs); i++ {
 		for b := range a.Blocks {
@@ -262,7 +265,6 @@ func writeArticle(sb *strings.Builder, a *Article, inFront bool) {
 		if i == len(a.Paragraphs) {
 			break
 		}
-		p := a.Paragraphs[i]
 		if i == 0 && !inline && subtitleAhead(a, written, byline) {
 			// Keep Parse from reading the first paragraph as a subtitle.
 			sb.WriteString("\u3000\u3000")
@@ -286,12 +288,11 @@ func writeArticle(sb *strings.Builder, a *Article, inFront bool) {
 				s.Start, s.End = s.Start+shift, s.End+shift
 				moved[k] = s
 			}
-			w, _ := writeInline(a.Byline+sep+p, moved)
+			w, _ := writeInline(a.Byline+sep+written[i], moved)
 			sb.WriteString(w)
 		} else {
-			sb.WriteString(writeLine(p, spans[i]))
+			sb.WriteString(writeLine(written[i], spans[i]))
 		}
-		sb.WriteString(seams[i])
 		sb.WriteString("\n\n")
 	}
 	if a.Byline != "" && a.BylineEnd {
@@ -359,11 +360,10 @@ func paraSpans(a *Article) [][]Span {
 	return out
 }
 
-// withSeams returns the comments of the stitched jumps of a to write at
-// the end of each paragraph that holds their seams, the paragraphs with
-// them, and the stitched jumps that have no paragraph.
-func withSeams(a *Article) (seams, written []string, rest []Jump) {
-	seams = make([]string, len(a.Paragraphs))
+// withSeams returns the paragraphs of a, each that holds seams with the
+// comments of their stitched jumps at its end, and the stitched jumps
+// that have no paragraph.
+func withSeams(a *Article) (written []string, rest []Jump) {
 	// at[p] lists the seams of paragraph p: offset and jumps, in order.
 	type seamAt struct {
 		off   int
@@ -391,7 +391,7 @@ func withSeams(a *Article) (seams, written []string, rest []Jump) {
 		at[j.Para] = ss
 	}
 	if at == nil {
-		return seams, a.Paragraphs, rest
+		return a.Paragraphs, rest
 	}
 	written = append([]string(nil), a.Paragraphs...)
 	for p, ss := range at {
@@ -400,10 +400,9 @@ func withSeams(a *Article) (seams, written []string, rest []Jump) {
 		for _, s := range ss {
 			sb.WriteString(seamComment(s.jumps, utf8.RuneCountInString(written[p][s.off:])))
 		}
-		seams[p] = sb.String()
-		written[p] += seams[p]
+		written[p] += sb.String()
 	}
-	return seams, written, rest
+	return written, rest
 }
 
 // seamComment returns the comment that holds the stitched jumps js of a

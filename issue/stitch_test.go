@@ -288,3 +288,27 @@ func parseWith(t testing.TB, src string, opt Options) *Issue {
 	}
 	return is
 }
+
+// TestSeamJumpMarks: a stitched jump line that holds inline marks
+// (backslashes, emphasis, code, brackets) is written in its seam comment
+// so that the paragraph, read as inline Markdown with the comment at its
+// end, gives it back as it was: the comment was written raw, and
+// (下\\\转第二版) read back as (下\\转第二版) (FuzzParse
+// 9a1c3df0f34a404e). A jump line with no marks is still written as it
+// stands (TestSeamMarkdown).
+func TestSeamJumpMarks(t *testing.T) {
+	for _, mid := range []string{`\\`, `\\\\\\`, `\*甲\*`, `\_甲\_`, "\\`甲\\`", `\[甲\]`, `\*\*甲\*\*`, "\xe4\xb8\\\\\\\\\\\\\x8b"} {
+		// The back jump names no page, so it joins the one before.
+		src := "## 标题\n\n正文,说到一半,(下" + mid + "转第二版)\n\n# 第二版\n\n## 标题\n\n(上接第\xe4\xb8m版)另一半。\n"
+		is, err := ParseBytes([]byte(src), Options{Name: "stitch"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		a := is.Articles()[0]
+		if len(a.Jumps) != 2 || !a.Jumps[0].Stitched || !strings.Contains(a.Jumps[0].Text, "转第二版") {
+			t.Errorf("%q: not stitched: %+v", mid, a.Jumps)
+			continue
+		}
+		roundTripSame(t, is, mid)
+	}
+}
