@@ -38,6 +38,13 @@ type Query struct {
 	// each as its bytes in a word (see word3): matchAt compares the
 	// text's bytes with them before it decodes a character.
 	forms [][]uint32
+	// rest is, when every character of the query but the first is a
+	// Han character with forms, the first form of each, as UTF-8: text
+	// that goes on with it after the first character is a match that
+	// ends there (matchAt's first test); restWord is its first three
+	// bytes (word3).
+	rest     string
+	restWord uint32
 }
 
 // Loose returns q that also passes over the Markdown marks a parse
@@ -68,6 +75,7 @@ func New(q string) Query {
 			variants = asciiVariants()[f]
 		}
 	}
+	var rest strings.Builder
 	for k, f := range out.folded {
 		if k == 0 || !fastHan(f) {
 			continue
@@ -77,9 +85,16 @@ func New(q string) Query {
 		}
 		for _, v := range script.Variants(f) {
 			if Fold(v) == f && utf8.RuneLen(v) == 3 {
+				if out.forms[k] == nil {
+					rest.WriteRune(v)
+				}
 				out.forms[k] = append(out.forms[k], word3(string(v), 0))
 			}
 		}
+	}
+	if len(out.folded) > 1 && rest.Len() == 3*(len(out.folded)-1) {
+		out.rest = rest.String()
+		out.restWord = word3(out.rest, 0)
 	}
 	if len(variants) > 0 {
 		for _, v := range variants {
@@ -239,6 +254,9 @@ func (q Query) Index(text string, from int) (start, end int) {
 // matchAt matches q.folded[1:] in text from byte i and returns the end of
 // the match, or -1.
 func (q *Query) matchAt(text string, i int) int {
+	if q.rest != "" && strings.HasPrefix(text[i:], q.rest) {
+		return i + len(q.rest) // each character the first of its forms
+	}
 	k := 1
 	end := i
 	for k < len(q.folded) {
@@ -354,13 +372,7 @@ func (q *Query) Finder(text string) Finder { return Finder{q: q, text: text} }
 // Next returns the byte range of the first match at or after byte from,
 // as Index does; from must not go back.
 func (f *Finder) Next(from int) (start, end int) {
-	if f.q == nil {
-		return -1, -1
-	}
-	if len(f.q.firsts) > 0 {
-		return f.f.index(f.q, f.text, from)
-	}
-	return f.q.Index(f.text, from)
+	return f.f.index(f.q, f.text, from)
 }
 
 // firstFinder finds a query that starts with a Han character by jumping
@@ -371,13 +383,62 @@ func (f *Finder) Next(from int) (start, end int) {
 type firstFinder struct {
 	next [8]int // next[k]: offset of q.firsts[k] at or after the last search, -1 not known, none if there is none
 	ok   bool   // next is set up
+	one  bool   // and the query's first character has one form
 }
 
 // none is firstFinder.next's mark of a form that does not occur again.
 const none = math.MaxInt
 
-// index returns the first match of q at or after byte from, as Index.
+// index returns the first match of q at or after byte from, as Index
+// (which it is for a query that does not start with a Han character),
+// or -1, -1 when q is nil. A query whose first character has one form
+// (q.firsts[0]) is found here once set up: by the byte search from the
+// form's last place on, with no choice between forms.
 func (f *firstFinder) index(q *Query, text string, from int) (start, end int) {
+	if !f.one {
+		return f.indexAny(q, text, from)
+	}
+	if f.next[0] == none {
+		return -1, -1 // none left
+	}
+	lit, nd := q.firsts[0], q.needles[0]
+	i := max(from, f.next[0])
+	for i < len(text) {
+		var j int
+		if nd != nil {
+			j = nd.Index(text[i:])
+		} else {
+			j = indexChar(text[i:], lit)
+		}
+		if j < 0 {
+			break
+		}
+		i += j
+		e := i + len(lit)
+		if n := len(q.rest); n > 0 && e+n <= len(text) && word3(text, e) == q.restWord && (n == 3 || text[e+3:e+n] == q.rest[3:]) {
+			// The common case: what matchAt finds first.
+			f.next[0] = i
+			return i, e + n
+		}
+		if e := q.matchAt(text, e); e >= 0 {
+			f.next[0] = i
+			return i, e
+		}
+		i += len(lit)
+	}
+	f.next[0] = none
+	return -1, -1
+}
+
+// indexAny is index but for a query set up with one form of its first
+// character.
+func (f *firstFinder) indexAny(q *Query, text string, from int) (start, end int) {
+	if q == nil {
+		return -1, -1
+	}
+	if len(q.firsts) == 0 {
+		return q.Index(text, from)
+	}
 	lits := q.firsts
 	if len(lits) > len(f.next) {
 		lits = lits[:len(f.next)] // no class of variants is this large
@@ -387,9 +448,10 @@ func (f *firstFinder) index(q *Query, text string, from int) (start, end int) {
 		for k := range lits {
 			f.next[k] = -1
 		}
-	}
-	if len(lits) == 1 {
-		return f.indexOne(q, text, from)
+		if len(lits) == 1 {
+			f.one = true
+			return f.index(q, text, from)
+		}
 	}
 	for i := from; i < len(text); {
 		best, size := none, 0
@@ -419,36 +481,6 @@ func (f *firstFinder) index(q *Query, text string, from int) (start, end int) {
 		}
 		i = best + size
 	}
-	return -1, -1
-}
-
-// indexOne is index for a query whose first character has one form
-// (q.firsts[0]): the byte search from its last occurrence on, with no
-// choice between forms.
-func (f *firstFinder) indexOne(q *Query, text string, from int) (start, end int) {
-	lit, nd := q.firsts[0], q.needles[0]
-	if f.next[0] == none {
-		return -1, -1 // none left
-	}
-	i := max(from, f.next[0])
-	for i < len(text) {
-		var j int
-		if nd != nil {
-			j = nd.Index(text[i:])
-		} else {
-			j = indexChar(text[i:], lit)
-		}
-		if j < 0 {
-			break
-		}
-		i += j
-		if e := q.matchAt(text, i+len(lit)); e >= 0 {
-			f.next[0] = i
-			return i, e
-		}
-		i += len(lit)
-	}
-	f.next[0] = none
 	return -1, -1
 }
 

@@ -396,12 +396,15 @@ func TestIndexLatin(t *testing.T) {
 // fold elsewhere, spaces, line breaks, loose marks and broken bytes;
 // every place, strict and loose. It fails when no match is found by the
 // forms (the test would test nothing).
+//
+// The Finder's test of the first forms of a query's other characters
+// (Query.rest) is held to matchAt's character by character too.
 func TestMatchForms(t *testing.T) {
-	queries := []string{"发展", "發展", "里程", "中里", "云 岭", "国家发展", "g发", "发G"}
+	queries := []string{"发展", "發展", "里程", "中里", "中国家", "中里程", "云 岭", "国家发展", "g发", "发G"}
 	parts := []string{"发", "發", "髮", "展", "里", "裏", "裡", "程", "中", "国", "國", "家", "云", "雲", "岭", "嶺",
 		"⻆", "里"[:2], "\u2f25", "\uf9e9", " ", "\u3000", "\n", "*", "**", "[", "](x)", "\xe5", "a", "G", "ｇ"}
 	rng := rand.New(rand.NewPCG(3, 17))
-	byForms := 0
+	byForms, byRest := 0, 0
 	for _, qs := range queries {
 		for _, loose := range []bool{false, true} {
 			q := New(qs)
@@ -409,13 +412,22 @@ func TestMatchForms(t *testing.T) {
 				q = q.Loose()
 			}
 			slow := q
-			slow.forms = nil
+			slow.forms, slow.rest = nil, ""
 			for range 3000 {
 				var b strings.Builder
 				for n := rng.IntN(20); n > 0; n-- {
 					b.WriteString(parts[rng.IntN(len(parts))])
 				}
 				text := b.String()
+				// The Finder's own test of the query's other characters
+				// (rest) finds what matchAt finds character by character.
+				got, want := q.FindAll(text), slow.FindAll(text)
+				if !slices.Equal(got, want) {
+					t.Fatalf("%q (loose %v) FindAll(%q) = %v, want %v", qs, loose, text, got, want)
+				}
+				if q.rest != "" && len(got) > 0 {
+					byRest++
+				}
 				for i := 0; i <= len(text); i++ {
 					got, want := q.matchAt(text, i), slow.matchAt(text, i)
 					if got != want {
@@ -428,8 +440,8 @@ func TestMatchForms(t *testing.T) {
 			}
 		}
 	}
-	if byForms == 0 {
-		t.Fatal("no match found by the forms")
+	if byForms == 0 || byRest == 0 {
+		t.Fatalf("matches found by the forms: %d, with the first forms (rest): %d", byForms, byRest)
 	}
 }
 

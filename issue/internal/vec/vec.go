@@ -4,8 +4,6 @@
 // character in Chinese text.
 package vec
 
-import "strings"
-
 // Needle3 is a sequence of three bytes (a character of U+0800–U+FFFF)
 // prepared for Index: each byte repeated for a vector.
 type Needle3 struct {
@@ -23,20 +21,6 @@ func NewNeedle3(seq string) *Needle3 {
 		n.b[0][k], n.b[1][k], n.b[2][k] = seq[0], seq[1], seq[2]
 	}
 	return n
-}
-
-// Index returns the index of the first instance of the needle in s, or
-// −1: strings.Index(s, seq).
-func (n *Needle3) Index(s string) int {
-	i, found := n.index(s)
-	if found {
-		return i
-	}
-	k := strings.Index(s[i:], n.seq)
-	if k < 0 {
-		return -1
-	}
-	return i + k
 }
 
 // IndexBytes is Index of b.

@@ -3,6 +3,7 @@
 package vec
 
 import (
+	"strings"
 	"unsafe"
 
 	"golang.org/x/sys/cpu"
@@ -11,20 +12,18 @@ import (
 // index3AVX2 is written in vec_amd64.s.
 //
 //go:noescape
-func index3AVX2(p *byte, n int, needle *[3][32]byte) (j, found int)
+func index3AVX2(p *byte, n int, needle *[3][32]byte) int
 
 // hasAVX2 reports whether the processor runs index3AVX2.
 var hasAVX2 = cpu.X86.HasAVX2
 
-// index looks for the needle in s 32 places at a time while 34 bytes are
-// left: found, its index; not found, where the rest of s is to be
-// searched (0 without AVX2).
-func (n *Needle3) index(s string) (int, bool) {
-	if !hasAVX2 || len(s) < 34 {
-		return 0, false
+// Index returns the index of the first instance of the needle in s, or
+// −1: strings.Index(s, seq), with vectors for 34 bytes or more.
+func (n *Needle3) Index(s string) int {
+	if hasAVX2 && len(s) >= 34 {
+		return index3AVX2(unsafe.StringData(s), len(s), &n.b)
 	}
-	j, found := index3AVX2(unsafe.StringData(s), len(s), &n.b)
-	return j, found != 0
+	return strings.Index(s, n.seq)
 }
 
 // indexAnyAVX2 is written in vec_amd64.s.

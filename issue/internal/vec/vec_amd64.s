@@ -2,48 +2,92 @@
 
 #include "textflag.h"
 
-// func index3AVX2(p *byte, n int, needle *[3][32]byte) (j, found int)
+// MATCH3 compares the 32 places from off(SI)(DI*1) with the needle's
+// three bytes (Y3-Y5): dst marks where all three match; Y2 is scratch.
+#define MATCH3(off, dst, t) \
+	VPCMPEQB off(SI)(DI*1), Y3, dst \
+	VPCMPEQB off+1(SI)(DI*1), Y4, t \
+	VPAND    t, dst, dst            \
+	VPCMPEQB off+2(SI)(DI*1), Y5, t \
+	VPAND    t, dst, dst
+
+// func index3AVX2(p *byte, n int, needle *[3][32]byte) int
 //
-// Compares the 32 places from k, k+1 and k+2 with the needle's three
-// bytes while k+34 <= n: found (1), j is the first place where all three
-// match; not found (0), j is where the search stopped, the first place
-// not compared.
-TEXT ·index3AVX2(SB), NOSPLIT, $0-40
-	MOVQ p+0(FP), SI
-	MOVQ n+8(FP), DX
-	MOVQ needle+16(FP), R8
+// Returns the first place k where the needle's three bytes are the n
+// bytes at p from k, or -1 (n >= 34): 64 places at a time, then 32, and
+// the last places in a block of their own that overlaps the one before
+// (only its places not compared yet count).
+TEXT ·index3AVX2(SB), NOSPLIT, $0-32
+	MOVQ    p+0(FP), SI
+	MOVQ    n+8(FP), DX
+	MOVQ    needle+16(FP), R8
 	VMOVDQU (R8), Y3
 	VMOVDQU 32(R8), Y4
 	VMOVDQU 64(R8), Y5
-	XORQ CX, CX
-	SUBQ $34, DX
+	XORQ    DI, DI
+	LEAQ    -66(DX), BX // the last start of 64 places
+	SUBQ    $34, DX     // of 32 places
 
-loop:
-	CMPQ      CX, DX
-	JGT       notfound
-	VPCMPEQB  (SI)(CX*1), Y3, Y0
-	VPCMPEQB  1(SI)(CX*1), Y4, Y1
-	VPCMPEQB  2(SI)(CX*1), Y5, Y2
-	VPAND     Y1, Y0, Y0
-	VPAND     Y2, Y0, Y0
+more64:
+	CMPQ  DI, BX
+	JGT   more32
+	MATCH3(0, Y0, Y2)
+	MATCH3(32, Y1, Y2)
+	VPOR  Y1, Y0, Y6
+	VPTEST Y6, Y6
+	JNZ   found64
+	ADDQ  $64, DI
+	JMP   more64
+
+found64:
+	VPMOVMSKB Y0, AX
+	VPMOVMSKB Y1, R9
+	SHLQ      $32, R9
+	ORQ       R9, AX
+	BSFQ      AX, AX
+	ADDQ      DI, AX
+	JMP       done
+
+more32:
+	CMPQ      DI, DX
+	JGT       last
+	MATCH3(0, Y0, Y2)
 	VPMOVMSKB Y0, AX
 	TESTL     AX, AX
-	JNZ       found
-	ADDQ      $32, CX
-	JMP       loop
+	JNZ       found32
+	ADDQ      $32, DI
+	JMP       more32
 
-found:
+found32:
 	BSFL AX, AX
-	ADDQ CX, AX
-	VZEROUPPER
-	MOVQ AX, j+24(FP)
-	MOVQ $1, found+32(FP)
-	RET
+	ADDQ DI, AX
+	JMP  done
 
-notfound:
+last:
+	// The places DI to n-3 are left (none when DI = n-2): the block at
+	// n-34 holds them, after its first DI-(n-34) (1 to 31).
+	LEAQ  32(DX), R9
+	CMPQ  DI, R9
+	JGE   none
+	MOVQ  DI, CX
+	SUBQ  DX, CX
+	MOVQ  DX, DI
+	MATCH3(0, Y0, Y2)
+	VPMOVMSKB Y0, AX
+	SHRL  CX, AX
+	TESTL AX, AX
+	JZ    none
+	BSFL  AX, AX
+	ADDQ  CX, AX
+	ADDQ  DI, AX
+	JMP   done
+
+none:
+	MOVQ $-1, AX
+
+done:
 	VZEROUPPER
-	MOVQ CX, j+24(FP)
-	MOVQ $0, found+32(FP)
+	MOVQ AX, ret+24(FP)
 	RET
 
 // CHECKBLOCK compares the 32 bytes at SI+CX with the set's eight bytes

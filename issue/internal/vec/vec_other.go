@@ -2,15 +2,19 @@
 
 package vec
 
-import "unsafe"
+import (
+	"strings"
+	"unsafe"
+)
 
 // hasAVX2 is false: no vectors on this architecture, or in a build with
 // the purego tag, which leaves the assembly out (`go test -tags purego`
 // tests the scalar paths alone).
 const hasAVX2 = false
 
-// index returns 0, false: no vectors here (see hasAVX2).
-func (n *Needle3) index(s string) (int, bool) { return 0, false }
+// Index returns the index of the first instance of the needle in s, or
+// −1: strings.Index(s, seq).
+func (n *Needle3) Index(s string) int { return strings.Index(s, n.seq) }
 
 // indexAny returns done false: no vectors here (see hasAVX2).
 func (s *Set) indexAny(str string) (i int, done bool) { return 0, false }
