@@ -3,7 +3,6 @@ package issue
 import (
 	"hash/crc32"
 	"strings"
-	"sync"
 	"unsafe"
 )
 
@@ -177,11 +176,11 @@ func headlineHash(a *Article) uint32 { return HeadlineHash(a.Headline()) }
 // where it can), as ArticleSpan.Hash keeps it: what a search by the
 // outline checks the headline it finds in the text against.
 func HeadlineHash(s string) uint32 {
-	return crc32.Checksum(unsafe.Slice(unsafe.StringData(s), len(s)), castagnoli())
+	// MakeTable makes the table once and hands the same one back after
+	// (with less work than a sync.OnceValue of ours: a search hashes a
+	// headline for each article with a match).
+	return crc32.Checksum(unsafe.Slice(unsafe.StringData(s), len(s)), crc32.MakeTable(crc32.Castagnoli))
 }
-
-// castagnoli is the CRC-32C table, made when first asked for.
-var castagnoli = sync.OnceValue(func() *crc32.Table { return crc32.MakeTable(crc32.Castagnoli) })
 
 // SliceAt reports where s stands in text when s is a slice of text's
 // memory (a string the parse cut from it): the offset of its first byte

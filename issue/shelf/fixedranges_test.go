@@ -118,7 +118,11 @@ func TestFixedRanges(t *testing.T) {
 		}
 		o.Len += grow
 		enc := encodeOutline(o)
-		back := decodeOutline(enc)
+		var mem outlineMemory
+		back := mem.decode(enc)
+		if back != nil {
+			checkFacts(t, &mem, back)
+		}
 		if back == nil || !reflect.DeepEqual(*back, *o) {
 			t.Fatalf("outline with a span of %d more bytes: read back as %+v, written %+v", grow, back, o)
 		}
@@ -134,7 +138,17 @@ func checkDamaged(t *testing.T, enc []byte) {
 		for _, flip := range []byte{1, 0x80, 0xFF} {
 			bad := append([]byte(nil), enc...)
 			bad[i] ^= flip
-			d := decodeOutline(appendCRC(bad[:len(bad)-4]))
+			bad = appendCRC(bad[:len(bad)-4])
+			// Opened, each map read when asked for: those that read
+			// are inside their spans, as a whole outline is.
+			var mem outlineMemory
+			if d := mem.open(bad); d != nil && d.Maps != nil {
+				for k := range d.Maps {
+					mem.mapAt(k)
+				}
+				checkFacts(t, &mem, d)
+			}
+			d := decodeOutline(bad)
 			if d == nil {
 				continue
 			}
@@ -152,6 +166,41 @@ func checkDamaged(t *testing.T, enc []byte) {
 					}
 				}
 			}
+		}
+	}
+}
+
+// checkFacts holds the facts m.decode found of the maps of o, the
+// outline it returned, to those mapFactsOf finds: all of them, and only
+// those.
+func checkFacts(t testing.TB, m *outlineMemory, o *issue.Outline) {
+	t.Helper()
+	if o == nil || o.Maps == nil {
+		if len(m.facts) != 0 {
+			t.Fatalf("no maps, facts %v", m.facts)
+		}
+		return
+	}
+	if len(m.facts) != len(o.Maps) {
+		t.Fatalf("%d facts of %d maps", len(m.facts), len(o.Maps))
+	}
+	for k := range o.Maps {
+		f := m.facts[k]
+		if f&mapRead == 0 || f&mapBad != 0 {
+			continue // not read (or not readable): not used
+		}
+		sp, pm := o.Spans[k], &o.Maps[k]
+		for _, r := range append([]issue.TextRange{pm.Headline}, pm.Pieces...) {
+			if sp.N > 0 && r.Plain() && (r.Start < sp.Start || r.Start > r.End || r.End > sp.End) {
+				t.Fatalf("map %d: range %+v outside its span %+v", k, r, sp)
+			}
+		}
+		want := mapFactsOf(pm) | mapRead
+		if sp.N <= 0 {
+			want = mapRead // an empty map, never searched
+		}
+		if f != want {
+			t.Fatalf("map %d %+v: facts %b, want %b", k, pm, f, want)
 		}
 	}
 }

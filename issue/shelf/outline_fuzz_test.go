@@ -66,9 +66,25 @@ func FuzzSearchOutlined(f *testing.F) {
 				want = appendHits(want, e, sec.Page, &sec.Articles[a], q, nil)
 			}
 		}
-		got, ok := searchOutlined(e, q, q.Loose(), nil, []byte(text), back, new(lineMem))
+		got, ok := searchOutlined(e, q, q.Loose(), nil, []byte(text), back, nil, new(lineMem))
 		if ok && !slices.Equal(got, want) {
 			t.Fatalf("by outline:\n%+v\nwhole parse:\n%+v", got, want)
+		}
+		// The maps read as a search reads them: only those of the
+		// articles where a match may be, when first asked for
+		// (outlineMemory.open), with the facts their reading found;
+		// and all of them read first.
+		var mem outlineMemory
+		for _, eager := range []bool{false, true} {
+			d := mem.open(enc)
+			if eager {
+				d = mem.decode(enc)
+				checkFacts(t, &mem, d)
+			}
+			if got, ok := searchOutlined(e, q, q.Loose(), nil, []byte(text), d, &mem, new(lineMem)); ok && !slices.Equal(got, want) {
+				t.Fatalf("by outline read as it is searched (all first: %t):\n%+v\nwhole parse:\n%+v", eager, got, want)
+			}
+			checkFacts(t, &mem, d)
 		}
 		checkFilesMap(t, text, q, int(at), flip, recrc)
 		// A corrupt outline.
@@ -78,14 +94,18 @@ func FuzzSearchOutlined(f *testing.F) {
 			bad = appendCRC(bad[:len(bad)-4])
 		}
 		if d := decodeOutline(bad); d != nil {
-			searchOutlined(e, q, q.Loose(), nil, []byte(text), d, nil)
+			searchOutlined(e, q, q.Loose(), nil, []byte(text), d, nil, nil)
+		}
+		if d := mem.open(bad); d != nil {
+			searchOutlined(e, q, q.Loose(), nil, []byte(text), d, &mem, nil)
+			checkFacts(t, &mem, d)
 		}
 		// The text changed since the outline was made (same length,
 		// shorter).
 		changed := []byte(text)
 		changed[int(at)%len(changed)] ^= flip
-		searchOutlined(e, q, q.Loose(), nil, changed, back, nil)
-		searchOutlined(e, q, q.Loose(), nil, changed[:int(at)%len(changed)], back, nil)
+		searchOutlined(e, q, q.Loose(), nil, changed, back, nil, nil)
+		searchOutlined(e, q, q.Loose(), nil, changed[:int(at)%len(changed)], back, nil, nil)
 	})
 }
 
@@ -171,8 +191,59 @@ func TestSearchOutlinedThroughMarkup(t *testing.T) {
 	if len(want) != 5 {
 		t.Fatalf("the whole parse finds %d matches, want 5: %+v", len(want), want)
 	}
-	got, ok := searchOutlined(e, q, q.Loose(), nil, []byte(markupSplit), o, new(lineMem))
+	got, ok := searchOutlined(e, q, q.Loose(), nil, []byte(markupSplit), o, nil, new(lineMem))
 	if !ok || !slices.Equal(got, want) {
 		t.Errorf("by outline (%v):\n%+v\nwhole parse:\n%+v", ok, got, want)
+	}
+}
+
+// TestSearchOpenedDamaged: an outline damaged anywhere (its checksum
+// made right again), opened as a search opens it (its maps read when
+// asked for): the search never goes on past a map that does not read —
+// it falls back — and where every map reads, it gives what the search of
+// the outline read whole gives.
+func TestSearchOpenedDamaged(t *testing.T) {
+	text := "# 第一版 要闻\n\n## 渡口发展\n\n本报讯(记者 叶晓) 云岭渡口的船。发展！\n\n第二段，发展。“发展”\n\n## 老街\n\n老街。\n\n## 夜市发展\n\n夜市，发展。\n\n发展二。\n"
+	_, o, err := issue.ParseOutlined([]byte(text), issue.Options{Name: "t.md", Encoding: "utf-8"})
+	if err != nil || o == nil || o.Maps == nil {
+		t.Fatalf("no outline with maps: %v", err)
+	}
+	q := search.New("发展")
+	e := &Entry{}
+	enc := encodeOutline(o)
+	fellBack, bad := 0, 0
+	for i := 0; i < len(enc)-4; i++ {
+		for _, flip := range []byte{1, 0x80, 0xFF} {
+			b := slices.Clone(enc)
+			b[i] ^= flip
+			b = appendCRC(b[:len(b)-4])
+			var mem outlineMemory
+			d := mem.open(b)
+			if d == nil {
+				continue
+			}
+			got, ok := searchOutlined(e, q, q.Loose(), nil, []byte(text), d, &mem, new(lineMem))
+			for k, f := range mem.facts {
+				if f&mapBad != 0 {
+					bad++
+					if ok {
+						t.Fatalf("damaged at %d: map %d does not read, yet the search went on", i, k)
+					}
+				}
+			}
+			if !ok {
+				fellBack++
+				continue
+			}
+			if whole := decodeOutline(b); whole != nil {
+				want, wok := searchOutlined(e, q, q.Loose(), nil, []byte(text), whole, nil, new(lineMem))
+				if !wok || !slices.Equal(got, want) {
+					t.Fatalf("damaged at %d: opened %+v, read whole (%t) %+v", i, got, wok, want)
+				}
+			}
+		}
+	}
+	if bad == 0 || fellBack == 0 {
+		t.Fatalf("%d maps that do not read, %d searches fell back: the damage tried nothing", bad, fellBack)
 	}
 }

@@ -553,43 +553,102 @@ func appendFixed(b []byte, v uint64, w int) []byte {
 
 // getFixed reads len(out) ranges that putFixed wrote (w bytes each end)
 // from b into out, for a span [lo, hi): every one is none or lies in it.
-// It reports false when one does not (or w is not a width).
-func getFixed(out []issue.TextRange, b []byte, w, lo, hi int) bool {
-	n := uint32(hi - lo)
+// It reports false when one does not (or w is not a width), and else
+// what it found of them on the way (mapPlain, mapOrdered), which
+// mapFactsOf would find again.
+func getFixed(out []issue.TextRange, b []byte, w, lo, hi int) (mapFacts, bool) {
+	n := uint64(hi - lo)
 	if len(b) < 2*w*len(out) {
-		return false
+		return 0, false
 	}
+	f := mapPlain | mapOrdered
+	prev := math.MinInt // the end of the range before
+	// The ranges' bytes as arrays (b holds them all): read with no
+	// bounds to check.
 	switch w {
 	case 2:
-		for i := range out {
-			v := binary.LittleEndian.Uint32(b)
-			b = b[4:]
-			a, e := v&0xFFFF, v>>16
+		ends := unsafe.Slice((*[4]byte)(unsafe.Pointer(unsafe.SliceData(b))), len(out))
+		out = out[:len(ends)]
+		for i, q := range ends {
+			v := binary.LittleEndian.Uint32(q[:])
+			a, e := uint64(v&0xFFFF), uint64(v>>16)
+			s, t := lo+int(a), lo+int(e)
 			if a > e || e > n {
 				if v != 0xFFFFFFFF {
-					return false
+					return 0, false
 				}
-				out[i] = issue.TextRange{Start: -1, End: -1}
-				continue
+				s, t = -1, -1
+				f &^= mapPlain
 			}
-			out[i] = issue.TextRange{Start: lo + int(a), End: lo + int(e)}
+			if s < prev {
+				f &^= mapOrdered
+			}
+			out[i], prev = issue.TextRange{Start: s, End: t}, t
 		}
 	case 4:
-		for i := range out {
-			v := binary.LittleEndian.Uint64(b)
-			b = b[8:]
+		ends := unsafe.Slice((*[8]byte)(unsafe.Pointer(unsafe.SliceData(b))), len(out))
+		out = out[:len(ends)]
+		for i, q := range ends {
+			v := binary.LittleEndian.Uint64(q[:])
 			a, e := v&0xFFFFFFFF, v>>32
-			if a > e || e > uint64(n) {
+			s, t := lo+int(a), lo+int(e)
+			if a > e || e > n {
 				if v != 1<<64-1 {
-					return false
+					return 0, false
 				}
-				out[i] = issue.TextRange{Start: -1, End: -1}
-				continue
+				s, t = -1, -1
+				f &^= mapPlain
 			}
-			out[i] = issue.TextRange{Start: lo + int(a), End: lo + int(e)}
+			if s < prev {
+				f &^= mapOrdered
+			}
+			out[i], prev = issue.TextRange{Start: s, End: t}, t
 		}
 	default:
-		return false
+		return 0, false
+	}
+	return f, true
+}
+
+// mapFacts are what the decoder of an outline found of a span's piece
+// map as it read its ranges (outlineMemory.facts), which the search
+// would otherwise find again for each article with a match: set only
+// when true of the map, as mapFactsOf finds them.
+type mapFacts uint8
+
+const (
+	// mapPlain: every range read is a slice of the text (not none);
+	// of a whole map, also its headline's and at least one piece's, as
+	// issue.PieceMap.Complete reports.
+	mapPlain mapFacts = 1 << iota
+	// mapOrdered: each piece starts at or after the end of the one
+	// before (appendMapped searches them with one Finder).
+	mapOrdered
+	// mapRead and mapBad: outlineMemory.mapAt read the map, and it did
+	// not read.
+	mapRead
+	mapBad
+)
+
+// mapFactsOf returns the facts of m (see mapFacts).
+func mapFactsOf(m *issue.PieceMap) mapFacts {
+	var f mapFacts
+	if m.Complete() {
+		f |= mapPlain
+	}
+	if piecesInOrder(m.Pieces) {
+		f |= mapOrdered
+	}
+	return f
+}
+
+// piecesInOrder reports whether each of the ranges starts at or after
+// the end of the one before.
+func piecesInOrder(p []issue.TextRange) bool {
+	for i := 1; i < len(p); i++ {
+		if p[i].Start < p[i-1].End {
+			return false
+		}
 	}
 	return true
 }
@@ -628,6 +687,14 @@ func decodeOutline(b []byte) *issue.Outline {
 type outlineMemory struct {
 	o      issue.Outline
 	pieces []issue.TextRange
+	// With maps, where each span's map stands in body (the bytes of the
+	// record open read, which its maps are read from when first asked
+	// for: mapAt), the width of their ranges, and the facts of each map
+	// read (mapRead set then).
+	body   []byte
+	width  int
+	places []mapPlace
+	facts  []mapFacts
 	// and a files map's (decodeFilesMap)
 	files  filesMap
 	ranges []fileRange
@@ -636,9 +703,32 @@ type outlineMemory struct {
 	record []byte
 }
 
+// mapPlace is where the map of a span stands in an encoded outline: the
+// offsets of its headline's range and of its pieces' ranges.
+type mapPlace struct{ head, pieces int }
+
 // decode is decodeOutline in m's memory: the outline it returns is good
-// until the next decode.
+// until the next decode or open, and m.facts has the facts of its maps.
 func (m *outlineMemory) decode(b []byte) *issue.Outline {
+	o := m.open(b)
+	if o == nil || o.Maps == nil {
+		return o
+	}
+	for k := range o.Maps {
+		if _, ok := m.mapAt(k); !ok {
+			m.facts = m.facts[:0]
+			return nil
+		}
+	}
+	return o
+}
+
+// open is decode but for the ranges of the maps, which mapAt reads
+// (and checks) when asked for, as long as b is not changed: all but
+// their counts (each map's Pieces as long as it is) are left to read. A
+// search reads only the maps of the articles where a match may be.
+func (m *outlineMemory) open(b []byte) *issue.Outline {
+	m.facts, m.body = m.facts[:0], nil
 	body, ok := splitCRC(b)
 	if !ok {
 		return nil
@@ -660,6 +750,9 @@ func (m *outlineMemory) decode(b []byte) *issue.Outline {
 	} else if d.err == nil {
 		o.Maps = grow(o.Maps, len(o.Spans))
 		clear(o.Maps) // a span of N 0 has an empty map
+		m.facts = grow(m.facts, len(o.Spans))
+		clear(m.facts) // none read
+		m.places = grow(m.places, len(o.Spans))
 		// Every map's pieces in one array.
 		m.pieces = grow(m.pieces, d.count(4))
 		all := m.pieces
@@ -667,36 +760,78 @@ func (m *outlineMemory) decode(b []byte) *issue.Outline {
 		if b := d.bytes(1); b != nil {
 			w = int(b[0])
 		}
+		m.width = w
 		for k, sp := range o.Spans {
 			if sp.N <= 0 {
 				continue
 			}
-			pm := &o.Maps[k]
-			if !getFixed(unsafe.Slice(&pm.Headline, 1), d.bytes(2*w), w, sp.Start, sp.End) {
-				d.fail()
-				break
+			// The headline's range, the count of pieces (d.count) and
+			// their ranges, passed over: the count is most often one
+			// byte, read here.
+			head := d.i
+			var n int
+			if i := head + 2*w; i < len(d.b) && d.b[i] < 0x80 && w > 0 {
+				n = int(d.b[i])
+				d.i = i + 1
+			} else {
+				d.bytes(2 * w)
+				n = d.count(2 * max(w, 1))
 			}
-			n := d.count(2 * max(w, 1))
-			if n > len(all) {
+			if n > len(all) || 2*w*n > len(d.b)-d.i {
 				d.fail()
 			}
 			if d.err != nil {
 				break
 			}
-			pm.Pieces, all = all[:n:n], all[n:]
-			if !getFixed(pm.Pieces, d.bytes(2*w*n), w, sp.Start, sp.End) {
-				d.fail()
-				break
-			}
+			m.places[k] = mapPlace{head: head, pieces: d.i}
+			o.Maps[k].Pieces, all = all[:n:n], all[n:]
+			d.i += 2 * w * n
 		}
 		if len(all) != 0 {
 			d.fail()
 		}
 	}
 	if d.err != nil || len(d.rest()) != 0 {
+		m.facts = m.facts[:0]
 		return nil
 	}
+	m.body = body
 	return o
+}
+
+// mapAt reads the map of span k of the outline open returned (into its
+// Maps[k]), the first time it is asked for, and returns its facts; false
+// when its ranges do not read (one outside the span, a width that is
+// none).
+func (m *outlineMemory) mapAt(k int) (mapFacts, bool) {
+	f := m.facts[k]
+	if f&mapRead == 0 {
+		f = m.readMap(k)
+		m.facts[k] = f
+	}
+	return f &^ (mapRead | mapBad), f&mapBad == 0
+}
+
+// readMap reads the map of span k (see mapAt): its facts, mapRead set,
+// and mapBad when it does not read.
+func (m *outlineMemory) readMap(k int) mapFacts {
+	sp := m.o.Spans[k]
+	if sp.N <= 0 {
+		return mapRead // an empty map
+	}
+	pm, at := &m.o.Maps[k], m.places[k]
+	head, ok := getFixed(unsafe.Slice(&pm.Headline, 1), m.body[at.head:], m.width, sp.Start, sp.End)
+	if !ok {
+		return mapRead | mapBad
+	}
+	facts, ok := getFixed(pm.Pieces, m.body[at.pieces:], m.width, sp.Start, sp.End)
+	if !ok {
+		return mapRead | mapBad
+	}
+	if len(pm.Pieces) == 0 {
+		facts &^= mapPlain // not Complete
+	}
+	return mapRead | facts&(head|^mapPlain)
 }
 
 // grow returns s resliced to n elements, made anew when it is nil or its

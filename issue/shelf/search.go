@@ -117,6 +117,10 @@ type HitText struct {
 	Match [2]int // of the match in the Line
 	Pos   issue.Pos
 	First bool // the first hit of its issue
+	// Article is set on the first hit of each article (and of each
+	// issue): Page, N and Title are those of the hit before when it is
+	// not.
+	Article bool
 
 	text        string // the piece
 	from, to    int    // the snippet's bounds in it
@@ -124,10 +128,11 @@ type HitText struct {
 }
 
 // TextOf returns the hit h as a LineMaker gets it, the first of its
-// issue or not, its Line a text of its own (for a LineMaker's tests).
+// issue or not (and of its article: Article set), its Line a text of
+// its own (for a LineMaker's tests).
 func TextOf(h *Hit, first bool) *HitText {
 	return &HitText{Entry: h.Entry, Page: h.Page, N: h.N, Title: h.Title, Match: h.Match, Pos: h.Pos,
-		First: first, text: h.Line, to: len(h.Line)}
+		First: first, Article: true, text: h.Line, to: len(h.Line)}
 }
 
 // AppendLine appends the hit's Line (Hit.Line) to b.
@@ -140,6 +145,33 @@ func (h *HitText) AppendLine(b []byte) []byte {
 		b = append(b, "…"...)
 	}
 	return b
+}
+
+// AppendText appends the hit's Line to b as its text has it: as
+// AppendLine does, but with any tab, line feed or carriage return kept
+// where AppendLine writes a space (OneLine makes it the Line), for a
+// maker that looks at the bytes it writes anyway.
+func (h *HitText) AppendText(b []byte) []byte {
+	if h.lead {
+		b = append(b, "…"...)
+	}
+	b = append(b, h.text[h.from:h.to]...)
+	if h.trail {
+		b = append(b, "…"...)
+	}
+	return b
+}
+
+// OneLine makes b, what HitText.AppendText appended, the hit's Line
+// (what AppendLine appends): each tab, line feed and carriage return a
+// space.
+func OneLine(b []byte) {
+	for i, c := range b {
+		switch c {
+		case '\t', '\n', '\r':
+			b[i] = ' '
+		}
+	}
 }
 
 // snippetRunes is how far Hit.Line reaches on each side of a match.
@@ -449,9 +481,9 @@ func (s *Shelf) searchEntry(e *Entry, q search.Query, needs [][]rune, pf *prefil
 	// The outline (or files map) is read only now, for an issue with a
 	// match (see prefilters).
 	knownOutline := pf.outlineIn(id, &outlines.record)
-	o := outlines.decode(knownOutline) // in the worker's memory, as long as this issue is searched
+	o := outlines.open(knownOutline) // in the worker's memory, as long as this issue is searched
 	if single && o != nil {
-		if hits, ok := searchOutlined(e, q, loose, first, texts[0], o, mem); ok {
+		if hits, ok := searchOutlined(e, q, loose, first, texts[0], o, outlines, mem); ok {
 			pf.put(id, made, nil)
 			return hits, nil
 		}
@@ -593,7 +625,11 @@ func appendHit(hits []Hit, at *Hit, headline func() string, i int, p string, sta
 // a match in an article read only with the whole issue (a stitched one),
 // most of its articles to parse, or lines that no longer read as the
 // outline says.
-func searchOutlined(e *Entry, q, loose search.Query, f *search.Finder, data []byte, o *issue.Outline, mem *lineMem) ([]Hit, bool) {
+//
+// maps, when not nil, is the memory o was opened in (outlineMemory.open),
+// which reads the maps of the articles where a match may be, and only
+// those; else o's maps are all there.
+func searchOutlined(e *Entry, q, loose search.Query, f *search.Finder, data []byte, o *issue.Outline, maps *outlineMemory, mem *lineMem) ([]Hit, bool) {
 	text := view(data)
 	// Text that decoding left as it was needs no decoding again: these
 	// bytes are those (the issue's key, which the outline is kept under,
@@ -611,6 +647,9 @@ func searchOutlined(e *Entry, q, loose search.Query, f *search.Finder, data []by
 		return nil, false // not the text the outline was made from
 	}
 	spans := o.Spans
+	if maps != nil && (o != &maps.o || o.Maps == nil || len(maps.facts) != len(o.Maps)) {
+		maps = nil
+	}
 	// The spans are in order (as the parse made them): the span of
 	// each match is found on from that of the one before.
 	ordered := slices.IsSortedFunc(spans, func(a, b issue.ArticleSpan) int { return cmp.Compare(a.End, b.End) })
@@ -643,8 +682,18 @@ func searchOutlined(e *Entry, q, loose search.Query, f *search.Finder, data []by
 		if spans[k].N == 0 {
 			return nil, false
 		}
-		mapped := o.Maps != nil && o.Maps[k].Complete()
-		where = append(where, place{k: k, from: from, at: start, mapped: mapped})
+		var fs mapFacts
+		switch {
+		case maps != nil:
+			var ok bool
+			if fs, ok = maps.mapAt(k); !ok {
+				return nil, false // as an outline that does not read
+			}
+		case o.Maps != nil:
+			fs = mapFactsOf(&o.Maps[k])
+		}
+		mapped := fs&mapPlain != 0
+		where = append(where, place{k: k, from: from, at: start, mapped: mapped, ordered: fs&mapOrdered != 0})
 		if !mapped {
 			parse++
 			// A word in most articles (发展) is found sooner by one
@@ -661,7 +710,7 @@ func searchOutlined(e *Entry, q, loose search.Query, f *search.Finder, data []by
 			// No match of the loose query starts between from and at,
 			// so none of q (a match of q is one of the loose query).
 			var ok bool
-			if hits, ok = appendMapped(hits, e, spans[w.k], &o.Maps[w.k], text, q, w.from, w.at, mem); !ok {
+			if hits, ok = appendMapped(hits, e, spans[w.k], &o.Maps[w.k], w.ordered, text, q, w.from, w.at, mem); !ok {
 				return nil, false
 			}
 			continue
@@ -677,10 +726,11 @@ func searchOutlined(e *Entry, q, loose search.Query, f *search.Finder, data []by
 
 // place is a span of an outline where a match may be (searchOutlined):
 // its index k, the first match's start (at), where the search for it
-// started (from), and whether the span is mapped.
+// started (from), whether the span is mapped, and whether its map's
+// pieces are in order (mapOrdered).
 type place struct {
-	k, from, at int
-	mapped      bool
+	k, from, at     int
+	mapped, ordered bool
 }
 
 // appendMapped appends the matches of q in the article of the span sp
@@ -696,22 +746,16 @@ type place struct {
 // place), one that runs past the piece's end is not, and the piece's
 // next match may then start inside it. No match of q starts in text
 // from searched up to found (the search starts at found when the
-// article's text does not start before searched).
-func appendMapped(hits []Hit, e *Entry, sp issue.ArticleSpan, m *issue.PieceMap, text string, q search.Query, searched, found int, mem *lineMem) ([]Hit, bool) {
+// article's text does not start before searched). ordered tells
+// whether they do (piecesInOrder).
+func appendMapped(hits []Hit, e *Entry, sp issue.ArticleSpan, m *issue.PieceMap, ordered bool, text string, q search.Query, searched, found int, mem *lineMem) ([]Hit, bool) {
 	headline := text[m.Headline.Start:m.Headline.End]
 	if issue.HeadlineHash(headline) != sp.Hash {
 		return hits, false
 	}
 	at := Hit{Entry: e, Page: sp.Page, N: sp.N}
 	title := func() string { return headline }
-	inOrder := true
-	for i := 1; i < len(m.Pieces); i++ {
-		if m.Pieces[i].Start < m.Pieces[i-1].End {
-			inOrder = false
-			break
-		}
-	}
-	if !inOrder {
+	if !ordered {
 		for i, r := range m.Pieces {
 			hits = appendPieceHits(hits, &at, title, i, text[r.Start:r.End], q, mem)
 		}
@@ -724,35 +768,35 @@ func appendMapped(hits []Hit, e *Entry, sp issue.ArticleSpan, m *issue.PieceMap,
 	if searched <= first && found > first {
 		skip = found - first
 	}
-	// The match Next found last: the first at or after any from up to
-	// its start (the text between is not searched again).
-	ns, ne := -2, 0
-	for i := 0; i < len(m.Pieces); i++ {
-		if ns == -1 {
-			break // no match after the last
+	// Match by match: each is the hit of the piece it lies in, the
+	// first that ends after its start (those before it have no more).
+	lines := mem != nil && mem.maker != nil // made as found (appendHit)
+	ps := m.Pieces
+	for i, from := 0, 0; ; {
+		start, end := f.Next(max(from, skip))
+		if start < 0 {
+			break
 		}
-		// The pieces that end before the next match have none.
-		for ns >= 0 && i < len(m.Pieces)-1 && m.Pieces[i].End-first <= ns {
+		for i < len(ps)-1 && ps[i].End-first <= start {
 			i++
 		}
-		r := m.Pieces[i]
+		r := ps[i]
 		a, b := r.Start-first, r.End-first
-		for from := a; from < b; {
-			if ns != -1 && ns < from {
-				ns, ne = f.Next(max(from, skip))
+		switch {
+		case start < a:
+			// Between pieces: the piece's own matches start at a.
+			from = a
+		case end > b:
+			// Runs past the piece: its next match may start within
+			// this one.
+			_, size := firstRune(all[start:])
+			from = start + size
+		default:
+			if lines {
+				mem.appendText(&at, title, i, text[r.Start:r.End], start-a, end-a)
+			} else {
+				hits = appendHit(hits, &at, title, i, text[r.Start:r.End], start-a, end-a, mem)
 			}
-			start, end := ns, ne
-			if start < 0 || start >= b {
-				break
-			}
-			if end > b {
-				// Runs past the piece: its next match may start
-				// within this one.
-				_, size := firstRune(all[start:])
-				from = start + size
-				continue
-			}
-			hits = appendHit(hits, &at, title, i, text[r.Start:r.End], start-a, end-a, mem)
 			from = end
 		}
 	}

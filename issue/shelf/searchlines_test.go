@@ -66,3 +66,19 @@ func TestSearchLinesKnownChanged(t *testing.T) {
 		t.Errorf("lines (NLines %d):\n%s\nwant:\n%s", n, got.String(), want.String())
 	}
 }
+
+// TestAppendText: a hit's Line as its text has it (AppendText), made one
+// line (OneLine), is the Line AppendLine appends, cut with … or not, its
+// tabs and line breaks anywhere.
+func TestAppendText(t *testing.T) {
+	for _, text := range []string{"发展", "发\t展\n\r", "\t", "a\r\nb", "", "é\x00\x1b发展\xff"} {
+		for _, cut := range [][2]bool{{false, false}, {true, false}, {false, true}, {true, true}} {
+			h := &HitText{text: "前" + text + "后", from: len("前"), to: len("前" + text), lead: cut[0], trail: cut[1]}
+			got := h.AppendText([]byte("x"))
+			OneLine(got)
+			if want := h.AppendLine([]byte("x")); string(got) != string(want) {
+				t.Errorf("%q cut %v: %q, AppendLine %q", text, cut, got, want)
+			}
+		}
+	}
+}

@@ -37,7 +37,8 @@ type lineMem struct {
 // appendText makes the hit of the match [start, end) in p, the piece i
 // of the article at tells, into lines with m.maker (see appendHit).
 func (m *lineMem) appendText(at *Hit, headline func() string, i int, p string, start, end int) {
-	if at.Title == "" {
+	article := at.Title == ""
+	if article {
 		// A view: the maker sees it only during its call.
 		at.Title = headline()
 	}
@@ -48,7 +49,7 @@ func (m *lineMem) appendText(at *Hit, headline func() string, i int, p string, s
 	}
 	h := &m.text // field by field: no HitText made and copied
 	h.Entry, h.Page, h.N, h.Title = at.Entry, at.Page, at.N, at.Title
-	h.Match, h.Pos, h.First = [2]int{off, off + end - start}, issue.Pos{Piece: i, Offset: start}, m.first
+	h.Match, h.Pos, h.First, h.Article = [2]int{off, off + end - start}, issue.Pos{Piece: i, Offset: start}, m.first, article || m.first
 	h.text, h.from, h.to, h.lead, h.trail = p, from, to, lead, trail
 	n := len(m.lines)
 	m.lines = m.maker.AppendHit(m.lines, h)

@@ -261,57 +261,89 @@ func (r *runner) searchShelfBy(ctx context.Context, out *bufio.Writer, s *shelf.
 // searchLines makes the lines of a shelf's search in its workers
 // (shelf.SearchOptions.Lines), hit by hit, as shelfLines makes them from
 // the hits of an issue with no conversion: the same bytes. The start of a
-// line is made once per article and each LINE written once, trimmed (as
-// listField does a clean field); the TITLEs and LINEs, one after the
+// line is made once per article and each LINE written once, as its text
+// has it (shelf.HitText.AppendText: a tab or line break, which the check
+// below does not pass, made a space only if there is one) and trimmed
+// (as listField does a clean field); the TITLEs and LINEs, one after the
 // other, are checked for the terminal once the issue is done (EndIssue),
 // and its lines made again from them with listField in the rare issue
 // where they are not all clean (or one is to be trimmed).
 type searchLines struct {
-	prefix []byte // DATE<TAB>PAGE<TAB>N<TAB>TITLE<TAB> of the article below
-	entry  *shelf.Entry
-	page   int
-	n      int
-	title  [2]int // the article's TITLE, as the hit gave it, in all
-	all    []byte // the TITLEs and LINEs as the hits gave them
-	lines  []madeLine
-	clean  bool // none of all's fields starts with a continuation byte
-	trim   bool // a LINE is trimmed
+	prefix   []byte        // DATE<TAB>PAGE<TAB>N<TAB>TITLE<TAB> of the article below
+	articles []madeArticle // of the issue's lines
+	all      []byte        // the TITLEs and LINEs as the hits gave them
+	lines    []madeLine
+	last     [2]int // the LINE of the last line made, in all
+	lastN    int    // and its article's number
+	clean    bool   // none of all's fields starts with a continuation byte
+	trim     bool   // a LINE is trimmed
 }
 
-// madeLine is a line searchLines made: its article, and its LINE as the
-// hit gave it, in searchLines.all.
+// madeArticle is an article of the lines searchLines made: its issue,
+// page, number and TITLE, as the hit gave it, in searchLines.all.
+type madeArticle struct {
+	entry   *shelf.Entry
+	page, n int
+	title   [2]int
+}
+
+// madeLine is a line searchLines made: its article (in
+// searchLines.articles), and its LINE as the hit gave it (AppendText),
+// in searchLines.all.
 type madeLine struct {
-	entry       *shelf.Entry
-	page, n     int
-	title, line [2]int
+	article  int
+	from, to int
 }
 
 // AppendHit appends the line of h to b, unless its LINE and article
 // number are those of the hit before.
 func (l *searchLines) AppendHit(b []byte, h *shelf.HitText) []byte {
 	if h.First {
-		l.entry, l.title, l.all, l.lines, l.clean, l.trim = nil, [2]int{}, l.all[:0], l.lines[:0], true, false
+		l.all, l.articles, l.lines, l.clean, l.trim = l.all[:0], l.articles[:0], l.lines[:0], true, false
 	}
-	if h.Entry != l.entry || h.Page != l.page || h.N != l.n || string(l.field(l.title)) != h.Title {
-		l.entry, l.page, l.n = h.Entry, h.Page, h.N
-		l.title = l.take(h.Title)
+	if h.Article || h.First {
+		l.articles = append(l.articles, madeArticle{entry: h.Entry, page: h.Page, n: h.N, title: l.take(h.Title)})
 		l.prefix = appendSearchLine(l.prefix[:0], h.Entry.Date, h.Page, h.N, trimSpace(h.Title), "")
 		l.prefix = l.prefix[:len(l.prefix)-1] // its line break
 	}
 	mark := len(b)
 	b = append(b, l.prefix...)
 	at := len(b)
-	b = h.AppendLine(b)
+	b = h.AppendText(b)
 	line := b[at:]
-	if k := len(l.lines); k > 0 && !h.First && h.N == l.lines[k-1].n && bytes.Equal(line, l.field(l.lines[k-1].line)) {
+	if !h.First && h.N == l.lastN && l.last[1]-l.last[0] == len(line) && sameLine(line, l.all[l.last[0]:l.last[1]]) {
 		return b[:mark]
 	}
 	s := unsafe.String(unsafe.SliceData(line), len(line))
 	if t := trimSpace(s); len(t) != len(s) {
 		l.trim = true
 	}
-	l.lines = append(l.lines, madeLine{entry: h.Entry, page: h.Page, n: h.N, title: l.title, line: l.take(s)})
+	l.last, l.lastN = l.take(s), h.N
+	l.lines = append(l.lines, madeLine{article: len(l.articles) - 1, from: l.last[0], to: l.last[1]})
 	return append(b, '\n')
+}
+
+// sameLine reports whether two LINEs as hits gave them (of one length)
+// are the same once made one line (shelf.OneLine).
+func sameLine(a, b []byte) bool {
+	if bytes.Equal(a, b) {
+		return true
+	}
+	for i := range a {
+		if c, d := a[i], b[i]; c != d && (spaceOf(c) != ' ' || spaceOf(d) != ' ') {
+			return false
+		}
+	}
+	return true
+}
+
+// spaceOf is the byte c is in a LINE (shelf.OneLine).
+func spaceOf(c byte) byte {
+	switch c {
+	case '\t', '\n', '\r':
+		return ' '
+	}
+	return c
 }
 
 // take appends s to all and returns where it is there.
@@ -323,9 +355,6 @@ func (l *searchLines) take(s string) [2]int {
 	l.all = append(l.all, s...)
 	return [2]int{at, len(l.all)}
 }
-
-// field returns the field at r in all.
-func (l *searchLines) field(r [2]int) []byte { return l.all[r[0]:r[1]] }
 
 // EndIssue returns the lines b of an issue, made again from the fields
 // the hits gave when they are not all clean, or a LINE is trimmed.
@@ -340,7 +369,10 @@ func (l *searchLines) EndIssue(b []byte) []byte {
 	}
 	b = b[:0]
 	for _, m := range l.lines {
-		b = appendSearchLine(b, m.entry.Date, m.page, m.n, field(string(l.field(m.title))), field(string(l.field(m.line))))
+		a := &l.articles[m.article]
+		line := l.all[m.from:m.to]
+		shelf.OneLine(line) // the LINE as AppendLine makes it
+		b = appendSearchLine(b, a.entry.Date, a.page, a.n, field(string(l.all[a.title[0]:a.title[1]])), field(string(line)))
 	}
 	return b
 }
@@ -351,14 +383,28 @@ func (l *searchLines) EndIssue(b []byte) []byte {
 func appendSearchLine(b []byte, date string, page, n int, title, line string) []byte {
 	b = append(b, date...)
 	b = append(b, '\t')
-	b = strconv.AppendInt(b, int64(page), 10)
+	b = appendInt(b, page)
 	b = append(b, '\t')
-	b = strconv.AppendInt(b, int64(n), 10)
+	b = appendInt(b, n)
 	b = append(b, '\t')
 	b = append(b, title...)
 	b = append(b, '\t')
 	b = append(b, line...)
 	return append(b, '\n')
+}
+
+// appendInt is strconv.AppendInt in base 10, sooner for the small
+// numbers of a search line (a page, an article's number).
+func appendInt(b []byte, v int) []byte {
+	switch {
+	case uint(v) < 10:
+		return append(b, byte('0'+v))
+	case uint(v) < 100:
+		return append(b, byte('0'+v/10), byte('0'+v%10))
+	case uint(v) < 1000:
+		return append(b, byte('0'+v/100), byte('0'+v/10%10), byte('0'+v%10))
+	}
+	return strconv.AppendInt(b, int64(v), 10)
 }
 
 // shelfLines makes the lines of a shelf's search, one issue's hits at a

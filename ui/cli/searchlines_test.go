@@ -1,7 +1,9 @@
 package cli
 
 import (
+	"math"
 	"math/rand/v2"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -25,7 +27,7 @@ func TestShelfLines(t *testing.T) {
 		strings.Repeat("发展中国家，", 30), "é发展😀", "a", "",
 		"\x1b[31m发展", "发展\x1b]8;;http://x\x07链接", "发\t展", "发\n展", "发\r展", "\x00",
 		"\x7f", "\u009b2J", "\u202e发展", "\u2028", "\ufeff发展", "\xe5", "\x8f\x91发展", "\xff",
-		"发展\x1b", "\ue40c",
+		"发展\x1b", "\ue40c", "\xe5\t发展\xff",
 	}
 	dates := []string{"2023-12-29", "2024-01-01"}
 	rng := rand.New(rand.NewPCG(17, 6))
@@ -72,14 +74,19 @@ func TestShelfLines(t *testing.T) {
 			t.Fatalf("round %d, hits %+v:\n got %q\nwant %q", round, hits, got, want)
 		}
 		// The workers' maker (searchLines) on the same hits, their
-		// LINEs on one line as a search makes them: the same lines.
+		// LINEs given as their text has them (HitText.AppendText) and
+		// made one line as a search makes them (AppendLine): the same
+		// lines. A hit of the article before (the same issue, page,
+		// number and title) is not the first of its article.
 		var sl searchLines
 		var byWorkers []byte
 		want = want[:0]
 		var prevOne shelf.Hit
 		for i, h := range hits {
+			ht := shelf.TextOf(&h, i == 0)
+			ht.Article = i == 0 || h.Entry != hits[i-1].Entry || h.Page != hits[i-1].Page || h.N != hits[i-1].N || h.Title != hits[i-1].Title
+			byWorkers = sl.AppendHit(byWorkers, ht)
 			h.Line = strings.NewReplacer("\t", " ", "\n", " ", "\r", " ").Replace(h.Line)
-			byWorkers = sl.AppendHit(byWorkers, shelf.TextOf(&h, i == 0))
 			if i > 0 && h.N == prevOne.N && h.Line == prevOne.Line {
 				continue
 			}
@@ -96,6 +103,20 @@ func TestShelfLines(t *testing.T) {
 			if strings.Count(l, "\t") != 4 && l != "" || strings.ContainsAny(l, "\x1b\r\x00\x7f\u009b\u202e\ufeff") {
 				t.Fatalf("round %d: line %q", round, l)
 			}
+		}
+	}
+}
+
+// TestAppendInt: appendInt writes every number as strconv does: the
+// small ones it writes itself, at their edges, and others.
+func TestAppendInt(t *testing.T) {
+	vs := []int{-1, -9, -10, -999, -1000, 1000, 1001, 9999, 123456, math.MaxInt, math.MinInt}
+	for v := range 1100 {
+		vs = append(vs, v)
+	}
+	for _, v := range vs {
+		if got, want := appendInt([]byte("x"), v), strconv.AppendInt([]byte("x"), int64(v), 10); string(got) != string(want) {
+			t.Errorf("%d: %q, want %q", v, got, want)
 		}
 	}
 }
