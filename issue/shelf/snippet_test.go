@@ -5,8 +5,11 @@ import (
 	"strings"
 	"testing"
 
+	"dubao/issue"
 	"dubao/issue/internal/issuegen"
+	"dubao/issue/internal/vec"
 	"dubao/issue/search"
+	"dubao/issue/shelf/shelftest"
 )
 
 // TestSnippetFast holds snippet, which reads the characters from the
@@ -43,6 +46,106 @@ func TestSnippetFast(t *testing.T) {
 			}
 			if got, gr := snippet(text, start, end); got != want || gr != wr {
 				t.Fatalf("snippet without a lineMem (%q, %d, %d) = %q %v, before %q %v", text, start, end, got, gr, want, wr)
+			}
+		}
+	}
+}
+
+// TestSnippetMarks holds snippetBounds, whose walks pass the characters
+// vec.Marks marks (marksBack, marksOn), to slowSnippet on texts long
+// enough for the marks: Chinese sentences of every length with their
+// ends inside quotes or not, Latin words and numbers, and, now and then,
+// Hangul, Yi, full-width letters, four-byte characters, the leads that
+// only some second bytes follow and broken UTF-8, the match at every
+// place of them (its start and end inside characters too). Each way the
+// marks end a walk (at a sentence end, after snippetRunes characters,
+// at an odd byte or the marks' end) is taken, where the processor has
+// the vectors.
+func TestSnippetMarks(t *testing.T) {
+	common := []string{"发展", "中国", "经济", "的", "，", "，", "。", "！", "？", "；", "、", "“", "”", "GDP", "5.8%", "2.5", "App", " "}
+	odd := []string{"!", "?", ";", "”。", "。”", "）", "》", "a", "Z", "0", "０", "ａ", "Ａ", ".", ",", "-", "%", "％", ":", "/", "'",
+		"\t", "\n", "\r", "é", "😀", "\xff", "\xc0\x80", "\xe4\xb8", "\xed\xa0\x80", "\xed\x95\x9c", "\xe0\x80\x80", "\xe0\xa0\x80",
+		"\x80", "\xbc", "\xe3\x80", "\xef\xbc", "\x82", "\uffff", "\u3000", "…", "가", "ꀀ", "一", "鿿", "㐀"}
+	var m [6]uint64
+	vectors := vec.Marks(strings.Repeat("a", 66), 2, 2, &m)
+	rng := rand.New(rand.NewPCG(17, 8))
+	var mem lineMem
+	ways := map[string]int{}
+	for round := range 1500 {
+		var b strings.Builder
+		size := 66 + rng.IntN(300)
+		oddEvery := 2 + rng.IntN(60) // some texts all Chinese, some mostly odd
+		for b.Len() < size {
+			switch {
+			case rng.IntN(oddEvery) == 0:
+				b.WriteString(odd[rng.IntN(len(odd))])
+			case rng.IntN(3) == 0:
+				b.WriteString(common[rng.IntN(len(common))])
+			default:
+				b.WriteString(strings.Repeat("文", 1+rng.IntN(12)))
+			}
+		}
+		text := b.String()
+		places := []int{0, len(text)}
+		for i := range len(text) {
+			if round%4 == 0 || strings.HasPrefix(text[i:], "发展") || strings.HasPrefix(text[i:], "，") {
+				places = append(places, i)
+			}
+		}
+		for _, start := range places {
+			end := min(start+rng.IntN(7), len(text))
+			want, wr := slowSnippet(text, start, end)
+			got, gr := mem.snippet(text, start, end)
+			if got != want || gr != wr {
+				t.Fatalf("snippet(%q, %d, %d) = %q %v, before %q %v", text, start, end, got, gr, want, wr)
+			}
+			from, n, atEnd, to, nOn, ends := marksWalks(text, start, end)
+			switch {
+			case atEnd:
+				ways["back: sentence end"]++
+			case n == snippetRunes:
+				ways["back: snippetRunes"]++
+			case from < start:
+				ways["back: goes on"]++
+			}
+			switch {
+			case ends:
+				ways["on: sentence end"]++
+			case nOn == snippetRunes:
+				ways["on: snippetRunes"]++
+			case to > end:
+				ways["on: goes on"]++
+			}
+		}
+	}
+	for _, w := range []string{"back: sentence end", "back: snippetRunes", "back: goes on", "on: sentence end", "on: snippetRunes", "on: goes on"} {
+		if vectors && ways[w] == 0 {
+			t.Errorf("the marks never ended a walk this way: %s (%v)", w, ways)
+		}
+	}
+}
+
+// TestSelect holds selectTop and selectBottom to a count of bits one by
+// one.
+func TestSelect(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	for range 20000 {
+		s := rng.Uint64() & rng.Uint64()
+		if rng.IntN(4) == 0 {
+			s = rng.Uint64()
+		}
+		var places []int
+		for b := range 64 {
+			if s&(1<<b) != 0 {
+				places = append(places, b)
+			}
+		}
+		for k := 1; k <= len(places); k++ {
+			if got, want := selectBottom(s, k), places[k-1]; got != want {
+				t.Fatalf("selectBottom(%b, %d) = %d, want %d", s, k, got, want)
+			}
+			if got, want := selectTop(s, k), places[len(places)-k]; got != want {
+				t.Fatalf("selectTop(%b, %d) = %d, want %d", s, k, got, want)
 			}
 		}
 	}
@@ -170,4 +273,46 @@ func BenchmarkSnippet(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(ms)), "ns/line")
+}
+
+// BenchmarkSnippetBounds finds the snippet bounds of every match of 发展
+// in the articles of a generated shelf's issues (the benchcmp search),
+// the bounds alone.
+func BenchmarkSnippetBounds(b *testing.B) {
+	c := shelftest.DefaultConfig()
+	var pages []string
+	for n := range 8 {
+		pages = append(pages, shelftest.Issue(c, c.First, n, "")...)
+	}
+	q := search.New("发展")
+	type hit struct {
+		text       string
+		start, end int
+	}
+	var hits []hit
+	is, err := issue.Parse(strings.NewReader(strings.Join(pages, "")), issue.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, sec := range is.Sections {
+		for _, a := range sec.Articles {
+			a.EachPiece(func(_ int, p issue.Piece) bool {
+				for _, m := range q.FindAll(p.Text) {
+					hits = append(hits, hit{p.Text, m[0], m[1]})
+				}
+				return true
+			})
+		}
+	}
+	b.ReportAllocs()
+	n := 0
+	for b.Loop() {
+		for _, h := range hits {
+			from, to, _, _ := snippetBounds(h.text, h.start, h.end)
+			n += to - from
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(hits)), "ns/hit")
+	b.ReportMetric(float64(n)/float64(b.N*len(hits)), "bytes/hit")
+	b.ReportMetric(float64(len(hits)), "hits")
 }

@@ -42,3 +42,13 @@ func (s *Set) indexAny(str string) (i int, done bool) {
 
 // unsafeString is b as a string, sharing its memory (only read).
 func unsafeString(b []byte) string { return unsafe.String(unsafe.SliceData(b), len(b)) }
+
+// marksAVX2 is written in marks_amd64.s.
+//
+//go:noescape
+func marksAVX2(p *byte, i, j int, c *[16][32]byte, m *[6]uint64)
+
+// marks is Marks with vectors (hasAVX2, i and j checked).
+func marks(s string, i, j int, m *[6]uint64) {
+	marksAVX2(unsafe.StringData(s), i, j, &marksConsts, m)
+}
