@@ -14,7 +14,8 @@
 // func index3AVX2(p *byte, n int, needle *[3][32]byte) int
 //
 // Returns the first place k where the needle's three bytes are the n
-// bytes at p from k, or -1 (n >= 34): 64 places at a time, then 32, and
+// bytes at p from k, or -1 (n >= 34): 128 places at a time (by their
+// last two bytes, then all three where those match), then 64, 32, and
 // the last places in a block of their own that overlaps the one before
 // (only its places not compared yet count).
 TEXT ·index3AVX2(SB), NOSPLIT, $0-32
@@ -25,8 +26,58 @@ TEXT ·index3AVX2(SB), NOSPLIT, $0-32
 	VMOVDQU 32(R8), Y4
 	VMOVDQU 64(R8), Y5
 	XORQ    DI, DI
-	LEAQ    -66(DX), BX // the last start of 64 places
-	SUBQ    $34, DX     // of 32 places
+	LEAQ    -130(DX), R10 // the last start of 128 places
+	LEAQ    -66(DX), BX   // of 64
+	SUBQ    $34, DX       // of 32
+
+more128:
+	// The needle's last two bytes first: in Chinese text few characters
+	// end as a given one does (a lead byte starts one in six).
+	CMPQ     DI, R10
+	JGT      more64
+	VPCMPEQB 1(SI)(DI*1), Y4, Y0
+	VPCMPEQB 2(SI)(DI*1), Y5, Y1
+	VPAND    Y1, Y0, Y0
+	VPCMPEQB 33(SI)(DI*1), Y4, Y1
+	VPCMPEQB 34(SI)(DI*1), Y5, Y2
+	VPAND    Y2, Y1, Y1
+	VPOR     Y1, Y0, Y0
+	VPCMPEQB 65(SI)(DI*1), Y4, Y1
+	VPCMPEQB 66(SI)(DI*1), Y5, Y2
+	VPAND    Y2, Y1, Y1
+	VPOR     Y1, Y0, Y0
+	VPCMPEQB 97(SI)(DI*1), Y4, Y1
+	VPCMPEQB 98(SI)(DI*1), Y5, Y2
+	VPAND    Y2, Y1, Y1
+	VPOR     Y1, Y0, Y0
+	VPTEST   Y0, Y0
+	JNZ      check128
+	ADDQ     $128, DI
+	JMP      more128
+
+check128:
+	// All three bytes, 32 places at a time.
+	MATCH3(0, Y0, Y2)
+	VPMOVMSKB Y0, AX
+	TESTL     AX, AX
+	JNZ       found32
+	ADDQ      $32, DI
+	MATCH3(0, Y0, Y2)
+	VPMOVMSKB Y0, AX
+	TESTL     AX, AX
+	JNZ       found32
+	ADDQ      $32, DI
+	MATCH3(0, Y0, Y2)
+	VPMOVMSKB Y0, AX
+	TESTL     AX, AX
+	JNZ       found32
+	ADDQ      $32, DI
+	MATCH3(0, Y0, Y2)
+	VPMOVMSKB Y0, AX
+	TESTL     AX, AX
+	JNZ       found32
+	ADDQ      $32, DI
+	JMP       more128
 
 more64:
 	CMPQ  DI, BX
