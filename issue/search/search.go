@@ -383,7 +383,9 @@ func (f *Finder) Next(from int) (start, end int) {
 type firstFinder struct {
 	next [8]int // next[k]: offset of q.firsts[k] at or after the last search, -1 not known, none if there is none
 	ok   bool   // next is set up
-	one  bool   // and the query's first character has one form
+	one  bool   // and the query's first character has one form: lit, nd
+	lit  string
+	nd   *vec.Needle3
 }
 
 // none is firstFinder.next's mark of a form that does not occur again.
@@ -401,7 +403,7 @@ func (f *firstFinder) index(q *Query, text string, from int) (start, end int) {
 	if f.next[0] == none {
 		return -1, -1 // none left
 	}
-	lit, nd := q.firsts[0], q.needles[0]
+	lit, nd := f.lit, f.nd
 	i := max(from, f.next[0])
 	for i < len(text) {
 		var j int
@@ -415,10 +417,12 @@ func (f *firstFinder) index(q *Query, text string, from int) (start, end int) {
 		}
 		i += j
 		e := i + len(lit)
-		if n := len(q.rest); n > 0 && e+n <= len(text) && word3(text, e) == q.restWord && (n == 3 || text[e+3:e+n] == q.rest[3:]) {
+		if n := len(q.rest); n >= 3 && e+n <= len(text) {
 			// The common case: what matchAt finds first.
-			f.next[0] = i
-			return i, e + n
+			if t := text[e : e+n]; uint32(t[0])|uint32(t[1])<<8|uint32(t[2])<<16 == q.restWord && (n == 3 || t[3:] == q.rest[3:]) {
+				f.next[0] = i
+				return i, e + n
+			}
 		}
 		if e := q.matchAt(text, e); e >= 0 {
 			f.next[0] = i
@@ -449,7 +453,7 @@ func (f *firstFinder) indexAny(q *Query, text string, from int) (start, end int)
 			f.next[k] = -1
 		}
 		if len(lits) == 1 {
-			f.one = true
+			f.one, f.lit, f.nd = true, lits[0], q.needles[0]
 			return f.index(q, text, from)
 		}
 	}

@@ -245,7 +245,7 @@ func snippetBounds(text string, start, end int) (from, to int, lead, trail bool)
 		atSentence = sentenceEnd(r)
 	}
 	if atSentence {
-		for from < start {
+		for from < start && mayClose(text[from]) {
 			c, size := firstRune(text[from:])
 			if !closingMark(c) {
 				break
@@ -311,10 +311,7 @@ func snippetBounds(text string, start, end int) (from, to int, lead, trail bool)
 // passClosing returns where the closing marks (closingMark) at text[to:]
 // end: those after a sentence end, which the snippet keeps.
 func passClosing(text string, to int) int {
-	for to < len(text) {
-		if b := text[to]; b != 0xE2 && b != 0xE3 && b != 0xEF && b != ')' && b != '"' && b != '\'' {
-			break // no closing mark starts with b
-		}
+	for to < len(text) && mayClose(text[to]) {
 		c, size := firstRune(text[to:])
 		if !closingMark(c) {
 			break
@@ -322,6 +319,12 @@ func passClosing(text string, to int) int {
 		to += size
 	}
 	return to
+}
+
+// mayClose reports whether a closing mark (closingMark) may start with
+// the byte b: ” ’ (E2), 」 』 】 〕 》 (E3), ） (EF), ) " '.
+func mayClose(b byte) bool {
+	return b == 0xE2 || b == 0xE3 || b == 0xEF || b == ')' || b == '"' || b == '\''
 }
 
 // marksWalks walks back from start and on from end, as snippetBounds
