@@ -560,6 +560,12 @@ func writeInlineIf(text string, spans []Span, accept func(string) bool) (string,
 			}
 		}
 	}
+	// The text escaped and the addresses as they stand: their marks
+	// escaped, brackets may double an address past maxLinkDest, and the
+	// link read as text (FuzzParse a2db0b192a857bd0).
+	if out, ok := try(markForm{escapeAll: true, plainDest: true}); ok {
+		return out, true
+	}
 	return markInline(text, nil, markForm{escapeAll: true}), len(spans) == 0
 }
 
@@ -735,6 +741,9 @@ type markForm struct {
 	// pick gives, by span index, the mark character of each emphasis:
 	// 1 for * (**), 2 for _ (__); nil to follow alt and apart.
 	pick []int8
+	// plainDest writes links' addresses without their marks escaped
+	// even where escapeAll (see linkDest).
+	plainDest bool
 }
 
 // sameSpans reports whether two lists of spans (Para, Row, Col ignored)
@@ -875,7 +884,7 @@ func markInline(text string, spans []Span, f markForm) string {
 				b.WriteByte('[')
 			} else {
 				b.WriteString("](")
-				b.WriteString(linkDest(s.Href, f.escapeAll))
+				b.WriteString(linkDest(s.Href, f.escapeAll && !f.plainDest))
 				b.WriteByte(')')
 			}
 		}

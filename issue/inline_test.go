@@ -134,6 +134,25 @@ func TestLinkDestMarksRoundTrip(t *testing.T) {
 	}
 }
 
+// TestLongLinkDestRoundTrip: a link whose address holds many brackets,
+// within maxLinkDest as read, after a [ of the text, is written with the
+// text escaped and the address as it stands between < and >: escaped
+// whole, its brackets doubled it past maxLinkDest and the link read back
+// as text (FuzzParse a2db0b192a857bd0); written raw, the text's [ took
+// a bracket of the address for its end.
+func TestLongLinkDestRoundTrip(t *testing.T) {
+	for _, in := range []string{
+		"[甲[乙](](<丙" + strings.Repeat("]", 2500) + ")丁)戊",
+		"[甲[乙](](<丙" + strings.Repeat("]", 1000) + strings.Repeat("*", 1000) + ")丁)戊",
+	} {
+		text, spans := parseInline(in)
+		if len(spans) != 1 || spans[0].Kind != SpanLink {
+			t.Fatalf("%.20q: want a link, got %+v", in, spans)
+		}
+		checkMiddleParagraph(t, in[:20], text, spans)
+	}
+}
+
 // BenchmarkParseInlineHostile parses a long paragraph of unmatched
 // openers: linear time.
 func BenchmarkParseInlineHostile(b *testing.B) {
