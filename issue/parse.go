@@ -1003,6 +1003,13 @@ func finishArticle(d *draft, indentStyle, web bool) {
 		findByline(d)
 		repairLayout(d, indentStyle)
 		rejoinByline(d)
+		if a.Byline == "" {
+			// A closing byline that a line break cut, joined by the
+			// repair (（新华社北京10月1日电 记者张三、李 / 四）): as the
+			// Markdown dubao writes reads it (FuzzParse
+			// 1bd46c49d4dcee01).
+			closingByline(d)
+		}
 	}
 	a.Jumps = nil
 	for i, para := range a.Paragraphs {
@@ -1074,6 +1081,13 @@ func findByline(d *draft) {
 			return
 		}
 	}
+	closingByline(d)
+}
+
+// closingByline takes a last paragraph that is a byline in brackets, with
+// a paragraph before it and no block after it, for the article's byline.
+func closingByline(d *draft) {
+	a := &d.a
 	last := len(a.Paragraphs) - 1
 	if last >= 1 && isClosingByline(a.Paragraphs[last]) {
 		for _, b := range a.Blocks {

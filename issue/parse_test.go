@@ -806,3 +806,31 @@ func TestListItemQuoteLine(t *testing.T) {
 		}
 	}
 }
+
+// TestClosingBylineCut: a closing byline in brackets that a line break
+// cut (（新华社北京10月1日电 记者张三、李 / 四）) is the article's byline
+// once the layout repair has joined it, as the Markdown dubao writes for
+// the article reads it back; the repair joined it after the byline was
+// looked for, and the joined paragraph read back as the byline
+// (FuzzParse 1bd46c49d4dcee01). A last paragraph in brackets that is no
+// byline, or a byline cut where no join is made, stays a paragraph.
+func TestClosingBylineCut(t *testing.T) {
+	for _, tc := range []struct {
+		src, byline, paras string
+	}{
+		{"标题\n正文第一段，说完了。\n（新华社北京10月1日电 记者张三、李\n四）\n", "（新华社北京10月1日电 记者张三、李四）", `["正文第一段，说完了。"]`},
+		{"标题\n正文第一段，说完了。\n（0本报记者20000《0》（0001年1月1\n1%200Q）\n", "（0本报记者20000《0》（0001年1月11%200Q）", `["正文第一段，说完了。"]`},
+		{"标题\n正文第一段，说完了。\n（新华社北京10月1日电 记者\n张三）\n", "", `["正文第一段，说完了。" "（新华社北京10月1日电 记者" "张三）"]`},
+		{"标题\n正文第一段，说完了。\n（图为村民在田间劳作，远处\n是新修的水渠）\n", "", `["正文第一段，说完了。" "（图为村民在田间劳作，远处是新修的水渠）"]`},
+	} {
+		is := mustParse(t, tc.src)
+		a := is.Sections[0].Articles[0]
+		if paras := fmt.Sprintf("%q", a.Paragraphs); a.Byline != tc.byline || a.BylineEnd != (tc.byline != "") || paras != tc.paras {
+			t.Errorf("%q: byline %q (end %v), paragraphs %s; want %q, %s", tc.src, a.Byline, a.BylineEnd, paras, tc.byline, tc.paras)
+		}
+		if err := checkLossless(tc.src, is); err != nil {
+			t.Errorf("%q: %v", tc.src, err)
+		}
+		roundTripSame(t, is, tc.src)
+	}
+}

@@ -47,5 +47,7 @@ package issue
 // form WriteMarkdown writes a long name in (it read as a plain heading
 // over 96 bytes); 22 ends a list item, where paragraphs stand apart by
 // blank lines, at an indented line that opens a quote (* 甲, then   > 乙:
-// a quote after the list, where the item read 甲> 乙).
-const ParserVersion = 22
+// a quote after the list, where the item read 甲> 乙); 23 takes a
+// closing byline in brackets that a line break cut for the byline once
+// the layout repair has joined it (（新华社…记者张三、李 / 四）).
+const ParserVersion = 23
