@@ -680,17 +680,43 @@ const maxInTurn = 64
 // mark characters (2 forms × 2^n).
 const maxPicked = 8
 
+// maxPickedWork bounds the bytes pickByGroup reads, for one text, trying
+// every choice of marks for groups of more than maxPicked emphases (a
+// group's length times 2^n): some 16,000 readings of a group of 128
+// bytes, a fraction of a second.
+const maxPickedWork = 1 << 21
+
+// pickEvery tries every choice of mark characters for the emphases ems
+// of text's spans until one reads back; pick holds it. It reports
+// whether one did.
+func pickEvery(text string, spans []Span, ems []int, esc bool, pick []int8) bool {
+	for m := range 1 << len(ems) {
+		for i, k := range ems {
+			pick[k] = 1 + int8(m>>i&1)
+		}
+		t, ss := parseInline(markInline(text, spans, markForm{escapeAll: esc, pick: pick}))
+		if t == text && sameSpans(ss, spans) {
+			return true
+		}
+	}
+	return false
+}
+
 // pickByGroup chooses the mark character of each emphasis of text (see
 // markForm.pick) group by group: spans that overlap or touch make one
 // group, which is written alone with a character of text either side of
-// it, every choice of its marks tried until one reads back. It reports
-// false when a group has more than maxPicked emphases or no choice reads
-// back. The work is in proportion to the text's length: each group's
-// choices are tried on its own text.
+// it, every choice of its marks tried until one reads back; a group of
+// more than maxPicked emphases chooses in turn (pickInTurn), and, where
+// that finds none, tries every choice when its length times 2^n is at
+// most maxPickedWork, all such groups together. It reports false when a
+// group finds none. The work
+// is in proportion to the text's length: each group's choices are tried
+// on its own text.
 func pickByGroup(text string, spans []Span, esc bool) ([]int8, bool) {
 	pick := make([]int8, len(spans))
 	var sub []Span
 	var subPick []int8
+	work := 0 // bytes read trying every choice for groups of more than maxPicked
 	for _, g := range spanGroups(spans) {
 		if g.from < 0 || g.to > len(text) || g.from > g.to {
 			return nil, false
@@ -710,18 +736,16 @@ func pickByGroup(text string, spans []Span, esc bool) ([]int8, bool) {
 		}
 		found := false
 		if len(ems) <= maxPicked {
-			for m := range 1 << len(ems) {
-				for i, k := range ems {
-					subPick[k] = 1 + int8(m>>i&1)
-				}
-				t, ss := parseInline(markInline(text[lo:hi], sub, markForm{escapeAll: esc, pick: subPick}))
-				if t == text[lo:hi] && sameSpans(ss, sub) {
-					found = true
-					break
-				}
-			}
+			found = pickEvery(text[lo:hi], sub, ems, esc, subPick)
 		} else {
 			found = pickInTurn(text[lo:hi], sub, ems, esc, subPick)
+			if cost := (hi - lo) << len(ems); !found && len(ems) < 31 && work+cost <= maxPickedWork {
+				// Where no choice in turn reads back (one emphasis
+				// can take its mark only with others changed, FuzzParse
+				// a62455b5d085b6ad), every choice, for short groups.
+				work += cost
+				found = pickEvery(text[lo:hi], sub, ems, esc, subPick)
+			}
 		}
 		if !found {
 			return nil, false

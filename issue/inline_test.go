@@ -275,6 +275,10 @@ func TestWriteManyEmphases(t *testing.T) {
 		// … and, where no start finds one, tries pairs of emphases
 		// (FuzzParse 24476ee7a2845381).
 		"*0*__0*A*0*A*0*A*A*0***_0_!**0__*\ufffd*",
+		// A strong emphasis around eleven for which neither finds one:
+		// every choice is tried where the group is short enough
+		// (maxPickedWork; FuzzParse a62455b5d085b6ad).
+		"*\ufffd#qbb;bb^\ufffd*^__^\ufffd*\ufffd_^#\ufffd*^#\ufffd*t*b*_蕬憫憫憫_\ufffd*臺_#[6*\ufffd 沯#**\ufffd\ufffd*臺鮛md_#q*€*^#\ufffd*^*\ufffd*趑_kk\ufffd*热\ufffd*[\ue4a9\ufffds__鬪#\ufffd*\ufffd*臺\ufffd\"**",
 	} {
 		text, spans := parseInline(in)
 		if len(spans) <= maxPicked {
