@@ -760,6 +760,9 @@ func (bk *blocker) run(from int) []block {
 			b.blockExtra = &blockExtra{repeat: r}
 			b.kind = bRepeat
 			i++
+			// On a line of its own, as any comment there, it parts the
+			// paragraphs around it (FuzzParse 5233241b9023cad7).
+			sep = true
 		case c == '<' && strings.HasPrefix(t, "<!--"):
 			// An HTML comment: markup, unless it is ours; never closed,
 			// it is text.

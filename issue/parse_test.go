@@ -834,3 +834,37 @@ func TestClosingBylineCut(t *testing.T) {
 		roundTripSame(t, is, tc.src)
 	}
 }
+
+// TestRepeatPartsParagraphs: a page's repeat comment on a line of its own
+// (<!-- dubao:repeat 2 "题" -->) parts the paragraphs around it as any
+// comment there does (<!-- 注 -->): the layout repair joined a paragraph
+// that ends open (; 第一) to the text after it, across the comment
+// (FuzzParse 5233241b9023cad7, where the lossless check found the comment
+// inside the joined paragraph). Without a comment they still join.
+func TestRepeatPartsParagraphs(t *testing.T) {
+	const repeat = "<!-- dubao:repeat 2 \"题\" -->"
+	for _, tc := range []struct{ src, paras string }{
+		{"; 第一\n\n" + repeat + "\n\n甲乙\n\n丙丁\n", `["; 第一" "甲乙" "丙丁"]`},
+		{"; 第1版\n\n" + repeat + "\n\n甲乙\n\n2 \"题\" #\n", `["; 第1版" "甲乙" "2 \"题\" #"]`},
+		{"; 第一\n\n甲乙\n\n丙丁\n", `["; 第一甲乙丙丁"]`},
+	} {
+		for _, src := range []string{tc.src, strings.Replace(tc.src, repeat, "<!-- 注 -->", 1)} {
+			is, err := ParseBytes([]byte(src), Options{Name: "x", noStitch: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			s := is.Sections[0]
+			want := 0
+			if strings.Contains(src, repeat) {
+				want = 1
+			}
+			if paras := fmt.Sprintf("%q", s.Articles[0].Paragraphs); paras != tc.paras || len(s.Repeats) != want {
+				t.Errorf("%q: paragraphs %s, %d repeats; want %s, %d", src, paras, len(s.Repeats), tc.paras, want)
+			}
+			if err := checkLossless(src, is); err != nil {
+				t.Errorf("%q: %v", src, err)
+			}
+			roundTripSame(t, is, src)
+		}
+	}
+}

@@ -49,5 +49,7 @@ package issue
 // blank lines, at an indented line that opens a quote (* 甲, then   > 乙:
 // a quote after the list, where the item read 甲> 乙); 23 takes a
 // closing byline in brackets that a line break cut for the byline once
-// the layout repair has joined it (（新华社…记者张三、李 / 四）).
-const ParserVersion = 23
+// the layout repair has joined it (（新华社…记者张三、李 / 四）); 24
+// parts the paragraphs around a page's repeat comment, as around any
+// comment on a line of its own (they were joined across it).
+const ParserVersion = 24
