@@ -98,11 +98,44 @@ func searchFilesMap(e *Entry, q search.Query, texts [][]byte, m *filesMap, mem *
 		}
 		at := Hit{Entry: e, Page: a.page, N: a.n}
 		title := func() string { return headline }
+		if ps, ok := orderedIn(a.pieces, mem); ok {
+			// Of one file, in order: one Finder in its text.
+			hits = appendOrdered(hits, &at, title, ps, view(texts[a.pieces[0].file]), &q, 0, mem)
+			continue
+		}
 		for i, r := range a.pieces {
 			hits = appendPieceHits(hits, &at, title, i, text(r), q, mem)
 		}
 	}
 	return hits, true
+}
+
+// orderedIn returns the ranges of the pieces of an article of a files
+// map, when they are all of one file and each starts at or after the
+// end of the one before (at least one), in mem (a list of its own when
+// mem is nil; reused for the next article).
+func orderedIn(pieces []fileRange, mem *lineMem) ([]issue.TextRange, bool) {
+	if len(pieces) == 0 {
+		return nil, false
+	}
+	f, end := pieces[0].file, pieces[0].start
+	for _, r := range pieces {
+		if r.file != f || r.start < end {
+			return nil, false
+		}
+		end = r.end
+	}
+	var ps []issue.TextRange
+	if mem != nil {
+		ps = mem.ranges[:0]
+	}
+	for _, r := range pieces {
+		ps = append(ps, issue.TextRange{Start: r.start, End: r.end})
+	}
+	if mem != nil {
+		mem.ranges = ps
+	}
+	return ps, true
 }
 
 // filesMapMark starts an encoded files map (an outline starts with its

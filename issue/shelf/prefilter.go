@@ -820,18 +820,35 @@ func (m *outlineMemory) readMap(k int) mapFacts {
 		return mapRead // an empty map
 	}
 	pm, at := &m.o.Maps[k], m.places[k]
-	head, ok := getFixed(unsafe.Slice(&pm.Headline, 1), m.body[at.head:], m.width, sp.Start, sp.End)
+	facts, ok := getFixed(pm.Pieces, m.body[at.pieces:], m.width, sp.Start, sp.End)
 	if !ok {
 		return mapRead | mapBad
 	}
-	facts, ok := getFixed(pm.Pieces, m.body[at.pieces:], m.width, sp.Start, sp.End)
-	if !ok {
+	// The headline's range, as getFixed reads one (open has seen its
+	// bytes there).
+	var a, e, none uint64
+	n := uint64(sp.End - sp.Start)
+	switch b := m.body[at.head:]; m.width {
+	case 2:
+		v := binary.LittleEndian.Uint32(b)
+		a, e, none = uint64(v&0xFFFF), uint64(v>>16), uint64(v)-0xFFFFFFFF
+	case 4:
+		v := binary.LittleEndian.Uint64(b)
+		a, e, none = v&0xFFFFFFFF, v>>32, v-(1<<64-1)
+	}
+	switch {
+	case a <= e && e <= n:
+		pm.Headline = issue.TextRange{Start: sp.Start + int(a), End: sp.Start + int(e)}
+	case none == 0:
+		pm.Headline = issue.TextRange{Start: -1, End: -1}
+		facts &^= mapPlain
+	default:
 		return mapRead | mapBad
 	}
 	if len(pm.Pieces) == 0 {
 		facts &^= mapPlain // not Complete
 	}
-	return mapRead | facts&(head|^mapPlain)
+	return mapRead | facts
 }
 
 // grow returns s resliced to n elements, made anew when it is nil or its

@@ -710,7 +710,7 @@ func searchOutlined(e *Entry, q, loose search.Query, f *search.Finder, data []by
 			// No match of the loose query starts between from and at,
 			// so none of q (a match of q is one of the loose query).
 			var ok bool
-			if hits, ok = appendMapped(hits, e, spans[w.k], &o.Maps[w.k], w.ordered, text, q, w.from, w.at, mem); !ok {
+			if hits, ok = appendMapped(hits, e, spans[w.k], &o.Maps[w.k], w.ordered, text, &q, w.from, w.at, mem); !ok {
 				return nil, false
 			}
 			continue
@@ -741,14 +741,11 @@ type place struct {
 //
 // Pieces that follow each other in the text (as they do unless a block
 // or byline is read out of its place) are searched with one Finder in
-// the article's text: a match found there that lies in one piece is
-// that piece's (the Finder reads the same characters from the same
-// place), one that runs past the piece's end is not, and the piece's
-// next match may then start inside it. No match of q starts in text
-// from searched up to found (the search starts at found when the
-// article's text does not start before searched). ordered tells
-// whether they do (piecesInOrder).
-func appendMapped(hits []Hit, e *Entry, sp issue.ArticleSpan, m *issue.PieceMap, ordered bool, text string, q search.Query, searched, found int, mem *lineMem) ([]Hit, bool) {
+// the article's text (appendOrdered); ordered tells whether they do
+// (piecesInOrder). No match of q starts in text from searched up to
+// found (the search starts at found when the article's text does not
+// start before searched).
+func appendMapped(hits []Hit, e *Entry, sp issue.ArticleSpan, m *issue.PieceMap, ordered bool, text string, q *search.Query, searched, found int, mem *lineMem) ([]Hit, bool) {
 	headline := text[m.Headline.Start:m.Headline.End]
 	if issue.HeadlineHash(headline) != sp.Hash {
 		return hits, false
@@ -757,25 +754,37 @@ func appendMapped(hits []Hit, e *Entry, sp issue.ArticleSpan, m *issue.PieceMap,
 	title := func() string { return headline }
 	if !ordered {
 		for i, r := range m.Pieces {
-			hits = appendPieceHits(hits, &at, title, i, text[r.Start:r.End], q, mem)
+			hits = appendPieceHits(hits, &at, title, i, text[r.Start:r.End], *q, mem)
 		}
 		return hits, true
 	}
-	first, last := m.Pieces[0].Start, m.Pieces[len(m.Pieces)-1].End
-	all := text[first:last]
-	f := q.Finder(all)
-	skip := 0 // no match in all starts before it
-	if searched <= first && found > first {
+	skip := 0 // no match in the pieces' text starts before it
+	if first := m.Pieces[0].Start; searched <= first && found > first {
 		skip = found - first
 	}
+	return appendOrdered(hits, &at, title, m.Pieces, text, q, skip, mem), true
+}
+
+// appendOrdered appends the matches of q in the pieces ps (ranges of
+// text, at least one) of the article at tells, each of which starts at
+// or after the end of the one before, as appendPieceHits does for each
+// piece: with one Finder in the text from the first's start to the
+// last's end. A match found there that lies in one piece is that
+// piece's (the Finder reads the same characters from the same place),
+// one that runs past the piece's end is not, and the piece's next match
+// may then start inside it. No match of q starts in that text before
+// skip (relative to the first piece's start).
+func appendOrdered(hits []Hit, at *Hit, title func() string, ps []issue.TextRange, text string, q *search.Query, skip int, mem *lineMem) []Hit {
+	first, last := ps[0].Start, ps[len(ps)-1].End
+	all := text[first:last]
+	f := q.Finder(all)
 	// Match by match: each is the hit of the piece it lies in, the
 	// first that ends after its start (those before it have no more).
 	lines := mem != nil && mem.maker != nil // made as found (appendHit)
-	ps := m.Pieces
 	for i, from := 0, 0; ; {
 		start, end := f.Next(max(from, skip))
 		if start < 0 {
-			break
+			return hits
 		}
 		for i < len(ps)-1 && ps[i].End-first <= start {
 			i++
@@ -793,14 +802,13 @@ func appendMapped(hits []Hit, e *Entry, sp issue.ArticleSpan, m *issue.PieceMap,
 			from = start + size
 		default:
 			if lines {
-				mem.appendText(&at, title, i, text[r.Start:r.End], start-a, end-a)
+				mem.appendText(at, title, i, text[r.Start:r.End], start-a, end-a)
 			} else {
-				hits = appendHit(hits, &at, title, i, text[r.Start:r.End], start-a, end-a, mem)
+				hits = appendHit(hits, at, title, i, text[r.Start:r.End], start-a, end-a, mem)
 			}
 			from = end
 		}
 	}
-	return hits, true
 }
 
 // textFormat reports whether a file of these bytes is read as text (not

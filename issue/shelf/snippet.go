@@ -19,9 +19,10 @@ import (
 // gathered in (hits, own). A nil lineMem makes each string in memory of
 // its own, and each list.
 type lineMem struct {
-	block   strings.Builder // the current block
-	scratch []Hit           // the list hits gives, as long as the longest yet
-	where   []place         // the list places gives
+	block   strings.Builder   // the current block
+	scratch []Hit             // the list hits gives, as long as the longest yet
+	where   []place           // the list places gives
+	ranges  []issue.TextRange // an article's pieces (orderedIn)
 
 	// With a maker (SearchOptions.Lines), the hits are not kept but
 	// made into lines, in lines (nLines of them), as they are found.
@@ -50,8 +51,11 @@ func (m *lineMem) appendText(at *Hit, headline func() string, i int, p string, s
 		off += len("…")
 	}
 	h := &m.text // field by field: no HitText made and copied
-	h.Entry, h.Page, h.N, h.Title = at.Entry, at.Page, at.N, at.Title
-	h.Match, h.Pos, h.First, h.Article = [2]int{off, off + end - start}, issue.Pos{Piece: i, Offset: start}, m.first, article || m.first
+	if article = article || m.first; article {
+		// The article's, kept for its other hits.
+		h.Entry, h.Page, h.N, h.Title = at.Entry, at.Page, at.N, at.Title
+	}
+	h.Match, h.Pos, h.First, h.Article = [2]int{off, off + end - start}, issue.Pos{Piece: i, Offset: start}, m.first, article
 	h.text, h.from, h.to, h.lead, h.trail = p, from, to, lead, trail
 	n := len(m.lines)
 	m.lines = m.maker.AppendHit(m.lines, h)
@@ -59,7 +63,6 @@ func (m *lineMem) appendText(at *Hit, headline func() string, i int, p string, s
 		m.nLines++
 	}
 	m.first = false
-	h.text, h.Title = "", "" // not kept past the issue's buffer
 }
 
 // takeLines returns the lines made of the issue's hits, theirs to keep,
@@ -73,6 +76,7 @@ func (m *lineMem) takeLines() ([]byte, int) {
 		b = m.maker.EndIssue(b)
 	}
 	m.lines, m.nLines, m.first = nil, 0, true
+	m.text.text, m.text.Title = "", "" // not kept past the issue's buffer
 	m.most = max(m.most, len(b))
 	return b, n
 }
@@ -102,6 +106,7 @@ func (m *lineMem) hits() []Hit {
 	}
 	// The lines of the hits found before, when any, are made anew too.
 	m.lines, m.nLines, m.first = m.lines[:0], 0, true
+	m.text.text, m.text.Title = "", ""
 	if m.maker != nil && m.lines == nil {
 		select {
 		case b := <-m.free: // none when free is nil
