@@ -178,7 +178,8 @@ func headlineHash(a *Article) uint32 { return HeadlineHash(a.Headline()) }
 func HeadlineHash(s string) uint32 {
 	// MakeTable makes the table once and hands the same one back after
 	// (with less work than a sync.OnceValue of ours: a search hashes a
-	// headline for each article with a match).
+	// headline for each article with a match). Made at start, the table
+	// costs dubao --version 1.6% more instructions.
 	return crc32.Checksum(unsafe.Slice(unsafe.StringData(s), len(s)), crc32.MakeTable(crc32.Castagnoli))
 }
 

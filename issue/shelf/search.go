@@ -647,12 +647,14 @@ func searchOutlined(e *Entry, q, loose search.Query, f *search.Finder, data []by
 		return nil, false // not the text the outline was made from
 	}
 	spans := o.Spans
-	if maps != nil && (o != &maps.o || o.Maps == nil || len(maps.facts) != len(o.Maps)) {
+	opened := maps != nil && o == &maps.o
+	if maps != nil && (!opened || o.Maps == nil || len(maps.facts) != len(o.Maps)) {
 		maps = nil
 	}
-	// The spans are in order (as the parse made them): the span of
-	// each match is found on from that of the one before.
-	ordered := slices.IsSortedFunc(spans, func(a, b issue.ArticleSpan) int { return cmp.Compare(a.End, b.End) })
+	// The spans are in order (as the parse made them; open reads no
+	// others): the span of each match is found on from that of the one
+	// before.
+	ordered := opened || slices.IsSortedFunc(spans, func(a, b issue.ArticleSpan) int { return cmp.Compare(a.End, b.End) })
 	where := mem.places() // the spans where a match may be
 	defer func() { mem.keepPlaces(where) }()
 	parse := 0 // how many of them are to be parsed
@@ -786,7 +788,7 @@ func appendOrdered(hits []Hit, at *Hit, title func() string, ps []issue.TextRang
 		if start < 0 {
 			return hits
 		}
-		for i < len(ps)-1 && ps[i].End-first <= start {
+		for pos := first + start; i+1 < len(ps) && ps[i].End <= pos; {
 			i++
 		}
 		r := ps[i]
