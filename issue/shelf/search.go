@@ -707,12 +707,13 @@ func searchOutlined(e *Entry, q, loose search.Query, f *search.Finder, data []by
 		from = spans[k].End
 	}
 	hits := mem.hits()
-	for _, w := range where {
+	for i := range where {
+		w := &where[i]
 		if w.mapped {
 			// No match of the loose query starts between from and at,
 			// so none of q (a match of q is one of the loose query).
 			var ok bool
-			if hits, ok = appendMapped(hits, e, spans[w.k], &o.Maps[w.k], w.ordered, text, &q, w.from, w.at, mem); !ok {
+			if hits, ok = appendMapped(hits, e, &spans[w.k], &o.Maps[w.k], w, text, &q, mem); !ok {
 				return nil, false
 			}
 			continue
@@ -744,25 +745,25 @@ type place struct {
 // Pieces that follow each other in the text (as they do unless a block
 // or byline is read out of its place) are searched with one Finder in
 // the article's text (appendOrdered); ordered tells whether they do
-// (piecesInOrder). No match of q starts in text from searched up to
-// found (the search starts at found when the article's text does not
-// start before searched).
-func appendMapped(hits []Hit, e *Entry, sp issue.ArticleSpan, m *issue.PieceMap, ordered bool, text string, q *search.Query, searched, found int, mem *lineMem) ([]Hit, bool) {
+// (piecesInOrder). No match of q starts in text from w.from up to w.at
+// (the search starts at w.at when the article's text does not start
+// before w.from).
+func appendMapped(hits []Hit, e *Entry, sp *issue.ArticleSpan, m *issue.PieceMap, w *place, text string, q *search.Query, mem *lineMem) ([]Hit, bool) {
 	headline := text[m.Headline.Start:m.Headline.End]
 	if issue.HeadlineHash(headline) != sp.Hash {
 		return hits, false
 	}
 	at := Hit{Entry: e, Page: sp.Page, N: sp.N}
 	title := func() string { return headline }
-	if !ordered {
+	if !w.ordered {
 		for i, r := range m.Pieces {
 			hits = appendPieceHits(hits, &at, title, i, text[r.Start:r.End], *q, mem)
 		}
 		return hits, true
 	}
 	skip := 0 // no match in the pieces' text starts before it
-	if first := m.Pieces[0].Start; searched <= first && found > first {
-		skip = found - first
+	if first := m.Pieces[0].Start; w.from <= first && w.at > first {
+		skip = w.at - first
 	}
 	return appendOrdered(hits, &at, title, m.Pieces, text, q, skip, mem), true
 }
@@ -783,12 +784,13 @@ func appendOrdered(hits []Hit, at *Hit, title func() string, ps []issue.TextRang
 	// Match by match: each is the hit of the piece it lies in, the
 	// first that ends after its start (those before it have no more).
 	lines := mem != nil && mem.maker != nil // made as found (appendHit)
+	ends := ps[:len(ps)-1]                  // the pieces a match may be after
 	for i, from := 0, 0; ; {
 		start, end := f.Next(max(from, skip))
 		if start < 0 {
 			return hits
 		}
-		for pos := first + start; i+1 < len(ps) && ps[i].End <= pos; {
+		for pos := first + start; uint(i) < uint(len(ends)) && ends[i].End <= pos; {
 			i++
 		}
 		r := ps[i]

@@ -269,7 +269,9 @@ func (r *runner) searchShelfBy(ctx context.Context, out *bufio.Writer, s *shelf.
 // and its lines made again from them with listField in the rare issue
 // where they are not all clean (or one is to be trimmed).
 type searchLines struct {
-	prefix   []byte        // DATE<TAB>PAGE<TAB>N<TAB>TITLE<TAB> of the article below
+	prefix   []byte       // DATE<TAB>PAGE<TAB>N<TAB>TITLE<TAB> of the article below
+	dated    *shelf.Entry // the issue of prefix's DATE<TAB> (dateLen bytes)
+	dateLen  int
 	articles []madeArticle // of the issue's lines
 	all      []byte        // the TITLEs and LINEs as the hits gave them
 	lines    []madeLine
@@ -303,8 +305,15 @@ func (l *searchLines) AppendHit(b []byte, h *shelf.HitText) []byte {
 	}
 	if h.Article || h.First {
 		l.articles = append(l.articles, madeArticle{entry: h.Entry, page: h.Page, n: h.N, title: l.take(h.Title)})
-		l.prefix = appendSearchLine(l.prefix[:0], h.Entry.Date, h.Page, h.N, trimSpace(h.Title), "")
-		l.prefix = l.prefix[:len(l.prefix)-1] // its line break
+		// As appendSearchLine writes it, its DATE<TAB> kept from the
+		// article before of the same issue.
+		if h.Entry != l.dated || h.First {
+			l.prefix = append(append(l.prefix[:0], h.Entry.Date...), '\t')
+			l.dated, l.dateLen = h.Entry, len(l.prefix)
+		}
+		l.prefix = appendInt(l.prefix[:l.dateLen], h.Page)
+		l.prefix = appendInt(append(l.prefix, '\t'), h.N)
+		l.prefix = append(append(append(l.prefix, '\t'), trimSpace(h.Title)...), '\t')
 	}
 	mark := len(b)
 	b = append(b, l.prefix...)
