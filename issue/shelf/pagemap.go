@@ -2,6 +2,7 @@ package shelf
 
 import (
 	"encoding/binary"
+	"unsafe"
 
 	"dubao/issue"
 	"dubao/issue/search"
@@ -138,6 +139,44 @@ func orderedIn(pieces []fileRange, mem *lineMem) ([]issue.TextRange, bool) {
 	return ps, true
 }
 
+// getFileRanges reads len(out) ranges of a files map (each the 2 bytes
+// of its file, then its start and end, of w bytes each, little endian)
+// from b, as decodeFilesMap's get reads one: each in a file of lens. It
+// reports false when one is not (or b is short, or w not a width).
+func getFileRanges(out []fileRange, b []byte, w int, lens []int) bool {
+	switch w {
+	case 2:
+		if len(b) < 6*len(out) {
+			return false
+		}
+		rs := unsafe.Slice((*[6]byte)(unsafe.Pointer(unsafe.SliceData(b))), len(out))
+		out = out[:len(rs)]
+		for i, q := range rs {
+			f, start, end := int(binary.LittleEndian.Uint16(q[:])), int(binary.LittleEndian.Uint16(q[2:])), int(binary.LittleEndian.Uint16(q[4:]))
+			if uint(f) >= uint(len(lens)) || start > end || end > lens[f] {
+				return false
+			}
+			out[i] = fileRange{f, start, end}
+		}
+	case 4:
+		if len(b) < 10*len(out) {
+			return false
+		}
+		rs := unsafe.Slice((*[10]byte)(unsafe.Pointer(unsafe.SliceData(b))), len(out))
+		out = out[:len(rs)]
+		for i, q := range rs {
+			f, start, end := int(binary.LittleEndian.Uint16(q[:])), int(binary.LittleEndian.Uint32(q[2:])), int(binary.LittleEndian.Uint32(q[6:]))
+			if uint(f) >= uint(len(lens)) || start > end || end > lens[f] {
+				return false
+			}
+			out[i] = fileRange{f, start, end}
+		}
+	default:
+		return false
+	}
+	return true
+}
+
 // filesMapMark starts an encoded files map (an outline starts with its
 // mode, which is less).
 const filesMapMark = 0x7ff
@@ -254,8 +293,8 @@ func (om *outlineMemory) decodeFilesMap(b []byte) *filesMap {
 			return nil
 		}
 		a.pieces, all = all[:n:n], all[n:]
-		for i := range a.pieces {
-			a.pieces[i] = get()
+		if !getFileRanges(a.pieces, d.bytes(size*n), w, m.lens) {
+			return nil
 		}
 	}
 	if d.err != nil || len(d.rest()) != 0 || len(all) != 0 {

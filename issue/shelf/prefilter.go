@@ -497,12 +497,15 @@ func getSpans(out []issue.ArticleSpan, b []byte, n int) bool {
 	if len(b) < spanSize*len(out) {
 		return false
 	}
+	// The spans' bytes as arrays (b holds them all): read with no
+	// bounds to check.
+	rs := unsafe.Slice((*[spanSize]byte)(unsafe.Pointer(unsafe.SliceData(b))), len(out))
+	out = out[:len(rs)]
 	end := 0
-	for i := range out {
-		start, stop := int(binary.LittleEndian.Uint32(b)), int(binary.LittleEndian.Uint32(b[4:]))
-		num := binary.LittleEndian.Uint32(b[8:])
-		out[i] = issue.ArticleSpan{Start: start, End: stop, N: int(num), Page: int(int32(binary.LittleEndian.Uint32(b[12:]))), Hash: binary.LittleEndian.Uint32(b[16:20])}
-		b = b[spanSize:]
+	for i, q := range rs {
+		start, stop := int(binary.LittleEndian.Uint32(q[:])), int(binary.LittleEndian.Uint32(q[4:]))
+		num := binary.LittleEndian.Uint32(q[8:])
+		out[i] = issue.ArticleSpan{Start: start, End: stop, N: int(num), Page: int(int32(binary.LittleEndian.Uint32(q[12:]))), Hash: binary.LittleEndian.Uint32(q[16:])}
 		if start < end || stop < start || stop > n || num > math.MaxInt32 {
 			return false
 		}
@@ -704,8 +707,9 @@ type outlineMemory struct {
 }
 
 // mapPlace is where the map of a span stands in an encoded outline: the
-// offsets of its headline's range and of its pieces' ranges.
-type mapPlace struct{ head, pieces int }
+// offsets of its headline's range and of its pieces' ranges, and where
+// its pieces go in outlineMemory.pieces (from, n of them).
+type mapPlace struct{ head, pieces, from, n int }
 
 // decode is decodeOutline in m's memory: the outline it returns is good
 // until the next decode or open, and m.facts has the facts of its maps.
@@ -723,9 +727,8 @@ func (m *outlineMemory) decode(b []byte) *issue.Outline {
 	return o
 }
 
-// open is decode but for the ranges of the maps, which mapAt reads
-// (and checks) when asked for, as long as b is not changed: all but
-// their counts (each map's Pieces as long as it is) are left to read. A
+// open is decode but for the maps, which mapAt reads (and checks) when
+// asked for, as long as b is not changed: each is empty until then. A
 // search reads only the maps of the articles where a match may be.
 func (m *outlineMemory) open(b []byte) *issue.Outline {
 	m.facts, m.body = m.facts[:0], nil
@@ -783,8 +786,8 @@ func (m *outlineMemory) open(b []byte) *issue.Outline {
 			if d.err != nil {
 				break
 			}
-			m.places[k] = mapPlace{head: head, pieces: d.i}
-			o.Maps[k].Pieces, all = all[:n:n], all[n:]
+			m.places[k] = mapPlace{head: head, pieces: d.i, from: len(m.pieces) - len(all), n: n}
+			all = all[n:]
 			d.i += 2 * w * n
 		}
 		if len(all) != 0 {
@@ -815,11 +818,12 @@ func (m *outlineMemory) mapAt(k int) (mapFacts, bool) {
 // readMap reads the map of span k (see mapAt): its facts, mapRead set,
 // and mapBad when it does not read.
 func (m *outlineMemory) readMap(k int) mapFacts {
-	sp := m.o.Spans[k]
+	sp := &m.o.Spans[k]
 	if sp.N <= 0 {
 		return mapRead // an empty map
 	}
-	pm, at := &m.o.Maps[k], m.places[k]
+	pm, at := &m.o.Maps[k], &m.places[k]
+	pm.Pieces = m.pieces[at.from : at.from+at.n : at.from+at.n]
 	facts, ok := getFixed(pm.Pieces, m.body[at.pieces:], m.width, sp.Start, sp.End)
 	if !ok {
 		return mapRead | mapBad
