@@ -3,6 +3,7 @@ package issue
 import (
 	"hash/crc32"
 	"strings"
+	"sync/atomic"
 	"unsafe"
 )
 
@@ -176,12 +177,22 @@ func headlineHash(a *Article) uint32 { return HeadlineHash(a.Headline()) }
 // where it can), as ArticleSpan.Hash keeps it: what a search by the
 // outline checks the headline it finds in the text against.
 func HeadlineHash(s string) uint32 {
-	// MakeTable makes the table once and hands the same one back after
-	// (with less work than a sync.OnceValue of ours: a search hashes a
-	// headline for each article with a match). Made at start, the table
-	// costs dubao --version 1.6% more instructions.
-	return crc32.Checksum(unsafe.Slice(unsafe.StringData(s), len(s)), crc32.MakeTable(crc32.Castagnoli))
+	tab := castagnoli.Load()
+	if tab == nil {
+		// Made when first asked for (at start, dubao --version would
+		// cost 1.6% more instructions), then loaded: a search hashes
+		// a headline for each article with a match, where
+		// crc32.MakeTable or a sync.OnceValue at each call costs a
+		// fifth of the hash.
+		tab = crc32.MakeTable(crc32.Castagnoli)
+		castagnoli.Store(tab)
+	}
+	return crc32.Checksum(unsafe.Slice(unsafe.StringData(s), len(s)), tab)
 }
+
+// castagnoli is the CRC-32C table once made (crc32.MakeTable makes one
+// table and hands it back each time: a race stores the same one).
+var castagnoli atomic.Pointer[crc32.Table]
 
 // SliceAt reports where s stands in text when s is a slice of text's
 // memory (a string the parse cut from it): the offset of its first byte
