@@ -119,18 +119,16 @@ func orderedIn(pieces []fileRange, mem *lineMem) ([]issue.TextRange, bool) {
 	if len(pieces) == 0 {
 		return nil, false
 	}
+	var ps []issue.TextRange
+	if mem != nil {
+		ps = mem.ranges[:0]
+	}
 	f, end := pieces[0].file, pieces[0].start
 	for _, r := range pieces {
 		if r.file != f || r.start < end {
 			return nil, false
 		}
 		end = r.end
-	}
-	var ps []issue.TextRange
-	if mem != nil {
-		ps = mem.ranges[:0]
-	}
-	for _, r := range pieces {
 		ps = append(ps, issue.TextRange{Start: r.start, End: r.end})
 	}
 	if mem != nil {

@@ -433,13 +433,14 @@ func (s *Shelf) searchEntry(e *Entry, q search.Query, needs [][]rune, pf *prefil
 	match := false
 	var first *search.Finder // of the first file: searchOutlined goes on with it
 	for i, f := range e.Files {
-		name := filepath.Join(s.Dir, filepath.FromSlash(f.Path))
+		// The file's name, for a message: made only for one.
+		name := func() string { return filepath.Join(s.Dir, filepath.FromSlash(f.Path)) }
 		data, err := fs.read(bufs, i, f)
 		if err == errChanged {
 			return nil, err
 		}
 		if err != nil {
-			return nil, fmt.Errorf("%s: %w", name, err)
+			return nil, fmt.Errorf("%s: %w", name(), err)
 		}
 		if source.IsEPUB(data) {
 			// Compressed: searched once parsed.
@@ -448,7 +449,7 @@ func (s *Shelf) searchEntry(e *Entry, q search.Query, needs [][]rune, pf *prefil
 		}
 		text, err := s.decode(f, data)
 		if err != nil {
-			return nil, fmt.Errorf("%s: %w", name, err)
+			return nil, fmt.Errorf("%s: %w", name(), err)
 		}
 		texts[i], raws[i] = text, data
 		if han != nil {
