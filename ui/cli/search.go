@@ -311,7 +311,11 @@ func (l *searchLines) AppendHit(b []byte, h *shelf.HitText) []byte {
 			l.prefix = append(append(l.prefix[:0], h.Entry.Date...), '\t')
 			l.dated, l.dateLen = h.Entry, len(l.prefix)
 		}
-		l.prefix = appendInt(l.prefix[:l.dateLen], h.Page)
+		if l.prefix = l.prefix[:l.dateLen]; uint(h.Page) < 10 { // most pages
+			l.prefix = append(l.prefix, byte('0'+h.Page))
+		} else {
+			l.prefix = appendInt(l.prefix, h.Page)
+		}
 		l.prefix = appendInt(append(l.prefix, '\t'), h.N)
 		l.prefix = append(append(append(l.prefix, '\t'), trimSpace(h.Title)...), '\t')
 	}

@@ -52,7 +52,7 @@ func TestShelfLines(t *testing.T) {
 				}
 				return texts[rng.IntN(len(texts))]
 			}
-			*h = shelf.Hit{Entry: entries[rng.IntN(2)], Page: rng.IntN(3), N: rng.IntN(4), Title: pick(), Line: pick()}
+			*h = shelf.Hit{Entry: entries[rng.IntN(2)], Page: []int{0, 1, 2, 9, 10, 25, -3}[rng.IntN(7)], N: rng.IntN(4), Title: pick(), Line: pick()}
 		}
 		var want, got []byte
 		var prev shelf.Hit
