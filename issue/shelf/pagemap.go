@@ -269,7 +269,8 @@ func (om *outlineMemory) decodeFilesMap(b []byte) *filesMap {
 		} else {
 			start, end = int(binary.LittleEndian.Uint32(b[2:])), int(binary.LittleEndian.Uint32(b[6:]))
 		}
-		if f >= len(m.lens) || start > end || end > m.lens[f] {
+		// start < 0: a 4-byte offset past what an int holds (32 bits)
+		if f >= len(m.lens) || start < 0 || start > end || end > m.lens[f] {
 			d.fail()
 			return fileRange{}
 		}
