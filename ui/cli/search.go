@@ -328,12 +328,28 @@ func (l *searchLines) AppendHit(b []byte, h *shelf.HitText) []byte {
 		return b[:mark]
 	}
 	s := unsafe.String(unsafe.SliceData(line), len(line))
-	if t := trimSpace(s); len(t) != len(s) {
-		l.trim = true
+	if !keepsEnds(s) {
+		if t := trimSpace(s); len(t) != len(s) {
+			l.trim = true
+		}
 	}
 	l.last, l.lastN = l.take(s), h.N
 	l.lines = append(l.lines, madeLine{article: len(l.articles) - 1, from: l.last[0], to: l.last[1]})
 	return append(b, '\n')
+}
+
+// keepsEnds reports, of most LINEs, that trimSpace keeps s as it is,
+// without its call: s starts with a byte that leads a Han character
+// (E4-E9: what it starts is a character of U+4000-U+9FFF, or not valid
+// UTF-8, a space neither way) and ends with 。！；… or a Han character.
+// Of the others it reports false.
+func keepsEnds(s string) bool {
+	n := len(s)
+	if n < 3 || s[0]-0xE4 > 5 {
+		return false
+	}
+	v := uint32(s[n-3])<<16 | uint32(s[n-2])<<8 | uint32(s[n-1])
+	return v == 0xE38082 || v == 0xEFBC81 || v == 0xEFBC9B || v == 0xE280A6 || v>>16-0xE4 <= 5 && v&0xC0C0 == 0x8080
 }
 
 // sameLine reports whether two LINEs as hits gave them (of one length)

@@ -120,3 +120,34 @@ func TestAppendInt(t *testing.T) {
 		}
 	}
 }
+
+// TestKeepsEnds: keepsEnds never reports a text trimSpace would trim
+// (random texts of Han characters, sentence ends, spaces of every kind,
+// halves of characters and invalid bytes at either end), and reports
+// the common LINEs.
+func TestKeepsEnds(t *testing.T) {
+	parts := []string{"发", "展", "。", "！", "；", "…", " ", "\u3000", "\u00a0", "\u2003", "\t", "\n", "a", "\xe4", "\xe5\x8f", "\x80", "\xe4 ", "\xe9\xbf\xbf", "\xe4\x80\x80", "”", "\u0085", ""}
+	rng := rand.New(rand.NewPCG(8, 17))
+	kept := 0
+	for range 200000 {
+		var b strings.Builder
+		for range 1 + rng.IntN(4) {
+			b.WriteString(parts[rng.IntN(len(parts))])
+		}
+		s := b.String()
+		if keepsEnds(s) {
+			kept++
+			if trimSpace(s) != s {
+				t.Fatalf("keepsEnds(%q), trimSpace makes it %q", s, trimSpace(s))
+			}
+		}
+	}
+	for _, s := range []string{"发展。", "发展！", "发展；", "发展…", "发展", "发"} {
+		if !keepsEnds(s) {
+			t.Errorf("keepsEnds(%q) false", s)
+		}
+	}
+	if kept == 0 {
+		t.Fatal("no text kept")
+	}
+}
