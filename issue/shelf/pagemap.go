@@ -164,7 +164,8 @@ func getFileRanges(out []fileRange, b []byte, w int, lens []int) bool {
 		out = out[:len(rs)]
 		for i, q := range rs {
 			f, start, end := int(binary.LittleEndian.Uint16(q[:])), int(binary.LittleEndian.Uint32(q[2:])), int(binary.LittleEndian.Uint32(q[6:]))
-			if uint(f) >= uint(len(lens)) || start > end || end > lens[f] {
+			// start < 0: an offset past what an int holds (32 bits)
+			if uint(f) >= uint(len(lens)) || start < 0 || start > end || end > lens[f] {
 				return false
 			}
 			out[i] = fileRange{f, start, end}
