@@ -328,9 +328,10 @@ func passClosing(text string, to int) int {
 
 // mayClose reports whether a closing mark (closingMark) may start with
 // the byte b: ” ’ (E2), 」 』 】 〕 》 (E3), ） (EF), ) " '.
-func mayClose(b byte) bool {
-	return b == 0xE2 || b == 0xE3 || b == 0xEF || b == ')' || b == '"' || b == '\''
-}
+func mayClose(b byte) bool { return closeLeads[b] }
+
+// closeLeads holds the bytes a closing mark may start with (mayClose).
+var closeLeads = [256]bool{0xE2: true, 0xE3: true, 0xEF: true, ')': true, '"': true, '\'': true}
 
 // marksWalks walks back from start and on from end, as snippetBounds
 // does, over the characters whose bytes vec.Marks marks in the 64 bytes
@@ -368,7 +369,10 @@ func marksWalks(text string, start, end int) (from, n int, atEnd bool, to, nOn i
 // start of the marked bytes, it returns where the walk is to go on one
 // character at a time.
 func marksBack(start, w int, starts, stops, odd uint64) (from, n int, atEnd bool) {
-	before := ^uint64(0) >> (64 - (start - w)) // the bytes before start
+	before := ^uint64(0) // the bytes before start
+	if k := start - w; k < 64 {
+		before = 1<<uint(k) - 1
+	}
 	starts, odd = starts&before, odd&before
 	if odd != 0 {
 		starts &= ^uint64(0) << bits.Len64(odd) // whole characters after the last odd byte
@@ -400,7 +404,7 @@ func marksBack(start, w int, starts, stops, odd uint64) (from, n int, atEnd bool
 // on past the marked bytes, it returns where the walk is to go on one
 // character at a time.
 func marksOn(end, w int, starts, stops, odd uint64) (to, n int, ends bool) {
-	after := ^uint64(0) << (end - w) // the bytes from end
+	after := ^uint64(0) << uint(end-w) // the bytes from end
 	starts, odd = starts&after, odd&after
 	if odd != 0 {
 		starts &= uint64(1)<<bits.TrailingZeros64(odd) - 1 // whole characters before the first odd byte
