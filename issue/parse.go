@@ -1010,6 +1010,11 @@ func finishArticle(d *draft, indentStyle, web bool) {
 			// 1bd46c49d4dcee01).
 			closingByline(d)
 		}
+		// A byline keeps no spans: a space its paragraph's inline
+		// markup held at its edge (□ 苏晚晴` `) would be written as text
+		// at the end of its line, which reads back without it (FuzzParse
+		// d3406d53d4372ddc).
+		a.Byline = trimSpace(a.Byline)
 	}
 	a.Jumps = nil
 	for i, para := range a.Paragraphs {

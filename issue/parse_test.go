@@ -868,3 +868,20 @@ func TestRepeatPartsParagraphs(t *testing.T) {
 		}
 	}
 }
+
+// TestBylineEdgeSpace: a byline read from a paragraph whose inline markup
+// held a space at its edge (□ 苏晚晴` `) has it trimmed: a byline keeps
+// no spans, the space was written as text at the end of its line and read
+// back without it (FuzzParse d3406d53d4372ddc).
+func TestBylineEdgeSpace(t *testing.T) {
+	for _, tc := range []struct{ src, byline string }{
+		{"## 题\n\n□ 苏晚晴` `\n\n正文。\n", "□ 苏晚晴"},
+		{"## 题\n\n正文。\n\n（本报记者  游  仪` `）\n", "（本报记者  游  仪 ）"},
+	} {
+		is := mustParse(t, tc.src)
+		if a := is.Articles()[0]; a.Byline != tc.byline {
+			t.Errorf("%q: byline %q, want %q", tc.src, a.Byline, tc.byline)
+		}
+		roundTripSame(t, is, tc.src)
+	}
+}

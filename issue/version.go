@@ -51,5 +51,7 @@ package issue
 // closing byline in brackets that a line break cut for the byline once
 // the layout repair has joined it (（新华社…记者张三、李 / 四）); 24
 // parts the paragraphs around a page's repeat comment, as around any
-// comment on a line of its own (they were joined across it).
-const ParserVersion = 24
+// comment on a line of its own (they were joined across it); 25 trims
+// the spaces at the edges of a byline that its paragraph's inline markup
+// held (□ 苏晚晴` `).
+const ParserVersion = 25
