@@ -566,6 +566,15 @@ func writeInlineIf(text string, spans []Span, accept func(string) bool) (string,
 	if out, ok := try(markForm{escapeAll: true, plainDest: true}); ok {
 		return out, true
 	}
+	// The empty spans at a place inside the spans that open there: an
+	// emphasis that opens at an empty link holds it, and written after
+	// the link it could not open before a space (FuzzParse
+	// 7aeb7eaa83c6536b).
+	for _, esc := range []bool{false, true} {
+		if out, ok := try(markForm{escapeAll: esc, emptyInside: true}); ok {
+			return out, true
+		}
+	}
 	return markInline(text, nil, markForm{escapeAll: true}), len(spans) == 0
 }
 
@@ -768,6 +777,10 @@ type markForm struct {
 	// plainDest writes links' addresses without their marks escaped
 	// even where escapeAll (see linkDest).
 	plainDest bool
+	// emptyInside writes the empty spans at a place after the spans that
+	// open there, inside them (*[](x) (*h: an emphasis around an empty
+	// link at its start).
+	emptyInside bool
 }
 
 // sameSpans reports whether two lists of spans (Para, Row, Col ignored)
@@ -825,6 +838,9 @@ func markInline(text string, spans []Span, f markForm) string {
 	rank := func(e event) int {
 		switch {
 		case e.span.Start == e.span.End:
+			if f.emptyInside {
+				return 3
+			}
 			return 1
 		case e.open:
 			return 2

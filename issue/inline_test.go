@@ -153,6 +153,24 @@ func TestLongLinkDestRoundTrip(t *testing.T) {
 	}
 }
 
+// TestWriteEmptyLinkInEmphasis: an emphasis that opens where an empty
+// link stands and holds it (*[](x) (*h) is written with the link inside
+// it: written before the emphasis's mark, the link left the mark before
+// a space, where it cannot open, and the text was written without its
+// spans and with a space at its start (FuzzParse 7aeb7eaa83c6536b).
+func TestWriteEmptyLinkInEmphasis(t *testing.T) {
+	for _, in := range []string{"*[](鸸) (*h塹鞊", "甲*[](x) (*h乙"} {
+		text, spans := parseInline(in)
+		if len(spans) != 2 {
+			t.Fatalf("%q: want an emphasis and a link, got %+v", in, spans)
+		}
+		out, ok := writeInline(text, spans)
+		if t2, s2 := parseInline(out); !ok || t2 != text || !sameSpans(s2, spans) {
+			t.Errorf("%q: wrote %q (ok %v), read back %q %+v, want %q %+v", in, out, ok, t2, s2, text, spans)
+		}
+	}
+}
+
 // BenchmarkParseInlineHostile parses a long paragraph of unmatched
 // openers: linear time.
 func BenchmarkParseInlineHostile(b *testing.B) {
