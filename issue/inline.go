@@ -695,6 +695,18 @@ const maxPicked = 8
 // bytes, a fraction of a second.
 const maxPickedWork = 1 << 21
 
+// everyChoiceWork returns work, the bytes read so far trying every
+// choice of marks, with those of a group of length bytes and n emphases
+// added (length times 2^n), and whether that is at most maxPickedWork —
+// reckoned without overflow, where the product would wrap (in 32 bits
+// 8<<30 is 0) and let 2^30 choices be tried.
+func everyChoiceWork(work, length, n int) (int, bool) {
+	if n >= 31 || length > (maxPickedWork-work)>>n {
+		return work, false
+	}
+	return work + length<<n, true
+}
+
 // pickEvery tries every choice of mark characters for the emphases ems
 // of text's spans until one reads back; pick holds it. It reports
 // whether one did.
@@ -748,11 +760,11 @@ func pickByGroup(text string, spans []Span, esc bool) ([]int8, bool) {
 			found = pickEvery(text[lo:hi], sub, ems, esc, subPick)
 		} else {
 			found = pickInTurn(text[lo:hi], sub, ems, esc, subPick)
-			if cost := (hi - lo) << len(ems); !found && len(ems) < 31 && work+cost <= maxPickedWork {
+			if w, ok := everyChoiceWork(work, hi-lo, len(ems)); !found && ok {
 				// Where no choice in turn reads back (one emphasis
 				// can take its mark only with others changed, FuzzParse
 				// a62455b5d085b6ad), every choice, for short groups.
-				work += cost
+				work = w
 				found = pickEvery(text[lo:hi], sub, ems, esc, subPick)
 			}
 		}

@@ -3,6 +3,7 @@ package issue
 import (
 	"math/rand"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -309,6 +310,36 @@ func TestWriteManyEmphases(t *testing.T) {
 		}
 		if t2, s2 := parseInline(out); t2 != text || !sameSpans(s2, spans) {
 			t.Errorf("%q: wrote %q, read back %q %+v, want %q %+v", in, out, t2, s2, text, spans)
+		}
+	}
+}
+
+// TestEveryChoiceWork: the work of trying every choice of a group's
+// marks is added only while it stays within maxPickedWork, and a length
+// times 2^n that would wrap around an int (4<<30 in 32 bits, 2^34<<30
+// in 64) is never taken for little work.
+func TestEveryChoiceWork(t *testing.T) {
+	wrap := 1 << (strconv.IntSize - 30) // wrap<<30 is 0 in an int
+	for _, c := range []struct {
+		work, length, n int
+		want            int
+		ok              bool
+	}{
+		{0, 128, 11, 128 << 11, true},
+		{0, maxPickedWork, 0, maxPickedWork, true},
+		{1, maxPickedWork, 0, 1, false},
+		{0, 1, 21, 1 << 21, true},
+		{0, 1, 22, 0, false},
+		{0, 2, 20, 2 << 20, true},
+		{5, 2, 20, 5, false},
+		{0, wrap, 30, 0, false},
+		{0, 2 * wrap, 29, 0, false},
+		{0, 1, 30, 0, false},
+		{0, 1, 31, 0, false},
+		{0, 1, 64, 0, false},
+	} {
+		if got, ok := everyChoiceWork(c.work, c.length, c.n); got != c.want || ok != c.ok {
+			t.Errorf("everyChoiceWork(%d, %d, %d) = %d, %v, want %d, %v", c.work, c.length, c.n, got, ok, c.want, c.ok)
 		}
 	}
 }
