@@ -375,6 +375,15 @@ func (f *Finder) Next(from int) (start, end int) {
 	return f.f.index(f.q, f.text, from)
 }
 
+// NextAt is Next(at) for an at where a form of the query's first
+// character may start (where the query made loose, Loose, matched in
+// the same text): the match there is tried first, without the byte
+// search that would find that character again. The matches found are
+// those Next finds; at must not go back either.
+func (f *Finder) NextAt(at int) (start, end int) {
+	return f.f.indexAt(f.q, f.text, at)
+}
+
 // firstFinder finds a query that starts with a Han character by jumping
 // between the occurrences of the characters that fold to it (苹 and 蘋)
 // with the fast byte search. It remembers where each of them occurs next,
@@ -434,6 +443,37 @@ func (f *firstFinder) index(q *Query, text string, from int) (start, end int) {
 	return -1, -1
 }
 
+// indexAt is index(q, text, at), sooner when at starts the query's
+// first character and the query's first character has one form: the
+// match is then tried at at before any byte search.
+func (f *firstFinder) indexAt(q *Query, text string, at int) (start, end int) {
+	if !f.ok && q != nil && len(q.firsts) == 1 {
+		f.setup(q, q.firsts)
+	}
+	if f.one && f.next[0] != none && f.next[0] <= at && at <= len(text) && strings.HasPrefix(text[at:], f.lit) {
+		e := at + len(f.lit)
+		if end := q.matchAt(text, e); end >= 0 {
+			f.next[0] = at
+			return at, end
+		}
+		// index(at) finds the character at at, then no match there.
+		return f.index(q, text, e)
+	}
+	return f.index(q, text, at)
+}
+
+// setup sets f up for q, whose first character's forms are lits (at
+// most len(f.next)): where each occurs next not known yet.
+func (f *firstFinder) setup(q *Query, lits []string) {
+	f.ok = true
+	for k := range lits {
+		f.next[k] = -1
+	}
+	if len(lits) == 1 {
+		f.one, f.lit, f.nd = true, lits[0], q.needles[0]
+	}
+}
+
 // indexAny is index but for a query set up with one form of its first
 // character.
 func (f *firstFinder) indexAny(q *Query, text string, from int) (start, end int) {
@@ -448,12 +488,7 @@ func (f *firstFinder) indexAny(q *Query, text string, from int) (start, end int)
 		lits = lits[:len(f.next)] // no class of variants is this large
 	}
 	if !f.ok {
-		f.ok = true
-		for k := range lits {
-			f.next[k] = -1
-		}
-		if len(lits) == 1 {
-			f.one, f.lit, f.nd = true, lits[0], q.needles[0]
+		if f.setup(q, lits); f.one {
 			return f.index(q, text, from)
 		}
 	}

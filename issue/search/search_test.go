@@ -467,3 +467,46 @@ func TestFinderValue(t *testing.T) {
 		t.Fatalf("zero Finder: Next(0) = %d, %d", s, e)
 	}
 }
+
+// TestFinderNextAt checks that NextAt(at) finds what Next(at) does, and
+// leaves the Finder finding what it would: at every at, whether a form of
+// the first character starts there or not, in a fresh Finder and in one
+// that has searched before.
+func TestFinderNextAt(t *testing.T) {
+	text := "发展发展　發展，发 展。发**展**发发展發發展GDP增长，gdp、ＧＤＰ；云岭云**岭**云云岭发"
+	// Narrowed to one form of 发, as a search of Simplified text (or of
+	// Traditional) is: NextAt then tries the match at at.
+	simp := func(r rune) bool { return r != '發' && r != '髮' }
+	trad := func(r rune) bool { return r == '發' }
+	for _, qs := range []string{"发展", "發展", "GDP", "云岭", "展", "发", "，", "发展发"} {
+		for _, q := range []Query{New(qs), New(qs).Loose(), New(qs).Narrowed(simp), New(qs).Narrowed(simp).Loose(), New(qs).Narrowed(trad)} {
+			rest := func(f *Finder, s, e int) [][2]int {
+				out := [][2]int{{s, e}}
+				for s >= 0 {
+					s, e = f.Next(e)
+					out = append(out, [2]int{s, e})
+				}
+				return out
+			}
+			for before := -1; before <= len(text); before++ {
+				for at := max(before, 0); at <= len(text); at++ {
+					f1, f2 := q.Finder(text), q.Finder(text)
+					if before >= 0 {
+						f1.Next(before)
+						f2.Next(before)
+					}
+					s1, e1 := f1.Next(at)
+					s2, e2 := f2.NextAt(at)
+					want, got := rest(&f1, s1, e1), rest(&f2, s2, e2)
+					if !slices.Equal(got, want) {
+						t.Fatalf("%q (loose %v), after Next(%d): NextAt(%d) and on = %v, Next: %v", qs, q.loose, before, at, got, want)
+					}
+				}
+			}
+		}
+	}
+	var zero Finder
+	if s, e := zero.NextAt(0); s != -1 || e != -1 {
+		t.Fatalf("zero Finder: NextAt(0) = %d, %d", s, e)
+	}
+}

@@ -247,3 +247,46 @@ func TestSearchOpenedDamaged(t *testing.T) {
 		t.Fatalf("%d maps that do not read, %d searches fell back: the damage tried nothing", bad, fellBack)
 	}
 }
+
+// TestSearchOutlinedKnownMatch: the walk of a mapped article starts at
+// the first match searchOutlined found in it (search.Finder.NextAt) and
+// must still find every hit the whole parse does, in order: the first
+// match in a later piece than the first, in the first piece's first
+// character, one of the loose query only (云**岭**) with the query's own
+// right after it, a first character that starts no match next to one
+// that does (发发展), in a query narrowed to one form of its first
+// character as a search of Simplified text narrows it.
+func TestSearchOutlinedKnownMatch(t *testing.T) {
+	simp := func(r rune) bool { return r != '發' && r != '髮' }
+	for _, c := range []struct{ text, q string }{
+		{"# 第一版 要闻\n\n## 渡口\n\n第一段没有。\n\n第二段发展，再发展。\n\n第三段发发展。\n\n## 老街\n\n发展老街。\n\n发展。\n", "发展"},
+		{"# 第一版 要闻\n\n## 夜市\n\n云**岭**夜市，云岭。\n\n云岭云\n岭。\n\n## 云岭\n\n云岭。\n", "云岭"},
+		{"# 第一版 要闻\n\n## 甲\n\n发发展发展。\n\n乙发展。\n\n## 丙\n\n发**展**，发展。\n", "发展"},
+		{"发展日报发\n\n# 第一版 要闻\n\n## 题\n\n展开发展。\n", "发展"},
+	} {
+		for _, q := range []search.Query{search.New(c.q), search.New(c.q).Narrowed(simp)} {
+			whole, o, err := issue.ParseOutlined([]byte(c.text), issue.Options{Name: "known.md", Encoding: "utf-8"})
+			if err != nil || o == nil || !o.Verbatim {
+				t.Fatalf("%q: no outline: %v", c.text, err)
+			}
+			e := &Entry{}
+			var want []Hit
+			for si := range whole.Sections {
+				sec := &whole.Sections[si]
+				for a := range sec.Articles {
+					want = appendHits(want, e, sec.Page, &sec.Articles[a], q, nil)
+				}
+			}
+			if len(want) < 2 {
+				t.Fatalf("%q: the whole parse finds %d matches: %+v", c.text, len(want), want)
+			}
+			loose := q.Loose()
+			for _, f := range []*search.Finder{nil, loose.In(c.text)} {
+				got, ok := searchOutlined(e, q, loose, f, []byte(c.text), o, nil, new(lineMem))
+				if !ok || !slices.Equal(got, want) {
+					t.Errorf("%q in %q by outline (%v):\n%+v\nwhole parse:\n%+v", c.q, c.text, ok, got, want)
+				}
+			}
+		}
+	}
+}

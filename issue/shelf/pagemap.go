@@ -101,7 +101,7 @@ func searchFilesMap(e *Entry, q search.Query, texts [][]byte, m *filesMap, mem *
 		title := func() string { return headline }
 		if ps, ok := orderedIn(a.pieces, mem); ok {
 			// Of one file, in order: one Finder in its text.
-			hits = appendOrdered(hits, &at, title, ps, view(texts[a.pieces[0].file]), &q, 0, mem)
+			hits = appendOrdered(hits, &at, title, ps, view(texts[a.pieces[0].file]), &q, -1, mem)
 			continue
 		}
 		for i, r := range a.pieces {

@@ -762,8 +762,8 @@ func appendMapped(hits []Hit, e *Entry, sp *issue.ArticleSpan, m *issue.PieceMap
 		}
 		return hits, true
 	}
-	skip := 0 // no match in the pieces' text starts before it
-	if first := m.Pieces[0].Start; w.from <= first && w.at > first {
+	skip := -1 // no match in the pieces' text starts before it, where the loose one does
+	if first := m.Pieces[0].Start; w.from <= first && w.at >= first {
 		skip = w.at - first
 	}
 	return appendOrdered(hits, &at, title, m.Pieces, text, q, skip, mem), true
@@ -777,7 +777,9 @@ func appendMapped(hits []Hit, e *Entry, sp *issue.ArticleSpan, m *issue.PieceMap
 // piece's (the Finder reads the same characters from the same place),
 // one that runs past the piece's end is not, and the piece's next match
 // may then start inside it. No match of q starts in that text before
-// skip (relative to the first piece's start).
+// skip (relative to the first piece's start), where a match of q made
+// loose starts, which the Finder then tries first (search.Finder.NextAt);
+// skip is -1 when there is no such place known.
 func appendOrdered(hits []Hit, at *Hit, title func() string, ps []issue.TextRange, text string, q *search.Query, skip int, mem *lineMem) []Hit {
 	first, last := ps[0].Start, ps[len(ps)-1].End
 	all := text[first:last]
@@ -787,7 +789,13 @@ func appendOrdered(hits []Hit, at *Hit, title func() string, ps []issue.TextRang
 	lines := mem != nil && mem.maker != nil // made as found (appendHit)
 	ends := ps[:len(ps)-1]                  // the pieces a match may be after
 	for i, from := 0, 0; ; {
-		start, end := f.Next(max(from, skip))
+		var start, end int
+		if skip >= 0 {
+			start, end = f.NextAt(skip)
+			skip = -1
+		} else {
+			start, end = f.Next(from)
+		}
 		if start < 0 {
 			return hits
 		}
