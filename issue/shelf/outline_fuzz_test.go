@@ -59,13 +59,7 @@ func FuzzSearchOutlined(f *testing.F) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		var want []Hit
-		for si := range whole.Sections {
-			sec := &whole.Sections[si]
-			for a := range sec.Articles {
-				want = appendHits(want, e, sec.Page, &sec.Articles[a], q, nil)
-			}
-		}
+		want := parsedHits(e, whole, q)
 		got, ok := searchOutlined(e, q, q.Loose(), nil, []byte(text), back, nil, new(lineMem))
 		if ok && !slices.Equal(got, want) {
 			t.Fatalf("by outline:\n%+v\nwhole parse:\n%+v", got, want)
@@ -135,13 +129,7 @@ func checkFilesMap(t *testing.T, text string, q search.Query, at int, flip byte,
 		return
 	}
 	e := &Entry{}
-	var want []Hit
-	for si := range is.Sections {
-		sec := &is.Sections[si]
-		for a := range sec.Articles {
-			want = appendHits(want, e, sec.Page, &sec.Articles[a], q, nil)
-		}
-	}
+	want := parsedHits(e, is, q)
 	enc := encodeFilesMap(m)
 	back := decodeFilesMap(enc)
 	if back == nil || decodeOutline(enc) != nil {
@@ -181,13 +169,7 @@ func TestSearchOutlinedThroughMarkup(t *testing.T) {
 		t.Fatalf("no outline: %v", err)
 	}
 	e := &Entry{}
-	var want []Hit
-	for si := range whole.Sections {
-		sec := &whole.Sections[si]
-		for a := range sec.Articles {
-			want = appendHits(want, e, sec.Page, &sec.Articles[a], q, nil)
-		}
-	}
+	want := parsedHits(e, whole, q)
 	if len(want) != 5 {
 		t.Fatalf("the whole parse finds %d matches, want 5: %+v", len(want), want)
 	}
@@ -270,13 +252,7 @@ func TestSearchOutlinedKnownMatch(t *testing.T) {
 				t.Fatalf("%q: no outline: %v", c.text, err)
 			}
 			e := &Entry{}
-			var want []Hit
-			for si := range whole.Sections {
-				sec := &whole.Sections[si]
-				for a := range sec.Articles {
-					want = appendHits(want, e, sec.Page, &sec.Articles[a], q, nil)
-				}
-			}
+			want := parsedHits(e, whole, q)
 			if len(want) < 2 {
 				t.Fatalf("%q: the whole parse finds %d matches: %+v", c.text, len(want), want)
 			}
@@ -289,4 +265,18 @@ func TestSearchOutlinedKnownMatch(t *testing.T) {
 			}
 		}
 	}
+}
+
+// parsedHits returns the hits of q in every article of the parsed issue
+// is, page by page, as the search of a parsed issue finds them: what the
+// outlined and files-map searches must give back.
+func parsedHits(e *Entry, is *issue.Issue, q search.Query) []Hit {
+	var hits []Hit
+	for si := range is.Sections {
+		sec := &is.Sections[si]
+		for a := range sec.Articles {
+			hits = appendHits(hits, e, sec.Page, &sec.Articles[a], q, nil)
+		}
+	}
+	return hits
 }
