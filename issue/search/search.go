@@ -450,8 +450,15 @@ func (f *firstFinder) indexAt(q *Query, text string, at int) (start, end int) {
 	if !f.ok && q != nil && len(q.firsts) == 1 {
 		f.setup(q, q.firsts)
 	}
-	if f.one && f.next[0] != none && f.next[0] <= at && at <= len(text) && strings.HasPrefix(text[at:], f.lit) {
+	if f.one && f.next[0] != none && f.next[0] <= at && at <= len(text) && hasPrefix(text[at:], f.lit) {
 		e := at + len(f.lit)
+		if n := len(q.rest); n >= 3 && e+n <= len(text) {
+			// The common case: what matchAt finds first (as in index).
+			if t := text[e : e+n]; uint32(t[0])|uint32(t[1])<<8|uint32(t[2])<<16 == q.restWord && (n == 3 || t[3:] == q.rest[3:]) {
+				f.next[0] = at
+				return at, e + n
+			}
+		}
 		if end := q.matchAt(text, e); end >= 0 {
 			f.next[0] = at
 			return at, end
@@ -460,6 +467,15 @@ func (f *firstFinder) indexAt(q *Query, text string, at int) (start, end int) {
 		return f.index(q, text, e)
 	}
 	return f.index(q, text, at)
+}
+
+// hasPrefix is strings.HasPrefix, sooner for the three bytes of a Han
+// character.
+func hasPrefix(s, prefix string) bool {
+	if len(prefix) == 3 {
+		return len(s) >= 3 && s[0] == prefix[0] && s[1] == prefix[1] && s[2] == prefix[2]
+	}
+	return strings.HasPrefix(s, prefix)
 }
 
 // setup sets f up for q, whose first character's forms are lits (at
