@@ -426,12 +426,9 @@ func (f *firstFinder) index(q *Query, text string, from int) (start, end int) {
 		}
 		i += j
 		e := i + len(lit)
-		if n := len(q.rest); n >= 3 && e+n <= len(text) {
-			// The common case: what matchAt finds first.
-			if t := text[e : e+n]; uint32(t[0])|uint32(t[1])<<8|uint32(t[2])<<16 == q.restWord && (n == 3 || t[3:] == q.rest[3:]) {
-				f.next[0] = i
-				return i, e + n
-			}
+		if q.restHere(text, e) {
+			f.next[0] = i
+			return i, e + len(q.rest)
 		}
 		if e := q.matchAt(text, e); e >= 0 {
 			f.next[0] = i
@@ -443,6 +440,18 @@ func (f *firstFinder) index(q *Query, text string, from int) (start, end int) {
 	return -1, -1
 }
 
+// restHere reports whether the rest of q, after its first character,
+// stands at e in its first forms: the common case of matchAt, which then
+// ends at e+len(q.rest).
+func (q *Query) restHere(text string, e int) bool {
+	n := len(q.rest)
+	if n < 3 || e+n > len(text) {
+		return false
+	}
+	t := text[e : e+n]
+	return uint32(t[0])|uint32(t[1])<<8|uint32(t[2])<<16 == q.restWord && (n == 3 || t[3:] == q.rest[3:])
+}
+
 // indexAt is index(q, text, at), sooner when at starts the query's
 // first character and the query's first character has one form: the
 // match is then tried at at before any byte search.
@@ -452,12 +461,9 @@ func (f *firstFinder) indexAt(q *Query, text string, at int) (start, end int) {
 	}
 	if f.one && f.next[0] != none && f.next[0] <= at && at <= len(text) && hasPrefix(text[at:], f.lit) {
 		e := at + len(f.lit)
-		if n := len(q.rest); n >= 3 && e+n <= len(text) {
-			// The common case: what matchAt finds first (as in index).
-			if t := text[e : e+n]; uint32(t[0])|uint32(t[1])<<8|uint32(t[2])<<16 == q.restWord && (n == 3 || t[3:] == q.rest[3:]) {
-				f.next[0] = at
-				return at, e + n
-			}
+		if q.restHere(text, e) {
+			f.next[0] = at
+			return at, e + len(q.rest)
 		}
 		if end := q.matchAt(text, e); end >= 0 {
 			f.next[0] = at
