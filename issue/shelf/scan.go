@@ -195,20 +195,17 @@ func (r *record) hashed() bool {
 // endsSize is how many bytes at each end of a file Ends covers.
 const endsSize = 4096
 
-// endsTable is the CRC-32C of Ends, which the processor computes
-// (SSE 4.2, ARMv8): a cheap check, a microsecond or two a file, that tells
-// a replaced file from the one indexed; not a defence against someone who
-// can write the shelf's files.
-var endsTable = sync.OnceValue(func() *crc32.Table { return crc32.MakeTable(crc32.Castagnoli) })
-
 // endsSum returns the CRC-32C of the first endsSize bytes of data and of
 // its last endsSize bytes (all of it when it is shorter than twice that),
-// one in each half.
+// one in each half: the processor computes it (SSE 4.2, ARMv8), a cheap
+// check, a microsecond or two a file, that tells a replaced file from the
+// one indexed; not a defence against someone who can write the shelf's
+// files.
 func endsSum(data []byte) uint64 {
 	if len(data) <= 2*endsSize {
-		return uint64(crc32.Checksum(data, endsTable()))
+		return uint64(crc32.Checksum(data, castagnoli()))
 	}
-	return uint64(crc32.Checksum(data[:endsSize], endsTable()))<<32 | uint64(crc32.Checksum(data[len(data)-endsSize:], endsTable()))
+	return uint64(crc32.Checksum(data[:endsSize], castagnoli()))<<32 | uint64(crc32.Checksum(data[len(data)-endsSize:], castagnoli()))
 }
 
 // readEnds returns endsSum of the file at abs, size bytes long, reading
@@ -225,7 +222,7 @@ func readEnds(abs string, size int64) (uint64, error) {
 	if _, err := readAt(abs, buf[:endsSize], 0, buf[endsSize:], size-endsSize); err != nil {
 		return 0, err
 	}
-	return uint64(crc32.Checksum(buf[:endsSize], endsTable()))<<32 | uint64(crc32.Checksum(buf[endsSize:], endsTable())), nil
+	return uint64(crc32.Checksum(buf[:endsSize], castagnoli()))<<32 | uint64(crc32.Checksum(buf[endsSize:], castagnoli())), nil
 }
 
 // sum is a SHA-256 sum, written in hex in the index.
