@@ -570,9 +570,16 @@ func writeInlineIf(text string, spans []Span, accept func(string) bool) (string,
 	// emphasis that opens at an empty link holds it, and written after
 	// the link it could not open before a space (FuzzParse
 	// 7aeb7eaa83c6536b).
-	for _, esc := range []bool{false, true} {
-		if out, ok := try(markForm{escapeAll: esc, emptyInside: true}); ok {
-			return out, true
+	// Empty spans at one place nested, the first around the next: an
+	// emphasis that holds nothing but an empty link (*[](x)*) reads
+	// back only around it; written in turn ([](x)**) it is no emphasis
+	// (FuzzParse 20362b85fd78012b). parseInline lists the enclosing
+	// span first, as it lists the later of two in turn.
+	for _, inside := range []bool{false, true} {
+		for _, esc := range []bool{false, true} {
+			if out, ok := try(markForm{escapeAll: esc, emptyInside: inside, emptyNested: true}); ok {
+				return out, true
+			}
 		}
 	}
 	return markInline(text, nil, markForm{escapeAll: true}), len(spans) == 0
@@ -793,6 +800,10 @@ type markForm struct {
 	// open there, inside them (*[](x) (*h: an emphasis around an empty
 	// link at its start).
 	emptyInside bool
+	// emptyNested writes the empty spans at a place each inside the one
+	// before it (*[](x)*: an emphasis around an empty link), not in
+	// turn, the last first.
+	emptyNested bool
 }
 
 // sameSpans reports whether two lists of spans (Para, Row, Col ignored)
@@ -870,6 +881,13 @@ func markInline(text string, spans []Span, f markForm) string {
 		switch {
 		case a.order == c.order:
 			return a.open && !c.open
+		case f.emptyNested && a.span.Start == a.span.End:
+			// Every opening first, outer first; then the closings,
+			// inner first.
+			if a.open != c.open {
+				return a.open
+			}
+			return a.open == (a.order < c.order)
 		case rank(a) == 2:
 			return a.order < c.order // outer first
 		}

@@ -160,7 +160,7 @@ func TestLongLinkDestRoundTrip(t *testing.T) {
 // a space, where it cannot open, and the text was written without its
 // spans and with a space at its start (FuzzParse 7aeb7eaa83c6536b).
 func TestWriteEmptyLinkInEmphasis(t *testing.T) {
-	for _, in := range []string{"*[](鸸) (*h塹鞊", "甲*[](x) (*h乙"} {
+	for _, in := range []string{"*[](鸸) (*h塹鞊", "甲*[](x) (*h乙", "*[](桂)*((", "甲*[](x)*乙", "**[](x)**乙"} {
 		text, spans := parseInline(in)
 		if len(spans) != 2 {
 			t.Fatalf("%q: want an emphasis and a link, got %+v", in, spans)
