@@ -25,13 +25,20 @@ import (
 //     the front matter's section and section_name fields;
 //   - each article as Article.Markdown writes it, but for the first
 //     article's byline when only the front matter's author field gives
-//     it back (see authorOnly): it is written there.
+//     it back (see authorOnly), and its title when no heading does (a
+//     title of lines, which only a front matter's title gives): they
+//     are written there, the title over an empty heading.
 func WriteMarkdown(w io.Writer, is *Issue) error {
 	bw := bufio.NewWriter(w)
 	fields := mastheadFields(is)
 	first := firstArticle(is)
 	if first != nil && authorOnly(first) {
 		fields.Author = first.Byline
+	}
+	if first != nil && !titleReadsBack(first.Title) {
+		// Parse gives the front matter's title to the first article
+		// when its heading has none (FuzzParse 0d66f7741e58480d).
+		fields.Title = first.Title
 	}
 	// The first page's label, when no page heading reads back as it (a
 	// front matter's section_name too long for a page line), goes to
@@ -67,7 +74,7 @@ func WriteMarkdown(w io.Writer, is *Issue) error {
 		}
 		for a := range sec.Articles {
 			art := &sec.Articles[a]
-			writeArticle(&sb, art, art == first && fields.Author != "")
+			writeArticle(&sb, art, art == first && fields.Title != "", art == first && fields.Author != "")
 			if _, err := bw.WriteString(sb.String()); err != nil {
 				return err
 			}
@@ -140,6 +147,9 @@ type yamlMasthead struct {
 	Sponsor    string   `yaml:"sponsor,omitempty"`
 	Publisher  string   `yaml:"publisher,omitempty"`
 	Masthead   []string `yaml:"masthead,omitempty"`
+	// Title is the first article's title when no heading gives it back
+	// (see titleReadsBack).
+	Title string `yaml:"title,omitempty"`
 	// Author is the first article's byline when only the front matter
 	// gives it back (see authorOnly).
 	Author string `yaml:"author,omitempty"`
@@ -155,6 +165,13 @@ type yamlMasthead struct {
 func labelReadsBack(page int, name string) bool {
 	p, n, ok := parsePageHeading(sectionLabel(page, name))
 	return ok && p == max(page, 0) && n == name && !strings.ContainsAny(name, "\n\r")
+}
+
+// titleReadsBack reports whether the heading WriteMarkdown writes for a
+// title reads back as it: a heading is one line, a title of lines (a
+// front matter's, YAML folding its lines) is not one.
+func titleReadsBack(title string) bool {
+	return !strings.ContainsAny(title, "\n\r")
 }
 
 // firstArticle returns the issue's first article, the one Parse gives the
@@ -215,17 +232,22 @@ func mastheadFields(is *Issue) yamlMasthead {
 // was not cut) starts with two full-width spaces.
 func (a *Article) Markdown() string {
 	var sb strings.Builder
-	writeArticle(&sb, a, false)
+	writeArticle(&sb, a, false, false)
 	return sb.String()
 }
 
-// writeArticle writes a as Markdown to sb, its byline left to the front
-// matter when inFront is set.
-func writeArticle(sb *strings.Builder, a *Article, inFront bool) {
+// writeArticle writes a as Markdown to sb, its title left to the front
+// matter when titleInFront is set (an empty heading written for it), its
+// byline when inFront is.
+func writeArticle(sb *strings.Builder, a *Article, titleInFront, inFront bool) {
 	if a.Kicker != "" {
 		heading(sb, "###", a.Kicker)
 	}
-	heading(sb, "##", a.Title)
+	if titleInFront {
+		heading(sb, "##", "")
+	} else {
+		heading(sb, "##", a.Title)
+	}
 	if a.Subtitle != "" {
 		heading(sb, "####", a.Subtitle)
 	}

@@ -423,6 +423,41 @@ func TestFrontMatterAuthorWritten(t *testing.T) {
 	}
 }
 
+// TestFrontMatterTitleWritten: a front matter's title of lines (YAML
+// folds "0\r\r\r  !+" to "0\n\n!+") is the first article's title, which
+// no heading gives back (a heading is one line): it is written in the
+// front matter's title field over an empty heading, where Parse reads it
+// (FuzzParse 0d66f7741e58480d). A title of one line stays in its heading.
+func TestFrontMatterTitleWritten(t *testing.T) {
+	for _, tc := range []struct {
+		name, src string
+		inFront   bool // the written front matter holds the title
+	}{
+		{"fuzz 0d66f7741e58480d", "---\ntitle: 0\r\r\r  !+\n---\n!+\n---\n", true},
+		{"lines", "---\ntitle: \"甲\\n乙\"\n---\n正文。\n", true},
+		{"lines, a byline", "---\ntitle: \"甲\\n乙\"\nauthor: 本报记者 丙\n---\n正文。\n", true},
+		{"lines, a byline of its own", "---\ntitle: \"甲\\n乙\"\nauthor: ?0\n---\n正文。\n", true},
+		{"lines, kicker and subtitle", "---\ntitle: \"甲\\n乙\"\n---\n\n### 引题\n##\n#### 副题\n\n正文。\n\n## 二题\n\n正文二。\n", true},
+		{"lines, the masthead and pages", "---\npaper: 白沙晚报\ndate: 2024-03-08\ntitle: \"甲\\n乙\"\n---\n\n# 第1版 要闻\n\n正文。\n\n# 第2版 二\n\n## 二题\n\n正文二。\n", true},
+		{"one line", "---\ntitle: 题\n---\n正文。\n", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			is, err := ParseBytes([]byte(tc.src), Options{Name: "x.md"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if a := is.Articles()[0]; a.Title == "" || strings.Contains(a.Title, "\n") != tc.inFront {
+				t.Fatalf("want a title of lines %v: %s", tc.inFront, jsonOf(t, is))
+			}
+			md := roundTripSame(t, is, "")
+			front, _, _ := strings.Cut(md, "\n---\n")
+			if got := strings.HasPrefix(md, "---\n") && strings.Contains(front, "\ntitle:"); got != tc.inFront {
+				t.Errorf("title in the front matter: %v, want %v:\n%s", got, tc.inFront, md)
+			}
+		})
+	}
+}
+
 // TestLongPageNameWritten: a front matter's section_name too long for a
 // page line names the first page (FuzzParse 8db061ba2de785d5). A page
 // heading that spells its page out (第3版 …) holds a name of any length
