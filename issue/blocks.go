@@ -564,6 +564,16 @@ func stripTags(s string) string {
 	}
 }
 
+// inTag reports whether html ends inside a tag: after a < that opens one
+// as stripTags reads it (a letter, / or ! after it), with no > since. A
+// line that starts with > after it ends the tag; otherwise, after a > or
+// a < that opens none (<, then a space: text), it opens a quote
+// (FuzzParse 8564654b959434da).
+func inTag(html string) bool {
+	lt := strings.LastIndexByte(html, '<')
+	return lt > strings.LastIndexByte(html, '>') && lt+1 < len(html) && isTagStart(html[lt+1])
+}
+
 // isTagStart reports a byte that can follow < in an HTML tag.
 func isTagStart(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '/' || c == '!'
@@ -807,10 +817,8 @@ func (bk *blocker) run(from int) []block {
 			var sb strings.Builder
 			quoted := false // a later line starts with a quote mark, not a tag's end
 			for j < len(lines) {
-				if l := trimSpace(lines[j].text()); j > i && strings.HasPrefix(l, ">") {
-					if so := sb.String(); strings.LastIndexByte(so, '<') <= strings.LastIndexByte(so, '>') {
-						quoted = true
-					}
+				if l := trimSpace(lines[j].text()); j > i && strings.HasPrefix(l, ">") && !inTag(sb.String()) {
+					quoted = true
 				}
 				sb.WriteString(lines[j].text())
 				sb.WriteByte(' ')

@@ -113,13 +113,18 @@ func TestMarkdownEscapes(t *testing.T) {
 // TestFigureQuoteLine: a line of a <figure> that starts with > outside
 // any tag is a quote mark, so the figure is text and no character is lost
 // (issue #13); a > that ends a tag begun on the line before keeps the
-// figure.
+// figure. A < that opens no tag (a space after it: text, as stripTags
+// reads it) leaves the > after it a quote mark: the figure kept it as a
+// tag's end and its caption as text, so a > at a line's start was text
+// (FuzzParse 8564654b959434da).
 func TestFigureQuoteLine(t *testing.T) {
 	tests := []struct {
 		name, text string
 		caption    string // the image's caption; "" for no image
 	}{
 		{"fuzz 2fa7364dce8075f8", "<figure><figcaption>0\n></figure>\n", ""},
+		{"fuzz 8564654b959434da", "<figure><g><figcaption><\n></figure>", ""},
+		{"a < before the line's end", "## 题\n\n<figure><figcaption>甲<\n> 乙</figcaption></figure>\n", ""},
 		{"quote inside the caption", "## 题\n\n<figure><figcaption>图注\n> 引文</figcaption></figure>\n", ""},
 		{"tag end on its own line", "## 题\n\n<figure><img src=\"a.png\"\n><figcaption>图注</figcaption></figure>\n", "图注"},
 		{"one line", "## 题\n\n<figure><img src=\"a.png\"><figcaption>图注</figcaption></figure>\n", "图注"},

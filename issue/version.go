@@ -53,5 +53,8 @@ package issue
 // parts the paragraphs around a page's repeat comment, as around any
 // comment on a line of its own (they were joined across it); 25 trims
 // the spaces at the edges of a byline that its paragraph's inline markup
-// held (□ 苏晚晴` `).
-const ParserVersion = 25
+// held (□ 苏晚晴` `); 26 reads a line of a <figure> that starts with >
+// after a < that opens no tag (<, then a space) as a quote mark, which
+// makes the figure text, as after a >: it ended a tag there, and the
+// caption kept the < and the > as text.
+const ParserVersion = 26
