@@ -570,11 +570,11 @@ func writeInlineIf(text string, spans []Span, accept func(string) bool) (string,
 	// emphasis that opens at an empty link holds it, and written after
 	// the link it could not open before a space (FuzzParse
 	// 7aeb7eaa83c6536b).
-	// Empty spans at one place nested, the first around the next: an
-	// emphasis that holds nothing but an empty link (*[](x)*) reads
-	// back only around it; written in turn ([](x)**) it is no emphasis
-	// (FuzzParse 20362b85fd78012b). parseInline lists the enclosing
-	// span first, as it lists the later of two in turn.
+	// Empty spans at one place with each emphasis around the one
+	// written before it: an emphasis that holds nothing but an empty
+	// link (*[](x)*) reads back only around it; written in turn
+	// ([](x)**) it is no emphasis (FuzzParse 20362b85fd78012b,
+	// 7cd06f684de9c4ba).
 	for _, inside := range []bool{false, true} {
 		for _, esc := range []bool{false, true} {
 			if out, ok := try(markForm{escapeAll: esc, emptyInside: inside, emptyNested: true}); ok {
@@ -800,9 +800,10 @@ type markForm struct {
 	// open there, inside them (*[](x) (*h: an emphasis around an empty
 	// link at its start).
 	emptyInside bool
-	// emptyNested writes the empty spans at a place each inside the one
-	// before it (*[](x)*: an emphasis around an empty link), not in
-	// turn, the last first.
+	// emptyNested writes each empty emphasis at a place around the
+	// empty span written before it (*[](x)*: an emphasis around an empty
+	// link), not in turn, the last first, where it holds nothing (see
+	// emptyTree).
 	emptyNested bool
 }
 
@@ -854,6 +855,10 @@ func markInline(text string, spans []Span, f markForm) string {
 		}
 		evs = append(evs, event{s.Start, true, k, s}, event{s.End, false, k, s})
 	}
+	var treeAt map[[2]int]int // with f.emptyNested: see emptyTree
+	if f.emptyNested {
+		treeAt = emptyTree(spans)
+	}
 	// At one place: the spans that close there close (inner first), the
 	// empty ones there open and close, each whole, and the others open
 	// (outer first). Of empty spans at one place parseInline gives the
@@ -881,13 +886,8 @@ func markInline(text string, spans []Span, f markForm) string {
 		switch {
 		case a.order == c.order:
 			return a.open && !c.open
-		case f.emptyNested && a.span.Start == a.span.End:
-			// Every opening first, outer first; then the closings,
-			// inner first.
-			if a.open != c.open {
-				return a.open
-			}
-			return a.open == (a.order < c.order)
+		case treeAt != nil && a.span.Start == a.span.End:
+			return treeAt[[2]int{a.order, b2i(a.open)}] < treeAt[[2]int{c.order, b2i(c.open)}]
 		case rank(a) == 2:
 			return a.order < c.order // outer first
 		}
@@ -961,6 +961,55 @@ func markInline(text string, spans []Span, f markForm) string {
 	}
 	plain(text[pos:])
 	return b.String()
+}
+
+// emptyTree places the empty spans at each place of spans as trees in
+// which an emphasis holds the tree written before it and a link holds
+// nothing, and returns, for each span's opening (order, 1) and closing
+// (order, 0), its turn at the place. parseInline lists the spans at a
+// place the later closed first, the last of a row and an enclosing
+// span alike: any trees that close the spans in the reverse of the
+// list read back as it, and these are the ones where every emphasis
+// holds something (*[](a)*[](b) for link b, emphasis, link a).
+func emptyTree(spans []Span) map[[2]int]int {
+	at := map[[2]int]int{}
+	var trees [][][2]int // the trees of the place being read: its turns
+	flush := func() {
+		n := 0
+		for _, t := range trees {
+			for _, e := range t {
+				at[e] = n
+				n++
+			}
+		}
+		trees = trees[:0]
+	}
+	// The list of a place, read from its end, is the order of closing.
+	for k := len(spans) - 1; k >= 0; k-- {
+		s := spans[k]
+		if s.Start != s.End {
+			continue
+		}
+		if len(trees) > 0 && spans[trees[0][0][0]].Start != s.Start {
+			flush()
+		}
+		t := [][2]int{{k, 1}}
+		if n := len(trees); n > 0 && (s.Kind == SpanEm || s.Kind == SpanStrong) {
+			t = append(t, trees[n-1]...)
+			trees = trees[:n-1]
+		}
+		trees = append(trees, append(t, [2]int{k, 0}))
+	}
+	flush()
+	return at
+}
+
+// b2i is 1 for true, 0 for false.
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // codeSpan writes s as a code span: backticks one more than its longest
