@@ -349,3 +349,20 @@ func TestEveryChoiceWork(t *testing.T) {
 		}
 	}
 }
+
+// TestSpansSorted: spansSorted tells the order sortSpans gives, on random
+// lists of spans of few places (ties at every level).
+func TestSpansSorted(t *testing.T) {
+	r := rand.New(rand.NewSource(1))
+	for range 20000 {
+		ss := make([]Span, r.Intn(5))
+		for i := range ss {
+			ss[i] = Span{Para: r.Intn(2), Row: r.Intn(2), Col: r.Intn(2), Start: r.Intn(3), End: r.Intn(3)}
+		}
+		sorted := slices.Clone(ss)
+		sortSpans(sorted)
+		if got, want := spansSorted(ss), slices.Equal(sorted, ss); got != want {
+			t.Fatalf("spansSorted(%+v) = %v, want %v", ss, got, want)
+		}
+	}
+}

@@ -3,6 +3,7 @@ package issue
 import (
 	"bytes"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -236,6 +237,39 @@ func TestRepairKeepsCodeWritable(t *testing.T) {
 		{"# 标题\n\n他说很多很多话在这里一直说下去号文件已经下发到各个部门\n\n`c`号文件已经下发到各个部门请大家认真学习并且贯彻执行\n\n另起一段。\n", 2},
 	} {
 		checkJoin(t, tc.src, tc.paras)
+	}
+}
+
+// TestRepairJoinSortsSpans: when the layout repair joins a paragraph
+// that ends with an empty link onto the next, whose first span starts
+// where the link stands, the spans are in the model's order (by start,
+// the longer first; see sortSpans), the order parseInline reads the
+// written paragraph in: they were left in the paragraphs' order, and
+// the issue read back with them the other way round (FuzzParse
+// 2a9ccf0fae76f3e2).
+func TestRepairJoinSortsSpans(t *testing.T) {
+	for _, src := range []string{
+		"!4[]()\n[亖]()",
+		"## 题\n正文开头一句，说到[](x)\n[一半](y)的地方，还有下文。\n",
+		"标题\n　　正文开头一句，说到[](x)\n*一半*的地方，还有下文。\n",
+	} {
+		is, err := ParseBytes([]byte(src), Options{Name: "t"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		joined := false
+		for _, a := range is.Articles() {
+			sorted := slices.Clone(a.Spans)
+			sortSpans(sorted)
+			if !slices.Equal(sorted, a.Spans) {
+				t.Errorf("%q: spans out of order: %+v", src, a.Spans)
+			}
+			joined = joined || len(a.Spans) == 2 && a.Spans[0].Para == a.Spans[1].Para
+		}
+		if !joined {
+			t.Errorf("%q: the paragraphs were not joined: %s", src, jsonOf(t, is))
+		}
+		roundTripSame(t, is, src)
 	}
 }
 

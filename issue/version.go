@@ -56,5 +56,7 @@ package issue
 // held (□ 苏晚晴` `); 26 reads a line of a <figure> that starts with >
 // after a < that opens no tag (<, then a space) as a quote mark, which
 // makes the figure text, as after a >: it ended a tag there, and the
-// caption kept the < and the > as text.
-const ParserVersion = 26
+// caption kept the < and the > as text; 27 keeps a paragraph's spans in
+// order (by start, the longer first) when the layout repair joins one
+// that ends with an empty link onto one whose first span starts there.
+const ParserVersion = 27
