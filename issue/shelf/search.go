@@ -237,6 +237,10 @@ func (s *Shelf) Search(ctx context.Context, q search.Query, opt SearchOptions) <
 // searchAhead is how many batches Search's channel holds.
 const searchAhead = 64
 
+// searchWindow is how many issues, per worker, the search's workers may
+// run ahead of the batches it has sent.
+const searchWindow = 4
+
 // filesKey identifies an issue by the paths of its files.
 func filesKey(e *Entry) string {
 	var b strings.Builder
@@ -258,14 +262,6 @@ func (s *Shelf) search(ctx context.Context, q search.Query, opt SearchOptions, s
 		workers = s.opt.workers()
 	}
 	ctx, cancel := context.WithCancel(ctx)
-	type job struct {
-		e    *Entry
-		slot chan result
-	}
-	jobs := make(chan job)
-	// order holds each issue's result slot in shelf order; its capacity
-	// bounds how far the workers run ahead of the consumer.
-	order := make(chan chan result, 4*workers)
 	var wg sync.WaitGroup
 	issues := s.Issues
 	if skip != nil {
@@ -276,33 +272,32 @@ func (s *Shelf) search(ctx context.Context, q search.Query, opt SearchOptions, s
 			}
 		}
 	}
-	wg.Go(func() { // dispatcher
-		defer close(jobs)
-		defer close(order)
-		if q.Empty() {
-			return
-		}
-		for _, e := range issues {
-			slot := make(chan result, 1)
-			select {
-			case order <- slot:
-			case <-ctx.Done():
-				return
-			}
-			select {
-			case jobs <- job{e, slot}:
-			case <-ctx.Done():
-				return
-			}
-		}
-	})
+	if q.Empty() {
+		issues = nil
+	}
+	// Each worker takes the next issue no one has taken (next), in shelf
+	// order, and puts what it found in that issue's slot, slots[i%len],
+	// where the loop below takes the results in order. A worker takes an
+	// issue only with a ticket, which the loop hands back once it has
+	// sent the batch of an issue: the workers run at most len(slots)
+	// issues ahead of the loop, so an issue's slot is empty when it is
+	// taken. No goroutine hands the issues out: a worker waits only when
+	// it is that far ahead, not for each issue (on two cores, handing
+	// out each issue cost the workers a fifth of their time).
+	slots := make([]chan result, searchWindow*workers)
+	tickets := make(chan struct{}, len(slots))
+	for i := range slots {
+		slots[i] = make(chan result, 1)
+		tickets <- struct{}{}
+	}
+	var next atomic.Int64
 	pf := loadPrefilters(s)
 	needs := q.Needs()
 	fs := openFiles(s)
 	defer fs.close() // once every worker is done (deferred before wg.Wait)
 	// The batches' lines the consumer hands back (Batch.Release): as
 	// many as may be on their way to it at once.
-	free := make(chan []byte, cap(order)+workers+searchAhead)
+	free := make(chan []byte, len(slots)+workers+searchAhead)
 	for range workers {
 		wg.Go(func() {
 			var bufs source.Buffers
@@ -311,10 +306,20 @@ func (s *Shelf) search(ctx context.Context, q search.Query, opt SearchOptions, s
 				mem.maker, mem.free = opt.Lines(), free
 			}
 			var outlines outlineMemory
-			for j := range jobs {
-				r := result{b: Batch{Entry: j.e}}
+			for {
+				select {
+				case <-tickets:
+				case <-ctx.Done():
+					return
+				}
+				i := int(next.Add(1) - 1)
+				if i >= len(issues) {
+					return
+				}
+				e := issues[i]
+				r := result{b: Batch{Entry: e}}
 				if ctx.Err() == nil {
-					r.b.Hits, r.b.Err = s.searchEntrySafe(j.e, q, needs, pf, fs, &bufs, &outlines, &mem)
+					r.b.Hits, r.b.Err = s.searchEntrySafe(e, q, needs, pf, fs, &bufs, &outlines, &mem)
 					// (None when the issue failed: what it made is dropped.)
 					if lines, n := mem.takeLines(); r.b.Err == nil {
 						r.b.Lines, r.b.NLines = lines, n
@@ -323,10 +328,10 @@ func (s *Shelf) search(ctx context.Context, q search.Query, opt SearchOptions, s
 						}
 					}
 					if r.b.Err == errChanged {
-						r.b, r.changed = Batch{Entry: j.e}, true
+						r.b, r.changed = Batch{Entry: e}, true
 					}
 				}
-				j.slot <- r
+				slots[i%len(slots)] <- r
 			}
 		})
 	}
@@ -338,11 +343,11 @@ func (s *Shelf) search(ctx context.Context, q search.Query, opt SearchOptions, s
 	}()
 	defer wg.Wait()
 	defer cancel()
-	done, hits := 0, 0
-	for slot := range order {
+	hits := 0
+	for i := range issues {
 		var r result
 		select {
-		case r = <-slot:
+		case r = <-slots[i%len(slots)]:
 		case <-ctx.Done():
 			return false
 		}
@@ -350,8 +355,7 @@ func (s *Shelf) search(ctx context.Context, q search.Query, opt SearchOptions, s
 			return true
 		}
 		b := r.b
-		done++
-		b.Done, b.Total = done, len(issues)
+		b.Done, b.Total = i+1, len(issues)
 		if opt.Limit > 0 && hits+len(b.Hits)+b.NLines >= opt.Limit {
 			if b.NLines == 0 {
 				b.Hits = b.Hits[:opt.Limit-hits]
@@ -362,6 +366,7 @@ func (s *Shelf) search(ctx context.Context, q search.Query, opt SearchOptions, s
 		if !send(b) || b.Limited {
 			return false
 		}
+		tickets <- struct{}{} // the issue's slot is free
 	}
 	return false
 }
