@@ -1001,14 +1001,21 @@ func finishArticle(d *draft, indentStyle, web bool) {
 		webByline(d)
 	} else {
 		findByline(d)
+		p0 := ""
+		if len(a.Paragraphs) > 0 {
+			p0 = a.Paragraphs[0]
+		}
 		repairLayout(d, indentStyle)
 		rejoinByline(d)
 		if a.Byline == "" {
-			// A closing byline that a line break cut, joined by the
-			// repair (（新华社北京10月1日电 记者张三、李 / 四）): as the
-			// Markdown dubao writes reads it (FuzzParse
-			// 1bd46c49d4dcee01).
-			closingByline(d)
+			// A byline that a line break cut, joined by the repair:
+			// opening the first paragraph (!报 / 日电, FuzzParse
+			// f4def841027ded51) or closing the last (（新华社北京10月1日电
+			// 记者张三、李 / 四）, FuzzParse 1bd46c49d4dcee01), as the
+			// Markdown dubao writes reads it.
+			if !(len(a.Paragraphs) > 0 && a.Paragraphs[0] != p0 && leadByline(d)) {
+				closingByline(d)
+			}
 		}
 		// A byline keeps no spans: a space its paragraph's inline
 		// markup held at its edge (□ 苏晚晴` `) would be written as text
@@ -1057,36 +1064,48 @@ func findByline(d *draft) {
 			return
 		}
 	}
-	if len(a.Paragraphs) > 0 {
-		p0 := a.Paragraphs[0]
-		if isStandaloneByline(p0) {
-			// Only when no block comes before it, so that the byline can
-			// stand first in the body.
-			if !blockAt(a, 0) {
-				a.Byline = p0
-				if byline, cite, ok := splitCitation(p0); ok && byline != "" {
-					a.Byline, d.cite = byline, &cite
-				}
-				d.removePara(0)
-				return
-			}
-		} else if b, rest, ok := splitLeadByline(p0); ok {
-			a.Byline = b
-			if rest == "" {
-				if blockAt(a, 0) {
-					a.Byline = ""
-					return
-				}
-				d.removePara(0)
-			} else {
-				a.Paragraphs[0] = rest
-				a.spansCutStart(0, len(p0)-len(rest))
-				a.BylineInline = true
-			}
-			return
-		}
+	if !leadByline(d) {
+		closingByline(d)
 	}
-	closingByline(d)
+}
+
+// leadByline takes a first paragraph that is only a byline (□ 苏晚晴),
+// or the byline or dateline that opens it, for the article's byline. It
+// reports whether the paragraph settled the byline: one was found, or a
+// byline alone stands after a block, where it stays text.
+func leadByline(d *draft) bool {
+	a := &d.a
+	if len(a.Paragraphs) == 0 {
+		return false
+	}
+	p0 := a.Paragraphs[0]
+	if isStandaloneByline(p0) {
+		// Only when no block comes before it, so that the byline can
+		// stand first in the body.
+		if !blockAt(a, 0) {
+			a.Byline = p0
+			if byline, cite, ok := splitCitation(p0); ok && byline != "" {
+				a.Byline, d.cite = byline, &cite
+			}
+			d.removePara(0)
+			return true
+		}
+	} else if b, rest, ok := splitLeadByline(p0); ok {
+		a.Byline = b
+		if rest == "" {
+			if blockAt(a, 0) {
+				a.Byline = ""
+				return true
+			}
+			d.removePara(0)
+		} else {
+			a.Paragraphs[0] = rest
+			a.spansCutStart(0, len(p0)-len(rest))
+			a.BylineInline = true
+		}
+		return true
+	}
+	return false
 }
 
 // closingByline takes a last paragraph that is a byline in brackets, with
@@ -1132,7 +1151,8 @@ func rejoinByline(d *draft) {
 	a.spansCutStart(0, len(p0)-len(rest))
 }
 
-// removePara removes paragraph i, keeping the blocks where they were.
+// removePara removes paragraph i, keeping the blocks where they were
+// and the paragraphs marked cut (Article.Cut) marked.
 func (d *draft) removePara(i int) {
 	a := &d.a
 	a.Paragraphs = append(a.Paragraphs[:i], a.Paragraphs[i+1:]...)
@@ -1142,6 +1162,21 @@ func (d *draft) removePara(i int) {
 		if a.Blocks[k].After > i {
 			a.Blocks[k].After--
 		}
+	}
+	if len(a.Cut) > 0 {
+		cut := a.Cut[:0]
+		for _, c := range a.Cut {
+			switch {
+			case c > i:
+				cut = append(cut, c-1)
+			case c < i:
+				cut = append(cut, c)
+			}
+		}
+		if len(cut) == 0 {
+			cut = nil
+		}
+		a.Cut = cut
 	}
 }
 

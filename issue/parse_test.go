@@ -835,6 +835,58 @@ func TestClosingBylineCut(t *testing.T) {
 	}
 }
 
+// TestLeadBylineCut: a first paragraph that a line break cut inside its
+// byline or dateline (!报 / 日电, !本报北京10月1 / 日电 …) opens with it
+// once the layout repair has joined it, as the Markdown dubao writes for
+// the article reads it back: the byline was looked for before the join,
+// and the joined paragraph read back as the byline (FuzzParse
+// f4def841027ded51). A first paragraph that was not joined is read as
+// before.
+func TestLeadBylineCut(t *testing.T) {
+	for _, tc := range []struct {
+		src, byline string
+		inline      bool
+		paras       string
+	}{
+		{"!报\n日电", "!报日电", false, `[]`},
+		{"## 标题\n!本报北京10月1\n日电 正文第一段，说完了。\n正文第二段。\n", "!本报北京10月1日电", true, `["正文第一段，说完了。" "正文第二段。"]`},
+		{"## 标题\n本报北京10月1日电 正文第一段，说\n完了。\n", "本报北京10月1日电", true, `["正文第一段，说完了。"]`},
+		{"## 标题\n正文第一段，说\n完了。\n", "", false, `["正文第一段，说完了。"]`},
+	} {
+		is := mustParse(t, tc.src)
+		a := is.Sections[0].Articles[0]
+		if paras := fmt.Sprintf("%q", a.Paragraphs); a.Byline != tc.byline || a.BylineInline != tc.inline || paras != tc.paras {
+			t.Errorf("%q: byline %q (inline %v), paragraphs %s; want %q (%v), %s", tc.src, a.Byline, a.BylineInline, paras, tc.byline, tc.inline, tc.paras)
+		}
+		if err := checkLossless(tc.src, is); err != nil {
+			t.Errorf("%q: %v", tc.src, err)
+		}
+		roundTripSame(t, is, tc.src)
+	}
+}
+
+// TestRemoveParaKeepsCut: removing a paragraph (a byline taken out of
+// the body after the layout repair marked paragraphs cut, see
+// TestLeadBylineCut) keeps the marks on the paragraphs they were on.
+func TestRemoveParaKeepsCut(t *testing.T) {
+	for _, tc := range []struct {
+		cut, want []int
+		i         int
+	}{
+		{[]int{1, 3}, []int{0, 2}, 0},
+		{[]int{1, 3}, []int{2}, 1},
+		{[]int{1, 3}, []int{1, 2}, 2},
+		{[]int{0}, nil, 0},
+		{nil, nil, 0},
+	} {
+		d := &draft{a: Article{Paragraphs: []string{"甲", "乙", "丙", "丁", "戊"}, Cut: slices.Clone(tc.cut)}, indent: make([]bool, 5)}
+		d.removePara(tc.i)
+		if !slices.Equal(d.a.Cut, tc.want) || len(d.a.Paragraphs) != 4 {
+			t.Errorf("removePara(%d) of cut %v: cut %v, want %v", tc.i, tc.cut, d.a.Cut, tc.want)
+		}
+	}
+}
+
 // TestRepeatPartsParagraphs: a page's repeat comment on a line of its own
 // (<!-- dubao:repeat 2 "题" -->) parts the paragraphs around it as any
 // comment there does (<!-- 注 -->): the layout repair joined a paragraph

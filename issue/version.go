@@ -58,5 +58,9 @@ package issue
 // makes the figure text, as after a >: it ended a tag there, and the
 // caption kept the < and the > as text; 27 keeps a paragraph's spans in
 // order (by start, the longer first) when the layout repair joins one
-// that ends with an empty link onto one whose first span starts there.
-const ParserVersion = 27
+// that ends with an empty link onto one whose first span starts there;
+// 28 looks for the byline that opens the first paragraph again when the
+// layout repair joined it (!报 / 日电: the joined paragraph read back as
+// the byline), and keeps the paragraphs marked cut on their paragraphs
+// when one is taken out of the body.
+const ParserVersion = 28
