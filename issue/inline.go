@@ -566,18 +566,21 @@ func writeInlineIf(text string, spans []Span, accept func(string) bool) (string,
 	if out, ok := try(markForm{escapeAll: true, plainDest: true}); ok {
 		return out, true
 	}
-	// The empty spans at a place inside the spans that open there: an
-	// emphasis that opens at an empty link holds it, and written after
-	// the link it could not open before a space (FuzzParse
-	// 7aeb7eaa83c6536b).
-	// Empty spans at one place with each emphasis around the one
-	// written before it: an emphasis that holds nothing but an empty
-	// link (*[](x)*) reads back only around it; written in turn
-	// ([](x)**) it is no emphasis (FuzzParse 20362b85fd78012b,
+	// The empty spans at a place between the spans that close and
+	// open there, inside those that open there or inside those that
+	// close there, each empty emphasis around the empty span written
+	// before it (see emptyTree). An emphasis that opens at an empty link
+	// holds it, and written after the link it could not open before a
+	// space (*[](x) (*h, FuzzParse 7aeb7eaa83c6536b); one that closes
+	// after a space where an empty link stands holds it, and written
+	// before the link it could not close after the space (*[ [](x)*,
+	// FuzzParse c3b37bbfff90dfba); an emphasis that holds nothing but
+	// an empty link (*[](x)*) reads back only around it, and written in
+	// turn ([](x)**) it is no emphasis (FuzzParse 20362b85fd78012b,
 	// 7cd06f684de9c4ba).
-	for _, inside := range []bool{false, true} {
+	for _, in := range []emptyPlace{emptyBetween, emptyInOpening, emptyInClosing} {
 		for _, esc := range []bool{false, true} {
-			if out, ok := try(markForm{escapeAll: esc, emptyInside: inside, emptyNested: true}); ok {
+			if out, ok := try(markForm{escapeAll: esc, emptyIn: in, emptyNested: true}); ok {
 				return out, true
 			}
 		}
@@ -796,16 +799,29 @@ type markForm struct {
 	// plainDest writes links' addresses without their marks escaped
 	// even where escapeAll (see linkDest).
 	plainDest bool
-	// emptyInside writes the empty spans at a place after the spans that
-	// open there, inside them (*[](x) (*h: an emphasis around an empty
-	// link at its start).
-	emptyInside bool
+	// emptyIn says where the empty spans at a place are written: between
+	// the spans that close there and those that open there, inside
+	// those that open there (*[](x) (*h: an emphasis around an empty
+	// link at its start) or inside those that close there (*[ [](x)*:
+	// an emphasis around an empty link at its end).
+	emptyIn emptyPlace
 	// emptyNested writes each empty emphasis at a place around the
 	// empty span written before it (*[](x)*: an emphasis around an empty
 	// link), not in turn, the last first, where it holds nothing (see
 	// emptyTree).
 	emptyNested bool
 }
+
+// emptyPlace is where markInline writes the empty spans at a place
+// among the spans that close and open there (see markForm.emptyIn).
+type emptyPlace int8
+
+// The places of the empty spans at a place.
+const (
+	emptyBetween   emptyPlace = iota // after the closings, before the openings
+	emptyInOpening                   // after the openings
+	emptyInClosing                   // before the closings
+)
 
 // sameSpans reports whether two lists of spans (Para, Row, Col ignored)
 // are the same.
@@ -866,8 +882,11 @@ func markInline(text string, spans []Span, f markForm) string {
 	rank := func(e event) int {
 		switch {
 		case e.span.Start == e.span.End:
-			if f.emptyInside {
+			switch f.emptyIn {
+			case emptyInOpening:
 				return 3
+			case emptyInClosing:
+				return -1
 			}
 			return 1
 		case e.open:
