@@ -90,6 +90,7 @@ sample. Exit status 1 when nothing matches.`,
 			out := bufio.NewWriterSize(r.stdout, 64<<10)
 			var found int
 			if src.issue == nil {
+				widenPipe(r.stdout)
 				found, err = r.searchShelf(ctx, out, src.shelf, q, cfg.Script)
 			} else {
 				date := src.issue.Date
