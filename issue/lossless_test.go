@@ -197,16 +197,29 @@ func checkLossless(src string, is *Issue) error {
 	// Kept where the parser reads a quote all the same, it is markup
 	// before the quote's text.
 	afterTyped := false
+	// figureFrom: the line is one of a <figure> block begun on an
+	// earlier line (at figureFrom in src; −1 when not), where a > at the
+	// line's start that ends a tag begun before it (</唵, then >) is the
+	// tag's, which the figure leaves out with the tag, not a quote mark
+	// (FuzzParse 736c09efd99588bb).
+	figureFrom := -1
 	for i, r := range src {
 		if r == '\n' {
-			afterTyped = typedComment(trimSpace(src[lineFrom:i])) != ""
+			l := trimSpace(src[lineFrom:i])
+			afterTyped = typedComment(l) != ""
+			if figureFrom < 0 && !code[line] && strings.HasPrefix(l, "<figure") {
+				figureFrom = lineFrom
+			}
+			if figureFrom >= 0 && strings.Contains(l, "</figure>") {
+				figureFrom = -1
+			}
 			line, lineFrom = line+1, i+1
 			lineStart = !code[line] && !archive
 		}
 		if isSpaceRune(r) || r == '\t' || r == '\r' {
 			continue
 		}
-		if lineStart && r == '>' && !afterTyped {
+		if lineStart && r == '>' && !afterTyped && !(figureFrom >= 0 && tagOpen(src[figureFrom:i])) {
 			lineStart = false // one mark; a nested one is text
 			continue
 		}
@@ -411,6 +424,17 @@ func codeLines(src string) []bool {
 		}
 	}
 	return code
+}
+
+// tagOpen reports whether html ends inside an HTML tag: after a < that
+// a letter, / or ! follows, with no > after it.
+func tagOpen(html string) bool {
+	lt := strings.LastIndexByte(html, '<')
+	if lt < 0 || lt < strings.LastIndexByte(html, '>') || lt+1 >= len(html) {
+		return false
+	}
+	c := html[lt+1]
+	return isASCIILetter(c) || c == '/' || c == '!'
 }
 
 // matcher matches pieces of text in order against s.

@@ -117,7 +117,10 @@ func TestMarkdownEscapes(t *testing.T) {
 // figure. A < that opens no tag (a space after it: text, as stripTags
 // reads it) leaves the > after it a quote mark: the figure kept it as a
 // tag's end and its caption as text, so a > at a line's start was text
-// (FuzzParse 8564654b959434da).
+// (FuzzParse 8564654b959434da). A > that ends a tag begun on the line
+// before (</唵, then >) is the tag's, which the figure leaves out with
+// the tag: the lossless check took it for a quote mark and the tag's
+// text for lost (FuzzParse 736c09efd99588bb).
 func TestFigureQuoteLine(t *testing.T) {
 	tests := []struct {
 		name, text string
@@ -125,6 +128,8 @@ func TestFigureQuoteLine(t *testing.T) {
 	}{
 		{"fuzz 2fa7364dce8075f8", "<figure><figcaption>0\n></figure>\n", ""},
 		{"fuzz 8564654b959434da", "<figure><g><figcaption><\n></figure>", ""},
+		{"fuzz 736c09efd99588bb", "<figure><m><figcaption>甲</唵\n></figure>", "甲"},
+		{"a closing tag's end on its own line", "## 题\n\n<figure><img src=\"a.png\"><figcaption>图注</figcaption\n></figure>\n", "图注"},
 		{"a < before the line's end", "## 题\n\n<figure><figcaption>甲<\n> 乙</figcaption></figure>\n", ""},
 		{"quote inside the caption", "## 题\n\n<figure><figcaption>图注\n> 引文</figcaption></figure>\n", ""},
 		{"tag end on its own line", "## 题\n\n<figure><img src=\"a.png\"\n><figcaption>图注</figcaption></figure>\n", "图注"},
