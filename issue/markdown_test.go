@@ -120,7 +120,9 @@ func TestMarkdownEscapes(t *testing.T) {
 // (FuzzParse 8564654b959434da). A > that ends a tag begun on the line
 // before (</唵, then >) is the tag's, which the figure leaves out with
 // the tag: the lossless check took it for a quote mark and the tag's
-// text for lost (FuzzParse 736c09efd99588bb).
+// text for lost (FuzzParse 736c09efd99588bb); in a figure never closed,
+// read as text, it is a quote mark all the same (FuzzParse
+// d33845b6163d0207). A character lost there is still caught.
 func TestFigureQuoteLine(t *testing.T) {
 	tests := []struct {
 		name, text string
@@ -129,6 +131,7 @@ func TestFigureQuoteLine(t *testing.T) {
 		{"fuzz 2fa7364dce8075f8", "<figure><figcaption>0\n></figure>\n", ""},
 		{"fuzz 8564654b959434da", "<figure><g><figcaption><\n></figure>", ""},
 		{"fuzz 736c09efd99588bb", "<figure><m><figcaption>甲</唵\n></figure>", "甲"},
+		{"fuzz d33845b6163d0207", "<figure <ihc=€Z#嚞\n>\n0", ""},
 		{"a closing tag's end on its own line", "## 题\n\n<figure><img src=\"a.png\"><figcaption>图注</figcaption\n></figure>\n", "图注"},
 		{"a < before the line's end", "## 题\n\n<figure><figcaption>甲<\n> 乙</figcaption></figure>\n", ""},
 		{"quote inside the caption", "## 题\n\n<figure><figcaption>图注\n> 引文</figcaption></figure>\n", ""},
@@ -155,6 +158,20 @@ func TestFigureQuoteLine(t *testing.T) {
 			if caption != tc.caption {
 				t.Errorf("caption %q, want %q: %s", caption, tc.caption, jsonOf(t, is))
 			}
+		})
+	}
+	for _, src := range []string{
+		"## 题\n\n<figure><m><figcaption>图注</唵\n></figure>\n\n正文乙。\n",
+		"## 题\n\n<figure <i图注乙\n>\n正文。\n",
+	} {
+		losslessAndCaught(t, src, "text", func(a *Article) bool {
+			if len(a.Paragraphs) == 0 || !strings.Contains(a.Paragraphs[len(a.Paragraphs)-1], "乙") && !strings.Contains(a.Paragraphs[0], "乙") {
+				return false
+			}
+			for i := range a.Paragraphs {
+				a.Paragraphs[i] = strings.Replace(a.Paragraphs[i], "乙", "丁", 1)
+			}
+			return true
 		})
 	}
 }
