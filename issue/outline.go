@@ -1,10 +1,10 @@
 package issue
 
 import (
-	"hash/crc32"
 	"strings"
-	"sync/atomic"
 	"unsafe"
+
+	"dubao/issue/internal/vec"
 )
 
 // Outline is where each article of a text issue stands in its decoded
@@ -174,25 +174,9 @@ func ParseArticle(text string, o *Outline, i int) *Article {
 func headlineHash(a *Article) uint32 { return HeadlineHash(a.Headline()) }
 
 // HeadlineHash is the CRC-32C of a headline (which the CPU computes
-// where it can), as ArticleSpan.Hash keeps it: what a search by the
-// outline checks the headline it finds in the text against.
-func HeadlineHash(s string) uint32 {
-	tab := castagnoli.Load()
-	if tab == nil {
-		// Made when first asked for (at start, dubao --version would
-		// cost 1.6% more instructions), then loaded: a search hashes
-		// a headline for each article with a match, where
-		// crc32.MakeTable or a sync.OnceValue at each call costs a
-		// fifth of the hash.
-		tab = crc32.MakeTable(crc32.Castagnoli)
-		castagnoli.Store(tab)
-	}
-	return crc32.Checksum(unsafe.Slice(unsafe.StringData(s), len(s)), tab)
-}
-
-// castagnoli is the CRC-32C table once made (crc32.MakeTable makes one
-// table and hands it back each time: a race stores the same one).
-var castagnoli atomic.Pointer[crc32.Table]
+// where it can: vec.CRC32C), as ArticleSpan.Hash keeps it: what a search
+// by the outline checks the headline it finds in the text against.
+func HeadlineHash(s string) uint32 { return vec.CRC32C(s) }
 
 // SliceAt reports where s stands in text when s is a slice of text's
 // memory (a string the parse cut from it): the offset of its first byte

@@ -17,6 +17,14 @@ func index3AVX2(p *byte, n int, needle *[3][32]byte) int
 // hasAVX2 reports whether the processor runs index3AVX2.
 var hasAVX2 = cpu.X86.HasAVX2
 
+// crc32cSSE42 is written in crc_amd64.s.
+//
+//go:noescape
+func crc32cSSE42(p *byte, n int) uint32
+
+// hasSSE42 reports whether the processor runs crc32cSSE42.
+var hasSSE42 = cpu.X86.HasSSE42
+
 // Index returns the index of the first instance of the needle in s, or
 // −1: strings.Index(s, seq), with vectors for 34 bytes or more.
 func (n *Needle3) Index(s string) int {

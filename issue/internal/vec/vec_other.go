@@ -12,6 +12,12 @@ import (
 // tests the scalar paths alone).
 const hasAVX2 = false
 
+// hasSSE42 is false: CRC32C asks hash/crc32 (see hasAVX2).
+const hasSSE42 = false
+
+// crc32cSSE42 is never called (see hasSSE42).
+func crc32cSSE42(p *byte, n int) uint32 { panic("vec: no CRC32 instruction") }
+
 // Index returns the index of the first instance of the needle in s, or
 // −1: strings.Index(s, seq).
 func (n *Needle3) Index(s string) int { return strings.Index(s, n.seq) }
