@@ -494,3 +494,36 @@ func TestIsLineVector(t *testing.T) {
 		}
 	}
 }
+
+// TestIsLongLineKernels holds isLongLine's two kernels and scalar scan to
+// the scalar scan alone: long lines of what the narrow kernel passes
+// (CleanRun) and of what only the wide one does (PlainRun: €, ‰, 한, ä,
+// ￥), in runs shorter and longer than its 64 bytes, with a character
+// that neither passes or that the line does not keep put at every place.
+func TestIsLongLineKernels(t *testing.T) {
+	wide := []string{"€", "‰", "한", "ä", "￥", "Ω", "ｧ"}
+	odd := []string{"", "\n", "\t", "\x00", "\x7f", "\xff", "\xe4\xb8", "\u2028", "\u200e", "\ufeff", "\u009b", "é", "😀", " "}
+	clean := strings.Repeat("发展中国家，“GDP”增长5.2%。", 6)
+	var bases []string
+	for _, w := range wide {
+		bases = append(bases,
+			clean+w+clean,
+			clean+strings.Repeat(w, 40)+clean,
+			strings.Repeat(w+"发展", 40),
+			clean[:len(clean)-3]+w+strings.Repeat("x", 150),
+		)
+	}
+	for _, base := range bases {
+		for _, c := range odd {
+			for i := 0; i <= len(base); i++ {
+				s := base[:i] + c + base[i:]
+				if len(s) <= longLine {
+					t.Fatalf("%d bytes: not a long line", len(s))
+				}
+				if got, want := IsLine(s), scan(s, 0, line, true) == len(s); got != want {
+					t.Fatalf("IsLine(%q) = %v, the scalar scan says %v", s, got, want)
+				}
+			}
+		}
+	}
+}

@@ -65,13 +65,26 @@ func linePlainRun(s string, i int) int {
 func jsonPlainRun(s string, i int) int { return utf8vec.PlainRun(s, i, &jsonASCII) }
 
 // isLongLine is IsLine for a long s (the lines of a whole search, checked
-// at once): where the vectors stop — at a character they do not pass,
-// which the line may keep (é, 😀) — the scalar scan reads on to the
-// character boundary at most 64 bytes further, and the vectors go on
-// from there, instead of the scalar scan reading the rest.
+// at once). Most of it, in a Chinese newspaper, is what the narrower and
+// cheaper kernel passes (utf8vec.CleanRun: printable ASCII, the Han
+// characters and their punctuation); where it stops, the wider one
+// (PlainRun, the characters Line keeps as they are) reads the next 64
+// bytes, and where that stops too — at a character that the line may
+// keep (é, 😀) — the scalar scan reads on to the character boundary at
+// most 64 bytes further; the narrow kernel goes on from there, instead
+// of the scalar scan reading the rest.
 func isLongLine(s string) bool {
 	for i := 0; i < len(s); {
-		i = utf8vec.PlainRun(s, i, &lineASCII)
+		if j := utf8vec.CleanRun(s, i); j > i {
+			i = j
+			continue
+		}
+		// The wider kernel over the 64 bytes from i: as it reads them in
+		// s (it stops 34 bytes before the end of what it is given).
+		if j := utf8vec.PlainRun(s[:min(len(s), i+66)], i, &lineASCII); j > i {
+			i = j
+			continue
+		}
 		end := min(len(s), i+64)
 		for end < len(s) && end > i+1 && s[end]&0xC0 == 0x80 {
 			end-- // cut at a character's first byte (in valid text)
