@@ -349,9 +349,14 @@ func (q Query) FindAll(text string) [][2]int {
 // Its zero value finds nothing; In or Query.Finder sets it up.
 type Finder struct {
 	q    *Query
-	own  Query // the query In copied
 	text string
 	f    firstFinder // keeps where each form of the first character is next
+}
+
+// ownFinder is a Finder with the query In copied for it.
+type ownFinder struct {
+	Finder
+	own Query
 }
 
 // In returns a Finder of q in text. Unlike calls of Index, it scans the
@@ -359,9 +364,9 @@ type Finder struct {
 // however many matches it is asked for — also for a form that does not
 // occur at all.
 func (q Query) In(text string) *Finder {
-	f := &Finder{own: q, text: text}
-	f.q = &f.own
-	return f
+	o := &ownFinder{own: q}
+	o.Finder = Finder{q: &o.own, text: text}
+	return &o.Finder
 }
 
 // Finder returns a Finder of q in text, as In does, as a value that
