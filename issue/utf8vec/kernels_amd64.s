@@ -191,6 +191,93 @@ TEXT ·cleanRunAVX2(SB), NOSPLIT, $0-40
 	MOVQ n+16(FP), DX
 	SUBQ $34, DX
 	XORL R8, R8
+	MOVQ DX, R9
+	SUBQ $32, R9
+
+	// Two blocks at a time while both are there (CX <= R9 = n-66), their
+	// masks joined in 64 bits: the tests of the loop below on both, with
+	// the scalar ones and the loop's own done once. Where either block
+	// fails, the loop below reads both again, from the same place and
+	// carry, and stops where it stops.
+cloop64:
+	CMPQ    CX, R9
+	JGT     cloop
+	VMOVDQU (SI)(CX*1), Y0
+	VMOVDQU 1(SI)(CX*1), Y1
+	VMOVDQU 2(SI)(CX*1), Y2
+	VPCMPGTB c1f<>(SB), Y0, Y3
+	VPCMPEQB c7f<>(SB), Y0, Y4
+	VPANDN   Y3, Y4, Y3
+	VPCMPGTB cbf<>(SB), Y0, Y4
+	LEADS3(ce9<>(SB))
+	VPMOVMSKB Y3, AX
+	VPMOVMSKB Y4, BX
+	VPMOVMSKB Y5, DI
+	NOTL      BX
+	MISSING3
+	PUNCT2010(Y10, Y12, Y13)
+	VPANDN   Y7, Y12, Y10
+	VPOR     Y10, Y11, Y14
+	RANGE(cbb<>(SB), cbd<>(SB), Y1, Y10, Y12)
+	VPANDN   Y8, Y10, Y10
+	VPOR     Y10, Y14, Y14
+
+	VMOVDQU 32(SI)(CX*1), Y0
+	VMOVDQU 33(SI)(CX*1), Y1
+	VMOVDQU 34(SI)(CX*1), Y2
+	VPCMPGTB c1f<>(SB), Y0, Y3
+	VPCMPEQB c7f<>(SB), Y0, Y4
+	VPANDN   Y3, Y4, Y3
+	VPCMPGTB cbf<>(SB), Y0, Y4
+	LEADS3(ce9<>(SB))
+	VPMOVMSKB Y3, R10
+	VPMOVMSKB Y4, R11
+	VPMOVMSKB Y5, R12
+	NOTL      R11
+	MISSING3
+	PUNCT2010(Y10, Y12, Y13)
+	VPANDN   Y7, Y12, Y10
+	VPOR     Y10, Y11, Y11
+	RANGE(cbb<>(SB), cbd<>(SB), Y1, Y10, Y12)
+	VPANDN   Y8, Y10, Y10
+	VPOR     Y10, Y11, Y11
+	VPOR     Y14, Y11, Y11
+	VPTEST   Y11, Y11
+	JNZ      cloop
+
+	SHLQ $32, R10
+	ORQ  R10, AX
+	SHLQ $32, R11
+	ORQ  R11, BX
+	SHLQ $32, R12
+	ORQ  R12, DI
+
+	// Every byte of the 64 in a class (EVERYBYTE), and the continuation
+	// bytes those the leads call for (CALLEDFOR): a lead's at the end of
+	// the first block are the second's first bytes here.
+	MOVQ AX, R13
+	ORQ  BX, R13
+	ORQ  DI, R13
+	CMPQ R13, $-1
+	JNE  cloop
+	MOVQ DI, R13
+	SHLQ $1, R13
+	MOVQ DI, R10
+	SHLQ $2, R10
+	ORQ  R10, R13
+	ORQ  R8, R13
+	CMPQ R13, BX
+	JNE  cloop
+
+	// The continuation bytes the next block starts with (CARRY3 of the
+	// second block).
+	MOVQ DI, R8
+	SHRQ $62, R8
+	MOVQ DI, R11
+	SHRQ $63, R11
+	ORQ  R11, R8
+	ADDQ $64, CX
+	JMP  cloop64
 
 cloop:
 	NEXTBLOCK(cdone)

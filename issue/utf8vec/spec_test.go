@@ -96,7 +96,11 @@ func TestKernelsSpec(t *testing.T) {
 			continue
 		}
 		c := string(b[:utf8.EncodeRune(b[:], r)])
-		for _, at := range []int{31, 33} { // around the first block's end
+		at := []int{31, 33} // around the first block's end
+		if r < 0x10000 {
+			at = append(at, 63, 65) // and the second's (CleanRun reads 64 bytes at a time)
+		}
+		for _, at := range at {
 			for !utf8.RuneStart(base[at]) {
 				at--
 			}
@@ -104,7 +108,7 @@ func TestKernelsSpec(t *testing.T) {
 		}
 	}
 	for x := 0x80; x < 0x100; x++ {
-		for at := 0; at < 70; at++ {
+		for at := 0; at < 134; at++ {
 			for at > 0 && !utf8.RuneStart(base[at]) {
 				at++
 			}
