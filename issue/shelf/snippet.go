@@ -1,7 +1,6 @@
 package shelf
 
 import (
-	"math/bits"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -202,10 +201,10 @@ func (m *lineMem) snippet(text string, start, end int) (string, [2]int) {
 // decoded (lastRune and firstRune are the reference).
 func snippetBounds(text string, start, end int) (from, to int, lead, trail bool) {
 	// The walks pass the characters the marks of their bytes tell
-	// (marksBack, marksOn), and go on one by one from where those end.
+	// (vec.MarksWalk), and go on one by one from where those end.
 	// atEnd: the walk back stopped at a sentence end; ends: the walk on
 	// stopped after a sentence end (and its closing marks).
-	from, n, atEnd, to, nOn, ends := marksWalks(text, start, end)
+	from, n, atEnd, to, nOn, ends := vec.MarksWalk(text, start, end, snippetRunes)
 	for ; !atEnd && from > 0 && n < snippetRunes; n++ {
 		// A run of Han characters first, with the fewest tests.
 		for from >= 3 && hanAt(text[from-3:from]) {
@@ -332,125 +331,6 @@ func mayClose(b byte) bool { return closeLeads[b] }
 
 // closeLeads holds the bytes a closing mark may start with (mayClose).
 var closeLeads = [256]bool{0xE2: true, 0xE3: true, 0xEF: true, ')': true, '"': true, '\'': true}
-
-// marksWalks walks back from start and on from end, as snippetBounds
-// does, over the characters whose bytes vec.Marks marks in the 64 bytes
-// before start and in the 64 from end (text holds 66 or more): where
-// each walk stops, how many characters it passed, and whether it
-// stopped at a sentence end (see marksBack, marksOn). A walk from inside
-// a character (as one from start-2 or start-1 would go on past start),
-// or where the processor has no vectors for the marks, passes none.
-func marksWalks(text string, start, end int) (from, n int, atEnd bool, to, nOn int, ends bool) {
-	from, to = start, end
-	if len(text) < 66 {
-		return
-	}
-	back := start >= 3 && text[start-1] < 0xC0 && text[start-2] < 0xE0
-	on := end >= 2 && end < len(text) && text[end-1] < 0xC0 && text[end-2] < 0xE0
-	wb, wo := max(start-64, 2), min(end, len(text)-64)
-	var m [6]uint64
-	if (back || on) && vec.Marks(text, wb, wo, &m) {
-		if back {
-			from, n, atEnd = marksBack(start, wb, m[0], m[1], m[2])
-		}
-		if on {
-			to, nOn, ends = marksOn(end, wo, m[3], m[4], m[5])
-		}
-	}
-	return
-}
-
-// marksBack walks back from start, as snippetBounds does, over the
-// characters of text whose bytes vec.Marks marked from w (starts,
-// stops, odd; w+64 >= start, and no character goes on past start):
-// where it stops, how many characters it passed, and whether it stopped
-// at a sentence end (the character before from ends one). It passes
-// whole characters only: at the last odd byte before start, or at the
-// start of the marked bytes, it returns where the walk is to go on one
-// character at a time.
-func marksBack(start, w int, starts, stops, odd uint64) (from, n int, atEnd bool) {
-	before := ^uint64(0) // the bytes before start
-	if k := start - w; k < 64 {
-		before = 1<<uint(k) - 1
-	}
-	starts, odd = starts&before, odd&before
-	if odd != 0 {
-		starts &= ^uint64(0) << bits.Len64(odd) // whole characters after the last odd byte
-	}
-	if starts == 0 {
-		return start, 0, false
-	}
-	x := bits.TrailingZeros64(starts) // the first character passed
-	if stops &= before & (^uint64(0) << x); stops != 0 {
-		// The last sentence end before start, unless more than
-		// snippetRunes characters lie after it.
-		p := bits.Len64(stops)
-		if k := bits.OnesCount64(starts >> p); k <= snippetRunes {
-			return w + p, k, true
-		}
-	}
-	if k := bits.OnesCount64(starts); k < snippetRunes {
-		return w + x, k, false
-	}
-	return w + selectTop(starts, snippetRunes), snippetRunes, false
-}
-
-// marksOn walks on from end, as snippetBounds does, over the characters
-// of text whose bytes vec.Marks marked from w (starts, stops, odd; w <=
-// end < w+64, and end starts a character): where it stops, how many
-// characters it passed, and whether the last of them ends a sentence
-// (the closing marks after it are not passed yet). It passes whole
-// characters only: at the first odd byte, or at a character that may go
-// on past the marked bytes, it returns where the walk is to go on one
-// character at a time.
-func marksOn(end, w int, starts, stops, odd uint64) (to, n int, ends bool) {
-	after := ^uint64(0) << uint(end-w) // the bytes from end
-	starts, odd = starts&after, odd&after
-	if odd != 0 {
-		starts &= uint64(1)<<bits.TrailingZeros64(odd) - 1 // whole characters before the first odd byte
-	}
-	if starts == 0 {
-		return end, 0, false
-	}
-	last := bits.Len64(starts) - 1 // a character that may go on past the marked bytes
-	whole := starts &^ (uint64(1) << last)
-	if stops &= after & (uint64(1)<<last - 1); stops != 0 {
-		// The first sentence end, unless it is past the first
-		// snippetRunes characters.
-		q := bits.TrailingZeros64(stops)
-		if k := bits.OnesCount64(whole & (uint64(2)<<q - 1)); k <= snippetRunes {
-			return w + q + 1, k, true
-		}
-	}
-	if bits.OnesCount64(starts) <= snippetRunes {
-		return w + last, bits.OnesCount64(whole), false
-	}
-	return w + selectBottom(starts, snippetRunes+1), snippetRunes, false
-}
-
-// selectTop returns the place of the k-th set bit of s from the top
-// (k >= 1, s has k or more).
-func selectTop(s uint64, k int) int {
-	b := 0
-	for step := 32; step > 0; step >>= 1 {
-		if bits.OnesCount64(s>>(b+step)) >= k {
-			b += step
-		}
-	}
-	return b
-}
-
-// selectBottom returns the place of the k-th set bit of s from the
-// bottom (k >= 1, s has k or more).
-func selectBottom(s uint64, k int) int {
-	b := 0
-	for step := 32; step > 0; step >>= 1 {
-		if bits.OnesCount64(s&(uint64(1)<<(b+step)-1)) < k {
-			b += step
-		}
-	}
-	return b
-}
 
 // hanAt reports whether the three bytes of s are a character of
 // U+4000–U+9FFF (lead byte E4–E9: the Han characters of Chinese text):

@@ -52,7 +52,7 @@ func TestSnippetFast(t *testing.T) {
 }
 
 // TestSnippetMarks holds snippetBounds, whose walks pass the characters
-// vec.Marks marks (marksBack, marksOn), to slowSnippet on texts long
+// vec.Marks marks (vec.MarksWalk), to slowSnippet on texts long
 // enough for the marks: Chinese sentences of every length with their
 // ends inside quotes or not, Latin words and numbers, and, now and then,
 // Hangul, Yi, full-width letters, four-byte characters, the leads that
@@ -99,7 +99,7 @@ func TestSnippetMarks(t *testing.T) {
 			if got != want || gr != wr {
 				t.Fatalf("snippet(%q, %d, %d) = %q %v, before %q %v", text, start, end, got, gr, want, wr)
 			}
-			from, n, atEnd, to, nOn, ends := marksWalks(text, start, end)
+			from, n, atEnd, to, nOn, ends := vec.MarksWalk(text, start, end, snippetRunes)
 			switch {
 			case atEnd:
 				ways["back: sentence end"]++
@@ -121,32 +121,6 @@ func TestSnippetMarks(t *testing.T) {
 	for _, w := range []string{"back: sentence end", "back: snippetRunes", "back: goes on", "on: sentence end", "on: snippetRunes", "on: goes on"} {
 		if vectors && ways[w] == 0 {
 			t.Errorf("the marks never ended a walk this way: %s (%v)", w, ways)
-		}
-	}
-}
-
-// TestSelect holds selectTop and selectBottom to a count of bits one by
-// one.
-func TestSelect(t *testing.T) {
-	rng := rand.New(rand.NewPCG(5, 6))
-	for range 20000 {
-		s := rng.Uint64() & rng.Uint64()
-		if rng.IntN(4) == 0 {
-			s = rng.Uint64()
-		}
-		var places []int
-		for b := range 64 {
-			if s&(1<<b) != 0 {
-				places = append(places, b)
-			}
-		}
-		for k := 1; k <= len(places); k++ {
-			if got, want := selectBottom(s, k), places[k-1]; got != want {
-				t.Fatalf("selectBottom(%b, %d) = %d, want %d", s, k, got, want)
-			}
-			if got, want := selectTop(s, k), places[len(places)-k]; got != want {
-				t.Fatalf("selectTop(%b, %d) = %d, want %d", s, k, got, want)
-			}
 		}
 	}
 }

@@ -89,3 +89,253 @@ TEXT ·marksAVX2(SB), NOSPLIT, $0-40
 	MARK64(24)
 	VZEROUPPER
 	RET
+
+// func marksWalkAVX2(p *byte, n, start, end, limit int, c *[16][32]byte) (from, nb, to, no, flags int)
+//
+// MarksWalk with the vectors (n >= 66, 0 <= start <= end <= n): the walk
+// back from start over the marks of the 64 bytes before it, and the walk
+// on from end over those of the 64 from it, each as MarksWalk tells; the
+// marks are made as marksAVX2 makes them, into the frame. flags: bit 0
+// atEnd, bit 1 ends.
+TEXT ·marksWalkAVX2(SB), NOSPLIT, $64-88
+	MOVQ p+0(FP), CX
+	MOVQ n+8(FP), DX
+	MOVQ start+16(FP), AX
+	MOVQ end+24(FP), BX
+	MOVQ limit+32(FP), R14
+	MOVQ AX, from+48(FP)
+	MOVQ $0, nb+56(FP)
+	MOVQ BX, to+64(FP)
+	MOVQ $0, no+72(FP)
+	MOVQ $0, flags+80(FP)
+
+	// back (R12): start >= 3 and no character goes on past it.
+	XORL    R12, R12
+	CMPQ    AX, $3
+	JLT     noback
+	MOVBLZX -1(CX)(AX*1), R9
+	CMPL    R9, $0xC0
+	JAE     noback
+	MOVBLZX -2(CX)(AX*1), R9
+	CMPL    R9, $0xE0
+	JAE     noback
+	MOVL    $1, R12
+
+noback:
+	// on (R13): 2 <= end < n and no character goes on past it.
+	XORL    R13, R13
+	CMPQ    BX, $2
+	JLT     noon
+	CMPQ    BX, DX
+	JGE     noon
+	MOVBLZX -1(CX)(BX*1), R9
+	CMPL    R9, $0xC0
+	JAE     noon
+	MOVBLZX -2(CX)(BX*1), R9
+	CMPL    R9, $0xE0
+	JAE     noon
+	MOVL    $1, R13
+
+noon:
+	MOVL R12, R9
+	ORL  R13, R9
+	JZ   wdone
+
+	// The windows: from wb = max(start-64, 2) and wo = min(end, n-64),
+	// kept at 48(SP) and 56(SP).
+	LEAQ    -64(AX), R10
+	MOVQ    $2, R9
+	CMPQ    R10, R9
+	CMOVQLT R9, R10
+	LEAQ    -64(DX), R11
+	CMPQ    BX, R11
+	CMOVQLT BX, R11
+	CMPQ    R11, $2
+	JLT     wdone
+	MOVQ    R10, 48(SP)
+	MOVQ    R11, 56(SP)
+
+	MOVQ    c+40(FP), R8
+	VMOVDQU (R8), Y15
+	MOVQ    SP, DI
+	MOVQ    CX, SI
+	ADDQ    R10, SI
+	MARK64(0)
+	MOVQ    CX, SI
+	ADDQ    56(SP), SI
+	MARK64(24)
+	VZEROUPPER
+
+	// The walk back (see MarksWalk): R10 = w, R9 = before, R11 = starts.
+	TESTL R12, R12
+	JZ    walkon
+	MOVQ  start+16(FP), CX
+	MOVQ  48(SP), R10
+	SUBQ  R10, CX
+	MOVQ  $-1, R9
+	CMPQ  CX, $64
+	JGE   bk1
+	MOVQ  $1, R9
+	SHLQ  CX, R9
+	DECQ  R9
+
+bk1:
+	MOVQ 0(SP), R11
+	ANDQ R9, R11
+	MOVQ 16(SP), DX
+	ANDQ R9, DX
+	JZ   bk2
+	BSRQ DX, CX
+	INCQ CX
+	XORL DX, DX
+	CMPQ CX, $64
+	JGE  bkodd
+	MOVQ $-1, DX
+	SHLQ CX, DX
+
+bkodd:
+	ANDQ DX, R11
+
+bk2:
+	TESTQ R11, R11
+	JZ    walkon
+	BSFQ  R11, BX
+	MOVQ  $-1, DX
+	MOVQ  BX, CX
+	SHLQ  CX, DX
+	ANDQ  R9, DX
+	MOVQ  8(SP), SI
+	ANDQ  DX, SI
+	JZ    bk3
+	BSRQ  SI, CX
+	INCQ  CX
+	XORL  DX, DX
+	CMPQ  CX, $64
+	JGE   bkp
+	MOVQ  R11, DX
+	SHRQ  CX, DX
+
+bkp:
+	POPCNTQ DX, DX
+	CMPQ    DX, R14
+	JGT     bk3
+	ADDQ    R10, CX
+	MOVQ    CX, from+48(FP)
+	MOVQ    DX, nb+56(FP)
+	MOVQ    $1, flags+80(FP)
+	JMP     walkon
+
+bk3:
+	POPCNTQ R11, DX
+	CMPQ    DX, R14
+	JGE     bksel
+	ADDQ    R10, BX
+	MOVQ    BX, from+48(FP)
+	MOVQ    DX, nb+56(FP)
+	JMP     walkon
+
+bksel:
+	// The limit-th character from the top (selectTop).
+	XORL BX, BX
+	MOVQ $32, DI
+
+bkloop:
+	LEAQ    (BX)(DI*1), CX
+	MOVQ    R11, DX
+	SHRQ    CX, DX
+	POPCNTQ DX, DX
+	CMPQ    DX, R14
+	JLT     bknext
+	MOVQ    CX, BX
+
+bknext:
+	SHRQ $1, DI
+	JNZ  bkloop
+	ADDQ R10, BX
+	MOVQ BX, from+48(FP)
+	MOVQ R14, nb+56(FP)
+
+walkon:
+	// The walk on: R10 = w, R9 = after, R11 = starts, DI = whole.
+	TESTL R13, R13
+	JZ    wdone
+	MOVQ  end+24(FP), CX
+	MOVQ  56(SP), R10
+	SUBQ  R10, CX
+	MOVQ  $-1, R9
+	SHLQ  CX, R9
+	MOVQ  24(SP), R11
+	ANDQ  R9, R11
+	MOVQ  40(SP), DX
+	ANDQ  R9, DX
+	JZ    on1
+	BSFQ  DX, CX
+	MOVQ  $1, DX
+	SHLQ  CX, DX
+	DECQ  DX
+	ANDQ  DX, R11
+
+on1:
+	TESTQ R11, R11
+	JZ    wdone
+	BSRQ  R11, BX
+	MOVQ  $1, DX
+	MOVQ  BX, CX
+	SHLQ  CX, DX
+	MOVQ  R11, DI
+	XORQ  DX, DI
+	DECQ  DX
+	ANDQ  R9, DX
+	MOVQ  32(SP), SI
+	ANDQ  DX, SI
+	JZ    on2
+	BSFQ  SI, CX
+	MOVQ  $2, DX
+	SHLQ  CX, DX
+	DECQ  DX
+	ANDQ  DI, DX
+	POPCNTQ DX, DX
+	CMPQ  DX, R14
+	JGT   on2
+	LEAQ  1(R10)(CX*1), CX
+	MOVQ  CX, to+64(FP)
+	MOVQ  DX, no+72(FP)
+	ORQ   $2, flags+80(FP)
+	JMP   wdone
+
+on2:
+	POPCNTQ R11, DX
+	CMPQ    DX, R14
+	JGT     onsel
+	ADDQ    R10, BX
+	MOVQ    BX, to+64(FP)
+	POPCNTQ DI, DX
+	MOVQ    DX, no+72(FP)
+	JMP     wdone
+
+onsel:
+	// The (limit+1)-th character from the bottom (selectBottom).
+	LEAQ 1(R14), SI
+	XORL BX, BX
+	MOVQ $32, DI
+
+onloop:
+	LEAQ    (BX)(DI*1), CX
+	MOVQ    $1, DX
+	SHLQ    CX, DX
+	DECQ    DX
+	ANDQ    R11, DX
+	POPCNTQ DX, DX
+	CMPQ    DX, SI
+	JGE     onnext
+	MOVQ    CX, BX
+
+onnext:
+	SHRQ $1, DI
+	JNZ  onloop
+	ADDQ R10, BX
+	MOVQ BX, to+64(FP)
+	MOVQ R14, no+72(FP)
+
+wdone:
+	RET

@@ -56,6 +56,48 @@ func unsafeString(b []byte) string { return unsafe.String(unsafe.SliceData(b), l
 //go:noescape
 func marksAVX2(p *byte, i, j int, c *[16][32]byte, m *[6]uint64)
 
+// marksWalkAVX2 is written in marks_amd64.s.
+//
+//go:noescape
+func marksWalkAVX2(p *byte, n, start, end, limit int, c *[16][32]byte) (from, nb, to, no, flags int)
+
+// hasWalks reports whether the processor runs marksWalkAVX2 (with the
+// marks' vectors, its population counts).
+var hasWalks = hasAVX2 && cpu.X86.HasPOPCNT
+
+// MarksWalk walks back from start and on from end over the characters
+// of s (a text of 66 bytes or more, a match s[start:end] in it) whose bytes
+// Marks marks in the 64 bytes before start and in the 64 from end, for
+// the bounds of a snippet of the match: back to the start of its sentence
+// and on past its end, at most limit characters each way. It reports
+// where each walk stops, how many characters it passed, and whether it
+// stopped at a sentence end:
+//
+//   - back (from, n, atEnd): it passes whole characters only, up to the
+//     last odd byte before start or the start of the marked bytes; it
+//     stops after the last sentence end before start unless more than
+//     limit characters lie after it (atEnd: the character before from
+//     ends a sentence), after limit characters, or where the marked
+//     characters end (from where the walk is to go on one character at
+//     a time);
+//   - on (to, nOn, ends): it passes whole characters only, up to the
+//     first odd byte or a character that may go on past the marked
+//     bytes; it stops after the first sentence end unless that is past
+//     the first limit characters (ends: the last character passed ends
+//     a sentence; closing marks after it are not passed), after limit
+//     characters, or where the marked characters end.
+//
+// A walk from inside a character (one from start-2 or start-1 would go
+// on past start; the same on from end), or where the processor has no
+// vectors for the marks, passes none: from is start, to is end, counts 0.
+func MarksWalk(s string, start, end, limit int) (from, n int, atEnd bool, to, nOn int, ends bool) {
+	if !hasWalks || len(s) < 66 || start < 0 || start > end || end > len(s) {
+		return start, 0, false, end, 0, false
+	}
+	from, n, to, nOn, f := marksWalkAVX2(unsafe.StringData(s), len(s), start, end, limit, &marksConsts)
+	return from, n, f&1 != 0, to, nOn, f&2 != 0
+}
+
 // marks is Marks with vectors (hasAVX2, i and j checked).
 func marks(s string, i, j int, m *[6]uint64) {
 	marksAVX2(unsafe.StringData(s), i, j, &marksConsts, m)

@@ -28,5 +28,14 @@ func (s *Set) indexAny(str string) (i int, done bool) { return 0, false }
 // unsafeString is b as a string, sharing its memory (only read).
 func unsafeString(b []byte) string { return unsafe.String(unsafe.SliceData(b), len(b)) }
 
+// hasWalks is false: no vectors here (see hasAVX2).
+const hasWalks = false
+
+// MarksWalk walks nothing: no vectors here (see hasAVX2). On amd64 it
+// walks from a match over the characters Marks marks around it.
+func MarksWalk(s string, start, end, limit int) (from, n int, atEnd bool, to, nOn int, ends bool) {
+	return start, 0, false, end, 0, false
+}
+
 // marks marks nothing: no vectors here (see hasAVX2).
 func marks(s string, i, j int, m *[6]uint64) {}
