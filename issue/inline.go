@@ -577,8 +577,11 @@ func writeInlineIf(text string, spans []Span, accept func(string) bool) (string,
 	// FuzzParse c3b37bbfff90dfba); an emphasis that holds nothing but
 	// an empty link (*[](x)*) reads back only around it, and written in
 	// turn ([](x)**) it is no emphasis (FuzzParse 20362b85fd78012b,
-	// 7cd06f684de9c4ba).
-	for _, in := range []emptyPlace{emptyBetween, emptyInOpening, emptyInClosing} {
+	// 7cd06f684de9c4ba). Inside what opens there where something does,
+	// else inside what closes there (*[](a) [](b)*: an emphasis over a
+	// space that opens at one empty link and closes at another,
+	// FuzzParse eda9deba3907188b), or the other way round.
+	for _, in := range []emptyPlace{emptyBetween, emptyInOpening, emptyInClosing, emptyInOpeningElseClosing, emptyInClosingElseOpening} {
 		for _, esc := range []bool{false, true} {
 			if out, ok := try(markForm{escapeAll: esc, emptyIn: in, emptyNested: true}); ok {
 				return out, true
@@ -821,6 +824,10 @@ const (
 	emptyBetween   emptyPlace = iota // after the closings, before the openings
 	emptyInOpening                   // after the openings
 	emptyInClosing                   // before the closings
+	// after the openings where spans open there, else before the closings
+	emptyInOpeningElseClosing
+	// before the closings where spans close there, else after the openings
+	emptyInClosingElseOpening
 )
 
 // sameSpans reports whether two lists of spans (Para, Row, Col ignored)
@@ -875,6 +882,17 @@ func markInline(text string, spans []Span, f markForm) string {
 	if f.emptyNested {
 		treeAt = emptyTree(spans)
 	}
+	// opens and closes: the places where spans that are not empty open
+	// and close, for emptyIn's choices by place.
+	var opens, closes map[int]bool
+	if f.emptyIn >= emptyInOpeningElseClosing {
+		opens, closes = map[int]bool{}, map[int]bool{}
+		for _, s := range spans {
+			if s.Start < s.End {
+				opens[s.Start], closes[s.End] = true, true
+			}
+		}
+	}
 	// At one place: the spans that close there close (inner first), the
 	// empty ones there open and close, each whole, and the others open
 	// (outer first). Of empty spans at one place parseInline gives the
@@ -887,6 +905,16 @@ func markInline(text string, spans []Span, f markForm) string {
 				return 3
 			case emptyInClosing:
 				return -1
+			case emptyInOpeningElseClosing:
+				if opens[e.at] || !closes[e.at] {
+					return 3
+				}
+				return -1
+			case emptyInClosingElseOpening:
+				if closes[e.at] || !opens[e.at] {
+					return -1
+				}
+				return 3
 			}
 			return 1
 		case e.open:

@@ -164,11 +164,13 @@ func TestLongLinkDestRoundTrip(t *testing.T) {
 // it, among other empty links too (FuzzParse 20362b85fd78012b,
 // 7cd06f684de9c4ba): written in turn, the text lost its spans. One that
 // closes after a space where an empty link stands holds it (*[ [](x)*,
-// FuzzParse c3b37bbfff90dfba).
+// FuzzParse c3b37bbfff90dfba), and one over a space from one empty link
+// to another holds both (*[](a) [](b)*, FuzzParse eda9deba3907188b).
 func TestWriteEmptyLinkInEmphasis(t *testing.T) {
 	for _, in := range []string{"*[](鸸) (*h塹鞊", "甲*[](x) (*h乙", "*[](桂)*((", "甲*[](x)*乙", "**[](x)**乙",
 		"*[](桂)*[](桂)*B(", "甲*[](a)[](b)*乙", "甲*_[](x)_*乙", "甲[](a)*[](b)*[](c)乙",
-		"*[ []()*", "甲*乙 [](x)*丙", "甲*乙 [](x)[](y)*丙"} {
+		"*[ []()*", "甲*乙 [](x)*丙", "甲*乙 [](x)[](y)*丙",
+		"*[]() []()*(", "甲*[](a) 乙 [](b)*丙", "甲*[](a) 乙*[](b) *丙 [](c)*"} {
 		text, spans := parseInline(in)
 		if !slices.ContainsFunc(spans, func(s Span) bool { return s.Kind == SpanEm || s.Kind == SpanStrong }) ||
 			!slices.ContainsFunc(spans, func(s Span) bool { return s.Kind == SpanLink }) {
