@@ -90,24 +90,35 @@ TEXT ·marksAVX2(SB), NOSPLIT, $0-40
 	VZEROUPPER
 	RET
 
-// func marksWalkAVX2(p *byte, n, start, end, limit int, c *[16][32]byte) (from, nb, to, no, flags int)
+// func MarksWalk(s string, start, end, limit int) (from, n int, atEnd bool, to, nOn int, ends bool)
 //
-// MarksWalk with the vectors (n >= 66, 0 <= start <= end <= n): the walk
-// back from start over the marks of the 64 bytes before it, and the walk
-// on from end over those of the 64 from it, each as MarksWalk tells; the
-// marks are made as marksAVX2 makes them, into the frame. flags: bit 0
-// atEnd, bit 1 ends.
-TEXT ·marksWalkAVX2(SB), NOSPLIT, $64-88
-	MOVQ p+0(FP), CX
-	MOVQ n+8(FP), DX
+// The walks back from start over the marks of the 64 bytes before it and
+// on from end over those of the 64 from it, each as MarksWalk tells (when
+// hasWalks, the text holds 66 bytes or more and 0 <= start <= end <=
+// len(s); else none); the marks are made as marksAVX2 makes them, into
+// the frame.
+TEXT ·MarksWalk(SB), NOSPLIT, $64-81
+	MOVQ s_base+0(FP), CX
+	MOVQ s_len+8(FP), DX
 	MOVQ start+16(FP), AX
 	MOVQ end+24(FP), BX
 	MOVQ limit+32(FP), R14
-	MOVQ AX, from+48(FP)
-	MOVQ $0, nb+56(FP)
+	MOVQ AX, from+40(FP)
+	MOVQ $0, n+48(FP)
+	MOVB $0, atEnd+56(FP)
 	MOVQ BX, to+64(FP)
-	MOVQ $0, no+72(FP)
-	MOVQ $0, flags+80(FP)
+	MOVQ $0, nOn+72(FP)
+	MOVB $0, ends+80(FP)
+	CMPB  ·hasWalks(SB), $0
+	JEQ   wdone
+	CMPQ  DX, $66
+	JLT   wdone
+	TESTQ AX, AX
+	JLT   wdone
+	CMPQ  AX, BX
+	JGT   wdone
+	CMPQ  BX, DX
+	JGT   wdone
 
 	// back (R12): start >= 3 and no character goes on past it.
 	XORL    R12, R12
@@ -155,7 +166,7 @@ noon:
 	MOVQ    R10, 48(SP)
 	MOVQ    R11, 56(SP)
 
-	MOVQ    c+40(FP), R8
+	LEAQ    ·marksConsts(SB), R8
 	VMOVDQU (R8), Y15
 	MOVQ    SP, DI
 	MOVQ    CX, SI
@@ -220,9 +231,9 @@ bkp:
 	CMPQ    DX, R14
 	JGT     bk3
 	ADDQ    R10, CX
-	MOVQ    CX, from+48(FP)
-	MOVQ    DX, nb+56(FP)
-	MOVQ    $1, flags+80(FP)
+	MOVQ    CX, from+40(FP)
+	MOVQ    DX, n+48(FP)
+	MOVB    $1, atEnd+56(FP)
 	JMP     walkon
 
 bk3:
@@ -230,8 +241,8 @@ bk3:
 	CMPQ    DX, R14
 	JGE     bksel
 	ADDQ    R10, BX
-	MOVQ    BX, from+48(FP)
-	MOVQ    DX, nb+56(FP)
+	MOVQ    BX, from+40(FP)
+	MOVQ    DX, n+48(FP)
 	JMP     walkon
 
 bksel:
@@ -252,8 +263,8 @@ bknext:
 	SHRQ $1, DI
 	JNZ  bkloop
 	ADDQ R10, BX
-	MOVQ BX, from+48(FP)
-	MOVQ R14, nb+56(FP)
+	MOVQ BX, from+40(FP)
+	MOVQ R14, n+48(FP)
 
 walkon:
 	// The walk on: R10 = w, R9 = after, R11 = starts, DI = whole.
@@ -299,8 +310,8 @@ on1:
 	JGT   on2
 	LEAQ  1(R10)(CX*1), CX
 	MOVQ  CX, to+64(FP)
-	MOVQ  DX, no+72(FP)
-	ORQ   $2, flags+80(FP)
+	MOVQ  DX, nOn+72(FP)
+	MOVB  $1, ends+80(FP)
 	JMP   wdone
 
 on2:
@@ -310,7 +321,7 @@ on2:
 	ADDQ    R10, BX
 	MOVQ    BX, to+64(FP)
 	POPCNTQ DI, DX
-	MOVQ    DX, no+72(FP)
+	MOVQ    DX, nOn+72(FP)
 	JMP     wdone
 
 onsel:
@@ -335,7 +346,7 @@ onnext:
 	JNZ  onloop
 	ADDQ R10, BX
 	MOVQ BX, to+64(FP)
-	MOVQ R14, no+72(FP)
+	MOVQ R14, nOn+72(FP)
 
 wdone:
 	RET

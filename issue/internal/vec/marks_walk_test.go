@@ -208,3 +208,27 @@ func selectBottom(s uint64, k int) int {
 	}
 	return -1
 }
+
+// TestMarksWalkOutside: MarksWalk passes nothing, and reads nothing it
+// should not, for a text of less than 66 bytes and for a match that is
+// not in its text (before it, after it, its end before its start); for
+// every other match of a 66-byte text it walks as marksWalkRef.
+func TestMarksWalkOutside(t *testing.T) {
+	put := pageendtest.New(t)
+	src := strings.Repeat("中文。发展！a?；，", 8)
+	for n := 0; n <= 66; n++ {
+		s := src[len(src)-n:]
+		at := pageendtest.String(put(s))
+		for _, m := range [][2]int{{-1, 0}, {-5, -2}, {-1, 3}, {0, n + 1}, {n, n + 1}, {n + 1, n + 2}, {3, 2}, {n, 0}, {4, 4}, {0, 0}, {n, n}, {n - 3, n}} {
+			start, end := m[0], m[1]
+			got := fmtWalk(MarksWalk(at, start, end, 24))
+			want := fmtWalk(start, 0, false, end, 0, false)
+			if n == 66 && 0 <= start && start <= end && end <= n {
+				want = fmtWalk(marksWalkRef(s, start, end, 24))
+			}
+			if got != want {
+				t.Fatalf("MarksWalk(%q, %d, %d) = %s, want %s", s, start, end, got, want)
+			}
+		}
+	}
+}

@@ -56,13 +56,8 @@ func unsafeString(b []byte) string { return unsafe.String(unsafe.SliceData(b), l
 //go:noescape
 func marksAVX2(p *byte, i, j int, c *[16][32]byte, m *[6]uint64)
 
-// marksWalkAVX2 is written in marks_amd64.s.
-//
-//go:noescape
-func marksWalkAVX2(p *byte, n, start, end, limit int, c *[16][32]byte) (from, nb, to, no, flags int)
-
-// hasWalks reports whether the processor runs marksWalkAVX2 (with the
-// marks' vectors, its population counts).
+// hasWalks reports whether the processor runs MarksWalk's walks (with
+// the marks' vectors, its population counts).
 var hasWalks = hasAVX2 && cpu.X86.HasPOPCNT
 
 // MarksWalk walks back from start and on from end over the characters
@@ -90,13 +85,13 @@ var hasWalks = hasAVX2 && cpu.X86.HasPOPCNT
 // A walk from inside a character (one from start-2 or start-1 would go
 // on past start; the same on from end), or where the processor has no
 // vectors for the marks, passes none: from is start, to is end, counts 0.
-func MarksWalk(s string, start, end, limit int) (from, n int, atEnd bool, to, nOn int, ends bool) {
-	if !hasWalks || len(s) < 66 || start < 0 || start > end || end > len(s) {
-		return start, 0, false, end, 0, false
-	}
-	from, n, to, nOn, f := marksWalkAVX2(unsafe.StringData(s), len(s), start, end, limit, &marksConsts)
-	return from, n, f&1 != 0, to, nOn, f&2 != 0
-}
+//
+// It is written in marks_amd64.s, where it walks when hasWalks (else,
+// and for a text of less than 66 bytes or a match that is not in it, it
+// passes none).
+//
+//go:noescape
+func MarksWalk(s string, start, end, limit int) (from, n int, atEnd bool, to, nOn int, ends bool)
 
 // marks is Marks with vectors (hasAVX2, i and j checked).
 func marks(s string, i, j int, m *[6]uint64) {
