@@ -48,3 +48,13 @@ func trimLineEnds(s string) string {
 func isBrokenPipe(err error) bool {
 	return errors.Is(err, syscall.EPIPE) || errors.Is(err, io.ErrClosedPipe)
 }
+
+// writeEach writes bufs to w one after the other, a Write each.
+func writeEach(w io.Writer, bufs [][]byte) error {
+	for _, b := range bufs {
+		if _, err := w.Write(b); err != nil {
+			return err
+		}
+	}
+	return nil
+}

@@ -171,12 +171,36 @@ func (r *runner) searchShelfBy(ctx context.Context, out *bufio.Writer, s *shelf.
 	var lines shelfLines
 	// The lines are made in buf and handed to out past its size, which
 	// out then writes as they are, without copying them into its own
-	// buffer (which stays empty), or before waiting.
+	// buffer (which stays empty), or before waiting. The lines the
+	// workers made are held in their batches (held, heldLen bytes) and
+	// written from there, with one call for all of them (writeLines),
+	// then handed back.
 	var buf []byte
+	var held []shelf.Batch
+	var heldLines [][]byte
+	heldLen := 0
 	put := func(flush bool) error {
 		if len(buf) > 0 {
 			_, err := out.Write(buf)
 			buf = buf[:0]
+			if err != nil {
+				return err
+			}
+		}
+		if len(held) > 0 {
+			err := out.Flush() // (nothing there: out is only written past its size)
+			if err == nil {
+				heldLines = heldLines[:0]
+				for i := range held {
+					heldLines = append(heldLines, held[i].Lines)
+				}
+				err = writeLines(r.stdout, heldLines)
+			}
+			for i := range held {
+				held[i].Release() // the search makes later lines there
+			}
+			clear(held)
+			held, heldLen = held[:0], 0
 			if err != nil {
 				return err
 			}
@@ -207,21 +231,18 @@ func (r *runner) searchShelfBy(ctx context.Context, out *bufio.Writer, s *shelf.
 			continue
 		}
 		if byWorkers {
-			// A batch's lines, when long, go out as they are.
-			if len(buf)+len(b.Lines) > out.Size() {
+			if len(b.Lines) > 0 {
+				held = append(held, b)
+				heldLen += len(b.Lines)
+			} else {
+				b.Release()
+			}
+			n += b.NLines
+			if heldLen > out.Size() || len(held) >= maxHeld {
 				if err := put(false); err != nil {
 					return n, err
 				}
 			}
-			if len(b.Lines) > out.Size() {
-				if _, err := out.Write(b.Lines); err != nil {
-					return n, err
-				}
-			} else {
-				buf = append(buf, b.Lines...)
-			}
-			n += b.NLines
-			b.Release() // written or copied: the search makes later lines there
 		}
 		var texts []string // for auto-s and auto-t, the script
 		for _, h := range b.Hits {
@@ -258,6 +279,10 @@ func (r *runner) searchShelfBy(ctx context.Context, out *bufio.Writer, s *shelf.
 	}
 	return n, ctx.Err()
 }
+
+// maxHeld is how many batches' lines a shelf's search holds at most
+// before it writes them (with one writev, which takes 1,024 buffers).
+const maxHeld = 256
 
 // searchLines makes the lines of a shelf's search in its workers
 // (shelf.SearchOptions.Lines), hit by hit, as shelfLines makes them from

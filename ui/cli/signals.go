@@ -84,13 +84,18 @@ type outputError struct {
 func (o *outputError) Write(p []byte) (int, error) {
 	n, err := o.w.Write(p)
 	if err != nil {
-		o.mu.Lock()
-		if o.err == nil {
-			o.err = err
-		}
-		o.mu.Unlock()
+		o.record(err)
 	}
 	return n, err
+}
+
+// record keeps err, a write to o's writer that failed, unless one is kept.
+func (o *outputError) record(err error) {
+	o.mu.Lock()
+	if o.err == nil {
+		o.err = err
+	}
+	o.mu.Unlock()
 }
 
 // failed returns the first write error, or nil.
