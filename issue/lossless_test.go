@@ -30,8 +30,10 @@ var (
 	fenceInfo  = regexp.MustCompile("(?:`{3,}|~{3,})[A-Za-z0-9_+.#-]*")
 	// citationGap is a note tool's citation, spaces left out.
 	// oldHeadGap is the head of a file of the 1946–2003 archive after its
-	// ### line: date, page and column (see parseOldArchive).
-	oldHeadGap  = regexp.MustCompile(`^[0-9]{4}-[0-9]{2}-[0-9]{2}第[0-9]{1,4}版[（(][^()（）]*[)）](?:专栏[：:].*)?$`)
+	// ### line: date, page and column (see parseOldArchive); the page's
+	// name is what stands between the page line's first ( and its last ),
+	// parentheses inside it too (第2版(乙(), FuzzParse c92c04eab9f5cbd2).
+	oldHeadGap  = regexp.MustCompile(`^[0-9]{4}-[0-9]{2}-[0-9]{2}第[0-9]{1,4}版[（(].*[)）](?:专栏[：:].*)?$`)
 	citationGap = regexp.MustCompile(`^>?《[^《》]{1,30}》[（(][0-9]{4}年[0-9]{1,2}月[0-9]{1,2}日第[0-9]{1,3}版[）)]$`)
 	tagEnd      = regexp.MustCompile(`^[^<>]*>`)
 )
@@ -1623,6 +1625,30 @@ func TestLosslessArchiveColumnKicker(t *testing.T) {
 		a.Kicker = strings.Replace(a.Kicker, "丙", "丁", 1)
 		return a.Kicker == "丁"
 	})
+}
+
+// TestLosslessArchivePageNameParens: the page's name in the 1946–2003
+// archive's head may hold parentheses (第2版(A(B), 第2版(A)B)): the
+// parser takes the page line's first ( and its last ) for the name's
+// brackets, and the check's head (oldHeadGap) took none inside and the
+// column above the title for lost (FuzzParse c92c04eab9f5cbd2). A
+// character of the title or of the kicker changed is still caught.
+func TestLosslessArchivePageNameParens(t *testing.T) {
+	for _, src := range []string{
+		"### 甲\n1946-05-15\n第2版(乙()\n专栏：丙冀中十日电】入夏以",
+		"### 甲乙\n1946-05-15\n第2版(A(B)\n专栏：丙戊己庚辛壬癸子丑寅卯\n\n正文。\n",
+		"### 甲乙\n1946-05-15\n第2版(A)B)\n专栏：丙戊己庚辛壬癸子丑寅卯\n\n正文。\n",
+		"### 甲乙\n1946-05-15\n第2版（要（闻）\n专栏：丙戊己庚辛壬癸子丑寅卯\n\n正文。\n",
+	} {
+		losslessAndCaught(t, src, "title", func(a *Article) bool {
+			a.Title = strings.Replace(a.Title, "甲", "丁", 1)
+			return strings.HasPrefix(a.Kicker, "丙") && strings.Contains(a.Title, "丁")
+		})
+		losslessAndCaught(t, src, "kicker", func(a *Article) bool {
+			a.Kicker = strings.Replace(a.Kicker, "丙", "丁", 1)
+			return strings.HasPrefix(a.Kicker, "丁")
+		})
+	}
 }
 
 // TestLosslessMastheadThenPageLine: before the first article, the
