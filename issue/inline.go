@@ -560,6 +560,26 @@ func writeInlineIf(text string, spans []Span, accept func(string) bool) (string,
 			}
 		}
 	}
+	// Every choice for the whole text, within pickByGroup's budget, when
+	// a choice group by group reads back but not in a form the caller
+	// takes: a paragraph all in a strong emphasis written as a line that
+	// reads as a crosshead (**…**, no ** inside), which escaped reads
+	// back without its first mark (FuzzParse 5907de77959bee45).
+	if len(ems) > maxPicked && accept != nil {
+		if _, ok := everyChoiceWork(0, len(text), len(ems)); ok {
+			pick := make([]int8, len(spans))
+			for m := range 1 << len(ems) {
+				for i, k := range ems {
+					pick[k] = 1 + int8(m>>i&1)
+				}
+				for _, esc := range []bool{false, true} {
+					if out, ok := try(markForm{escapeAll: esc, pick: pick}); ok {
+						return out, true
+					}
+				}
+			}
+		}
+	}
 	// The text escaped and the addresses as they stand: their marks
 	// escaped, brackets may double an address past maxLinkDest, and the
 	// link read as text (FuzzParse a2db0b192a857bd0).
