@@ -6,6 +6,7 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"sort"
 	"strings"
@@ -291,6 +292,14 @@ func (s *Shelf) search(ctx context.Context, q search.Query, opt SearchOptions, s
 		tickets <- struct{}{}
 	}
 	var next atomic.Int64
+	// Until a batch with something in it has been sent (found), a
+	// worker that fills the slot the loop waits for (waited) lets the
+	// loop, and the consumer after it, run at once: on two cores busy
+	// with the workers they would otherwise run only once a worker
+	// waits for a ticket, and the first lines would wait for the
+	// window's issues.
+	var waited atomic.Int64
+	var found atomic.Bool
 	pf := loadPrefilters(s)
 	needs := q.Needs()
 	fs := openFiles(s)
@@ -332,6 +341,9 @@ func (s *Shelf) search(ctx context.Context, q search.Query, opt SearchOptions, s
 					}
 				}
 				slots[i%len(slots)] <- r
+				if !found.Load() && int64(i) == waited.Load() {
+					runtime.Gosched()
+				}
 			}
 		})
 	}
@@ -346,6 +358,7 @@ func (s *Shelf) search(ctx context.Context, q search.Query, opt SearchOptions, s
 	hits := 0
 	for i := range issues {
 		var r result
+		waited.Store(int64(i))
 		select {
 		case r = <-slots[i%len(slots)]:
 		case <-ctx.Done():
@@ -363,6 +376,9 @@ func (s *Shelf) search(ctx context.Context, q search.Query, opt SearchOptions, s
 			b.Limited = true
 		}
 		hits += len(b.Hits) + b.NLines
+		if len(b.Hits)+b.NLines > 0 || b.Err != nil {
+			found.Store(true)
+		}
 		if !send(b) || b.Limited {
 			return false
 		}

@@ -3,6 +3,7 @@ package shelf
 import (
 	"context"
 	"hash/crc32"
+	"runtime"
 	"sync/atomic"
 	"testing"
 	"testing/synctest"
@@ -110,4 +111,47 @@ func TestSearchWindow(t *testing.T) {
 			t.Errorf("8 workers, 2 issues: %d batches", n)
 		}
 	})
+}
+
+// countLines is testLines that counts the issues begun.
+type countLines struct {
+	testLines
+	started *atomic.Int64
+}
+
+func (l countLines) AppendHit(b []byte, h *HitText) []byte {
+	if h.First {
+		l.started.Add(1)
+	}
+	return l.testLines.AppendHit(b, h)
+}
+
+// TestSearchFirstBatchAtOnce: the first batch with lines reaches the
+// consumer as soon as its issue is done, not once the workers have
+// filled the window — on one P (where the loop and the consumer run
+// only when the worker lets them, as on two cores busy with two
+// workers), the worker has begun one issue when the first batch comes,
+// not the window's searchWindow.
+func TestSearchFirstBatchAtOnce(t *testing.T) {
+	c := smallConfig()
+	c.NeedleEvery = 1
+	dir, _ := generated(t, c)
+	s, err := Scan(context.Background(), dir, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1))
+	for range 3 {
+		var started atomic.Int64
+		ctx, cancel := context.WithCancel(context.Background())
+		ch := s.Search(ctx, search.New(c.Needle), SearchOptions{Workers: 1, Lines: func() LineMaker { return countLines{started: &started} }})
+		b := <-ch
+		n := started.Load()
+		cancel()
+		for range ch {
+		}
+		if b.NLines == 0 || n > 2 {
+			t.Fatalf("the first batch (%d lines) came with %d issues begun, want 1 (2 at most)", b.NLines, n)
+		}
+	}
 }
