@@ -913,8 +913,11 @@ func (bk *blocker) run(from int) []block {
 						// it is where it ends a paragraph (startsBlock), not
 						// the item's text (FuzzParse 685333e442e4e1d3).
 						if lt != "" && lt[0] != '>' && lines[i].indent() && bk.blankMode && len(b.items) > 0 {
-							if len(lt) > 1 && lt[0] == '\\' && !isSpaceRune(firstRune(lt[1:])) {
-								lt = lt[1:]
+							if escapedStart(lt) {
+								// As a paragraph's line: before an ASCII
+								// punctuation mark the backslash is an
+								// escape (FuzzParse 8a8aacbb81578e1b).
+								lt = bk.unescapeStart(lt)
 							}
 							b.items[len(b.items)-1] = joinSoft(b.items[len(b.items)-1], lt)
 							i++

@@ -865,6 +865,30 @@ func TestLeadBylineCut(t *testing.T) {
 	}
 }
 
+// TestListContinuationEscape: an indented line that continues a list
+// item and starts with a backslash loses it as a paragraph's line does
+// (unescapeStart): before an ASCII punctuation mark the backslash is
+// inline markup, an escape (\\ is a backslash, \* a star); the item took
+// it off whatever followed, and the lossless check found the item's
+// backslash lost (FuzzParse 8a8aacbb81578e1b).
+func TestListContinuationEscape(t *testing.T) {
+	for _, tc := range []struct{ src, item string }{
+		{"## 题\n\n* 甲\n  \\\\#乙\n\n正文。\n", `甲\#乙`},
+		{"## 题\n\n* 甲\n  \\*乙*\n\n正文。\n", `甲*乙*`},
+		{"## 题\n\n* 甲\n  \\丙\n\n正文。\n", `甲丙`},
+	} {
+		is := mustParse(t, tc.src)
+		a := is.Sections[0].Articles[0]
+		if len(a.Blocks) != 1 || len(a.Blocks[0].Items) != 1 || a.Blocks[0].Items[0] != tc.item {
+			t.Errorf("%q: blocks %+v, want the item %q", tc.src, a.Blocks, tc.item)
+		}
+		if err := checkLossless(tc.src, is); err != nil {
+			t.Errorf("%q: %v", tc.src, err)
+		}
+		roundTripSame(t, is, tc.src)
+	}
+}
+
 // TestRemoveParaKeepsCut: removing a paragraph (a byline taken out of
 // the body after the layout repair marked paragraphs cut, see
 // TestLeadBylineCut) keeps the marks on the paragraphs they were on.

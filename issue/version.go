@@ -62,5 +62,8 @@ package issue
 // 28 looks for the byline that opens the first paragraph again when the
 // layout repair joined it (!报 / 日电: the joined paragraph read back as
 // the byline), and keeps the paragraphs marked cut on their paragraphs
-// when one is taken out of the body.
-const ParserVersion = 28
+// when one is taken out of the body; 29 leaves the backslash that
+// starts a list item's indented continuation before an ASCII punctuation
+// mark to the inline markup, as a paragraph's line does (\\ a backslash,
+// \* a star): it was taken off whatever followed.
+const ParserVersion = 29
