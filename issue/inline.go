@@ -601,10 +601,30 @@ func writeInlineIf(text string, spans []Span, accept func(string) bool) (string,
 	// else inside what closes there (*[](a) [](b)*: an emphasis over a
 	// space that opens at one empty link and closes at another,
 	// FuzzParse eda9deba3907188b), or the other way round.
-	for _, in := range []emptyPlace{emptyBetween, emptyInOpening, emptyInClosing, emptyInOpeningElseClosing, emptyInClosingElseOpening} {
+	for _, in := range emptyPlaces {
 		for _, esc := range []bool{false, true} {
 			if out, ok := try(markForm{escapeAll: esc, emptyIn: in, emptyNested: true}); ok {
 				return out, true
+			}
+		}
+	}
+	// Those places with each choice of the emphases' marks: an emphasis
+	// by an empty one around an empty link reads back only with the
+	// other mark (_甲 **[](y)**_, where *甲 **[](y)*** joins the marks),
+	// every choice for up to maxPicked emphases, within maxPickedWork.
+	if _, ok := everyChoiceWork(0, 2*len(emptyPlaces)*len(text), len(ems)); ok && len(ems) > 0 && len(ems) <= maxPicked &&
+		slices.ContainsFunc(spans, func(s Span) bool { return s.Start == s.End }) {
+		pick := make([]int8, len(spans))
+		for m := range 1 << len(ems) {
+			for i, k := range ems {
+				pick[k] = 1 + int8(m>>i&1)
+			}
+			for _, in := range emptyPlaces {
+				for _, esc := range []bool{false, true} {
+					if out, ok := try(markForm{escapeAll: esc, pick: pick, emptyIn: in, emptyNested: true}); ok {
+						return out, true
+					}
+				}
 			}
 		}
 	}
@@ -849,6 +869,10 @@ const (
 	// before the closings where spans close there, else after the openings
 	emptyInClosingElseOpening
 )
+
+// emptyPlaces are the places writeInlineIf tries for the empty spans, in
+// turn.
+var emptyPlaces = [...]emptyPlace{emptyBetween, emptyInOpening, emptyInClosing, emptyInOpeningElseClosing, emptyInClosingElseOpening}
 
 // sameSpans reports whether two lists of spans (Para, Row, Col ignored)
 // are the same.

@@ -403,3 +403,24 @@ func TestWriteLineNotCrosshead(t *testing.T) {
 		}
 	}
 }
+
+// TestWriteEmptySpansPicked: empty spans placed as the last forms place
+// them (see emptyTree) and emphases' marks chosen each on its own (see
+// pickEvery) are tried together — an emphasis next to an empty strong
+// one around an empty link reads back only with _ for its mark, which
+// the default marks would join with the strong one's (_甲 **[](y)**_:
+// *甲 **[](y)*** is no such emphasis), and the paragraph lost its spans
+// (95 of 20,000 random paragraphs of these marks did, one does).
+func TestWriteEmptySpansPicked(t *testing.T) {
+	for _, in := range []string{"_甲 **[](y)**_", "_**[](y)**__", "甲_**[](y)**_乙]", "_[](b)乙**[](y)**乙_",
+		"[](a)甲****_**[](y)**_"} {
+		text, spans := parseInline(in)
+		if !slices.ContainsFunc(spans, func(s Span) bool { return s.Start == s.End }) {
+			t.Fatalf("%q: want an empty span, got %+v", in, spans)
+		}
+		out, ok := writeInline(text, spans)
+		if t2, s2 := parseInline(out); !ok || t2 != text || !sameSpans(s2, spans) {
+			t.Errorf("%q: wrote %q (ok %v), read back %q %+v, want %q %+v", in, out, ok, t2, s2, text, spans)
+		}
+	}
+}
