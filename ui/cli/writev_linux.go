@@ -26,13 +26,16 @@ func writeLines(w io.Writer, bufs [][]byte) error {
 		return writeEach(w, bufs)
 	}
 	var werr error
+	full := false // the last writev found no room (EAGAIN)
 	cerr := c.Write(func(fd uintptr) bool {
+		full = false
 		for len(bufs) > 0 {
 			n, err := unix.Writev(int(fd), bufs[:min(len(bufs), iovMax)])
 			switch {
 			case err == unix.EINTR:
 				continue
 			case err == unix.EAGAIN:
+				full = true
 				return false // not writable now: the poller waits
 			case err != nil:
 				werr = err
@@ -47,6 +50,12 @@ func writeLines(w io.Writer, bufs [][]byte) error {
 	})
 	if werr == nil && cerr != nil {
 		werr = cerr
+		if full {
+			// A file the poller does not wait for (stdout blocking
+			// when dubao started, made non-blocking since by another
+			// program on it): EAGAIN, as os.File.Write says.
+			werr = unix.EAGAIN
+		}
 	}
 	if werr == nil {
 		return nil

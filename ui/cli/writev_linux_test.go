@@ -207,3 +207,38 @@ func TestSearchHeldLines(t *testing.T) {
 		}
 	}
 }
+
+// TestWriteLinesNonblockLater: a pipe that was blocking when its File
+// was made (stdout as a shell gives it, not in Go's poller) and was made
+// non-blocking since (by another program on the same terminal or pipe)
+// fails, once full, with os.File.Write's error (resource temporarily
+// unavailable), not the poller's "waiting for unsupported file type".
+func TestWriteLinesNonblockLater(t *testing.T) {
+	pipe := func() (r, w *os.File) {
+		fds := make([]int, 2)
+		if err := syscall.Pipe2(fds, syscall.O_CLOEXEC); err != nil {
+			t.Fatal(err)
+		}
+		r, w = os.NewFile(uintptr(fds[0]), "r"), os.NewFile(uintptr(fds[1]), "w")
+		if err := syscall.SetNonblock(fds[1], true); err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { r.Close(); w.Close() })
+		return r, w
+	}
+	big := bytes.Repeat([]byte("发展\n"), 1<<20) // more than a pipe holds
+	_, w := pipe()
+	_, werr := w.Write(big)
+	if !errors.Is(werr, syscall.EAGAIN) {
+		t.Fatalf("os.File.Write into a full pipe: %v, want EAGAIN", werr)
+	}
+	_, w = pipe()
+	o := &outputError{w: w}
+	err := writeLines(o, [][]byte{big[:1000], big[1000:]})
+	if !errors.Is(err, syscall.EAGAIN) || fmt.Sprint(err) != fmt.Sprint(werr) {
+		t.Errorf("writeLines into a full pipe: %q, os.File.Write says %q", err, werr)
+	}
+	if o.failed() == nil {
+		t.Error("the error is not recorded")
+	}
+}
