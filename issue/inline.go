@@ -105,20 +105,23 @@ func parseInline(s string) (string, []Span) {
 // sortSpans orders spans by where they are (Para, Row, Col), then by
 // start, an enclosing span before those inside it.
 func sortSpans(ss []Span) {
-	sort.SliceStable(ss, func(i, k int) bool {
-		a, b := ss[i], ss[k]
-		switch {
-		case a.Para != b.Para:
-			return a.Para < b.Para
-		case a.Row != b.Row:
-			return a.Row < b.Row
-		case a.Col != b.Col:
-			return a.Col < b.Col
-		case a.Start != b.Start:
-			return a.Start < b.Start
-		}
-		return a.End > b.End
-	})
+	sort.SliceStable(ss, func(i, k int) bool { return spanBefore(ss[i], ss[k]) })
+}
+
+// spanBefore reports whether span a comes before b in the model's order
+// (sortSpans): by paragraph, row, column and start, the longer first.
+func spanBefore(a, b Span) bool {
+	switch {
+	case a.Para != b.Para:
+		return a.Para < b.Para
+	case a.Row != b.Row:
+		return a.Row < b.Row
+	case a.Col != b.Col:
+		return a.Col < b.Col
+	case a.Start != b.Start:
+		return a.Start < b.Start
+	}
+	return a.End > b.End
 }
 
 // inlineParser collects the text and the spans of one inline parse.
@@ -533,17 +536,26 @@ func writeInlineIf(text string, spans []Span, accept func(string) bool) (string,
 			ems = append(ems, k)
 		}
 	}
-	if len(ems) > 0 && len(ems) <= maxPicked {
+	// everyPick tries the forms that forms makes of each choice of the
+	// emphases' marks, every choice in turn, until one reads back.
+	everyPick := func(forms func(pick []int8) []markForm) (string, bool) {
 		pick := make([]int8, len(spans))
 		for m := range 1 << len(ems) {
 			for i, k := range ems {
 				pick[k] = 1 + int8(m>>i&1)
 			}
-			for _, esc := range []bool{false, true} {
-				if out, ok := try(markForm{escapeAll: esc, pick: pick}); ok {
+			for _, f := range forms(pick) {
+				if out, ok := try(f); ok {
 					return out, true
 				}
 			}
+		}
+		return "", false
+	}
+	picked := func(pick []int8) []markForm { return []markForm{{pick: pick}, {escapeAll: true, pick: pick}} }
+	if len(ems) > 0 && len(ems) <= maxPicked {
+		if out, ok := everyPick(picked); ok {
+			return out, true
 		}
 	}
 	// More emphases than that (or no choice read back): each group of
@@ -567,16 +579,8 @@ func writeInlineIf(text string, spans []Span, accept func(string) bool) (string,
 	// back without its first mark (FuzzParse 5907de77959bee45).
 	if len(ems) > maxPicked && accept != nil {
 		if _, ok := everyChoiceWork(0, len(text), len(ems)); ok {
-			pick := make([]int8, len(spans))
-			for m := range 1 << len(ems) {
-				for i, k := range ems {
-					pick[k] = 1 + int8(m>>i&1)
-				}
-				for _, esc := range []bool{false, true} {
-					if out, ok := try(markForm{escapeAll: esc, pick: pick}); ok {
-						return out, true
-					}
-				}
+			if out, ok := everyPick(picked); ok {
+				return out, true
 			}
 		}
 	}
@@ -614,18 +618,17 @@ func writeInlineIf(text string, spans []Span, accept func(string) bool) (string,
 	// every choice for up to maxPicked emphases, within maxPickedWork.
 	if _, ok := everyChoiceWork(0, 2*len(emptyPlaces)*len(text), len(ems)); ok && len(ems) > 0 && len(ems) <= maxPicked &&
 		slices.ContainsFunc(spans, func(s Span) bool { return s.Start == s.End }) {
-		pick := make([]int8, len(spans))
-		for m := range 1 << len(ems) {
-			for i, k := range ems {
-				pick[k] = 1 + int8(m>>i&1)
-			}
+		placed := func(pick []int8) []markForm {
+			var fs []markForm
 			for _, in := range emptyPlaces {
 				for _, esc := range []bool{false, true} {
-					if out, ok := try(markForm{escapeAll: esc, pick: pick, emptyIn: in, emptyNested: true}); ok {
-						return out, true
-					}
+					fs = append(fs, markForm{escapeAll: esc, pick: pick, emptyIn: in, emptyNested: true})
 				}
 			}
+			return fs
+		}
+		if out, ok := everyPick(placed); ok {
+			return out, true
 		}
 	}
 	return markInline(text, nil, markForm{escapeAll: true}), len(spans) == 0

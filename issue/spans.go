@@ -38,25 +38,7 @@ func (a *Article) editSpans(f func(s *Span) bool) {
 // spansSorted reports whether ss are in the order sortSpans gives.
 func spansSorted(ss []Span) bool {
 	for i := 1; i < len(ss); i++ {
-		a, b := ss[i-1], ss[i]
-		switch {
-		case a.Para != b.Para:
-			if a.Para > b.Para {
-				return false
-			}
-		case a.Row != b.Row:
-			if a.Row > b.Row {
-				return false
-			}
-		case a.Col != b.Col:
-			if a.Col > b.Col {
-				return false
-			}
-		case a.Start != b.Start:
-			if a.Start > b.Start {
-				return false
-			}
-		case a.End < b.End:
+		if spanBefore(ss[i], ss[i-1]) {
 			return false
 		}
 	}
