@@ -81,6 +81,30 @@
 	SHRL $31, R11 \
 	ORL  R11, R8
 
+// CLEANCLASSES marks, for cleanRunAVX2, the block in Y0 (Y1, Y2 at k+1,
+// k+2): printable ASCII (above 1F but DEL) in Y3, the bytes that are no
+// continuation byte in Y4, and the leads of three bytes E2-E9 and EF in
+// Y5, E2 also in Y7 and EF in Y8 (LEADS3).
+#define CLEANCLASSES \
+	VPCMPGTB c1f<>(SB), Y0, Y3 \
+	VPCMPEQB c7f<>(SB), Y0, Y4 \
+	VPANDN   Y3, Y4, Y3        \
+	VPCMPGTB cbf<>(SB), Y0, Y4 \
+	LEADS3(ce9<>(SB))
+
+// CLEANCANNOT marks in acc, for cleanRunAVX2, what cannot be in a clean
+// block: a lead without its continuation bytes (past the block's end
+// too), E2 but E2 80 90-A7, EF but EF BC-BD; Y10-Y13 are overwritten
+// (acc may be Y11).
+#define CLEANCANNOT(acc) \
+	MISSING3                                  \
+	PUNCT2010(Y10, Y12, Y13)                  \
+	VPANDN   Y7, Y12, Y10                     \
+	VPOR     Y10, Y11, acc                    \
+	RANGE(cbb<>(SB), cbd<>(SB), Y1, Y10, Y12) \
+	VPANDN   Y8, Y10, Y10                     \
+	VPOR     Y10, acc, acc
+
 // func plainRunAVX2(p *byte, i, n int, set *ASCII) (j, carry int)
 //
 // Passes the blocks whose characters are all plain (see PlainRun; the
@@ -205,42 +229,22 @@ cloop64:
 	VMOVDQU (SI)(CX*1), Y0
 	VMOVDQU 1(SI)(CX*1), Y1
 	VMOVDQU 2(SI)(CX*1), Y2
-	VPCMPGTB c1f<>(SB), Y0, Y3
-	VPCMPEQB c7f<>(SB), Y0, Y4
-	VPANDN   Y3, Y4, Y3
-	VPCMPGTB cbf<>(SB), Y0, Y4
-	LEADS3(ce9<>(SB))
+	CLEANCLASSES
 	VPMOVMSKB Y3, AX
 	VPMOVMSKB Y4, BX
 	VPMOVMSKB Y5, DI
 	NOTL      BX
-	MISSING3
-	PUNCT2010(Y10, Y12, Y13)
-	VPANDN   Y7, Y12, Y10
-	VPOR     Y10, Y11, Y14
-	RANGE(cbb<>(SB), cbd<>(SB), Y1, Y10, Y12)
-	VPANDN   Y8, Y10, Y10
-	VPOR     Y10, Y14, Y14
+	CLEANCANNOT(Y14)
 
 	VMOVDQU 32(SI)(CX*1), Y0
 	VMOVDQU 33(SI)(CX*1), Y1
 	VMOVDQU 34(SI)(CX*1), Y2
-	VPCMPGTB c1f<>(SB), Y0, Y3
-	VPCMPEQB c7f<>(SB), Y0, Y4
-	VPANDN   Y3, Y4, Y3
-	VPCMPGTB cbf<>(SB), Y0, Y4
-	LEADS3(ce9<>(SB))
+	CLEANCLASSES
 	VPMOVMSKB Y3, R10
 	VPMOVMSKB Y4, R11
 	VPMOVMSKB Y5, R12
 	NOTL      R11
-	MISSING3
-	PUNCT2010(Y10, Y12, Y13)
-	VPANDN   Y7, Y12, Y10
-	VPOR     Y10, Y11, Y11
-	RANGE(cbb<>(SB), cbd<>(SB), Y1, Y10, Y12)
-	VPANDN   Y8, Y10, Y10
-	VPOR     Y10, Y11, Y11
+	CLEANCANNOT(Y11)
 	VPOR     Y14, Y11, Y11
 	VPTEST   Y11, Y11
 	JNZ      cloop
@@ -282,16 +286,7 @@ cloop64:
 cloop:
 	NEXTBLOCK(cdone)
 
-	// Printable ASCII: above 1F but DEL.
-	VPCMPGTB c1f<>(SB), Y0, Y3
-	VPCMPEQB c7f<>(SB), Y0, Y4
-	VPANDN   Y3, Y4, Y3
-
-	// Not a continuation byte.
-	VPCMPGTB cbf<>(SB), Y0, Y4
-
-	// Leads: E3-E9, E2 (Y7), EF (Y8).
-	LEADS3(ce9<>(SB))
+	CLEANCLASSES
 
 	VPMOVMSKB Y3, AX
 	VPMOVMSKB Y4, BX
@@ -301,15 +296,7 @@ cloop:
 	EVERYBYTE(cdone)
 	CALLEDFOR(R8, cdone)
 
-	// What cannot be: a lead without its continuation bytes (past the
-	// block's end too), E2 but E2 80 90-A7, EF but EF BC-BD.
-	MISSING3
-	PUNCT2010(Y10, Y12, Y13)
-	VPANDN   Y7, Y12, Y10
-	VPOR     Y10, Y11, Y11
-	RANGE(cbb<>(SB), cbd<>(SB), Y1, Y10, Y12)
-	VPANDN   Y8, Y10, Y10
-	VPOR     Y10, Y11, Y11
+	CLEANCANNOT(Y11)
 	VPTEST   Y11, Y11
 	JNZ      cdone
 
